@@ -1,0 +1,8 @@
+//! One module per subcommand; each has `Args` (clap) and `run`.
+
+pub mod annotate;
+pub mod ask;
+pub mod facts;
+pub mod parse;
+pub mod repl;
+pub mod timeline;

@@ -1,0 +1,62 @@
+//! `almanac`: ask dated, sourced questions of a folder of news documents.
+//!
+//! With no arguments it opens the REPL over the bundled fixtures. Subcommands:
+//! `parse`, `annotate`, `facts`, `timeline`, `ask`.
+
+use clap::{Parser, Subcommand};
+
+mod cmd;
+mod corpus;
+
+/// Top-level command line.
+#[derive(Parser, Debug)]
+#[command(
+    name = "almanac",
+    version,
+    about = "Dated, sourced facts from news documents"
+)]
+struct Cli {
+    /// Documents or folders to read instead of the bundled fixtures (REPL mode).
+    #[arg(long, num_args = 1.., global = false)]
+    corpus: Vec<std::path::PathBuf>,
+    /// The subcommand; none opens the REPL.
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+/// What to do.
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Read documents and print what was read from each.
+    Parse(cmd::parse::Args),
+    /// Find dates, times, durations and amounts in text read from stdin.
+    Annotate(cmd::annotate::Args),
+    /// List the facts extracted from documents.
+    Facts(cmd::facts::Args),
+    /// Print a chronological timeline of events across the corpus.
+    Timeline(cmd::timeline::Args),
+    /// Answer one question, or one per input line with --jsonl.
+    Ask(cmd::ask::Args),
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Parse(args)) => cmd::parse::run(args),
+        Some(Command::Annotate(args)) => cmd::annotate::run(args),
+        Some(Command::Facts(args)) => cmd::facts::run(args),
+        Some(Command::Timeline(args)) => cmd::timeline::run(args),
+        Some(Command::Ask(args)) => cmd::ask::run(args),
+        None => cmd::repl::run(cli.corpus),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("almanac: error: {err:#}");
+            }
+            std::process::ExitCode::from(2)
+        }
+    }
+}

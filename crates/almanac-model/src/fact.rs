@@ -1,0 +1,187 @@
+//! Facts: events and roles extracted from documents, each with its sources.
+
+use std::ops::Range;
+
+use almanac_measure::Amount;
+use almanac_time::{Anchor, Granularity, Modifier, TimexType};
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// A country as a place or people: `Japan`, `South Korea`.
+    Country,
+    /// A government or ministry: `the Ministry of Trade, Industry and Energy`.
+    Government,
+    /// A non-commercial organization: `the National Research Foundation`.
+    Organization,
+    /// A company: `Samsung Electronics`, `DuPont`.
+    Company,
+    /// A news outlet: `Asahi Shimbun`, `Yonhap News Agency`.
+    Media,
+    /// A person: `Sung Yoon-mo`.
+    Person,
+    /// A role or title: `Minister of Trade, Industry and Energy`.
+    Role,
+    /// A product or material: `hydrofluoric acid`, `photoresist`.
+    Product,
+    /// A place that is not a country: `Texas`, `Yokohama`.
+    Place,
+}
+
+/// A canonical entity with its known aliases.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Entity {
+    /// Stable canonical id, lowercase ASCII with dashes: `south-korea`.
+    pub id: String,
+    /// Canonical display name: `South Korea`.
+    pub name: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Other names it goes by: `Seoul`, `S. Korea`, `South Korean`.
+    pub aliases: Vec<String>,
+}
+
+/// A mention of a canonical entity in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct EntityRef {
+    /// The canonical entity's id: `south-korea`.
+    pub id: String,
+    /// The canonical display name: `South Korea`.
+    pub name: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// The words as written in the sentence: `Seoul`.
+    pub mention: String,
+}
+
+/// A resolved temporal expression attached to a fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeRef {
+    /// The expression as written: `last month`.
+    pub text: String,
+    /// TIMEX3 value: `2023-03`.
+    pub value: String,
+    /// TIMEX3 type.
+    pub kind: TimexType,
+    /// How finely the value is known.
+    pub granularity: Granularity,
+    /// What the value was computed from.
+    pub anchor: Anchor,
+    /// The reference date-time used, if the value is relative.
+    pub reference: Option<NaiveDateTime>,
+    /// A TIMEX3 `mod`.
+    pub modifier: Option<Modifier>,
+    /// How the value was inferred, if it was not read from this sentence alone.
+    pub note: Option<String>,
+}
+
+/// Whether an event happened, is planned, pledged or only reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    /// It happened ("lifted", "has invested").
+    Done,
+    /// It is planned or expected ("will invest", "plans to").
+    Planned,
+    /// It is promised ("pledged to", "vowed to").
+    Pledged,
+    /// Someone says it happened or will ("according to", "said").
+    Reported,
+    /// It may happen ("could", "may", "is considering").
+    Possible,
+}
+
+/// Something that happened or will happen: who did what, to whom, when, how much, where.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Who acts: `Japan`.
+    pub actor: Option<EntityRef>,
+    /// The verb's lemma as written: `lift`, `slap`, `invest`.
+    pub action: String,
+    /// The event class: `lift`, `restrict`, `invest`, `fund`, `spend`, `pledge`, `announce`,
+    /// `visit`, `designate`, `supply`, `agree`, ...
+    pub class: String,
+    /// Whom it is done to or for: `South Korea`.
+    pub target: Option<EntityRef>,
+    /// What it is about, as a short noun phrase: `export restrictions`.
+    pub object: Option<String>,
+    /// When.
+    pub time: Option<TimeRef>,
+    /// How much.
+    pub amounts: Vec<Amount>,
+    /// Where.
+    pub place: Option<EntityRef>,
+    /// "did not lift".
+    pub negated: bool,
+    /// Done, planned, pledged, reported or possible.
+    pub modality: Modality,
+}
+
+/// A role held by a person at a date: `Sung Yoon-mo`, `Minister of Trade, Industry and Energy`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Role {
+    /// The person.
+    pub person: EntityRef,
+    /// The title as written, normalized: `Minister of Trade, Industry and Energy`.
+    pub title: String,
+    /// The organization or country the role belongs to: `South Korea`.
+    pub organization: Option<EntityRef>,
+    /// When the role is attested: the document's date.
+    pub as_of: Option<TimeRef>,
+}
+
+/// What a fact states.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum FactKind {
+    /// An event.
+    Event(Event),
+    /// A role held.
+    Role(Role),
+}
+
+/// Where a fact was read: document, sentence, rule and confidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// The document's id.
+    pub doc_id: String,
+    /// The document's path.
+    pub doc_path: String,
+    /// The document's title.
+    pub doc_title: Option<String>,
+    /// The document's reference date (published, else updated), if known.
+    pub doc_date: Option<NaiveDateTime>,
+    /// The sentence the fact was read from, verbatim.
+    pub sentence: String,
+    /// Byte range of the sentence in the document's body text.
+    pub span: Range<usize>,
+    /// The name of the extraction rule that produced it.
+    pub rule: String,
+    /// Confidence in 0..=1.
+    pub confidence: f32,
+}
+
+/// Sources that disagree on one field of a merged fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// The field: `time`, `amount`, `target`.
+    pub field: String,
+    /// Each distinct value with the indices (into [`Fact::sources`]) that give it.
+    pub values: Vec<(String, Vec<usize>)>,
+}
+
+/// One fact, reported by one or more sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    /// Stable id derived from the fact's content.
+    pub id: String,
+    /// What it states.
+    pub kind: FactKind,
+    /// Every source that reports it; never empty.
+    pub sources: Vec<Provenance>,
+    /// Fields on which the sources disagree.
+    pub conflicts: Vec<Conflict>,
+}

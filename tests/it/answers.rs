@@ -1,0 +1,1 @@
+//! Snapshot tests (skeleton, filled in by the owner of this module).

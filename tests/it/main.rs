@@ -1,0 +1,6 @@
+//! Workspace-level snapshot tests: each module globs a folder of `fixtures/`.
+
+mod annotate;
+mod answers;
+mod facts;
+mod parse;
