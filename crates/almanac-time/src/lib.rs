@@ -19,6 +19,8 @@
 //! assert_eq!(found[0].kind, TimexType::Date);
 //! ```
 
+pub mod number;
+
 use std::ops::Range;
 
 use chrono::NaiveDateTime;
