@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod cmd;
 mod corpus;
+mod pipeline;
 
 /// Top-level command line.
 #[derive(Parser, Debug)]
