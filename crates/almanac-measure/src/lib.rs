@@ -12,6 +12,49 @@
 //! assert_eq!(found[0].value, 28_000_000.0);
 //! assert_eq!(found[0].kind, AmountKind::Money { currency: "USD".into() });
 //! ```
+//!
+//! # What is found
+//!
+//! - **Money**: a currency prefix (`$`, `US$`, `HK$`, `NT$`, `C$`, `A$`, `€`, `£`, `¥`, `₩`,
+//!   `₹`, `₦`, `N10,000`, `Rs`, `USD `, `KRW`) or suffix (`won`, `yen`, `yuan`, `renminbi`,
+//!   `euros`, `U.S. dollars`, `Canadian dollars`, `pounds sterling`, `naira`, `rupees`, an ISO
+//!   code), with a scale (`million`, `billion`, `trillion`, `crore`, `lakh`, and `bn`, `mn`,
+//!   `m`, `k`, `tn` after a currency: `€5bn`). Digits or words: `four-point-six billion
+//!   dollars`. See `currency.rs` for how ambiguous names are settled (`$` and `dollars` alone
+//!   are USD, `¥` is JPY, `pounds` is money only after a scale word or with `sterling`).
+//! - **Percent**: `30%`, `30 percent`, `30 per cent`, `30 pct`. (`percentage points` is a
+//!   [`AmountKind::Count`] with unit `percentage points`.)
+//! - **Count**: a number then a plural noun, skipping up to four modifiers (`220 key parts`,
+//!   `10 government research institutions`, `5 million people`), or a short unit (`5nm`,
+//!   `10 km`). Number words count only here and in money/percent: `one of the` is nothing.
+//! - **Number**: a bare number in digits (`Views: 33`).
+//!
+//! # What is deliberately not found
+//!
+//! Years (`2023`, `in 2019`: four digits 1600–2199 with no currency, percent or scale),
+//! numbers inside dates and times (`April 25`, `21 Jan`, `2023-04-25`, `6:05`, `10 a.m.`),
+//! ordinals (`21st`), list numbers (`No. 1`, `#1`), codes and names (`G7`, `COVID-19`,
+//! `mid-2019`, `5G`, `1990s`), numbers with a leading zero (`04`), and version-like numbers
+//! (`1.2.3`). These yield no amount at all (not even a Number), so the time tagger owns them.
+//!
+//! # Qualifiers, ranges, equivalents
+//!
+//! - `about`/`around`/`approximately`/`nearly`/`some`/`an estimated` → [`Approx::About`];
+//!   `more than`/`over`/`at least`/`in excess of` → [`Approx::AtLeast`]; `up to`/`less than`/
+//!   `under`/`as much as` → [`Approx::AtMost`]; also `or more`, `or so`, `or less` after.
+//!   The qualifier is part of the span.
+//! - A range (`$4 to $6 million`, `4-6%`, `between 4 and 6 years`) gives **two amounts**: the
+//!   lower end [`Approx::AtLeast`], the upper [`Approx::AtMost`] (unless a qualifier such as
+//!   `about` precedes the range: then both take it). The halves share the kind and, when the
+//!   first is smaller, the scale: `$4 to $6 million` is $4 million and $6 million. The
+//!   connector (`to`, `-`) is in neither span; `between` is in the first.
+//! - `937.6 billion won ($710 million)`, `A (or B)`, `A, or B`: two money amounts in different
+//!   currencies, each [`Amount::equivalent`] pointing at the other.
+
+mod currency;
+mod describe;
+mod qualifier;
+mod scan;
 
 use std::ops::Range;
 
@@ -67,8 +110,107 @@ pub struct Amount {
     pub equivalent: Option<usize>,
 }
 
+pub use describe::describe;
+
 /// Finds every amount in `text`, sorted by span, non-overlapping. Never panics.
+///
+/// Allocates only for the result (and each money/count amount's currency or unit string).
+/// See the crate docs for what is and is not found.
 pub fn find_amounts(text: &str) -> Vec<Amount> {
-    let _ = text;
-    Vec::new()
+    scan::scan(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One amount as `[span text] value kind approx =equivalent`, e.g.
+    /// `[about 2 billion won] 2000000000 KRW about`.
+    fn render(text: &str, a: &Amount) -> String {
+        let kind = match &a.kind {
+            AmountKind::Money { currency } => currency.clone(),
+            AmountKind::Percent => "%".into(),
+            AmountKind::Count { unit } => format!("count:{unit}"),
+            AmountKind::Number => "number".into(),
+        };
+        let mut out = format!("[{}] {} {kind}", &text[a.span.clone()], a.value);
+        match a.approx {
+            Approx::Exact => {}
+            Approx::About => out.push_str(" about"),
+            Approx::AtLeast => out.push_str(" at_least"),
+            Approx::AtMost => out.push_str(" at_most"),
+        }
+        if let Some(e) = a.equivalent {
+            out.push_str(&format!(" ={e}"));
+        }
+        out
+    }
+
+    /// Finds the amounts in `text` and compares their renderings with `want`.
+    fn check(text: &str, want: &[&str]) {
+        let got: Vec<String> = find_amounts(text).iter().map(|a| render(text, a)).collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+
+    #[test]
+    fn issue_examples() {
+        check("a $120 million deal", &["[$120 million] 120000000 USD"]);
+        check(
+            "will invest 28 million U.S. dollars to build",
+            &["[28 million U.S. dollars] 28000000 USD"],
+        );
+        check(
+            "spend 937.6 billion won ($710 million) this year",
+            &[
+                "[937.6 billion won] 937600000000 KRW =1",
+                "[$710 million] 710000000 USD =0",
+            ],
+        );
+        check(
+            "invested around four-point-six billion dollars over",
+            &["[around four-point-six billion dollars] 4600000000 USD about"],
+        );
+        check(
+            "up to $6.4 billion in",
+            &["[up to $6.4 billion] 6400000000 USD at_most"],
+        );
+        check(
+            "more than 10 million U.S. dollars over",
+            &["[more than 10 million U.S. dollars] 10000000 USD at_least"],
+        );
+        check("30 percent cheaper", &["[30 percent] 30 %"]);
+        check(
+            "around 220 key parts and",
+            &["[around 220 key parts] 220 count:parts about"],
+        );
+        check("a fine of N10,000.", &["[N10,000] 10000 NGN"]);
+    }
+
+    #[test]
+    fn not_amounts() {
+        check("Published on 21 Jan 2020, 6:05", &[]);
+        check("Update time : 2023-04-25 10:27:40", &[]);
+        check("in July of last year, in 2019 and by 2030", &[]);
+        check("COVID-19 hit the G7 in the 1990s", &[]);
+        check("one of the best", &[]);
+        check("No. 1 in Korea", &[]);
+    }
+
+    #[test]
+    fn ranges() {
+        check(
+            "$4 to $6 million",
+            &[
+                "[$4] 4000000 USD at_least",
+                "[$6 million] 6000000 USD at_most",
+            ],
+        );
+        check(
+            "take about 4 to 6 years",
+            &[
+                "[about 4] 4 count:years about",
+                "[6 years] 6 count:years about",
+            ],
+        );
+    }
 }
