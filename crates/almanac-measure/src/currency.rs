@@ -2,7 +2,7 @@
 //!
 //! Three ways news names a currency:
 //! - a prefix glued to (or one space before) the number: `$`, `US$`, `HK$`, `€`, `£`, `¥`,
-//!   `₩`, `₹`, `₦`, `N` (naira), `Rs`, `USD`, `KRW` ([`prefix`]);
+//!   `₩`, `₹`, `₦`, `N` (naira), `Rs`, `KSh`/`Sh`, `USD`, `KRW` ([`prefix`]);
 //! - a suffix after the number and its scale: `won`, `yen`, `U.S. dollars`, `Canadian dollars`,
 //!   `pounds sterling`, `USD` ([`suffix`]);
 //! - an ISO code either side (`USD 5 million`, `5 million USD`).
@@ -136,7 +136,7 @@ pub(crate) fn prefix(before: &str) -> Option<Prefix> {
         "Rs" | "Rs." | "INR" => "INR",
         "Rp" => "IDR",
         "RM" => "MYR",
-        "KSh" | "Ksh" => "KES",
+        "KSh" | "Ksh" | "Sh" => "KES",
         "N" if !spaced => {
             return Some(Prefix {
                 code: "NGN",
@@ -308,24 +308,27 @@ fn only(m: Option<&str>, key: &str, code: &'static str) -> Option<&'static str> 
 
 /// Finds a currency named right after an amount: `after` starts just after the number (and
 /// its scale word, if any; `has_scale` says so). Returns the code and the bytes consumed,
-/// including the leading space: ` won`, ` U.S. dollars`, ` pounds sterling`, ` USD`.
+/// including the leading space or hyphen: ` won`, ` U.S. dollars`, ` pounds sterling`,
+/// ` USD`, `-dollar` (as in `a 1.5-billion-dollar plant`).
 pub(crate) fn suffix(after: &str, has_scale: bool) -> Option<(&'static str, usize)> {
-    let gap = after.len() - after.trim_start_matches(' ').len();
+    let hyphen = after.starts_with('-');
+    let gap = after.len() - after.trim_start_matches([' ', '-']).len();
     if gap > 1 {
         return None;
     }
     let rest = &after[gap..];
     // ISO code: "5 million USD"
     let n = rest.bytes().take_while(u8::is_ascii_uppercase).count();
-    if n == 3 && !rest[n..].chars().next().is_some_and(wordish) {
+    if n == 3 && !hyphen && !rest[n..].chars().next().is_some_and(wordish) {
         if let Some(c) = code(&rest[..3]) {
             return Some((c, gap + 3));
         }
     }
     // MODIFIER? NOUN
+    // a hyphenated adjective names the currency directly: "a 1.5-billion-dollar plant"
     let mut modifier = None;
     let mut pos = gap;
-    for (text, key) in MODIFIERS {
+    for (text, key) in MODIFIERS.iter().filter(|_| !hyphen) {
         if let Some(tail) = rest.strip_prefix(text) {
             if tail.starts_with(' ') {
                 modifier = Some(*key);
@@ -445,5 +448,7 @@ mod tests {
         check(" real problems", Side::After(false, None));
         check(" wonders", Side::After(false, None));
         check("  won", Side::After(false, None));
+        check("-dollar plant", Side::After(true, Some(("USD", "-dollar"))));
+        check("-USD", Side::After(true, None));
     }
 }

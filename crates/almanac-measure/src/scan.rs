@@ -398,10 +398,24 @@ fn tail_at(text: &str, core: &Core) -> Tail {
             None => Tail::Reject,
         };
     }
+    if let Some((unit, n)) = hyphen_unit(after) {
+        return Tail::Kind(AmountKind::Count { unit }, core.end + n);
+    }
     match unit_after(after) {
         Some((unit, n)) => Tail::Kind(AmountKind::Count { unit }, core.end + n),
         None => Tail::Nothing,
     }
+}
+
+/// A hyphenated unit used as an adjective: `a 10-year plan`, `a 5-star hotel`. Returns the
+/// word as written (lowercased, usually singular) and the bytes consumed with the hyphen.
+fn hyphen_unit(after: &str) -> Option<(String, usize)> {
+    let rest = after.strip_prefix('-')?;
+    let (w, n) = word_at(rest)?;
+    if is_stop(w.as_str()) || is_month(&rest[..n]) {
+        return None;
+    }
+    Some((w.as_str().to_string(), 1 + n))
 }
 
 /// True if `s` starts with a letter (glued to the number before it).
@@ -414,14 +428,13 @@ fn percent(after: &str) -> Option<(AmountKind, usize)> {
     if after.starts_with('%') {
         return Some((AmountKind::Percent, 1));
     }
-    let rest = after.strip_prefix(' ')?;
-    if rest.starts_with('%') {
+    // one space or a hyphen: "30 percent", "a 25-percent stake"
+    let rest = after.strip_prefix([' ', '-'])?;
+    if rest.starts_with('%') && after.starts_with(' ') {
         return Some((AmountKind::Percent, 2));
     }
-    let rest = rest.strip_prefix('-').unwrap_or(rest);
-    let dash = usize::from(after[1..].starts_with('-'));
     let (w, n) = word_at(rest)?;
-    let end = 1 + dash + n;
+    let end = 1 + n;
     match w.as_str() {
         "percent" | "pct" => Some((AmountKind::Percent, end)),
         "per" => {
@@ -789,8 +802,16 @@ fn amount_at(text: &str, s: usize, floor: usize, out: &mut Vec<Amount>) -> Resul
                 .as_bytes()
                 .get(core.num_start + 1)
                 .is_some_and(u8::is_ascii_digit);
+        // "3-1", "555-1234": a hyphen then digits that formed no range
+        let hyphen_digits = core.digits
+            && text.as_bytes().get(core.end) == Some(&b'-')
+            && text
+                .as_bytes()
+                .get(core.end + 1)
+                .is_some_and(u8::is_ascii_digit);
         if core.looks_like_year()
             || leading_zero
+            || hyphen_digits
             || (core.digits && date_or_time_context(text, core.num_start, core.end))
         {
             return Err(token_end(text, core.num_start).max(core.end));
@@ -869,7 +890,7 @@ fn range_at(
         core.factor.is_none() && core2.factor.is_some() && core.dec.value() < core2.dec.value();
     let is_range = between
         || (kind1.is_none() && kind2.is_some())
-        || (shares_scale && kind1 == kind2.as_ref());
+        || (shares_scale && (kind2.is_none() || kind1 == kind2.as_ref()));
     if !is_range {
         return None;
     }
