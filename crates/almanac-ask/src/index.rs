@@ -1,0 +1,505 @@
+//! The corpus as the question matcher sees it: facts with compact, interned fields, postings
+//! from entities and event classes to facts, an alias table, and document metadata.
+
+use std::collections::{HashMap, HashSet};
+
+use almanac_measure::AmountKind;
+use almanac_model::{DateKnown, Document, EntityKind, EntityRef, Fact, FactKind};
+use chrono::{Datelike, NaiveDate};
+
+use crate::lexicon::{ALIASES, KNOWN_NAMES, Lexicon};
+use crate::text::{fuzzy, is_stop, normalize, stem, words};
+use crate::time::{DayRange, days, timex_range};
+
+/// No entity in this slot.
+pub const NONE: u32 = u32::MAX;
+
+/// An entity known to the session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityInfo {
+    /// Canonical id (`south-korea`), or a slug for names only the alias table knows.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// How many facts mention it.
+    pub facts: usize,
+}
+
+/// A fact's fields reduced to what the first scoring stage needs.
+#[derive(Debug, Clone, Copy)]
+pub struct Compact {
+    /// Who acts (an event's actor, a role's person), or [`NONE`].
+    pub actor: u32,
+    /// Whom it is done to (an event's target, a role's organization), or [`NONE`].
+    pub target: u32,
+    /// Where, or [`NONE`].
+    pub place: u32,
+    /// Interned class (`role` for roles).
+    pub class: u32,
+    /// The fact's time as a day range, if it is a calendar value.
+    pub time: Option<DayRange>,
+    /// The first source's document date, in days.
+    pub doc_day: Option<i32>,
+    /// Has a money amount.
+    pub money: bool,
+    /// Has a count.
+    pub count: bool,
+    /// Has a percentage.
+    pub percent: bool,
+    /// The event is negated.
+    pub negated: bool,
+    /// Mean extraction confidence of its sources.
+    pub confidence: f32,
+    /// Number of sources.
+    pub sources: u16,
+    /// Number of conflicting fields.
+    pub conflicts: u16,
+}
+
+/// What the session knows of a document, for the source line of an answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocInfo {
+    /// The path as given.
+    pub path: String,
+    /// The title.
+    pub title: Option<String>,
+    /// `published 2020-01-21`, `updated 2023-04-25`, or a note for capture-relative dates.
+    pub date_label: Option<String>,
+}
+
+/// The indexed corpus.
+pub struct Corpus {
+    /// The facts, in the order given.
+    pub facts: Vec<Fact>,
+    /// One compact record per fact.
+    pub compact: Vec<Compact>,
+    /// Interned entities.
+    pub entities: Vec<EntityInfo>,
+    entity_index: HashMap<String, u32>,
+    /// Normalized alias → entities.
+    aliases: HashMap<String, Vec<u32>>,
+    /// Aliases grouped by character length, for typo-tolerant lookup.
+    aliases_by_len: Vec<Vec<(String, u32)>>,
+    /// Entity → its aliases, sorted.
+    alias_lists: Vec<Vec<String>>,
+    /// Entity → facts mentioning it.
+    pub by_entity: Vec<Vec<u32>>,
+    /// Interned class names.
+    pub classes: Vec<String>,
+    class_index: HashMap<String, u32>,
+    /// Class → facts.
+    pub by_class: Vec<Vec<u32>>,
+    /// Facts with a calendar time, sorted by start day.
+    pub by_time: Vec<(i32, u32)>,
+    /// Document id → metadata.
+    pub docs: HashMap<String, DocInfo>,
+    /// Every stemmed word of the facts' sentences, objects and titles.
+    pub vocabulary: HashSet<String>,
+    /// The latest document date: the corpus's own "now" for `last year`.
+    pub latest: Option<NaiveDate>,
+}
+
+impl Corpus {
+    /// Indexes `facts`, taking titles and dates from `documents`.
+    pub fn new(facts: Vec<Fact>, documents: &[Document], lexicon: &Lexicon) -> Self {
+        let mut corpus = Corpus {
+            facts: Vec::new(),
+            compact: Vec::with_capacity(facts.len()),
+            entities: Vec::new(),
+            entity_index: HashMap::new(),
+            aliases: HashMap::new(),
+            aliases_by_len: Vec::new(),
+            alias_lists: Vec::new(),
+            by_entity: Vec::new(),
+            classes: Vec::new(),
+            class_index: HashMap::new(),
+            by_class: Vec::new(),
+            by_time: Vec::new(),
+            docs: HashMap::new(),
+            vocabulary: HashSet::new(),
+            latest: None,
+        };
+        for doc in documents {
+            corpus.docs.insert(doc.id.clone(), doc_info(doc));
+            if let Some(date) = doc.reference_date().map(|d| d.date()) {
+                corpus.latest = corpus.latest.max(Some(date));
+            }
+        }
+        for (i, fact) in facts.iter().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            let c = corpus.compact_of(fact, lexicon);
+            for slot in [c.actor, c.target, c.place] {
+                if slot != NONE {
+                    let postings = &mut corpus.by_entity[slot as usize];
+                    if postings.last() != Some(&i) {
+                        postings.push(i);
+                    }
+                }
+            }
+            corpus.by_class[c.class as usize].push(i);
+            if let Some(range) = c.time {
+                corpus.by_time.push((range.start, i));
+            }
+            if documents.is_empty() {
+                for s in &fact.sources {
+                    if let Some(date) = s.doc_date.map(|d| d.date()) {
+                        corpus.latest = corpus.latest.max(Some(date));
+                    }
+                }
+            }
+            corpus.add_vocabulary(fact);
+            corpus.compact.push(c);
+        }
+        corpus.by_time.sort_unstable();
+        for (i, e) in corpus.entities.iter_mut().enumerate() {
+            e.facts = corpus.by_entity[i].len();
+        }
+        corpus.facts = facts;
+        corpus.add_known_aliases();
+        corpus.derive_short_names();
+        corpus.build_fuzzy_table();
+        corpus
+    }
+
+    fn add_vocabulary(&mut self, fact: &Fact) {
+        let mut add = |text: &str| {
+            for w in words(text) {
+                if !is_stop(&w) {
+                    self.vocabulary.insert(stem(&w));
+                }
+            }
+        };
+        for s in fact.sources.iter().take(2) {
+            add(&s.sentence);
+        }
+        match &fact.kind {
+            FactKind::Event(event) => {
+                if let Some(object) = &event.object {
+                    add(object);
+                }
+            }
+            FactKind::Role(role) => add(&role.title),
+        }
+    }
+
+    fn compact_of(&mut self, fact: &Fact, lexicon: &Lexicon) -> Compact {
+        let confidence = if fact.sources.is_empty() {
+            0.0
+        } else {
+            fact.sources.iter().map(|s| s.confidence).sum::<f32>() / fact.sources.len() as f32
+        };
+        let doc_day = fact
+            .sources
+            .first()
+            .and_then(|s| s.doc_date)
+            .map(|d| days(d.date()));
+        let base = Compact {
+            actor: NONE,
+            target: NONE,
+            place: NONE,
+            class: 0,
+            time: None,
+            doc_day,
+            money: false,
+            count: false,
+            percent: false,
+            negated: false,
+            confidence,
+            sources: u16::try_from(fact.sources.len()).unwrap_or(u16::MAX),
+            conflicts: u16::try_from(fact.conflicts.len()).unwrap_or(u16::MAX),
+        };
+        match &fact.kind {
+            FactKind::Event(event) => {
+                let class = if event.class.is_empty() {
+                    lexicon
+                        .class_of_action(&event.action)
+                        .unwrap_or("other")
+                        .to_owned()
+                } else {
+                    event.class.clone()
+                };
+                Compact {
+                    actor: self.entity_ref(event.actor.as_ref()),
+                    target: self.entity_ref(event.target.as_ref()),
+                    place: self.entity_ref(event.place.as_ref()),
+                    class: self.class_id(&class),
+                    time: event
+                        .time
+                        .as_ref()
+                        .and_then(|t| timex_range(&t.value, t.modifier)),
+                    money: event
+                        .amounts
+                        .iter()
+                        .any(|a| matches!(a.kind, AmountKind::Money { .. })),
+                    count: event
+                        .amounts
+                        .iter()
+                        .any(|a| matches!(a.kind, AmountKind::Count { .. } | AmountKind::Number)),
+                    percent: event
+                        .amounts
+                        .iter()
+                        .any(|a| matches!(a.kind, AmountKind::Percent)),
+                    negated: event.negated,
+                    ..base
+                }
+            }
+            FactKind::Role(role) => Compact {
+                actor: self.entity_ref(Some(&role.person)),
+                target: self.entity_ref(role.organization.as_ref()),
+                class: self.class_id("role"),
+                time: role
+                    .as_of
+                    .as_ref()
+                    .and_then(|t| timex_range(&t.value, t.modifier)),
+                ..base
+            },
+        }
+    }
+
+    fn class_id(&mut self, class: &str) -> u32 {
+        if let Some(&id) = self.class_index.get(class) {
+            return id;
+        }
+        let id = u32::try_from(self.classes.len()).unwrap_or(NONE);
+        self.classes.push(class.to_owned());
+        self.class_index.insert(class.to_owned(), id);
+        self.by_class.push(Vec::new());
+        id
+    }
+
+    /// The interned id of a class name, if any fact has it.
+    pub fn class_lookup(&self, class: &str) -> Option<u32> {
+        self.class_index.get(class).copied()
+    }
+
+    fn entity_ref(&mut self, entity: Option<&EntityRef>) -> u32 {
+        let Some(entity) = entity else {
+            return NONE;
+        };
+        let id = self.intern(&entity.id, &entity.name, entity.kind);
+        self.add_alias(&entity.name, id);
+        self.add_alias(&entity.mention, id);
+        self.add_alias(&entity.id.replace('-', " "), id);
+        id
+    }
+
+    fn intern(&mut self, id: &str, name: &str, kind: EntityKind) -> u32 {
+        if let Some(&i) = self.entity_index.get(id) {
+            return i;
+        }
+        let i = u32::try_from(self.entities.len()).unwrap_or(NONE);
+        self.entities.push(EntityInfo {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            kind,
+            facts: 0,
+        });
+        self.entity_index.insert(id.to_owned(), i);
+        self.by_entity.push(Vec::new());
+        i
+    }
+
+    fn add_alias(&mut self, alias: &str, entity: u32) {
+        let key = normalize(alias.trim_start_matches("the ").trim_start_matches("The "));
+        if key.is_empty() {
+            return;
+        }
+        let ids = self.aliases.entry(key).or_default();
+        if !ids.contains(&entity) {
+            ids.push(entity);
+        }
+    }
+
+    /// Adds the built-in alias table: each alias points to the corpus entity with that
+    /// canonical name, or to a placeholder entity that no fact mentions.
+    fn add_known_aliases(&mut self) {
+        for (name, kind) in KNOWN_NAMES {
+            let key = normalize(name);
+            if !self.aliases.contains_key(&key) {
+                let slug = key.replace(' ', "-");
+                let id = self.intern(&slug, name, *kind);
+                self.add_alias(name, id);
+            }
+        }
+        for (alias, name) in ALIASES {
+            let key = normalize(alias);
+            if self.aliases.contains_key(&key) {
+                continue;
+            }
+            if let Some(ids) = self.aliases.get(&normalize(name)).cloned() {
+                self.aliases.insert(key, ids);
+            }
+        }
+    }
+
+    /// `Samsung` for `Samsung Electronics`, `Toray` for `Toray Industries`: the first word
+    /// of a company or organization name, and each name word of a person, when that word
+    /// names nothing else and is not a common word.
+    fn derive_short_names(&mut self) {
+        let mut proposals: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, e) in self.entities.iter().enumerate() {
+            let ws = words(&e.name);
+            if ws.len() < 2 {
+                continue;
+            }
+            let candidates: Vec<&String> = match e.kind {
+                EntityKind::Company | EntityKind::Organization | EntityKind::Media => {
+                    ws.first().into_iter().collect()
+                }
+                EntityKind::Person => ws.iter().collect(),
+                _ => Vec::new(),
+            };
+            for w in candidates {
+                if w.len() >= 3 && !is_stop(w) && !self.aliases.contains_key(w.as_str()) {
+                    let ids = proposals.entry(w.clone()).or_default();
+                    if !ids.contains(&(i as u32)) {
+                        ids.push(i as u32);
+                    }
+                }
+            }
+        }
+        for (word, ids) in proposals {
+            if ids.len() == 1 {
+                self.aliases.insert(word, ids);
+            }
+        }
+    }
+
+    fn build_fuzzy_table(&mut self) {
+        let mut table: Vec<Vec<(String, u32)>> = Vec::new();
+        let mut keys: Vec<(&String, &Vec<u32>)> = self.aliases.iter().collect();
+        keys.sort();
+        for (alias, ids) in keys {
+            let len = alias.chars().count();
+            if len < 4 || ids.len() != 1 {
+                continue;
+            }
+            if table.len() <= len {
+                table.resize(len + 1, Vec::new());
+            }
+            table[len].push((alias.clone(), ids[0]));
+        }
+        self.aliases_by_len = table;
+        let mut lists = vec![Vec::new(); self.entities.len()];
+        for (alias, ids) in &self.aliases {
+            for &id in ids {
+                lists[id as usize].push(alias.clone());
+            }
+        }
+        for list in &mut lists {
+            list.sort_unstable();
+        }
+        self.alias_lists = lists;
+    }
+
+    /// Entities named exactly by a normalized phrase.
+    pub fn lookup(&self, phrase: &str) -> Option<&[u32]> {
+        self.aliases.get(phrase).map(Vec::as_slice)
+    }
+
+    /// The entity a phrase names with a typo or two: `(entity, similarity, alias)`, the best
+    /// by similarity then by number of facts. Only aliases of one entity are considered.
+    pub fn lookup_fuzzy(&self, phrase: &str) -> Option<(u32, f32, &str)> {
+        let len = phrase.chars().count();
+        let allowed = crate::text::max_typos(len);
+        if allowed == 0 {
+            return None;
+        }
+        let first = phrase.chars().next()?;
+        let second = phrase.chars().nth(1)?;
+        let mut best: Option<(u32, f32, &str)> = None;
+        for l in len.saturating_sub(allowed)..=len + allowed {
+            let Some(bucket) = self.aliases_by_len.get(l) else {
+                continue;
+            };
+            for (alias, id) in bucket {
+                // Cheap prefilter: typos rarely hit both of the first two letters.
+                let mut cs = alias.chars();
+                if cs.next() != Some(first) && cs.next() != Some(second) {
+                    continue;
+                }
+                if let Some(sim) = fuzzy(phrase, alias) {
+                    let better = match best {
+                        None => true,
+                        Some((bid, bsim, _)) => {
+                            sim > bsim
+                                || (sim == bsim
+                                    && self.entities[*id as usize].facts
+                                        > self.entities[bid as usize].facts)
+                        }
+                    };
+                    if better {
+                        best = Some((*id, sim, alias.as_str()));
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// Every alias that names `entity` (normalized), for finding it in sentences.
+    pub fn aliases_of(&self, entity: u32) -> &[String] {
+        self.alias_lists
+            .get(entity as usize)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Entities whose name or alias is `name` (exact, normalized) or, failing that, close to it.
+    pub fn resolve(&self, name: &str) -> Vec<u32> {
+        let key = normalize(name);
+        if let Some(ids) = self.lookup(&key) {
+            return ids.to_vec();
+        }
+        self.lookup_fuzzy(&key)
+            .map(|(id, _, _)| vec![id])
+            .unwrap_or_default()
+    }
+
+    /// Entity names with at least one fact, sorted: for completion and listings.
+    pub fn entity_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self
+            .entities
+            .iter()
+            .filter(|e| e.facts > 0)
+            .map(|e| e.name.as_str())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    /// The display name of an interned entity.
+    pub fn name(&self, entity: u32) -> &str {
+        self.entities
+            .get(entity as usize)
+            .map_or("", |e| e.name.as_str())
+    }
+
+    /// The latest year of the corpus, if any document is dated.
+    pub fn latest_year(&self) -> Option<i32> {
+        self.latest.map(|d| d.year())
+    }
+}
+
+fn doc_info(doc: &Document) -> DocInfo {
+    let date_label = match (&doc.published, &doc.updated) {
+        (p, _) if p.known == DateKnown::RelativeToCapture => Some(match (p.local, &p.note) {
+            (Some(local), Some(note)) => format!("published {} ({note})", local.date()),
+            (Some(local), None) => format!("published {}", local.date()),
+            (None, _) => format!(
+                "published {}",
+                p.source_text.as_deref().unwrap_or("at an unknown date")
+            ),
+        }),
+        (p, _) if p.local.is_some() => p.local.map(|d| format!("published {}", d.date())),
+        (_, Some(u)) if u.local.is_some() => u.local.map(|d| format!("updated {}", d.date())),
+        _ => None,
+    };
+    DocInfo {
+        path: doc.path.clone(),
+        title: doc.title.clone(),
+        date_label,
+    }
+}

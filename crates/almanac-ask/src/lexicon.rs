@@ -1,0 +1,446 @@
+//! What words in a question mean: event classes and their synonyms, kinds of entities asked
+//! for, and a small table of place aliases.
+
+use almanac_model::EntityKind;
+
+use crate::text::{fuzzy, stem, words};
+
+/// How strongly a word signals an event class. When a question holds several, the strongest
+/// wins: in `lift the restrictions`, the verb `lift` beats the noun `restrictions`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// A noun naming the class's result (`restrictions`, `investment`).
+    Noun,
+    /// A verb or verb phrase (`curb`, `put money into`).
+    Verb,
+    /// A verb that undoes another class (`lift`, `remove`): beats the class it undoes.
+    Reversal,
+}
+
+/// One entry of the event lexicon: words (space separated, matched stemmed) and the class.
+struct Entry {
+    phrase: &'static str,
+    class: &'static str,
+    strength: Strength,
+}
+
+const fn e(phrase: &'static str, class: &'static str, strength: Strength) -> Entry {
+    Entry {
+        phrase,
+        class,
+        strength,
+    }
+}
+
+use Strength::{Noun, Reversal, Verb};
+
+/// Event classes, as `almanac-extract` names them, with their synonyms.
+const EVENTS: &[Entry] = &[
+    // lift: undoing a restriction.
+    e("lift", "lift", Reversal),
+    e("remove", "lift", Reversal),
+    e("removal", "lift", Reversal),
+    e("scrap", "lift", Reversal),
+    e("ease", "lift", Reversal),
+    e("end", "lift", Reversal),
+    e("drop", "lift", Reversal),
+    e("withdraw", "lift", Reversal),
+    e("rescind", "lift", Reversal),
+    e("revoke", "lift", Reversal),
+    e("repeal", "lift", Reversal),
+    e("relax", "lift", Reversal),
+    e("roll back", "lift", Reversal),
+    e("get rid of", "lift", Reversal),
+    e("do away with", "lift", Reversal),
+    e("reverse", "lift", Reversal),
+    e("restore", "lift", Reversal),
+    // restrict.
+    e("restrict", "restrict", Verb),
+    e("curb", "restrict", Verb),
+    e("slap", "restrict", Verb),
+    e("impose", "restrict", Verb),
+    e("tighten", "restrict", Verb),
+    e("ban", "restrict", Verb),
+    e("limit", "restrict", Verb),
+    e("sanction", "restrict", Verb),
+    e("block", "restrict", Verb),
+    e("clamp down", "restrict", Verb),
+    e("crack down", "restrict", Verb),
+    e("kick in", "restrict", Verb),
+    e("restriction", "restrict", Noun),
+    e("control", "restrict", Noun),
+    e("embargo", "restrict", Noun),
+    e("tariff", "restrict", Noun),
+    // invest.
+    e("invest", "invest", Verb),
+    e("investment", "invest", Noun),
+    e("put money into", "invest", Verb),
+    e("put money in", "invest", Verb),
+    e("pour money into", "invest", Verb),
+    e("pour", "invest", Verb),
+    e("inject", "invest", Verb),
+    e("stake", "invest", Noun),
+    // fund.
+    e("fund", "fund", Verb),
+    e("finance", "fund", Verb),
+    e("subsidize", "fund", Verb),
+    e("subsidise", "fund", Verb),
+    e("subsidy", "fund", Noun),
+    e("grant", "fund", Verb),
+    e("provide", "fund", Verb),
+    // spend.
+    e("spend", "spend", Verb),
+    e("allocate", "spend", Verb),
+    e("budget", "spend", Noun),
+    e("earmark", "spend", Verb),
+    // pledge.
+    e("pledge", "pledge", Verb),
+    e("promise", "pledge", Verb),
+    e("vow", "pledge", Verb),
+    e("commit", "pledge", Verb),
+    // announce.
+    e("announce", "announce", Verb),
+    e("unveil", "announce", Verb),
+    e("reveal", "announce", Verb),
+    e("declare", "announce", Verb),
+    e("announcement", "announce", Noun),
+    // visit.
+    e("visit", "visit", Verb),
+    e("travel to", "visit", Verb),
+    e("go to", "visit", Verb),
+    e("tour", "visit", Verb),
+    e("trip", "visit", Noun),
+    // designate.
+    e("designate", "designate", Verb),
+    e("designation", "designate", Noun),
+    e("select", "designate", Verb),
+    // supply.
+    e("supply", "supply", Verb),
+    e("ship", "supply", Verb),
+    e("deliver", "supply", Verb),
+    e("export", "supply", Noun),
+    e("supplier", "supply", Noun),
+    // agree.
+    e("agree", "agree", Verb),
+    e("agreement", "agree", Noun),
+    e("deal", "agree", Noun),
+    e("sign", "agree", Verb),
+    e("accord", "agree", Noun),
+    // build, open.
+    e("build", "build", Verb),
+    e("construct", "build", Verb),
+    e("establish", "build", Verb),
+    e("open", "build", Verb),
+    e("plant", "build", Noun),
+    e("facility", "build", Noun),
+    // localize.
+    e("localize", "localize", Verb),
+    e("localise", "localize", Verb),
+    e("localization", "localize", Noun),
+    // launch, expand, acquire.
+    e("launch", "launch", Verb),
+    e("expand", "expand", Verb),
+    e("expansion", "expand", Noun),
+    e("acquire", "acquire", Verb),
+    e("buy", "acquire", Verb),
+    e("acquisition", "acquire", Noun),
+    e("merge", "acquire", Verb),
+    e("raise", "raise", Verb),
+    e("cut", "cut", Verb),
+    e("reduce", "cut", Verb),
+    e("lower", "cut", Verb),
+    e("appoint", "appoint", Verb),
+    e("elect", "appoint", Verb),
+    e("resign", "resign", Verb),
+    e("meet", "meet", Verb),
+    e("meeting", "meet", Noun),
+];
+
+/// Classes that are close enough to share part of the class score: money going somewhere.
+const RELATED: &[&[&str]] = &[
+    &["invest", "fund", "spend", "pledge", "build", "expand"],
+    &["announce", "launch", "designate"],
+    &["supply", "agree"],
+];
+
+/// A class found in a question: which words said it, how strongly, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassHit {
+    /// The event class.
+    pub class: String,
+    /// How strongly the words signal it.
+    pub strength: Strength,
+    /// Index of the first word matched.
+    pub start: usize,
+    /// Number of words matched.
+    pub len: usize,
+    /// 1.0 when the words are exact (after stemming), lower for typos.
+    pub similarity: f32,
+}
+
+/// The lexicon, with its phrases pre-stemmed.
+pub struct Lexicon {
+    entries: Vec<(Vec<String>, &'static str, Strength)>,
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Lexicon {
+    /// Builds the lexicon.
+    pub fn new() -> Self {
+        let entries = EVENTS
+            .iter()
+            .map(|entry| {
+                (
+                    words(entry.phrase).iter().map(|w| stem(w)).collect(),
+                    entry.class,
+                    entry.strength,
+                )
+            })
+            .collect();
+        Self { entries }
+    }
+
+    /// Every class signalled by the stemmed words `stems` (phrases may skip `the`, `a`, `its`).
+    pub fn find(&self, stems: &[String]) -> Vec<ClassHit> {
+        let mut hits = Vec::new();
+        for start in 0..stems.len() {
+            for (phrase, class, strength) in &self.entries {
+                if let Some((len, similarity)) = match_phrase(phrase, &stems[start..]) {
+                    hits.push(ClassHit {
+                        class: (*class).to_owned(),
+                        strength: *strength,
+                        start,
+                        len,
+                        similarity,
+                    });
+                }
+            }
+        }
+        // Keep the best hit per start position (longest, then most exact).
+        hits.sort_by(|a, b| {
+            a.start
+                .cmp(&b.start)
+                .then(b.len.cmp(&a.len))
+                .then(b.similarity.total_cmp(&a.similarity))
+        });
+        hits.dedup_by(|later, first| later.start == first.start);
+        hits
+    }
+
+    /// Whether a stemmed word is part of any lexicon phrase (so it is not a keyword).
+    pub fn knows(&self, stem_word: &str) -> bool {
+        self.entries
+            .iter()
+            .any(|(phrase, _, _)| phrase.iter().any(|w| w == stem_word))
+    }
+
+    /// The class of a fact's action lemma, if the lexicon knows the verb.
+    pub fn class_of_action(&self, action: &str) -> Option<&'static str> {
+        let stems: Vec<String> = words(action).iter().map(|w| stem(w)).collect();
+        self.entries
+            .iter()
+            .find(|(phrase, _, _)| *phrase == stems)
+            .map(|(_, class, _)| *class)
+    }
+}
+
+/// Fillers a phrase may skip: `remove the curbs`, `put their money into`.
+const FILLERS: &[&str] = &["the", "a", "an", "its", "their", "some", "more", "all"];
+
+fn match_phrase(phrase: &[String], stems: &[String]) -> Option<(usize, f32)> {
+    let mut i = 0;
+    let mut similarity = 1.0_f32;
+    for word in phrase {
+        while i < stems.len() && FILLERS.contains(&stems[i].as_str()) && i > 0 {
+            i += 1;
+        }
+        let got = stems.get(i)?;
+        let s = if got == word {
+            1.0
+        } else if phrase.len() == 1 && word.len() >= 6 && got.len() >= 6 {
+            fuzzy(got, word)?
+        } else {
+            return None;
+        };
+        similarity = similarity.min(s);
+        i += 1;
+    }
+    Some((i, similarity))
+}
+
+/// How well a fact's class answers a question's class: 1 same, 0.5 related, 0 otherwise.
+pub fn class_affinity(asked: &str, fact_class: &str) -> f32 {
+    if asked == fact_class {
+        1.0
+    } else if RELATED
+        .iter()
+        .any(|group| group.contains(&asked) && group.contains(&fact_class))
+    {
+        0.5
+    } else {
+        0.0
+    }
+}
+
+/// Nouns that ask for a kind of entity: `which country`, `what company`.
+pub const KIND_NOUNS: &[(&str, EntityKind)] = &[
+    ("country", EntityKind::Country),
+    ("nation", EntityKind::Country),
+    ("government", EntityKind::Government),
+    ("ministry", EntityKind::Government),
+    ("company", EntityKind::Company),
+    ("firm", EntityKind::Company),
+    ("maker", EntityKind::Company),
+    ("manufacturer", EntityKind::Company),
+    ("organization", EntityKind::Organization),
+    ("agency", EntityKind::Organization),
+    ("person", EntityKind::Person),
+    ("minister", EntityKind::Person),
+    ("official", EntityKind::Person),
+    ("city", EntityKind::Place),
+    ("place", EntityKind::Place),
+    ("material", EntityKind::Product),
+    ("product", EntityKind::Product),
+    ("media", EntityKind::Media),
+    ("newspaper", EntityKind::Media),
+    ("outlet", EntityKind::Media),
+];
+
+/// Place aliases and the canonical name they stand for, used when the corpus does not
+/// teach them.
+///
+/// FIXME: switch to `almanac_extract`'s gazetteer (`lookup(alias)`) once it lands, so that
+/// users extending the gazetteer data file extend questions too.
+pub const ALIASES: &[(&str, &str)] = &[
+    ("tokyo", "Japan"),
+    ("japanese", "Japan"),
+    ("nippon", "Japan"),
+    ("seoul", "South Korea"),
+    ("korea", "South Korea"),
+    ("s korea", "South Korea"),
+    ("south korean", "South Korea"),
+    ("korean", "South Korea"),
+    ("rok", "South Korea"),
+    ("republic of korea", "South Korea"),
+    ("pyongyang", "North Korea"),
+    ("north korean", "North Korea"),
+    ("dprk", "North Korea"),
+    ("beijing", "China"),
+    ("chinese", "China"),
+    ("prc", "China"),
+    ("u s", "United States"),
+    ("usa", "United States"),
+    ("america", "United States"),
+    ("american", "United States"),
+    ("washington", "United States"),
+    ("united states of america", "United States"),
+    ("taipei", "Taiwan"),
+    ("taiwanese", "Taiwan"),
+    ("berlin", "Germany"),
+    ("german", "Germany"),
+    ("copenhagen", "Denmark"),
+    ("danish", "Denmark"),
+    ("paris", "France"),
+    ("french", "France"),
+    ("london", "United Kingdom"),
+    ("uk", "United Kingdom"),
+    ("u k", "United Kingdom"),
+    ("britain", "United Kingdom"),
+    ("british", "United Kingdom"),
+    ("moscow", "Russia"),
+    ("russian", "Russia"),
+    ("new delhi", "India"),
+    ("indian", "India"),
+    ("hanoi", "Vietnam"),
+    ("vietnamese", "Vietnam"),
+    ("brussels", "European Union"),
+    ("eu", "European Union"),
+    ("abuja", "Nigeria"),
+    ("nigerian", "Nigeria"),
+    ("canberra", "Australia"),
+    ("australian", "Australia"),
+    ("ottawa", "Canada"),
+    ("canadian", "Canada"),
+    ("samsung", "Samsung Electronics"),
+    ("motie", "Ministry of Trade, Industry and Energy"),
+];
+
+/// Canonical names the alias table knows, so that a question naming e.g. `China` is known to
+/// ask about a country even when the corpus never mentions it.
+pub const KNOWN_NAMES: &[(&str, EntityKind)] = &[
+    ("Japan", EntityKind::Country),
+    ("South Korea", EntityKind::Country),
+    ("North Korea", EntityKind::Country),
+    ("China", EntityKind::Country),
+    ("United States", EntityKind::Country),
+    ("Taiwan", EntityKind::Country),
+    ("Germany", EntityKind::Country),
+    ("Denmark", EntityKind::Country),
+    ("France", EntityKind::Country),
+    ("United Kingdom", EntityKind::Country),
+    ("Russia", EntityKind::Country),
+    ("India", EntityKind::Country),
+    ("Vietnam", EntityKind::Country),
+    ("European Union", EntityKind::Organization),
+    ("Nigeria", EntityKind::Country),
+    ("Australia", EntityKind::Country),
+    ("Canada", EntityKind::Country),
+    ("Italy", EntityKind::Country),
+    ("Spain", EntityKind::Country),
+    ("Brazil", EntityKind::Country),
+    ("Mexico", EntityKind::Country),
+    ("Indonesia", EntityKind::Country),
+    ("Singapore", EntityKind::Country),
+    ("Samsung Electronics", EntityKind::Company),
+    (
+        "Ministry of Trade, Industry and Energy",
+        EntityKind::Government,
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(question: &str, expected: &[(&str, Strength)]) {
+        let lexicon = Lexicon::new();
+        let stems: Vec<String> = words(question).iter().map(|w| stem(w)).collect();
+        let found: Vec<(String, Strength)> = lexicon
+            .find(&stems)
+            .into_iter()
+            .map(|h| (h.class, h.strength))
+            .collect();
+        let expected: Vec<(String, Strength)> = expected
+            .iter()
+            .map(|(c, s)| ((*c).to_owned(), *s))
+            .collect();
+        assert_eq!(found, expected, "{question}");
+    }
+
+    #[test]
+    fn finds_synonyms_inflections_and_typos() {
+        check(
+            "when did they remove the curbs",
+            &[("lift", Reversal), ("restrict", Verb)],
+        );
+        check(
+            "lifting restrictons",
+            &[("lift", Reversal), ("restrict", Noun)],
+        );
+        check("who put money into it", &[("invest", Verb)]);
+        check("when did Tokyo slap them", &[("restrict", Verb)]);
+        check("how much was pledged", &[("pledge", Verb)]);
+    }
+
+    #[test]
+    fn related_classes_share_credit() {
+        assert_eq!(class_affinity("invest", "invest"), 1.0);
+        assert_eq!(class_affinity("invest", "fund"), 0.5);
+        assert_eq!(class_affinity("lift", "restrict"), 0.0);
+    }
+}

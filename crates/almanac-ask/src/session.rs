@@ -1,0 +1,637 @@
+//! A question-answering session: the indexed corpus plus the context of the last question.
+
+use std::fmt;
+
+use almanac_measure::AmountKind;
+use almanac_model::{Document, EntityRef, Fact, FactKind};
+use serde::Serialize;
+
+use crate::index::Corpus;
+use crate::lexicon::Lexicon;
+use crate::question::{Asks, Question};
+use crate::render::{
+    amount_value, amount_with_equivalent, event_clause, role_clause, summary, time_note,
+};
+use crate::score::{Breakdown, Scored, candidates, found_slot, penalize_ambiguity, rank};
+use crate::time::{describe, timex_range};
+
+/// Below this confidence the session abstains: a wrong answer is worse than none.
+pub const ANSWER_THRESHOLD: f32 = 0.6;
+
+/// How many alternatives and nearby facts an answer lists.
+const SHOWN: usize = 3;
+
+/// Where an answer was read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    /// The document's path.
+    pub doc: String,
+    /// Its title.
+    pub title: Option<String>,
+    /// Its date (`2023-04-25`), if known.
+    pub date: Option<String>,
+    /// The sentence, verbatim.
+    pub sentence: String,
+}
+
+/// Another fact that could answer, or that was found near an unanswered question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alternative {
+    /// The fact in one sentence.
+    pub text: String,
+    /// Its value for the question (a TIMEX3 value, an amount), if it has one.
+    pub value: Option<String>,
+    /// Its confidence.
+    pub confidence: f32,
+    /// Where it was read.
+    pub source: Option<Source>,
+}
+
+/// A candidate fact with its score, for `:why`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Candidate {
+    /// The fact in one sentence.
+    pub summary: String,
+    /// Whether the fact holds what the question asks for (a date for `when`, ...).
+    pub answerable: bool,
+    /// The score's factors.
+    pub score: Breakdown,
+}
+
+/// How an answer was found: the parsed question and the best candidates.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explanation {
+    /// The question as understood (after follow-up context).
+    pub question: Question,
+    /// How many facts were scored.
+    pub scored: usize,
+    /// The best candidates, best first.
+    pub candidates: Vec<Candidate>,
+    /// Remarks: an ambiguity, a threshold not reached.
+    pub notes: Vec<String>,
+}
+
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.question)?;
+        writeln!(
+            f,
+            "scored {} facts; threshold {ANSWER_THRESHOLD:.2}",
+            self.scored
+        )?;
+        for (i, c) in self.candidates.iter().enumerate() {
+            let mark = if c.answerable {
+                ""
+            } else {
+                " (does not say what is asked)"
+            };
+            writeln!(f, "{}. {}{mark}", i + 1, c.summary)?;
+            writeln!(f, "   {}", c.score)?;
+        }
+        for note in &self.notes {
+            writeln!(f, "note: {note}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The answer to a question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Answer {
+    /// The answer in one line (`March 2023: Japan lifted export restrictions on South
+    /// Korea.`), or `None` when the session abstains.
+    pub text: Option<String>,
+    /// The value: a TIMEX3 value (`2023-03`), an amount (`28000000 USD`), a name.
+    pub value: Option<String>,
+    /// Confidence in 0..=1; below [`ANSWER_THRESHOLD`] the session abstains.
+    pub confidence: f32,
+    /// Where the answer was read.
+    pub source: Option<Source>,
+    /// How the source is cited: `from "TITLE" (updated 2023-04-25; "last month" = 2023-03)`.
+    pub citation: Option<String>,
+    /// Close alternatives.
+    pub alternatives: Vec<Alternative>,
+    /// When abstaining: what was found nearby.
+    pub nearby: Vec<Alternative>,
+    /// How it was found.
+    pub explanation: Explanation,
+}
+
+impl Answer {
+    /// Whether the session answered.
+    pub fn is_answered(&self) -> bool {
+        self.text.is_some()
+    }
+}
+
+impl fmt::Display for Answer {
+    /// The answer, the quoted sentence and the citation; or "I don't know" with what was
+    /// found nearby.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.text {
+            Some(text) => {
+                writeln!(f, "{text}")?;
+                if let Some(source) = &self.source {
+                    writeln!(f, "  \"{}\"", source.sentence)?;
+                }
+                if let Some(citation) = &self.citation {
+                    writeln!(f, "  {citation}")?;
+                }
+                if !self.alternatives.is_empty() {
+                    writeln!(f, "  also:")?;
+                    for a in &self.alternatives {
+                        writeln!(f, "  - {} ({:.2})", a.text, a.confidence)?;
+                    }
+                }
+            }
+            None => {
+                writeln!(f, "I don't know: nothing in the documents answers that.")?;
+                if !self.nearby.is_empty() {
+                    writeln!(f, "  nearby:")?;
+                    for a in &self.nearby {
+                        writeln!(f, "  - {} ({:.2})", a.text, a.confidence)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A document of the session, for `:sources`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceSummary {
+    /// The path.
+    pub path: String,
+    /// The title.
+    pub title: Option<String>,
+    /// `published 2020-01-21`, `updated 2023-04-25`.
+    pub date: Option<String>,
+    /// How many facts cite it.
+    pub facts: usize,
+}
+
+/// A question-answering session over a set of facts.
+///
+/// REPL and batch answer through the same [`Session::answer`]; a session remembers the
+/// previous question so that follow-ups (`and when were they lifted?`) keep its context.
+pub struct Session {
+    corpus: Corpus,
+    lexicon: Lexicon,
+    context: Option<Question>,
+    last: Option<Answer>,
+}
+
+impl Session {
+    /// Indexes `facts`; `documents` give titles and dates for citations and the corpus's
+    /// own "now" (its latest document date) for `last year`.
+    pub fn new(facts: Vec<Fact>, documents: &[Document]) -> Self {
+        let lexicon = Lexicon::new();
+        let corpus = Corpus::new(facts, documents, &lexicon);
+        Self {
+            corpus,
+            lexicon,
+            context: None,
+            last: None,
+        }
+    }
+
+    /// Answers `question`, using the previous question as context for follow-ups.
+    pub fn answer(&mut self, question: &str) -> Answer {
+        let mut q = Question::parse(question, &self.corpus, &self.lexicon);
+        if let Some(previous) = &self.context {
+            q = q.with_context(previous);
+        }
+        let answer = self.answer_parsed(q.clone());
+        self.context = Some(q);
+        self.last = Some(answer.clone());
+        answer
+    }
+
+    /// Forgets the previous question.
+    pub fn reset(&mut self) {
+        self.context = None;
+    }
+
+    /// The last answer given, for `:why`.
+    pub fn last_answer(&self) -> Option<&Answer> {
+        self.last.as_ref()
+    }
+
+    /// The facts of the session.
+    pub fn facts(&self) -> &[Fact] {
+        &self.corpus.facts
+    }
+
+    /// Names of the entities that have facts, sorted: for completion.
+    pub fn entity_names(&self) -> Vec<String> {
+        self.corpus
+            .entity_names()
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// The facts about an entity named `name` (aliases and typos allowed), in time order.
+    pub fn facts_about(&self, name: &str) -> Vec<&Fact> {
+        let mut out: Vec<u32> = Vec::new();
+        for id in self.corpus.resolve(name) {
+            out.extend_from_slice(&self.corpus.by_entity[id as usize]);
+        }
+        out.sort_unstable();
+        out.dedup();
+        let mut facts: Vec<(Option<i32>, u32)> = out
+            .into_iter()
+            .map(|i| (self.corpus.compact[i as usize].time.map(|t| t.start), i))
+            .collect();
+        facts.sort();
+        facts
+            .into_iter()
+            .map(|(_, i)| &self.corpus.facts[i as usize])
+            .collect()
+    }
+
+    /// Dated facts in time order, about `entity` if given: one line each, with its source.
+    pub fn timeline(&self, entity: Option<&str>) -> Vec<String> {
+        let facts: Vec<&Fact> = match entity {
+            Some(name) => self.facts_about(name),
+            None => {
+                let mut all: Vec<(i32, u32)> = self.corpus.by_time.clone();
+                all.sort();
+                all.into_iter()
+                    .map(|(_, i)| &self.corpus.facts[i as usize])
+                    .collect()
+            }
+        };
+        facts
+            .into_iter()
+            .filter(|f| fact_time(f).is_some_and(|t| timex_range(&t.value, t.modifier).is_some()))
+            .map(|f| {
+                let doc = f.sources.first().map_or("", |s| s.doc_path.as_str());
+                format!("{}  [{doc}]", summary(f))
+            })
+            .collect()
+    }
+
+    /// The documents of the session with how many facts each gives, sorted by path.
+    pub fn sources(&self) -> Vec<SourceSummary> {
+        let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for f in &self.corpus.facts {
+            for s in &f.sources {
+                *counts.entry(s.doc_id.as_str()).or_default() += 1;
+            }
+        }
+        let mut out: Vec<SourceSummary> = self
+            .corpus
+            .docs
+            .iter()
+            .map(|(id, d)| SourceSummary {
+                path: d.path.clone(),
+                title: d.title.clone(),
+                date: d.date_label.clone(),
+                facts: counts.get(id.as_str()).copied().unwrap_or(0),
+            })
+            .collect();
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        out
+    }
+
+    fn answer_parsed(&self, q: Question) -> Answer {
+        let pool = if q.is_empty() && q.keywords.is_empty() {
+            Vec::new()
+        } else {
+            candidates(&self.corpus, &q)
+        };
+        let mut ranked = rank(&self.corpus, &self.lexicon, &q, &pool);
+        // Answerable candidates first, keeping the order within each group.
+        let mut answerable: Vec<Scored> = Vec::new();
+        let mut other: Vec<Scored> = Vec::new();
+        for s in ranked.drain(..) {
+            if self.value_of(&q, &s).is_some() {
+                answerable.push(s);
+            } else {
+                other.push(s);
+            }
+        }
+        let mut notes = Vec::new();
+        if let Some(rival) = penalize_ambiguity(&mut answerable, |a, b| self.compatible(&q, a, b)) {
+            notes.push(format!(
+                "a close candidate gives another answer: {}",
+                summary(&self.corpus.facts[rival as usize])
+            ));
+        }
+        let mut all: Vec<(bool, Scored)> = answerable
+            .iter()
+            .map(|s| (true, *s))
+            .chain(other.iter().map(|s| (false, *s)))
+            .collect();
+        all.sort_by(|a, b| {
+            b.1.score
+                .total
+                .total_cmp(&a.1.score.total)
+                .then(a.1.fact.cmp(&b.1.fact))
+        });
+        let explanation_candidates: Vec<Candidate> = all
+            .iter()
+            .take(5)
+            .map(|(ok, s)| Candidate {
+                summary: summary(&self.corpus.facts[s.fact as usize]),
+                answerable: *ok,
+                score: s.score,
+            })
+            .collect();
+        let mut explanation = Explanation {
+            question: q.clone(),
+            scored: pool.len(),
+            candidates: explanation_candidates,
+            notes,
+        };
+        if q.is_empty() && q.keywords.is_empty() {
+            explanation
+                .notes
+                .push("the question names no entity, event or time that a fact could match".into());
+        }
+
+        let best = answerable
+            .first()
+            .filter(|b| b.score.total >= ANSWER_THRESHOLD)
+            .copied();
+        let Some(best) = best else {
+            explanation.notes.push(format!(
+                "no candidate reaches the threshold {ANSWER_THRESHOLD:.2}: abstaining"
+            ));
+            let nearby = all
+                .iter()
+                .take(SHOWN)
+                .map(|(_, s)| self.alternative(&q, s))
+                .collect();
+            return Answer {
+                text: None,
+                value: None,
+                confidence: all.first().map_or(0.0, |(_, s)| s.score.total),
+                source: None,
+                citation: None,
+                alternatives: Vec::new(),
+                nearby,
+                explanation,
+            };
+        };
+
+        let fact = &self.corpus.facts[best.fact as usize];
+        let (lead, value) = self.value_of(&q, &best).unwrap_or_default();
+        let text = if q.asks == Asks::List {
+            let mut lines = vec![summary(fact)];
+            for s in answerable.iter().skip(1).take(9) {
+                if s.score.total >= ANSWER_THRESHOLD {
+                    lines.push(summary(&self.corpus.facts[s.fact as usize]));
+                }
+            }
+            lines.join("\n")
+        } else {
+            self.headline(fact, &lead)
+        };
+        let alternatives = answerable
+            .iter()
+            .skip(1)
+            .filter(|s| {
+                s.score.total >= ANSWER_THRESHOLD.min(best.score.total - 0.15)
+                    && q.asks != Asks::List
+            })
+            .filter(|s| {
+                // Same fact content said by another record adds nothing.
+                summary(&self.corpus.facts[s.fact as usize]) != summary(fact)
+            })
+            .take(SHOWN)
+            .map(|s| self.alternative(&q, s))
+            .collect();
+        Answer {
+            text: Some(text),
+            value: (!value.is_empty() && q.asks != Asks::List).then_some(value),
+            confidence: best.score.total,
+            source: self.source(fact),
+            citation: self.citation(fact),
+            alternatives,
+            nearby: Vec::new(),
+            explanation,
+        }
+    }
+
+    /// The headline: the answer's lead, then the fact in one sentence.
+    fn headline(&self, fact: &Fact, lead: &str) -> String {
+        match &fact.kind {
+            FactKind::Event(event) => {
+                let clause = event_clause(event);
+                if lead.is_empty() {
+                    format!("{clause}.")
+                } else {
+                    format!("{lead}: {clause}.")
+                }
+            }
+            FactKind::Role(_) => {
+                let s = summary(fact);
+                if lead.is_empty() || s.starts_with(lead) {
+                    s
+                } else {
+                    format!("{lead}: {s}")
+                }
+            }
+        }
+    }
+
+    fn alternative(&self, q: &Question, s: &Scored) -> Alternative {
+        let fact = &self.corpus.facts[s.fact as usize];
+        let value = self
+            .value_of(q, s)
+            .map(|(_, v)| v)
+            .filter(|v| !v.is_empty());
+        Alternative {
+            text: summary(fact),
+            value,
+            confidence: s.score.total,
+            source: self.source(fact),
+        }
+    }
+
+    /// What the fact says for the question: `(lead in words, machine value)`, or `None` when
+    /// it does not hold what is asked (no date for `when`, no amount for `how much`).
+    fn value_of(&self, q: &Question, s: &Scored) -> Option<(String, String)> {
+        let fact = &self.corpus.facts[s.fact as usize];
+        let c = &self.corpus.compact[s.fact as usize];
+        match q.asks {
+            Asks::When => {
+                c.time?;
+                let t = fact_time(fact)?;
+                Some((describe(&t.value, t.modifier), t.value.clone()))
+            }
+            Asks::HowMuch => {
+                let FactKind::Event(e) = &fact.kind else {
+                    return None;
+                };
+                let i = e
+                    .amounts
+                    .iter()
+                    .position(|a| matches!(a.kind, AmountKind::Money { .. }))
+                    .or_else(|| e.amounts.iter().position(|a| a.kind == AmountKind::Percent))?;
+                Some((
+                    amount_with_equivalent(&e.amounts, i),
+                    amount_value(&e.amounts[i]),
+                ))
+            }
+            Asks::HowMany => {
+                let FactKind::Event(e) = &fact.kind else {
+                    return None;
+                };
+                let counts: Vec<usize> = e
+                    .amounts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| {
+                        matches!(a.kind, AmountKind::Count { .. } | AmountKind::Number)
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                let unit_match = counts.iter().copied().find(|&i| match &e.amounts[i].kind {
+                    AmountKind::Count { unit } => q.keywords.iter().any(|k| {
+                        crate::text::stem(&crate::text::normalize(unit)).contains(k.as_str())
+                    }),
+                    _ => false,
+                });
+                let i = unit_match.or_else(|| counts.first().copied())?;
+                Some((
+                    amount_with_equivalent(&e.amounts, i),
+                    amount_value(&e.amounts[i]),
+                ))
+            }
+            Asks::Who | Asks::Where => {
+                let slots: [Option<&EntityRef>; 3] = match &fact.kind {
+                    FactKind::Event(e) => [e.actor.as_ref(), e.target.as_ref(), e.place.as_ref()],
+                    FactKind::Role(r) => {
+                        // Who is the minister: the person; who is Sung: the title.
+                        let person_asked =
+                            (0..q.entities.len()).any(|k| found_slot(s, k) == Some(0));
+                        if person_asked {
+                            let clause = role_clause(r);
+                            return Some((clause, r.title.clone()));
+                        }
+                        return Some((r.person.name.clone(), r.person.name.clone()));
+                    }
+                };
+                let asked: Vec<u8> = (0..q.entities.len())
+                    .filter_map(|k| found_slot(s, k))
+                    .collect();
+                let order: &[usize] = if q.asks == Asks::Where {
+                    &[2]
+                } else {
+                    &[0, 1, 2]
+                };
+                let pick = order.iter().find_map(|&i| {
+                    let e = slots[i]?;
+                    if asked.contains(&(i as u8)) {
+                        return None;
+                    }
+                    if let Some(kind) = q.kind {
+                        if !kinds_match(kind, e.kind) {
+                            return None;
+                        }
+                    }
+                    Some(e)
+                })?;
+                Some((pick.name.clone(), pick.name.clone()))
+            }
+            Asks::What | Asks::List | Asks::Unknown => {
+                let lead = fact_time(fact)
+                    .filter(|t| timex_range(&t.value, t.modifier).is_some())
+                    .map(|t| describe(&t.value, t.modifier))
+                    .unwrap_or_default();
+                let value = fact_time(fact).map(|t| t.value.clone()).unwrap_or_default();
+                Some((lead, value))
+            }
+        }
+    }
+
+    /// Whether two facts give compatible answers (nesting dates, equal values).
+    fn compatible(&self, q: &Question, a: u32, b: u32) -> bool {
+        if q.asks == Asks::When {
+            let (ta, tb) = (
+                self.corpus.compact[a as usize].time,
+                self.corpus.compact[b as usize].time,
+            );
+            return match (ta, tb) {
+                (Some(x), Some(y)) => x.nests(y),
+                _ => true,
+            };
+        }
+        let dummy = |i: u32| Scored::for_fact(i);
+        let va = self.value_of(q, &dummy(a)).map(|(_, v)| v);
+        let vb = self.value_of(q, &dummy(b)).map(|(_, v)| v);
+        va == vb || q.asks == Asks::List
+    }
+
+    fn source(&self, fact: &Fact) -> Option<Source> {
+        let p = fact.sources.first()?;
+        let doc = self.corpus.docs.get(&p.doc_id);
+        Some(Source {
+            doc: doc.map_or_else(|| p.doc_path.clone(), |d| d.path.clone()),
+            title: doc
+                .and_then(|d| d.title.clone())
+                .or_else(|| p.doc_title.clone()),
+            date: p.doc_date.map(|d| d.date().to_string()),
+            sentence: p.sentence.clone(),
+        })
+    }
+
+    fn citation(&self, fact: &Fact) -> Option<String> {
+        let p = fact.sources.first()?;
+        let doc = self.corpus.docs.get(&p.doc_id);
+        let title = doc
+            .and_then(|d| d.title.clone())
+            .or_else(|| p.doc_title.clone());
+        let mut out = match title {
+            Some(t) => format!("from {t:?}"),
+            None => format!("from {}", p.doc_path),
+        };
+        let mut notes: Vec<String> = Vec::new();
+        match doc.and_then(|d| d.date_label.clone()) {
+            Some(label) => notes.push(label),
+            None => {
+                if let Some(d) = p.doc_date {
+                    notes.push(format!("dated {}", d.date()));
+                }
+            }
+        }
+        if let Some(note) = fact_time(fact).and_then(time_note) {
+            notes.push(note);
+        }
+        if fact.sources.len() > 1 {
+            notes.push(format!("{} sources agree", fact.sources.len()));
+        }
+        for c in &fact.conflicts {
+            let values: Vec<&str> = c.values.iter().map(|(v, _)| v.as_str()).collect();
+            notes.push(format!(
+                "sources disagree on {}: {}",
+                c.field,
+                values.join(" / ")
+            ));
+        }
+        if !notes.is_empty() {
+            out.push_str(&format!(" ({})", notes.join("; ")));
+        }
+        Some(out)
+    }
+}
+
+fn fact_time(fact: &Fact) -> Option<&almanac_model::TimeRef> {
+    match &fact.kind {
+        FactKind::Event(e) => e.time.as_ref(),
+        FactKind::Role(r) => r.as_of.as_ref(),
+    }
+}
+
+fn kinds_match(asked: almanac_model::EntityKind, found: almanac_model::EntityKind) -> bool {
+    use almanac_model::EntityKind::{Company, Country, Government, Organization};
+    asked == found
+        || matches!(
+            (asked, found),
+            (Country, Government) | (Government, Country) | (Organization, Company | Government)
+        )
+}

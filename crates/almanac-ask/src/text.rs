@@ -1,0 +1,438 @@
+//! Word-level helpers: normalization, tokens, a small suffix stemmer, stop words, fuzzy match.
+
+/// Lowercases `text`, drops possessive `'s`, and turns every run of characters that are not
+/// letters or digits into one space: `S. Korea's` is `s korea`, `Yoon-mo` is `yoon mo`.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut pending_space = false;
+    while let Some(c) = chars.next() {
+        if c == '\'' || c == '’' {
+            // A possessive `'s` followed by a non-letter is dropped: `japan's` is `japan`.
+            let mut look = chars.clone();
+            if matches!(look.next(), Some('s' | 'S'))
+                && look.next().is_none_or(|n| !n.is_alphanumeric())
+            {
+                chars.next();
+            }
+            // `didn't` is kept as `didnt`.
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// The words of `text` after [`normalize`].
+pub fn words(text: &str) -> Vec<String> {
+    normalize(text)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A word of a question: normalized, stemmed, and whether it was written with a capital.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Lowercase, as [`normalize`] gives it.
+    pub lower: String,
+    /// [`stem`] of `lower`.
+    pub stem: String,
+    /// Whether the word began with an uppercase letter.
+    pub capitalized: bool,
+    /// Whether the word was all uppercase and at least two letters (`US`, `EU`).
+    pub acronym: bool,
+}
+
+/// The tokens of `text`, in the same word split as [`normalize`].
+pub fn tokens(text: &str) -> Vec<Token> {
+    // Split the raw text the same way normalize does, but keep the case.
+    let mut raw_words: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\'' || c == '’' {
+            let mut look = chars.clone();
+            if matches!(look.next(), Some('s' | 'S'))
+                && look.next().is_none_or(|n| !n.is_alphanumeric())
+            {
+                chars.next();
+            }
+            continue;
+        }
+        if c.is_alphanumeric() {
+            current.push(c);
+        } else if !current.is_empty() {
+            raw_words.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        raw_words.push(current);
+    }
+    raw_words
+        .into_iter()
+        .map(|raw| {
+            let lower = raw.to_lowercase();
+            Token {
+                stem: stem(&lower),
+                capitalized: raw.chars().next().is_some_and(char::is_uppercase),
+                acronym: raw.chars().count() >= 2
+                    && raw.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()),
+                lower,
+            }
+        })
+        .collect()
+}
+
+/// A few irregular verb forms mapped to their lemma.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("spent", "spend"),
+    ("made", "make"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("took", "take"),
+    ("taken", "take"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("went", "go"),
+    ("gone", "go"),
+    ("said", "say"),
+    ("put", "put"),
+    ("set", "set"),
+    ("paid", "pay"),
+    ("sold", "sell"),
+    ("bought", "buy"),
+    ("built", "build"),
+    ("won", "win"),
+    ("held", "hold"),
+    ("met", "meet"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("brought", "bring"),
+    ("sought", "seek"),
+    ("lent", "lend"),
+    ("was", "be"),
+    ("were", "be"),
+    ("is", "be"),
+    ("are", "be"),
+    ("been", "be"),
+    ("has", "have"),
+    ("had", "have"),
+    ("did", "do"),
+    ("does", "do"),
+];
+
+/// A crude but consistent suffix stemmer: `lifted`, `lifting`, `lifts` → `lift`;
+/// `pledged` → `pledg` as `pledge` does; `supplied` → `supply`; `slapped` → `slap`.
+/// Only consistency matters: questions and lexicon go through the same function.
+pub fn stem(word: &str) -> String {
+    if let Some((_, lemma)) = IRREGULAR.iter().find(|(form, _)| *form == word) {
+        return strip_e(lemma);
+    }
+    if word.len() <= 3 || !word.is_ascii() {
+        return word.to_owned();
+    }
+    let mut w = word.to_owned();
+    if let Some(base) = w.strip_suffix("ies").or_else(|| w.strip_suffix("ied")) {
+        if base.len() >= 2 {
+            return format!("{base}y");
+        }
+    }
+    let mut stripped = false;
+    for suffix in ["ing", "ed"] {
+        // `agreed` keeps the `e` of `agree`.
+        let suffix = if suffix == "ed" && w.ends_with("eed") {
+            "d"
+        } else {
+            suffix
+        };
+        if let Some(base) = w.strip_suffix(suffix) {
+            if base.len() >= 3 {
+                w = base.to_owned();
+                stripped = true;
+                break;
+            }
+        }
+    }
+    if !stripped {
+        if let Some(base) = w.strip_suffix("es") {
+            if base.ends_with("ss")
+                || base.ends_with("sh")
+                || base.ends_with("ch")
+                || base.ends_with('x')
+            {
+                w = base.to_owned();
+            } else {
+                w.pop();
+            }
+        } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")
+        {
+            w.pop();
+        }
+    }
+    if stripped {
+        // `slapped` → `slapp` → `slap`; `tt`, `nn`, `pp`, `gg`, `bb`, `dd`, `mm`, `rr`.
+        let b = w.as_bytes();
+        let n = b.len();
+        if n >= 4 && b[n - 1] == b[n - 2] && b"bdgmnprt".contains(&b[n - 1]) {
+            w.pop();
+        }
+    }
+    strip_e(&w)
+}
+
+fn strip_e(w: &str) -> String {
+    match w.strip_suffix('e') {
+        Some(base) if base.len() >= 3 && !base.ends_with('e') => base.to_owned(),
+        _ => w.to_owned(),
+    }
+}
+
+/// Words that carry no constraint of their own in a question.
+pub const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "again",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "before",
+    "being",
+    "by",
+    "can",
+    "could",
+    "did",
+    "didnt",
+    "do",
+    "does",
+    "doesnt",
+    "during",
+    "each",
+    "ever",
+    "first",
+    "for",
+    "from",
+    "get",
+    "got",
+    "had",
+    "has",
+    "have",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "know",
+    "last",
+    "let",
+    "many",
+    "me",
+    "more",
+    "most",
+    "much",
+    "my",
+    "of",
+    "on",
+    "once",
+    "one",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "please",
+    "say",
+    "said",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "tell",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "until",
+    "up",
+    "us",
+    "was",
+    "we",
+    "were",
+    "what",
+    "whats",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "would",
+    "year",
+    "years",
+    "month",
+    "months",
+    "date",
+    "day",
+    "time",
+    "you",
+    "your",
+    "happen",
+    "happened",
+    "exactly",
+    "any",
+    "ago",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "like",
+    "by",
+    "between",
+    "against",
+    "toward",
+    "towards",
+    "not",
+    "never",
+    "no",
+    "nt",
+    "s",
+    "t",
+    "do",
+    "done",
+    "doing",
+    "make",
+    "made",
+    "give",
+    "gave",
+    "total",
+    "money",
+    "amount",
+    "sum",
+    "number",
+];
+
+/// Whether `word` (normalized) is a stop word.
+pub fn is_stop(word: &str) -> bool {
+    STOP_WORDS.contains(&word)
+}
+
+/// The largest Damerau-Levenshtein distance accepted between a typed word of `len`
+/// characters and a known one: none under 4 characters, 1 up to 6, 2 beyond.
+pub fn max_typos(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=6 => 1,
+        _ => 2,
+    }
+}
+
+/// Similarity in 0..=1 of a typed `word` to a `known` one when it is within [`max_typos`],
+/// else `None`. Exact matches are 1.0, one typo 0.9, two 0.8.
+pub fn fuzzy(word: &str, known: &str) -> Option<f32> {
+    if word == known {
+        return Some(1.0);
+    }
+    let (lw, lk) = (word.chars().count(), known.chars().count());
+    let allowed = max_typos(lw.min(lk));
+    if allowed == 0 || lw.abs_diff(lk) > allowed {
+        return None;
+    }
+    let d = strsim::damerau_levenshtein(word, known);
+    (d <= allowed).then_some(1.0 - 0.1 * d as f32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(word: &str, expected: &str) {
+        assert_eq!(stem(word), expected, "stem({word:?})");
+    }
+
+    #[test]
+    fn stems_inflections_consistently() {
+        for (word, lemma) in [
+            ("lifted", "lift"),
+            ("lifting", "lift"),
+            ("lifts", "lift"),
+            ("slapped", "slap"),
+            ("pledged", "pledg"),
+            ("pledge", "pledg"),
+            ("supplied", "supply"),
+            ("supplies", "supply"),
+            ("spent", "spend"),
+            ("agreed", "agree"),
+            ("agree", "agree"),
+            ("agreeing", "agree"),
+            ("restrictions", "restriction"),
+            ("curbs", "curb"),
+            ("removed", "remov"),
+            ("remove", "remov"),
+            ("banned", "ban"),
+            ("invested", "invest"),
+            ("news", "new"),
+        ] {
+            check(word, lemma);
+        }
+    }
+
+    #[test]
+    fn normalizes_possessives_and_punctuation() {
+        assert_eq!(normalize("S. Korea's exports"), "s korea exports");
+        assert_eq!(normalize("Sung Yoon-mo didn't"), "sung yoon mo didnt");
+        assert_eq!(normalize("Japan’s  U.S.-based"), "japan u s based");
+    }
+
+    #[test]
+    fn fuzzy_accepts_typos_by_length() {
+        assert_eq!(fuzzy("japn", "japan"), Some(0.9));
+        assert_eq!(fuzzy("samsng", "samsung"), Some(0.9));
+        assert_eq!(fuzzy("restrictons", "restrictions"), Some(0.9));
+        assert_eq!(fuzzy("texas", "taxes"), None);
+        assert_eq!(fuzzy("us", "uk"), None);
+    }
+}
