@@ -19,12 +19,21 @@
 //! assert_eq!(found[0].kind, TimexType::Date);
 //! ```
 
+mod describe;
+mod grammar;
 pub mod number;
+mod resolve;
+mod scan;
 
 use std::ops::Range;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+
+pub use describe::describe;
+
+use grammar::{G, Hit};
+use resolve::{Sem, Tense, Unit, Which, YearSpec};
 
 /// The TIMEX3 type of a temporal expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -131,12 +140,216 @@ pub struct TimeExpr {
     pub modifier: Option<Modifier>,
 }
 
+/// Errors of the parsing helpers.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TimeError {
+    /// The text is not one absolute calendar date.
+    #[error("unrecognized date {text:?}")]
+    UnrecognizedDate {
+        /// The text given.
+        text: String,
+    },
+    /// The text is not `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]`.
+    #[error("unrecognized reference date-time {text:?}")]
+    UnrecognizedReference {
+        /// The text given.
+        text: String,
+    },
+}
+
 /// Finds every temporal expression in `text` and resolves it against `reference`.
 ///
 /// With `reference == None`, relative expressions keep placeholders (`XXXX-07`) and their
 /// anchor is [`Anchor::Unresolved`]. Results are sorted by span and do not overlap.
 /// Never panics, whatever the input.
 pub fn annotate(text: &str, reference: Option<NaiveDateTime>) -> Vec<TimeExpr> {
-    let _ = (text, reference);
-    Vec::new()
+    let mut out = Vec::new();
+    let mut toks = Vec::new();
+    for window in scan::windows(text) {
+        scan::tokenize(text, window, &mut toks);
+        let g = G { text, toks: &toks };
+        let mut hits = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            match grammar::match_at(&g, i) {
+                Some(h) => {
+                    i = h.end;
+                    hits.push(h);
+                }
+                None => i += 1,
+            }
+        }
+        for h in merge(&g, hits) {
+            out.push(finish(&g, h, reference));
+        }
+    }
+    out
+}
+
+/// Whether a sense is a single day, which a clock time can join.
+fn is_day(sem: &Sem) -> bool {
+    matches!(
+        sem,
+        Sem::Ymd { .. }
+            | Sem::Weekday { .. }
+            | Sem::Rel {
+                unit: Unit::Day,
+                ..
+            }
+    )
+}
+
+/// Joins a day and a clock time written next to each other ("21 Jan 2020, 6:05", "7:15 a.m.
+/// Friday", "Tuesday at 3 p.m.") and drops bare clock times that joined nothing.
+fn merge(g: &G, hits: Vec<Hit>) -> Vec<Hit> {
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        if let Some(prev) = out.last_mut() {
+            let gap = &g.toks[prev.end..h.start];
+            let gap_ok = |allowed: &[&str]| {
+                gap.len() <= 2
+                    && gap
+                        .iter()
+                        .all(|t| allowed.iter().any(|a| t.text.eq_ignore_ascii_case(a)))
+            };
+            let clock_alone = |s: &Sem| matches!(s, Sem::Clock { day: None, .. });
+            if is_day(&prev.sem) && clock_alone(&h.sem) && gap_ok(&[",", "at", "-", "on"]) {
+                if let Sem::Clock { h: hh, m, s, .. } = h.sem {
+                    prev.sem = Sem::Clock {
+                        day: Some(Box::new(prev.sem.clone())),
+                        h: hh,
+                        m,
+                        s,
+                    };
+                    prev.end = h.end;
+                    prev.weak = false;
+                    continue;
+                }
+            }
+            if clock_alone(&prev.sem) && is_day(&h.sem) && gap_ok(&[",", "on"]) {
+                if let Sem::Clock { h: hh, m, s, .. } = prev.sem {
+                    prev.sem = Sem::Clock {
+                        day: Some(Box::new(h.sem.clone())),
+                        h: hh,
+                        m,
+                        s,
+                    };
+                    prev.end = h.end;
+                    prev.weak = false;
+                    if h.tense.is_some() {
+                        prev.tense = h.tense;
+                    }
+                    continue;
+                }
+            }
+        }
+        out.push(h);
+    }
+    out.retain(|h| !h.weak);
+    out
+}
+
+/// Whether resolving `sem` depends on the sentence's tense.
+fn needs_tense(sem: &Sem) -> bool {
+    match sem {
+        Sem::Ymd { y, .. } | Sem::Ym { y, .. } | Sem::Quarter { y, .. } | Sem::Half { y, .. } => {
+            *y == YearSpec::Infer
+        }
+        Sem::Season { y, which, .. } => *y == YearSpec::Infer && *which == Which::Tense,
+        Sem::Weekday { which, .. } | Sem::Weekend { which } => *which == Which::Tense,
+        Sem::PartOfDay { day, .. } => needs_tense(day),
+        Sem::Clock { day, .. } => day.as_deref().is_some_and(needs_tense),
+        _ => false,
+    }
+}
+
+/// Resolves one hit into a [`TimeExpr`], reading a modifier from the word before it.
+fn finish(g: &G, h: Hit, reference: Option<NaiveDateTime>) -> TimeExpr {
+    let span = g.toks[h.start].start..g.toks[h.end - 1].end;
+    let tense = match h.tense {
+        Some(t) => t,
+        None if needs_tense(&h.sem) => resolve::tense_at(g.text, span.clone()),
+        None => Tense::Present,
+    };
+    let r = resolve::resolve(&h.sem, reference, tense);
+    let modifier = h.modifier.or_else(|| {
+        let prev = g.toks.get(h.start.checked_sub(1)?)?;
+        let w = prev.text.to_ascii_lowercase();
+        match (w.as_str(), r.kind) {
+            ("before", TimexType::Date | TimexType::Time) => Some(Modifier::Before),
+            ("after" | "since", TimexType::Date | TimexType::Time) => Some(Modifier::After),
+            ("by" | "until" | "till", TimexType::Date | TimexType::Time) => {
+                Some(Modifier::OnOrBefore)
+            }
+            ("within", TimexType::Duration) => Some(Modifier::LessThan),
+            _ => None,
+        }
+    });
+    TimeExpr {
+        span,
+        kind: r.kind,
+        value: r.value,
+        granularity: r.gran,
+        anchor: r.anchor,
+        modifier,
+    }
+}
+
+/// Parses one absolute calendar date written in any form [`annotate`] knows: `2023-04-25`,
+/// `21 Jan 2020`, `April 25, 2023`, `Tuesday, April 23, 2024`, `04/25/2023`.
+///
+/// ```
+/// use almanac_time::parse_date;
+/// use chrono::NaiveDate;
+///
+/// assert_eq!(parse_date("21 Jan 2020"), Ok(NaiveDate::from_ymd_opt(2020, 1, 21).unwrap()));
+/// assert!(parse_date("last month").is_err());
+/// ```
+pub fn parse_date(text: &str) -> Result<NaiveDate, TimeError> {
+    let err = || TimeError::UnrecognizedDate {
+        text: text.to_string(),
+    };
+    let trimmed = text.trim();
+    let found = annotate(trimmed, None);
+    let [one] = found.as_slice() else {
+        return Err(err());
+    };
+    if one.span != (0..trimmed.len()) || one.anchor != Anchor::Absolute {
+        return Err(err());
+    }
+    let day = one.value.get(..10).ok_or_else(err)?;
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| err())
+}
+
+/// Parses a reference date-time: `YYYY-MM-DD` (midnight), `YYYY-MM-DDTHH:MM[:SS]` (a space
+/// instead of `T` is accepted, and so is a trailing UTC offset, which is dropped).
+///
+/// ```
+/// use almanac_time::parse_reference;
+///
+/// let r = parse_reference("2023-04-25T10:27:40").unwrap();
+/// assert_eq!(r.to_string(), "2023-04-25 10:27:40");
+/// assert!(parse_reference("yesterday").is_err());
+/// ```
+pub fn parse_reference(text: &str) -> Result<NaiveDateTime, TimeError> {
+    let t = text.trim();
+    for format in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%d %H:%M",
+    ] {
+        if let Ok(dt) = NaiveDateTime::parse_from_str(t, format) {
+            return Ok(dt);
+        }
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        return Ok(d.and_time(chrono::NaiveTime::MIN));
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(t) {
+        return Ok(dt.naive_local());
+    }
+    Err(TimeError::UnrecognizedReference {
+        text: text.to_string(),
+    })
 }

@@ -1,0 +1,2226 @@
+//! The grammar: small rules over the tokens of one window.
+//!
+//! Each rule looks at the tokens from index `i` and, if it matches, returns a [`Hit`]: the
+//! token range it covers and its sense ([`Sem`]). [`match_at`] tries every rule and keeps the
+//! longest match (the first rule wins ties). Rules never include a leading preposition ("in",
+//! "on", "since", "by", "over", "within") in their span, following TimeML.
+
+use chrono::Weekday;
+
+use crate::resolve::{Pod, Sem, Tense, Unit, Which, YearSpec, fmt_year};
+use crate::scan::{Kind, Tok};
+use crate::{Anchor, Granularity, Modifier, TimexType};
+
+/// One match of the grammar, in token indices of its window.
+#[derive(Debug, Clone)]
+pub(crate) struct Hit {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// What it means.
+    pub sem: Sem,
+    /// A TIMEX3 mod written inside the span ("mid-2019", "about two years").
+    pub modifier: Option<Modifier>,
+    /// A tense forced by the expression itself ("last July", "next July").
+    pub tense: Option<Tense>,
+    /// A bare clock time ("6:05") that only counts when it joins a date.
+    pub weak: bool,
+}
+
+fn hit(start: usize, end: usize, sem: Sem) -> Hit {
+    Hit {
+        start,
+        end,
+        sem,
+        modifier: None,
+        tense: None,
+        weak: false,
+    }
+}
+
+fn fixed(kind: TimexType, value: String, gran: Granularity, anchor: Anchor) -> Sem {
+    Sem::Fixed {
+        kind,
+        value,
+        gran,
+        anchor,
+    }
+}
+
+/// The tokens of one window, with the text they point into.
+pub(crate) struct G<'t, 'a> {
+    pub text: &'a str,
+    pub toks: &'t [Tok<'a>],
+}
+
+/// Month names and abbreviations (abbreviation flag).
+const MONTHS: &[(&str, u32, bool)] = &[
+    ("january", 1, false),
+    ("february", 2, false),
+    ("march", 3, false),
+    ("april", 4, false),
+    ("may", 5, false),
+    ("june", 6, false),
+    ("july", 7, false),
+    ("august", 8, false),
+    ("september", 9, false),
+    ("october", 10, false),
+    ("november", 11, false),
+    ("december", 12, false),
+    ("jan", 1, true),
+    ("feb", 2, true),
+    ("mar", 3, true),
+    ("apr", 4, true),
+    ("jun", 6, true),
+    ("jul", 7, true),
+    ("aug", 8, true),
+    ("sep", 9, true),
+    ("sept", 9, true),
+    ("oct", 10, true),
+    ("nov", 11, true),
+    ("dec", 12, true),
+];
+
+const WEEKDAYS: &[(&str, Weekday, bool)] = &[
+    ("monday", Weekday::Mon, false),
+    ("tuesday", Weekday::Tue, false),
+    ("wednesday", Weekday::Wed, false),
+    ("thursday", Weekday::Thu, false),
+    ("friday", Weekday::Fri, false),
+    ("saturday", Weekday::Sat, false),
+    ("sunday", Weekday::Sun, false),
+    ("mon", Weekday::Mon, true),
+    ("tue", Weekday::Tue, true),
+    ("tues", Weekday::Tue, true),
+    ("wed", Weekday::Wed, true),
+    ("thu", Weekday::Thu, true),
+    ("thur", Weekday::Thu, true),
+    ("thurs", Weekday::Thu, true),
+    ("fri", Weekday::Fri, true),
+    ("sat", Weekday::Sat, true),
+    ("sun", Weekday::Sun, true),
+];
+
+/// Words before which a bare month or a four-digit number is a date.
+const DATE_PREP: &[&str] = &[
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "through",
+    "between",
+    "during",
+    "of",
+    "before",
+    "after",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "throughout",
+    "to",
+    "for",
+    "around",
+    "circa",
+    "and",
+    "or",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "year",
+    "fiscal",
+    "following",
+    "previous",
+    "past",
+    "on",
+    "as",
+];
+
+/// Words after "the YEAR" that make it a year ("the 2022 election").
+const YEAR_NOUN_OK: &[&str] = &[
+    "elections",
+    "games",
+    "olympics",
+    "midterms",
+    "figures",
+    "results",
+    "accounts",
+    "levels",
+    "sales",
+    "earnings",
+    "rules",
+    "talks",
+    "protests",
+    "riots",
+    "floods",
+    "fires",
+    "attacks",
+];
+
+/// Words after a year that confirm it ("2024 was the hottest year").
+const YEAR_NEXT: &[&str] = &[
+    "was",
+    "is",
+    "will",
+    "were",
+    "has",
+    "had",
+    "saw",
+    "marked",
+    "and",
+    "or",
+    "to",
+    "as",
+    "when",
+    "through",
+    "compared",
+    "levels",
+    "level",
+    "election",
+    "elections",
+    "budget",
+    "season",
+    "census",
+    "world",
+    "olympics",
+    "games",
+    "cup",
+    "edition",
+    "report",
+    "survey",
+    "plan",
+    "target",
+    "deadline",
+    "peak",
+    "high",
+    "low",
+    "record",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "until",
+    "onward",
+    "onwards",
+    "alone",
+    "ended",
+    "versus",
+    "vs",
+];
+
+/// Words before a four-digit number that make it an amount, not a year.
+const AMOUNT_BEFORE: &[&str] = &[
+    "than",
+    "nearly",
+    "almost",
+    "some",
+    "over",
+    "under",
+    "approximately",
+    "about",
+    "around",
+    "roughly",
+    "least",
+    "most",
+    "only",
+    "just",
+    "total",
+    "no",
+    "number",
+    "flight",
+    "route",
+    "room",
+    "page",
+    "model",
+    "code",
+    "to",
+];
+
+impl<'a> G<'_, 'a> {
+    fn tok(&self, i: usize) -> Option<&Tok<'a>> {
+        self.toks.get(i)
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        self.toks
+            .get(i)
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.text)
+    }
+
+    /// Token `i` is the word `w` (ASCII case-insensitive).
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.word(i).is_some_and(|t| t.eq_ignore_ascii_case(w))
+    }
+
+    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
+        self.word(i)
+            .is_some_and(|t| ws.iter().any(|w| t.eq_ignore_ascii_case(w)))
+    }
+
+    /// Token `i` is the punctuation `p`.
+    fn p(&self, i: usize, p: &str) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Punct && t.text == p)
+    }
+
+    fn is_apos(&self, i: usize) -> bool {
+        self.p(i, "'") || self.p(i, "\u{2019}") || self.p(i, "\u{2018}")
+    }
+
+    fn is_dash(&self, i: usize) -> bool {
+        self.p(i, "-") || self.p(i, "\u{2013}") || self.p(i, "\u{2014}")
+    }
+
+    /// Token `i` directly follows the previous one (no space).
+    fn adj(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space)
+    }
+
+    fn cap(&self, i: usize) -> bool {
+        self.word(i)
+            .is_some_and(|w| w.as_bytes()[0].is_ascii_uppercase())
+    }
+
+    /// A run of digits: its value and digit count.
+    fn digits(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.toks.get(i).filter(|t| t.kind == Kind::Num)?;
+        if t.text.len() > 9 {
+            return None;
+        }
+        Some((t.text.parse().ok()?, t.text.len()))
+    }
+
+    /// A number in digits or words ("19", "1,000", "nineteen", "twenty-one", "a", "an").
+    fn num(&self, i: usize) -> Option<(f64, usize)> {
+        let t = self.toks.get(i)?;
+        if t.kind == Kind::Punct {
+            return None;
+        }
+        if let Some((v, n)) = crate::number::parse_number(&self.text[t.start..]) {
+            let end = t.start + n;
+            let mut j = i;
+            while j < self.toks.len() && self.toks[j].end < end {
+                j += 1;
+            }
+            if j < self.toks.len() && self.toks[j].end == end {
+                // a digit run glued to letters ("5bn") is no number here
+                if t.kind == Kind::Num && self.adj(j + 1) && self.word(j + 1).is_some() {
+                    return None;
+                }
+                return Some((v, j + 1));
+            }
+            return None;
+        }
+        if self.is_any(i, &["a", "an"]) {
+            return Some((1.0, i + 1));
+        }
+        None
+    }
+
+    /// A month name at `i`: (month, next index, abbreviated).
+    fn month(&self, i: usize) -> Option<(u32, usize, bool)> {
+        let w = self.word(i)?;
+        if !w.as_bytes()[0].is_ascii_uppercase() || w.len() > 9 {
+            return None;
+        }
+        let (_, m, abbr) = MONTHS.iter().find(|(n, _, _)| n.eq_ignore_ascii_case(w))?;
+        // all-caps "MAY" is fine; "MAy" is not a month
+        if w.len() > 1
+            && !w[1..].bytes().all(|b| b.is_ascii_lowercase())
+            && !w.bytes().all(|b| b.is_ascii_uppercase())
+        {
+            return None;
+        }
+        let mut j = i + 1;
+        if *abbr && self.p(j, ".") && self.adj(j) {
+            j += 1;
+        }
+        Some((*m, j, *abbr))
+    }
+
+    /// A weekday name at `i`: (weekday, next index, abbreviated).
+    fn weekday(&self, i: usize) -> Option<(Weekday, usize, bool)> {
+        let w = self.word(i)?;
+        if !w.as_bytes()[0].is_ascii_uppercase() || w.len() > 9 {
+            return None;
+        }
+        let (_, d, abbr) = WEEKDAYS
+            .iter()
+            .find(|(n, _, _)| n.eq_ignore_ascii_case(w))?;
+        let mut j = i + 1;
+        if *abbr && self.p(j, ".") && self.adj(j) {
+            j += 1;
+        }
+        Some((*d, j, *abbr))
+    }
+
+    /// A four-digit year 1000..=2999 at `i`, not glued to other digits or letters.
+    fn year4(&self, i: usize) -> Option<(i32, usize)> {
+        let (v, n) = self.digits(i)?;
+        if n != 4 || !(1000..=2999).contains(&v) {
+            return None;
+        }
+        // glued to "$", "/", digits or a decimal part: not a year
+        if self.adj(i) && i > 0 {
+            let prev = self.toks[i - 1].text;
+            if matches!(
+                prev,
+                "$" | "/" | "\\" | "#" | "+" | "." | "," | "\u{20ac}" | "\u{a3}"
+            ) || self.toks[i - 1].kind != Kind::Punct
+            {
+                return None;
+            }
+        }
+        if self.adj(i + 1) {
+            let next = self.toks[i + 1];
+            if next.kind != Kind::Punct && !(next.kind == Kind::Word && next.text == "s") {
+                return None;
+            }
+            if matches!(next.text, "/" | "\\" | "%") {
+                return None;
+            }
+            if (next.text == "." || next.text == ",")
+                && self.adj(i + 2)
+                && self.digits(i + 2).is_some()
+            {
+                return None;
+            }
+        }
+        Some((v as i32, i + 1))
+    }
+
+    /// A day of the month 1..=31, with an optional ordinal suffix.
+    fn day(&self, i: usize) -> Option<(u32, usize)> {
+        let (v, n) = self.digits(i)?;
+        if n > 2 || !(1..=31).contains(&v) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.adj(j) {
+            if self.is_any(j, &["st", "nd", "rd", "th"]) {
+                j += 1;
+            } else if self.word(j).is_some() || self.digits(j).is_some() {
+                return None;
+            }
+        }
+        // "5:30", "5.5", "5%" are not days
+        if self.adj(j)
+            && (self.p(j, ":")
+                || self.p(j, "%")
+                || (self.p(j, ".") && self.digits(j + 1).is_some()))
+        {
+            return None;
+        }
+        if self.p(j, ",") && self.adj(j) && self.adj(j + 1) && self.digits(j + 1).is_some() {
+            return None; // "5,000"
+        }
+        Some((v, j))
+    }
+
+    /// A calendar unit word: (unit, plural, next).
+    fn unit(&self, i: usize) -> Option<(Unit, bool, usize)> {
+        let w = self.word(i)?;
+        if w.len() > 10 {
+            return None;
+        }
+        let mut buf = [0u8; 10];
+        for (b, c) in buf.iter_mut().zip(w.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        let lower = &buf[..w.len()];
+        let (u, pl) = match lower {
+            b"year" | b"yr" => (Unit::Year, false),
+            b"years" | b"yrs" => (Unit::Year, true),
+            b"month" => (Unit::Month, false),
+            b"months" => (Unit::Month, true),
+            b"week" => (Unit::Week, false),
+            b"weeks" => (Unit::Week, true),
+            b"day" => (Unit::Day, false),
+            b"days" => (Unit::Day, true),
+            b"hour" => (Unit::Hour, false),
+            b"hours" => (Unit::Hour, true),
+            b"minute" => (Unit::Minute, false),
+            b"minutes" => (Unit::Minute, true),
+            b"second" => (Unit::Second, false),
+            b"seconds" => (Unit::Second, true),
+            b"decade" => (Unit::Decade, false),
+            b"decades" => (Unit::Decade, true),
+            b"century" => (Unit::Century, false),
+            b"centuries" => (Unit::Century, true),
+            b"quarter" => (Unit::Quarter, false),
+            b"quarters" => (Unit::Quarter, true),
+            b"fortnight" => (Unit::Fortnight, false),
+            b"fortnights" => (Unit::Fortnight, true),
+            b"weekend" => (Unit::Weekend, false),
+            b"weekends" => (Unit::Weekend, true),
+            _ => return None,
+        };
+        Some((u, pl, i + 1))
+    }
+
+    /// A unit word in the singular (`plural == false`) or the plural.
+    fn unit_n(&self, i: usize, plural: bool) -> Option<(Unit, usize)> {
+        self.unit(i)
+            .filter(|&(_, pl, _)| pl == plural)
+            .map(|(u, _, end)| (u, end))
+    }
+
+    /// "morning", "afternoon", "evening", "night".
+    fn pod(&self, i: usize) -> Option<(Pod, usize)> {
+        let w = self.word(i)?;
+        let p = match w.to_ascii_lowercase().as_str() {
+            "morning" => Pod::Morning,
+            "afternoon" => Pod::Afternoon,
+            "evening" => Pod::Evening,
+            "night" | "overnight" => Pod::Night,
+            _ => return None,
+        };
+        Some((p, i + 1))
+    }
+
+    /// An ordinal word or number at `i`: (rank, next).
+    fn ordinal(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.toks.get(i)?;
+        if t.kind == Kind::Punct {
+            return None;
+        }
+        let (v, n) = crate::number::parse_ordinal(&self.text[t.start..])?;
+        let end = t.start + n;
+        let mut j = i;
+        while j < self.toks.len() && self.toks[j].end < end {
+            j += 1;
+        }
+        (j < self.toks.len() && self.toks[j].end == end).then_some((v, j + 1))
+    }
+
+    /// The lowercased word before `i`, if any.
+    fn prev_is_any(&self, i: usize, ws: &[&str]) -> bool {
+        i > 0 && self.is_any(i - 1, ws)
+    }
+
+    /// A sentence-start position: nothing before, or a stop / quote / newline.
+    fn at_sentence_start(&self, i: usize) -> bool {
+        if i == 0 {
+            return true;
+        }
+        let prev = self.toks[i - 1];
+        if prev.kind == Kind::Punct
+            && matches!(
+                prev.text,
+                "." | "!" | "?" | "\"" | "\u{201c}" | ":" | "(" | "\u{2022}" | "*" | "-"
+            )
+        {
+            return true;
+        }
+        self.text[prev.end..self.toks[i].start].contains('\n')
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Year tails and small pieces
+
+/// After a month or day: ", 2020", " 2020", "of 2020", "of last year", "last year".
+fn year_tail(g: &G, j: usize) -> Option<(YearSpec, usize)> {
+    let mut k = j;
+    if g.p(k, ",") || g.is(k, "of") {
+        k += 1;
+    }
+    if let Some((y, n)) = g.year4(k) {
+        // "2020 5" or "2020-21" odd tails are fine; "2020s" is a decade, not this
+        if g.adj(n) && g.is(n, "s") {
+            return None;
+        }
+        return Some((YearSpec::Abs(y), n));
+    }
+    if g.is(k, "this") && g.is(k + 1, "year") {
+        return Some((YearSpec::Rel(0), k + 2));
+    }
+    if g.is(k, "last") && g.is(k + 1, "year") {
+        return Some((YearSpec::Rel(-1), k + 2));
+    }
+    if g.is(k, "next") && g.is(k + 1, "year") {
+        return Some((YearSpec::Rel(1), k + 2));
+    }
+    // "'19"
+    if g.is_apos(k) && g.adj(k + 1) {
+        if let Some((v, 2)) = g.digits(k + 1) {
+            return Some((YearSpec::Abs(two_digit_year(v)), k + 2));
+        }
+    }
+    None
+}
+
+fn two_digit_year(v: u32) -> i32 {
+    if v < 50 {
+        2000 + v as i32
+    } else {
+        1900 + v as i32
+    }
+}
+
+/// The span after an optional "the": returns the index after it.
+fn opt_the(g: &G, i: usize) -> usize {
+    if g.is(i, "the") { i + 1 } else { i }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+
+/// Every rule, in priority order for equal-length matches.
+const RULES: &[fn(&G, usize) -> Option<Hit>] = &[
+    iso,
+    slash_date,
+    day_month,
+    month_day,
+    month_year,
+    modified,
+    decade,
+    century,
+    quarter_half,
+    fiscal,
+    season,
+    set,
+    ago,
+    relative,
+    deictic,
+    duration,
+    weekday,
+    month_alone,
+    year,
+    clock,
+    vague,
+];
+
+/// The longest match starting at token `i`, if any.
+pub(crate) fn match_at(g: &G, i: usize) -> Option<Hit> {
+    let mut best: Option<Hit> = None;
+    for rule in RULES {
+        if let Some(h) = rule(g, i) {
+            if h.end > i && best.as_ref().is_none_or(|b| h.end > b.end) {
+                best = Some(h);
+            }
+        }
+    }
+    best
+}
+
+// "2023-04-25", "2023-04-25T10:27:40", "2023-04-25 10:27", "2023/04/25", "2019-03"
+fn iso(g: &G, i: usize) -> Option<Hit> {
+    let (y, _) = g.digits(i).filter(|&(_, n)| n == 4)?;
+    if i > 0
+        && g.adj(i)
+        && (g.digits(i - 1).is_some() || g.word(i - 1).is_some() || g.p(i - 1, "/"))
+    {
+        return None;
+    }
+    let sep = g.toks.get(i + 1).filter(|t| !t.space)?.text;
+    if !matches!(sep, "-" | "/") {
+        return None;
+    }
+    let (m, mn) = g.digits(i + 2).filter(|_| g.adj(i + 2))?;
+    if mn != 2 || !(1..=12).contains(&m) {
+        return None;
+    }
+    let day = if g.p(i + 3, sep) && g.adj(i + 3) && g.adj(i + 4) {
+        g.digits(i + 4)
+            .filter(|&(d, n)| n == 2 && (1..=31).contains(&d))
+    } else {
+        None
+    };
+    let Some((d, _)) = day else {
+        // "2019-03": only ISO months, not "2019-20" ranges, and nothing glued after
+        if sep != "-" || g.adj(i + 3) && !g.p(i + 3, ",") && !g.p(i + 3, ".") {
+            return None;
+        }
+        return Some(hit(
+            i,
+            i + 3,
+            fixed(
+                TimexType::Date,
+                format!("{y:04}-{m:02}"),
+                Granularity::Month,
+                Anchor::Absolute,
+            ),
+        ));
+    };
+    chrono::NaiveDate::from_ymd_opt(y as i32, m, d)?;
+    let day_sem = Sem::Ymd {
+        y: YearSpec::Abs(y as i32),
+        m,
+        d,
+    };
+    let mut j = i + 5;
+    // time part: "T10:27:40" or " 10:27:40"
+    let k = if g.is(j, "T") && g.adj(j) && g.adj(j + 1) {
+        j + 1
+    } else {
+        j
+    };
+    if let Some((h, mm, s, end)) = hms(g, k) {
+        if k == j + 1 || !g.adj(k) {
+            j = end;
+            // timezone "Z" or "+09:00" stays outside the span
+            return Some(hit(
+                i,
+                j,
+                Sem::Clock {
+                    day: Some(Box::new(day_sem)),
+                    h,
+                    m: mm,
+                    s,
+                },
+            ));
+        }
+    }
+    Some(hit(i, j, day_sem))
+}
+
+/// "10:27" or "10:27:40": (hour, minute, second, next).
+fn hms(g: &G, i: usize) -> Option<(u32, u32, Option<u32>, usize)> {
+    let (h, hn) = g.digits(i)?;
+    if hn > 2 || h > 24 || !g.p(i + 1, ":") || !g.adj(i + 1) || !g.adj(i + 2) {
+        return None;
+    }
+    let (m, mn) = g.digits(i + 2)?;
+    if mn != 2 || m > 59 {
+        return None;
+    }
+    if g.p(i + 3, ":") && g.adj(i + 3) && g.adj(i + 4) {
+        if let Some((s, 2)) = g.digits(i + 4) {
+            if s <= 60 {
+                return Some((h, m, Some(s), i + 5));
+            }
+        }
+    }
+    Some((h, m, None, i + 3))
+}
+
+// "04/25/2023" (US order), "25/04/2023" when the first number cannot be a month, "25.04.2023"
+fn slash_date(g: &G, i: usize) -> Option<Hit> {
+    let (a, an) = g.digits(i)?;
+    if an > 2 || i > 0 && g.adj(i) && !g.p(i - 1, "(") && !g.p(i - 1, "\"") {
+        return None;
+    }
+    let sep = g.toks.get(i + 1).filter(|t| !t.space)?.text;
+    if !matches!(sep, "/" | ".") {
+        return None;
+    }
+    let (b, bn) = g.digits(i + 2).filter(|_| g.adj(i + 2))?;
+    if bn > 2 || !g.p(i + 3, sep) || !g.adj(i + 3) || !g.adj(i + 4) {
+        return None;
+    }
+    let (c, cn) = g.digits(i + 4)?;
+    let y = match cn {
+        4 => c as i32,
+        2 if sep == "/" => two_digit_year(c),
+        _ => return None,
+    };
+    if g.adj(i + 5) && (g.digits(i + 6).is_some() || g.word(i + 5).is_some()) {
+        return None;
+    }
+    let (m, d) = if sep == "." || a > 12 { (b, a) } else { (a, b) };
+    chrono::NaiveDate::from_ymd_opt(y, m, d)?;
+    Some(hit(
+        i,
+        i + 5,
+        Sem::Ymd {
+            y: YearSpec::Abs(y),
+            m,
+            d,
+        },
+    ))
+}
+
+/// An optional leading weekday: "Tuesday, " / "Tue " before a date. Returns the next index.
+fn weekday_prefix(g: &G, i: usize) -> usize {
+    if let Some((_, j, _)) = g.weekday(i) {
+        if g.p(j, ",") {
+            return j + 1;
+        }
+        return j;
+    }
+    i
+}
+
+// [WEEKDAY ","] DAY ["of"] MONTH [YEAR-TAIL]: "21 Jan 2020", "Tuesday, 23 April", "the 4th of July"
+fn day_month(g: &G, i: usize) -> Option<Hit> {
+    let mut k = weekday_prefix(g, i);
+    if k == i && g.is(i, "the") {
+        k = i + 1;
+    }
+    let (d, j) = g.day(k)?;
+    let j = if g.is(j, "of") { j + 1 } else { j };
+    let (m, j, _) = g.month(j)?;
+    if k == i + 1 && g.is(i, "the") && !g.is(j - 1, "of") && !g.is(k + 1, "of") {
+        // "the 4 July" is odd; only "the 4th of July"
+    }
+    let (y, end) = match year_tail(g, j) {
+        Some((y, end)) => (y, end),
+        None => (YearSpec::Infer, j),
+    };
+    if let YearSpec::Abs(yy) = y {
+        chrono::NaiveDate::from_ymd_opt(yy, m, d)?;
+    } else if d > 31 || (m == 2 && d > 29) {
+        return None;
+    }
+    Some(hit(i, end, Sem::Ymd { y, m, d }))
+}
+
+// [WEEKDAY ","] MONTH DAY [YEAR-TAIL]: "April 25, 2023", "Tuesday, April 23", "Jan. 20"
+fn month_day(g: &G, i: usize) -> Option<Hit> {
+    let k = weekday_prefix(g, i);
+    let (m, j, _) = g.month(k)?;
+    let (d, j) = g.day(j)?;
+    // "May 5 percent", "March 3 million": amounts, not dates
+    if g.is_any(
+        j,
+        &[
+            "percent", "per", "million", "billion", "trillion", "thousand", "times", "points",
+        ],
+    ) || g.p(j, "%")
+    {
+        return None;
+    }
+    let (y, end) = match year_tail(g, j) {
+        Some((y, end)) => (y, end),
+        None => (YearSpec::Infer, j),
+    };
+    if let YearSpec::Abs(yy) = y {
+        chrono::NaiveDate::from_ymd_opt(yy, m, d)?;
+    } else if m == 2 && d > 29 || matches!(m, 4 | 6 | 9 | 11) && d > 30 {
+        return None;
+    }
+    Some(hit(i, end, Sem::Ymd { y, m, d }))
+}
+
+// MONTH ["of" | ","] YEAR, MONTH ["of"] (last|this|next) year: "August 2019", "Dec. 2023",
+// "July of last year"
+fn month_year(g: &G, i: usize) -> Option<Hit> {
+    let (m, j, _) = g.month(i)?;
+    let (y, end) = year_tail(g, j)?;
+    Some(hit(i, end, Sem::Ym { y, m }))
+}
+
+/// "early", "late", "mid-", "the end of", "the beginning of", ...: (modifier, next).
+fn modifier_prefix(g: &G, i: usize) -> Option<(Modifier, usize)> {
+    if g.is(i, "early") && !g.is_any(i + 1, &["as", "on", "in", "to"]) {
+        return Some((Modifier::Start, i + 1));
+    }
+    if g.is(i, "late") && !g.is_any(i + 1, &["as", "on", "in", "to"]) {
+        return Some((Modifier::End, i + 1));
+    }
+    if g.is(i, "mid") {
+        if g.is_dash(i + 1) && g.adj(i + 1) && g.adj(i + 2) {
+            return Some((Modifier::Mid, i + 2));
+        }
+        return Some((Modifier::Mid, i + 1));
+    }
+    let k = opt_the(g, i);
+    let m = if g.is_any(k, &["end", "close"]) {
+        Modifier::End
+    } else if g.is_any(k, &["beginning", "start"]) {
+        Modifier::Start
+    } else if g.is(k, "middle") {
+        Modifier::Mid
+    } else {
+        return None;
+    };
+    if k == i || !g.is(k + 1, "of") {
+        return None;
+    }
+    Some((m, k + 2))
+}
+
+// MOD CORE: "mid-2019", "early 2019", "late last year", "the end of May", "the end of the year"
+fn modified(g: &G, i: usize) -> Option<Hit> {
+    let (modifier, j) = modifier_prefix(g, i)?;
+    let mut core = None;
+    if let Some((y, end)) = g.year4(j).filter(|&(y, _)| (1000..=2999).contains(&y)) {
+        if !(g.adj(end) && g.is(end, "s")) {
+            core = Some(hit(
+                j,
+                end,
+                fixed(
+                    TimexType::Date,
+                    fmt_year(y),
+                    Granularity::Year,
+                    Anchor::Absolute,
+                ),
+            ));
+        }
+    }
+    // "the year", "the month", "the week", "the decade": the one containing the reference
+    if core.is_none() && g.is(j, "the") {
+        if let Some((unit, false, end)) = g.unit(j + 1) {
+            if matches!(
+                unit,
+                Unit::Year
+                    | Unit::Month
+                    | Unit::Week
+                    | Unit::Decade
+                    | Unit::Century
+                    | Unit::Quarter
+            ) {
+                core = Some(hit(j, end, Sem::Rel { unit, off: 0 }));
+            }
+        }
+    }
+    if core.is_none() {
+        for rule in [
+            month_year,
+            month_alone_any,
+            relative,
+            season,
+            decade,
+            weekday,
+            deictic,
+        ] {
+            if let Some(h) = rule(g, j) {
+                if core.as_ref().is_none_or(|c: &Hit| h.end > c.end) {
+                    core = Some(h);
+                }
+            }
+        }
+    }
+    let mut h = core?;
+    // "late Friday" keeps the weekday; "late in the day" is not ours
+    h.start = i;
+    if h.modifier.is_none() {
+        h.modifier = Some(modifier);
+    }
+    Some(h)
+}
+
+// ["the"] [MOD] DECADE: "the 1990s", "the '90s", "the late 1980s", "the mid-1990s", "1990's"
+fn decade(g: &G, i: usize) -> Option<Hit> {
+    let k = opt_the(g, i);
+    let (modifier, k) = match modifier_prefix(g, k) {
+        Some((m, k2))
+            if !matches!(m, Modifier::End | Modifier::Start) || g.is_any(k, &["early", "late"]) =>
+        {
+            (Some(m), k2)
+        }
+        _ => (None, k),
+    };
+    let (first3, end) = decade_core(g, k)?;
+    let value = if first3 % 10 == 0 && first3 < 200 && g.digits(k).is_some_and(|(_, n)| n == 4) {
+        // "the 1800s", "the 1900s": a century
+        format!("{:02}XX", first3 / 10)
+    } else {
+        format!("{first3:03}X")
+    };
+    let gran = if value.ends_with("XX") {
+        Granularity::Century
+    } else {
+        Granularity::Decade
+    };
+    let mut h = hit(
+        i,
+        end,
+        fixed(TimexType::Date, value, gran, Anchor::Absolute),
+    );
+    h.modifier = modifier;
+    Some(h)
+}
+
+/// "1990s", "1990's", "'90s", "90s": (first three digits, next).
+fn decade_core(g: &G, k: usize) -> Option<(i32, usize)> {
+    if g.is_apos(k) && g.adj(k + 1) {
+        let (v, n) = g.digits(k + 1)?;
+        if n == 2 && v % 10 == 0 && g.adj(k + 2) && g.is(k + 2, "s") {
+            return Some((two_digit_year(v) / 10, k + 3));
+        }
+        return None;
+    }
+    let (v, n) = g.digits(k)?;
+    if v % 10 != 0 {
+        return None;
+    }
+    let first3 = match n {
+        4 if (1000..=2990).contains(&v) => v as i32 / 10,
+        2 if v >= 20 => two_digit_year(v) / 10,
+        _ => return None,
+    };
+    if g.adj(k + 1) && g.is(k + 1, "s") {
+        return Some((first3, k + 2));
+    }
+    if n == 4 && g.is_apos(k + 1) && g.adj(k + 1) && g.is(k + 2, "s") && g.adj(k + 2) {
+        return Some((first3, k + 3));
+    }
+    None
+}
+
+// ["the"] ORDINAL "century": "the 21st century", "the nineteenth century"
+fn century(g: &G, i: usize) -> Option<Hit> {
+    let k = opt_the(g, i);
+    let (modifier, k) = match modifier_prefix(g, k) {
+        Some((m, k2)) if g.is_any(k, &["early", "late", "mid"]) => (Some(m), k2),
+        _ => (None, k),
+    };
+    let (n, j) = g.ordinal(k)?;
+    let j = if g.is_dash(j) { j + 1 } else { j };
+    if !(1..=30).contains(&n) || !g.is(j, "century") {
+        return None;
+    }
+    let mut h = hit(
+        i,
+        j + 1,
+        fixed(
+            TimexType::Date,
+            format!("{:02}XX", n - 1),
+            Granularity::Century,
+            Anchor::Absolute,
+        ),
+    );
+    h.modifier = modifier;
+    Some(h)
+}
+
+/// The year after a quarter or half: "of 2023", "2023", "of this year", "of last year",
+/// "of fiscal 2023" (as the plain year).
+fn period_year(g: &G, j: usize) -> (YearSpec, usize) {
+    let k = if g.is(j, "of") || g.p(j, ",") {
+        j + 1
+    } else {
+        j
+    };
+    let k2 = if g.is(k, "fiscal") { k + 1 } else { k };
+    if let Some((y, end)) = g.year4(k2) {
+        return (YearSpec::Abs(y), end);
+    }
+    if g.is(k, "this") && g.is(k + 1, "year")
+        || g.is(k, "the") && g.is(k + 1, "year") && g.is(j, "of")
+    {
+        return (YearSpec::Rel(0), k + 2);
+    }
+    if g.is(k, "last") && g.is(k + 1, "year")
+        || g.is(k, "the") && g.is_any(k + 1, &["previous", "prior"]) && g.is(k + 2, "year")
+    {
+        let end = if g.is(k, "the") { k + 3 } else { k + 2 };
+        return (YearSpec::Rel(-1), end);
+    }
+    if g.is(k, "next") && g.is(k + 1, "year") {
+        return (YearSpec::Rel(1), k + 2);
+    }
+    (YearSpec::Infer, j)
+}
+
+// "Q3 2024", "Q3", "the third quarter [of 2023]", "third-quarter", "the first half of this year",
+// "H1 2023", "the second half"
+fn quarter_half(g: &G, i: usize) -> Option<Hit> {
+    // "Q3", "H1"
+    if let Some(w) = g.word(i) {
+        let upper = w.eq_ignore_ascii_case("q") || w.eq_ignore_ascii_case("h");
+        if upper && w.as_bytes()[0].is_ascii_uppercase() && g.adj(i + 1) {
+            let (n, len) = g.digits(i + 1)?;
+            let is_q = w.eq_ignore_ascii_case("q");
+            if len != 1 || n == 0 || n > if is_q { 4 } else { 2 } {
+                return None;
+            }
+            if g.adj(i + 2) && g.word(i + 2).is_some() {
+                return None;
+            }
+            let (y, end) = period_year(g, i + 2);
+            let sem = if is_q {
+                Sem::Quarter { y, q: n }
+            } else {
+                Sem::Half { y, h: n }
+            };
+            return Some(hit(i, end, sem));
+        }
+    }
+    let k = opt_the(g, i);
+    let (n, j) = if g.is_any(k, &["final", "fourth"]) && g.is_any(k + 1, &["quarter"]) {
+        (4, k + 1)
+    } else if g.is(k, "latter") {
+        (2, k + 1)
+    } else {
+        g.ordinal(k)?
+    };
+    let j = if g.is_dash(j) && g.adj(j) { j + 1 } else { j };
+    let is_quarter = g.is(j, "quarter");
+    if !is_quarter && !g.is(j, "half") {
+        return None;
+    }
+    if n == 0 || n > if is_quarter { 4 } else { 2 } {
+        return None;
+    }
+    let (y, end) = period_year(g, j + 1);
+    let sem = if is_quarter {
+        Sem::Quarter { y, q: n }
+    } else {
+        Sem::Half { y, h: n }
+    };
+    // "the first half of the match": only halves of years
+    if !is_quarter && y == YearSpec::Infer && g.is(j + 1, "of") {
+        return None;
+    }
+    Some(hit(i, end, sem))
+}
+
+// "fiscal 2023", "fiscal year 2023", "FY2023", "FY23", "the 2023 fiscal year"
+fn fiscal(g: &G, i: usize) -> Option<Hit> {
+    let fy = |y: i32| {
+        fixed(
+            TimexType::Date,
+            format!("FY{}", fmt_year(y)),
+            Granularity::Year,
+            Anchor::Absolute,
+        )
+    };
+    if g.is(i, "fiscal") {
+        let k = if g.is(i + 1, "year") { i + 2 } else { i + 1 };
+        let (y, end) = g.year4(k)?;
+        return Some(hit(i, end, fy(y)));
+    }
+    if g.word(i).is_some_and(|w| w == "FY" || w == "Fy") {
+        let k = i + 1;
+        let (v, n) = g.digits(k)?;
+        let y = match n {
+            4 if (1900..=2100).contains(&v) => v as i32,
+            2 => two_digit_year(v),
+            _ => return None,
+        };
+        return Some(hit(i, k + 1, fy(y)));
+    }
+    let k = opt_the(g, i);
+    if k == i + 1 {
+        let (y, end) = g.year4(k)?;
+        if g.is(end, "fiscal") && g.is(end + 1, "year") {
+            return Some(hit(i, end + 2, fy(y)));
+        }
+    }
+    None
+}
+
+/// A season word: its TIMEX code.
+fn season_code(g: &G, i: usize) -> Option<&'static str> {
+    let w = g.word(i)?;
+    Some(match w.to_ascii_lowercase().as_str() {
+        "spring" => "SP",
+        "summer" => "SU",
+        "autumn" | "fall" => "FA",
+        "winter" => "WI",
+        _ => return None,
+    })
+}
+
+// (this|last|next|the) SEASON ["of" YEAR], SEASON YEAR: "last summer", "spring 2019"
+fn season(g: &G, i: usize) -> Option<Hit> {
+    let (which, k, det) = if g.is(i, "this") {
+        (Which::This, i + 1, true)
+    } else if g.is(i, "last") {
+        (Which::Last, i + 1, true)
+    } else if g.is(i, "next") {
+        (Which::Next, i + 1, true)
+    } else if g.is(i, "the") {
+        (Which::Tense, i + 1, true)
+    } else {
+        (Which::Tense, i, false)
+    };
+    let s = season_code(g, k)?;
+    let mut end = k + 1;
+    let mut y = YearSpec::Infer;
+    let tail = if g.is(end, "of") { end + 1 } else { end };
+    if let Some((yy, e)) = g.year4(tail) {
+        y = YearSpec::Abs(yy);
+        end = e;
+    } else if !det {
+        // a bare season: only after "in", "during", "since", "until", "early", "late"...
+        if !g.prev_is_any(
+            i,
+            &[
+                "in", "during", "since", "until", "by", "early", "late", "mid", "over", "through",
+            ],
+        ) {
+            return None;
+        }
+        if g.is(k, "fall") || g.is(k, "spring") {
+            return None;
+        }
+    }
+    // "the fall of the Berlin Wall", "the spring of discontent"
+    if det && which == Which::Tense && g.is(k + 1, "of") && y == YearSpec::Infer {
+        return None;
+    }
+    Some(hit(i, end, Sem::Season { y, s, which }))
+}
+
+fn duration_value(n: Option<f64>, unit: Unit) -> String {
+    let Some(n) = n else {
+        return match unit {
+            Unit::Hour => "PTXH".into(),
+            Unit::Minute => "PTXM".into(),
+            Unit::Second => "PTXS".into(),
+            Unit::Decade => "PXDE".into(),
+            Unit::Century => "PXCE".into(),
+            Unit::Year | Unit::Half => "PXY".into(),
+            Unit::Quarter | Unit::Month => "PXM".into(),
+            Unit::Week | Unit::Fortnight => "PXW".into(),
+            Unit::Weekend | Unit::Day => "PXD".into(),
+        };
+    };
+    // whole multiples of a smaller unit when the number is fractional
+    let (n, t, letter) = match unit {
+        Unit::Year if n.fract() != 0.0 && (n * 12.0).fract() == 0.0 => (n * 12.0, "", "M"),
+        Unit::Year => (n, "", "Y"),
+        Unit::Half => (n * 6.0, "", "M"),
+        Unit::Quarter => (n * 3.0, "", "M"),
+        Unit::Month if n.fract() != 0.0 && (n * 30.0).fract() == 0.0 => (n * 30.0, "", "D"),
+        Unit::Month => (n, "", "M"),
+        Unit::Week if n.fract() != 0.0 => (n * 7.0, "", "D"),
+        Unit::Week => (n, "", "W"),
+        Unit::Fortnight => (n * 2.0, "", "W"),
+        Unit::Weekend => (n * 2.0, "", "D"),
+        Unit::Day if n.fract() != 0.0 => (n * 24.0, "T", "H"),
+        Unit::Day => (n, "", "D"),
+        Unit::Hour if n.fract() != 0.0 => (n * 60.0, "T", "M"),
+        Unit::Hour => (n, "T", "H"),
+        Unit::Minute => (n, "T", "M"),
+        Unit::Second => (n, "T", "S"),
+        Unit::Decade if n.fract() != 0.0 => (n * 10.0, "", "Y"),
+        Unit::Decade => (n, "", "DE"),
+        Unit::Century if n.fract() != 0.0 => (n * 100.0, "", "Y"),
+        Unit::Century => (n, "", "CE"),
+    };
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("P{t}{}{letter}", n as i64)
+    } else {
+        format!("P{t}{n}{letter}")
+    }
+}
+
+fn unit_gran(unit: Unit) -> Granularity {
+    match unit {
+        Unit::Century => Granularity::Century,
+        Unit::Decade => Granularity::Decade,
+        Unit::Year => Granularity::Year,
+        Unit::Half => Granularity::Half,
+        Unit::Quarter => Granularity::Quarter,
+        Unit::Month => Granularity::Month,
+        Unit::Week | Unit::Fortnight | Unit::Weekend => Granularity::Week,
+        Unit::Day => Granularity::Day,
+        Unit::Hour => Granularity::Hour,
+        Unit::Minute => Granularity::Minute,
+        Unit::Second => Granularity::Second,
+    }
+}
+
+fn dur(n: Option<f64>, unit: Unit) -> Sem {
+    fixed(
+        TimexType::Duration,
+        duration_value(n, unit),
+        unit_gran(unit),
+        Anchor::None,
+    )
+}
+
+fn set_sem(value: String, gran: Granularity) -> Sem {
+    fixed(TimexType::Set, value, gran, Anchor::None)
+}
+
+/// Words that say an amount precedes "a year" ("$5 a month", "twice a week", "20% a year").
+const RATE_BEFORE: &[&str] = &[
+    "percent",
+    "million",
+    "billion",
+    "trillion",
+    "thousand",
+    "dollars",
+    "dollar",
+    "won",
+    "yen",
+    "euros",
+    "euro",
+    "yuan",
+    "pounds",
+    "rupees",
+    "times",
+    "twice",
+    "once",
+    "thrice",
+    "barrels",
+    "tons",
+    "tonnes",
+    "units",
+    "people",
+    "vehicles",
+    "cars",
+    "visitors",
+    "doses",
+    "jobs",
+    "hours",
+    "meals",
+    "shifts",
+    "trips",
+    "flights",
+    "passengers",
+    "tourists",
+    "students",
+    "cases",
+    "points",
+    "days",
+    "miles",
+    "kilometers",
+    "kilometres",
+    "degrees",
+    "dozen",
+];
+
+// "every year", "each month", "every two years", "every other week", "every Tuesday",
+// "every August", "per year", "860 million dollars a year", "twice a week", "annually"
+fn set(g: &G, i: usize) -> Option<Hit> {
+    let w = g.word(i)?;
+    let lower = w.to_ascii_lowercase();
+    let adverb = match lower.as_str() {
+        "annually" | "yearly" | "annual" => Some(("P1Y", Granularity::Year)),
+        "monthly" => Some(("P1M", Granularity::Month)),
+        "weekly" => Some(("P1W", Granularity::Week)),
+        "daily" => Some(("P1D", Granularity::Day)),
+        "quarterly" => Some(("P3M", Granularity::Quarter)),
+        "hourly" => Some(("PT1H", Granularity::Hour)),
+        "biweekly" | "fortnightly" => Some(("P2W", Granularity::Week)),
+        "semiannual" | "semiannually" | "biannual" | "biannually" => {
+            Some(("P6M", Granularity::Half))
+        }
+        _ => None,
+    };
+    if let Some((v, gran)) = adverb {
+        // "China Daily", "Weekly Standard": names, unless the sentence starts here
+        if g.cap(i) && !g.at_sentence_start(i) {
+            return None;
+        }
+        return Some(hit(i, i + 1, set_sem(v.into(), gran)));
+    }
+    if lower == "every" || lower == "each" {
+        let mut k = i + 1;
+        let mut n = Some(1.0);
+        if g.is(k, "other") {
+            n = Some(2.0);
+            k += 1;
+        } else if let Some((v, k2)) = g.num(k) {
+            if g.unit(k2).is_some() {
+                n = Some(v);
+                k = k2;
+            }
+        }
+        if let Some((unit, _, end)) = g.unit(k) {
+            return Some(hit(
+                i,
+                end,
+                set_sem(duration_value(n, unit), unit_gran(unit)),
+            ));
+        }
+        if let Some((wd, end, _)) = g.weekday(k) {
+            return Some(hit(
+                i,
+                end,
+                set_sem(
+                    format!("XXXX-WXX-{}", wd.number_from_monday()),
+                    Granularity::Day,
+                ),
+            ));
+        }
+        if let Some((m, end, _)) = g.month(k) {
+            return Some(hit(
+                i,
+                end,
+                set_sem(format!("XXXX-{m:02}"), Granularity::Month),
+            ));
+        }
+        if let Some((pod, end)) = g.pod(k) {
+            let code = match pod {
+                Pod::Morning => "MO",
+                Pod::Afternoon => "AF",
+                Pod::Evening => "EV",
+                Pod::Night => "NI",
+            };
+            return Some(hit(
+                i,
+                end,
+                set_sem(format!("XXXX-XX-XXT{code}"), Granularity::PartOfDay),
+            ));
+        }
+        return None;
+    }
+    // "once a year", "twice a week", "three times a year"
+    let mut k = i;
+    let mut freq = false;
+    if g.is_any(i, &["once", "twice", "thrice"]) {
+        k = i + 1;
+        freq = true;
+    } else if let Some((_, k2)) = g.num(i).filter(|_| !g.is_any(i, &["a", "an"])) {
+        if g.is(k2, "times") {
+            k = k2 + 1;
+            freq = true;
+        }
+    }
+    if g.is_any(k, &["a", "an", "per", "each", "every"]) {
+        if let Some((unit, false, end)) = g.unit(k + 1) {
+            if unit == Unit::Second {
+                return None;
+            }
+            let rate = freq
+                || g.is(k, "per")
+                || k > 0
+                    && (g.is_any(k - 1, RATE_BEFORE)
+                        || g.p(k - 1, "%")
+                        || g.digits(k - 1).is_some());
+            if rate {
+                return Some(hit(
+                    i,
+                    end,
+                    set_sem(duration_value(Some(1.0), unit), unit_gran(unit)),
+                ));
+            }
+        }
+    }
+    None
+}
+
+// NUM UNIT ("ago" | "earlier" | "later" | "from now"): "5 years ago", "a year earlier",
+// "nearly 50 years ago"; "the day before", "the previous year", "the following week"
+fn ago(g: &G, i: usize) -> Option<Hit> {
+    let (modifier, k) = approx_prefix(g, i).map_or((None, i), |(m, k)| (Some(m), k));
+    // "the previous year", "the following day", "the year before"
+    if g.is(k, "the") && modifier.is_none() {
+        if g.is_any(k + 1, &["previous", "prior", "preceding"]) {
+            let (unit, end) = g.unit_n(k + 2, false)?;
+            return Some(hit(i, end, shift_sem(unit, -1)));
+        }
+        if g.is_any(k + 1, &["following", "next"]) {
+            let (unit, end) = g.unit_n(k + 2, false)?;
+            if g.is(k + 1, "next") && unit != Unit::Day {
+                return None;
+            }
+            return Some(hit(i, end, shift_sem(unit, 1)));
+        }
+        let (unit, end) = g.unit_n(k + 1, false)?;
+        if g.is_any(end, &["before", "earlier"]) && !g.is(end + 1, "yesterday") {
+            let sentence_end =
+                end + 1 >= g.toks.len() || g.tok(end + 1).is_some_and(|t| t.kind == Kind::Punct);
+            if sentence_end {
+                return Some(hit(i, end + 1, shift_sem(unit, -1)));
+            }
+        }
+        if g.is_any(end, &["after", "later"]) && !g.is(end + 1, "tomorrow") {
+            let sentence_end =
+                end + 1 >= g.toks.len() || g.tok(end + 1).is_some_and(|t| t.kind == Kind::Punct);
+            if sentence_end {
+                return Some(hit(i, end + 1, shift_sem(unit, 1)));
+            }
+        }
+        return None;
+    }
+    let (n, j) = g.num(k)?;
+    let (unit, _, j) = g.unit(j)?;
+    if n.fract() != 0.0 || n > 10_000.0 {
+        return None;
+    }
+    let n = n as i32;
+    let (sign, end) = if g.is_any(j, &["ago", "earlier"]) {
+        (-1, j + 1)
+    } else if g.is(j, "later") || g.is(j, "hence") {
+        (1, j + 1)
+    } else if g.is(j, "from") && g.is(j + 1, "now") {
+        (1, j + 2)
+    } else {
+        return None;
+    };
+    let mut h = hit(i, end, shift_sem(unit, sign * n));
+    h.modifier = modifier;
+    Some(h)
+}
+
+fn shift_sem(unit: Unit, n: i32) -> Sem {
+    match unit {
+        // "a decade ago" is a year ten years back
+        Unit::Decade => Sem::Shift {
+            unit: Unit::Year,
+            n: n.saturating_mul(10),
+        },
+        Unit::Century => Sem::Shift {
+            unit: Unit::Year,
+            n: n.saturating_mul(100),
+        },
+        Unit::Hour | Unit::Minute | Unit::Second => Sem::Shift {
+            unit: Unit::Day,
+            n: 0,
+        },
+        Unit::Half => Sem::Shift {
+            unit: Unit::Month,
+            n: n.saturating_mul(6),
+        },
+        Unit::Fortnight => Sem::Shift {
+            unit: Unit::Week,
+            n: n.saturating_mul(2),
+        },
+        u => Sem::Shift { unit: u, n },
+    }
+}
+
+/// "about", "around", "nearly", "almost", "some", "roughly", "approximately", "more than",
+/// "over", "less than", "under", "at least": (modifier, next).
+fn approx_prefix(g: &G, i: usize) -> Option<(Modifier, usize)> {
+    if g.is_any(
+        i,
+        &[
+            "about",
+            "around",
+            "nearly",
+            "almost",
+            "roughly",
+            "approximately",
+            "some",
+            "approx",
+            "close",
+        ],
+    ) {
+        if g.is(i, "close") {
+            return g.is(i + 1, "to").then_some((Modifier::Approx, i + 2));
+        }
+        return Some((Modifier::Approx, i + 1));
+    }
+    if g.is_any(i, &["more", "longer"]) && g.is(i + 1, "than") {
+        return Some((Modifier::MoreThan, i + 2));
+    }
+    if g.is(i, "over") && g.num(i + 1).is_some() {
+        return Some((Modifier::MoreThan, i + 1));
+    }
+    if g.is_any(i, &["less", "fewer", "shorter"]) && g.is(i + 1, "than") {
+        return Some((Modifier::LessThan, i + 2));
+    }
+    if g.is(i, "under") && g.num(i + 1).is_some() {
+        return Some((Modifier::LessThan, i + 1));
+    }
+    None
+}
+
+// "last year", "next week", "this month", "last weekend", "the coming year",
+// "earlier this month", "later this year", "last July", "next spring"
+fn relative(g: &G, i: usize) -> Option<Hit> {
+    let mut k = i;
+    if g.is_any(k, &["earlier", "later"]) {
+        k += 1;
+    }
+    let the = g.is(k, "the");
+    if the {
+        k += 1;
+    }
+    // "the weekend", "over the weekend"
+    if the && k == i + 1 && g.is(k, "weekend") {
+        return Some(hit(
+            i,
+            k + 1,
+            Sem::Weekend {
+                which: Which::Tense,
+            },
+        ));
+    }
+    let off = if g.is(k, "last") {
+        -1
+    } else if g.is(k, "next") || g.is(k, "coming") {
+        1
+    } else if g.is_any(k, &["this", "current", "present"]) {
+        0
+    } else if g.is_any(k, &["previous", "prior", "past"]) && the {
+        -1
+    } else {
+        return None;
+    };
+    let word_is_last = g.is(k, "last") || g.is(k, "past");
+    if let Some((unit, false, end)) = g.unit(k + 1) {
+        if unit == Unit::Second || unit == Unit::Hour || unit == Unit::Minute {
+            return None;
+        }
+        // "the last year", "the past month", "the next week" (after over/for/within): a duration
+        if the
+            && (word_is_last
+                || g.is_any(k, &["next", "coming"])
+                    && g.prev_is_any(i, &["over", "for", "within", "during", "in", "throughout"]))
+        {
+            // "the last week of March" is a date, rarely written; keep the duration
+            return Some(hit(i, end, dur(Some(1.0), unit)));
+        }
+        if unit == Unit::Weekend {
+            let which = match off {
+                -1 => Which::Last,
+                1 => Which::Next,
+                _ => Which::This,
+            };
+            return Some(hit(i, end, Sem::Weekend { which }));
+        }
+        if unit == Unit::Fortnight {
+            return None;
+        }
+        let sem = if unit == Unit::Year {
+            Sem::RelYear(off)
+        } else {
+            Sem::Rel { unit, off }
+        };
+        return Some(hit(i, end, sem));
+    }
+    if the {
+        return None;
+    }
+    // "last July", "next March", "this May"
+    if let Some((m, end, abbr)) = g.month(k + 1) {
+        if abbr && !g.p(end - 1, ".") {
+            return None;
+        }
+        let mut h = hit(
+            i,
+            end,
+            Sem::Ym {
+                y: YearSpec::Infer,
+                m,
+            },
+        );
+        h.tense = Some(match off {
+            -1 => Tense::Past,
+            1 => Tense::Future,
+            _ => Tense::Present,
+        });
+        return Some(h);
+    }
+    // "last Friday", "next Tuesday", "this Monday": in weekday()
+    None
+}
+
+// "today", "yesterday", "tomorrow", "tonight", "last night", "this morning", "yesterday
+// afternoon", "the day before yesterday", "now"-less deictics
+fn deictic(g: &G, i: usize) -> Option<Hit> {
+    let w = g.word(i)?;
+    let lower = w.to_ascii_lowercase();
+    let day_off = match lower.as_str() {
+        "today" => Some(0),
+        "yesterday" => Some(-1),
+        "tomorrow" => Some(1),
+        _ => None,
+    };
+    if let Some(off) = day_off {
+        let day = Sem::Rel {
+            unit: Unit::Day,
+            off,
+        };
+        if let Some((pod, end)) = g.pod(i + 1) {
+            return Some(hit(
+                i,
+                end,
+                Sem::PartOfDay {
+                    day: Box::new(day),
+                    pod,
+                },
+            ));
+        }
+        return Some(hit(i, i + 1, day));
+    }
+    if lower == "tonight" {
+        return Some(hit(
+            i,
+            i + 1,
+            Sem::PartOfDay {
+                day: Box::new(Sem::Rel {
+                    unit: Unit::Day,
+                    off: 0,
+                }),
+                pod: Pod::Night,
+            },
+        ));
+    }
+    if lower == "this" {
+        let (pod, end) = g.pod(i + 1)?;
+        return Some(hit(
+            i,
+            end,
+            Sem::PartOfDay {
+                day: Box::new(Sem::Rel {
+                    unit: Unit::Day,
+                    off: 0,
+                }),
+                pod,
+            },
+        ));
+    }
+    if lower == "last" && g.is(i + 1, "night") {
+        return Some(hit(
+            i,
+            i + 2,
+            Sem::PartOfDay {
+                day: Box::new(Sem::Rel {
+                    unit: Unit::Day,
+                    off: -1,
+                }),
+                pod: Pod::Night,
+            },
+        ));
+    }
+    if lower == "the" && g.is(i + 1, "day") {
+        if g.is(i + 2, "before") && g.is(i + 3, "yesterday") {
+            return Some(hit(
+                i,
+                i + 4,
+                Sem::Rel {
+                    unit: Unit::Day,
+                    off: -2,
+                },
+            ));
+        }
+        if g.is(i + 2, "after") && g.is(i + 3, "tomorrow") {
+            return Some(hit(
+                i,
+                i + 4,
+                Sem::Rel {
+                    unit: Unit::Day,
+                    off: 2,
+                },
+            ));
+        }
+        if g.is(i + 2, "before") {
+            return Some(hit(
+                i,
+                i + 3,
+                Sem::Rel {
+                    unit: Unit::Day,
+                    off: -1,
+                },
+            ));
+        }
+    }
+    None
+}
+
+// Durations: "19 days", "nineteen days", "a year", "4 to 6 years", "about two years",
+// "the past 4 years", "the last 19 years", "the next five years", "several years",
+// "recent years", "the coming months", "for years", "five-year", "half a year"
+fn duration(g: &G, i: usize) -> Option<Hit> {
+    let (modifier, k) = approx_prefix(g, i).map_or((None, i), |(m, k)| (Some(m), k));
+    let mut h = duration_core(g, k)?;
+    if h.modifier.is_none() {
+        h.modifier = modifier;
+    }
+    h.start = i;
+    Some(h)
+}
+
+fn duration_core(g: &G, k: usize) -> Option<Hit> {
+    // "half a year", "half an hour"
+    if g.is(k, "half") && g.is_any(k + 1, &["a", "an"]) {
+        let (unit, end) = g.unit_n(k + 2, false)?;
+        return Some(hit(k, end, dur(Some(0.5), unit)));
+    }
+    // "the past/last/next/first/coming/previous/following [NUM|few|several] UNITS"
+    let (lead, k2) = if g.is(k, "the") {
+        if g.is_any(
+            k + 1,
+            &[
+                "past",
+                "last",
+                "next",
+                "first",
+                "coming",
+                "previous",
+                "following",
+                "final",
+                "recent",
+                "latest",
+                "preceding",
+                "ensuing",
+                "last",
+            ],
+        ) {
+            (true, k + 2)
+        } else {
+            (false, k)
+        }
+    } else if g.is_any(k, &["past", "last", "next", "recent"]) && !g.is(k + 1, "year") {
+        (true, k + 1)
+    } else {
+        (false, k)
+    };
+    let k2 = if lead && g.is_any(k2, &["couple"]) && g.is(k2 + 1, "of") {
+        // "the past couple of years"
+        let (unit, end) = g.unit_n(k2 + 2, true)?;
+        return Some(hit(k, end, dur(Some(2.0), unit)));
+    } else {
+        k2
+    };
+    // vague counts: "several years", "a few months", "many decades", "the past few years"
+    let vague_at = if g.is(k2, "a") && g.is(k2 + 1, "few") {
+        Some(k2 + 2)
+    } else if g.is_any(
+        k2,
+        &["several", "many", "few", "some", "numerous", "countless"],
+    ) {
+        Some(k2 + 1)
+    } else {
+        None
+    };
+    if let Some(u) = vague_at {
+        let (unit, end) = g.unit_n(u, true)?;
+        if g.is(k2, "some") && !lead {
+            return None;
+        }
+        return Some(hit(k, end, dur(None, unit)));
+    }
+    if let Some((n, j)) = g.num(k2) {
+        // "4 to 6 years", "four-to-six years", "3-5 years"
+        let mut j2 = j;
+        if g.is_any(j, &["to", "or"]) || g.is_dash(j) {
+            if let Some((_, j3)) = g
+                .num(j + 1)
+                .filter(|(m, _)| *m > n && !g.is_any(j + 1, &["a", "an"]))
+            {
+                if g.unit(j3).is_some() {
+                    j2 = j3;
+                }
+            }
+        }
+        // "five-year", "24-hour"
+        if g.is_dash(j2) && g.adj(j2) && g.adj(j2 + 1) {
+            j2 += 1;
+        }
+        // "seven consecutive months", "three straight years"
+        if g.is_any(
+            j2,
+            &[
+                "consecutive",
+                "straight",
+                "successive",
+                "full",
+                "long",
+                "more",
+                "additional",
+                "further",
+            ],
+        ) {
+            j2 += 1;
+        }
+        let (unit, plural, end) = g.unit(j2)?;
+        if unit == Unit::Second && !plural && n == 1.0 {
+            return None;
+        }
+        if unit == Unit::Weekend || unit == Unit::Quarter && g.is_any(k2, &["a", "an"]) && !lead {
+            // "a quarter" is usually a fraction ("a quarter of the market")
+            if unit == Unit::Quarter && !g.is_any(end, &["of"]) {
+                return Some(hit(k, end, dur(Some(n), unit)));
+            }
+            return None;
+        }
+        // a year number is not a count ("2019 years" is odd; "2,000 years" is fine)
+        // "a year" right after "a" article in "a year-long" is fine too
+        if g.is_any(k2, &["a", "an", "one"]) && plural {
+            return None;
+        }
+        // adjectival "one-day gain": fine; a duration spanning "the" only if lead
+        let start = if lead { k } else { k2.min(k) };
+        let mut h = hit(start, end, dur(Some(n), unit));
+        // "a year and a half"
+        if g.is(end, "and") && g.is(end + 1, "a") && g.is(end + 2, "half") {
+            h.end = end + 3;
+            h.sem = dur(Some(n + 0.5), unit);
+        }
+        return Some(h);
+    }
+    if lead {
+        // "the past years" (rare) / "recent years", "the coming months"
+        let (unit, end) = g.unit_n(k2, true)?;
+        return Some(hit(k, end, dur(None, unit)));
+    }
+    // "over the years", "over the decades"
+    if g.is(k, "the") && g.prev_is_any(k, &["over", "through", "throughout"]) {
+        let (unit, end) = g.unit_n(k + 1, true)?;
+        if matches!(
+            unit,
+            Unit::Year | Unit::Decade | Unit::Century | Unit::Month
+        ) {
+            return Some(hit(k, end, dur(None, unit)));
+        }
+        return None;
+    }
+    // bare plurals after "for", "after", "in", "within", "took": "for years", "after decades"
+    if let Some((unit, true, end)) = g.unit(k) {
+        if g.prev_is_any(
+            k,
+            &[
+                "for", "after", "in", "within", "took", "take", "takes", "taking", "spent",
+                "lasted", "than",
+            ],
+        ) && !g.is(end, "of")
+            || g.prev_is_any(k, &["after", "for"])
+        {
+            if matches!(unit, Unit::Second | Unit::Weekend | Unit::Quarter) {
+                return None;
+            }
+            return Some(hit(k, end, dur(None, unit)));
+        }
+    }
+    None
+}
+
+// [last|next|this] WEEKDAY [PART-OF-DAY]: "Tuesday", "last Friday", "Monday morning"
+fn weekday(g: &G, i: usize) -> Option<Hit> {
+    let (which, k) = if g.is(i, "last") || g.is(i, "past") {
+        (Which::Last, i + 1)
+    } else if g.is(i, "next") || g.is(i, "coming") {
+        (Which::Next, i + 1)
+    } else if g.is(i, "this") {
+        (Which::This, i + 1)
+    } else {
+        (Which::Tense, i)
+    };
+    let (wd, end, abbr) = g.weekday(k)?;
+    if abbr {
+        return None;
+    }
+    let day = Sem::Weekday { wd, which };
+    if let Some((pod, e2)) = g.pod(end) {
+        return Some(hit(
+            i,
+            e2,
+            Sem::PartOfDay {
+                day: Box::new(day),
+                pod,
+            },
+        ));
+    }
+    // plural "Tuesdays" is not matched (word differs)
+    Some(hit(i, end, day))
+}
+
+// a bare MONTH in a date context: "in January", "since March", "between March and May"
+fn month_alone(g: &G, i: usize) -> Option<Hit> {
+    let (m, end, abbr) = g.month(i)?;
+    let strong = g.prev_is_any(i, DATE_PREP)
+        || (i >= 2
+            && (g.is_any(i - 1, &["and", "or", "to", "through"]) || g.is_dash(i - 1))
+            && g.month(i - 2).is_some());
+    let ambiguous = (m == 5 || m == 3) && !abbr;
+    if ambiguous || abbr {
+        if !strong {
+            return None;
+        }
+        // "in May 2019" handled elsewhere; "may" as a verb is lowercase
+    } else if !strong {
+        // a capitalized name after it ("June Smith") makes it a name
+        if g.cap(end) && g.word(end).is_some() {
+            return None;
+        }
+    }
+    if abbr && !g.p(end - 1, ".") && !strong {
+        return None;
+    }
+    // "in April, 2023"? handled by year tail; "the April jobs report" is fine
+    Some(hit(
+        i,
+        end,
+        Sem::Ym {
+            y: YearSpec::Infer,
+            m,
+        },
+    ))
+}
+
+/// A bare month after a modifier ("mid-March", "early May"): no context needed.
+fn month_alone_any(g: &G, i: usize) -> Option<Hit> {
+    let (m, end, _) = g.month(i)?;
+    Some(hit(
+        i,
+        end,
+        Sem::Ym {
+            y: YearSpec::Infer,
+            m,
+        },
+    ))
+}
+
+// a four-digit YEAR in a year context: "in 2025", "by 2030", "2019's", "from 2019 to 2023"
+fn year(g: &G, i: usize) -> Option<Hit> {
+    let k = if g.is(i, "the") && g.is(i + 1, "year") {
+        i + 2
+    } else {
+        i
+    };
+    let (y, end) = g.year4(k)?;
+    let mut end = end;
+    let prev_word = if i > 0 { g.word(i - 1) } else { None };
+    let possessive = g.is_apos(end) && g.adj(end) && g.is(end + 1, "s");
+    let strong = k > i
+        || g.prev_is_any(i, DATE_PREP)
+        || possessive
+        || i >= 2 && g.is_dash(i - 1) && g.adj(i) && g.year4(i - 2).is_some()
+        || i >= 1 && g.p(i - 1, "(") && g.p(end, ")")
+        || i >= 1 && g.is(i - 1, "the") && {
+            // "the 2022 election" but not "the 2000 workers"
+            match g.word(end) {
+                Some(w) => {
+                    let lw = w.to_ascii_lowercase();
+                    !(lw.ends_with('s') && w.as_bytes()[0].is_ascii_lowercase())
+                        || YEAR_NOUN_OK.contains(&lw.as_str())
+                }
+                None => true,
+            }
+        };
+    if !strong {
+        // weaker contexts: a plausible modern year followed by a stop or a verb
+        if !(1950..=2100).contains(&y) {
+            return None;
+        }
+        if prev_word.is_some_and(|w| AMOUNT_BEFORE.iter().any(|a| a.eq_ignore_ascii_case(w))) {
+            return None;
+        }
+        if i > 0 && g.toks[i - 1].kind != Kind::Word && !g.p(i - 1, ",") && !g.p(i - 1, "\"") {
+            return None;
+        }
+        let next_ok = match g.tok(end) {
+            None => true,
+            Some(t) if t.kind == Kind::Punct => {
+                matches!(t.text, "," | "." | ";" | ":" | ")" | "\"" | "\u{201d}")
+                    && !(t.text == "," && g.digits(end + 1).is_some() && g.adj(end + 1))
+            }
+            Some(_) => g.is_any(end, YEAR_NEXT),
+        };
+        if !next_ok {
+            return None;
+        }
+    }
+    // "%", "percent", "won", "people": an amount after all
+    if g.p(end, "%")
+        || g.is_any(
+            end,
+            &[
+                "percent",
+                "won",
+                "yen",
+                "dollars",
+                "euros",
+                "people",
+                "units",
+                "tons",
+                "tonnes",
+                "barrels",
+                "km",
+                "kilometers",
+                "meters",
+                "feet",
+                "miles",
+                "times",
+                "points",
+                "employees",
+                "workers",
+                "jobs",
+                "members",
+                "troops",
+                "cases",
+                "deaths",
+                "million",
+                "billion",
+            ],
+        )
+    {
+        return None;
+    }
+    if possessive {
+        end = end.max(end); // span excludes "'s"
+    }
+    Some(hit(
+        i,
+        end,
+        fixed(
+            TimexType::Date,
+            fmt_year(y),
+            Granularity::Year,
+            Anchor::Absolute,
+        ),
+    ))
+}
+
+/// "a.m.", "am", "AM", "p.m.", "pm": (is_pm, next).
+fn ampm(g: &G, i: usize) -> Option<(bool, usize)> {
+    let w = g.word(i)?;
+    let lw = w.to_ascii_lowercase();
+    match lw.as_str() {
+        "am" => Some((false, i + 1)),
+        "pm" => Some((true, i + 1)),
+        "a" | "p" => {
+            if g.p(i + 1, ".") && g.adj(i + 1) && g.is(i + 2, "m") && g.adj(i + 2) {
+                let end = if g.p(i + 3, ".") && g.adj(i + 3) {
+                    i + 4
+                } else {
+                    i + 3
+                };
+                Some((lw == "p", end))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+// "6:05 a.m.", "10:27", "3 p.m.", "noon", "midnight"
+fn clock(g: &G, i: usize) -> Option<Hit> {
+    if g.is(i, "noon") || g.is(i, "midday") {
+        return Some(hit(
+            i,
+            i + 1,
+            Sem::Clock {
+                day: None,
+                h: 12,
+                m: 0,
+                s: None,
+            },
+        ));
+    }
+    if g.is(i, "midnight") {
+        return Some(hit(
+            i,
+            i + 1,
+            Sem::Clock {
+                day: None,
+                h: 24,
+                m: 0,
+                s: None,
+            },
+        ));
+    }
+    if i > 0
+        && g.adj(i)
+        && (g.digits(i - 1).is_some() || g.p(i - 1, ":") || g.p(i - 1, ".") || g.p(i - 1, "$"))
+    {
+        return None;
+    }
+    let (mut h, mut m, mut s, mut end) = match hms(g, i) {
+        Some(x) => x,
+        None => {
+            let (h, n) = g.digits(i)?;
+            if n > 2 || !(1..=12).contains(&h) {
+                return None;
+            }
+            // "3 p.m." needs the am/pm
+            let (pm, end) = ampm(g, i + 1)?;
+            let h = to_24(h, pm);
+            return Some(hit(
+                i,
+                end,
+                Sem::Clock {
+                    day: None,
+                    h,
+                    m: 0,
+                    s: None,
+                },
+            ));
+        }
+    };
+    if g.adj(end) && (g.digits(end).is_some() || g.p(end, ":")) {
+        return None;
+    }
+    let mut weak = true;
+    if let Some((pm, e)) = ampm(g, end) {
+        if h > 12 {
+            return None;
+        }
+        h = to_24(h, pm);
+        end = e;
+        weak = false;
+    } else if g.is(end, "o") && g.is_apos(end + 1) && g.is(end + 2, "clock") {
+        end += 3;
+        weak = false;
+    }
+    if g.prev_is_any(
+        i,
+        &[
+            "at", "around", "about", "by", "until", "before", "after", "from", "since",
+        ],
+    ) {
+        weak = false;
+    }
+    if h == 24 && m > 0 {
+        return None;
+    }
+    let _ = (&mut m, &mut s);
+    let mut hit = hit(i, end, Sem::Clock { day: None, h, m, s });
+    hit.weak = weak;
+    Some(hit)
+}
+
+fn to_24(h: u32, pm: bool) -> u32 {
+    match (h, pm) {
+        (12, false) => 0,
+        (12, true) => 12,
+        (h, true) => h + 12,
+        (h, false) => h,
+    }
+}
+
+/// Words that keep "the future" a noun ("the future of", "in the future, ...").
+const AFTER_FUTURE_NOUN: &[&str] = &[
+    "of", "is", "was", "will", "and", "or", "as", "for", "in", "with", "that", "when", "holds",
+    "looks", "remains", "but", "if", "to", "because", "depends", "lies", "at",
+];
+
+// "now", "currently", "recently", "lately", "the past", "the future", "the near future",
+// "at present", "these days", "nowadays"
+fn vague(g: &G, i: usize) -> Option<Hit> {
+    let w = g.word(i)?;
+    let lower = w.to_ascii_lowercase();
+    let v = |value: &str| {
+        fixed(
+            TimexType::Date,
+            value.into(),
+            Granularity::Vague,
+            Anchor::None,
+        )
+    };
+    match lower.as_str() {
+        "now" | "currently" | "nowadays" => {
+            // "now-defunct" is fine; "Now" as a name is rare
+            Some(hit(i, i + 1, v("PRESENT_REF")))
+        }
+        "recently" | "lately" => Some(hit(i, i + 1, v("PAST_REF"))),
+        "present" if g.prev_is_any(i, &["at"]) => Some(hit(i, i + 1, v("PRESENT_REF"))),
+        "these" if g.is(i + 1, "days") && !g.prev_is_any(i, &["of", "in"]) => {
+            Some(hit(i, i + 2, v("PRESENT_REF")))
+        }
+        "the" => {
+            let mut k = i + 1;
+            if g.is_any(
+                k,
+                &[
+                    "near",
+                    "foreseeable",
+                    "distant",
+                    "immediate",
+                    "recent",
+                    "distant",
+                ],
+            ) {
+                k += 1;
+            }
+            let next_ok = |e: usize| match g.tok(e) {
+                None => true,
+                Some(t) if t.kind != Kind::Word => true,
+                Some(_) => g.is_any(e, AFTER_FUTURE_NOUN) || g.cap(e),
+            };
+            if g.is(k, "future") && next_ok(k + 1) {
+                return Some(hit(i, k + 1, v("FUTURE_REF")));
+            }
+            if g.is(k, "past") && next_ok(k + 1) && !g.is(k + 1, "of") {
+                return Some(hit(i, k + 1, v("PAST_REF")));
+            }
+            if g.is(k, "moment") && g.prev_is_any(i, &["at"]) && k == i + 1 {
+                return Some(hit(i, k + 1, v("PRESENT_REF")));
+            }
+            None
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,968 @@
+//! Turning a matched expression ([`Sem`]) into a TIMEX3 value against the reference.
+//!
+//! Calendar arithmetic lives here, and so does the tense guess that decides whether a bare
+//! "July" or "Tuesday" points back or forward from the reference.
+
+use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, Weekday};
+
+use crate::{Anchor, Granularity, TimexType};
+
+/// A calendar unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Century,
+    Decade,
+    Year,
+    /// Half a year; no unit word maps to it yet, durations and shifts handle it.
+    #[allow(dead_code)]
+    Half,
+    Quarter,
+    Month,
+    Fortnight,
+    Week,
+    Weekend,
+    Day,
+    Hour,
+    Minute,
+    Second,
+}
+
+/// A year as written: absolute, relative to the reference, or to be inferred from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum YearSpec {
+    /// "2019".
+    Abs(i32),
+    /// "last year" is -1.
+    Rel(i32),
+    /// Not written: pick by tense.
+    Infer,
+}
+
+/// Which occurrence of a weekday, month or season the text means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Which {
+    /// Decided by the sentence's tense.
+    Tense,
+    /// "last Friday": the latest one strictly before the reference.
+    Last,
+    /// "this Friday": the one in the reference's week.
+    This,
+    /// "next Friday": the first one strictly after the reference.
+    Next,
+}
+
+/// A part of the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pod {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+impl Pod {
+    fn code(self) -> &'static str {
+        match self {
+            Pod::Morning => "MO",
+            Pod::Afternoon => "AF",
+            Pod::Evening => "EV",
+            Pod::Night => "NI",
+        }
+    }
+}
+
+/// The sense of a matched expression, before the reference is applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Sem {
+    /// A value that needs no reference: `2019`, `199X`, `P19D`, `FY2023`, `PAST_REF`.
+    Fixed {
+        kind: TimexType,
+        value: String,
+        gran: Granularity,
+        anchor: Anchor,
+    },
+    /// A day: "21 Jan 2020", "April 25", "July 4 last year".
+    Ymd { y: YearSpec, m: u32, d: u32 },
+    /// A month: "August 2019", "July", "July of last year".
+    Ym { y: YearSpec, m: u32 },
+    /// A year relative to the reference: "last year", "next year".
+    RelYear(i32),
+    /// A quarter: "Q3 2024", "the third quarter".
+    Quarter { y: YearSpec, q: u32 },
+    /// A half: "the first half of this year".
+    Half { y: YearSpec, h: u32 },
+    /// A season: "last summer", "spring 2019".
+    Season {
+        y: YearSpec,
+        s: &'static str,
+        which: Which,
+    },
+    /// "last week", "this month", "next quarter", "today" (Day, 0), "yesterday" (Day, -1).
+    Rel { unit: Unit, off: i32 },
+    /// "5 years ago" (-5 years), "two weeks later" (+2 weeks): point at that unit's grain.
+    Shift { unit: Unit, n: i32 },
+    /// "Tuesday", "last Friday".
+    Weekday { wd: Weekday, which: Which },
+    /// "the weekend", "this weekend".
+    Weekend { which: Which },
+    /// A part of a day: "this morning", "Tuesday night".
+    PartOfDay { day: Box<Sem>, pod: Pod },
+    /// A time of day, on a day if one is given: "6:05 a.m.", "21 Jan 2020, 6:05".
+    Clock {
+        day: Option<Box<Sem>>,
+        h: u32,
+        m: u32,
+        s: Option<u32>,
+    },
+}
+
+/// The tense of the sentence around an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Present,
+    Future,
+}
+
+/// A resolved value.
+pub(crate) struct Resolved {
+    pub kind: TimexType,
+    pub value: String,
+    pub gran: Granularity,
+    pub anchor: Anchor,
+}
+
+fn res(kind: TimexType, value: String, gran: Granularity, anchor: Anchor) -> Resolved {
+    Resolved {
+        kind,
+        value,
+        gran,
+        anchor,
+    }
+}
+
+/// Formats a year: `2019`, or `-0044` is left alone as `-44` (never happens in news).
+pub(crate) fn fmt_year(y: i32) -> String {
+    if (0..=9999).contains(&y) {
+        format!("{y:04}")
+    } else {
+        y.to_string()
+    }
+}
+
+fn fmt_day(d: NaiveDate) -> String {
+    format!("{}-{:02}-{:02}", fmt_year(d.year()), d.month(), d.day())
+}
+
+fn fmt_week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{}-W{:02}", fmt_year(w.year()), w.week())
+}
+
+/// Adds `n` months to a date, clamping the day.
+fn add_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_months(Months::new(n as u32))
+    } else {
+        d.checked_sub_months(Months::new(n.unsigned_abs()))
+    }
+}
+
+fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    d.checked_add_signed(Duration::try_days(n)?)
+}
+
+/// The value of the `unit` containing `d`: `2023`, `2023-Q2`, `2023-04`, `2023-W17`, ...
+fn fmt_unit(d: NaiveDate, unit: Unit) -> (String, Granularity) {
+    let y = d.year();
+    match unit {
+        Unit::Century => (format!("{:02}XX", y.div_euclid(100)), Granularity::Century),
+        Unit::Decade => (format!("{:03}X", y.div_euclid(10)), Granularity::Decade),
+        Unit::Year => (fmt_year(y), Granularity::Year),
+        Unit::Half => (
+            format!("{}-H{}", fmt_year(y), if d.month() <= 6 { 1 } else { 2 }),
+            Granularity::Half,
+        ),
+        Unit::Quarter => (
+            format!("{}-Q{}", fmt_year(y), (d.month() - 1) / 3 + 1),
+            Granularity::Quarter,
+        ),
+        Unit::Month => (
+            format!("{}-{:02}", fmt_year(y), d.month()),
+            Granularity::Month,
+        ),
+        Unit::Week | Unit::Fortnight => (fmt_week(d), Granularity::Week),
+        Unit::Weekend => (format!("{}-WE", fmt_week(d)), Granularity::Week),
+        Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => (fmt_day(d), Granularity::Day),
+    }
+}
+
+/// The placeholder for a unit whose position is unknown.
+fn placeholder(unit: Unit) -> (String, Granularity) {
+    match unit {
+        Unit::Century => ("XXXX".into(), Granularity::Century),
+        Unit::Decade => ("XXXX".into(), Granularity::Decade),
+        Unit::Year => ("XXXX".into(), Granularity::Year),
+        Unit::Half => ("XXXX-HX".into(), Granularity::Half),
+        Unit::Quarter => ("XXXX-QX".into(), Granularity::Quarter),
+        Unit::Month => ("XXXX-XX".into(), Granularity::Month),
+        Unit::Week | Unit::Fortnight => ("XXXX-WXX".into(), Granularity::Week),
+        Unit::Weekend => ("XXXX-WXX-WE".into(), Granularity::Week),
+        Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => {
+            ("XXXX-XX-XX".into(), Granularity::Day)
+        }
+    }
+}
+
+/// Moves `d` by `n` units.
+fn shift(d: NaiveDate, unit: Unit, n: i32) -> Option<NaiveDate> {
+    match unit {
+        Unit::Century => add_months(d, n.checked_mul(1200)?),
+        Unit::Decade => add_months(d, n.checked_mul(120)?),
+        Unit::Year => add_months(d, n.checked_mul(12)?),
+        Unit::Half => add_months(d, n.checked_mul(6)?),
+        Unit::Quarter => add_months(d, n.checked_mul(3)?),
+        Unit::Month => add_months(d, n),
+        Unit::Fortnight => add_days(d, 14 * i64::from(n)),
+        Unit::Week | Unit::Weekend => add_days(d, 7 * i64::from(n)),
+        Unit::Day => add_days(d, i64::from(n)),
+        Unit::Hour | Unit::Minute | Unit::Second => Some(d),
+    }
+}
+
+/// Resolves `sem` against `reference` with the sentence's `tense`.
+pub(crate) fn resolve(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Resolved {
+    resolve_opt(sem, reference, tense).unwrap_or_else(|| unresolved(sem))
+}
+
+/// The value with placeholders, when there is no reference (or arithmetic overflowed).
+fn unresolved(sem: &Sem) -> Resolved {
+    use Granularity as G;
+    let u = Anchor::Unresolved;
+    match sem {
+        Sem::Fixed {
+            kind,
+            value,
+            gran,
+            anchor,
+        } => res(*kind, value.clone(), *gran, *anchor),
+        Sem::Ymd { m, d, .. } => res(TimexType::Date, format!("XXXX-{m:02}-{d:02}"), G::Day, u),
+        Sem::Ym { m, .. } => res(TimexType::Date, format!("XXXX-{m:02}"), G::Month, u),
+        Sem::RelYear(_) => res(TimexType::Date, "XXXX".into(), G::Year, u),
+        Sem::Quarter { q, .. } => res(TimexType::Date, format!("XXXX-Q{q}"), G::Quarter, u),
+        Sem::Half { h, .. } => res(TimexType::Date, format!("XXXX-H{h}"), G::Half, u),
+        Sem::Season { s, .. } => res(TimexType::Date, format!("XXXX-{s}"), G::Season, u),
+        Sem::Rel { unit, .. } | Sem::Shift { unit, .. } => {
+            let (v, g) = placeholder(*unit);
+            res(TimexType::Date, v, g, u)
+        }
+        Sem::Weekday { wd, .. } => res(
+            TimexType::Date,
+            format!("XXXX-WXX-{}", wd.number_from_monday()),
+            G::Day,
+            u,
+        ),
+        Sem::Weekend { .. } => res(TimexType::Date, "XXXX-WXX-WE".into(), G::Week, u),
+        Sem::PartOfDay { day, pod } => {
+            let base = unresolved(day);
+            let day_value = if base.gran == G::Day {
+                base.value
+            } else {
+                "XXXX-XX-XX".into()
+            };
+            res(
+                TimexType::Time,
+                format!("{day_value}T{}", pod.code()),
+                G::PartOfDay,
+                u,
+            )
+        }
+        Sem::Clock { day, h, m, s } => {
+            let (day_value, anchor) = match day {
+                Some(day) => {
+                    let r = unresolved(day);
+                    if r.gran == G::Day {
+                        (r.value, r.anchor)
+                    } else {
+                        ("XXXX-XX-XX".into(), u)
+                    }
+                }
+                None => ("XXXX-XX-XX".into(), u),
+            };
+            let (clock, gran) = fmt_clock(*h, *m, *s);
+            res(
+                TimexType::Time,
+                format!("{day_value}T{clock}"),
+                gran,
+                anchor,
+            )
+        }
+    }
+}
+
+fn fmt_clock(h: u32, m: u32, s: Option<u32>) -> (String, Granularity) {
+    match s {
+        Some(s) => (format!("{h:02}:{m:02}:{s:02}"), Granularity::Second),
+        None => (format!("{h:02}:{m:02}"), Granularity::Minute),
+    }
+}
+
+/// Picks the year of month `m` (and day `d`) by tense: past is the latest on or before the
+/// reference, future the earliest on or after it, present the nearest.
+fn infer_year(r: NaiveDate, m: u32, d: Option<u32>, tense: Tense) -> i32 {
+    let y = r.year();
+    let key = |yy: i32| -> i64 {
+        // months since year 0, times 32, plus day: a sortable position
+        (i64::from(yy) * 12 + i64::from(m)) * 32 + i64::from(d.unwrap_or(0))
+    };
+    let rd = d.map_or(0, |_| r.day());
+    let rkey = (i64::from(y) * 12 + i64::from(r.month())) * 32 + i64::from(rd);
+    match tense {
+        Tense::Past => {
+            if key(y) <= rkey {
+                y
+            } else {
+                y - 1
+            }
+        }
+        Tense::Future => {
+            if key(y) >= rkey {
+                y
+            } else {
+                y + 1
+            }
+        }
+        Tense::Present => {
+            let dist = |yy: i32| (key(yy) - rkey).abs();
+            // ties (never exact) prefer the reference year
+            [y, y - 1, y + 1]
+                .into_iter()
+                .min_by_key(|&yy| (dist(yy), yy != y))
+                .unwrap_or(y)
+        }
+    }
+}
+
+/// The year a [`YearSpec`] stands for, `None` if it needs inference.
+fn year_of(y: YearSpec, r: NaiveDate) -> Option<i32> {
+    match y {
+        YearSpec::Abs(y) => Some(y),
+        YearSpec::Rel(n) => r.year().checked_add(n),
+        YearSpec::Infer => None,
+    }
+}
+
+fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Option<Resolved> {
+    use Granularity as G;
+    let date_ref = Anchor::Reference;
+    if let Sem::Fixed {
+        kind,
+        value,
+        gran,
+        anchor,
+    } = sem
+    {
+        return Some(res(*kind, value.clone(), *gran, *anchor));
+    }
+    // absolute forms resolve without a reference
+    match sem {
+        Sem::Ymd {
+            y: YearSpec::Abs(y),
+            m,
+            d,
+        } => {
+            let date = NaiveDate::from_ymd_opt(*y, *m, *d)?;
+            return Some(res(
+                TimexType::Date,
+                fmt_day(date),
+                G::Day,
+                Anchor::Absolute,
+            ));
+        }
+        Sem::Ym {
+            y: YearSpec::Abs(y),
+            m,
+        } => {
+            return Some(res(
+                TimexType::Date,
+                format!("{}-{m:02}", fmt_year(*y)),
+                G::Month,
+                Anchor::Absolute,
+            ));
+        }
+        Sem::Quarter {
+            y: YearSpec::Abs(y),
+            q,
+        } => {
+            return Some(res(
+                TimexType::Date,
+                format!("{}-Q{q}", fmt_year(*y)),
+                G::Quarter,
+                Anchor::Absolute,
+            ));
+        }
+        Sem::Half {
+            y: YearSpec::Abs(y),
+            h,
+        } => {
+            return Some(res(
+                TimexType::Date,
+                format!("{}-H{h}", fmt_year(*y)),
+                G::Half,
+                Anchor::Absolute,
+            ));
+        }
+        Sem::Season {
+            y: YearSpec::Abs(y),
+            s,
+            ..
+        } => {
+            return Some(res(
+                TimexType::Date,
+                format!("{}-{s}", fmt_year(*y)),
+                G::Season,
+                Anchor::Absolute,
+            ));
+        }
+        Sem::Clock {
+            day: Some(day),
+            h,
+            m,
+            s,
+        } => {
+            let d = resolve_opt(day, reference, tense)?;
+            if d.gran != G::Day || d.value.contains('X') {
+                return None;
+            }
+            let (clock, gran) = fmt_clock(*h, *m, *s);
+            return Some(res(
+                TimexType::Time,
+                format!("{}T{clock}", d.value),
+                gran,
+                d.anchor,
+            ));
+        }
+        Sem::PartOfDay { day, pod } => {
+            let d = resolve_opt(day, reference, tense)?;
+            if d.gran != G::Day || d.value.contains('X') {
+                return None;
+            }
+            return Some(res(
+                TimexType::Time,
+                format!("{}T{}", d.value, pod.code()),
+                G::PartOfDay,
+                d.anchor,
+            ));
+        }
+        _ => {}
+    }
+    let now = reference?;
+    let r = now.date();
+    Some(match sem {
+        Sem::Fixed { .. } => return None,
+        Sem::Ymd { y, m, d } => {
+            let year = year_of(*y, r).unwrap_or_else(|| infer_year(r, *m, Some(*d), tense));
+            let date = NaiveDate::from_ymd_opt(year, *m, *d)?;
+            res(TimexType::Date, fmt_day(date), G::Day, date_ref)
+        }
+        Sem::Ym { y, m } => {
+            let year = year_of(*y, r).unwrap_or_else(|| infer_year(r, *m, None, tense));
+            res(
+                TimexType::Date,
+                format!("{}-{m:02}", fmt_year(year)),
+                G::Month,
+                date_ref,
+            )
+        }
+        Sem::RelYear(n) => res(
+            TimexType::Date,
+            fmt_year(r.year().checked_add(*n)?),
+            G::Year,
+            date_ref,
+        ),
+        Sem::Quarter { y, q } => {
+            let year =
+                year_of(*y, r).unwrap_or_else(|| infer_year(r, (q - 1) * 3 + 1, None, tense));
+            res(
+                TimexType::Date,
+                format!("{}-Q{q}", fmt_year(year)),
+                G::Quarter,
+                date_ref,
+            )
+        }
+        Sem::Half { y, h } => {
+            let year =
+                year_of(*y, r).unwrap_or_else(|| infer_year(r, (h - 1) * 6 + 1, None, tense));
+            res(
+                TimexType::Date,
+                format!("{}-H{h}", fmt_year(year)),
+                G::Half,
+                date_ref,
+            )
+        }
+        Sem::Season { y, s, which } => {
+            let year = match (year_of(*y, r), which) {
+                (Some(y), _) => y,
+                (None, Which::Last) => season_year(r, s, -1),
+                (None, Which::Next) => season_year(r, s, 1),
+                (None, Which::This) => season_year(r, s, 0),
+                (None, Which::Tense) => season_year(
+                    r,
+                    s,
+                    match tense {
+                        Tense::Past => -1,
+                        Tense::Future => 1,
+                        Tense::Present => 0,
+                    },
+                ),
+            };
+            res(
+                TimexType::Date,
+                format!("{}-{s}", fmt_year(year)),
+                G::Season,
+                date_ref,
+            )
+        }
+        Sem::Rel { unit, off } => {
+            let d = shift(r, *unit, *off)?;
+            let (v, g) = fmt_unit(d, *unit);
+            res(TimexType::Date, v, g, date_ref)
+        }
+        Sem::Shift { unit, n } => {
+            let d = shift(r, *unit, *n)?;
+            let (v, g) = fmt_unit(d, *unit);
+            res(TimexType::Date, v, g, date_ref)
+        }
+        Sem::Weekday { wd, which } => {
+            let d = weekday_date(r, *wd, *which, tense)?;
+            res(TimexType::Date, fmt_day(d), G::Day, date_ref)
+        }
+        Sem::Weekend { which } => {
+            // Saturday of the weekend meant
+            let sat = weekday_date(r, Weekday::Sat, *which, tense)?;
+            let sat = if r.weekday() == Weekday::Sun && *which != Which::Next {
+                add_days(r, -1)?
+            } else {
+                sat
+            };
+            res(
+                TimexType::Date,
+                format!("{}-WE", fmt_week(sat)),
+                G::Week,
+                date_ref,
+            )
+        }
+        Sem::Clock { day: None, h, m, s } => {
+            let (clock, gran) = fmt_clock(*h, *m, *s);
+            res(
+                TimexType::Time,
+                format!("{}T{clock}", fmt_day(r)),
+                gran,
+                date_ref,
+            )
+        }
+        Sem::Clock { .. } | Sem::PartOfDay { .. } => return None,
+    })
+}
+
+/// The year of season `s` relative to `r`: 0 the current or coming one, -1 the last, 1 next.
+fn season_year(r: NaiveDate, s: &str, dir: i32) -> i32 {
+    let y = r.year();
+    let start_month = match s {
+        "SP" => 3,
+        "SU" => 6,
+        "FA" => 9,
+        _ => 12,
+    };
+    let m = r.month();
+    match dir {
+        // the latest season that has started (winter started last December in Jan-Feb)
+        -1 => {
+            let started_this_year = if start_month == 12 {
+                false
+            } else {
+                m >= start_month
+            };
+            if s == "WI" {
+                if m <= 2 { y - 2 } else { y - 1 }
+            } else if started_this_year && m > start_month + 2 {
+                y
+            } else {
+                y - 1
+            }
+        }
+        1 => {
+            if s == "WI" {
+                if m <= 2 { y } else { y + 1 }
+            } else if m < start_month {
+                y
+            } else {
+                y + 1
+            }
+        }
+        _ => {
+            if s == "WI" && m <= 2 {
+                y - 1
+            } else {
+                y
+            }
+        }
+    }
+}
+
+/// The date of weekday `wd` meant relative to `r`.
+fn weekday_date(r: NaiveDate, wd: Weekday, which: Which, tense: Tense) -> Option<NaiveDate> {
+    let rd = i64::from(r.weekday().num_days_from_monday());
+    let wdn = i64::from(wd.num_days_from_monday());
+    let back = (rd - wdn).rem_euclid(7); // days back to the latest wd on or before r
+    let fwd = (wdn - rd).rem_euclid(7); // days forward to the next wd on or after r
+    let offset = match which {
+        Which::Last => {
+            if back == 0 {
+                -7
+            } else {
+                -back
+            }
+        }
+        Which::Next => {
+            if fwd == 0 {
+                7
+            } else {
+                fwd
+            }
+        }
+        Which::This => wdn - rd,
+        Which::Tense => match tense {
+            Tense::Past => -back,
+            Tense::Future => fwd,
+            Tense::Present => {
+                if back <= fwd {
+                    -back
+                } else {
+                    fwd
+                }
+            }
+        },
+    };
+    add_days(r, offset)
+}
+
+/// Words after which the sentence speaks of the future.
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "ll",
+    "shall",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "expected",
+    "expects",
+    "expect",
+    "scheduled",
+    "aims",
+    "aim",
+    "intends",
+    "intend",
+    "upcoming",
+    "coming",
+    "due",
+    "would",
+    "going",
+    "forecast",
+    "forecasts",
+    "projected",
+    "slated",
+    "set",
+    "next",
+    "until",
+    "hopes",
+    "hope",
+    "target",
+    "targets",
+    "wants",
+    "seeks",
+    "vowed",
+    "pledged",
+    "promised",
+    "proposed",
+    "tomorrow",
+];
+
+/// Irregular past-tense verbs common in news.
+const PAST_CUES: &[&str] = &[
+    "said",
+    "was",
+    "were",
+    "had",
+    "did",
+    "told",
+    "made",
+    "took",
+    "gave",
+    "saw",
+    "rose",
+    "fell",
+    "grew",
+    "began",
+    "came",
+    "went",
+    "got",
+    "left",
+    "met",
+    "paid",
+    "sold",
+    "won",
+    "lost",
+    "held",
+    "led",
+    "hit",
+    "spent",
+    "sent",
+    "built",
+    "broke",
+    "brought",
+    "bought",
+    "thought",
+    "found",
+    "became",
+    "ran",
+    "wrote",
+    "spoke",
+    "chose",
+    "knew",
+    "kept",
+    "drew",
+    "flew",
+    "struck",
+    "sought",
+    "stood",
+    "shut",
+    "ago",
+    "last",
+    "yesterday",
+    "earlier",
+    "since",
+    "has",
+    "have",
+    "been",
+    "hit",
+    "cut",
+    "put",
+    "quit",
+    "slid",
+    "sank",
+    "shrank",
+    "swung",
+    "dropped",
+    "began",
+    "reported",
+];
+
+/// Words ending in "-ed" that are not past-tense verbs in news prose.
+const NOT_PAST: &[&str] = &[
+    "based",
+    "advanced",
+    "limited",
+    "united",
+    "related",
+    "need",
+    "needed",
+    "red",
+    "bed",
+    "speed",
+    "feed",
+    "seed",
+    "indeed",
+    "hundred",
+    "led",
+    "shed",
+    "wed",
+    "med",
+    "ted",
+    "fed",
+    "used",
+    "called",
+    "so-called",
+    "named",
+    "listed",
+    "owned",
+    "expected",
+    "scheduled",
+    "planned",
+    "proposed",
+    "detailed",
+    "skilled",
+    "sized",
+    "armed",
+    "concerned",
+    "interested",
+    "aged",
+    "biased",
+    "talented",
+    "varied",
+    "complicated",
+    "sophisticated",
+    "dedicated",
+    "designated",
+    "pledged",
+    "vowed",
+    "promised",
+    "projected",
+    "slated",
+    "combined",
+];
+
+/// Guesses the tense of the sentence around `span`: the tense cue nearest to the expression
+/// wins. No cue: present.
+pub(crate) fn tense_at(text: &str, span: std::ops::Range<usize>) -> Tense {
+    let bytes = text.as_bytes();
+    let lo = sentence_start(bytes, span.start);
+    let hi = sentence_end(bytes, span.end);
+    let mut best: Option<(usize, Tense)> = None;
+    let mut i = lo;
+    while i < hi {
+        if !bytes[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < hi && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if s >= span.start && s < span.end {
+            continue; // words of the expression itself
+        }
+        let word = &text[s..i];
+        let tense = cue(word, bytes, i);
+        if let Some(t) = tense {
+            let dist = if s >= span.end {
+                s - span.end
+            } else {
+                span.start - i
+            };
+            if best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, t));
+            }
+        }
+    }
+    best.map_or(Tense::Present, |(_, t)| t)
+}
+
+fn cue(word: &str, bytes: &[u8], end: usize) -> Option<Tense> {
+    if word.len() > 14 {
+        return None;
+    }
+    let mut buf = [0u8; 14];
+    for (b, w) in buf.iter_mut().zip(word.bytes()) {
+        *b = w.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..word.len()]).ok()?;
+    if FUTURE_CUES.contains(&lower) {
+        // "set", "due", "going", "plans" only count before "to"
+        if matches!(
+            lower,
+            "set"
+                | "due"
+                | "going"
+                | "plans"
+                | "plan"
+                | "aim"
+                | "aims"
+                | "hope"
+                | "hopes"
+                | "wants"
+                | "seeks"
+                | "intend"
+                | "intends"
+                | "target"
+                | "targets"
+                | "expected"
+                | "expects"
+                | "expect"
+                | "forecast"
+                | "forecasts"
+                | "projected"
+                | "slated"
+                | "planned"
+                | "planning"
+                | "scheduled"
+                | "vowed"
+                | "pledged"
+                | "promised"
+                | "proposed"
+        ) {
+            let rest = &bytes[end..bytes.len().min(end + 4)];
+            if !(rest.starts_with(b" to ") || rest.starts_with(b" for")) {
+                if matches!(
+                    lower,
+                    "planned" | "scheduled" | "expected" | "projected" | "slated"
+                ) {
+                    return Some(Tense::Future);
+                }
+                return if NOT_PAST.contains(&lower) || !lower.ends_with("ed") {
+                    None
+                } else {
+                    Some(Tense::Past)
+                };
+            }
+        }
+        return Some(Tense::Future);
+    }
+    if PAST_CUES.contains(&lower) {
+        return Some(Tense::Past);
+    }
+    if lower.len() >= 5 && lower.ends_with("ed") && !NOT_PAST.contains(&lower) {
+        return Some(Tense::Past);
+    }
+    None
+}
+
+/// Start of the sentence containing byte `at` (at most 300 bytes back).
+fn sentence_start(bytes: &[u8], at: usize) -> usize {
+    let lo = at.saturating_sub(300);
+    let mut i = at;
+    while i > lo {
+        let b = bytes[i - 1];
+        if b == b'\n' || ((b == b'.' || b == b'!' || b == b'?') && is_sentence_end(bytes, i - 1)) {
+            return i;
+        }
+        i -= 1;
+    }
+    lo
+}
+
+/// End of the sentence containing byte `at` (at most 300 bytes on).
+fn sentence_end(bytes: &[u8], at: usize) -> usize {
+    let hi = (at + 300).min(bytes.len());
+    let mut i = at;
+    while i < hi {
+        let b = bytes[i];
+        if b == b'\n' || ((b == b'.' || b == b'!' || b == b'?') && is_sentence_end(bytes, i)) {
+            return i;
+        }
+        i += 1;
+    }
+    hi
+}
+
+/// Whether the stop at `i` ends a sentence: followed by space then an uppercase letter or
+/// quote, and not after a short abbreviation like "Jan." or "U.S.".
+fn is_sentence_end(bytes: &[u8], i: usize) -> bool {
+    let next = bytes.get(i + 1).copied();
+    if !matches!(next, None | Some(b' ' | b'\n' | b'"' | b'\'')) {
+        return false;
+    }
+    if bytes[i] != b'.' {
+        return true;
+    }
+    // the word before the period
+    let mut s = i;
+    while s > 0 && bytes[s - 1].is_ascii_alphabetic() {
+        s -= 1;
+    }
+    let len = i - s;
+    let capital = len > 0 && bytes[s].is_ascii_uppercase();
+    // "Jan.", "Mr.", "U.S." are not ends; "said." is
+    !(capital && len <= 4 || s > 0 && bytes[s - 1] == b'.')
+}

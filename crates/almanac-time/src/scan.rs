@@ -1,0 +1,342 @@
+//! Candidate search and tokenizing.
+//!
+//! An Aho-Corasick automaton finds trigger words (months, weekdays, units, relative words) and
+//! the start of every number. Each trigger opens a small window of text around it; overlapping
+//! windows merge, and only the windows are tokenized and handed to the grammar. Text between
+//! windows is never looked at again, which keeps annotate fast on long documents.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A run of letters (ASCII or not).
+    Word,
+    /// A run of ASCII digits.
+    Num,
+    /// One punctuation character (`’` and dashes included).
+    Punct,
+}
+
+/// One token of a window: a byte range of the annotated text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok<'a> {
+    /// The token's text.
+    pub text: &'a str,
+    /// Byte offset of the token in the whole text.
+    pub start: usize,
+    /// Byte offset just after the token.
+    pub end: usize,
+    /// What the token is made of.
+    pub kind: Kind,
+    /// Whether whitespace separates this token from the previous one.
+    pub space: bool,
+}
+
+/// Trigger words: any of them (at a word start) opens a window. Numbers are triggers too.
+const TRIGGERS: &[&str] = &[
+    // months
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec", // weekdays
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun", // units
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "seconds",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "quarter",
+    "quarters",
+    "half",
+    "fortnight",
+    "weekend",
+    "weekends",
+    "millennium",
+    "yr",
+    "yrs",
+    // adjectival units and sets
+    "annually",
+    "annual",
+    "yearly",
+    "monthly",
+    "weekly",
+    "daily",
+    "quarterly",
+    "hourly",
+    "biweekly",
+    "semiannual",
+    "semiannually", // deictic
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "now",
+    "currently",
+    "recently",
+    "recent",
+    "lately",
+    "nowadays",
+    "present",
+    "past",
+    "future",
+    "ago",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "noon",
+    "midnight",
+    "moment", // seasons, fiscal, quarters
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "fiscal",
+    "fy",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "h1",
+    "h2",
+    "mid",
+    "mid-",
+    "midyear", // digits
+    "0",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "6",
+    "7",
+    "8",
+    "9",
+];
+
+fn automaton() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(TRIGGERS)
+            .expect("trigger automaton builds from literal words")
+    })
+}
+
+/// How far a window reaches before its first trigger and after its last one, in bytes.
+const BEFORE: usize = 64;
+const AFTER: usize = 96;
+
+/// Finds the windows of `text` worth handing to the grammar, in order and disjoint.
+pub(crate) fn windows(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut current: Option<Range<usize>> = None;
+    for m in automaton().find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        // left boundary: the trigger starts a word or a number
+        if s > 0 && bytes[s - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let first = bytes[s];
+        if !first.is_ascii_digit() {
+            // right boundary for words ("mid-" carries its own)
+            if bytes[e - 1] != b'-' && e < bytes.len() && bytes[e].is_ascii_alphabetic() {
+                continue;
+            }
+        } else if let Some(cur) = &current {
+            if s < cur.end.saturating_sub(AFTER / 2) {
+                continue;
+            }
+        }
+        let start = window_start(text, s);
+        let end = window_end(text, e);
+        match &mut current {
+            Some(cur) if start <= cur.end => cur.end = cur.end.max(end),
+            _ => {
+                if let Some(done) = current.take() {
+                    out.push(done);
+                }
+                let start = out.last().map_or(start, |prev| start.max(prev.end));
+                current = Some(start..end);
+            }
+        }
+    }
+    if let Some(done) = current {
+        out.push(done);
+    }
+    out
+}
+
+/// A window start at most [`BEFORE`] bytes before `s`, just after a whitespace byte.
+fn window_start(text: &str, s: usize) -> usize {
+    let bytes = text.as_bytes();
+    let lo = s.saturating_sub(BEFORE);
+    if lo == 0 {
+        return 0;
+    }
+    // first whitespace in lo..s, window starts after it
+    match bytes[lo..s].iter().position(|b| b.is_ascii_whitespace()) {
+        Some(p) => lo + p + 1,
+        None => s,
+    }
+}
+
+/// A window end at most [`AFTER`] bytes after `e`, at a whitespace byte (or the text end).
+fn window_end(text: &str, e: usize) -> usize {
+    let bytes = text.as_bytes();
+    let hi = (e + AFTER).min(bytes.len());
+    if hi == bytes.len() {
+        return hi;
+    }
+    match bytes[e..hi].iter().rposition(|b| b.is_ascii_whitespace()) {
+        Some(p) if e + p > e => e + p,
+        _ => {
+            // no whitespace: run to the end of the current word
+            let mut end = e;
+            while end < bytes.len() && !bytes[end].is_ascii_whitespace() && end < e + 4 * AFTER {
+                end += 1;
+            }
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            end
+        }
+    }
+}
+
+/// If the bytes at `i` are one of the multi-byte characters we treat as punctuation or space,
+/// returns (length, is_space).
+fn special(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
+    match bytes[i] {
+        0xC2 if bytes.get(i + 1) == Some(&0xA0) => Some((2, true)),
+        // ‘ ’ “ ” – —
+        0xE2 if bytes.get(i + 1) == Some(&0x80)
+            && matches!(
+                bytes.get(i + 2),
+                Some(0x98 | 0x99 | 0x9C | 0x9D | 0x93 | 0x94)
+            ) =>
+        {
+            Some((3, false))
+        }
+        // thin/no-break spaces U+2009, U+202F
+        0xE2 if bytes.get(i + 1) == Some(&0x80)
+            && matches!(bytes.get(i + 2), Some(0x89 | 0xAF)) =>
+        {
+            Some((3, true))
+        }
+        _ => None,
+    }
+}
+
+/// Tokenizes `text[range]` into `out` (cleared first). `range` must lie on char boundaries.
+pub(crate) fn tokenize<'a>(text: &'a str, range: Range<usize>, out: &mut Vec<Tok<'a>>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut i = range.start;
+    let end = range.end.min(bytes.len());
+    let mut space = true;
+    while i < end {
+        let c = bytes[i];
+        if c.is_ascii_whitespace() {
+            space = true;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind;
+        if let Some((len, is_space)) = special(bytes, i) {
+            i += len;
+            if is_space {
+                space = true;
+                continue;
+            }
+            kind = Kind::Punct;
+        } else if c.is_ascii_digit() {
+            while i < end && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            kind = Kind::Num;
+        } else if c.is_ascii_alphabetic() || c >= 0x80 {
+            while i < end {
+                let b = bytes[i];
+                if b.is_ascii_alphabetic() || (b >= 0x80 && special(bytes, i).is_none()) {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            kind = Kind::Word;
+        } else {
+            i += 1;
+            kind = Kind::Punct;
+        }
+        // never split a character, whatever the range said
+        while i < bytes.len() && !text.is_char_boundary(i) {
+            i += 1;
+        }
+        out.push(Tok {
+            text: &text[start..i],
+            start,
+            end: i,
+            kind,
+            space,
+        });
+        space = false;
+    }
+}
