@@ -1,0 +1,41 @@
+//! One module per source format; each exports a `FORMAT` listed in [`crate::FORMATS`].
+
+pub mod atom;
+pub mod html;
+pub mod news_portal;
+pub mod plain_text;
+pub mod rss;
+pub mod srt;
+pub mod video_page;
+pub mod video_transcript;
+pub mod vtt;
+pub mod wordpress_json;
+
+use almanac_model::{Body, DocDate, Document, text::content_id};
+
+use crate::date::{DateError, parse_date};
+
+/// A document with nothing known yet; its id is the content hash of `source`.
+pub(crate) fn new_document(path: &str, format: &str, source: &str) -> Document {
+    let mut doc = Document::new(path, format, "");
+    doc.id = content_id(source.as_bytes());
+    doc.body = Body::default();
+    doc
+}
+
+/// An explicit date read from `text`, remembering the text it came from.
+pub(crate) fn explicit_date(text: &str) -> Result<DocDate, DateError> {
+    let parsed = parse_date(text)?;
+    let mut date = DocDate::explicit(parsed.local, parsed.granularity);
+    date.utc_offset_seconds = parsed.offset_seconds;
+    date.source_text = Some(text.trim().to_owned());
+    Ok(date)
+}
+
+/// Pushes `value` to `list` unless empty or already present.
+pub(crate) fn push_unique(list: &mut Vec<String>, value: &str) {
+    let value = value.trim();
+    if !value.is_empty() && !list.iter().any(|v| v == value) {
+        list.push(value.to_owned());
+    }
+}

@@ -1,0 +1,671 @@
+//! A tolerant HTML/XML tokenizer (nom) and tree builder, and HTML-to-paragraphs extraction.
+//!
+//! Malformed markup never fails: a `<` that starts no tag is text, unclosed elements are closed
+//! at the end, stray end tags are skipped. Structural damage is reported as [`Damage`].
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_till, take_until, take_while1};
+use nom::character::complete::{char, multispace0};
+use nom::combinator::{map, opt, rest};
+use nom::sequence::{delimited, preceded};
+use nom::{IResult, Parser};
+
+/// One markup token, borrowing from the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Token<'a> {
+    /// `<name attr="v">` (name lowercased), possibly self-closing.
+    Start {
+        /// Lowercased tag name.
+        name: String,
+        /// Attributes, names lowercased, values entity-decoded.
+        attrs: Vec<(String, String)>,
+        /// `<br/>`.
+        self_closing: bool,
+    },
+    /// `</name>` (lowercased).
+    End(String),
+    /// Character data, still entity-encoded.
+    Text(&'a str),
+    /// `<![CDATA[...]]>` content, raw.
+    CData(&'a str),
+    /// A comment, doctype or processing instruction (ignored).
+    Other,
+}
+
+/// A structural problem met while building the tree, at a byte offset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damage {
+    /// Byte offset into the source.
+    pub offset: usize,
+    /// What happened: `unclosed <item>`.
+    pub message: String,
+    /// What was expected: `</item>`.
+    pub expected: String,
+}
+
+/// An element of the tree.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Element {
+    /// Lowercased tag name (`#root` for the document).
+    pub name: String,
+    /// Attributes in source order.
+    pub attrs: Vec<(String, String)>,
+    /// Children in source order.
+    pub children: Vec<Node>,
+    /// Byte range of the element in the source (start tag to end tag).
+    pub span: std::ops::Range<usize>,
+}
+
+/// A tree node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Node {
+    /// An element.
+    Element(Element),
+    /// Decoded text (entities resolved, CDATA kept raw).
+    Text(String),
+}
+
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title"];
+const BLOCK: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+    "br",
+    "#root",
+    "item",
+    "entry",
+];
+/// Elements whose text is never article body.
+pub const BOILERPLATE: &[&str] = &[
+    "aside", "button", "figure", "footer", "form", "head", "header", "iframe", "nav", "noscript",
+    "script", "select", "style", "svg", "template", "title",
+];
+
+impl Element {
+    /// A container whose class or id names page furniture (share bars, related links,
+    /// bylines, ads, newsletter boxes, breadcrumbs, comments).
+    pub fn is_boilerplate_box(&self) -> bool {
+        const WORDS: &[&str] = &[
+            "share",
+            "social",
+            "related",
+            "newsletter",
+            "advert",
+            "promo",
+            "byline",
+            "breadcrumb",
+            "comment",
+            "subscribe",
+            "sidebar",
+            "cookie",
+            "banner",
+            "menu",
+        ];
+        ["class", "id"].iter().any(|a| {
+            self.attr(a).is_some_and(|v| {
+                v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+                    .any(|w| {
+                        WORDS.iter().any(|x| {
+                            w.eq_ignore_ascii_case(x)
+                                || w.to_ascii_lowercase().starts_with(x) && w.len() <= x.len() + 2
+                        })
+                    })
+            })
+        })
+    }
+
+    /// The value of an attribute.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Child elements.
+    pub fn elements(&self) -> impl Iterator<Item = &Element> {
+        self.children.iter().filter_map(|n| match n {
+            Node::Element(e) => Some(e),
+            Node::Text(_) => None,
+        })
+    }
+
+    /// The first child element with this name.
+    pub fn child(&self, name: &str) -> Option<&Element> {
+        self.elements().find(|e| e.name == name)
+    }
+
+    /// Every descendant element (depth first, document order) matching `pred`.
+    pub fn find_all<'a>(&'a self, pred: &dyn Fn(&Element) -> bool, out: &mut Vec<&'a Element>) {
+        for e in self.elements() {
+            if pred(e) {
+                out.push(e);
+            }
+            e.find_all(pred, out);
+        }
+    }
+
+    /// The first descendant element matching `pred`.
+    pub fn find(&self, pred: &dyn Fn(&Element) -> bool) -> Option<&Element> {
+        for e in self.elements() {
+            if pred(e) {
+                return Some(e);
+            }
+            if let Some(found) = e.find(pred) {
+                return Some(found);
+            }
+        }
+        None
+    }
+
+    /// All text inside, whitespace collapsed.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        self.collect_text(&mut out);
+        collapse_whitespace(&out)
+    }
+
+    fn collect_text(&self, out: &mut String) {
+        for child in &self.children {
+            match child {
+                Node::Text(t) => out.push_str(t),
+                Node::Element(e) => {
+                    if BLOCK.contains(&e.name.as_str()) {
+                        out.push(' ');
+                    }
+                    e.collect_text(out);
+                }
+            }
+        }
+    }
+
+    /// The body paragraphs inside, skipping [`BOILERPLATE`] elements and `skip` names.
+    pub fn paragraphs(&self, skip: &[&str]) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut current = String::new();
+        self.walk_paragraphs(skip, &mut current, &mut out);
+        flush(&mut current, &mut out);
+        out
+    }
+
+    fn walk_paragraphs(&self, skip: &[&str], current: &mut String, out: &mut Vec<String>) {
+        for child in &self.children {
+            match child {
+                Node::Text(t) => current.push_str(t),
+                Node::Element(e) => {
+                    let name = e.name.as_str();
+                    if BOILERPLATE.contains(&name) || skip.contains(&name) || e.is_boilerplate_box()
+                    {
+                        continue;
+                    }
+                    let block = BLOCK.contains(&name);
+                    if block {
+                        flush(current, out);
+                    }
+                    e.walk_paragraphs(skip, current, out);
+                    if block {
+                        flush(current, out);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn flush(current: &mut String, out: &mut Vec<String>) {
+    let text = collapse_whitespace(current);
+    if !text.is_empty() {
+        out.push(text);
+    }
+    current.clear();
+}
+
+/// Collapses runs of whitespace (including non-breaking spaces) into one space and trims.
+pub fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| c.is_whitespace() || c == '\u{a0}') {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Decodes HTML entities (`&amp;`, `&#8217;`, `&rsquo;`).
+pub fn decode_entities(text: &str) -> String {
+    if text.contains('&') {
+        html_escape::decode_html_entities(text).into_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+/// HTML text (a fragment or a page) to body paragraphs, without boilerplate.
+pub fn to_paragraphs(html: &str) -> Vec<String> {
+    parse(html).0.paragraphs(&[])
+}
+
+// name: letters, digits, '-', '_', ':', '.'  -- "dc:creator", "h1"
+fn name(i: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')).parse(i)
+}
+
+// '"' ... '"' | "'" ... "'" | UNQUOTED
+fn attr_value(i: &str) -> IResult<&str, &str> {
+    alt((
+        delimited(char('"'), take_till(|c| c == '"'), opt(char('"'))),
+        delimited(char('\''), take_till(|c| c == '\''), opt(char('\''))),
+        take_while1(|c: char| !c.is_whitespace() && c != '>'),
+    ))
+    .parse(i)
+}
+
+// WS NAME (WS? "=" WS? VALUE)?  -- ` content="2024-05-02"`
+fn attribute(i: &str) -> IResult<&str, (String, String)> {
+    map(
+        (
+            multispace0,
+            name,
+            opt(preceded((multispace0, char('='), multispace0), attr_value)),
+        ),
+        |(_, k, v)| (k.to_ascii_lowercase(), decode_entities(v.unwrap_or(""))),
+    )
+    .parse(i)
+}
+
+// junk inside a tag we cannot read as an attribute: skip one char  -- `<p "oops">`
+fn attribute_junk(i: &str) -> IResult<&str, Option<(String, String)>> {
+    map(
+        (multispace0, nom::character::complete::none_of(">/")),
+        |_| None,
+    )
+    .parse(i)
+}
+
+// "<" NAME ATTRIBUTE* WS? "/"? ">"  -- `<meta property="og:title" content="...">`
+fn start_tag(i: &str) -> IResult<&str, Token<'_>> {
+    let (mut rest, (_, tag_name)) = (char('<'), name).parse(i)?;
+    let mut attrs = Vec::new();
+    loop {
+        if let Ok((r, a)) = attribute.parse(rest) {
+            attrs.push(a);
+            rest = r;
+        } else if let Ok((r, _)) = attribute_junk.parse(rest) {
+            rest = r;
+        } else {
+            break;
+        }
+    }
+    let (rest, (_, slash, _)) = (multispace0, opt(char('/')), opt(char('>'))).parse(rest)?;
+    Ok((
+        rest,
+        Token::Start {
+            name: tag_name.to_ascii_lowercase(),
+            attrs,
+            self_closing: slash.is_some(),
+        },
+    ))
+}
+
+// "</" NAME WS? ">"  -- `</p>`
+fn end_tag(i: &str) -> IResult<&str, Token<'_>> {
+    map(
+        (tag("</"), name, take_till(|c| c == '>'), opt(char('>'))),
+        |(_, n, _, _)| Token::End(n.to_ascii_lowercase()),
+    )
+    .parse(i)
+}
+
+// "<![CDATA[" ... "]]>"
+fn cdata(i: &str) -> IResult<&str, Token<'_>> {
+    map(
+        preceded(
+            tag("<![CDATA["),
+            alt((
+                nom::sequence::terminated(take_until("]]>"), tag("]]>")),
+                rest,
+            )),
+        ),
+        Token::CData,
+    )
+    .parse(i)
+}
+
+// "<!--" ... "-->"
+fn comment(i: &str) -> IResult<&str, Token<'_>> {
+    map(
+        preceded(
+            tag("<!--"),
+            alt((
+                nom::sequence::terminated(take_until("-->"), tag("-->")),
+                rest,
+            )),
+        ),
+        |_| Token::Other,
+    )
+    .parse(i)
+}
+
+// "<!" ... ">" | "<?" ... "?>"  -- doctype, processing instruction
+fn declaration(i: &str) -> IResult<&str, Token<'_>> {
+    map(
+        alt((
+            (tag("<!"), take_till(|c| c == '>'), opt(char('>'))),
+            (tag("<?"), take_till(|c| c == '>'), opt(char('>'))),
+        )),
+        |_| Token::Other,
+    )
+    .parse(i)
+}
+
+// any run of characters up to the next "<"
+fn text(i: &str) -> IResult<&str, Token<'_>> {
+    map(take_while1(|c| c != '<'), Token::Text).parse(i)
+}
+
+// a "<" that starts nothing: it is text
+fn lone_angle(i: &str) -> IResult<&str, Token<'_>> {
+    map(tag("<"), Token::Text).parse(i)
+}
+
+// TOKEN := COMMENT | CDATA | DECLARATION | END_TAG | START_TAG | TEXT | "<"
+fn token(i: &str) -> IResult<&str, Token<'_>> {
+    alt((
+        comment,
+        cdata,
+        declaration,
+        end_tag,
+        start_tag,
+        text,
+        lone_angle,
+    ))
+    .parse(i)
+}
+
+// raw text content of <script>/<style>: everything up to "</NAME"
+fn raw_text<'a>(i: &'a str, element: &str) -> (&'a str, &'a str) {
+    let close = format!("</{element}");
+    let mut search = 0;
+    while let Some(pos) = i[search..].find("</") {
+        let at = search + pos;
+        let candidate = &i[at..];
+        if candidate.len() >= close.len()
+            && candidate.is_char_boundary(close.len())
+            && candidate[..close.len()].eq_ignore_ascii_case(&close)
+        {
+            return (&i[at..], &i[..at]);
+        }
+        search = at + 2;
+    }
+    ("", i)
+}
+
+/// Tokenizes markup with each token's byte offset. Never fails.
+pub fn tokenize(source: &str) -> Vec<(usize, Token<'_>)> {
+    let mut out = Vec::new();
+    let mut input = source;
+    while !input.is_empty() {
+        let offset = source.len() - input.len();
+        let Ok((rest, tok)) = token(input) else {
+            // unreachable in practice (lone_angle/text cover every input); skip one char
+            let n = input.chars().next().map_or(1, char::len_utf8);
+            input = &input[n..];
+            continue;
+        };
+        input = rest;
+        let raw = match &tok {
+            Token::Start {
+                name,
+                self_closing: false,
+                ..
+            } if RAW_TEXT.contains(&name.as_str()) => Some(name.clone()),
+            _ => None,
+        };
+        out.push((offset, tok));
+        if let Some(element) = raw {
+            let (rest, content) = raw_text(input, &element);
+            if !content.is_empty() {
+                out.push((source.len() - input.len(), Token::Text(content)));
+            }
+            input = rest;
+        }
+    }
+    out
+}
+
+/// Builds a tree from markup. Returns the `#root` element and structural damage.
+pub fn parse(source: &str) -> (Element, Vec<Damage>) {
+    let mut damage = Vec::new();
+    let mut stack: Vec<Element> = vec![Element {
+        name: "#root".to_owned(),
+        span: 0..source.len(),
+        ..Element::default()
+    }];
+    let mut raw_parent: Option<String> = None;
+    for (offset, tok) in tokenize(source) {
+        match tok {
+            Token::Start {
+                name,
+                attrs,
+                self_closing,
+            } => {
+                raw_parent = None;
+                // an unclosed <p> or <li> ends where a sibling starts
+                if matches!(name.as_str(), "p" | "li" | "item" | "entry")
+                    && stack.last().is_some_and(|e| e.name == name)
+                {
+                    close_top(&mut stack, offset);
+                }
+                let el = Element {
+                    name: name.clone(),
+                    attrs,
+                    children: Vec::new(),
+                    span: offset..offset,
+                };
+                if self_closing || VOID.contains(&name.as_str()) {
+                    push_child(&mut stack, Node::Element(el));
+                } else {
+                    if matches!(name.as_str(), "script" | "style") {
+                        raw_parent = Some(name);
+                    }
+                    stack.push(el);
+                }
+            }
+            Token::End(name) => {
+                raw_parent = None;
+                if let Some(pos) = stack.iter().rposition(|e| e.name == name) {
+                    if pos == 0 {
+                        continue;
+                    }
+                    while stack.len() > pos + 1 {
+                        let top = stack.last().map(|e| e.name.clone()).unwrap_or_default();
+                        if !implied_end(&top) {
+                            damage.push(Damage {
+                                offset,
+                                message: format!("<{top}> closed by </{name}>"),
+                                expected: format!("</{top}>"),
+                            });
+                        }
+                        close_top(&mut stack, offset);
+                    }
+                    close_top(&mut stack, offset + name.len() + 3);
+                } else if BLOCK.contains(&name.as_str()) {
+                    // a stray block end (`</p>` whose start tag was lost) still ends a
+                    // paragraph: keep it as an empty element; stray ends are too common in
+                    // real pages to be worth a diagnostic
+                    push_child(
+                        &mut stack,
+                        Node::Element(Element {
+                            name,
+                            span: offset..offset,
+                            ..Element::default()
+                        }),
+                    );
+                }
+            }
+            Token::Text(t) => {
+                let decoded = if raw_parent.is_some() {
+                    t.to_owned()
+                } else {
+                    decode_entities(t)
+                };
+                push_child(&mut stack, Node::Text(decoded));
+            }
+            Token::CData(t) => push_child(&mut stack, Node::Text(t.to_owned())),
+            Token::Other => {}
+        }
+    }
+    while stack.len() > 1 {
+        let top = stack.last().map(|e| e.name.clone()).unwrap_or_default();
+        if !implied_end(&top) {
+            damage.push(Damage {
+                offset: source.len(),
+                message: format!("input ends inside <{top}>"),
+                expected: format!("</{top}>"),
+            });
+        }
+        close_top(&mut stack, source.len());
+    }
+    let root = stack.pop().unwrap_or_default();
+    (root, damage)
+}
+
+/// Elements HTML lets authors leave unclosed.
+fn implied_end(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "li"
+            | "dt"
+            | "dd"
+            | "tr"
+            | "td"
+            | "th"
+            | "option"
+            | "html"
+            | "body"
+            | "head"
+            | "tbody"
+            | "thead"
+    )
+}
+
+fn close_top(stack: &mut Vec<Element>, end: usize) {
+    if stack.len() > 1
+        && let Some(mut el) = stack.pop()
+    {
+        el.span.end = end.max(el.span.start);
+        push_child(stack, Node::Element(el));
+    }
+}
+
+fn push_child(stack: &mut [Element], node: Node) {
+    if let Some(top) = stack.last_mut() {
+        top.children.push(node);
+    }
+}
+
+/// `tag_no_case` re-exported for format detectors.
+pub(crate) fn starts_with_tag<'a>(i: &'a str, name: &str) -> bool {
+    let r: IResult<&'a str, &'a str> = (preceded(char('<'), tag_no_case(name))).parse(i);
+    match r {
+        Ok((rest, _)) => rest
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || c == '>' || c == '/'),
+        Err(_) => false,
+    }
+}
+
+/// Skips leading whitespace, BOM-like marks, XML declarations, comments and doctypes, returning
+/// the text from the first real tag on.
+pub(crate) fn skip_prolog(text: &str) -> &str {
+    let mut s = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    loop {
+        let before = s.len();
+        if let Ok((rest, _)) = alt((comment, declaration)).parse(s) {
+            s = rest.trim_start();
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Paragraphs of `html` joined with " | ", then damage messages.
+    fn check(html: &str) -> (String, Vec<String>) {
+        let (root, damage) = parse(html);
+        (
+            root.paragraphs(&[]).join(" | "),
+            damage.into_iter().map(|d| d.message).collect(),
+        )
+    }
+
+    #[test]
+    fn paragraphs_and_entities() {
+        assert_eq!(
+            check("<p>Tom &amp; Jerry&#8217;s <b>deal</b></p><p>Second<br>line</p>").0,
+            "Tom & Jerry’s deal | Second | line"
+        );
+    }
+
+    #[test]
+    fn boilerplate_is_dropped() {
+        let html =
+            "<nav>Home</nav><script>var a = '<p>x</p>';</script><p>Body</p><footer>(c)</footer>";
+        assert_eq!(check(html).0, "Body");
+    }
+
+    #[test]
+    fn malformed_markup_is_tolerated() {
+        assert_eq!(
+            check("<div><p>a < b <i>c</div></span><p class=x>d"),
+            (
+                "a < b c | d".to_owned(),
+                vec!["<i> closed by </div>".to_owned()]
+            )
+        );
+        assert_eq!(check("<p>cut <a href=\"x").0, "cut");
+    }
+}
