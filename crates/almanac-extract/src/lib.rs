@@ -1,5 +1,175 @@
-//! Extract dated events, roles and amounts from almanac documents.
+//! Extract dated events and roles, with amounts and sources, from almanac documents, and
+//! merge them across documents.
 //!
-//! (Skeleton: the extract helper replaces this with the real crate.)
+//! For each sentence of a [`Document`] the extractor finds entity mentions (a
+//! [`Gazetteer`] of countries, capitals, demonyms, organizations, ministries, companies and
+//! outlets, plus capitalization and title patterns for the rest), temporal expressions
+//! (`almanac-time`, resolved against the document's date) and amounts (`almanac-measure`),
+//! then runs the [`rules::RULES`]: active, passive and nominal events, and roles. Every
+//! [`Fact`] carries its provenance (document, sentence, byte span, rule, confidence).
+//! [`merge`] folds facts that several documents report into one fact with several sources
+//! and records the fields they disagree on as [`almanac_model::Conflict`]s; [`timeline`]
+//! orders events chronologically.
+//!
+//! It deliberately does not guess: an event without an identifiable actor (or target) is
+//! dropped, and a relative date in an undated document stays unresolved (`XXXX-07`) unless
+//! another document dates the same event, which is then recorded in the time's `note`.
+//! It does no I/O and never reads the clock.
+//!
+//! ```
+//! use almanac_extract::{Extractor, render_fact};
+//! use almanac_model::Document;
+//!
+//! let doc = Document::new("a.txt", "plain-text", "Tokyo slapped export restrictions on Seoul.");
+//! let facts = Extractor::new().extract(&doc);
+//! assert_eq!(render_fact(&facts[0], false), "restrict  Japan -> South Korea  \"export restrictions\"");
+//! ```
 
-pub use almanac_model::Fact;
+pub mod analysis;
+pub mod clause;
+pub mod gazetteer;
+pub mod lexicon;
+mod merge;
+mod render;
+pub mod rules;
+mod timeline;
+
+use almanac_model::{Document, Entity, Fact, FactKind, Provenance, TimeRef};
+use almanac_time::{Anchor, Granularity, TimexType};
+
+pub use almanac_model::Fact as ModelFact;
+pub use gazetteer::{Gazetteer, GazetteerError};
+pub use merge::merge;
+pub use render::{render_fact, render_time};
+pub use timeline::{TimelineEntry, timeline};
+
+use crate::analysis::{KnownPerson, analyse, resolve_persons};
+use crate::rules::{DocState, Found, RULES};
+
+/// Extracts facts from documents with a gazetteer.
+#[derive(Debug, Clone, Default)]
+pub struct Extractor {
+    gazetteer: Gazetteer,
+}
+
+impl Extractor {
+    /// An extractor with the built-in gazetteer.
+    pub fn new() -> Self {
+        Self::with_gazetteer(Gazetteer::builtin())
+    }
+
+    /// An extractor with the given gazetteer (e.g. the built-in one extended by the user).
+    pub fn with_gazetteer(gazetteer: Gazetteer) -> Self {
+        Self { gazetteer }
+    }
+
+    /// The gazetteer in use (for alias resolution: [`Gazetteer::lookup`]).
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// The gazetteer's canonical entities.
+    pub fn entities(&self) -> &[Entity] {
+        self.gazetteer.entities()
+    }
+
+    /// Extracts the facts of one document, in sentence order.
+    pub fn extract(&self, doc: &Document) -> Vec<Fact> {
+        let reference = doc.reference_date();
+        let mut state = DocState {
+            doc_date: reference.map(|r| TimeRef {
+                text: "document date".to_owned(),
+                value: r.date().format("%Y-%m-%d").to_string(),
+                kind: TimexType::Date,
+                granularity: Granularity::Day,
+                anchor: Anchor::Reference,
+                reference: Some(r),
+                modifier: None,
+                note: None,
+            }),
+            ..DocState::default()
+        };
+        let mut sentences: Vec<_> = doc
+            .sentences()
+            .map(|(span, text)| analyse(text, span, &self.gazetteer, reference))
+            .collect();
+        let mut persons: Vec<KnownPerson> = Vec::new();
+        for s in &mut sentences {
+            resolve_persons(s, &mut persons);
+        }
+        // a second pass resolves short names used before the full name appears
+        for s in &mut sentences {
+            resolve_persons(s, &mut persons);
+        }
+        let mut out: Vec<Fact> = Vec::new();
+        let mut found: Vec<Found> = Vec::new();
+        for s in &sentences {
+            state.triggers = clause::triggers(s);
+            state.verbs = state
+                .triggers
+                .iter()
+                .copied()
+                .filter(|&i| clause::verb_at(s, i).is_some())
+                .collect();
+            state.sentence_actor = None;
+            let first_of_sentence = out.len();
+            for rule in RULES {
+                found.clear();
+                (rule.apply)(s, &mut state, &mut found);
+                for f in found.drain(..) {
+                    let line = render_fact_kind(&f.kind);
+                    if out[first_of_sentence..]
+                        .iter()
+                        .any(|o| render_fact_kind(&o.kind) == line)
+                    {
+                        continue;
+                    }
+                    out.push(Fact {
+                        id: almanac_model::text::content_id(
+                            format!("{}|{}|{}|{line}", doc.id, s.span.start, rule.name).as_bytes(),
+                        ),
+                        kind: f.kind,
+                        sources: vec![Provenance {
+                            doc_id: doc.id.clone(),
+                            doc_path: doc.path.clone(),
+                            doc_title: doc.title.clone(),
+                            doc_date: reference,
+                            sentence: s.text.to_owned(),
+                            span: s.span.clone(),
+                            rule: rule.name.to_owned(),
+                            confidence: f.confidence,
+                        }],
+                        conflicts: Vec::new(),
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+fn render_fact_kind(kind: &FactKind) -> String {
+    render::render_kind(kind)
+}
+
+/// Canonical entity names appearing in facts (actors, targets, places, persons,
+/// organizations), sorted and unique: for tab completion.
+pub fn entity_names(facts: &[Fact]) -> Vec<String> {
+    let mut names = std::collections::BTreeSet::new();
+    for f in facts {
+        match &f.kind {
+            FactKind::Event(e) => {
+                for r in [&e.actor, &e.target, &e.place].into_iter().flatten() {
+                    names.insert(r.name.clone());
+                }
+            }
+            FactKind::Role(r) => {
+                names.insert(r.person.name.clone());
+                if let Some(o) = &r.organization {
+                    names.insert(o.name.clone());
+                }
+            }
+        }
+    }
+    names.into_iter().collect()
+}

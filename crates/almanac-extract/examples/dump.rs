@@ -1,0 +1,41 @@
+//! Prints the facts of the files given as arguments, one per line (a debugging aid):
+//! `cargo run -p almanac-extract --example dump -- fixtures/seeds/*`.
+
+#![allow(clippy::print_stdout)]
+
+fn main() {
+    let extractor = almanac_extract::Extractor::new();
+    let mut all = Vec::new();
+    for path in std::env::args().skip(1) {
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
+        let parsed = almanac_parse::read(&path, &bytes, &almanac_parse::Options::default());
+        for doc in &parsed.documents {
+            println!(
+                "== {} ({:?}) date {:?}",
+                doc.path,
+                doc.title,
+                doc.reference_date()
+            );
+            for (_, s) in doc.sentences() {
+                println!("   | {s}");
+            }
+            let facts = extractor.extract(doc);
+            for f in &facts {
+                println!("  {}", almanac_extract::render_fact(f, true));
+            }
+            all.extend(facts);
+        }
+    }
+    println!("== merged timeline");
+    let merged = almanac_extract::merge(all);
+    for e in almanac_extract::timeline(&merged, None) {
+        println!(
+            "  {:?}{} {}",
+            e.date,
+            if e.approximate { "~" } else { "" },
+            almanac_extract::render_fact(&e.fact, true)
+        );
+    }
+}

@@ -1,0 +1,680 @@
+//! Sentence analysis shared by the rules: tokens, entity mentions, times and amounts.
+
+use std::ops::Range;
+
+use almanac_measure::{Amount, AmountKind};
+use almanac_model::{EntityKind, EntityRef};
+use almanac_time::TimeExpr;
+use chrono::NaiveDateTime;
+
+use crate::gazetteer::{Gazetteer, NameUse, slug};
+use crate::lexicon;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters, digits, inner hyphens and apostrophes: `Yoon-mo`, `U.S.`, `4.6`.
+    Word,
+    /// A possessive `'s` / `’s` (or a lone `'` after a plural).
+    Possessive,
+    /// One punctuation character.
+    Punct,
+}
+
+/// A token of a sentence, as a byte range into the sentence text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Start byte.
+    pub start: usize,
+    /// End byte.
+    pub end: usize,
+    /// What it is.
+    pub kind: TokKind,
+    /// Whether it starts with an uppercase letter.
+    pub cap: bool,
+}
+
+/// An entity mentioned in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Token range of the mention.
+    pub tokens: Range<usize>,
+    /// The canonical entity.
+    pub entity: EntityRef,
+    /// How the name refers to it.
+    pub usage: NameUse,
+    /// Whether `'s` follows.
+    pub possessive: bool,
+}
+
+/// One analysed sentence.
+#[derive(Debug, Clone)]
+pub struct Sentence<'a> {
+    /// The sentence text.
+    pub text: &'a str,
+    /// The text with ASCII letters lowercased (same byte offsets).
+    pub lower: String,
+    /// Byte range of the sentence in the document body.
+    pub span: Range<usize>,
+    /// Tokens.
+    pub tokens: Vec<Token>,
+    /// Entity mentions, sorted, non-overlapping.
+    pub mentions: Vec<Mention>,
+    /// Temporal expressions with their token ranges.
+    pub times: Vec<(Range<usize>, TimeExpr)>,
+    /// Amounts with their token ranges.
+    pub amounts: Vec<(Range<usize>, Amount)>,
+    /// Titles found before person names (`Minister of Trade, Industry and Energy`).
+    pub titles: Vec<Range<usize>>,
+    /// The document's reference date.
+    pub reference: Option<NaiveDateTime>,
+}
+
+/// Splits a sentence into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut i = 0;
+    let char_at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
+    while i < b.len() {
+        let Some(c) = char_at(i) else {
+            i += 1;
+            continue;
+        };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        // Possessive: 's / ’s not followed by a letter, or a lone ' after a plural s.
+        if c == '\'' || c == '’' {
+            let after = i + c.len_utf8();
+            let prev_word = out
+                .last()
+                .is_some_and(|t: &Token| t.kind == TokKind::Word && t.end == i);
+            if prev_word
+                && matches!(b.get(after), Some(b's' | b'S'))
+                && char_at(after + 1).is_none_or(|n| !n.is_alphanumeric())
+            {
+                out.push(Token {
+                    start: i,
+                    end: after + 1,
+                    kind: TokKind::Possessive,
+                    cap: false,
+                });
+                i = after + 1;
+                continue;
+            }
+        }
+        if c.is_alphanumeric() {
+            let start = i;
+            let mut j = i + c.len_utf8();
+            let mut dotted = false;
+            while let Some(d) = char_at(j) {
+                if d.is_alphanumeric() {
+                    j += d.len_utf8();
+                    continue;
+                }
+                let next = char_at(j + d.len_utf8());
+                let next_alnum = next.is_some_and(char::is_alphanumeric);
+                match d {
+                    '-' if next_alnum => j += 1,
+                    '\'' | '’' if next_alnum => {
+                        // stop before a possessive 's
+                        let after = j + d.len_utf8();
+                        let is_poss = matches!(b.get(after), Some(b's' | b'S'))
+                            && char_at(after + 1).is_none_or(|n| !n.is_alphanumeric());
+                        if is_poss {
+                            break;
+                        }
+                        j = after;
+                    }
+                    '.' if next_alnum => {
+                        // `U.S`, `e.g`, `4.6`: a single letter or digits before the dot.
+                        let seg_start = text[..j]
+                            .rfind(|ch: char| !ch.is_alphanumeric())
+                            .map_or(start, |p| p + 1)
+                            .max(start);
+                        let seg = &text[seg_start..j];
+                        let digits = seg.bytes().all(|x| x.is_ascii_digit());
+                        if seg.chars().count() == 1 || digits {
+                            dotted |= !digits;
+                            j += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    ',' if next.is_some_and(|n| n.is_ascii_digit())
+                        && text[start..j].bytes().all(|x| x.is_ascii_digit()) =>
+                    {
+                        j += 1
+                    }
+                    _ => break,
+                }
+            }
+            // `U.S.`: keep the final period of a dotted abbreviation.
+            if dotted && b.get(j) == Some(&b'.') {
+                j += 1;
+            }
+            out.push(Token {
+                start,
+                end: j,
+                kind: TokKind::Word,
+                cap: c.is_uppercase(),
+            });
+            i = j;
+            continue;
+        }
+        out.push(Token {
+            start: i,
+            end: i + c.len_utf8(),
+            kind: TokKind::Punct,
+            cap: false,
+        });
+        i += c.len_utf8();
+    }
+    out
+}
+
+impl<'a> Sentence<'a> {
+    /// The text of token `i`.
+    pub fn word(&self, i: usize) -> &str {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    /// The lowercased text of token `i`.
+    pub fn low(&self, i: usize) -> &str {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.lower.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    /// The text covered by a token range.
+    pub fn slice(&self, r: Range<usize>) -> &str {
+        if r.start >= r.end || r.end > self.tokens.len() {
+            return "";
+        }
+        let (s, e) = (self.tokens[r.start].start, self.tokens[r.end - 1].end);
+        self.text.get(s..e).unwrap_or("")
+    }
+
+    /// Whether token `i` is a word.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word)
+    }
+
+    /// Whether token `i` is the punctuation `p`.
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokKind::Punct) && self.word(i) == p
+    }
+
+    /// Whether token `i` is a possessive `'s`.
+    pub fn is_possessive(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokKind::Possessive)
+    }
+
+    /// The mention covering token `i`.
+    pub fn mention_at(&self, i: usize) -> Option<&Mention> {
+        self.mentions.iter().find(|m| m.tokens.contains(&i))
+    }
+
+    /// The mention starting at token `i`.
+    pub fn mention_starting(&self, i: usize) -> Option<&Mention> {
+        self.mentions.iter().find(|m| m.tokens.start == i)
+    }
+
+    /// The mention ending just before token `i` (its last token is `i - 1`).
+    pub fn mention_ending(&self, i: usize) -> Option<&Mention> {
+        self.mentions.iter().find(|m| m.tokens.end == i)
+    }
+
+    /// Whether token `i` is inside a temporal expression.
+    pub fn in_time(&self, i: usize) -> bool {
+        self.times.iter().any(|(r, _)| r.contains(&i))
+    }
+
+    /// Whether token `i` is inside an amount.
+    pub fn in_amount(&self, i: usize) -> bool {
+        self.amounts.iter().any(|(r, _)| r.contains(&i))
+    }
+
+    /// Byte range of a token range in the sentence.
+    pub fn bytes_of(&self, r: &Range<usize>) -> Range<usize> {
+        match (
+            self.tokens.get(r.start),
+            r.end.checked_sub(1).and_then(|e| self.tokens.get(e)),
+        ) {
+            (Some(a), Some(b)) => a.start..b.end,
+            _ => 0..0,
+        }
+    }
+}
+
+/// Maps a byte range to the token range overlapping it.
+fn token_range(tokens: &[Token], bytes: &Range<usize>) -> Range<usize> {
+    let start = tokens.partition_point(|t| t.end <= bytes.start);
+    let end = tokens.partition_point(|t| t.start < bytes.end);
+    start..end.max(start)
+}
+
+/// A person known in the document, for resolving later short mentions (`Ahn`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownPerson {
+    /// The full name.
+    pub name: String,
+    /// Its words (`Ahn`, `Duk-geun`).
+    pub parts: Vec<String>,
+}
+
+/// Analyses one sentence: tokens, gazetteer and pattern mentions, times and amounts.
+pub fn analyse<'a>(
+    text: &'a str,
+    span: Range<usize>,
+    gazetteer: &Gazetteer,
+    reference: Option<NaiveDateTime>,
+) -> Sentence<'a> {
+    let tokens = tokenize(text);
+    let times = almanac_time::annotate(text, reference)
+        .into_iter()
+        .map(|t| (token_range(&tokens, &t.span), t))
+        .filter(|(r, _)| !r.is_empty())
+        .collect();
+    let amounts = almanac_measure::find_amounts(text)
+        .into_iter()
+        .map(|a| (token_range(&tokens, &a.span), a))
+        .filter(|(r, _)| !r.is_empty())
+        .collect();
+    let mut s = Sentence {
+        text,
+        lower: text.to_ascii_lowercase(),
+        span,
+        tokens,
+        mentions: Vec::new(),
+        times,
+        amounts,
+        titles: Vec::new(),
+        reference,
+    };
+    find_mentions(&mut s, gazetteer);
+    s
+}
+
+fn entity_ref(name: &str, kind: EntityKind, mention: &str) -> EntityRef {
+    EntityRef {
+        id: slug(name),
+        name: name.to_owned(),
+        kind,
+        mention: mention.to_owned(),
+    }
+}
+
+fn is_name_word(s: &Sentence<'_>, i: usize) -> bool {
+    s.is_word(i)
+        && s.tokens[i].cap
+        && !lexicon::NOT_NAMES.contains(&s.word(i))
+        && !s.word(i).bytes().all(|b| b.is_ascii_digit())
+}
+
+fn covered(s: &Sentence<'_>, i: usize) -> bool {
+    s.mentions.iter().any(|m| m.tokens.contains(&i))
+}
+
+fn push_mention(s: &mut Sentence<'_>, tokens: Range<usize>, entity: EntityRef, usage: NameUse) {
+    if tokens.is_empty() || tokens.clone().any(|i| covered(s, i)) {
+        return;
+    }
+    let possessive = s.is_possessive(tokens.end);
+    s.mentions.push(Mention {
+        tokens,
+        entity,
+        usage,
+        possessive,
+    });
+}
+
+fn find_mentions(s: &mut Sentence<'_>, g: &Gazetteer) {
+    // 1. Gazetteer names (not inside amounts: `28 million U.S. dollars`).
+    let found: Vec<(Range<usize>, Name)> = g
+        .find(s.text)
+        .map(|(r, n)| (token_range(&s.tokens, &r), n.clone()))
+        .collect();
+    for (r, name) in found {
+        if r.is_empty() || r.clone().any(|i| s.in_amount(i)) {
+            continue;
+        }
+        let Some(e) = g.entity(name.entity) else {
+            continue;
+        };
+        let mention = s.slice(r.clone()).to_owned();
+        let mut entity = entity_ref(&e.name, e.kind, &mention);
+        entity.id.clone_from(&e.id);
+        // A capital after `in`/`at`/`from` is the city itself.
+        let mut usage = name.usage;
+        if usage == NameUse::Metonym
+            && r.start > 0
+            && matches!(
+                s.low(r.start - 1),
+                "in" | "at" | "from" | "near" | "outside"
+            )
+        {
+            entity = entity_ref(&mention, EntityKind::Place, &mention);
+            usage = NameUse::Name;
+        }
+        push_mention(s, r, entity, usage);
+    }
+    // 2. Persons introduced by a title: `Minister of Trade, Industry and Energy Sung Yoon-mo`.
+    titled_persons(s);
+    // 3. Remaining capitalized runs, classified by their words and context.
+    capitalized_runs(s);
+    s.mentions.sort_by_key(|m| m.tokens.start);
+    // A company name right after a gazetteer name: `Seoul Semiconductor Co.` was split.
+    merge_prefixed_companies(s);
+}
+
+use crate::gazetteer::Name;
+
+fn titled_persons(s: &mut Sentence<'_>) {
+    let n = s.tokens.len();
+    let mut i = 0;
+    while i < n {
+        if !lexicon::TITLE_HEADS.contains(&s.low(i)) || covered(s, i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        // `of` + portfolio list: `of Trade, Industry and Energy`
+        // also further title words: `Chief Executive Officer`
+        loop {
+            let w = s.low(j);
+            let connector = w == "of" || s.is_punct(j, ",");
+            let title = lexicon::is_title_word(w) && s.is_word(j);
+            if j < n
+                && (title || (connector && s.is_word(j + 1)))
+                && (!s.is_punct(j, ",") || lexicon::is_title_word(s.low(j + 1)))
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let name_start = j;
+        while j < n && j - name_start < 3 && is_name_word(s, j) && !covered(s, j) {
+            j += 1;
+        }
+        let len = j - name_start;
+        let last_is_title = lexicon::is_title_word(s.low(name_start));
+        if len >= 1 && !last_is_title {
+            s.titles.push(i..name_start);
+            let name = s.slice(name_start..j).to_owned();
+            push_mention(
+                s,
+                name_start..j,
+                entity_ref(&name, EntityKind::Person, &name),
+                NameUse::Name,
+            );
+        }
+        i = j.max(i + 1);
+    }
+}
+
+fn capitalized_runs(s: &mut Sentence<'_>) {
+    let n = s.tokens.len();
+    let mut i = 0;
+    while i < n {
+        let in_title = |s: &Sentence<'_>, i: usize| s.titles.iter().any(|r| r.contains(&i));
+        if !is_name_word(s, i) || covered(s, i) || s.in_time(i) || in_title(s, i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i + 1;
+        let mut has_gov = lexicon::GOVERNMENT_WORDS.contains(&s.word(i));
+        loop {
+            if j < n
+                && s.is_word(j)
+                && s.tokens[j].cap
+                && !covered(s, j)
+                && !s.in_time(j)
+                && !in_title(s, j)
+            {
+                has_gov |= lexicon::GOVERNMENT_WORDS.contains(&s.word(j));
+                j += 1;
+                continue;
+            }
+            // inner connectors: `Ministry of Science and ICT`, `Procter & Gamble`
+            let conn = s.low(j);
+            let connector = matches!(conn, "of" | "and" | "&" | "for" | "the" | "on")
+                || (has_gov && s.is_punct(j, ","));
+            if connector && j + 1 < n {
+                let mut k = j + 1;
+                if s.low(k) == "the" {
+                    k += 1;
+                }
+                if k < n && is_name_word(s, k) && !covered(s, k) && !s.in_time(k) {
+                    j = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        classify_run(s, start..j);
+        i = j;
+    }
+}
+
+fn classify_run(s: &mut Sentence<'_>, r: Range<usize>) {
+    let words: Vec<&str> = r.clone().map(|i| s.word(i)).collect();
+    let Some(&last) = words.last() else {
+        return;
+    };
+    let text = s.slice(r.clone()).to_owned();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    let kind = if words.len() >= 2 && lexicon::COMPANY_SUFFIXES.contains(&last) {
+        Some(EntityKind::Company)
+    } else if has(lexicon::GOVERNMENT_WORDS) && words.len() >= 2 {
+        Some(EntityKind::Government)
+    } else if has(lexicon::MEDIA_WORDS) && words.len() >= 2 {
+        Some(EntityKind::Media)
+    } else if has(lexicon::ORGANIZATION_WORDS) && words.len() >= 2 {
+        Some(EntityKind::Organization)
+    } else if person_context(s, &r, &words) {
+        Some(EntityKind::Person)
+    } else {
+        None
+    };
+    let Some(kind) = kind else {
+        return;
+    };
+    let name = if kind == EntityKind::Company {
+        let trimmed = text
+            .trim_end_matches(['.', ','])
+            .trim_end_matches(" Inc")
+            .trim_end_matches(" Ltd")
+            .trim_end_matches(" Corp")
+            .trim_end_matches(" Co")
+            .trim_end_matches(',');
+        trimmed.to_owned()
+    } else {
+        text.clone()
+    };
+    push_mention(s, r, entity_ref(&name, kind, &text), NameUse::Name);
+}
+
+/// Whether a capitalized run of 1-3 words reads as a person's name in its context.
+fn person_context(s: &Sentence<'_>, r: &Range<usize>, words: &[&str]) -> bool {
+    if words.is_empty() || words.len() > 3 || words.iter().any(|w| w.contains('.')) {
+        return false;
+    }
+    let after = s.low(r.end);
+    let speech = matches!(
+        after,
+        "said" | "says" | "told" | "added" | "reports" | "reported" | "stressed" | "noted"
+    );
+    // `Lee Chang-yang, South Korea's minister` / `Tim Cook, chief executive of Apple`
+    let appositive = s.is_punct(r.end, ",") && {
+        let mut ok = false;
+        for k in r.end + 1..(r.end + 9).min(s.tokens.len()) {
+            if lexicon::TITLE_HEADS.contains(&s.low(k)) {
+                ok = true;
+                break;
+            }
+            if s.is_punct(k, ",") || s.is_punct(k, ".") {
+                break;
+            }
+        }
+        ok
+    };
+    let said_before = r.start > 0 && matches!(s.low(r.start - 1), "said" | "says" | "added");
+    let hyphen_given = words.len() >= 2
+        && words[1..].iter().any(|w| {
+            w.split_once('-')
+                .is_some_and(|(_, b)| b.starts_with(|c: char| c.is_lowercase()))
+        });
+    (words.len() >= 2 && (speech || appositive || said_before)) || hyphen_given
+}
+
+fn merge_prefixed_companies(s: &mut Sentence<'_>) {
+    let mut k = 0;
+    while k + 1 < s.mentions.len() {
+        let (a, b) = (&s.mentions[k], &s.mentions[k + 1]);
+        let adjacent = a.tokens.end == b.tokens.start && !a.possessive;
+        let prefix_ok = matches!(a.usage, NameUse::Name | NameUse::Metonym)
+            && matches!(a.entity.kind, EntityKind::Country | EntityKind::Place);
+        let b_org = matches!(
+            b.entity.kind,
+            EntityKind::Company | EntityKind::Organization | EntityKind::Media
+        );
+        if adjacent && prefix_ok && b_org {
+            let r = a.tokens.start..b.tokens.end;
+            let text = s.slice(r.clone()).to_owned();
+            let name = format!("{} {}", a.entity.mention, b.entity.name);
+            let kind = b.entity.kind;
+            s.mentions[k] = Mention {
+                tokens: r,
+                entity: entity_ref(&name, kind, &text),
+                usage: NameUse::Name,
+                possessive: b.possessive,
+            };
+            s.mentions.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// Resolves single-word mentions of persons already named in the document (`Ahn` for `Ahn
+/// Duk-geun`) and registers new persons.
+pub fn resolve_persons(s: &mut Sentence<'_>, known: &mut Vec<KnownPerson>) {
+    for m in &s.mentions {
+        if m.entity.kind == EntityKind::Person && !known.iter().any(|p| p.name == m.entity.name) {
+            known.push(KnownPerson {
+                name: m.entity.name.clone(),
+                parts: m.entity.name.split(' ').map(str::to_owned).collect(),
+            });
+        }
+    }
+    for i in 0..s.tokens.len() {
+        if !is_name_word(s, i) || covered(s, i) {
+            continue;
+        }
+        let w = s.word(i);
+        // only single capitalized words not followed by another capitalized word
+        if is_name_word(s, i + 1) || (i > 0 && is_name_word(s, i - 1) && !covered(s, i - 1)) {
+            continue;
+        }
+        let hit = known
+            .iter()
+            .find(|p| p.parts.len() >= 2 && p.parts.iter().any(|x| x == w));
+        if let Some(p) = hit {
+            let e = entity_ref(&p.name, EntityKind::Person, w);
+            push_mention(s, i..i + 1, e, NameUse::Name);
+        }
+    }
+    // full names seen before but written without context now
+    s.mentions.sort_by_key(|m| m.tokens.start);
+}
+
+/// Whether an amount is worth attaching to an event (money, percentages, counts).
+pub fn meaningful_amount(a: &Amount) -> bool {
+    !matches!(a.kind, AmountKind::Number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Analyses `text` with the built-in gazetteer; compares `mention=id(kind)` lines.
+    fn check(text: &str, expected: &[&str]) {
+        let g = Gazetteer::builtin();
+        let s = analyse(text, 0..text.len(), &g, None);
+        let got: Vec<String> = s
+            .mentions
+            .iter()
+            .map(|m| {
+                format!(
+                    "{}={}({:?})",
+                    s.slice(m.tokens.clone()),
+                    m.entity.id,
+                    m.entity.kind
+                )
+            })
+            .collect();
+        assert_eq!(got, expected, "mentions in {text:?}");
+    }
+
+    #[test]
+    fn gazetteer_and_metonyms() {
+        check(
+            "Tokyo slapped export restrictions on Seoul, talks in Tokyo said.",
+            &[
+                "Tokyo=japan(Country)",
+                "Seoul=south-korea(Country)",
+                "Tokyo=tokyo(Place)",
+            ],
+        );
+        check(
+            "U.S.-based DuPont and S. Korea",
+            &[
+                "U.S.=united-states(Country)",
+                "DuPont=dupont(Company)",
+                "S. Korea=south-korea(Country)",
+            ],
+        );
+    }
+
+    #[test]
+    fn titled_and_appositive_persons() {
+        check(
+            "Seoul's Minister of Trade, Industry and Energy Sung Yoon-mo's visit",
+            &[
+                "Seoul=south-korea(Country)",
+                "Sung Yoon-mo=sung-yoon-mo(Person)",
+            ],
+        );
+        check(
+            "said Lee Chang-yang, South Korea's minister of industry",
+            &[
+                "Lee Chang-yang=lee-chang-yang(Person)",
+                "South Korea=south-korea(Country)",
+            ],
+        );
+        check("CEO Tim Cook said", &["Tim Cook=tim-cook(Person)"]);
+    }
+
+    #[test]
+    fn pattern_organizations() {
+        check(
+            "Acme Widgets Inc. and the Ministry of Oceans and Fisheries met Korea Research Consortium",
+            &[
+                "Acme Widgets Inc=acme-widgets(Company)",
+                "Ministry of Oceans and Fisheries=ministry-of-oceans-and-fisheries(Government)",
+                "Korea Research Consortium=korea-research-consortium(Organization)",
+            ],
+        );
+    }
+}

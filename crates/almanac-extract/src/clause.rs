@@ -1,0 +1,750 @@
+//! Clause-level helpers the event rules share: which words trigger events, each trigger's
+//! window, its subject, target, object, time, amounts, place, negation and modality.
+
+use std::ops::Range;
+
+use almanac_measure::Amount;
+use almanac_model::{EntityKind, EntityRef, Modality, TimeRef};
+use almanac_time::{Anchor, TimexType};
+
+use crate::analysis::{Mention, Sentence, meaningful_amount};
+use crate::gazetteer::NameUse;
+use crate::lexicon::{self, Form, VerbForm};
+use crate::rules::DocState;
+
+/// Words skipped when walking from a verb back to its subject.
+const SUBJECT_SKIP: &[&str] = &[
+    "will",
+    "would",
+    "shall",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "do",
+    "does",
+    "did",
+    "not",
+    "n't",
+    "never",
+    "also",
+    "already",
+    "still",
+    "just",
+    "further",
+    "now",
+    "then",
+    "soon",
+    "to",
+    "plans",
+    "plan",
+    "planned",
+    "aims",
+    "aim",
+    "intends",
+    "expected",
+    "set",
+    "seeks",
+    "pledged",
+    "pledges",
+    "vowed",
+    "vows",
+    "promised",
+    "agreed",
+    "agrees",
+    "decided",
+    "decides",
+    "wants",
+    "wanted",
+    "hopes",
+    "moved",
+    "moves",
+    "going",
+    "'ll",
+    "'ve",
+    "'d",
+    "finally",
+    "again",
+    "jointly",
+    "earlier",
+    "later",
+    "officially",
+    "formally",
+    "reportedly",
+    "recently",
+    "previously",
+    "eventually",
+    "first",
+    "last",
+    "ultimately",
+    "first",
+    "both",
+    "threatened",
+    "threatens",
+    "considering",
+    "considered",
+    "is",
+    "weighing",
+    "preparing",
+    "prepares",
+    "seeking",
+    "looking",
+    "trying",
+    "tried",
+    "tries",
+    "helped",
+    "helps",
+    "help",
+    "continued",
+    "continues",
+    "began",
+    "begins",
+    "started",
+    "starts",
+    "refused",
+    "declined",
+    "failed",
+];
+
+/// Verbs after which a nominal event's actor is the verb's subject: `X confirmed investments`.
+const SUPPORT_VERBS: &[&str] = &[
+    "confirmed",
+    "confirms",
+    "announced",
+    "announces",
+    "made",
+    "makes",
+    "make",
+    "completed",
+    "completes",
+    "signed",
+    "signs",
+    "sealed",
+    "clinched",
+    "reached",
+    "struck",
+    "finalized",
+    "finalised",
+    "unveiled",
+    "launched",
+    "approved",
+    "began",
+    "started",
+    "imposed",
+    "pledged",
+    "plans",
+    "planned",
+    "agreed",
+];
+
+/// Returns the verb form at token `i` if it is used as a verb there.
+pub fn verb_at(s: &Sentence<'_>, i: usize) -> Option<VerbForm> {
+    if !s.is_word(i) || s.in_time(i) || s.in_amount(i) || s.mention_at(i).is_some() {
+        return None;
+    }
+    let v = *lexicon::verb_forms().get(s.low(i))?;
+    let prev = if i > 0 { s.low(i - 1) } else { "" };
+    if lexicon::DETERMINERS.contains(&prev) || s.is_possessive(i.wrapping_sub(1)) {
+        return None;
+    }
+    // A capitalized trigger inside a name: `Trade Ministry`, `Visit Korea`.
+    if s.tokens[i].cap && i > 0 && s.tokens[i - 1].cap && s.is_word(i - 1) {
+        return None;
+    }
+    let ok = match v.form {
+        // `Export curbs on X`: a noun unless a subject precedes it
+        Form::Third if lexicon::nominal_class(s.low(i)).is_some() => {
+            matches!(
+                prev,
+                "it" | "he" | "she" | "also" | "now" | "then" | "reportedly"
+            ) || (i > 0
+                && s.mention_ending(i)
+                    .is_some_and(|m| m.usage != NameUse::Demonym))
+        }
+        Form::Past | Form::Third => true,
+        Form::Base => {
+            let mut k = i;
+            while k > 0
+                && (s.low(k - 1).ends_with("ly")
+                    || matches!(
+                        s.low(k - 1),
+                        "also" | "not" | "n't" | "never" | "further" | "jointly"
+                    ))
+            {
+                k -= 1;
+            }
+            let p = if k > 0 { s.low(k - 1) } else { "" };
+            matches!(
+                p,
+                "to" | "will"
+                    | "would"
+                    | "shall"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "'ll"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "you"
+                    | "not"
+                    | "n't"
+            ) || (k > 0
+                && s.mention_ending(k)
+                    .is_some_and(|m| m.usage != NameUse::Demonym))
+        }
+        Form::Gerund => i > 0 && lexicon::BE_FORMS.contains(&prev),
+    };
+    ok.then_some(v)
+}
+
+/// Whether the verb at `i` is passive (`were lifted`, `has been acquired`).
+pub fn is_passive(s: &Sentence<'_>, i: usize, v: &VerbForm) -> bool {
+    if v.form != Form::Past {
+        return false;
+    }
+    let mut k = i;
+    for _ in 0..3 {
+        if k == 0 {
+            return false;
+        }
+        k -= 1;
+        let w = s.low(k);
+        if lexicon::BE_FORMS.contains(&w) && w != "'s" {
+            return true;
+        }
+        if !(w.ends_with("ly")
+            || matches!(w, "not" | "n't" | "also" | "been" | "already" | "never"))
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether token `i` is a nominal event trigger used as a noun, with its class.
+pub fn nominal_at(s: &Sentence<'_>, i: usize) -> Option<&'static str> {
+    if !s.is_word(i) || s.in_time(i) || s.mention_at(i).is_some() || s.tokens[i].cap {
+        return None;
+    }
+    let class = lexicon::nominal_class(s.low(i))?;
+    // used as a verb here (`they ban`)?
+    if verb_at(s, i).is_some() {
+        return None;
+    }
+    Some(class)
+}
+
+/// Every trigger position in the sentence, verbs and nominals, in order.
+pub fn triggers(s: &Sentence<'_>) -> Vec<usize> {
+    (0..s.tokens.len())
+        .filter(|&i| verb_at(s, i).is_some() || nominal_at(s, i).is_some())
+        .collect()
+}
+
+fn is_boundary_token(s: &Sentence<'_>, k: usize) -> bool {
+    let w = s.low(k);
+    lexicon::CLAUSE_BREAKS.contains(&w)
+        || matches!(w, "to" | "and" | "," | ";" | ":" | "(" | ")" | "—" | "–")
+}
+
+/// The window of the trigger at `i`: from the clause break after the previous trigger to
+/// the clause break before the next one.
+pub fn window(s: &Sentence<'_>, triggers: &[usize], i: usize) -> Range<usize> {
+    let pos = triggers.iter().position(|&t| t == i);
+    let prev = pos.and_then(|p| p.checked_sub(1)).map(|p| triggers[p]);
+    let next = pos.and_then(|p| triggers.get(p + 1)).copied();
+    let start = match prev {
+        Some(a) => (a + 1..i)
+            .rev()
+            .find(|&k| is_boundary_token(s, k))
+            .unwrap_or(a + 1),
+        None => 0,
+    };
+    let end = match next {
+        Some(b) => (i + 1..b)
+            .rev()
+            .find(|&k| is_boundary_token(s, k))
+            .unwrap_or(b),
+        None => s.tokens.len(),
+    };
+    start..end
+}
+
+/// The clause start for subject search: the last strong break before `i`.
+fn clause_start(s: &Sentence<'_>, i: usize) -> usize {
+    (0..i)
+        .rev()
+        .find(|&k| {
+            let w = s.low(k);
+            matches!(w, ";" | ":" | "—" | "“" | "\"")
+                || (lexicon::CLAUSE_BREAKS.contains(&w) && !matches!(w, "who" | "which"))
+                || (w == "and" && k > 0 && s.is_punct(k - 1, ","))
+        })
+        .map_or(0, |k| k + 1)
+}
+
+/// The entity a pronoun or definite noun refers to: the document's last actor.
+fn anaphor(state: &DocState, word: &str) -> Option<EntityRef> {
+    let a = state.last_actor.clone()?;
+    let ok = match word {
+        "he" | "she" => a.kind == EntityKind::Person,
+        "company" | "firm" | "maker" | "manufacturer" | "carrier" | "group" => {
+            a.kind == EntityKind::Company
+        }
+        "government" | "ministry" | "country" => {
+            matches!(a.kind, EntityKind::Country | EntityKind::Government)
+        }
+        "bank" => matches!(a.kind, EntityKind::Government | EntityKind::Company),
+        _ => a.kind != EntityKind::Person || word == "they",
+    };
+    ok.then_some(EntityRef {
+        mention: word.to_owned(),
+        ..a
+    })
+}
+
+/// Finds the entity owning a noun phrase ending at `head`: `Korea's trade ministry`,
+/// `the South Korean government`, `Apple chief executive`.
+fn owner_of_np(s: &Sentence<'_>, head: usize) -> Option<EntityRef> {
+    let mut k = head;
+    for _ in 0..5 {
+        if k == 0 {
+            return None;
+        }
+        k -= 1;
+        if let Some(m) = s.mention_at(k) {
+            return Some(m.entity.clone());
+        }
+        if s.is_possessive(k) {
+            continue;
+        }
+        let w = s.low(k);
+        if !s.is_word(k) || matches!(w, "the" | "a" | "an") {
+            return None;
+        }
+    }
+    None
+}
+
+/// The subject of the verb at `i`, as an entity, with whether it came from an anaphor.
+pub fn subject(s: &Sentence<'_>, i: usize, state: &DocState) -> Option<(EntityRef, bool)> {
+    let start = clause_start(s, i);
+    let mut k = i;
+    // skip auxiliaries, adverbs, time expressions
+    while k > start {
+        let j = k - 1;
+        let w = s.low(j);
+        if SUBJECT_SKIP.contains(&w) || (w.ends_with("ly") && w.len() > 3) || s.in_time(j) {
+            k = j;
+            continue;
+        }
+        if s.is_punct(j, ",") && k < i && (j == 0 || s.in_time(j - 1)) {
+            k = j;
+            continue;
+        }
+        break;
+    }
+    if k <= start {
+        return None;
+    }
+    let mut j = k - 1;
+    // apposition or parenthesis: `Samsung, the largest chipmaker,` / `Consortium (NRF)`
+    if s.is_punct(j, ")") {
+        j = (start..j)
+            .rev()
+            .find(|&x| s.is_punct(x, "("))?
+            .checked_sub(1)?;
+    } else if s.is_punct(j, ",") {
+        let open = (start..j).rev().find(|&x| s.is_punct(x, ","))?;
+        if open == 0 {
+            return None;
+        }
+        j = open - 1;
+    }
+    if let Some(m) = s.mention_at(j) {
+        return mention_as_subject(s, m, state);
+    }
+    let w = s.low(j);
+    if matches!(w, "it" | "they" | "he" | "she") {
+        return anaphor(state, w).map(|e| (e, true));
+    }
+    if lexicon::GOVERNMENT_HEADS.contains(&w) || lexicon::TITLE_HEADS.contains(&w) {
+        if let Some(e) = owner_of_np(s, j) {
+            return Some((e, false));
+        }
+    }
+    // coordination: `Toray Industries and a semiconductor material company`
+    let mut x = j;
+    while x > start && s.is_word(x) && !s.tokens[x].cap && s.mention_at(x).is_none() {
+        let w = s.low(x);
+        if matches!(w, "a" | "an" | "the") {
+            if x >= 2 && s.low(x - 1) == "and" {
+                if let Some(m) = s.mention_at(x - 2) {
+                    return mention_as_subject(s, m, state);
+                }
+            }
+            if w == "the" && lexicon::ANAPHORS.contains(&s.low(j)) {
+                return anaphor(state, s.low(j)).map(|e| (e, true));
+            }
+            break;
+        }
+        x -= 1;
+    }
+    None
+}
+
+fn mention_as_subject(
+    s: &Sentence<'_>,
+    m: &Mention,
+    state: &DocState,
+) -> Option<(EntityRef, bool)> {
+    let _ = (s, state);
+    match m.usage {
+        NameUse::Demonym => None,
+        _ => Some((m.entity.clone(), false)),
+    }
+}
+
+/// Whether the mention at `m` follows a preposition (so is not a subject or object).
+pub fn after_preposition(s: &Sentence<'_>, m: &Mention) -> Option<&'static str> {
+    let p = m.tokens.start.checked_sub(1)?;
+    let w = s.low(p);
+    let w = if w == "the" && p > 0 { s.low(p - 1) } else { w };
+    lexicon::PREPOSITIONS.iter().copied().find(|x| *x == w)
+}
+
+fn class_preps(class: &str) -> &'static [&'static str] {
+    lexicon::TARGET_PREPOSITIONS
+        .iter()
+        .find(|(c, _)| *c == class)
+        .or_else(|| lexicon::TARGET_PREPOSITIONS.iter().find(|(c, _)| *c == "*"))
+        .map_or(&[], |(_, p)| p)
+}
+
+fn is_place(m: &Mention) -> bool {
+    matches!(m.entity.kind, EntityKind::Country | EntityKind::Place) || m.usage == NameUse::Metonym
+}
+
+/// Arguments found after a trigger.
+#[derive(Debug, Default)]
+pub struct After {
+    /// The target entity.
+    pub target: Option<EntityRef>,
+    /// The object noun phrase.
+    pub object: Option<String>,
+    /// The place.
+    pub place: Option<EntityRef>,
+    /// The agent of a passive (`by X`).
+    pub by: Option<EntityRef>,
+}
+
+/// Reads target, object, place and `by`-agent after the trigger at `i` within `win`.
+pub fn after(s: &Sentence<'_>, i: usize, win: &Range<usize>, class: &str) -> After {
+    let mut out = After::default();
+    let preps = class_preps(class);
+    // direct object entity
+    let mut k = i + 1;
+    while k < win.end && matches!(s.low(k), "up" | "off" | "out" | "down" | "back" | "the") {
+        k += 1;
+    }
+    if let Some(m) = s.mention_starting(k)
+        && m.usage != NameUse::Demonym
+        && lexicon::DIRECT_OBJECT_TARGET.contains(&class)
+    {
+        out.target = Some(m.entity.clone());
+    }
+    // prepositional entities
+    for m in s
+        .mentions
+        .iter()
+        .filter(|m| m.tokens.start > i && m.tokens.end <= win.end)
+    {
+        if m.usage == NameUse::Demonym {
+            continue;
+        }
+        let Some(p) = after_preposition(s, m) else {
+            continue;
+        };
+        if p == "by" && out.by.is_none() {
+            out.by = Some(m.entity.clone());
+        } else if matches!(p, "in" | "at") && is_place(m) {
+            if out.place.is_none() {
+                out.place = Some(m.entity.clone());
+            }
+        } else if preps.contains(&p) && out.target.is_none() {
+            out.target = Some(m.entity.clone());
+        }
+    }
+    out.object = object_np(s, i + 1, s.tokens.len(), class);
+    out
+}
+
+/// The object noun phrase starting around token `from`: skips determiners, amounts and an
+/// infinitive (`28 million dollars to build a plant` gives `photoresist production plant`).
+pub fn object_np(s: &Sentence<'_>, from: usize, end: usize, class: &str) -> Option<String> {
+    let mut k = from;
+    let preps = class_preps(class);
+    let mut skipped_inf = false;
+    loop {
+        if k >= end {
+            return None;
+        }
+        let w = s.low(k);
+        if s.in_amount(k)
+            || matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "up"
+                    | "some"
+                    | "all"
+                    | "new"
+                    | "additional"
+            )
+        {
+            k += 1;
+        } else if w == "to" && !skipped_inf && lexicon::verb_forms().contains_key(s.low(k + 1)) {
+            skipped_inf = true;
+            k += 2;
+        } else if preps.contains(&w) && k == from && s.mention_starting(k + 1).is_none() {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let start = k;
+    let mut words = 0;
+    let mut used_of = false;
+    while k < end && words < 7 {
+        let w = s.low(k);
+        if !s.is_word(k) && !s.is_possessive(k) {
+            break;
+        }
+        if s.in_time(k) || (s.mention_at(k).is_some() && words > 0 && s.low(k - 1) != "of") {
+            break;
+        }
+        if lexicon::PREPOSITIONS.contains(&w) && w != "of" {
+            break;
+        }
+        if w == "of" {
+            if used_of || words == 0 {
+                break;
+            }
+            used_of = true;
+        }
+        if matches!(w, "that" | "which" | "who" | "and" | "or" | "but" | "than")
+            || (words > 0 && verb_at(s, k).is_some())
+        {
+            break;
+        }
+        words += 1;
+        k += 1;
+    }
+    // drop a dangling `of`
+    while k > start && matches!(s.low(k - 1), "of" | "'s") {
+        k -= 1;
+    }
+    if k <= start {
+        return None;
+    }
+    // an object that is only an entity is the target, not an object
+    if let Some(m) = s.mention_starting(start)
+        && m.tokens.end >= k
+    {
+        return None;
+    }
+    let text = s.slice(start..k).trim().to_owned();
+    (!text.is_empty()).then_some(text)
+}
+
+/// Whether a negation governs the trigger at `i`.
+pub fn negated(s: &Sentence<'_>, i: usize) -> bool {
+    let lo = i.saturating_sub(4);
+    (lo..i).any(|k| {
+        let w = s.low(k);
+        lexicon::NEGATIONS.contains(&w) || w.ends_with("n't") || w.ends_with("n’t")
+    }) && !(lo..i).any(|k| s.low(k) == "not" && s.low(k + 1) == "only")
+}
+
+/// The modality of the trigger at `i`.
+pub fn modality(s: &Sentence<'_>, i: usize) -> Modality {
+    let lo = i.saturating_sub(5);
+    let start = clause_start(s, i).max(lo);
+    let mut m = Modality::Done;
+    for k in start..i {
+        let w = s.low(k);
+        if lexicon::PLEDGED_MARKERS.contains(&w) {
+            m = Modality::Pledged;
+        } else if lexicon::PLANNED_MARKERS.contains(&w)
+            && (w != "set" && w != "due" && w != "expected" || s.low(k + 1) == "to")
+        {
+            m = Modality::Planned;
+        } else if lexicon::POSSIBLE_MARKERS.contains(&w) {
+            m = Modality::Possible;
+        }
+    }
+    if m == Modality::Done {
+        let reported = s.lower.contains("according to")
+            || (0..s.tokens.len())
+                .any(|k| k != i && lexicon::SAY_VERBS.contains(&s.low(k)) && k > i);
+        if reported {
+            m = Modality::Reported;
+        }
+    }
+    m
+}
+
+/// The time of the trigger at `i`: the closest date or time in its window, else a duration.
+pub fn time_of(s: &Sentence<'_>, i: usize, win: &Range<usize>) -> Option<TimeRef> {
+    let dist = |r: &Range<usize>| {
+        if r.start > i {
+            r.start - i
+        } else {
+            i.saturating_sub(r.end) + 1
+        }
+    };
+    let inside = |r: &Range<usize>| r.start >= win.start && r.end <= win.end;
+    let best = s
+        .times
+        .iter()
+        .filter(|(r, t)| inside(r) && matches!(t.kind, TimexType::Date | TimexType::Time))
+        .min_by_key(|(r, _)| dist(r))
+        .or_else(|| {
+            s.times
+                .iter()
+                .filter(|(r, t)| inside(r) && t.kind == TimexType::Duration)
+                .min_by_key(|(r, _)| dist(r))
+        })?;
+    let (r, t) = best;
+    let text = s
+        .text
+        .get(t.span.clone())
+        .unwrap_or_else(|| s.slice(r.clone()));
+    Some(TimeRef {
+        text: text.to_owned(),
+        value: t.value.clone(),
+        kind: t.kind,
+        granularity: t.granularity,
+        anchor: t.anchor,
+        reference: (t.anchor == Anchor::Reference)
+            .then_some(s.reference)
+            .flatten(),
+        modifier: t.modifier,
+        note: None,
+    })
+}
+
+/// The amounts of the trigger at `i`: those after it in its window, else those before.
+pub fn amounts_of(s: &Sentence<'_>, i: usize, win: &Range<usize>) -> Vec<Amount> {
+    let inside = |r: &Range<usize>| r.start >= win.start && r.end <= win.end;
+    let after: Vec<Amount> = s
+        .amounts
+        .iter()
+        .filter(|(r, a)| inside(r) && r.start > i && meaningful_amount(a))
+        .map(|(_, a)| a.clone())
+        .collect();
+    if !after.is_empty() {
+        return after;
+    }
+    s.amounts
+        .iter()
+        .filter(|(r, a)| inside(r) && r.end <= i && meaningful_amount(a))
+        .map(|(_, a)| a.clone())
+        .collect()
+}
+
+/// The actor of a nominal trigger at `i`: a possessive or demonym before it, `by X` after
+/// it, or the subject of a support verb (`X confirmed investments`).
+pub fn nominal_actor(
+    s: &Sentence<'_>,
+    i: usize,
+    win: &Range<usize>,
+    state: &DocState,
+) -> Option<(EntityRef, f32)> {
+    // walk back over modifiers: `Tokyo's restrictions`, `Japanese export curbs`
+    let mut k = i;
+    for _ in 0..4 {
+        if k == 0 {
+            break;
+        }
+        k -= 1;
+        if s.is_possessive(k) {
+            return s.mention_ending(k).map(|m| (m.entity.clone(), 0.7));
+        }
+        if let Some(m) = s.mention_at(k) {
+            return (m.usage == NameUse::Demonym || m.tokens.end == i)
+                .then(|| (m.entity.clone(), 0.6));
+        }
+        let w = s.low(k);
+        if !s.is_word(k) || lexicon::PREPOSITIONS.contains(&w) || verb_at(s, k).is_some() {
+            break;
+        }
+    }
+    // `... by X`
+    let by = s.mentions.iter().find(|m| {
+        m.tokens.start > i && m.tokens.end <= win.end && after_preposition(s, m) == Some("by")
+    });
+    if let Some(m) = by {
+        return Some((m.entity.clone(), 0.65));
+    }
+    // support verb before the nominal
+    let mut k = i;
+    for _ in 0..4 {
+        if k == 0 {
+            break;
+        }
+        k -= 1;
+        if SUPPORT_VERBS.contains(&s.low(k)) {
+            return subject(s, k, state).map(|(e, _)| (e, 0.6));
+        }
+        if !s.is_word(k) {
+            break;
+        }
+    }
+    None
+}
+
+/// Normalizes a title: words capitalized except short function words.
+pub fn title_case(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    for (n, w) in title.split_whitespace().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        let function_word = n > 0 && matches!(w, "of" | "and" | "the" | "for" | "&");
+        if function_word || w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+            out.push_str(w);
+        } else {
+            let mut cs = w.chars();
+            if let Some(c) = cs.next() {
+                out.extend(c.to_uppercase());
+                out.push_str(cs.as_str());
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,276 @@
+//! Merging facts across documents: one fact per event, several sources, conflicts kept.
+
+use almanac_measure::AmountKind;
+use almanac_model::{Conflict, EntityRef, Event, Fact, FactKind, Role};
+use almanac_time::Anchor;
+
+use crate::render;
+
+fn same_ref(a: &Option<EntityRef>, b: &Option<EntityRef>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.id == b.id,
+        _ => true,
+    }
+}
+
+/// Year of a TIMEX value if it has one (`2019-07` -> `2019`).
+fn year(v: &str) -> Option<&str> {
+    let y = v.get(..4)?;
+    y.bytes().all(|b| b.is_ascii_digit()).then_some(y)
+}
+
+/// Whether two time values may name the same event: one missing, one unresolved and
+/// matching the other's resolved digits (`XXXX-07` vs `2019-07`), or the same year.
+fn times_compatible(a: &Event, b: &Event) -> bool {
+    let (Some(ta), Some(tb)) = (&a.time, &b.time) else {
+        return true;
+    };
+    if ta.value == tb.value {
+        return true;
+    }
+    match (year(&ta.value), year(&tb.value)) {
+        (Some(x), Some(y)) => x == y,
+        _ => pattern_matches(&ta.value, &tb.value) || pattern_matches(&tb.value, &ta.value),
+    }
+}
+
+/// Whether `pattern` (with `X` placeholders) matches `value` on its length.
+fn pattern_matches(pattern: &str, value: &str) -> bool {
+    pattern.contains('X')
+        && pattern.len() <= value.len()
+        && pattern
+            .bytes()
+            .zip(value.bytes())
+            .all(|(p, v)| p == b'X' || p == v)
+}
+
+fn same_event(a: &Event, b: &Event) -> bool {
+    a.class == b.class
+        && a.negated == b.negated
+        && a.actor.is_some()
+        && a.actor.as_ref().map(|x| &x.id) == b.actor.as_ref().map(|x| &x.id)
+        && same_ref(&a.target, &b.target)
+        && times_compatible(a, b)
+        && (a.time.is_some()
+            || b.time.is_some()
+            || a.target.is_some() && b.target.is_some()
+            || a.object == b.object)
+}
+
+fn same_role(a: &Role, b: &Role) -> bool {
+    a.person.id == b.person.id
+        && a.title.eq_ignore_ascii_case(&b.title)
+        && same_ref(&a.organization, &b.organization)
+}
+
+fn same(a: &FactKind, b: &FactKind) -> bool {
+    match (a, b) {
+        (FactKind::Event(a), FactKind::Event(b)) => same_event(a, b),
+        (FactKind::Role(a), FactKind::Role(b)) => same_role(a, b),
+        _ => false,
+    }
+}
+
+/// Merges facts that report the same event (or role) into one fact whose sources are all
+/// the reports, sorted deterministically. Missing fields are filled from other reports;
+/// fields the reports give different values for (`time`, `amount`, `target`, `place`) are
+/// recorded as conflicts. A source from an undated document whose time is unresolved or
+/// missing takes the time another document gives, with the reasoning in the time's note.
+pub fn merge(mut facts: Vec<Fact>) -> Vec<Fact> {
+    facts.sort_by(|a, b| {
+        let ka = a
+            .sources
+            .first()
+            .map(|s| (s.doc_path.as_str(), s.span.start));
+        let kb = b
+            .sources
+            .first()
+            .map(|s| (s.doc_path.as_str(), s.span.start));
+        ka.cmp(&kb)
+            .then_with(|| render::render_kind(&a.kind).cmp(&render::render_kind(&b.kind)))
+    });
+    let mut groups: Vec<Vec<Fact>> = Vec::new();
+    for f in facts {
+        // only merge across documents or distinct sentences
+        match groups
+            .iter_mut()
+            .find(|g| g.iter().all(|o| same(&o.kind, &f.kind)))
+        {
+            Some(g) => g.push(f),
+            None => groups.push(vec![f]),
+        }
+    }
+    let mut out: Vec<Fact> = groups.into_iter().map(combine).collect();
+    out.sort_by(|a, b| {
+        let ka = a
+            .sources
+            .first()
+            .map(|s| (s.doc_path.clone(), s.span.start));
+        let kb = b
+            .sources
+            .first()
+            .map(|s| (s.doc_path.clone(), s.span.start));
+        ka.cmp(&kb).then_with(|| a.id.cmp(&b.id))
+    });
+    out
+}
+
+fn event_values(e: &Event) -> [(&'static str, Option<String>); 4] {
+    let money = e
+        .amounts
+        .iter()
+        .find(|a| matches!(a.kind, AmountKind::Money { .. }))
+        .map(|a| match &a.kind {
+            AmountKind::Money { currency } => format!("{} {currency}", a.value),
+            _ => String::new(),
+        });
+    [
+        (
+            "time",
+            e.time
+                .as_ref()
+                .filter(|t| t.anchor != Anchor::Unresolved)
+                .map(|t| t.value.clone()),
+        ),
+        ("amount", money),
+        ("target", e.target.as_ref().map(|t| t.name.clone())),
+        ("place", e.place.as_ref().map(|p| p.name.clone())),
+    ]
+}
+
+fn combine(group: Vec<Fact>) -> Fact {
+    // the most confident report is the base; ties keep the first
+    let base_ix = group
+        .iter()
+        .enumerate()
+        .max_by(|(ia, a), (ib, b)| {
+            let ca = a.sources.first().map_or(0.0, |s| s.confidence);
+            let cb = b.sources.first().map_or(0.0, |s| s.confidence);
+            ca.total_cmp(&cb).then(ib.cmp(ia))
+        })
+        .map_or(0, |(i, _)| i);
+    let mut kind = group[base_ix].kind.clone();
+    let sources: Vec<_> = group
+        .iter()
+        .flat_map(|f| f.sources.iter().cloned())
+        .collect();
+    let mut conflicts = Vec::new();
+    if let FactKind::Event(base) = &mut kind {
+        // fill missing fields, prefer resolved times
+        for f in &group {
+            let FactKind::Event(e) = &f.kind else {
+                continue;
+            };
+            if base.target.is_none() {
+                base.target.clone_from(&e.target);
+            }
+            if base.object.is_none() {
+                base.object.clone_from(&e.object);
+            }
+            if base.place.is_none() {
+                base.place.clone_from(&e.place);
+            }
+            if base.amounts.is_empty() {
+                base.amounts.clone_from(&e.amounts);
+            }
+            let base_unresolved = base
+                .time
+                .as_ref()
+                .is_none_or(|t| t.anchor == Anchor::Unresolved);
+            if base_unresolved
+                && e.time
+                    .as_ref()
+                    .is_some_and(|t| t.anchor != Anchor::Unresolved)
+            {
+                base.time.clone_from(&e.time);
+            }
+        }
+        // undated sources dated by another document
+        if let Some(t) = &mut base.time
+            && t.anchor != Anchor::Unresolved
+        {
+            let dated_by = group.iter().find(|f| {
+                matches!(&f.kind, FactKind::Event(e) if e.time.as_ref().is_some_and(|x| x.value == t.value && x.anchor != Anchor::Unresolved))
+            });
+            let undated: Vec<String> = group
+                .iter()
+                .filter(|f| f.sources.first().is_some_and(|s| s.doc_date.is_none()))
+                .filter_map(|f| {
+                    let FactKind::Event(e) = &f.kind else {
+                        return None;
+                    };
+                    let path = &f.sources.first()?.doc_path;
+                    match &e.time {
+                        Some(x) if x.anchor == Anchor::Unresolved => Some(format!(
+                            "{path} says {:?} ({}) but has no date",
+                            x.text, x.value
+                        )),
+                        None => Some(format!("{path} gives no time and has no date")),
+                        _ => None,
+                    }
+                })
+                .collect();
+            if let (Some(d), false) = (dated_by, undated.is_empty()) {
+                let by = d.sources.first().map_or("", |s| s.doc_path.as_str());
+                t.note = Some(format!(
+                    "{}; the same event is dated {} by {by}",
+                    undated.join("; "),
+                    t.value
+                ));
+            }
+        }
+        // conflicts, per field, over each source's own values
+        let values: Vec<[(&str, Option<String>); 4]> = group
+            .iter()
+            .map(|f| match &f.kind {
+                FactKind::Event(e) => event_values(e),
+                FactKind::Role(_) => Default::default(),
+            })
+            .collect();
+        for field in 0..4 {
+            let mut distinct: Vec<(String, Vec<usize>)> = Vec::new();
+            let mut src = 0;
+            for (g, f) in group.iter().enumerate() {
+                if let (name, Some(v)) = &values[g][field] {
+                    let _ = name;
+                    for k in 0..f.sources.len() {
+                        match distinct.iter_mut().find(|(x, _)| x == v) {
+                            Some((_, ix)) => ix.push(src + k),
+                            None => distinct.push((v.clone(), vec![src + k])),
+                        }
+                    }
+                }
+                src += f.sources.len();
+            }
+            let field_name = ["time", "amount", "target", "place"][field];
+            if field_name == "time" {
+                // `2019` and `2019-07` agree; only incompatible values conflict
+                let all: Vec<&String> = distinct.iter().map(|(v, _)| v).collect();
+                let compatible = all.iter().all(|a| {
+                    all.iter()
+                        .all(|b| a.starts_with(b.as_str()) || b.starts_with(a.as_str()))
+                });
+                if compatible {
+                    continue;
+                }
+            }
+            if distinct.len() > 1 {
+                conflicts.push(Conflict {
+                    field: field_name.to_owned(),
+                    values: distinct,
+                });
+            }
+        }
+    }
+    let id = if sources.len() > 1 {
+        almanac_model::text::content_id(render::render_kind(&kind).as_bytes())
+    } else {
+        group[0].id.clone()
+    };
+    Fact {
+        id,
+        kind,
+        sources,
+        conflicts,
+    }
+}

@@ -1,0 +1,142 @@
+//! One-line renderings of facts, for snapshots and the `facts` command.
+
+use almanac_measure::{Amount, AmountKind, Approx};
+use almanac_model::{Fact, FactKind, Modality, TimeRef};
+
+/// A time as `value`, with ` (inferred)` when it was inferred from another document.
+pub fn render_time(t: &TimeRef) -> String {
+    if t.note.is_some() {
+        format!("{} (inferred)", t.value)
+    } else {
+        t.value.clone()
+    }
+}
+
+fn render_amount(a: &Amount) -> String {
+    let approx = match a.approx {
+        Approx::Exact => "",
+        Approx::About => "~",
+        Approx::AtLeast => ">=",
+        Approx::AtMost => "<=",
+    };
+    let v = a.value;
+    let scaled = if v.abs() >= 1e9 {
+        format!("{} billion", trim(v / 1e9))
+    } else if v.abs() >= 1e6 {
+        format!("{} million", trim(v / 1e6))
+    } else {
+        trim(v)
+    };
+    match &a.kind {
+        AmountKind::Money { currency } => format!("{approx}{scaled} {currency}"),
+        AmountKind::Percent => format!("{approx}{}%", trim(v)),
+        AmountKind::Count { unit } => format!("{approx}{scaled} {unit}"),
+        AmountKind::Number => format!("{approx}{scaled}"),
+    }
+}
+
+fn trim(v: f64) -> String {
+    let s = format!("{v:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// The fact's content on one line, without provenance.
+pub fn render_kind(kind: &FactKind) -> String {
+    let mut out = String::new();
+    match kind {
+        FactKind::Event(e) => {
+            out.push_str(&e.class);
+            out.push_str("  ");
+            out.push_str(e.actor.as_ref().map_or("?", |a| a.name.as_str()));
+            if let Some(t) = &e.target {
+                out.push_str(" -> ");
+                out.push_str(&t.name);
+            }
+            if let Some(o) = &e.object {
+                out.push_str(&format!("  {o:?}"));
+            }
+            if let Some(t) = &e.time {
+                out.push_str("  ");
+                out.push_str(&render_time(t));
+            }
+            if !e.amounts.is_empty() {
+                let a: Vec<String> = e.amounts.iter().map(render_amount).collect();
+                out.push_str(&format!("  [{}]", a.join(", ")));
+            }
+            if let Some(p) = &e.place {
+                out.push_str(&format!("  in {}", p.name));
+            }
+            if e.negated {
+                out.push_str("  not");
+            }
+            let m = match e.modality {
+                Modality::Done => "",
+                Modality::Planned => "planned",
+                Modality::Pledged => "pledged",
+                Modality::Reported => "reported",
+                Modality::Possible => "possible",
+            };
+            if !m.is_empty() {
+                out.push_str(if e.negated { " " } else { "  " });
+                out.push_str(m);
+            }
+        }
+        FactKind::Role(r) => {
+            out.push_str(&format!("role  {}  {:?}", r.person.name, r.title));
+            if let Some(o) = &r.organization {
+                out.push_str(&format!("  of {}", o.name));
+            }
+            if let Some(t) = &r.as_of {
+                out.push_str(&format!("  as of {}", t.value));
+            }
+        }
+    }
+    out
+}
+
+/// A fact on one line: its content, and with `verbose` its first source's rule,
+/// confidence and sentence, the number of sources and the conflicts.
+pub fn render_fact(fact: &Fact, verbose: bool) -> String {
+    let mut out = render_kind(&fact.kind);
+    if verbose {
+        if let Some(p) = fact.sources.first() {
+            let sentence: String = p.sentence.chars().take(140).collect();
+            let ellipsis = if sentence.len() < p.sentence.len() {
+                "…"
+            } else {
+                ""
+            };
+            out.push_str(&format!(
+                "  (rule {}, {:.2})  \"{}{ellipsis}\"",
+                p.rule,
+                p.confidence,
+                sentence.replace('\n', " ")
+            ));
+        }
+        if fact.sources.len() > 1 {
+            out.push_str(&format!("  [{} sources]", fact.sources.len()));
+        }
+        for c in &fact.conflicts {
+            let vals: Vec<String> = c
+                .values
+                .iter()
+                .map(|(v, ix)| {
+                    format!(
+                        "{v} ({})",
+                        ix.iter()
+                            .map(|i| fact.sources.get(*i).map_or("?", |s| s.doc_path.as_str()))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                })
+                .collect();
+            out.push_str(&format!("  CONFLICT {}: {}", c.field, vals.join(" vs ")));
+        }
+        if let FactKind::Event(e) = &fact.kind
+            && let Some(note) = e.time.as_ref().and_then(|t| t.note.as_ref())
+        {
+            out.push_str(&format!("  NOTE {note}"));
+        }
+    }
+    out
+}

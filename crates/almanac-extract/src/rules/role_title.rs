@@ -1,0 +1,100 @@
+//! `role_title`: a title right before a person's name, with the organization before the
+//! title: `Seoul's Minister of Trade, Industry and Energy Sung Yoon-mo`, `industry minister
+//! Ahn Duk-geun`, `South Korean Planning and Finance Minister Chew Kyung-ho`, `Apple CEO Tim
+//! Cook`.
+
+use almanac_model::{EntityKind, FactKind, Role};
+
+use super::{DocState, Found, Rule};
+use crate::analysis::Sentence;
+use crate::clause;
+use crate::lexicon;
+
+/// The rule.
+pub const RULE: Rule = Rule {
+    name: "role_title",
+    description: "a title before a person's name",
+    apply,
+};
+
+fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
+    for p in s
+        .mentions
+        .iter()
+        .filter(|m| m.entity.kind == EntityKind::Person)
+    {
+        let mut k = p.tokens.start;
+        let mut has_head = false;
+        while k > 0 {
+            let j = k - 1;
+            let w = s.low(j);
+            let titled = lexicon::is_title_word(w)
+                || (s.is_word(j) && s.tokens[j].cap && s.mention_at(j).is_none())
+                || (matches!(w, "of" | "," | "and" | "&") && k < p.tokens.start);
+            if !titled || s.mention_at(j).is_some() {
+                break;
+            }
+            has_head |= lexicon::TITLE_HEADS.contains(&w);
+            k = j;
+        }
+        // trim leading connectors
+        while k < p.tokens.start && matches!(s.low(k), "of" | "," | "and" | "&") {
+            k += 1;
+        }
+        if !has_head || k >= p.tokens.start {
+            continue;
+        }
+        let title = clause::title_case(s.slice(k..p.tokens.start));
+        let organization = if k > 0 && s.is_possessive(k - 1) {
+            s.mention_ending(k - 1).map(|m| m.entity.clone())
+        } else {
+            s.mention_ending(k).map(|m| m.entity.clone())
+        };
+        let mut person = p.entity.clone();
+        person.mention = s.slice(p.tokens.clone()).to_owned();
+        state.last_actor = Some(person.clone());
+        out.push(Found {
+            kind: FactKind::Role(Role {
+                person,
+                title,
+                organization,
+                as_of: state.doc_date.clone(),
+            }),
+            confidence: 0.85,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::run;
+
+    /// Facts of this rule in `text`, dated 2020-01-21.
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(
+            run("role_title", text, Some((2020, 1, 21))),
+            expected,
+            "in {text:?}"
+        );
+    }
+
+    #[test]
+    fn titles_before_names() {
+        check(
+            "The newspaper cited Seoul's Minister of Trade, Industry and Energy Sung Yoon-mo's visit.",
+            &[
+                "role  Sung Yoon-mo  \"Minister of Trade, Industry and Energy\"  of South Korea  as of 2020-01-21",
+            ],
+        );
+        check(
+            "It came during industry minister Ahn Duk-geun's visit to Japan.",
+            &["role  Ahn Duk-geun  \"Industry Minister\"  as of 2020-01-21"],
+        );
+        check(
+            "Speaking there, South Korean Planning and Finance Minister Chew Kyung-ho said so.",
+            &[
+                "role  Chew Kyung-ho  \"Planning and Finance Minister\"  of South Korea  as of 2020-01-21",
+            ],
+        );
+    }
+}
