@@ -20,6 +20,9 @@ struct Cli {
     /// Documents or folders to read instead of the bundled fixtures (REPL mode).
     #[arg(long, num_args = 1.., global = false)]
     corpus: Vec<std::path::PathBuf>,
+    /// The date the documents were captured (YYYY-MM-DD), to resolve ages like "5 years ago".
+    #[arg(long)]
+    captured: Option<chrono::NaiveDate>,
     /// The subcommand; none opens the REPL.
     #[command(subcommand)]
     command: Option<Command>,
@@ -48,7 +51,7 @@ fn main() -> std::process::ExitCode {
         Some(Command::Facts(args)) => cmd::facts::run(args),
         Some(Command::Timeline(args)) => cmd::timeline::run(args),
         Some(Command::Ask(args)) => cmd::ask::run(args),
-        None => cmd::repl::run(cli.corpus),
+        None => cmd::repl::run(cli.corpus, cli.captured),
     };
     match result {
         Ok(code) => code,

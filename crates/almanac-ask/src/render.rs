@@ -1,75 +1,14 @@
 //! Facts in words: amounts, events as one sentence, and where they were read.
 
-use almanac_measure::{Amount, AmountKind, Approx};
+use almanac_measure::{Amount, AmountKind};
 use almanac_model::{Event, Fact, FactKind, Modality, Role, TimeRef};
 use almanac_time::Anchor;
 
 use crate::time::describe;
 
 /// An amount in words: `$28 million`, `937.6 billion won`, `30%`, `220 parts`.
-///
-/// FIXME: switch to `almanac_measure::describe` once it lands.
 pub fn amount(a: &Amount) -> String {
-    let qualifier = match a.approx {
-        Approx::Exact => "",
-        Approx::About => "about ",
-        Approx::AtLeast => "at least ",
-        Approx::AtMost => "up to ",
-    };
-    let body = match &a.kind {
-        AmountKind::Money { currency } => money(a.value, currency),
-        AmountKind::Percent => format!("{}%", number(a.value)),
-        AmountKind::Count { unit } => format!("{} {unit}", scaled(a.value)),
-        AmountKind::Number => scaled(a.value),
-    };
-    format!("{qualifier}{body}")
-}
-
-fn money(value: f64, currency: &str) -> String {
-    let symbol = match currency {
-        "USD" => Some("$"),
-        "EUR" => Some("€"),
-        "GBP" => Some("£"),
-        "JPY" => Some("¥"),
-        _ => None,
-    };
-    match symbol {
-        Some(s) => format!("{s}{}", scaled(value)),
-        None => {
-            let name = match currency {
-                "KRW" => "won",
-                "CNY" => "yuan",
-                "NGN" => "naira",
-                "INR" => "rupees",
-                other => other,
-            };
-            format!("{} {name}", scaled(value))
-        }
-    }
-}
-
-/// `28000000` → `28 million`, `937600000000` → `937.6 billion`, `4600` → `4,600`.
-fn scaled(value: f64) -> String {
-    for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
-        if value.abs() >= scale {
-            return format!("{} {word}", number(value / scale));
-        }
-    }
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        let digits = format!("{}", value.abs() as u64);
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        if value < 0.0 {
-            out.insert(0, '-');
-        }
-        return out;
-    }
-    number(value)
+    almanac_measure::describe(a)
 }
 
 /// A number with at most three decimals and no trailing zeros.
@@ -343,6 +282,7 @@ mod tests {
 
     #[test]
     fn amounts_in_words() {
+        use almanac_measure::Approx;
         let a = |value: f64, kind: AmountKind| Amount {
             span: 0..0,
             value,
