@@ -1,13 +1,167 @@
-//! `almanac parse` (skeleton).
+//! `almanac parse PATH... [--json] [--captured DATE]`: what was read from each file.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use almanac_model::{DateKnown, DocDate, Document};
+use almanac_time::Granularity;
+use chrono::NaiveDate;
+
+use crate::corpus;
 
 /// Arguments of `almanac parse`.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// Files or folders to read (folders recursively).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Print the documents as JSON (spans in character offsets).
+    #[arg(long)]
+    json: bool,
+    /// When the files were captured (YYYY-MM-DD): resolves dates such as `5 years ago`.
+    #[arg(long, value_name = "DATE")]
+    captured: Option<NaiveDate>,
+}
 
 /// Runs `almanac parse`.
+#[allow(clippy::print_stdout, clippy::print_stderr)]
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let _ = args;
-    anyhow::bail!("`almanac parse` is not implemented yet")
+    let loaded = corpus::load(&args.paths, args.captured, true)?;
+    if args.json {
+        let docs: Vec<serde_json::Value> = loaded.documents.iter().map(document_json).collect();
+        println!("{}", serde_json::to_string_pretty(&docs)?);
+        for d in &loaded.diagnostics {
+            eprintln!("{d}");
+        }
+    } else {
+        for doc in &loaded.documents {
+            print!("{}", summary(doc));
+        }
+        for d in &loaded.diagnostics {
+            println!("{d}");
+        }
+        println!(
+            "{} document(s), {} file(s) without a document",
+            loaded.documents.len(),
+            loaded.diagnostics.len()
+        );
+    }
+    Ok(
+        if loaded.documents.is_empty() && !loaded.diagnostics.is_empty() {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
+}
+
+/// A document as JSON, with body ranges converted from bytes to character offsets.
+pub fn document_json(doc: &Document) -> serde_json::Value {
+    let mut value = serde_json::to_value(doc).unwrap_or(serde_json::Value::Null);
+    let text = &doc.body.text;
+    let to_chars = |ranges: &[std::ops::Range<usize>]| -> serde_json::Value {
+        ranges
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "start": char_offset(text, r.start),
+                    "end": char_offset(text, r.end),
+                })
+            })
+            .collect()
+    };
+    if let Some(body) = value.get_mut("body").and_then(|b| b.as_object_mut()) {
+        body.insert("paragraphs".into(), to_chars(&doc.body.paragraphs));
+        body.insert("sentences".into(), to_chars(&doc.body.sentences));
+    }
+    value
+}
+
+fn char_offset(text: &str, byte: usize) -> usize {
+    text.get(..byte.min(text.len()))
+        .map_or(0, |prefix| prefix.chars().count())
+}
+
+/// A date as `2020-01-21 06:05 (explicit, minute)` or `5 years before capture`.
+pub fn show_date(date: &DocDate) -> String {
+    let known = match date.known {
+        DateKnown::Explicit => "explicit",
+        DateKnown::RelativeToCapture => "relative to capture",
+        DateKnown::Inferred => "inferred",
+        DateKnown::Unknown => return "unknown".to_owned(),
+    };
+    let granularity = format!("{:?}", date.granularity).to_lowercase();
+    let when = match date.local {
+        Some(local) => {
+            let pattern = match date.granularity {
+                Granularity::Second => "%Y-%m-%d %H:%M:%S",
+                Granularity::Minute | Granularity::Hour => "%Y-%m-%d %H:%M",
+                Granularity::Year => "%Y",
+                Granularity::Month => "%Y-%m",
+                _ => "%Y-%m-%d",
+            };
+            let mut s = local.format(pattern).to_string();
+            if let Some(offset) = date.utc_offset_seconds {
+                let sign = if offset < 0 { '-' } else { '+' };
+                let abs = offset.unsigned_abs();
+                s.push_str(&format!(" {sign}{:02}:{:02}", abs / 3600, abs % 3600 / 60));
+            }
+            s
+        }
+        None => match date.relative {
+            Some(age) => format!(
+                "{} {}{} before capture",
+                age.amount,
+                format!("{:?}", age.unit).to_lowercase(),
+                if age.amount == 1 { "" } else { "s" }
+            ),
+            None => "?".to_owned(),
+        },
+    };
+    let mut out = format!("{when} ({known}, {granularity})");
+    if let Some(source) = &date.source_text {
+        out.push_str(&format!(" from {source:?}"));
+    }
+    if let Some(note) = &date.note {
+        out.push_str(&format!("; {note}"));
+    }
+    out
+}
+
+/// The human summary of one document.
+fn summary(doc: &Document) -> String {
+    let mut out = format!("{}  [{}]\n", doc.path, doc.format);
+    let mut field = |name: &str, value: String| {
+        if !value.is_empty() {
+            out.push_str(&format!("  {name:<10} {value}\n"));
+        }
+    };
+    field("title", doc.title.clone().unwrap_or_else(|| "-".into()));
+    if let Some(h) = &doc.alt_headline {
+        field(
+            "headline",
+            format!("({}) {}", h.lang.as_deref().unwrap_or("?"), h.text),
+        );
+    }
+    field("published", show_date(&doc.published));
+    if let Some(updated) = &doc.updated {
+        field("updated", show_date(updated));
+    }
+    field("outlet", doc.outlet.clone().unwrap_or_default());
+    field("authors", doc.authors.join(", "));
+    field("url", doc.url.clone().unwrap_or_default());
+    field("tags", doc.tags.join(", "));
+    field(
+        "body",
+        format!(
+            "{} paragraphs, {} sentences",
+            doc.body.paragraphs.len(),
+            doc.body.sentences.len()
+        ),
+    );
+    for d in &doc.diagnostics {
+        out.push_str(&format!("  {d}\n"));
+    }
+    out.push('\n');
+    out
 }
