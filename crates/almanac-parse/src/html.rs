@@ -280,7 +280,13 @@ pub fn decode_entities(text: &str) -> String {
 
 /// HTML text (a fragment or a page) to body paragraphs, without boilerplate.
 pub fn to_paragraphs(html: &str) -> Vec<String> {
-    parse(html).0.paragraphs(&[])
+    without_promos(parse(html).0.paragraphs(&[]))
+}
+
+/// Drops short paragraphs that are promos or links (`Read more: ...`, `Follow us on ...`).
+pub fn without_promos(mut paragraphs: Vec<String>) -> Vec<String> {
+    paragraphs.retain(|p| !(p.split_whitespace().count() <= 15 && crate::lines::is_promo(p)));
+    paragraphs
 }
 
 // name: letters, digits, '-', '_', ':', '.'  -- "dc:creator", "h1"
@@ -438,8 +444,13 @@ fn raw_text<'a>(i: &'a str, element: &str) -> (&'a str, &'a str) {
     ("", i)
 }
 
-/// Tokenizes markup with each token's byte offset. Never fails.
+/// Tokenizes HTML with each token's byte offset. Never fails.
 pub fn tokenize(source: &str) -> Vec<(usize, Token<'_>)> {
+    tokenize_with(source, false)
+}
+
+/// Tokenizes HTML, or XML when `xml` (no raw-text elements).
+fn tokenize_with(source: &str, xml: bool) -> Vec<(usize, Token<'_>)> {
     let mut out = Vec::new();
     let mut input = source;
     while !input.is_empty() {
@@ -456,7 +467,7 @@ pub fn tokenize(source: &str) -> Vec<(usize, Token<'_>)> {
                 name,
                 self_closing: false,
                 ..
-            } if RAW_TEXT.contains(&name.as_str()) => Some(name.clone()),
+            } if !xml && RAW_TEXT.contains(&name.as_str()) => Some(name.clone()),
             _ => None,
         };
         out.push((offset, tok));
@@ -471,8 +482,18 @@ pub fn tokenize(source: &str) -> Vec<(usize, Token<'_>)> {
     out
 }
 
-/// Builds a tree from markup. Returns the `#root` element and structural damage.
+/// Builds a tree from HTML. Returns the `#root` element and structural damage.
 pub fn parse(source: &str) -> (Element, Vec<Damage>) {
+    build(source, false)
+}
+
+/// Builds a tree from XML (feeds): no void or raw-text elements, so `<link>URL</link>` and
+/// `<title><![CDATA[...]]></title>` read as written.
+pub fn parse_xml(source: &str) -> (Element, Vec<Damage>) {
+    build(source, true)
+}
+
+fn build(source: &str, xml: bool) -> (Element, Vec<Damage>) {
     let mut damage = Vec::new();
     let mut stack: Vec<Element> = vec![Element {
         name: "#root".to_owned(),
@@ -480,7 +501,7 @@ pub fn parse(source: &str) -> (Element, Vec<Damage>) {
         ..Element::default()
     }];
     let mut raw_parent: Option<String> = None;
-    for (offset, tok) in tokenize(source) {
+    for (offset, tok) in tokenize_with(source, xml) {
         match tok {
             Token::Start {
                 name,
@@ -489,7 +510,8 @@ pub fn parse(source: &str) -> (Element, Vec<Damage>) {
             } => {
                 raw_parent = None;
                 // an unclosed <p> or <li> ends where a sibling starts
-                if matches!(name.as_str(), "p" | "li" | "item" | "entry")
+                if (matches!(name.as_str(), "item" | "entry")
+                    || (!xml && matches!(name.as_str(), "p" | "li")))
                     && stack.last().is_some_and(|e| e.name == name)
                 {
                     close_top(&mut stack, offset);
@@ -500,7 +522,7 @@ pub fn parse(source: &str) -> (Element, Vec<Damage>) {
                     children: Vec::new(),
                     span: offset..offset,
                 };
-                if self_closing || VOID.contains(&name.as_str()) {
+                if self_closing || (!xml && VOID.contains(&name.as_str())) {
                     push_child(&mut stack, Node::Element(el));
                 } else {
                     if matches!(name.as_str(), "script" | "style") {
@@ -517,7 +539,7 @@ pub fn parse(source: &str) -> (Element, Vec<Damage>) {
                     }
                     while stack.len() > pos + 1 {
                         let top = stack.last().map(|e| e.name.clone()).unwrap_or_default();
-                        if !implied_end(&top) {
+                        if xml || !implied_end(&top) {
                             damage.push(Damage {
                                 offset,
                                 message: format!("<{top}> closed by </{name}>"),
@@ -527,7 +549,7 @@ pub fn parse(source: &str) -> (Element, Vec<Damage>) {
                         close_top(&mut stack, offset);
                     }
                     close_top(&mut stack, offset + name.len() + 3);
-                } else if BLOCK.contains(&name.as_str()) {
+                } else if !xml && BLOCK.contains(&name.as_str()) {
                     // a stray block end (`</p>` whose start tag was lost) still ends a
                     // paragraph: keep it as an empty element; stray ends are too common in
                     // real pages to be worth a diagnostic
@@ -555,7 +577,7 @@ pub fn parse(source: &str) -> (Element, Vec<Damage>) {
     }
     while stack.len() > 1 {
         let top = stack.last().map(|e| e.name.clone()).unwrap_or_default();
-        if !implied_end(&top) {
+        if xml || !implied_end(&top) {
             damage.push(Damage {
                 offset: source.len(),
                 message: format!("input ends inside <{top}>"),

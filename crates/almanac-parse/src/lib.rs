@@ -177,6 +177,8 @@ fn finish(doc: &mut Document, file_notes: &[Diagnostic], opts: &Options) {
             "no publication date in text",
         ));
     }
+    // file-level notes first, then in source order
+    diagnostics.sort_by_key(|d| (d.line, d.column));
     doc.diagnostics = diagnostics;
 }
 

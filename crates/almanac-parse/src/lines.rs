@@ -228,6 +228,10 @@ pub fn is_promo(line: &str) -> bool {
         "click here",
         "sign up",
         "share this",
+        "read more:",
+        "related:",
+        "see also:",
+        "read also:",
     ];
     if starts.iter().any(|s| lower.starts_with(s)) {
         return true;

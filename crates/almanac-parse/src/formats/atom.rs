@@ -29,7 +29,7 @@ fn detect(text: &str) -> u8 {
 }
 
 fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
-    let (root, damage) = markup::parse(text);
+    let (root, damage) = markup::parse_xml(text);
     let feed = root.find(&|e| e.name == "feed");
     let outlet = feed.and_then(|f| child_text(f, "title"));
     let mut entries = Vec::new();

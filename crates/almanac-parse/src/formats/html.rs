@@ -269,7 +269,7 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
         .or_else(|| root.find(&|e| e.name == "main"))
         .or_else(|| root.find(&|e| e.name == "body"))
         .unwrap_or(&root);
-    let mut paragraphs = container.paragraphs(&["h1"]);
+    let mut paragraphs = markup::without_promos(container.paragraphs(&["h1"]));
     if let Some(title) = &doc.title {
         paragraphs.retain(|p| p != title);
     }

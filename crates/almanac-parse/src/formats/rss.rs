@@ -28,27 +28,36 @@ fn detect(text: &str) -> u8 {
     }
 }
 
-/// The text inside an element as HTML paragraphs: escaped or CDATA HTML is parsed again;
-/// markup left unescaped in the feed is walked directly.
-pub(crate) fn html_paragraphs(e: &Element) -> Vec<String> {
-    if e.elements().next().is_some() {
-        return e.paragraphs(&[]);
-    }
-    let raw: String = e
-        .children
+/// The character data directly inside an element (entity-decoded once, CDATA raw).
+fn raw_text(e: &Element) -> String {
+    e.children
         .iter()
         .filter_map(|n| match n {
             Node::Text(t) => Some(t.as_str()),
             Node::Element(_) => None,
         })
-        .collect();
-    markup::to_paragraphs(&raw)
+        .collect()
 }
 
-/// The plain text of a child element, if present and non-empty.
+/// The text inside an element as HTML paragraphs, promos dropped: escaped or CDATA HTML is
+/// parsed again; markup left unescaped in the feed is walked directly.
+pub(crate) fn html_paragraphs(e: &Element) -> Vec<String> {
+    if e.elements().next().is_some() {
+        return markup::without_promos(e.paragraphs(&[]));
+    }
+    markup::to_paragraphs(&raw_text(e))
+}
+
+/// The plain text of a child element (markup inside it dropped), if present and non-empty.
 pub(crate) fn child_text(e: &Element, name: &str) -> Option<String> {
     e.child(name)
-        .map(|c| markup::collapse_whitespace(&html_paragraphs(c).join(" ")))
+        .map(|c| {
+            if c.elements().next().is_some() {
+                c.text()
+            } else {
+                markup::parse(&raw_text(c)).0.text()
+            }
+        })
         .filter(|t| !t.is_empty())
 }
 
@@ -75,7 +84,7 @@ pub(crate) fn attach_damage(
 }
 
 fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
-    let (root, damage) = markup::parse(text);
+    let (root, damage) = markup::parse_xml(text);
     let channel = root.find(&|e| e.name == "channel");
     let outlet = channel.and_then(|c| child_text(c, "title"));
     let mut items = Vec::new();
