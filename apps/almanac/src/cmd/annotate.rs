@@ -1,13 +1,330 @@
-//! `almanac annotate` (skeleton).
+//! `almanac annotate`: dates, times, durations and money amounts found in text.
+//!
+//! - `almanac annotate [--ref DATE] [--json]` reads one text from stdin and prints one finding
+//!   per line (`12..22  DATE  "last month"  = 2016-10`), or one JSON object with `--json`.
+//! - `almanac annotate --jsonl` reads one JSON object per line, `{"id","text","ref"}`, and
+//!   writes one line per input line, in order:
+//!   `{"id","times":[{"text","start","end","type","value"}],"money":[{"text","start","end","amount","currency","approx"}]}`.
+//!   A line that is not such an object yields `{"id","times":[],"money":[],"error"}` and the
+//!   batch goes on.
+//!
+//! Offsets are in characters (not bytes), end exclusive. A missing or null `ref` means the
+//! reference is unknown: relative expressions keep placeholders (`XXXX-07`).
 
+use std::io::{BufRead, Read, Write};
+use std::ops::Range;
 use std::process::ExitCode;
+
+use almanac_measure::{AmountKind, Approx, find_amounts};
+use almanac_time::{TimeExpr, annotate, parse_reference};
+use anyhow::Context;
+use chrono::NaiveDateTime;
+use serde::Serialize;
 
 /// Arguments of `almanac annotate`.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// Reference date-time for relative expressions: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS.
+    /// Without it, relative expressions stay unresolved (XXXX-07); today is never used.
+    #[arg(long = "ref", value_name = "DATE")]
+    reference: Option<String>,
+    /// Print one JSON object instead of one finding per line.
+    #[arg(long)]
+    json: bool,
+    /// Batch mode: each stdin line is {"id","text","ref"}; one JSON line is written per line.
+    #[arg(long, conflicts_with_all = ["json", "reference"])]
+    jsonl: bool,
+}
+
+/// One temporal expression as written in JSON (character offsets).
+#[derive(Serialize)]
+struct TimeOut {
+    text: String,
+    start: usize,
+    end: usize,
+    #[serde(rename = "type")]
+    kind: almanac_time::TimexType,
+    value: String,
+}
+
+/// One money amount as written in JSON (character offsets).
+#[derive(Serialize)]
+struct MoneyOut {
+    text: String,
+    start: usize,
+    end: usize,
+    amount: f64,
+    currency: String,
+    approx: bool,
+}
+
+/// One output line of `--jsonl`.
+#[derive(Serialize)]
+struct LineOut {
+    id: serde_json::Value,
+    times: Vec<TimeOut>,
+    money: Vec<MoneyOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+/// What was found in one text, with byte spans.
+struct Findings {
+    times: Vec<TimeExpr>,
+    money: Vec<(Range<usize>, f64, String, bool)>,
+}
+
+fn find(text: &str, reference: Option<NaiveDateTime>) -> Findings {
+    let times = annotate(text, reference);
+    let money = find_amounts(text)
+        .into_iter()
+        .filter_map(|a| match a.kind {
+            AmountKind::Money { currency } => {
+                Some((a.span, a.value, currency, a.approx != Approx::Exact))
+            }
+            _ => None,
+        })
+        .collect();
+    Findings { times, money }
+}
+
+/// Converts byte offsets of `text` to character offsets, in one pass over the text.
+struct CharIndex {
+    /// (byte offset, char offset) pairs for every position asked, sorted by byte offset.
+    map: Vec<(usize, usize)>,
+}
+
+impl CharIndex {
+    fn new(text: &str, mut bytes: Vec<usize>) -> Self {
+        bytes.sort_unstable();
+        bytes.dedup();
+        let mut map = Vec::with_capacity(bytes.len());
+        let mut chars = 0;
+        let mut at = 0;
+        for b in bytes {
+            let b = b.min(text.len());
+            chars += text.get(at..b).map_or(0, |s| s.chars().count());
+            at = b.max(at);
+            map.push((b, chars));
+        }
+        CharIndex { map }
+    }
+
+    fn get(&self, byte: usize) -> usize {
+        match self.map.binary_search_by_key(&byte, |&(b, _)| b) {
+            Ok(i) => self.map[i].1,
+            Err(_) => 0,
+        }
+    }
+}
+
+fn to_json(text: &str, found: &Findings) -> (Vec<TimeOut>, Vec<MoneyOut>) {
+    let positions = found
+        .times
+        .iter()
+        .flat_map(|t| [t.span.start, t.span.end])
+        .chain(found.money.iter().flat_map(|m| [m.0.start, m.0.end]))
+        .collect();
+    let index = CharIndex::new(text, positions);
+    let times = found
+        .times
+        .iter()
+        .map(|t| TimeOut {
+            text: text[t.span.clone()].to_string(),
+            start: index.get(t.span.start),
+            end: index.get(t.span.end),
+            kind: t.kind,
+            value: t.value.clone(),
+        })
+        .collect();
+    let money = found
+        .money
+        .iter()
+        .map(|(span, amount, currency, approx)| MoneyOut {
+            text: text[span.clone()].to_string(),
+            start: index.get(span.start),
+            end: index.get(span.end),
+            amount: *amount,
+            currency: currency.clone(),
+            approx: *approx,
+        })
+        .collect();
+    (times, money)
+}
 
 /// Runs `almanac annotate`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let _ = args;
-    anyhow::bail!("`almanac annotate` is not implemented yet")
+    if args.jsonl {
+        let stdin = std::io::stdin();
+        let stdout = std::io::stdout();
+        run_jsonl(stdin.lock(), stdout.lock())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let reference = match &args.reference {
+        Some(r) => Some(parse_reference(r).with_context(|| format!("reading --ref {r:?}"))?),
+        None => None,
+    };
+    let mut raw = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut raw)
+        .context("reading stdin")?;
+    let text = String::from_utf8_lossy(&raw);
+    let found = find(&text, reference);
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let (times, money) = to_json(&text, &found);
+        let value = serde_json::json!({ "times": times, "money": money });
+        writeln!(out, "{value}")?;
+    } else {
+        for line in human_lines(&text, &found) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One finding per line, times and money merged and sorted by span (character offsets).
+fn human_lines(text: &str, found: &Findings) -> Vec<String> {
+    let (times, money) = to_json(text, found);
+    let mut lines: Vec<(usize, usize, String)> = Vec::new();
+    for (t, e) in times.iter().zip(&found.times) {
+        let modifier = e
+            .modifier
+            .map(|m| {
+                format!(
+                    "  [{}]",
+                    serde_json::to_value(m)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default()
+                )
+            })
+            .unwrap_or_default();
+        let kind = serde_json::to_value(t.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        lines.push((
+            t.start,
+            t.end,
+            format!(
+                "{}..{}  {kind}  {:?}  = {}{modifier}",
+                t.start, t.end, t.text, t.value
+            ),
+        ));
+    }
+    for m in &money {
+        let approx = if m.approx { "~" } else { "" };
+        lines.push((
+            m.start,
+            m.end,
+            format!(
+                "{}..{}  MONEY  {:?}  = {approx}{} {}",
+                m.start, m.end, m.text, m.amount, m.currency
+            ),
+        ));
+    }
+    lines.sort();
+    lines.into_iter().map(|(_, _, l)| l).collect()
+}
+
+/// The `--jsonl` loop: one output line per non-blank input line, in order.
+fn run_jsonl(input: impl BufRead, mut out: impl Write) -> anyhow::Result<()> {
+    for line in input.split(b'\n') {
+        let line = line.context("reading stdin")?;
+        let line = String::from_utf8_lossy(&line);
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            continue;
+        }
+        let result = process_line(line);
+        serde_json::to_writer(&mut out, &result)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn error_line(id: serde_json::Value, error: String) -> LineOut {
+    LineOut {
+        id,
+        times: Vec::new(),
+        money: Vec::new(),
+        error: Some(error),
+    }
+}
+
+fn process_line(line: &str) -> LineOut {
+    let value: serde_json::Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => return error_line(serde_json::Value::Null, format!("invalid JSON: {e}")),
+    };
+    let Some(obj) = value.as_object() else {
+        return error_line(serde_json::Value::Null, "expected a JSON object".into());
+    };
+    let id = obj.get("id").cloned().unwrap_or(serde_json::Value::Null);
+    let Some(text) = obj.get("text").and_then(|t| t.as_str()) else {
+        return error_line(id, "missing string field \"text\"".into());
+    };
+    let reference = match obj.get("ref") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) if s.trim().is_empty() => None,
+        Some(serde_json::Value::String(s)) => match parse_reference(s) {
+            Ok(r) => Some(r),
+            Err(e) => return error_line(id, e.to_string()),
+        },
+        Some(other) => return error_line(id, format!("\"ref\" must be a string, got {other}")),
+    };
+    let found = find(text, reference);
+    let (times, money) = to_json(text, &found);
+    LineOut {
+        id,
+        times,
+        money,
+        error: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::run_jsonl;
+
+    /// Runs the JSONL loop over `input` and returns the output lines.
+    fn check(input: &str) -> Vec<serde_json::Value> {
+        let mut out = Vec::new();
+        run_jsonl(input.as_bytes(), &mut out).expect("jsonl runs");
+        String::from_utf8(out)
+            .expect("utf-8 output")
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+            .collect()
+    }
+
+    #[test]
+    fn jsonl_contract() {
+        let out = check(concat!(
+            r#"{"id":"a","text":"Last month, prices rose.","ref":"2023-04-25T10:27:40"}"#,
+            "\n",
+            "not json\n",
+            r#"{"id":7,"text":"Seoul — in July, it paid $120 million.","ref":null}"#,
+            "\n",
+            r#"{"id":"d","text":"Sales rose in 2019.","ref":"2024-04-23"}"#,
+            "\n"
+        ));
+        assert_eq!(out.len(), 4);
+        assert_eq!(out[0]["id"], "a");
+        assert_eq!(out[0]["times"][0]["text"], "Last month");
+        assert_eq!(out[0]["times"][0]["value"], "2023-03");
+        assert_eq!(out[0]["times"][0]["type"], "DATE");
+        assert_eq!(out[0]["times"][0]["start"], 0);
+        assert_eq!(out[0]["times"][0]["end"], 10);
+        assert!(out[1]["error"].is_string());
+        assert_eq!(out[2]["id"], 7);
+        // character offsets: the em dash is one character, three bytes
+        assert_eq!(out[2]["times"][0]["text"], "July");
+        assert_eq!(out[2]["times"][0]["start"], 11);
+        assert_eq!(out[2]["times"][0]["value"], "XXXX-07");
+        assert_eq!(out[3]["times"][0]["value"], "2019");
+        assert!(out[3].get("error").is_none());
+    }
 }
