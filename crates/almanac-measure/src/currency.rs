@@ -317,6 +317,10 @@ pub(crate) fn suffix(after: &str, has_scale: bool) -> Option<(&'static str, usiz
         return None;
     }
     let rest = &after[gap..];
+    let first = *rest.as_bytes().first()?;
+    if !first.is_ascii_alphabetic() {
+        return None;
+    }
     // ISO code: "5 million USD"
     let n = rest.bytes().take_while(u8::is_ascii_uppercase).count();
     if n == 3 && !hyphen && !rest[n..].chars().next().is_some_and(wordish) {
@@ -328,7 +332,8 @@ pub(crate) fn suffix(after: &str, has_scale: bool) -> Option<(&'static str, usiz
     // a hyphenated adjective names the currency directly: "a 1.5-billion-dollar plant"
     let mut modifier = None;
     let mut pos = gap;
-    for (text, key) in MODIFIERS.iter().filter(|_| !hyphen) {
+    let capital = first.is_ascii_uppercase() && !hyphen;
+    for (text, key) in MODIFIERS.iter().filter(|_| capital) {
         if let Some(tail) = rest.strip_prefix(text) {
             if tail.starts_with(' ') {
                 modifier = Some(*key);

@@ -64,8 +64,12 @@ pub(crate) fn before(text: &str, floor: usize, start: usize) -> Option<(Qualifie
     if t.len() == region.len() {
         return None;
     }
+    let last = t.as_bytes().last()?.to_ascii_lowercase();
     let mut best: Option<(Qualifier, usize)> = None;
-    for (phrase, q) in BEFORE {
+    for (phrase, q) in BEFORE
+        .iter()
+        .filter(|(p, _)| p.as_bytes().last() == Some(&last))
+    {
         let Some(from) = t.len().checked_sub(phrase.len()) else {
             continue;
         };

@@ -73,6 +73,8 @@ fn triggers() -> Option<&'static AhoCorasick> {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
+            // the first bytes of the triggers are too common for a prefilter to pay
+            .prefilter(false)
             .build(digits.iter().chain(WORD_TRIGGERS))
             .ok()
     })
@@ -754,12 +756,16 @@ fn date_or_time_context(text: &str, s: usize, end: usize) -> bool {
         if n > 0 && is_month(&rest[..n]) && !rest[n..].starts_with(|c: char| c.is_alphabetic()) {
             return true;
         }
-        let lower = rest.get(..5).unwrap_or(rest).to_ascii_lowercase();
-        if lower.starts_with("a.m.")
-            || lower.starts_with("p.m.")
-            || lower.starts_with("o'clo")
-            || ((lower.starts_with("am") || lower.starts_with("pm"))
-                && !rest[2..].starts_with(|c: char| c.is_alphanumeric()))
+        let starts = |p: &str| {
+            rest.as_bytes()
+                .get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+        };
+        let ends_word = |n: usize| !rest[n..].starts_with(|c: char| c.is_alphanumeric());
+        if starts("a.m.")
+            || starts("p.m.")
+            || starts("o'clock")
+            || ((starts("am") || starts("pm")) && ends_word(2))
         {
             return true;
         }
@@ -772,11 +778,15 @@ fn date_or_time_context(text: &str, s: usize, end: usize) -> bool {
 fn amount_at(text: &str, s: usize, floor: usize, out: &mut Vec<Amount>) -> Result<usize, usize> {
     let core = core_at(text, s, floor, false)?;
     let tail = tail_at(text, &core);
-    let qual = qualifier::before(text, floor, core.start);
-    let between = matches!(qual, Some((Qualifier::Between, _)));
     if tail == Tail::Reject {
         return Err(token_end(text, core.num_start).max(core.end));
     }
+    if !core.digits && tail == Tail::Nothing && !text[core.end..].starts_with([' ', '-', '–']) {
+        // a number word with nothing after it and no range to open: "one", "ten"
+        return Err(core.end);
+    }
+    let qual = qualifier::before(text, floor, core.start);
+    let between = matches!(qual, Some((Qualifier::Between, _)));
     // a range when the first half lacks what the second has: "$4 to $6 million", "4-6%"
     let kind1 = match &tail {
         Tail::Kind(k, _) => Some(k.clone()),
