@@ -536,12 +536,38 @@ pub fn object_np(s: &Sentence<'_>, from: usize, end: usize, class: &str) -> Opti
             break;
         }
     }
+    // `designated 150 key strategic technologies`: a count is the object
+    if let Some((r, _)) = s.amounts.iter().find(|(r, a)| {
+        r.start >= from && r.end <= k && matches!(a.kind, almanac_measure::AmountKind::Count { .. })
+    }) {
+        let text = s.slice(r.clone()).trim().to_owned();
+        if !text.is_empty() {
+            return Some(text);
+        }
+    }
+    while k < end && matches!(s.word(k), "\"" | "“" | "'" | "‘") {
+        k += 1;
+    }
     let start = k;
     let mut words = 0;
     let mut used_of = false;
     while k < end && words < 7 {
         let w = s.low(k);
         if !s.is_word(k) && !s.is_possessive(k) {
+            // `a 300 billion won "alchemy" program`
+            if matches!(s.word(k), "\"" | "”" | "“") && words > 0 && s.is_word(k + 1) {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if words > 0
+            && (s.in_amount(k)
+                || matches!(
+                    w,
+                    "totaling" | "totalling" | "worth" | "valued" | "amounting" | "costing"
+                ))
+        {
             break;
         }
         if s.in_time(k) || (s.mention_at(k).is_some() && words > 0 && s.low(k - 1) != "of") {
@@ -577,7 +603,12 @@ pub fn object_np(s: &Sentence<'_>, from: usize, end: usize, class: &str) -> Opti
     {
         return None;
     }
-    let text = s.slice(start..k).trim().to_owned();
+    let text: String = s
+        .slice(start..k)
+        .chars()
+        .filter(|c| !matches!(c, '"' | '“' | '”'))
+        .collect();
+    let text = text.trim().to_owned();
     (!text.is_empty()).then_some(text)
 }
 
@@ -664,7 +695,9 @@ pub fn amounts_of(s: &Sentence<'_>, i: usize, win: &Range<usize>) -> Vec<Amount>
     let after: Vec<Amount> = s
         .amounts
         .iter()
-        .filter(|(r, a)| inside(r) && r.start > i && meaningful_amount(a))
+        .filter(|(r, a)| {
+            inside(r) && r.start > i && meaningful_amount(a) && !r.clone().any(|k| s.in_time(k))
+        })
         .map(|(_, a)| a.clone())
         .collect();
     if !after.is_empty() {
@@ -672,7 +705,13 @@ pub fn amounts_of(s: &Sentence<'_>, i: usize, win: &Range<usize>) -> Vec<Amount>
     }
     s.amounts
         .iter()
-        .filter(|(r, a)| inside(r) && r.end <= i && meaningful_amount(a))
+        .filter(|(r, a)| {
+            inside(r)
+                && r.end <= i
+                && i - r.end <= 3
+                && meaningful_amount(a)
+                && !r.clone().any(|k| s.in_time(k))
+        })
         .map(|(_, a)| a.clone())
         .collect()
 }

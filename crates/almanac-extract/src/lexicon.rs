@@ -44,6 +44,7 @@ pub const VERBS: &[(&str, &str, &[&str])] = &[
     ("supply", "supply", &["supplies", "supplied"]),
     ("ship", "supply", &["shipped", "shipping"]),
     ("deliver", "supply", &[]),
+    ("provide", "supply", &[]),
     ("agree", "agree", &["agreed", "agreeing"]),
     ("sign", "sign", &[]),
     ("launch", "launch", &["launches"]),
@@ -76,7 +77,6 @@ pub const VERBS: &[(&str, &str, &[&str])] = &[
     ("defeat", "win", &[]),
     ("fine", "fine", &[]),
     ("merge", "acquire", &[]),
-    ("hold", "hold", &["held"]),
 ];
 
 /// Light verbs: they make an event only with a restriction noun as object (`slapped export

@@ -2,7 +2,7 @@
 
 use almanac_measure::AmountKind;
 use almanac_model::{Conflict, EntityRef, Event, Fact, FactKind, Role};
-use almanac_time::Anchor;
+use almanac_time::{Anchor, TimexType};
 
 use crate::render;
 
@@ -22,7 +22,12 @@ fn year(v: &str) -> Option<&str> {
 /// Whether two time values may name the same event: one missing, one unresolved and
 /// matching the other's resolved digits (`XXXX-07` vs `2019-07`), or the same year.
 fn times_compatible(a: &Event, b: &Event) -> bool {
-    let (Some(ta), Some(tb)) = (&a.time, &b.time) else {
+    let calendar = |e: &Event| {
+        e.time
+            .clone()
+            .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+    };
+    let (Some(ta), Some(tb)) = (calendar(a), calendar(b)) else {
         return true;
     };
     if ta.value == tb.value {
@@ -55,6 +60,22 @@ fn same_event(a: &Event, b: &Event) -> bool {
             || b.time.is_some()
             || a.target.is_some() && b.target.is_some()
             || a.object == b.object)
+}
+
+/// Whether two reports cannot be the same event: different class, actor or negation, two
+/// different targets, or incompatible times.
+fn contradicts(a: &FactKind, b: &FactKind) -> bool {
+    match (a, b) {
+        (FactKind::Event(a), FactKind::Event(b)) => {
+            a.class != b.class
+                || a.negated != b.negated
+                || a.actor.as_ref().map(|x| &x.id) != b.actor.as_ref().map(|x| &x.id)
+                || !same_ref(&a.target, &b.target)
+                || !times_compatible(a, b)
+        }
+        (FactKind::Role(a), FactKind::Role(b)) => !same_role(a, b),
+        _ => true,
+    }
 }
 
 fn same_role(a: &Role, b: &Role) -> bool {
@@ -91,11 +112,11 @@ pub fn merge(mut facts: Vec<Fact>) -> Vec<Fact> {
     });
     let mut groups: Vec<Vec<Fact>> = Vec::new();
     for f in facts {
-        // only merge across documents or distinct sentences
-        match groups
-            .iter_mut()
-            .find(|g| g.iter().all(|o| same(&o.kind, &f.kind)))
-        {
+        let fits = |g: &Vec<Fact>| {
+            g.iter().any(|o| same(&o.kind, &f.kind))
+                && !g.iter().any(|o| contradicts(&o.kind, &f.kind))
+        };
+        match groups.iter_mut().find(|g| fits(g)) {
             Some(g) => g.push(f),
             None => groups.push(vec![f]),
         }
@@ -130,6 +151,7 @@ fn event_values(e: &Event) -> [(&'static str, Option<String>); 4] {
             e.time
                 .as_ref()
                 .filter(|t| t.anchor != Anchor::Unresolved)
+                .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
                 .map(|t| t.value.clone()),
         ),
         ("amount", money),
@@ -173,15 +195,16 @@ fn combine(group: Vec<Fact>) -> Fact {
             if base.amounts.is_empty() {
                 base.amounts.clone_from(&e.amounts);
             }
-            let base_unresolved = base
-                .time
-                .as_ref()
-                .is_none_or(|t| t.anchor == Anchor::Unresolved);
-            if base_unresolved
-                && e.time
-                    .as_ref()
-                    .is_some_and(|t| t.anchor != Anchor::Unresolved)
-            {
+            // prefer a resolved calendar time, then the most specific one
+            let rank = |t: &Option<almanac_model::TimeRef>| {
+                t.as_ref().map_or((0, 0), |t| {
+                    let dated = t.anchor != Anchor::Unresolved
+                        && matches!(t.kind, TimexType::Date | TimexType::Time)
+                        && year(&t.value).is_some();
+                    (1 + usize::from(dated) * 2, t.value.len())
+                })
+            };
+            if rank(&e.time) > rank(&base.time) {
                 base.time.clone_from(&e.time);
             }
         }
@@ -190,7 +213,8 @@ fn combine(group: Vec<Fact>) -> Fact {
             && t.anchor != Anchor::Unresolved
         {
             let dated_by = group.iter().find(|f| {
-                matches!(&f.kind, FactKind::Event(e) if e.time.as_ref().is_some_and(|x| x.value == t.value && x.anchor != Anchor::Unresolved))
+                f.sources.first().is_some_and(|s| s.doc_date.is_some())
+                    && matches!(&f.kind, FactKind::Event(e) if e.time.as_ref().is_some_and(|x| x.value == t.value && x.anchor != Anchor::Unresolved))
             });
             let undated: Vec<String> = group
                 .iter()
@@ -210,6 +234,9 @@ fn combine(group: Vec<Fact>) -> Fact {
                     }
                 })
                 .collect();
+            let mut undated = undated;
+            undated.sort();
+            undated.dedup();
             if let (Some(d), false) = (dated_by, undated.is_empty()) {
                 let by = d.sources.first().map_or("", |s| s.doc_path.as_str());
                 t.note = Some(format!(

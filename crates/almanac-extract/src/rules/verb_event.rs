@@ -52,12 +52,12 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
             None if infinitive => (state.sentence_actor.clone(), true),
             None => (None, false),
         };
-        if actor.is_none()
-            || (args.target.is_none()
-                && args.object.is_none()
-                && args.place.is_none()
-                && !matches!(v.class, "resign" | "announce" | "win"))
-        {
+        let amounts = clause::amounts_of(s, i, &win);
+        let has_args = args.target.is_some()
+            || args.object.is_some()
+            || args.place.is_some()
+            || !amounts.is_empty();
+        if actor.is_none() || !(has_args || matches!(v.class, "resign" | "announce" | "win")) {
             continue;
         }
         if actor.as_ref().map(|a| &a.id) == args.target.as_ref().map(|t| &t.id) {
@@ -70,10 +70,16 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
             target: args.target,
             object: args.object,
             time: clause::time_of(s, i, &win),
-            amounts: clause::amounts_of(s, i, &win),
+            amounts,
             place: args.place,
             negated: clause::negated(s, i),
-            modality: clause::modality(s, i),
+            modality: match clause::modality(s, i) {
+                // a bare infinitive states a purpose: `to build a plant`
+                almanac_model::Modality::Done | almanac_model::Modality::Reported if infinitive => {
+                    almanac_model::Modality::Planned
+                }
+                m => m,
+            },
         };
         if !anaphoric {
             state.last_actor.clone_from(&actor);
