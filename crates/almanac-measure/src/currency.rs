@@ -12,8 +12,8 @@
 //! is GBP only after a scale word (`5 million pounds`), with `sterling`, or with `British` —
 //! `200 pounds` alone is a weight.
 
-/// ISO codes we accept written out in capitals, either side of the number. Codes that are
-/// also English words (`ALL`, `TOP`, `CUP`) are deliberately absent.
+/// ISO codes we accept written out in capitals, either side of the number, sorted (binary
+/// search). Codes that are also English words (`ALL`, `TOP`, `CUP`) are deliberately absent.
 const CODES: &[&str] = &[
     "AED", "ARS", "AUD", "BDT", "BRL", "CAD", "CHF", "CLP", "CNY", "COP", "CZK", "DKK", "EGP",
     "EUR", "GBP", "GHS", "HKD", "HUF", "IDR", "ILS", "INR", "JPY", "KES", "KRW", "KWD", "KZT",
@@ -23,10 +23,13 @@ const CODES: &[&str] = &[
 
 /// The `&'static str` for a code written in `word`, if it is one we know.
 pub(crate) fn code(word: &str) -> Option<&'static str> {
+    if word.len() != 3 || !word.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
     if word == "RMB" {
         return Some("CNY");
     }
-    CODES.iter().copied().find(|c| *c == word)
+    CODES.binary_search(&word).ok().map(|i| CODES[i])
 }
 
 /// Single-character currency symbols.
@@ -406,6 +409,12 @@ mod tests {
                 assert_eq!(got, want, "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn codes_are_sorted() {
+        assert!(CODES.windows(2).all(|w| w[0] < w[1]));
+        check("KRW ", Side::Before(Some("KRW")));
     }
 
     #[test]

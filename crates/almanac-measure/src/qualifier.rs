@@ -11,49 +11,60 @@ pub(crate) enum Qualifier {
     Between,
 }
 
-/// Phrases before an amount, lowercase.
-const BEFORE: &[(&str, Qualifier)] = &[
-    ("about", Qualifier::Approx(Approx::About)),
-    ("around", Qualifier::Approx(Approx::About)),
-    ("approximately", Qualifier::Approx(Approx::About)),
-    ("approx.", Qualifier::Approx(Approx::About)),
-    ("roughly", Qualifier::Approx(Approx::About)),
-    ("nearly", Qualifier::Approx(Approx::About)),
-    ("almost", Qualifier::Approx(Approx::About)),
-    ("some", Qualifier::Approx(Approx::About)),
-    ("an estimated", Qualifier::Approx(Approx::About)),
-    ("estimated", Qualifier::Approx(Approx::About)),
-    ("close to", Qualifier::Approx(Approx::About)),
-    ("circa", Qualifier::Approx(Approx::About)),
-    ("just about", Qualifier::Approx(Approx::About)),
-    ("more than", Qualifier::Approx(Approx::AtLeast)),
-    ("over", Qualifier::Approx(Approx::AtLeast)),
-    ("at least", Qualifier::Approx(Approx::AtLeast)),
-    ("upwards of", Qualifier::Approx(Approx::AtLeast)),
-    ("in excess of", Qualifier::Approx(Approx::AtLeast)),
-    ("exceeding", Qualifier::Approx(Approx::AtLeast)),
-    ("above", Qualifier::Approx(Approx::AtLeast)),
-    ("no less than", Qualifier::Approx(Approx::AtLeast)),
-    ("not less than", Qualifier::Approx(Approx::AtLeast)),
-    ("a minimum of", Qualifier::Approx(Approx::AtLeast)),
-    ("greater than", Qualifier::Approx(Approx::AtLeast)),
-    ("just over", Qualifier::Approx(Approx::AtLeast)),
-    ("well over", Qualifier::Approx(Approx::AtLeast)),
-    ("up to", Qualifier::Approx(Approx::AtMost)),
-    ("at most", Qualifier::Approx(Approx::AtMost)),
-    ("less than", Qualifier::Approx(Approx::AtMost)),
-    ("fewer than", Qualifier::Approx(Approx::AtMost)),
-    ("under", Qualifier::Approx(Approx::AtMost)),
-    ("below", Qualifier::Approx(Approx::AtMost)),
-    ("no more than", Qualifier::Approx(Approx::AtMost)),
-    ("not more than", Qualifier::Approx(Approx::AtMost)),
-    ("a maximum of", Qualifier::Approx(Approx::AtMost)),
-    ("as much as", Qualifier::Approx(Approx::AtMost)),
-    ("as many as", Qualifier::Approx(Approx::AtMost)),
-    ("as high as", Qualifier::Approx(Approx::AtMost)),
-    ("just under", Qualifier::Approx(Approx::AtMost)),
-    ("between", Qualifier::Between),
-];
+use Approx::{About, AtLeast, AtMost};
+use Qualifier::{Approx as Q, Between};
+
+/// Phrases before an amount, lowercase, grouped by their last word so that one `match` on the
+/// word before an amount finds the few phrases worth comparing.
+fn phrases(last_word: &[u8]) -> &'static [(&'static str, Qualifier)] {
+    match last_word {
+        b"about" => &[("about", Q(About)), ("just about", Q(About))],
+        b"around" => &[("around", Q(About))],
+        b"approximately" => &[("approximately", Q(About))],
+        b"approx" => &[("approx", Q(About))],
+        b"roughly" => &[("roughly", Q(About))],
+        b"nearly" => &[("nearly", Q(About))],
+        b"almost" => &[("almost", Q(About))],
+        b"some" => &[("some", Q(About))],
+        b"estimated" => &[("estimated", Q(About)), ("an estimated", Q(About))],
+        b"circa" => &[("circa", Q(About))],
+        b"to" => &[("close to", Q(About)), ("up to", Q(AtMost))],
+        b"than" => &[
+            ("more than", Q(AtLeast)),
+            ("greater than", Q(AtLeast)),
+            ("no less than", Q(AtLeast)),
+            ("not less than", Q(AtLeast)),
+            ("less than", Q(AtMost)),
+            ("fewer than", Q(AtMost)),
+            ("no more than", Q(AtMost)),
+            ("not more than", Q(AtMost)),
+        ],
+        b"over" => &[
+            ("over", Q(AtLeast)),
+            ("just over", Q(AtLeast)),
+            ("well over", Q(AtLeast)),
+        ],
+        b"least" => &[("at least", Q(AtLeast))],
+        b"of" => &[
+            ("upwards of", Q(AtLeast)),
+            ("in excess of", Q(AtLeast)),
+            ("a minimum of", Q(AtLeast)),
+            ("a maximum of", Q(AtMost)),
+        ],
+        b"exceeding" => &[("exceeding", Q(AtLeast))],
+        b"above" => &[("above", Q(AtLeast))],
+        b"most" => &[("at most", Q(AtMost))],
+        b"under" => &[("under", Q(AtMost)), ("just under", Q(AtMost))],
+        b"below" => &[("below", Q(AtMost))],
+        b"as" => &[
+            ("as much as", Q(AtMost)),
+            ("as many as", Q(AtMost)),
+            ("as high as", Q(AtMost)),
+        ],
+        b"between" => &[("between", Between)],
+        _ => &[],
+    }
+}
 
 /// Finds a qualifier phrase ending just before `start` (separated by spaces), not reaching
 /// back before `floor`. Returns it and the offset where the phrase starts. The longest phrase
@@ -64,12 +75,23 @@ pub(crate) fn before(text: &str, floor: usize, start: usize) -> Option<(Qualifie
     if t.len() == region.len() {
         return None;
     }
-    let last = t.as_bytes().last()?.to_ascii_lowercase();
+    // "approx." ends with a dot
+    let t = t
+        .strip_suffix('.')
+        .filter(|h| h.ends_with("prox"))
+        .unwrap_or(t);
+    let n = t
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_alphabetic)
+        .take(14)
+        .count();
+    let mut word = [0u8; 14];
+    for (slot, b) in word.iter_mut().zip(&t.as_bytes()[t.len() - n..]) {
+        *slot = b.to_ascii_lowercase();
+    }
     let mut best: Option<(Qualifier, usize)> = None;
-    for (phrase, q) in BEFORE
-        .iter()
-        .filter(|(p, _)| p.as_bytes().last() == Some(&last))
-    {
+    for (phrase, q) in phrases(&word[..n]) {
         let Some(from) = t.len().checked_sub(phrase.len()) else {
             continue;
         };
@@ -129,5 +151,8 @@ mod tests {
         check("about", None);
         check("", None);
         check("between ", Some((Qualifier::Between, "between ")));
+        check("approx. ", Some((about, "approx. ")));
+        check("an estimated ", Some((about, "an estimated ")));
+        check("a maximum of ", Some((at_most, "a maximum of ")));
     }
 }
