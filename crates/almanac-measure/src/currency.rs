@@ -33,7 +33,7 @@ pub(crate) fn code(word: &str) -> Option<&'static str> {
 }
 
 /// Single-character currency symbols.
-fn symbol(c: char) -> Option<&'static str> {
+pub(crate) fn symbol(c: char) -> Option<&'static str> {
     Some(match c {
         '€' => "EUR",
         '£' => "GBP",
@@ -78,6 +78,26 @@ pub(crate) struct Prefix {
     pub weak: bool,
 }
 
+/// Bytes of one space at the start of `s`: a plain space, a no-break space (U+00A0, common in
+/// HTML-derived text: `$5&nbsp;million`) or a narrow/thin space. 0 if none.
+pub(crate) fn space_len(s: &str) -> usize {
+    match s.chars().next() {
+        Some(' ') => 1,
+        Some(c @ ('\u{a0}' | '\u{202f}' | '\u{2009}')) => c.len_utf8(),
+        _ => 0,
+    }
+}
+
+/// `s` without one trailing space (see [`space_len`]), and whether there was one.
+fn strip_space_suffix(s: &str) -> (&str, bool) {
+    match s.chars().next_back() {
+        Some(c @ (' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')) => {
+            (&s[..s.len() - c.len_utf8()], true)
+        }
+        _ => (s, false),
+    }
+}
+
 /// True if `c` can continue a word (so a prefix must not start right after it).
 fn wordish(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
@@ -85,12 +105,9 @@ fn wordish(c: char) -> bool {
 
 /// Finds a currency prefix at the end of `before` (the text just before a number's first
 /// digit). At most one space may separate the prefix from the number, except for `N`, which
-/// must be glued.
+/// must be glued (so must `R` for rand).
 pub(crate) fn prefix(before: &str) -> Option<Prefix> {
-    let (core, spaced) = match before.strip_suffix(' ') {
-        Some(core) => (core, true),
-        None => (before, false),
-    };
+    let (core, spaced) = strip_space_suffix(before);
     let last = core.chars().next_back()?;
     if last == '$' {
         let head = &core[..core.len() - 1];
@@ -139,10 +156,15 @@ pub(crate) fn prefix(before: &str) -> Option<Prefix> {
         "Rs" | "Rs." | "INR" => "INR",
         "Rp" => "IDR",
         "RM" => "MYR",
-        "KSh" | "Ksh" | "Sh" => "KES",
-        "N" if !spaced => {
+        "KSh" | "Ksh" | "Ksh." | "Sh" => "KES",
+        "Dh" | "Dhs" => "AED",
+        "SR" => "SAR",
+        "QR" => "QAR",
+        "Tk" => "BDT",
+        // bare letters need evidence (a separator, decimals or a scale): "N10,000", "R5 billion"
+        "N" | "R" if !spaced => {
             return Some(Prefix {
-                code: "NGN",
+                code: if word == "N" { "NGN" } else { "ZAR" },
                 start,
                 weak: true,
             });
@@ -315,11 +337,15 @@ fn only(m: Option<&str>, key: &str, code: &'static str) -> Option<&'static str> 
 /// ` USD`, `-dollar` (as in `a 1.5-billion-dollar plant`).
 pub(crate) fn suffix(after: &str, has_scale: bool) -> Option<(&'static str, usize)> {
     let hyphen = after.starts_with('-');
-    let gap = after.len() - after.trim_start_matches([' ', '-']).len();
-    if gap > 1 {
-        return None;
-    }
+    let gap = if hyphen { 1 } else { space_len(after) };
     let rest = &after[gap..];
+    // a symbol after the number: "5 €", "300£"
+    if let Some(c) = rest.chars().next().filter(|c| !c.is_ascii()) {
+        let next = rest[c.len_utf8()..].chars().next();
+        if let Some(code) = symbol(c).filter(|_| !hyphen && !next.is_some_and(|n| n.is_numeric())) {
+            return Some((code, gap + c.len_utf8()));
+        }
+    }
     let first = *rest.as_bytes().first()?;
     if !first.is_ascii_alphabetic() {
         return None;
@@ -431,6 +457,9 @@ mod tests {
         check("Rs. ", Side::Before(Some("INR")));
         check(" N", Side::Before(Some("NGN")));
         check(" N ", Side::Before(None));
+        check("Dh", Side::Before(Some("AED")));
+        check("R", Side::Before(Some("ZAR")));
+        check("Rs\u{a0}", Side::Before(Some("INR")));
         check("the ", Side::Before(None));
         check("XUSD ", Side::Before(None));
         check("", Side::Before(None));
@@ -464,5 +493,8 @@ mod tests {
         check("  won", Side::After(false, None));
         check("-dollar plant", Side::After(true, Some(("USD", "-dollar"))));
         check("-USD", Side::After(true, None));
+        check("\u{a0}won", Side::After(true, Some(("KRW", "\u{a0}won"))));
+        check(" € each", Side::After(false, Some(("EUR", " €"))));
+        check(" €5", Side::After(false, None));
     }
 }

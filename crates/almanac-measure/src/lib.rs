@@ -112,6 +112,23 @@ pub struct Amount {
 
 pub use describe::describe;
 
+/// The part of `amount.span` without its qualifier words: `$120 million` for the amount
+/// spanning `approximately $120 million`, `10 years` for `10 years or more`, `$1 billion`
+/// for `between $1 billion`. `text` must be the text the amount was found in.
+///
+/// Useful for output formats that keep the qualifier apart, as a flag (MUC-style NUMEX
+/// spans exclude it). Returns `amount.span` unchanged if there is nothing to strip or the
+/// span does not fit `text`.
+pub fn unqualified_span(text: &str, amount: &Amount) -> Range<usize> {
+    let span = amount.span.clone();
+    let Some(s) = text.get(span.clone()) else {
+        return span;
+    };
+    let start = span.start + qualifier::leading_len(s);
+    let end = span.end - qualifier::trailing_len(s);
+    if start < end { start..end } else { span }
+}
+
 /// Finds every amount in `text`, sorted by span, non-overlapping. Never panics.
 ///
 /// Allocates only for the result (and each money/count amount's currency or unit string).
@@ -194,6 +211,17 @@ mod tests {
         check("COVID-19 hit the G7 in the 1990s", &[]);
         check("one of the best", &[]);
         check("No. 1 in Korea", &[]);
+    }
+
+    #[test]
+    fn unqualified() {
+        let text = "invested approximately $120 million, then 10 years or more later about 5";
+        let found = find_amounts(text);
+        let got: Vec<&str> = found
+            .iter()
+            .map(|a| &text[unqualified_span(text, a)])
+            .collect();
+        assert_eq!(got, ["$120 million", "10 years", "5"]);
     }
 
     #[test]

@@ -112,14 +112,47 @@ pub(crate) fn before(text: &str, floor: usize, start: usize) -> Option<(Qualifie
     best
 }
 
+/// Phrases after an amount.
+const AFTER: &[(&str, Approx)] = &[
+    (" or more", Approx::AtLeast),
+    (" or so", Approx::About),
+    (" or less", Approx::AtMost),
+    (" or fewer", Approx::AtMost),
+];
+
+/// Bytes of qualifier (phrase and spaces) at the start of an amount's text: 14 for
+/// `approximately $120 million`, 0 for `$120 million`.
+pub(crate) fn leading_len(s: &str) -> usize {
+    // the phrase is the text before the first digit or symbol, if it is a known qualifier
+    let head_end = s
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_alphabetic() || *c == ' ' || *c == '.'))
+        .map_or(s.len(), |(i, _)| i);
+    // try each space as the end of the phrase, longest first
+    let head = &s[..head_end];
+    for (i, _) in head.rmatch_indices(' ') {
+        let candidate = &s[..i + 1];
+        if before(candidate, 0, candidate.len()).is_some_and(|(_, from)| from == 0) {
+            return i + 1;
+        }
+    }
+    0
+}
+
+/// Bytes of qualifier at the end of an amount's text: 8 for `10 years or more`.
+pub(crate) fn trailing_len(s: &str) -> usize {
+    AFTER
+        .iter()
+        .find(|(phrase, _)| {
+            s.len() >= phrase.len()
+                && s.is_char_boundary(s.len() - phrase.len())
+                && s[s.len() - phrase.len()..].eq_ignore_ascii_case(phrase)
+        })
+        .map_or(0, |(phrase, _)| phrase.len())
+}
+
 /// Phrases after an amount: ` or more`, ` or so`, ` or less`, ` or fewer`.
 pub(crate) fn after(rest: &str) -> Option<(Approx, usize)> {
-    const AFTER: &[(&str, Approx)] = &[
-        (" or more", Approx::AtLeast),
-        (" or so", Approx::About),
-        (" or less", Approx::AtMost),
-        (" or fewer", Approx::AtMost),
-    ];
     AFTER.iter().find_map(|(phrase, a)| {
         let head = rest.get(..phrase.len())?;
         let next = rest[phrase.len()..].chars().next();

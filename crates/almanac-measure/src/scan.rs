@@ -353,14 +353,28 @@ fn scale_after(text: &str, at: usize, digits: bool, money: bool) -> Option<(f64,
         }
     }
     let gap = match rest.as_bytes().first() {
-        Some(b' ' | b'-') => 1,
-        _ => return None,
+        Some(b'-') => 1,
+        _ => currency::space_len(rest),
     };
-    let (scale, m) = number::parse_scale(&rest[gap..])?;
-    if scale.abbreviated && !(money && digits && m >= 2 && gap == 1) {
+    if gap == 0 {
         return None;
     }
-    Some((scale.factor, at + gap + m))
+    let (scale, m) = number::parse_scale(&rest[gap..])?;
+    if scale.abbreviated && !(money && digits && m >= 2 && rest.as_bytes()[0] != b'-') {
+        return None;
+    }
+    let mut factor = scale.factor;
+    let mut end = at + gap + m;
+    // a second scale word multiplies: "1 lakh crore", "10 thousand billion"
+    let more = &text[end..];
+    let gap2 = currency::space_len(more);
+    if gap2 > 0 {
+        if let Some((s2, m2)) = number::parse_scale(&more[gap2..]).filter(|(s, _)| !s.abbreviated) {
+            factor *= s2.factor;
+            end += gap2 + m2;
+        }
+    }
+    Some((factor, end))
 }
 
 /// Reads what follows a core: percent, a currency, or a counted noun.
@@ -381,8 +395,15 @@ fn tail_at(text: &str, core: &Core) -> Tail {
                     core.end + n,
                 );
             }
-            Some(p) if p == code => {
-                return Tail::Kind(AmountKind::Money { currency: p.into() }, core.end + n);
+            // "$5 million USD"; and a shared symbol names its currency after the number:
+            // "¥5 billion yuan", "$3 million Canadian dollars"
+            Some(p) if p == code || p == "USD" || p == "JPY" => {
+                return Tail::Kind(
+                    AmountKind::Money {
+                        currency: code.into(),
+                    },
+                    core.end + n,
+                );
             }
             Some(_) => {}
         }
@@ -400,7 +421,7 @@ fn tail_at(text: &str, core: &Core) -> Tail {
             None => Tail::Reject,
         };
     }
-    if let Some((unit, n)) = hyphen_unit(after) {
+    if let Some((unit, n)) = hyphen_unit(after, core.digits) {
         return Tail::Kind(AmountKind::Count { unit }, core.end + n);
     }
     match unit_after(after) {
@@ -411,13 +432,54 @@ fn tail_at(text: &str, core: &Core) -> Tail {
 
 /// A hyphenated unit used as an adjective: `a 10-year plan`, `a 5-star hotel`. Returns the
 /// word as written (lowercased, usually singular) and the bytes consumed with the hyphen.
-fn hyphen_unit(after: &str) -> Option<(String, usize)> {
+///
+/// After a number word only units of time and a few common measures count (`a three-day
+/// visit`), so `one-time`, `two-way` and `one-off` are not amounts; fractions never are
+/// (`one-third`, `two-thirds`).
+fn hyphen_unit(after: &str, digits: bool) -> Option<(String, usize)> {
     let rest = after.strip_prefix('-')?;
     let (w, n) = word_at(rest)?;
-    if is_stop(w.as_str()) || is_month(&rest[..n]) {
+    let word = w.as_str();
+    if is_stop(word) || is_month(&rest[..n]) || is_fraction(word) {
         return None;
     }
-    Some((w.as_str().to_string(), 1 + n))
+    let common = matches!(
+        word,
+        "year"
+            | "month"
+            | "week"
+            | "day"
+            | "hour"
+            | "minute"
+            | "second"
+            | "mile"
+            | "kilometer"
+            | "kilometre"
+            | "meter"
+            | "metre"
+            | "member"
+            | "point"
+            | "story"
+            | "storey"
+            | "seat"
+            | "game"
+            | "nation"
+            | "country"
+            | "party"
+            | "man"
+            | "person"
+    );
+    if !digits && !common {
+        return None;
+    }
+    Some((word.to_string(), 1 + n))
+}
+
+/// `third`, `thirds`, `quarter`, `fifths`, `half`: the second part of a written fraction.
+fn is_fraction(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    matches!(singular, "half" | "halve" | "quarter")
+        || number::parse_ordinal(singular).is_some_and(|(_, n)| n == singular.len())
 }
 
 /// True if `s` starts with a letter (glued to the number before it).
@@ -430,15 +492,27 @@ fn percent(after: &str) -> Option<(AmountKind, usize)> {
     if after.starts_with('%') {
         return Some((AmountKind::Percent, 1));
     }
+    if let Some((w, n)) = word_at(after).filter(|(w, _)| w.as_str() == "pc") {
+        // "30pc" (British papers)
+        let _ = w;
+        return Some((AmountKind::Percent, n));
+    }
     // one space or a hyphen: "30 percent", "a 25-percent stake"
-    let rest = after.strip_prefix([' ', '-'])?;
-    if rest.starts_with('%') && after.starts_with(' ') {
-        return Some((AmountKind::Percent, 2));
+    let gap = match after.as_bytes().first() {
+        Some(b'-') => 1,
+        _ => currency::space_len(after),
+    };
+    if gap == 0 {
+        return None;
+    }
+    let rest = &after[gap..];
+    if rest.starts_with('%') && gap > 0 && !after.starts_with('-') {
+        return Some((AmountKind::Percent, gap + 1));
     }
     let (w, n) = word_at(rest)?;
-    let end = 1 + n;
+    let end = gap + n;
     match w.as_str() {
-        "percent" | "pct" => Some((AmountKind::Percent, end)),
+        "percent" | "pct" | "pc" => Some((AmountKind::Percent, end)),
         "per" => {
             let (w2, n2) = rest[n..].strip_prefix(' ').and_then(word_at)?;
             (w2.as_str() == "cent").then_some((AmountKind::Percent, end + 1 + n2))
@@ -798,10 +872,24 @@ fn amount_at(text: &str, s: usize, floor: usize, out: &mut Vec<Amount>) -> Resul
             return Ok(pushed);
         }
     }
-    let (kind, mut end) = match tail {
+    let (mut kind, mut end) = match tail {
         Tail::Kind(k, e) => (k, e),
         _ => (AmountKind::Number, core.end),
     };
+    let mut value = core.value();
+    // "in 2019 dollars", "in 2018 won the election": a year, not money
+    if core.prefix.is_none() && core.looks_like_year() && matches!(kind, AmountKind::Money { .. }) {
+        return Err(end);
+    }
+    // "50 cents" is half a dollar
+    let cents = matches!(&kind, AmountKind::Count { unit }
+        if unit == "cents" && end == core.end + 1 + unit.len());
+    if cents && core.prefix.is_none() && core.factor.is_none() {
+        kind = AmountKind::Money {
+            currency: "USD".into(),
+        };
+        value = core.dec.scaled(0.01);
+    }
     if !matches!(kind, AmountKind::Money { .. } | AmountKind::Percent) {
         if !core.digits && kind == AmountKind::Number {
             return Err(core.end);
@@ -843,7 +931,7 @@ fn amount_at(text: &str, s: usize, floor: usize, out: &mut Vec<Amount>) -> Resul
     }
     out.push(Amount {
         span: start..end,
-        value: core.value(),
+        value,
         kind,
         approx,
         equivalent: None,
