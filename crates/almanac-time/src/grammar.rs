@@ -771,7 +771,22 @@ fn day_month(g: &G, i: usize) -> Option<Hit> {
     } else if d > 31 || (m == 2 && d > 29) {
         return None;
     }
-    Some(hit(i, end, Sem::Ymd { y, m, d }))
+    Some(hit(i, end, with_weekday(g, i, k, Sem::Ymd { y, m, d })))
+}
+
+/// A date written with its weekday ("Friday, January 24") lets the weekday pick the year.
+fn with_weekday(g: &G, i: usize, k: usize, sem: Sem) -> Sem {
+    match (g.weekday(i), sem) {
+        (
+            Some((wd, _, _)),
+            Sem::Ymd {
+                y: YearSpec::Infer,
+                m,
+                d,
+            },
+        ) if k > i => Sem::YmdWeekday { m, d, wd },
+        (_, sem) => sem,
+    }
 }
 
 // [WEEKDAY ","] MONTH DAY [YEAR-TAIL]: "April 25, 2023", "Tuesday, April 23", "Jan. 20"
@@ -798,7 +813,7 @@ fn month_day(g: &G, i: usize) -> Option<Hit> {
     } else if m == 2 && d > 29 || matches!(m, 4 | 6 | 9 | 11) && d > 30 {
         return None;
     }
-    Some(hit(i, end, Sem::Ymd { y, m, d }))
+    Some(hit(i, end, with_weekday(g, i, k, Sem::Ymd { y, m, d })))
 }
 
 // MONTH ["of" | ","] YEAR, MONTH ["of"] (last|this|next) year: "August 2019", "Dec. 2023",
@@ -1491,9 +1506,6 @@ fn approx_prefix(g: &G, i: usize) -> Option<(Modifier, usize)> {
     }
     if g.is_any(i, &["more", "longer"]) && g.is(i + 1, "than") {
         return Some((Modifier::MoreThan, i + 2));
-    }
-    if g.is(i, "over") && g.num(i + 1).is_some() {
-        return Some((Modifier::MoreThan, i + 1));
     }
     if g.is_any(i, &["less", "fewer", "shorter"]) && g.is(i + 1, "than") {
         return Some((Modifier::LessThan, i + 2));

@@ -83,6 +83,8 @@ pub(crate) enum Sem {
     },
     /// A day: "21 Jan 2020", "April 25", "July 4 last year".
     Ymd { y: YearSpec, m: u32, d: u32 },
+    /// A day with its weekday but no year: "Friday, January 24".
+    YmdWeekday { m: u32, d: u32, wd: Weekday },
     /// A month: "August 2019", "July", "July of last year".
     Ym { y: YearSpec, m: u32 },
     /// A year relative to the reference: "last year", "next year".
@@ -246,7 +248,9 @@ fn unresolved(sem: &Sem) -> Resolved {
             gran,
             anchor,
         } => res(*kind, value.clone(), *gran, *anchor),
-        Sem::Ymd { m, d, .. } => res(TimexType::Date, format!("XXXX-{m:02}-{d:02}"), G::Day, u),
+        Sem::Ymd { m, d, .. } | Sem::YmdWeekday { m, d, .. } => {
+            res(TimexType::Date, format!("XXXX-{m:02}-{d:02}"), G::Day, u)
+        }
         Sem::Ym { m, .. } => res(TimexType::Date, format!("XXXX-{m:02}"), G::Month, u),
         Sem::RelYear(_) => res(TimexType::Date, "XXXX".into(), G::Year, u),
         Sem::Quarter { q, .. } => res(TimexType::Date, format!("XXXX-Q{q}"), G::Quarter, u),
@@ -340,6 +344,16 @@ fn infer_year(r: NaiveDate, m: u32, d: Option<u32>, tense: Tense) -> i32 {
                 .min_by_key(|&yy| (dist(yy), yy != y))
                 .unwrap_or(y)
         }
+    }
+}
+
+/// The year of a quarter or half named without one: in a past-tense sentence the latest one
+/// that has started; otherwise the reference year ("will report first-quarter earnings" in
+/// April is about this year's first quarter).
+fn period_year(r: NaiveDate, first_month: u32, tense: Tense) -> i32 {
+    match tense {
+        Tense::Past if first_month > r.month() => r.year() - 1,
+        _ => r.year(),
     }
 }
 
@@ -465,6 +479,15 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
             let date = NaiveDate::from_ymd_opt(year, *m, *d)?;
             res(TimexType::Date, fmt_day(date), G::Day, date_ref)
         }
+        Sem::YmdWeekday { m, d, wd } => {
+            // the year, near the reference, in which that day is that weekday
+            let year = [r.year(), r.year() + 1, r.year() - 1]
+                .into_iter()
+                .find(|&y| NaiveDate::from_ymd_opt(y, *m, *d).is_some_and(|x| x.weekday() == *wd))
+                .unwrap_or_else(|| infer_year(r, *m, Some(*d), tense));
+            let date = NaiveDate::from_ymd_opt(year, *m, *d)?;
+            res(TimexType::Date, fmt_day(date), G::Day, date_ref)
+        }
         Sem::Ym { y, m } => {
             let year = year_of(*y, r).unwrap_or_else(|| infer_year(r, *m, None, tense));
             res(
@@ -481,8 +504,7 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
             date_ref,
         ),
         Sem::Quarter { y, q } => {
-            let year =
-                year_of(*y, r).unwrap_or_else(|| infer_year(r, (q - 1) * 3 + 1, None, tense));
+            let year = year_of(*y, r).unwrap_or_else(|| period_year(r, (q - 1) * 3 + 1, tense));
             res(
                 TimexType::Date,
                 format!("{}-Q{q}", fmt_year(year)),
@@ -491,8 +513,7 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
             )
         }
         Sem::Half { y, h } => {
-            let year =
-                year_of(*y, r).unwrap_or_else(|| infer_year(r, (h - 1) * 6 + 1, None, tense));
+            let year = year_of(*y, r).unwrap_or_else(|| period_year(r, (h - 1) * 6 + 1, tense));
             res(
                 TimexType::Date,
                 format!("{}-H{h}", fmt_year(year)),
@@ -664,17 +685,13 @@ const FUTURE_CUES: &[&str] = &[
     "aim",
     "intends",
     "intend",
-    "upcoming",
-    "coming",
     "due",
-    "would",
     "going",
     "forecast",
     "forecasts",
     "projected",
     "slated",
     "set",
-    "next",
     "until",
     "hopes",
     "hope",
@@ -686,77 +703,54 @@ const FUTURE_CUES: &[&str] = &[
     "pledged",
     "promised",
     "proposed",
-    "tomorrow",
+    "could",
+    "might",
+    "may",
+    "should",
+    "would",
 ];
 
 /// Irregular past-tense verbs common in news.
 const PAST_CUES: &[&str] = &[
+    "said", "was", "were", "had", "did", "told", "made", "took", "gave", "saw", "rose", "fell",
+    "grew", "began", "came", "went", "got", "left", "met", "paid", "sold", "won", "lost", "held",
+    "led", "spent", "sent", "built", "broke", "brought", "bought", "thought", "found", "became",
+    "ran", "wrote", "spoke", "chose", "knew", "kept", "drew", "flew", "struck", "sought", "stood",
+    "shut", "since", "been", "slid", "sank", "shrank", "swung", "began", "reported",
+];
+
+/// Present-tense verbs that date an event to now or around it ("runs through Nov. 18").
+const PRESENT_CUES: &[&str] = &[
+    "is",
+    "are",
+    "takes",
+    "runs",
+    "begins",
+    "starts",
+    "ends",
+    "opens",
+    "closes",
+    "expires",
+    "lasts",
+    "continues",
+    "remains",
+    "says",
+    "falls",
+    "comes",
+    "goes",
+    "meets",
+];
+
+/// Reporting verbs: they give the tense of the report, used only when nothing else does.
+const ATTRIBUTION: &[&str] = &[
     "said",
-    "was",
-    "were",
-    "had",
-    "did",
     "told",
-    "made",
-    "took",
-    "gave",
-    "saw",
-    "rose",
-    "fell",
-    "grew",
-    "began",
-    "came",
-    "went",
-    "got",
-    "left",
-    "met",
-    "paid",
-    "sold",
-    "won",
-    "lost",
-    "held",
-    "led",
-    "hit",
-    "spent",
-    "sent",
-    "built",
-    "broke",
-    "brought",
-    "bought",
-    "thought",
-    "found",
-    "became",
-    "ran",
-    "wrote",
-    "spoke",
-    "chose",
-    "knew",
-    "kept",
-    "drew",
-    "flew",
-    "struck",
-    "sought",
-    "stood",
-    "shut",
-    "ago",
-    "last",
-    "yesterday",
-    "earlier",
-    "since",
-    "has",
-    "have",
-    "been",
-    "hit",
-    "cut",
-    "put",
-    "quit",
-    "slid",
-    "sank",
-    "shrank",
-    "swung",
-    "dropped",
-    "began",
     "reported",
+    "noted",
+    "announced",
+    "stated",
+    "wrote",
+    "explained",
 ];
 
 /// Words ending in "-ed" that are not past-tense verbs in news prose.
@@ -820,6 +814,7 @@ pub(crate) fn tense_at(text: &str, span: std::ops::Range<usize>) -> Tense {
     let lo = sentence_start(bytes, span.start);
     let hi = sentence_end(bytes, span.end);
     let mut best: Option<(usize, Tense)> = None;
+    let mut attribution: Option<(usize, Tense)> = None;
     let mut i = lo;
     while i < hi {
         if !bytes[i].is_ascii_alphabetic() {
@@ -841,16 +836,26 @@ pub(crate) fn tense_at(text: &str, span: std::ops::Range<usize>) -> Tense {
             } else {
                 span.start - i
             };
-            if best.is_none_or(|(d, _)| dist < d) {
-                best = Some((dist, t));
+            // "said", "told", "reported" date the telling, not the event: weaker cues
+            // ... unless right next to the expression ("said Tuesday", "said on Tuesday")
+            let weak = word.eq_ignore_ascii_case("would")
+                || ATTRIBUTION.iter().any(|a| a.eq_ignore_ascii_case(word));
+            let slot = if dist > 4 && weak {
+                &mut attribution
+            } else {
+                &mut best
+            };
+            if slot.is_none_or(|(d, _)| dist < d) {
+                *slot = Some((dist, t));
             }
         }
     }
-    best.map_or(Tense::Present, |(_, t)| t)
+    best.or(attribution).map_or(Tense::Present, |(_, t)| t)
 }
 
 fn cue(word: &str, bytes: &[u8], end: usize) -> Option<Tense> {
-    if word.len() > 14 {
+    // the month "May" is no modal
+    if word.len() > 14 || word == "May" || word == "MAY" {
         return None;
     }
     let mut buf = [0u8; 14];
@@ -858,56 +863,41 @@ fn cue(word: &str, bytes: &[u8], end: usize) -> Option<Tense> {
         *b = w.to_ascii_lowercase();
     }
     let lower = std::str::from_utf8(&buf[..word.len()]).ok()?;
+    // future-in-past ("said it would tighten ... effective July 4"): the nearest one
+    if lower == "would" {
+        return Some(Tense::Present);
+    }
     if FUTURE_CUES.contains(&lower) {
-        // "set", "due", "going", "plans" only count before "to"
-        if matches!(
+        // most of these only speak of the future before "to" / "for"
+        let needs_to = !matches!(
             lower,
-            "set"
+            "will"
+                | "ll"
+                | "shall"
                 | "due"
-                | "going"
-                | "plans"
-                | "plan"
-                | "aim"
-                | "aims"
-                | "hope"
-                | "hopes"
-                | "wants"
-                | "seeks"
-                | "intend"
-                | "intends"
-                | "target"
-                | "targets"
-                | "expected"
-                | "expects"
-                | "expect"
-                | "forecast"
-                | "forecasts"
-                | "projected"
-                | "slated"
-                | "planned"
-                | "planning"
-                | "scheduled"
-                | "vowed"
-                | "pledged"
-                | "promised"
-                | "proposed"
-        ) {
-            let rest = &bytes[end..bytes.len().min(end + 4)];
-            if !(rest.starts_with(b" to ") || rest.starts_with(b" for")) {
-                if matches!(
-                    lower,
-                    "planned" | "scheduled" | "expected" | "projected" | "slated"
-                ) {
-                    return Some(Tense::Future);
+                | "until"
+                | "could"
+                | "might"
+                | "may"
+                | "should"
+                | "upcoming"
+        );
+        let rest = &bytes[end..bytes.len().min(end + 4)];
+        if needs_to && !(rest.starts_with(b" to ") || rest.starts_with(b" for")) {
+            return match lower {
+                "planned" | "scheduled" | "expected" | "projected" | "slated" => {
+                    Some(Tense::Future)
                 }
-                return if NOT_PAST.contains(&lower) || !lower.ends_with("ed") {
-                    None
-                } else {
+                "forecast" | "set" | "vowed" | "pledged" | "promised" | "proposed" => {
                     Some(Tense::Past)
-                };
-            }
+                }
+                _ => None,
+            };
         }
         return Some(Tense::Future);
+    }
+    if PRESENT_CUES.contains(&lower) {
+        return Some(Tense::Present);
     }
     if PAST_CUES.contains(&lower) {
         return Some(Tense::Past);
