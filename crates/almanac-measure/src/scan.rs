@@ -61,6 +61,9 @@ const WORD_TRIGGERS: &[&str] = &[
     "a billion",
     "a trillion",
     "a dozen",
+    "half a million",
+    "half a billion",
+    "half a trillion",
 ];
 
 /// The trigger automaton, built once (`None` only if building it failed, which a fixed
@@ -279,19 +282,47 @@ fn is_date_like(text: &str, s: usize, num_end: usize) -> bool {
             && b.get(after_second + 1).is_some_and(u8::is_ascii_digit))
 }
 
-/// `No. 1`, `No 1`, `Nos. 3`, `number 1`: a list marker just before.
+/// `No. 1`, `No 1`, `Nos. 3`, `number 1`, `Chapter 11`, `Room 1204`, `page 12`: a list
+/// marker or label just before, which makes the number a name rather than an amount.
 fn list_marker_before(before: &str) -> bool {
     let t = before.trim_end_matches(' ');
     if t.len() == before.len() && !t.ends_with('.') {
         // glued: only "No.1"
         return false;
     }
-    ["No.", "No", "Nos.", "no.", "Number", "number"]
-        .iter()
-        .any(|m| {
-            t.strip_suffix(m)
-                .is_some_and(|head| !head.chars().next_back().is_some_and(wordish))
-        })
+    [
+        "No.",
+        "No",
+        "Nos.",
+        "no.",
+        "Number",
+        "number",
+        "Chapter",
+        "Section",
+        "Article",
+        "Room",
+        "Route",
+        "Highway",
+        "Flight",
+        "Gate",
+        "Platform",
+        "Page",
+        "page",
+        "Table",
+        "Figure",
+        "Fig.",
+        "Rule",
+        "Resolution",
+        "Proposition",
+        "Tier",
+        "Level",
+        "Grade",
+    ]
+    .iter()
+    .any(|m| {
+        t.strip_suffix(m)
+            .is_some_and(|head| !head.chars().next_back().is_some_and(wordish))
+    })
 }
 
 /// A core written in words: `nineteen`, `four-point-six billion`, `a million`, `a dozen`.
@@ -320,7 +351,21 @@ fn words_core(text: &str, s: usize) -> Result<Core, usize> {
             )
         }
     };
-    let num_end = s + n;
+    let mut num_end = s + n;
+    let mut factor = factor;
+    // "half a billion": the article sits between the number and its scale
+    if factor.is_none() {
+        let after = &text[num_end..];
+        let article = ["a ", "A "]
+            .iter()
+            .find_map(|a| after.strip_prefix(' ')?.strip_prefix(a));
+        if let Some((scale, m)) = article.and_then(number::parse_scale) {
+            if !scale.abbreviated {
+                factor = Some(scale.factor);
+                num_end += 3 + m;
+            }
+        }
+    }
     let (factor, end) = match factor {
         Some(f) => (Some(f), num_end),
         None => match scale_after(text, num_end, false, false) {
@@ -348,7 +393,12 @@ fn scale_after(text: &str, at: usize, digits: bool, money: bool) -> Option<(f64,
     let rest = text.get(at..)?;
     if digits {
         if let Some((scale, m)) = number::parse_scale(rest) {
-            let ok = !scale.abbreviated || money || currency::suffix(&rest[m..], true).is_some();
+            // "5bn" needs a currency around it ("$5bn", "5bn won") or a counted noun after
+            // it ("2m people"); "5m" alone may be five metres
+            let ok = !scale.abbreviated
+                || money
+                || currency::suffix(&rest[m..], true).is_some()
+                || (scale.factor >= 1e6 && unit_after(&rest[m..]).is_some());
             return ok.then_some((scale.factor, at + m));
         }
     }
