@@ -129,8 +129,6 @@ const SUPPORT_VERBS: &[&str] = &[
     "make",
     "completed",
     "completes",
-    "signed",
-    "signs",
     "sealed",
     "clinched",
     "reached",
@@ -138,15 +136,8 @@ const SUPPORT_VERBS: &[&str] = &[
     "finalized",
     "finalised",
     "unveiled",
-    "launched",
-    "approved",
     "began",
     "started",
-    "imposed",
-    "pledged",
-    "plans",
-    "planned",
-    "agreed",
 ];
 
 /// Returns the verb form at token `i` if it is used as a verb there.
@@ -466,11 +457,22 @@ pub fn after(s: &Sentence<'_>, i: usize, win: &Range<usize>, class: &str) -> Aft
     while k < win.end && matches!(s.low(k), "up" | "off" | "out" | "down" | "back" | "the") {
         k += 1;
     }
-    if let Some(m) = s.mention_starting(k)
-        && m.usage != NameUse::Demonym
-        && lexicon::DIRECT_OBJECT_TARGET.contains(&class)
-    {
-        out.target = Some(m.entity.clone());
+    if lexicon::DIRECT_OBJECT_TARGET.contains(&class) {
+        // `acquire British water-treatment firm Brightwater Ltd.`
+        let mut j = k;
+        while j < win.end && j < k + 6 {
+            if let Some(m) = s.mention_starting(j)
+                && m.usage != NameUse::Demonym
+            {
+                out.target = Some(m.entity.clone());
+                break;
+            }
+            let w = s.low(j);
+            if !s.is_word(j) || lexicon::PREPOSITIONS.contains(&w) || s.in_amount(j) {
+                break;
+            }
+            j += 1;
+        }
     }
     // prepositional entities
     for m in s
@@ -609,7 +611,11 @@ pub fn object_np(s: &Sentence<'_>, from: usize, end: usize, class: &str) -> Opti
         .filter(|c| !matches!(c, '"' | '“' | '”'))
         .collect();
     let text = text.trim().to_owned();
-    (!text.is_empty()).then_some(text)
+    let pronoun = matches!(
+        text.to_ascii_lowercase().as_str(),
+        "it" | "they" | "them" | "this" | "that" | "he" | "she" | "we" | "us"
+    );
+    (!text.is_empty() && !pronoun).then_some(text)
 }
 
 /// Whether a negation governs the trigger at `i`.

@@ -56,10 +56,28 @@ fn same_event(a: &Event, b: &Event) -> bool {
         && a.actor.as_ref().map(|x| &x.id) == b.actor.as_ref().map(|x| &x.id)
         && same_ref(&a.target, &b.target)
         && times_compatible(a, b)
-        && (a.time.is_some()
-            || b.time.is_some()
-            || a.target.is_some() && b.target.is_some()
-            || a.object == b.object)
+        && evidence(a, b)
+}
+
+/// Positive evidence that two compatible reports are one event: both dated on the calendar,
+/// the same target, the same object, or the same money amount.
+fn evidence(a: &Event, b: &Event) -> bool {
+    let calendar = |e: &Event| {
+        e.time
+            .as_ref()
+            .is_some_and(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+    };
+    let money = |e: &Event| {
+        e.amounts
+            .iter()
+            .find(|x| matches!(x.kind, AmountKind::Money { .. }))
+            .map(|x| (x.value.to_bits(), x.kind.clone()))
+    };
+    (calendar(a) && calendar(b))
+        || (a.target.is_some()
+            && a.target.as_ref().map(|t| &t.id) == b.target.as_ref().map(|t| &t.id))
+        || (a.object.is_some() && a.object == b.object)
+        || (money(a).is_some() && money(a) == money(b))
 }
 
 /// Whether two reports cannot be the same event: different class, actor or negation, two
@@ -168,7 +186,9 @@ fn combine(group: Vec<Fact>) -> Fact {
         .max_by(|(ia, a), (ib, b)| {
             let ca = a.sources.first().map_or(0.0, |s| s.confidence);
             let cb = b.sources.first().map_or(0.0, |s| s.confidence);
-            ca.total_cmp(&cb).then(ib.cmp(ia))
+            let da = a.sources.first().is_some_and(|s| s.doc_date.is_some());
+            let db = b.sources.first().is_some_and(|s| s.doc_date.is_some());
+            da.cmp(&db).then(ca.total_cmp(&cb)).then(ib.cmp(ia))
         })
         .map_or(0, |(i, _)| i);
     let mut kind = group[base_ix].kind.clone();

@@ -1,13 +1,80 @@
-//! `almanac timeline` (skeleton).
+//! `almanac timeline [ENTITY] [--corpus PATH...] [--captured DATE]`: events across the corpus
+//! in chronological order, each with its date, sources and conflicts.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use chrono::NaiveDate;
+
+use crate::{corpus, pipeline};
 
 /// Arguments of `almanac timeline`.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// Only events involving this entity (name, alias or id: `Japan`, `Tokyo`, `S. Korea`).
+    entity: Option<String>,
+    /// Documents or folders to read instead of the bundled fixtures.
+    #[arg(long, num_args = 1..)]
+    corpus: Vec<PathBuf>,
+    /// When the files were captured (YYYY-MM-DD): resolves dates such as `5 years ago`.
+    #[arg(long, value_name = "DATE")]
+    captured: Option<NaiveDate>,
+}
 
 /// Runs `almanac timeline`.
+#[allow(clippy::print_stdout, clippy::print_stderr)]
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let _ = args;
-    anyhow::bail!("`almanac timeline` is not implemented yet")
+    let loaded = if args.corpus.is_empty() {
+        corpus::bundled(args.captured)
+    } else {
+        corpus::load(&args.corpus, args.captured, true)?
+    };
+    for d in &loaded.diagnostics {
+        eprintln!("{d}");
+    }
+    let facts = pipeline::extract_all(&loaded.documents);
+    let entries = almanac_extract::timeline(&facts, args.entity.as_deref());
+    for e in &entries {
+        let date = match (&e.date, e.approximate) {
+            (Some(d), false) => d.clone(),
+            (Some(d), true) => format!("~{d}"),
+            (None, _) => "undated".to_owned(),
+        };
+        println!(
+            "{date:<12} {}",
+            almanac_extract::render_fact(&e.fact, false)
+        );
+        for s in &e.fact.sources {
+            let published = s
+                .doc_date
+                .map_or("undated".to_owned(), |d| d.date().to_string());
+            println!("             source: {} ({published})", s.doc_path);
+        }
+        for c in &e.fact.conflicts {
+            let values: Vec<String> = c
+                .values
+                .iter()
+                .map(|(v, ix)| {
+                    let paths: Vec<&str> = ix
+                        .iter()
+                        .filter_map(|i| e.fact.sources.get(*i).map(|s| s.doc_path.as_str()))
+                        .collect();
+                    format!("{v} ({})", paths.join(", "))
+                })
+                .collect();
+            println!("             CONFLICT {}: {}", c.field, values.join(" vs "));
+        }
+        if let almanac_model::FactKind::Event(ev) = &e.fact.kind
+            && let Some(note) = ev.time.as_ref().and_then(|t| t.note.as_ref())
+        {
+            println!("             note: {note}");
+        }
+    }
+    if entries.is_empty() {
+        match &args.entity {
+            Some(entity) => println!("no events involving {entity:?}"),
+            None => println!("no events"),
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
