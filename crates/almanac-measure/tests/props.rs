@@ -127,3 +127,25 @@ proptest! {
         check(&String::from_utf8_lossy(&bytes))?;
     }
 }
+
+#[test]
+fn huge_and_degenerate_inputs() {
+    let inputs = [
+        String::new(),
+        "9".repeat(1 << 20),
+        "0".repeat(1 << 16) + ".5%",
+        "0.".to_string() + &"0".repeat(1 << 16) + "1 percent",
+        "1,".repeat(1 << 16),
+        " ".repeat(1 << 16) + "about $5 million",
+        "one ".repeat(1 << 14),
+        "$".repeat(1 << 16) + "5",
+        "a hundred and ".repeat(1 << 12),
+        "€5bn (".repeat(1 << 12),
+        "😀₩".repeat(1 << 12) + "1",
+    ];
+    for text in &inputs {
+        if let Err(e) = check(text) {
+            panic!("{e}");
+        }
+    }
+}
