@@ -1,1 +1,115 @@
-//! Snapshot tests (skeleton, filled in by the owner of this module).
+//! Answers to the question sets in `fixtures/questions/`, over the facts of the bundled
+//! fixtures (seeds, formats, articles). Each question file is one session, so consecutive
+//! lines can follow up on each other. Each answer shows its text, value, confidence (two
+//! decimals) and source document; an abstention shows what was found nearby.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use almanac_ask::Session;
+use almanac_model::{Document, Fact};
+
+/// The folders of `fixtures/` bundled into the app, as `corpus::bundled` reads them.
+const KINDS: &[&str] = &["seeds", "formats", "articles"];
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures")
+}
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            files(&p, out);
+        } else if !p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'))
+        {
+            out.push(p);
+        }
+    }
+}
+
+/// The documents and merged facts of the bundled fixtures, read once.
+fn corpus() -> &'static (Vec<Fact>, Vec<Document>) {
+    static CORPUS: OnceLock<(Vec<Fact>, Vec<Document>)> = OnceLock::new();
+    CORPUS.get_or_init(|| {
+        let root = fixtures();
+        let mut paths = Vec::new();
+        for kind in KINDS {
+            files(&root.join(kind), &mut paths);
+        }
+        let mut documents = Vec::new();
+        for path in paths {
+            let label = Path::new("fixtures")
+                .join(path.strip_prefix(&root).unwrap_or(&path))
+                .display()
+                .to_string();
+            let bytes = std::fs::read(&path).unwrap_or_default();
+            let parsed = almanac_parse::read(&label, &bytes, &almanac_parse::Options::default());
+            documents.extend(parsed.documents);
+        }
+        let extractor = almanac_extract::Extractor::new();
+        let facts: Vec<Fact> = documents
+            .iter()
+            .flat_map(|d| extractor.extract(d))
+            .collect();
+        (almanac_extract::merge(facts), documents)
+    })
+}
+
+/// Asks every question of `text` in one session; one block per question.
+fn check(text: &str) -> String {
+    let (facts, documents) = corpus();
+    let mut session = Session::new(facts.clone(), documents);
+    let mut out = String::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let answer = session.answer(line);
+        out.push_str(&format!("Q: {line}\n"));
+        match &answer.text {
+            Some(text) => {
+                for (i, l) in text.lines().enumerate() {
+                    out.push_str(if i == 0 { "A: " } else { "   " });
+                    out.push_str(l);
+                    out.push('\n');
+                }
+                out.push_str(&format!(
+                    "   value {}  confidence {:.2}  source {}\n",
+                    answer.value.as_deref().unwrap_or("-"),
+                    answer.confidence,
+                    answer.source.as_ref().map_or("-", |s| s.doc.as_str()),
+                ));
+            }
+            None => {
+                out.push_str(&format!(
+                    "A: (no answer)  confidence {:.2}\n",
+                    answer.confidence
+                ));
+                if let Some(near) = answer.nearby.first() {
+                    out.push_str(&format!(
+                        "   nearby: {} ({:.2})\n",
+                        near.text, near.confidence
+                    ));
+                }
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn answers() {
+    insta::glob!("../../fixtures", "questions/*.txt", |path| {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        insta::assert_snapshot!(check(&text));
+    });
+}

@@ -1,7 +1,7 @@
 //! The corpus as the question matcher sees it: facts with compact, interned fields, postings
 //! from entities and event classes to facts, an alias table, and document metadata.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use almanac_measure::AmountKind;
 use almanac_model::{DateKnown, Document, EntityKind, EntityRef, Fact, FactKind};
@@ -10,6 +10,9 @@ use chrono::{Datelike, NaiveDate};
 use crate::lexicon::{ALIASES, KNOWN_NAMES, Lexicon};
 use crate::text::{fuzzy, is_stop, normalize, stem, words};
 use crate::time::{DayRange, days, timex_range};
+
+/// Words in more facts than this are not indexed (they select too little).
+pub const RARE: usize = 512;
 
 /// No entity in this slot.
 pub const NONE: u32 = u32::MAX;
@@ -38,6 +41,8 @@ pub struct Compact {
     pub place: u32,
     /// Interned class (`role` for roles).
     pub class: u32,
+    /// The class the lexicon gives the action (`provide` → fund), or [`NONE`].
+    pub action_class: u32,
     /// The fact's time as a day range, if it is a calendar value.
     pub time: Option<DayRange>,
     /// The first source's document date, in days.
@@ -95,8 +100,12 @@ pub struct Corpus {
     pub by_time: Vec<(i32, u32)>,
     /// Document id → metadata.
     pub docs: HashMap<String, DocInfo>,
-    /// Every stemmed word of the facts' sentences, objects and titles.
-    pub vocabulary: HashSet<String>,
+    /// Every stemmed word of the facts' sentences, objects and titles, with its id.
+    pub vocabulary: HashMap<String, u32>,
+    /// Word id → facts whose text holds it; emptied for words in more than [`RARE`] facts.
+    pub by_word: Vec<Vec<u32>>,
+    /// Word id → number of facts whose text holds it.
+    pub word_facts: Vec<u32>,
     /// The latest document date: the corpus's own "now" for `last year`.
     pub latest: Option<NaiveDate>,
 }
@@ -118,7 +127,9 @@ impl Corpus {
             by_class: Vec::new(),
             by_time: Vec::new(),
             docs: HashMap::new(),
-            vocabulary: HashSet::new(),
+            vocabulary: HashMap::new(),
+            by_word: Vec::new(),
+            word_facts: Vec::new(),
             latest: None,
         };
         for doc in documents {
@@ -149,7 +160,7 @@ impl Corpus {
                     }
                 }
             }
-            corpus.add_vocabulary(fact);
+            corpus.add_vocabulary(fact, i);
             corpus.compact.push(c);
         }
         corpus.by_time.sort_unstable();
@@ -163,11 +174,12 @@ impl Corpus {
         corpus
     }
 
-    fn add_vocabulary(&mut self, fact: &Fact) {
+    fn add_vocabulary(&mut self, fact: &Fact, index: u32) {
+        let mut stems: Vec<String> = Vec::new();
         let mut add = |text: &str| {
             for w in words(text) {
                 if !is_stop(&w) {
-                    self.vocabulary.insert(stem(&w));
+                    stems.push(stem(&w));
                 }
             }
         };
@@ -182,6 +194,29 @@ impl Corpus {
             }
             FactKind::Role(role) => add(&role.title),
         }
+        stems.sort_unstable();
+        stems.dedup();
+        for w in stems {
+            let next = u32::try_from(self.word_facts.len()).unwrap_or(u32::MAX);
+            let id = *self.vocabulary.entry(w).or_insert(next);
+            if id == next {
+                self.word_facts.push(0);
+                self.by_word.push(Vec::new());
+            }
+            let id = id as usize;
+            self.word_facts[id] += 1;
+            if self.word_facts[id] as usize <= RARE {
+                self.by_word[id].push(index);
+            } else if !self.by_word[id].is_empty() {
+                self.by_word[id] = Vec::new();
+            }
+        }
+    }
+
+    /// How many facts hold the stemmed word, and their indices when it is rare.
+    pub fn word(&self, stem_word: &str) -> Option<(u32, &[u32])> {
+        let id = *self.vocabulary.get(stem_word)? as usize;
+        Some((self.word_facts[id], self.by_word[id].as_slice()))
     }
 
     fn compact_of(&mut self, fact: &Fact, lexicon: &Lexicon) -> Compact {
@@ -200,6 +235,7 @@ impl Corpus {
             target: NONE,
             place: NONE,
             class: 0,
+            action_class: NONE,
             time: None,
             doc_day,
             money: false,
@@ -225,6 +261,10 @@ impl Corpus {
                     target: self.entity_ref(event.target.as_ref()),
                     place: self.entity_ref(event.place.as_ref()),
                     class: self.class_id(&class),
+                    action_class: lexicon
+                        .class_of_action(&event.action)
+                        .filter(|c| *c != class)
+                        .map_or(NONE, |c| self.class_id(c)),
                     time: event
                         .time
                         .as_ref()

@@ -150,10 +150,12 @@ const EVENTS: &[Entry] = &[
     e("reduce", "cut", Verb),
     e("lower", "cut", Verb),
     e("appoint", "appoint", Verb),
-    e("elect", "appoint", Verb),
     e("resign", "resign", Verb),
     e("meet", "meet", Verb),
     e("meeting", "meet", Noun),
+    e("win", "win", Verb),
+    e("victory", "win", Noun),
+    e("elect", "win", Verb),
 ];
 
 /// Classes that are close enough to share part of the class score: money going somewhere.

@@ -59,6 +59,8 @@ pub enum RoleHint {
     Target,
     /// After `in`, `at`.
     Place,
+    /// A possessive modifier: `India's ruling alliance`, `Samsung's facility`.
+    Modifier,
 }
 
 /// An entity named in a question.
@@ -118,12 +120,16 @@ pub struct Question {
     pub class: Option<String>,
     /// How exactly the class words matched (1.0 exact).
     pub class_similarity: f32,
+    /// Other classes named as strongly (`promise to allocate`: pledge, then spend).
+    pub also: Vec<String>,
     /// The time window.
     pub window: Option<Window>,
     /// `did not`, `never`.
     pub negated: bool,
     /// Other content words (stemmed) the fact's sentence should contain.
     pub keywords: Vec<String>,
+    /// Keywords plus event words: what a role's title should contain (`finance minister`).
+    pub title_words: Vec<String>,
     /// Whether it continues the previous question.
     pub follow_up: FollowUp,
     /// `how many parts`: the counted noun (stemmed).
@@ -131,7 +137,7 @@ pub struct Question {
 }
 
 const TARGET_PREPS: &[&str] = &[
-    "to", "on", "against", "toward", "towards", "into", "for", "with", "from", "onto", "over",
+    "to", "on", "against", "toward", "towards", "into", "for", "with", "from", "onto", "over", "of",
 ];
 const PLACE_PREPS: &[&str] = &["in", "at", "inside"];
 const BE_FORMS: &[&str] = &[
@@ -178,9 +184,39 @@ impl Question {
             .iter()
             .max_by(|a, b| a.strength.cmp(&b.strength).then(b.start.cmp(&a.start)))
             .cloned();
+        let also: Vec<String> = match &best {
+            Some(b) => {
+                let mut also: Vec<String> = hits
+                    .iter()
+                    .filter(|h| h.strength == b.strength && h.class != b.class)
+                    .map(|h| h.class.clone())
+                    .collect();
+                also.dedup();
+                also
+            }
+            None => Vec::new(),
+        };
+        let mut title_words: Vec<String> = Vec::new();
         for h in &hits {
             for u in &mut used[h.start..h.start + h.len] {
                 *u = true;
+            }
+            for t in &toks[h.start..h.start + h.len] {
+                if !is_stop(&t.lower) {
+                    title_words.push(t.stem.clone());
+                }
+            }
+        }
+        // An entity right after the event verb, with no preposition, is its object:
+        // `give Samsung`, `visit Japan`.
+        if let Some(b) = best.as_ref().filter(|b| b.strength != Strength::Noun) {
+            let verb_end = b.start + b.len;
+            for e in &mut entities {
+                if e.role == RoleHint::Actor
+                    && position_of(&lower, &e.text).is_some_and(|p| p == verb_end)
+                {
+                    e.role = RoleHint::Target;
+                }
             }
         }
 
@@ -214,7 +250,7 @@ impl Question {
                 continue;
             }
             let after_prep = i > 0 && TARGET_PREPS.contains(&lower[i - 1]);
-            let unknown = !corpus.vocabulary.contains(&t.stem);
+            let unknown = !corpus.vocabulary.contains_key(&t.stem);
             // A capitalized word (not the first) or an unknown word after `to`/`on`: a name
             // the corpus does not know, which no fact can match.
             if unknown && ((t.capitalized && i > 0) || after_prep) && t.lower.len() >= 3 {
@@ -233,6 +269,12 @@ impl Question {
             }
         }
         keywords.dedup();
+        title_words.extend(keywords.iter().cloned());
+        if let Some(unit) = &unit {
+            keywords.push(unit.clone());
+            title_words.push(unit.clone());
+        }
+        entities.truncate(crate::score::MAX_ENTITIES);
 
         Question {
             text: text.trim().to_owned(),
@@ -241,9 +283,11 @@ impl Question {
             entities,
             class: best.as_ref().map(|h| h.class.clone()),
             class_similarity: best.as_ref().map_or(1.0, |h| h.similarity),
+            also,
             window,
             negated,
             keywords,
+            title_words,
             follow_up,
             unit,
         }
@@ -299,12 +343,14 @@ impl Question {
         if self.class.is_none() {
             self.class = previous.class.clone();
             self.class_similarity = previous.class_similarity;
+            self.also = previous.also.clone();
         }
         if self.window.is_none() {
             self.window = previous.window.clone();
         }
         if same_subject && self.keywords.is_empty() {
             self.keywords = previous.keywords.clone();
+            self.title_words = previous.title_words.clone();
         }
         self
     }
@@ -337,7 +383,11 @@ impl fmt::Display for Question {
         if let Some(class) = &self.class {
             writeln!(
                 f,
-                "  event class: {class} (similarity {:.2})",
+                "  event class: {class}{} (similarity {:.2})",
+                self.also
+                    .iter()
+                    .map(|c| format!(" or {c}"))
+                    .collect::<String>(),
                 self.class_similarity
             )?;
         }
@@ -438,43 +488,39 @@ fn find_entities(
         let t = &toks[i];
         !t.acronym && (is_stop(&t.lower) || (lexicon.knows(&t.stem) && !t.capitalized))
     };
-    // Exact aliases, longest first.
-    for len in (1..=6).rev() {
-        for start in 0..n.saturating_sub(len - 1) {
-            if used[start..start + len].iter().any(|u| *u) {
-                continue;
-            }
-            if len == 1 && plain(start) {
-                continue;
-            }
-            let phrase = lower[start..start + len].join(" ");
-            if let Some(ids) = corpus.lookup(&phrase) {
-                found.push((
-                    start,
-                    asked(corpus, &phrase, ids.to_vec(), 1.0, &lower, start),
-                ));
-                used[start..start + len].iter_mut().for_each(|u| *u = true);
-            }
-        }
-    }
-    // Typos, up to three words, never over stop words, event words or numbers.
-    for len in (1..=3).rev() {
-        for start in 0..n.saturating_sub(len - 1) {
-            let range = start..start + len;
-            if used[range.clone()].iter().any(|u| *u)
-                || range.clone().any(|i| {
-                    is_stop(&toks[i].lower)
-                        || lexicon.knows(&toks[i].stem)
-                        || toks[i].lower.chars().any(|c| c.is_ascii_digit())
-                        || (corpus.vocabulary.contains(&toks[i].stem) && !toks[i].capitalized)
-                })
-            {
-                continue;
-            }
-            let phrase = lower[range.clone()].join(" ");
-            if let Some((id, sim, _)) = corpus.lookup_fuzzy(&phrase) {
-                found.push((start, asked(corpus, &phrase, vec![id], sim, &lower, start)));
-                used[range].iter_mut().for_each(|u| *u = true);
+    // Exact aliases of two words or more, then typos over two or three words, then single
+    // words: `Lee Chang-yan` is a typo for a name, not the surname `Lee` plus a word.
+    for (min, max, exact) in [(2, 6, true), (2, 3, false), (1, 1, true), (1, 1, false)] {
+        for len in (min..=max).rev() {
+            for start in 0..n.saturating_sub(len - 1) {
+                let range = start..start + len;
+                if used[range.clone()].iter().any(|u| *u) {
+                    continue;
+                }
+                let phrase = lower[range.clone()].join(" ");
+                let hit = if exact {
+                    if len == 1 && plain(start) {
+                        continue;
+                    }
+                    corpus.lookup(&phrase).map(|ids| (ids.to_vec(), 1.0))
+                } else {
+                    if range.clone().any(|i| {
+                        is_stop(&toks[i].lower)
+                            || lexicon.knows(&toks[i].stem)
+                            || toks[i].lower.chars().any(|c| c.is_ascii_digit())
+                            || (corpus.vocabulary.contains_key(&toks[i].stem)
+                                && !toks[i].capitalized)
+                    }) {
+                        continue;
+                    }
+                    corpus
+                        .lookup_fuzzy(&phrase)
+                        .map(|(id, sim, _)| (vec![id], sim))
+                };
+                if let Some((ids, sim)) = hit {
+                    found.push((start, asked(toks, corpus, &phrase, ids, sim, &lower, start)));
+                    used[range].iter_mut().for_each(|u| *u = true);
+                }
             }
         }
     }
@@ -483,6 +529,7 @@ fn find_entities(
 }
 
 fn asked(
+    toks: &[Token],
     corpus: &Corpus,
     text: &str,
     ids: Vec<u32>,
@@ -497,12 +544,20 @@ fn asked(
         .copied()
         .filter(|&id| corpus.entities[id as usize].facts > 0)
         .collect();
+    let words = text.split(' ').count();
+    let possessive = toks
+        .get(start + words - 1)
+        .is_some_and(|t| t.possessive && start + words < toks.len());
     AskedEntity {
         text: text.to_owned(),
         name: first.map_or_else(|| text.to_owned(), |e| e.name.clone()),
         ids: live,
         similarity,
-        role: role_before(lower, start),
+        role: if possessive {
+            RoleHint::Modifier
+        } else {
+            role_before(lower, start)
+        },
         kind: first.map(|e| e.kind),
     }
 }
@@ -525,6 +580,12 @@ fn role_before(lower: &[&str], i: usize) -> RoleHint {
         return RoleHint::Actor;
     }
     RoleHint::Actor
+}
+
+/// The word index where `text` (a phrase of the question) starts.
+fn position_of(lower: &[&str], text: &str) -> Option<usize> {
+    let words: Vec<&str> = text.split(' ').collect();
+    (0..lower.len()).find(|&i| lower[i..].starts_with(&words))
 }
 
 fn preceded_by(lower: &[&str], text: &str, preps: &[&str]) -> bool {

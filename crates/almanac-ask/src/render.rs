@@ -83,6 +83,11 @@ pub fn past(verb: &str) -> String {
         ("seek", "sought"),
         ("lend", "lent"),
         ("cut", "cut"),
+        ("beat", "beat"),
+        ("lead", "led"),
+        ("rise", "rose"),
+        ("fall", "fell"),
+        ("send", "sent"),
         ("be", "was"),
         ("have", "had"),
         ("do", "did"),
@@ -153,9 +158,21 @@ fn amount_preposition(verb: &str, class: &str) -> &'static str {
 /// An event as one sentence, without the final period:
 /// `Japan lifted export restrictions on South Korea`.
 pub fn event_clause(event: &Event) -> String {
+    event_clause_with(event, None)
+}
+
+/// [`event_clause`] stating the amount at `amount` (an index into the event's amounts)
+/// rather than its first money amount.
+pub fn event_clause_with(event: &Event, amount: Option<usize>) -> String {
     let actor = event.actor.as_ref().map_or("someone", |a| a.name.as_str());
-    let verb = if event.action.is_empty() {
-        event.class.as_str()
+    let nominal = looks_nominal(&event.action);
+    let verb = if event.action.is_empty() || nominal {
+        // `Japan's restrictions on exports`: say it with the class's verb.
+        match event.class.as_str() {
+            "restrict" => "impose",
+            "" => "do",
+            class => class,
+        }
     } else {
         event.action.as_str()
     };
@@ -167,21 +184,32 @@ pub fn event_clause(event: &Event) -> String {
         (false, Modality::Done | Modality::Reported) => past(verb),
     };
     let mut out = format!("{actor} {verb_phrase}");
-    if let Some(i) = event
-        .amounts
-        .iter()
-        .position(|a| matches!(a.kind, AmountKind::Money { .. }))
+    let money_verb = MONEY_VERBS.contains(&crate::text::stem(verb).as_str());
+    let amount_index = amount
+        .filter(|&i| i < event.amounts.len())
+        .or_else(|| {
+            event
+                .amounts
+                .iter()
+                .position(|a| matches!(a.kind, AmountKind::Money { .. }))
+        })
         .or(if event.amounts.is_empty() {
             None
         } else {
             Some(0)
-        })
-    {
+        });
+    let amount_text = amount_index.map(|i| amount_with_equivalent(&event.amounts, i));
+    if let (true, Some(a)) = (money_verb, &amount_text) {
         out.push(' ');
-        out.push_str(&amount_with_equivalent(&event.amounts, i));
+        out.push_str(a);
     }
-    if let Some(object) = &event.object {
-        if !event.amounts.is_empty() {
+    // An object that only repeats the verb (`visit` for a visit) adds nothing.
+    let object = event.object.as_deref().filter(|o| {
+        let o = crate::text::stem(&crate::text::normalize(o));
+        o != crate::text::stem(&event.action) && o != crate::text::stem(&event.class)
+    });
+    if let Some(object) = object {
+        if money_verb && amount_text.is_some() {
             out.push(' ');
             out.push_str(amount_preposition(verb, &event.class));
         }
@@ -189,7 +217,7 @@ pub fn event_clause(event: &Event) -> String {
         out.push_str(object);
     }
     if let Some(target) = &event.target {
-        if event.object.is_some() || !event.amounts.is_empty() {
+        if object.is_some() || (money_verb && amount_text.is_some()) {
             out.push(' ');
             out.push_str(preposition(&event.class));
         }
@@ -202,7 +230,32 @@ pub fn event_clause(event: &Event) -> String {
             out.push_str(&place.name);
         }
     }
+    // Unless the object already says it: `designated 150 key strategic technologies`.
+    let said = amount_index
+        .and_then(|i| event.amounts.get(i))
+        .is_some_and(|a| object.is_some_and(|o| o.contains(&number(a.value))));
+    if let (false, false, Some(a)) = (money_verb, said, &amount_text) {
+        out.push_str(&format!(" ({a})"));
+    }
     out
+}
+
+/// Verbs whose direct object is an amount of money: `invest $28 million in ...`.
+const MONEY_VERBS: &[&str] = &[
+    "invest", "spend", "fund", "pledg", "allocat", "pay", "provid", "rais", "pour", "inject",
+    "budget", "earmark", "lend", "grant", "donat", "commit", "borrow", "earn", "los", "sell",
+];
+
+/// Whether an action "lemma" is really a noun (`restrictions`, `investment`), as nominal
+/// extraction rules give them.
+fn looks_nominal(action: &str) -> bool {
+    let a = action.trim();
+    [
+        "tion", "tions", "sion", "sions", "ment", "ments", "ance", "ence", "al", "ure",
+    ]
+    .iter()
+    .any(|suffix| a.ends_with(suffix))
+        || (a.ends_with('s') && !a.ends_with("ss") && !a.ends_with("us"))
 }
 
 /// A role as one phrase: `Sung Yoon-mo, Minister of Trade, Industry and Energy of South Korea`.
@@ -240,11 +293,13 @@ pub fn summary(fact: &Fact) -> String {
     }
 }
 
-/// How a relative time was resolved, for the source line: `"last month" = 2023-03`.
-pub fn time_note(time: &TimeRef) -> Option<String> {
+/// How a relative time was resolved, for the source line: `"last month" = 2023-03`, when
+/// the quoted `sentence` holds the expression; and how an inferred time was inferred.
+pub fn time_note(time: &TimeRef, sentence: &str) -> Option<String> {
     let mut parts = Vec::new();
-    if (time.anchor == Anchor::Reference || time.text.trim() != time.value) && !time.text.is_empty()
-    {
+    let written =
+        !time.text.is_empty() && sentence.to_lowercase().contains(&time.text.to_lowercase());
+    if written && (time.anchor == Anchor::Reference || time.text.trim() != time.value) {
         parts.push(format!("{:?} = {}", time.text, time.value));
     }
     if let Some(note) = &time.note {

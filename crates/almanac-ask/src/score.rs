@@ -126,7 +126,7 @@ const CAP: usize = 20_000;
 const SECOND_STAGE: usize = 48;
 
 /// The facts worth scoring: those of the entities named, of the event class (and related
-/// classes), or of the time window. Sorted, no duplicates.
+/// classes), of the time window, or of the question's rare words. Sorted, no duplicates.
 pub fn candidates(corpus: &Corpus, q: &Question) -> Vec<u32> {
     let mut out: Vec<u32> = Vec::new();
     for e in &q.entities {
@@ -139,12 +139,10 @@ pub fn candidates(corpus: &Corpus, q: &Question) -> Vec<u32> {
     } else {
         CLASS_CAP_WITH_ENTITIES
     };
-    if let Some(class) = &q.class {
-        for (cid, name) in corpus.classes.iter().enumerate() {
-            if class_affinity(class, name) > 0.0 {
-                let postings = &corpus.by_class[cid];
-                out.extend_from_slice(&postings[..postings.len().min(class_cap)]);
-            }
+    for (cid, name) in corpus.classes.iter().enumerate() {
+        if asked_classes(q).any(|asked| class_affinity(asked, name) > 0.0) {
+            let postings = &corpus.by_class[cid];
+            out.extend_from_slice(&postings[..postings.len().min(class_cap)]);
         }
     }
     if out.is_empty() {
@@ -156,8 +154,14 @@ pub fn candidates(corpus: &Corpus, q: &Question) -> Vec<u32> {
                 .by_time
                 .partition_point(|(start, _)| *start < w.range.end);
             out.extend(corpus.by_time[from..to].iter().take(CAP).map(|(_, i)| *i));
-        } else if !q.keywords.is_empty() && corpus.facts.len() <= CAP {
-            out.extend(0..u32::try_from(corpus.facts.len()).unwrap_or(u32::MAX));
+        }
+    }
+    let no_known_entity = q.entities.iter().all(|e| e.ids.is_empty());
+    if (no_known_entity && q.class.is_none()) || (q.asks == Asks::Who && q.entities.is_empty()) {
+        for k in q.keywords.iter().chain(&q.title_words) {
+            if let Some((_, postings)) = corpus.word(k) {
+                out.extend_from_slice(postings);
+            }
         }
     }
     out.sort_unstable();
@@ -165,40 +169,82 @@ pub fn candidates(corpus: &Corpus, q: &Question) -> Vec<u32> {
     out
 }
 
-/// Scores `candidates` and returns them best first; facts outside the time window are dropped.
-pub fn rank(corpus: &Corpus, lexicon: &Lexicon, q: &Question, candidates: &[u32]) -> Vec<Scored> {
-    let class_ids: Vec<(u32, f32)> = match &q.class {
-        Some(class) => corpus
+/// The classes a question asks for: its main class and any named as strongly.
+fn asked_classes(q: &Question) -> impl Iterator<Item = &str> {
+    q.class
+        .iter()
+        .map(String::as_str)
+        .chain(q.also.iter().map(String::as_str))
+}
+
+/// Per interned class, the best affinity to the question's classes (absent when 0).
+struct ClassTable {
+    affinity: Vec<f32>,
+    role: Option<u32>,
+}
+
+impl ClassTable {
+    fn new(corpus: &Corpus, q: &Question) -> Self {
+        let affinity = corpus
             .classes
             .iter()
-            .enumerate()
-            .map(|(i, name)| (i as u32, class_affinity(class, name)))
-            .filter(|(_, a)| *a > 0.0)
-            .collect(),
-        None => Vec::new(),
-    };
+            .map(|name| {
+                asked_classes(q)
+                    .map(|asked| class_affinity(asked, name))
+                    .fold(0.0, f32::max)
+            })
+            .collect();
+        Self {
+            affinity,
+            role: corpus.class_lookup("role"),
+        }
+    }
+
+    fn get(&self, class: u32) -> f32 {
+        self.affinity.get(class as usize).copied().unwrap_or(0.0)
+    }
+}
+
+/// Scores `candidates` and returns them best first; facts outside the time window are dropped.
+pub fn rank(corpus: &Corpus, lexicon: &Lexicon, q: &Question, candidates: &[u32]) -> Vec<Scored> {
+    let table = ClassTable::new(corpus, q);
     let mut scored: Vec<Scored> = candidates
         .iter()
-        .filter_map(|&i| first_stage(corpus, q, &class_ids, i))
+        .filter_map(|&i| first_stage(corpus, q, &table, i))
         .collect();
-    scored.sort_by(|a, b| {
-        b.score
-            .total
-            .total_cmp(&a.score.total)
-            .then(a.fact.cmp(&b.fact))
-    });
-    scored.truncate(SECOND_STAGE);
-    let keywords: Vec<&str> = q.keywords.iter().map(String::as_str).collect();
-    for s in &mut scored {
-        second_stage(corpus, lexicon, q, &keywords, s);
-    }
-    scored.sort_by(|a, b| {
+    let by_score = |a: &Scored, b: &Scored| {
         b.score
             .total
             .total_cmp(&a.score.total)
             .then_with(|| finer(corpus, a.fact, b.fact))
             .then(a.fact.cmp(&b.fact))
-    });
+    };
+    if scored.len() > SECOND_STAGE {
+        scored.select_nth_unstable_by(SECOND_STAGE, by_score);
+        scored.truncate(SECOND_STAGE);
+    }
+    // The names each asked entity goes by, to find it in sentences and titles; an entity
+    // the corpus does not know goes by its own name.
+    let aliases: Vec<Vec<String>> = q
+        .entities
+        .iter()
+        .map(|e| {
+            let mut names: Vec<String> = e
+                .ids
+                .iter()
+                .flat_map(|&id| corpus.aliases_of(id).iter().cloned())
+                .collect();
+            names.push(normalize(&e.name));
+            names.push(normalize(&e.text));
+            names.sort_unstable();
+            names.dedup();
+            names
+        })
+        .collect();
+    for s in &mut scored {
+        second_stage(corpus, lexicon, q, &table, &aliases, s);
+    }
+    scored.sort_by(by_score);
     scored
 }
 
@@ -212,19 +258,39 @@ fn finer(corpus: &Corpus, a: u32, b: u32) -> std::cmp::Ordering {
     len(a).cmp(&len(b))
 }
 
-fn first_stage(corpus: &Corpus, q: &Question, class_ids: &[(u32, f32)], i: u32) -> Option<Scored> {
+fn first_stage(corpus: &Corpus, q: &Question, table: &ClassTable, i: u32) -> Option<Scored> {
     let c = &corpus.compact[i as usize];
     let time = time_factor(c, q)?;
+    let is_role = table.role == Some(c.class);
     let mut found = [None; MAX_ENTITIES];
     let mut factors = [1.0; MAX_ENTITIES];
-    let entity = entity_factor(c, &q.entities, &mut found, &mut factors);
-    let class = match &q.class {
-        None => 0.85,
-        Some(_) => match class_ids.iter().find(|(id, _)| *id == c.class) {
-            Some((_, a)) if *a >= 1.0 => q.class_similarity,
-            Some(_) => 0.7,
-            None => 0.3,
-        },
+    let mut entity = entity_factor(c, &q.entities, &mut found, &mut factors);
+    let who_by_title = q.asks == Asks::Who && q.entities.is_empty();
+    if is_role && who_by_title {
+        // `who is the finance minister`: a role is what is asked; its title says which.
+        entity = 0.9;
+    }
+    let class = if is_role {
+        if q.asks == Asks::Who || q.class.is_none() {
+            0.85
+        } else {
+            0.3
+        }
+    } else if q.class.is_none() {
+        if who_by_title { 0.6 } else { 0.85 }
+    } else {
+        let a = table.get(c.class).max(if c.action_class == NONE {
+            0.0
+        } else {
+            table.get(c.action_class)
+        });
+        if a >= 1.0 {
+            q.class_similarity
+        } else if a > 0.0 {
+            0.7
+        } else {
+            0.3
+        }
     };
     let agreement = 0.05 * f32::from(c.sources.saturating_sub(1).min(2));
     let support_raw =
@@ -234,8 +300,7 @@ fn first_stage(corpus: &Corpus, q: &Question, class_ids: &[(u32, f32)], i: u32) 
     let specific = !q.entities.is_empty()
         || q.class.is_some()
         || (q.asks == Asks::List && q.window.is_some())
-        || (q.asks == Asks::Who && !q.keywords.is_empty());
-    let specificity = if !specific { 0.5 } else { 1.0 };
+        || (q.asks == Asks::Who && !q.title_words.is_empty());
     let mut score = Breakdown {
         entity,
         class,
@@ -243,7 +308,7 @@ fn first_stage(corpus: &Corpus, q: &Question, class_ids: &[(u32, f32)], i: u32) 
         keywords: 1.0,
         support,
         polarity,
-        specificity,
+        specificity: if specific { 1.0 } else { 0.5 },
         ambiguity: 1.0,
         total: 0.0,
     };
@@ -288,21 +353,17 @@ fn entity_factor(
         (c.target, RoleHint::Target),
         (c.place, RoleHint::Place),
     ];
-    let mut factors: Vec<f32> = Vec::with_capacity(entities.len());
+    let mut factors = [0.2_f32; MAX_ENTITIES];
     for (k, e) in entities.iter().enumerate() {
-        let mut best = 0.2_f32;
         for (slot_index, (slot, role)) in slots.iter().enumerate() {
             if *slot != NONE && e.ids.contains(slot) {
                 let f = role_factor(e.role, *role) * e.similarity;
-                if f > best {
-                    best = f;
-                    if k < found.len() {
-                        found[k] = Some(slot_index as u8);
-                    }
+                if f > factors[k] {
+                    factors[k] = f;
+                    found[k] = Some(slot_index as u8);
                 }
             }
         }
-        factors.push(best);
     }
     // Directional swap: the actor asked is the fact's target and the target asked its actor.
     for a in 0..entities.len() {
@@ -317,14 +378,15 @@ fn entity_factor(
             }
         }
     }
-    out[..factors.len()].copy_from_slice(&factors);
-    factors.iter().product()
+    out.copy_from_slice(&factors);
+    factors[..entities.len()].iter().product()
 }
 
 fn role_factor(asked: RoleHint, found: RoleHint) -> f32 {
-    use RoleHint::{Actor, Place, Target};
+    use RoleHint::{Actor, Modifier, Place, Target};
     match (asked, found) {
         (a, b) if a == b => 1.0,
+        (Modifier, _) => 0.9,
         (Target, Place) | (Place, Target) => 0.9,
         (Actor, Target) | (Target, Actor) => 0.75,
         (Actor, Place) | (Place, Actor) => 0.7,
@@ -332,58 +394,93 @@ fn role_factor(asked: RoleHint, found: RoleHint) -> f32 {
     }
 }
 
+/// Facts holding a word in at most this many facts are specific enough to stand in for an
+/// entity: `alchemy`.
+const NAMING_WORD: u32 = 20;
+
 fn second_stage(
     corpus: &Corpus,
     lexicon: &Lexicon,
     q: &Question,
-    keywords: &[&str],
+    table: &ClassTable,
+    aliases: &[Vec<String>],
     s: &mut Scored,
 ) {
+    let _ = lexicon;
     let fact = &corpus.facts[s.fact as usize];
+    let c = &corpus.compact[s.fact as usize];
+    let is_role = table.role == Some(c.class);
     let mut text = String::new();
-    for source in fact.sources.iter().take(3) {
-        text.push_str(&source.sentence);
-        text.push(' ');
-    }
-    match &fact.kind {
-        almanac_model::FactKind::Event(e) => {
+    if let almanac_model::FactKind::Role(r) = &fact.kind {
+        // A role is matched on its title only.
+        text.push_str(&r.title);
+    } else {
+        for source in fact.sources.iter().take(3) {
+            text.push_str(&source.sentence);
+            text.push(' ');
+        }
+        if let almanac_model::FactKind::Event(e) = &fact.kind {
             if let Some(o) = &e.object {
                 text.push_str(o);
                 text.push(' ');
             }
             text.push_str(&e.action);
         }
-        almanac_model::FactKind::Role(r) => text.push_str(&r.title),
     }
-    let normalized = format!(" {} ", normalize(&text));
     let stems: Vec<String> = words(&text).iter().map(|w| stem(w)).collect();
-    let _ = lexicon;
-
-    if !keywords.is_empty() {
-        let hit = keywords
+    let has = |k: &str| {
+        stems
             .iter()
-            .filter(|k| {
-                stems
-                    .iter()
-                    .any(|w| w == *k || (k.len() >= 5 && fuzzy(k, w).is_some()))
-            })
-            .count();
-        s.score.keywords = 0.6 + 0.4 * hit as f32 / keywords.len() as f32;
+            .any(|w| w == k || (k.len() >= 5 && fuzzy(k, w).is_some()))
+    };
+    let wanted = if is_role { &q.title_words } else { &q.keywords };
+    if !wanted.is_empty() {
+        let hit = wanted.iter().filter(|k| has(k)).count();
+        s.score.keywords = 0.6 + 0.4 * hit as f32 / wanted.len() as f32;
+    }
+    // No entity asked, but a rare word of the question names the thing: `alchemy program`.
+    if q.entities.is_empty() && !is_role && q.asks != Asks::Who {
+        let naming = q
+            .keywords
+            .iter()
+            .any(|k| has(k) && corpus.word(k).is_some_and(|(n, _)| n <= NAMING_WORD));
+        if naming {
+            s.score.entity = 0.95;
+            s.score.specificity = 1.0;
+        }
     }
 
-    // An entity not in the fact's slots may still be named by its sentence.
+    // An entity not in the fact's slots may still be named by its sentence: a modifier
+    // (`in South Korea`) counts more than a missing actor.
     if s.score.entity < 0.8 && !q.entities.is_empty() {
+        let sentences: Vec<&str> = fact
+            .sources
+            .iter()
+            .take(3)
+            .map(|p| p.sentence.as_str())
+            .collect();
+        let normalized = format!(" {} ", normalize(&sentences.join(" ")));
+        let titles: Vec<&str> = fact
+            .sources
+            .iter()
+            .take(3)
+            .filter_map(|p| p.doc_title.as_deref())
+            .collect();
+        let title = format!(" {} ", normalize(&titles.join(" ")));
         for (k, e) in q.entities.iter().take(MAX_ENTITIES).enumerate() {
             if s.found[k].is_none() {
-                let named = e.ids.iter().any(|&id| {
-                    corpus
-                        .aliases_of(id)
-                        .iter()
-                        .any(|a| normalized.contains(&format!(" {a} ")))
-                });
-                if named {
-                    s.factors[k] = s.factors[k].max(0.5);
-                }
+                let named_in =
+                    |text: &str| aliases[k].iter().any(|a| text.contains(&format!(" {a} ")));
+                let modifier = e.role != RoleHint::Actor || is_role;
+                let f = if named_in(&normalized) {
+                    if modifier { 0.8 } else { 0.5 }
+                } else if named_in(&title) {
+                    // The document is about it: `Denmark awards ...` for its climate minister.
+                    if modifier { 0.75 } else { 0.4 }
+                } else {
+                    0.0
+                };
+                s.factors[k] = s.factors[k].max(f * e.similarity);
             }
         }
         s.score.entity = s.factors[..q.entities.len().min(MAX_ENTITIES)]
@@ -393,17 +490,33 @@ fn second_stage(
     s.score.recompute();
 }
 
-/// Applies the ambiguity penalty to the best of `ranked` when a rival within 0.05 gives an
-/// incompatible answer. `same` says whether two facts give compatible answers.
+/// Applies the ambiguity penalty when rivals within 0.05 of the best give an incompatible
+/// answer: to the best and to those rivals, then re-sorts. `same` says whether two facts
+/// give compatible answers. Returns the first rival.
 pub fn penalize_ambiguity(ranked: &mut [Scored], same: impl Fn(u32, u32) -> bool) -> Option<u32> {
-    let (best, rest) = ranked.split_first_mut()?;
-    let rival = rest
-        .iter()
-        .take_while(|r| r.score.total >= best.score.total - 0.05)
-        .find(|r| !same(best.fact, r.fact))?;
-    best.score.ambiguity = 0.85;
-    best.score.recompute();
-    Some(rival.fact)
+    let best = *ranked.first()?;
+    let mut rival = None;
+    for r in ranked.iter_mut().skip(1) {
+        if r.score.total < best.score.total - 0.05 {
+            break;
+        }
+        if !same(best.fact, r.fact) {
+            r.score.ambiguity = 0.85;
+            r.score.recompute();
+            rival.get_or_insert(r.fact);
+        }
+    }
+    if rival.is_some() {
+        ranked[0].score.ambiguity = 0.85;
+        ranked[0].score.recompute();
+        ranked.sort_by(|a, b| {
+            b.score
+                .total
+                .total_cmp(&a.score.total)
+                .then(a.fact.cmp(&b.fact))
+        });
+    }
+    rival
 }
 
 /// Which slot (0 actor, 1 target, 2 place) the `k`th asked entity was found in.

@@ -10,7 +10,7 @@ use crate::index::Corpus;
 use crate::lexicon::Lexicon;
 use crate::question::{Asks, Question};
 use crate::render::{
-    amount_value, amount_with_equivalent, event_clause, role_clause, summary, time_note,
+    amount_value, amount_with_equivalent, event_clause_with, role_clause, summary, time_note,
 };
 use crate::score::{Breakdown, Scored, candidates, found_slot, penalize_ambiguity, rank};
 use crate::time::{describe, timex_range};
@@ -388,13 +388,13 @@ impl Session {
             }
             lines.join("\n")
         } else {
-            self.headline(fact, &lead)
+            self.headline(&q, fact, &lead)
         };
         let alternatives = answerable
             .iter()
             .skip(1)
             .filter(|s| {
-                s.score.total >= ANSWER_THRESHOLD.min(best.score.total - 0.15)
+                s.score.total >= ANSWER_THRESHOLD.max(best.score.total - 0.15)
                     && q.asks != Asks::List
             })
             .filter(|s| {
@@ -408,8 +408,8 @@ impl Session {
             text: Some(text),
             value: (!value.is_empty() && q.asks != Asks::List).then_some(value),
             confidence: best.score.total,
-            source: self.source(fact),
-            citation: self.citation(fact),
+            source: self.source(&q, fact),
+            citation: self.citation(&q, fact),
             alternatives,
             nearby: Vec::new(),
             explanation,
@@ -417,10 +417,17 @@ impl Session {
     }
 
     /// The headline: the answer's lead, then the fact in one sentence.
-    fn headline(&self, fact: &Fact, lead: &str) -> String {
+    fn headline(&self, q: &Question, fact: &Fact, lead: &str) -> String {
         match &fact.kind {
             FactKind::Event(event) => {
-                let clause = event_clause(event);
+                let clause = match self.chosen_amount(q, fact) {
+                    Some(c) => {
+                        let mut event = event.clone();
+                        event.amounts = c.amounts;
+                        event_clause_with(&event, Some(c.index))
+                    }
+                    None => event_clause_with(event, None),
+                };
                 if lead.is_empty() {
                     format!("{clause}.")
                 } else {
@@ -448,7 +455,7 @@ impl Session {
             text: summary(fact),
             value,
             confidence: s.score.total,
-            source: self.source(fact),
+            source: self.source(q, fact),
         }
     }
 
@@ -463,43 +470,15 @@ impl Session {
                 let t = fact_time(fact)?;
                 Some((describe(&t.value, t.modifier), t.value.clone()))
             }
-            Asks::HowMuch => {
+            Asks::HowMuch | Asks::HowMany => {
                 let FactKind::Event(e) = &fact.kind else {
                     return None;
                 };
-                let i = e
-                    .amounts
-                    .iter()
-                    .position(|a| matches!(a.kind, AmountKind::Money { .. }))
-                    .or_else(|| e.amounts.iter().position(|a| a.kind == AmountKind::Percent))?;
+                let _ = e;
+                let c = self.chosen_amount(q, fact)?;
                 Some((
-                    amount_with_equivalent(&e.amounts, i),
-                    amount_value(&e.amounts[i]),
-                ))
-            }
-            Asks::HowMany => {
-                let FactKind::Event(e) = &fact.kind else {
-                    return None;
-                };
-                let counts: Vec<usize> = e
-                    .amounts
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, a)| {
-                        matches!(a.kind, AmountKind::Count { .. } | AmountKind::Number)
-                    })
-                    .map(|(i, _)| i)
-                    .collect();
-                let unit_match = counts.iter().copied().find(|&i| match &e.amounts[i].kind {
-                    AmountKind::Count { unit } => q.keywords.iter().any(|k| {
-                        crate::text::stem(&crate::text::normalize(unit)).contains(k.as_str())
-                    }),
-                    _ => false,
-                });
-                let i = unit_match.or_else(|| counts.first().copied())?;
-                Some((
-                    amount_with_equivalent(&e.amounts, i),
-                    amount_value(&e.amounts[i]),
+                    amount_with_equivalent(&c.amounts, c.index),
+                    amount_value(&c.amounts[c.index]),
                 ))
             }
             Asks::Who | Asks::Where => {
@@ -520,13 +499,24 @@ impl Session {
                     .filter_map(|k| found_slot(s, k))
                     .collect();
                 let order: &[usize] = if q.asks == Asks::Where {
-                    &[2]
+                    &[2, 1]
                 } else {
                     &[0, 1, 2]
                 };
                 let pick = order.iter().find_map(|&i| {
                     let e = slots[i]?;
                     if asked.contains(&(i as u8)) {
+                        return None;
+                    }
+                    // Where: a place, or a country or place the event is directed at
+                    // (`visited Japan`).
+                    if q.asks == Asks::Where
+                        && i == 1
+                        && !matches!(
+                            e.kind,
+                            almanac_model::EntityKind::Country | almanac_model::EntityKind::Place
+                        )
+                    {
                         return None;
                     }
                     if let Some(kind) = q.kind {
@@ -549,6 +539,60 @@ impl Session {
         }
     }
 
+    /// The source to quote: the one the chosen amount was read from, else [`cited`].
+    fn quoted<'f>(&self, q: &Question, fact: &'f Fact) -> Option<&'f almanac_model::Provenance> {
+        match self.chosen_amount(q, fact) {
+            Some(c) => fact.sources.get(c.source),
+            None => cited(fact),
+        }
+    }
+
+    /// For `how much` and `how many`: which amount answers, and which source states it.
+    ///
+    /// The source is the one that best fits the question ([`best_source`]). Merged facts
+    /// may carry the amounts of one sentence only, so when the fact's amounts are not
+    /// stated in that sentence, the sentence's own amounts are read (with
+    /// `almanac_measure::find_amounts`); the quote and the amount always agree.
+    fn chosen_amount(&self, q: &Question, fact: &Fact) -> Option<Chosen> {
+        let FactKind::Event(e) = &fact.kind else {
+            return None;
+        };
+        if !matches!(q.asks, Asks::HowMuch | Asks::HowMany) {
+            return None;
+        }
+        let preferred = best_source(q, fact);
+        let order =
+            std::iter::once(preferred).chain((0..fact.sources.len()).filter(|&i| i != preferred));
+        let mut first: Option<Chosen> = None;
+        for (n, si) in order.enumerate() {
+            let sentence = &fact.sources[si].sentence;
+            let wanted = wanted_amounts(q, &e.amounts);
+            if let Some(&i) = wanted.iter().find(|&&i| states(sentence, &e.amounts[i])) {
+                return Some(Chosen {
+                    amounts: e.amounts.clone(),
+                    index: i,
+                    source: si,
+                });
+            }
+            if n == 0 {
+                let found = almanac_measure::find_amounts(sentence);
+                if let Some(&i) = wanted_amounts(q, &found).first() {
+                    return Some(Chosen {
+                        amounts: found,
+                        index: i,
+                        source: si,
+                    });
+                }
+                first = wanted.first().map(|&i| Chosen {
+                    amounts: e.amounts.clone(),
+                    index: i,
+                    source: si,
+                });
+            }
+        }
+        first
+    }
+
     /// Whether two facts give compatible answers (nesting dates, equal values).
     fn compatible(&self, q: &Question, a: u32, b: u32) -> bool {
         if q.asks == Asks::When {
@@ -567,8 +611,8 @@ impl Session {
         va == vb || q.asks == Asks::List
     }
 
-    fn source(&self, fact: &Fact) -> Option<Source> {
-        let p = fact.sources.first()?;
+    fn source(&self, q: &Question, fact: &Fact) -> Option<Source> {
+        let p = self.quoted(q, fact)?;
         let doc = self.corpus.docs.get(&p.doc_id);
         Some(Source {
             doc: doc.map_or_else(|| p.doc_path.clone(), |d| d.path.clone()),
@@ -580,8 +624,8 @@ impl Session {
         })
     }
 
-    fn citation(&self, fact: &Fact) -> Option<String> {
-        let p = fact.sources.first()?;
+    fn citation(&self, q: &Question, fact: &Fact) -> Option<String> {
+        let p = self.quoted(q, fact)?;
         let doc = self.corpus.docs.get(&p.doc_id);
         let title = doc
             .and_then(|d| d.title.clone())
@@ -599,7 +643,7 @@ impl Session {
                 }
             }
         }
-        if let Some(note) = fact_time(fact).and_then(time_note) {
+        if let Some(note) = fact_time(fact).and_then(|t| time_note(t, &p.sentence)) {
             notes.push(note);
         }
         if fact.sources.len() > 1 {
@@ -618,6 +662,122 @@ impl Session {
         }
         Some(out)
     }
+}
+
+/// The source to quote: the first whose sentence holds the fact's time expression (so the
+/// citation's `"last month" = 2023-03` can be read in the quote), else the first.
+fn cited(fact: &Fact) -> Option<&almanac_model::Provenance> {
+    let time = fact_time(fact)
+        .map(|t| t.text.to_lowercase())
+        .filter(|t| !t.is_empty());
+    time.and_then(|t| {
+        fact.sources
+            .iter()
+            .find(|p| p.sentence.to_lowercase().contains(&t))
+    })
+    .or_else(|| fact.sources.first())
+}
+
+/// An amount chosen to answer: the list it indexes, its index, and the source stating it.
+struct Chosen {
+    amounts: Vec<almanac_measure::Amount>,
+    index: usize,
+    source: usize,
+}
+
+/// The amounts that can answer: money (else percentages) for `how much`; counts (those
+/// whose unit the question names first) for `how many`.
+fn wanted_amounts(q: &Question, amounts: &[almanac_measure::Amount]) -> Vec<usize> {
+    let of = |pred: &dyn Fn(&AmountKind) -> bool| -> Vec<usize> {
+        (0..amounts.len())
+            .filter(|&i| pred(&amounts[i].kind))
+            .collect()
+    };
+    match q.asks {
+        Asks::HowMuch => {
+            let money = of(&|k| matches!(k, AmountKind::Money { .. }));
+            if money.is_empty() {
+                of(&|k| *k == AmountKind::Percent)
+            } else {
+                money
+            }
+        }
+        Asks::HowMany => {
+            let counts = of(&|k| matches!(k, AmountKind::Count { .. } | AmountKind::Number));
+            let by_unit: Vec<usize> = counts
+                .iter()
+                .copied()
+                .filter(|&i| match &amounts[i].kind {
+                    AmountKind::Count { unit } => {
+                        let unit = crate::text::stem(&crate::text::normalize(unit));
+                        q.keywords.contains(&unit)
+                    }
+                    _ => false,
+                })
+                .collect();
+            if by_unit.is_empty() { counts } else { by_unit }
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The source of a fact that best fits the question: the most question words in its
+/// sentence, a document date inside the question's window, the fact's time expression in
+/// its sentence; the first on ties.
+fn best_source(q: &Question, fact: &Fact) -> usize {
+    let time_text = fact_time(fact)
+        .map(|t| t.text.to_lowercase())
+        .filter(|t| !t.is_empty());
+    let mut best = (0.0_f32, 0);
+    for (i, p) in fact.sources.iter().enumerate() {
+        let stems: Vec<String> = crate::text::words(&p.sentence)
+            .iter()
+            .map(|w| crate::text::stem(w))
+            .collect();
+        let mut score = q.title_words.iter().filter(|w| stems.contains(w)).count() as f32;
+        if let (Some(w), Some(d)) = (&q.window, p.doc_date) {
+            let day = crate::time::days(d.date());
+            if day >= w.range.start && day < w.range.end {
+                score += 2.0;
+            }
+        }
+        if time_text
+            .as_ref()
+            .is_some_and(|t| p.sentence.to_lowercase().contains(t))
+        {
+            score += 0.5;
+        }
+        if score > best.0 {
+            best = (score, i);
+        }
+    }
+    best.1
+}
+
+/// Whether `sentence` states the amount's number: `937.6` for 937.6e9, `28` for 28e6.
+fn states(sentence: &str, amount: &almanac_measure::Amount) -> bool {
+    let digits: String = sentence.chars().filter(|c| *c != ',').collect();
+    [1e12, 1e9, 1e6, 1e3, 1.0].iter().any(|scale| {
+        let v = amount.value / scale;
+        if v < 1.0 {
+            return false;
+        }
+        let text = format!("{v:.3}");
+        let text = text.trim_end_matches('0').trim_end_matches('.');
+        digits.match_indices(text).any(|(at, _)| {
+            let before = digits[..at].chars().next_back();
+            let after = digits[at + text.len()..].chars().next();
+            let glued_before = before.is_some_and(|c| c.is_ascii_digit() || c == '.');
+            let glued_after = after.is_some_and(|c| c.is_ascii_digit());
+            // `28` must not match the `28` of `28.5`.
+            let decimal_after = after == Some('.')
+                && digits[at + text.len() + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit());
+            !(glued_before || glued_after || decimal_after)
+        })
+    })
 }
 
 fn fact_time(fact: &Fact) -> Option<&almanac_model::TimeRef> {

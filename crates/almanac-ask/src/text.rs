@@ -51,13 +51,16 @@ pub struct Token {
     pub capitalized: bool,
     /// Whether the word was all uppercase and at least two letters (`US`, `EU`).
     pub acronym: bool,
+    /// Whether it was written with a possessive `'s` (`India's`).
+    pub possessive: bool,
 }
 
 /// The tokens of `text`, in the same word split as [`normalize`].
 pub fn tokens(text: &str) -> Vec<Token> {
     // Split the raw text the same way normalize does, but keep the case.
-    let mut raw_words: Vec<String> = Vec::new();
+    let mut raw_words: Vec<(String, bool)> = Vec::new();
     let mut current = String::new();
+    let mut possessive = false;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if c == '\'' || c == '’' {
@@ -66,21 +69,23 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 && look.next().is_none_or(|n| !n.is_alphanumeric())
             {
                 chars.next();
+                possessive = true;
             }
             continue;
         }
         if c.is_alphanumeric() {
             current.push(c);
         } else if !current.is_empty() {
-            raw_words.push(std::mem::take(&mut current));
+            raw_words.push((std::mem::take(&mut current), possessive));
+            possessive = false;
         }
     }
     if !current.is_empty() {
-        raw_words.push(current);
+        raw_words.push((current, possessive));
     }
     raw_words
         .into_iter()
-        .map(|raw| {
+        .map(|(raw, possessive)| {
             let lower = raw.to_lowercase();
             Token {
                 stem: stem(&lower),
@@ -88,6 +93,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 acronym: raw.chars().count() >= 2
                     && raw.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()),
                 lower,
+                possessive,
             }
         })
         .collect()
@@ -349,6 +355,26 @@ pub const STOP_WORDS: &[&str] = &[
     "give",
     "gave",
     "total",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "intend",
+    "intends",
+    "expect",
+    "expected",
+    "aim",
+    "aims",
+    "going",
+    "want",
+    "wants",
+    "shall",
+    "might",
+    "must",
+    "finally",
+    "actually",
+    "officially",
+    "really",
     "money",
     "amount",
     "sum",
