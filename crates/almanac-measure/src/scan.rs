@@ -290,39 +290,44 @@ fn list_marker_before(before: &str) -> bool {
         // glued: only "No.1"
         return false;
     }
-    [
-        "No.",
-        "No",
-        "Nos.",
-        "no.",
-        "Number",
-        "number",
-        "Chapter",
-        "Section",
-        "Article",
-        "Room",
-        "Route",
-        "Highway",
-        "Flight",
-        "Gate",
-        "Platform",
-        "Page",
-        "page",
-        "Table",
-        "Figure",
-        "Fig.",
-        "Rule",
-        "Resolution",
-        "Proposition",
-        "Tier",
-        "Level",
-        "Grade",
-    ]
-    .iter()
-    .any(|m| {
-        t.strip_suffix(m)
-            .is_some_and(|head| !head.chars().next_back().is_some_and(wordish))
-    })
+    let n = t
+        .bytes()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic() || *b == b'.')
+        .count();
+    let start = t.len() - n;
+    if n == 0 || t[..start].chars().next_back().is_some_and(wordish) {
+        return false;
+    }
+    matches!(
+        &t[start..],
+        "No."
+            | "No"
+            | "Nos."
+            | "no."
+            | "Number"
+            | "number"
+            | "Chapter"
+            | "Section"
+            | "Article"
+            | "Room"
+            | "Route"
+            | "Highway"
+            | "Flight"
+            | "Gate"
+            | "Platform"
+            | "Page"
+            | "page"
+            | "Table"
+            | "Figure"
+            | "Fig."
+            | "Rule"
+            | "Resolution"
+            | "Proposition"
+            | "Tier"
+            | "Level"
+            | "Grade"
+    )
 }
 
 /// A core written in words: `nineteen`, `four-point-six billion`, `a million`, `a dozen`.
@@ -599,136 +604,25 @@ fn known_unit(s: &str) -> Option<(String, usize)> {
         .then(|| (w.as_str().to_string(), n))
 }
 
-/// Words that end a noun phrase: the counted noun must come before any of them.
+/// Words that end a noun phrase: the counted noun must come before any of them. Sorted
+/// (binary search).
+const STOP: &[&str] = &[
+    "a", "about", "across", "after", "against", "ago", "all", "also", "although", "always",
+    "among", "an", "another", "any", "are", "as", "at", "be", "because", "been", "before", "being",
+    "between", "both", "but", "by", "can", "could", "does", "down", "during", "each", "earlier",
+    "either", "even", "for", "from", "had", "has", "have", "he", "her", "here", "his", "if", "in",
+    "into", "is", "it", "its", "just", "later", "least", "less", "may", "might", "more", "most",
+    "must", "my", "no", "not", "of", "off", "on", "once", "only", "onto", "or", "other", "our",
+    "out", "over", "per", "percent", "plus", "shall", "she", "should", "since", "so", "some",
+    "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+    "those", "though", "through", "thus", "till", "times", "to", "under", "until", "up", "upon",
+    "us", "versus", "very", "via", "vs", "was", "we", "were", "when", "where", "which", "while",
+    "who", "whom", "whose", "will", "with", "within", "without", "would", "yes", "your",
+];
+
+/// True if `w` (lowercase) ends a noun phrase.
 fn is_stop(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "of"
-            | "or"
-            | "to"
-            | "in"
-            | "on"
-            | "at"
-            | "for"
-            | "from"
-            | "with"
-            | "by"
-            | "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "was"
-            | "were"
-            | "is"
-            | "are"
-            | "be"
-            | "been"
-            | "being"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "shall"
-            | "should"
-            | "can"
-            | "could"
-            | "may"
-            | "might"
-            | "must"
-            | "this"
-            | "these"
-            | "those"
-            | "than"
-            | "as"
-            | "per"
-            | "each"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "our"
-            | "your"
-            | "my"
-            | "it"
-            | "they"
-            | "we"
-            | "he"
-            | "she"
-            | "them"
-            | "us"
-            | "after"
-            | "before"
-            | "since"
-            | "until"
-            | "till"
-            | "ago"
-            | "later"
-            | "earlier"
-            | "over"
-            | "under"
-            | "into"
-            | "onto"
-            | "about"
-            | "between"
-            | "against"
-            | "among"
-            | "more"
-            | "less"
-            | "most"
-            | "least"
-            | "percent"
-            | "not"
-            | "no"
-            | "so"
-            | "such"
-            | "also"
-            | "only"
-            | "just"
-            | "even"
-            | "very"
-            | "then"
-            | "there"
-            | "here"
-            | "when"
-            | "where"
-            | "while"
-            | "if"
-            | "but"
-            | "because"
-            | "although"
-            | "though"
-            | "once"
-            | "during"
-            | "through"
-            | "across"
-            | "within"
-            | "without"
-            | "upon"
-            | "via"
-            | "vs"
-            | "versus"
-            | "up"
-            | "down"
-            | "out"
-            | "off"
-            | "all"
-            | "any"
-            | "some"
-            | "both"
-            | "either"
-            | "other"
-            | "another"
-            | "plus"
-            | "thus"
-            | "does"
-            | "always"
-            | "yes"
-            | "times"
-    )
+    STOP.binary_search(&w).is_ok()
 }
 
 /// Plurals that do not end in `s`, and nouns counted without one.
@@ -1110,5 +1004,27 @@ fn link_equivalents(text: &str, out: &mut [Amount]) {
             out[i - 1].equivalent = Some(i);
             out[i].equivalent = Some(i - 1);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Checks a word-list lookup: `is_stop(word) == want`.
+    fn check(word: &str, want: bool) {
+        assert!(
+            STOP.windows(2).all(|w| w[0] < w[1]),
+            "STOP must stay sorted"
+        );
+        assert_eq!(is_stop(word), want, "{word:?}");
+    }
+
+    #[test]
+    fn stop_words() {
+        check("the", true);
+        check("within", true);
+        check("parts", false);
+        check("", false);
     }
 }
