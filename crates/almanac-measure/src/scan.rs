@@ -825,6 +825,16 @@ fn amount_at(text: &str, s: usize, floor: usize, out: &mut Vec<Amount>) -> Resul
     if core.prefix.is_none() && core.looks_like_year() && matches!(kind, AmountKind::Money { .. }) {
         return Err(end);
     }
+    // "who at 25 won the title": a bare small number before "won" is the verb, since won
+    // amounts in news are large ("10,000 won", "2 billion won")
+    let small_won = matches!(&kind, AmountKind::Money { currency } if currency == "KRW")
+        && core.prefix.is_none()
+        && core.factor.is_none()
+        && !core.grouped
+        && value < 1000.0;
+    if small_won {
+        return Err(end);
+    }
     // "50 cents" is half a dollar
     let cents = matches!(&kind, AmountKind::Count { unit }
         if unit == "cents" && end == core.end + 1 + unit.len());
