@@ -105,9 +105,11 @@ impl DocDate {
         };
         let mut out = self.clone();
         out.local = local;
+        let unit = format!("{:?}", age.unit).to_lowercase();
+        let plural = if age.amount == 1 { "" } else { "s" };
         out.note = Some(format!(
-            "{} {:?} before capture on {captured}",
-            age.amount, age.unit
+            "{} {unit}{plural} before capture on {captured}",
+            age.amount
         ));
         out
     }

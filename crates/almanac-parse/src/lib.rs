@@ -187,6 +187,82 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Reads `text` with an optional capture date and renders
+    /// `format | published local | note | diagnostics`.
+    fn check(text: &[u8], captured: Option<NaiveDate>) -> String {
+        let parsed = read(
+            "f",
+            text,
+            &Options {
+                captured,
+                format: None,
+            },
+        );
+        let mut out: Vec<String> = parsed
+            .documents
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} | {:?} | {:?} | {}",
+                    d.format,
+                    d.published.local.map(|t| t.to_string()),
+                    d.published.note,
+                    d.diagnostics
+                        .iter()
+                        .map(|x| x.message.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )
+            })
+            .collect();
+        out.extend(parsed.diagnostics.iter().map(ToString::to_string));
+        out.join("\n")
+    }
+
+    #[test]
+    fn capture_date_resolves_relative_ages_only_when_given() {
+        let page = b"Rail link opens\n  \xE2\x80\xA2 2 years ago\nTrains run hourly.\n";
+        assert_eq!(
+            check(page, None),
+            "video-page | None | None | date \"2 years ago\" is relative to an unknown capture date"
+        );
+        assert_eq!(
+            check(page, NaiveDate::from_ymd_opt(2024, 11, 21)),
+            "video-page | Some(\"2022-11-21 00:00:00\") | Some(\"2 years before capture on 2024-11-21\") | "
+        );
+    }
+
+    #[test]
+    fn files_without_documents_say_why() {
+        assert_eq!(
+            check(b"", None),
+            "f: error: empty file (expected a news document)"
+        );
+        assert_eq!(
+            check(b"<rss><channel><title>x</title></channel></rss>", None),
+            "f: warning: no document found in rss input"
+        );
+    }
+
+    #[test]
+    fn forced_format_wins_and_unknown_names_are_reported() {
+        let opts = Options {
+            captured: None,
+            format: Some("plain-text"),
+        };
+        let parsed = read("f", b"WEBVTT\n\n00:01.000 --> 00:02.000\nHi.\n", &opts);
+        assert_eq!(parsed.documents[0].format, "plain-text");
+        let opts = Options {
+            captured: None,
+            format: Some("docx"),
+        };
+        let parsed = read("f", b"Some text.", &opts);
+        assert_eq!(
+            parsed.documents[0].diagnostics[0].message,
+            "unknown format \"docx\""
+        );
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
