@@ -604,20 +604,25 @@ fn known_unit(s: &str) -> Option<(String, usize)> {
         .then(|| (w.as_str().to_string(), n))
 }
 
-/// Words that end a noun phrase: the counted noun must come before any of them. Sorted
-/// (binary search).
+/// Words that end a noun phrase: the counted noun must come before any of them. Includes
+/// common verbs ending in `-s` (`the iPhone 15 costs`), which would otherwise look plural.
+/// Sorted (binary search).
 const STOP: &[&str] = &[
     "a", "about", "across", "after", "against", "ago", "all", "also", "although", "always",
-    "among", "an", "another", "any", "are", "as", "at", "be", "because", "been", "before", "being",
-    "between", "both", "but", "by", "can", "could", "does", "down", "during", "each", "earlier",
-    "either", "even", "for", "from", "had", "has", "have", "he", "her", "here", "his", "if", "in",
-    "into", "is", "it", "its", "just", "later", "least", "less", "may", "might", "more", "most",
-    "must", "my", "no", "not", "of", "off", "on", "once", "only", "onto", "or", "other", "our",
-    "out", "over", "per", "percent", "plus", "shall", "she", "should", "since", "so", "some",
-    "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
-    "those", "though", "through", "thus", "till", "times", "to", "under", "until", "up", "upon",
-    "us", "versus", "very", "via", "vs", "was", "we", "were", "when", "where", "which", "while",
-    "who", "whom", "whose", "will", "with", "within", "without", "would", "yes", "your",
+    "among", "an", "another", "any", "appears", "are", "as", "asks", "at", "be", "because", "been",
+    "before", "being", "between", "both", "but", "by", "can", "comes", "contains", "costs",
+    "could", "does", "down", "during", "each", "earlier", "either", "even", "follows", "for",
+    "from", "gets", "gives", "goes", "had", "has", "have", "he", "her", "here", "his", "holds",
+    "if", "in", "includes", "into", "is", "it", "its", "just", "keeps", "knows", "later", "least",
+    "less", "lies", "lives", "looks", "loses", "makes", "marks", "may", "means", "might", "more",
+    "most", "must", "my", "needs", "no", "not", "of", "off", "on", "once", "only", "onto", "or",
+    "other", "our", "out", "over", "per", "percent", "plays", "plus", "puts", "remains", "runs",
+    "says", "seems", "sets", "shall", "she", "should", "since", "sits", "so", "some", "stands",
+    "such", "takes", "tells", "than", "that", "the", "their", "them", "then", "there", "these",
+    "they", "thinks", "this", "those", "though", "through", "thus", "till", "times", "to", "tries",
+    "under", "until", "up", "upon", "us", "uses", "versus", "very", "via", "vs", "wants", "was",
+    "we", "were", "when", "where", "which", "while", "who", "whom", "whose", "will", "wins",
+    "with", "within", "without", "works", "would", "yes", "your",
 ];
 
 /// True if `w` (lowercase) ends a noun phrase.
