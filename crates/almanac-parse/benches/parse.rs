@@ -58,7 +58,11 @@ fn generated() -> Vec<(&'static str, String)> {
             "wordpress-json",
             grow(
                 "[",
-                |n| format!(r#"{{"id":{n},"date":"2024-04-23T08:00:17","date_gmt":"2024-04-22T23:00:17","modified":"2024-04-23T09:00:00","slug":"post-{n}","link":"https:\/\/example.org\/p\/{n}","title":{{"rendered":"Post {n} &#8211; storage"}},"content":{{"rendered":"<p>{SENTENCE}<\/p>\n<p>Minister\u2019s <b>plan<\/b> {n}.<\/p>"}}}}"#),
+                |n| {
+                    format!(
+                        r#"{{"id":{n},"date":"2024-04-23T08:00:17","date_gmt":"2024-04-22T23:00:17","modified":"2024-04-23T09:00:00","slug":"post-{n}","link":"https:\/\/example.org\/p\/{n}","title":{{"rendered":"Post {n} &#8211; storage"}},"content":{{"rendered":"<p>{SENTENCE}<\/p>\n<p>Minister\u2019s <b>plan<\/b> {n}.<\/p>"}}}}"#
+                    )
+                },
                 ",",
                 "]",
             ),
@@ -67,7 +71,11 @@ fn generated() -> Vec<(&'static str, String)> {
             "rss",
             grow(
                 r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Grid Weekly</title>"#,
-                |n| format!("<item><title>Item {n}</title><link>https://example.org/{n}</link><pubDate>Tue, 07 May 2024 09:15:00 GMT</pubDate><category>power</category><description>&lt;p&gt;{SENTENCE}&lt;/p&gt;&lt;p&gt;More {n}.&lt;/p&gt;</description></item>\n"),
+                |n| {
+                    format!(
+                        "<item><title>Item {n}</title><link>https://example.org/{n}</link><pubDate>Tue, 07 May 2024 09:15:00 GMT</pubDate><category>power</category><description>&lt;p&gt;{SENTENCE}&lt;/p&gt;&lt;p&gt;More {n}.&lt;/p&gt;</description></item>\n"
+                    )
+                },
                 "",
                 "</channel></rss>",
             ),
@@ -76,7 +84,11 @@ fn generated() -> Vec<(&'static str, String)> {
             "atom",
             grow(
                 r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>Ballot Desk</title>"#,
-                |n| format!(r#"<entry><title>Entry {n}</title><link href="https://example.org/{n}"/><published>2024-06-10T07:15:00+02:00</published><author><name>Elena Costa</name></author><content type="html">&lt;p&gt;{SENTENCE}&lt;/p&gt;</content></entry>"#),
+                |n| {
+                    format!(
+                        r#"<entry><title>Entry {n}</title><link href="https://example.org/{n}"/><published>2024-06-10T07:15:00+02:00</published><author><name>Elena Costa</name></author><content type="html">&lt;p&gt;{SENTENCE}&lt;/p&gt;</content></entry>"#
+                    )
+                },
                 "\n",
                 "</feed>",
             ),
@@ -85,22 +97,71 @@ fn generated() -> Vec<(&'static str, String)> {
             "html",
             grow(
                 r#"<!DOCTYPE html><html><head><title>Storage</title><meta property="og:title" content="Storage"><meta property="article:published_time" content="2024-12-05T09:30:00+01:00"></head><body><nav><a href="/">Home</a></nav><article><h1>Storage</h1>"#,
-                |n| format!(r#"<p>{SENTENCE} <a href="/x{n}">link</a> &amp; more.</p><div class="share">Share</div>"#),
+                |n| {
+                    format!(
+                        r#"<p>{SENTENCE} <a href="/x{n}">link</a> &amp; more.</p><div class="share">Share</div>"#
+                    )
+                },
                 "\n",
                 "</article><footer>(c)</footer></body></html>",
             ),
         ),
         (
             "srt",
-            grow("", |n| format!("{}\n00:{:02}:{:02},000 --> 00:{:02}:{:02},500\n{SENTENCE}\n", n + 1, n / 60 % 60, n % 60, n / 60 % 60, n % 60), "\n", ""),
+            grow(
+                "",
+                |n| {
+                    format!(
+                        "{}\n00:{:02}:{:02},000 --> 00:{:02}:{:02},500\n{SENTENCE}\n",
+                        n + 1,
+                        n / 60 % 60,
+                        n % 60,
+                        n / 60 % 60,
+                        n % 60
+                    )
+                },
+                "\n",
+                "",
+            ),
         ),
         (
             "vtt",
-            grow("WEBVTT - Briefing\n\n", |n| format!("00:{:02}:{:02}.000 --> 00:{:02}:{:02}.500\n<v Chair>{SENTENCE}\n", n / 60 % 60, n % 60, n / 60 % 60, n % 60), "\n", ""),
+            grow(
+                "WEBVTT - Briefing\n\n",
+                |n| {
+                    format!(
+                        "00:{:02}:{:02}.000 --> 00:{:02}:{:02}.500\n<v Chair>{SENTENCE}\n",
+                        n / 60 % 60,
+                        n % 60,
+                        n / 60 % 60,
+                        n % 60
+                    )
+                },
+                "\n",
+                "",
+            ),
         ),
-        ("video-transcript", lines("Grid operator warns of shortfall\n\nPublished on 3 Jun 2024, 9:15\n", "\nJane Doe, Example News.\n\n#power #grid\n")),
-        ("video-page", lines("Grid operator warns of shortfall\n  • 2 years ago\n", "\nJANE Doe, Example News.\nRecommended\n")),
-        ("news-portal", lines("Grid operator warns of shortfall\nViews : 33\nUpdate time : 2023-04-25 10:27:40\n", "\n")),
+        (
+            "video-transcript",
+            lines(
+                "Grid operator warns of shortfall\n\nPublished on 3 Jun 2024, 9:15\n",
+                "\nJane Doe, Example News.\n\n#power #grid\n",
+            ),
+        ),
+        (
+            "video-page",
+            lines(
+                "Grid operator warns of shortfall\n  • 2 years ago\n",
+                "\nJANE Doe, Example News.\nRecommended\n",
+            ),
+        ),
+        (
+            "news-portal",
+            lines(
+                "Grid operator warns of shortfall\nViews : 33\nUpdate time : 2023-04-25 10:27:40\n",
+                "\n",
+            ),
+        ),
         ("plain-text", lines("", "\n")),
     ]
 }
@@ -129,7 +190,11 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("generated_1mb");
     group.sample_size(10);
     for (format, text) in generated() {
-        assert_eq!(detect(&text).name, format, "generated input detected as another format");
+        assert_eq!(
+            detect(&text).name,
+            format,
+            "generated input detected as another format"
+        );
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function(format, |b| {
             b.iter(|| black_box(read(format, black_box(text.as_bytes()), &opts)))

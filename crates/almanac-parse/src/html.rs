@@ -65,55 +65,99 @@ pub enum Node {
     Text(String),
 }
 
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
-];
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title"];
-const BLOCK: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "td",
-    "th",
-    "tr",
-    "ul",
-    "br",
-    "#root",
-    "item",
-    "entry",
-];
-/// Elements whose text is never article body.
-pub const BOILERPLATE: &[&str] = &[
-    "aside", "button", "figure", "footer", "form", "head", "header", "iframe", "nav", "noscript",
-    "script", "select", "style", "svg", "template", "title",
-];
+/// Elements that never have content: `<br>`, `<img>`, `<meta>`.
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
+
+/// Elements whose content is not markup.
+fn is_raw_text(name: &str) -> bool {
+    matches!(name, "script" | "style" | "textarea" | "title")
+}
+
+/// Elements that start and end a paragraph.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "dd"
+            | "div"
+            | "dl"
+            | "dt"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hr"
+            | "li"
+            | "main"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "table"
+            | "td"
+            | "th"
+            | "tr"
+            | "ul"
+            | "br"
+            | "#root"
+            | "item"
+            | "entry"
+    )
+}
+
+/// Elements whose text is never article body: navigation, header, footer, asides, forms,
+/// scripts, styles, figures.
+pub fn is_boilerplate(name: &str) -> bool {
+    matches!(
+        name,
+        "aside"
+            | "button"
+            | "figure"
+            | "footer"
+            | "form"
+            | "head"
+            | "header"
+            | "iframe"
+            | "nav"
+            | "noscript"
+            | "script"
+            | "select"
+            | "style"
+            | "svg"
+            | "template"
+            | "title"
+    )
+}
 
 impl Element {
     /// A container whose class or id names page furniture (share bars, related links,
@@ -140,8 +184,9 @@ impl Element {
                 v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
                     .any(|w| {
                         WORDS.iter().any(|x| {
-                            w.eq_ignore_ascii_case(x)
-                                || w.to_ascii_lowercase().starts_with(x) && w.len() <= x.len() + 2
+                            w.len() >= x.len()
+                                && w.len() <= x.len() + 2
+                                && w.as_bytes()[..x.len()].eq_ignore_ascii_case(x.as_bytes())
                         })
                     })
             })
@@ -204,7 +249,7 @@ impl Element {
             match child {
                 Node::Text(t) => out.push_str(t),
                 Node::Element(e) => {
-                    if BLOCK.contains(&e.name.as_str()) {
+                    if is_block(&e.name) {
                         out.push(' ');
                     }
                     e.collect_text(out);
@@ -213,7 +258,7 @@ impl Element {
         }
     }
 
-    /// The body paragraphs inside, skipping [`BOILERPLATE`] elements and `skip` names.
+    /// The body paragraphs inside, skipping [`is_boilerplate`] elements and `skip` names.
     pub fn paragraphs(&self, skip: &[&str]) -> Vec<String> {
         let mut out = Vec::new();
         let mut current = String::new();
@@ -228,11 +273,10 @@ impl Element {
                 Node::Text(t) => current.push_str(t),
                 Node::Element(e) => {
                     let name = e.name.as_str();
-                    if BOILERPLATE.contains(&name) || skip.contains(&name) || e.is_boilerplate_box()
-                    {
+                    if is_boilerplate(name) || skip.contains(&name) || e.is_boilerplate_box() {
                         continue;
                     }
-                    let block = BLOCK.contains(&name);
+                    let block = is_block(name);
                     if block {
                         flush(current, out);
                     }
@@ -412,15 +456,15 @@ fn lone_angle(i: &str) -> IResult<&str, Token<'_>> {
     map(tag("<"), Token::Text).parse(i)
 }
 
-// TOKEN := COMMENT | CDATA | DECLARATION | END_TAG | START_TAG | TEXT | "<"
+// TOKEN := TEXT | COMMENT | CDATA | DECLARATION | END_TAG | START_TAG | "<"
 fn token(i: &str) -> IResult<&str, Token<'_>> {
     alt((
+        text,
         comment,
         cdata,
         declaration,
         end_tag,
         start_tag,
-        text,
         lone_angle,
     ))
     .parse(i)
@@ -467,7 +511,7 @@ fn tokenize_with(source: &str, xml: bool) -> Vec<(usize, Token<'_>)> {
                 name,
                 self_closing: false,
                 ..
-            } if !xml && RAW_TEXT.contains(&name.as_str()) => Some(name.clone()),
+            } if !xml && is_raw_text(name) => Some(name.clone()),
             _ => None,
         };
         out.push((offset, tok));
@@ -522,7 +566,7 @@ fn build(source: &str, xml: bool) -> (Element, Vec<Damage>) {
                     children: Vec::new(),
                     span: offset..offset,
                 };
-                if self_closing || (!xml && VOID.contains(&name.as_str())) {
+                if self_closing || (!xml && is_void(&name)) {
                     push_child(&mut stack, Node::Element(el));
                 } else {
                     if matches!(name.as_str(), "script" | "style") {
@@ -549,7 +593,7 @@ fn build(source: &str, xml: bool) -> (Element, Vec<Damage>) {
                         close_top(&mut stack, offset);
                     }
                     close_top(&mut stack, offset + name.len() + 3);
-                } else if !xml && BLOCK.contains(&name.as_str()) {
+                } else if !xml && is_block(&name) {
                     // a stray block end (`</p>` whose start tag was lost) still ends a
                     // paragraph: keep it as an empty element; stray ends are too common in
                     // real pages to be worth a diagnostic

@@ -207,15 +207,20 @@ const SOCIAL: &[&str] = &[
 /// A line that is a promo or a social link, not body text: contains a URL or a domain, or is
 /// `Platform: handle`, `Subscribe ...`, `Follow us ...`.
 pub fn is_promo(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    if lower.contains("http://") || lower.contains("https://") || lower.contains("www.") {
+    if line.contains("http://") || line.contains("https://") || line.contains("www.") {
         return true;
     }
+    let words = line.split_whitespace().count();
+    if words > 15 {
+        // promos are short; long lines are prose
+        return false;
+    }
+    let lower = line.to_lowercase();
     let has_domain = lower.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         w.contains(".com") || w.contains(".net") || w.contains(".org") || w.contains(".co.")
     });
-    if has_domain && lower.split_whitespace().count() <= 8 {
+    if has_domain && words <= 8 {
         return true;
     }
     let starts = [
@@ -246,6 +251,9 @@ pub fn is_promo(line: &str) -> bool {
 /// A line after which a video or portal page lists other content: `Recommended`, `Up next`,
 /// `Related videos`, `More from ...`, `Comments`.
 pub fn is_trailer(line: &str) -> bool {
+    if line.len() > 40 {
+        return false;
+    }
     let lower = line.trim().trim_end_matches(':').to_lowercase();
     matches!(
         lower.as_str(),
@@ -310,9 +318,45 @@ pub fn body_parts(lines: &[Line<'_>]) -> BodyParts {
             parts.outlet = Some(outlet);
             continue;
         }
+        if parts.paragraphs.is_empty()
+            && let Some(outlet) = dateline_outlet(line.text)
+        {
+            parts.outlet = Some(outlet.to_owned());
+        }
         parts.paragraphs.push(line.text.to_owned());
     }
     parts
+}
+
+// CAPITALIZED_WORD (" " CAPITALIZED_WORD)*  -- "OSLO", "NEW YORK", "Seoul"
+fn place(i: &str) -> IResult<&str, &str> {
+    recognize(separated_list1(space1, name_word)).parse(i)
+}
+
+// PLACE ("," " " MONTH " " DAY)? " " "(" OUTLET ")" " "? ("-" | "–" | "—")
+// -- "OSLO, March 5 (Example Wire) -", "LONDON (Reuters) -"
+fn dateline(i: &str) -> IResult<&str, &str> {
+    let (rest, (_, _, _, outlet, _, _, _)) = (
+        place,
+        opt((
+            char(','),
+            space1,
+            take_while1(|c: char| c.is_alphanumeric() || c == '.' || c == ' '),
+        )),
+        space0,
+        nom::sequence::delimited(char('('), outlet_name, char(')')),
+        space0,
+        alt((tag("-"), tag("–"), tag("—"))),
+        space1,
+    )
+        .parse(i)?;
+    Ok((rest, outlet))
+}
+
+/// The outlet named in a wire-style dateline opening a story: `OSLO, March 5 (Example Wire) -`
+/// gives `Example Wire`.
+pub fn dateline_outlet(line: &str) -> Option<&str> {
+    dateline(line).ok().map(|(_, outlet)| outlet)
 }
 
 #[cfg(test)]
@@ -364,5 +408,15 @@ mod tests {
             "headline None"
         );
         assert_eq!(check("The minister said so."), "body");
+        let outlet = |l| dateline_outlet(l);
+        assert_eq!(
+            outlet("OSLO, March 5 (Example Wire) - Gas rose."),
+            Some("Example Wire")
+        );
+        assert_eq!(
+            outlet("NEW YORK (Acme News) — Stocks fell."),
+            Some("Acme News")
+        );
+        assert_eq!(outlet("SEOUL, Jan. 13 - The bank raised rates."), None);
     }
 }

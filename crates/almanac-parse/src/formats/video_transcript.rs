@@ -24,7 +24,8 @@ pub const FORMAT: Format = Format {
 /// How many leading lines may hold the title and date.
 const HEAD_LINES: usize = 6;
 
-// "Published on" | "Posted on" | "Premiered on" | "Streamed live on" | "Published"
+// "Published on" | "Posted on" | "Premiered on" | "Streamed live on" | "Uploaded on"
+// (a bare `Published: DATE` is portal metadata, see `news_portal`)
 fn published_label(i: &str) -> IResult<&str, &str> {
     alt((
         tag_no_case("published on"),
@@ -32,7 +33,6 @@ fn published_label(i: &str) -> IResult<&str, &str> {
         tag_no_case("premiered on"),
         tag_no_case("streamed live on"),
         tag_no_case("uploaded on"),
-        tag_no_case("published"),
     ))
     .parse(i)
 }
