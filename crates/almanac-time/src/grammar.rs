@@ -599,8 +599,285 @@ const RULES: &[fn(&G, usize) -> Option<Hit>] = &[
     vague,
 ];
 
+/// Words after "the" or "a" that can continue a temporal expression without starting one.
+const AFTER_ARTICLE: &[&str] = &[
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "close",
+    "preceding",
+    "following",
+    "future",
+    "near",
+    "foreseeable",
+    "distant",
+    "immediate",
+    "moment",
+    "ensuing",
+    "couple",
+    "same",
+    "year",
+    "month",
+    "week",
+];
+
+/// Lowercased words that can start a rule (besides numbers and apostrophes), sorted.
+const STARTERS: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "almost",
+    "an",
+    "annual",
+    "annually",
+    "approx",
+    "approximately",
+    "apr",
+    "april",
+    "around",
+    "aug",
+    "august",
+    "autumn",
+    "biannual",
+    "biannually",
+    "biweekly",
+    "centuries",
+    "century",
+    "close",
+    "coming",
+    "countless",
+    "current",
+    "currently",
+    "daily",
+    "day",
+    "days",
+    "dec",
+    "decade",
+    "decades",
+    "december",
+    "dozen",
+    "each",
+    "earlier",
+    "early",
+    "eight",
+    "eighteen",
+    "eighteenth",
+    "eighth",
+    "eighty",
+    "eleven",
+    "eleventh",
+    "every",
+    "fall",
+    "feb",
+    "february",
+    "few",
+    "fewer",
+    "fifteen",
+    "fifteenth",
+    "fifth",
+    "fifty",
+    "final",
+    "first",
+    "fiscal",
+    "five",
+    "fortnightly",
+    "forty",
+    "four",
+    "fourteen",
+    "fourteenth",
+    "fourth",
+    "fri",
+    "friday",
+    "fy",
+    "h",
+    "half",
+    "hourly",
+    "hours",
+    "hundred",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "last",
+    "late",
+    "lately",
+    "later",
+    "latter",
+    "less",
+    "longer",
+    "many",
+    "mar",
+    "march",
+    "may",
+    "mid",
+    "midday",
+    "midnight",
+    "minutes",
+    "mon",
+    "monday",
+    "monthly",
+    "months",
+    "more",
+    "nearly",
+    "next",
+    "nine",
+    "nineteen",
+    "nineteenth",
+    "ninety",
+    "ninth",
+    "noon",
+    "nov",
+    "november",
+    "now",
+    "nowadays",
+    "numerous",
+    "oct",
+    "october",
+    "once",
+    "one",
+    "past",
+    "per",
+    "present",
+    "previous",
+    "prior",
+    "q",
+    "quarterly",
+    "recent",
+    "recently",
+    "roughly",
+    "sat",
+    "saturday",
+    "second",
+    "semiannual",
+    "semiannually",
+    "sep",
+    "sept",
+    "september",
+    "seven",
+    "seventeen",
+    "seventeenth",
+    "seventh",
+    "seventy",
+    "several",
+    "shorter",
+    "six",
+    "sixteen",
+    "sixteenth",
+    "sixth",
+    "sixty",
+    "some",
+    "spring",
+    "summer",
+    "sun",
+    "sunday",
+    "ten",
+    "tenth",
+    "the",
+    "these",
+    "third",
+    "thirteen",
+    "thirteenth",
+    "thirtieth",
+    "thirty",
+    "this",
+    "thousand",
+    "three",
+    "thrice",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "tue",
+    "tues",
+    "tuesday",
+    "twelfth",
+    "twelve",
+    "twentieth",
+    "twenty",
+    "twenty-first",
+    "twice",
+    "two",
+    "under",
+    "wed",
+    "wednesday",
+    "weekly",
+    "weeks",
+    "winter",
+    "yearly",
+    "years",
+    "yesterday",
+    "zero",
+];
+
+/// For each first letter, a bit set of the second letters (bit 26: none or a hyphen) that
+/// begin some starter word.
+fn starter_pairs() -> &'static [u32; 26] {
+    static PAIRS: std::sync::OnceLock<[u32; 26]> = std::sync::OnceLock::new();
+    PAIRS.get_or_init(|| {
+        let mut pairs = [0u32; 26];
+        for w in STARTERS {
+            let b = w.as_bytes();
+            let second = match b.get(1) {
+                Some(c) if c.is_ascii_lowercase() => c - b'a',
+                _ => 26,
+            };
+            pairs[usize::from(b[0] - b'a')] |= 1 << second;
+        }
+        pairs
+    })
+}
+
+/// Whether any rule can start at token `t`: a cheap filter that skips most words.
+pub(crate) fn can_start(t: &Tok) -> bool {
+    match t.kind {
+        Kind::Num => true,
+        Kind::Punct => matches!(t.text, "'" | "\u{2019}" | "\u{2018}"),
+        Kind::Word => {
+            let w = t.text.as_bytes();
+            if w.len() > 12 {
+                return false;
+            }
+            let mut buf = [0u8; 12];
+            for (b, c) in buf.iter_mut().zip(w) {
+                *b = c.to_ascii_lowercase();
+            }
+            // a first-two-letters filter rejects most words before the binary search
+            let (a, b) = (buf[0], if w.len() > 1 { buf[1] } else { b'a' - 1 });
+            if !a.is_ascii_lowercase() || !(b.is_ascii_lowercase() || b == b'a' - 1 || b == b'-') {
+                return false;
+            }
+            let pairs = starter_pairs();
+            let second = if b.is_ascii_lowercase() { b - b'a' } else { 26 };
+            if pairs[usize::from(a - b'a')] & (1 << second) == 0 {
+                return false;
+            }
+            let Ok(lower) = std::str::from_utf8(&buf[..w.len()]) else {
+                return false;
+            };
+            STARTERS.binary_search(&lower).is_ok()
+        }
+    }
+}
+
 /// The longest match starting at token `i`, if any.
 pub(crate) fn match_at(g: &G, i: usize) -> Option<Hit> {
+    if !can_start(g.toks.get(i)?) {
+        return None;
+    }
+    // "the", "a", "an", "this", "last", "next" start a match only before a word that can
+    // continue one: most "the" in a text are skipped here
+    if g.is_any(i, &["the", "a", "an"]) {
+        let next = g.toks.get(i + 1)?;
+        if !can_start(next) && !g.is_any(i + 1, AFTER_ARTICLE) && g.unit(i + 1).is_none() {
+            return None;
+        }
+    }
     let mut best: Option<Hit> = None;
     for rule in RULES {
         if let Some(h) = rule(g, i) {

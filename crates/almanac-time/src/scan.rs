@@ -8,7 +8,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,14 +173,15 @@ fn automaton() -> &'static AhoCorasick {
         AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(TRIGGERS)
             .expect("trigger automaton builds from literal words")
     })
 }
 
 /// How far a window reaches before its first trigger and after its last one, in bytes.
-const BEFORE: usize = 64;
-const AFTER: usize = 96;
+const BEFORE: usize = 40;
+const AFTER: usize = 48;
 
 /// Finds the windows of `text` worth handing to the grammar, in order and disjoint.
 pub(crate) fn windows(text: &str) -> Vec<Range<usize>> {
