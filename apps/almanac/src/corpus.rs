@@ -89,11 +89,64 @@ pub fn load(
     Ok(loaded)
 }
 
-/// Reads and parses one file; I/O errors become a diagnostic.
+/// The suffix of a sidecar metadata file: `page.txt.meta.json` describes `page.txt`.
+const SIDECAR_SUFFIX: &str = ".meta.json";
+
+/// Metadata a user can put next to a file, e.g. `{"captured": "2024-11-21"}`.
+#[derive(Debug, serde::Deserialize)]
+struct Sidecar {
+    /// When the file was captured: resolves `5 years ago` for this file.
+    captured: Option<NaiveDate>,
+}
+
+/// Reads `FILE.meta.json` if it exists: the capture date it gives, or a diagnostic.
+fn read_sidecar(file: &Path) -> Result<Option<NaiveDate>, Diagnostic> {
+    let mut name = file.as_os_str().to_owned();
+    name.push(SIDECAR_SUFFIX);
+    let sidecar = PathBuf::from(name);
+    let Ok(text) = std::fs::read_to_string(&sidecar) else {
+        return Ok(None);
+    };
+    serde_json::from_str::<Sidecar>(&text)
+        .map(|s| s.captured)
+        .map_err(|err| {
+            Diagnostic::file(
+                Severity::Warning,
+                &sidecar.display().to_string(),
+                format!("unreadable sidecar metadata: {err}"),
+            )
+            .expected(r#"{"captured": "YYYY-MM-DD"}"#)
+        })
+}
+
+/// Reads and parses one file; I/O errors become a diagnostic. A sidecar `FILE.meta.json`
+/// with a capture date takes precedence over the one given for all files.
 fn read_file(file: &Path, opts: &Options) -> almanac_parse::Parsed {
     let label = file.display().to_string();
+    let (opts, sidecar_problem) = match read_sidecar(file) {
+        Ok(Some(captured)) => (
+            Options {
+                captured: Some(captured),
+                ..*opts
+            },
+            None,
+        ),
+        Ok(None) => (*opts, None),
+        Err(diagnostic) => (*opts, Some(diagnostic)),
+    };
     match std::fs::read(file) {
-        Ok(bytes) => almanac_parse::read(&label, &bytes, opts),
+        Ok(bytes) => {
+            let mut parsed = almanac_parse::read(&label, &bytes, &opts);
+            if let Some(problem) = sidecar_problem {
+                for doc in &mut parsed.documents {
+                    doc.diagnostics.insert(0, problem.clone());
+                }
+                if parsed.documents.is_empty() {
+                    parsed.diagnostics.push(problem);
+                }
+            }
+            parsed
+        }
         Err(err) => almanac_parse::Parsed {
             documents: Vec::new(),
             diagnostics: vec![Diagnostic::file(
@@ -152,7 +205,7 @@ fn collect_files(path: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Diagn
         .filter(|p| {
             p.file_name()
                 .and_then(|n| n.to_str())
-                .is_some_and(|n| !n.starts_with('.'))
+                .is_some_and(|n| !n.starts_with('.') && !n.ends_with(SIDECAR_SUFFIX))
         })
         .collect();
     children.sort();
@@ -223,6 +276,33 @@ mod tests {
         assert!(docs.windows(2).all(|w| w[0] <= w[1]));
         assert_eq!(diags.len(), 1);
         assert!(diags[0].contains("no-such-file.txt: error: cannot read"));
+    }
+
+    #[test]
+    fn sidecar_capture_date_resolves_relative_ages() {
+        let dir = std::env::temp_dir().join(format!("almanac-corpus-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).ok();
+        let page = dir.join("page.txt");
+        std::fs::write(
+            &page,
+            "Rail link opens\n  \u{2022} 2 years ago\nTrains run hourly.\n",
+        )
+        .ok();
+        std::fs::write(
+            dir.join("page.txt.meta.json"),
+            r#"{"captured": "2024-11-21"}"#,
+        )
+        .ok();
+        let loaded = load(std::slice::from_ref(&dir), None, false).unwrap_or_default();
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(loaded.documents.len(), 1, "the sidecar is not a document");
+        assert_eq!(
+            loaded.documents[0]
+                .published
+                .local
+                .map(|d| d.date().to_string()),
+            Some("2022-11-21".to_owned())
+        );
     }
 
     #[test]

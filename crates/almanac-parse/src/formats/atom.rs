@@ -1,7 +1,7 @@
 //! Atom feeds: each `<entry>` is a document with path `file#N`. The feed title is the outlet;
 //! `published` (else `updated`, RFC 3339) the date; `content` or `summary` the body.
 
-use almanac_model::{Body, Diagnostic, Document, Severity, text::content_id};
+use almanac_model::{Body, Diagnostic, Document, Severity};
 
 use super::rss::{attach_damage, child_text, html_paragraphs};
 use crate::html::{self as markup, Element, starts_with_tag};
@@ -85,7 +85,6 @@ fn entry_document(
     let entry_path = format!("{path}#{}", n + 1);
     let source = text.get(entry.span.clone()).unwrap_or("");
     let mut doc = super::new_document(&entry_path, FORMAT.name, source);
-    doc.id = content_id(source.as_bytes());
     doc.title = child_text(entry, "title");
     doc.outlet = outlet.map(str::to_owned);
     doc.url = entry

@@ -17,10 +17,21 @@ use crate::date::{DateError, parse_date};
 
 /// A document with nothing known yet; its id is the content hash of `source`.
 pub(crate) fn new_document(path: &str, format: &str, source: &str) -> Document {
-    let mut doc = Document::new(path, format, "");
-    doc.id = content_id(source.as_bytes());
-    doc.body = Body::default();
-    doc
+    Document {
+        id: content_id(source.as_bytes()),
+        path: path.to_owned(),
+        format: format.to_owned(),
+        title: None,
+        alt_headline: None,
+        published: DocDate::unknown(),
+        updated: None,
+        outlet: None,
+        authors: Vec::new(),
+        url: None,
+        tags: Vec::new(),
+        body: Body::default(),
+        diagnostics: Vec::new(),
+    }
 }
 
 /// An explicit date read from `text`, remembering the text it came from.

@@ -2,7 +2,7 @@
 //! channel title is the outlet; `pubDate` (RFC 822) or `dc:date` the publication date;
 //! `content:encoded` or `description` (HTML) the body.
 
-use almanac_model::{Body, Diagnostic, Document, Severity, text::content_id};
+use almanac_model::{Body, Diagnostic, Document, Severity};
 
 use crate::html::{self as markup, Element, Node, starts_with_tag};
 use crate::{Format, Options};
@@ -119,7 +119,6 @@ fn item_document(
     let item_path = format!("{path}#{}", n + 1);
     let source = text.get(item.span.clone()).unwrap_or("");
     let mut doc = super::new_document(&item_path, FORMAT.name, source);
-    doc.id = content_id(source.as_bytes());
     doc.title = child_text(item, "title");
     doc.url = child_text(item, "link").or_else(|| {
         item.child("guid")
