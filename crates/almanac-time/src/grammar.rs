@@ -1567,6 +1567,13 @@ const RATE_BEFORE: &[&str] = &[
     "dozen",
 ];
 
+/// Words before "a year" that make it a length of time ("within a year"), not a rate.
+const NOT_RATE_BEFORE: &[&str] = &[
+    "within", "for", "in", "than", "over", "about", "after", "nearly", "almost", "around", "under",
+    "only", "just", "least", "of", "by", "from", "to", "take", "took", "takes", "last", "lasted",
+    "spent", "and", "or", "than", "once", "twice",
+];
+
 // "every year", "each month", "every two years", "every other week", "every Tuesday",
 // "every August", "per year", "860 million dollars a year", "twice a week", "annually"
 fn set(g: &G, i: usize) -> Option<Hit> {
@@ -1605,6 +1612,13 @@ fn set(g: &G, i: usize) -> Option<Hit> {
             }
         }
         if let Some((unit, _, end)) = g.unit(k) {
+            if unit == Unit::Weekend {
+                return Some(hit(
+                    i,
+                    end,
+                    set_sem("XXXX-WXX-WE".into(), Granularity::Week),
+                ));
+            }
             return Some(hit(
                 i,
                 end,
@@ -1665,7 +1679,10 @@ fn set(g: &G, i: usize) -> Option<Hit> {
                 || k > 0
                     && (g.is_any(k - 1, RATE_BEFORE)
                         || g.p(k - 1, "%")
-                        || g.digits(k - 1).is_some());
+                        || g.digits(k - 1).is_some()
+                        // "500 tons of coal a day": an amount a few words back
+                        || !g.is_any(k - 1, NOT_RATE_BEFORE)
+                            && (2..=4).any(|back| k >= back && g.digits(k - back).is_some()));
             if rate {
                 return Some(hit(
                     i,
@@ -2042,6 +2059,11 @@ fn duration_core(g: &G, k: usize) -> Option<Hit> {
     } else {
         k2
     };
+    // "a couple of years"
+    if g.is(k2, "a") && g.is(k2 + 1, "couple") && g.is(k2 + 2, "of") {
+        let (unit, end) = g.unit_n(k2 + 3, true)?;
+        return Some(hit(k, end, dur(Some(2.0), unit)));
+    }
     // vague counts: "several years", "a few months", "many decades", "the past few years"
     let vague_at = if g.is(k2, "a") && g.is(k2 + 1, "few") {
         Some(k2 + 2)
@@ -2106,7 +2128,7 @@ fn duration_core(g: &G, k: usize) -> Option<Hit> {
         }
         // a year number is not a count ("2019 years" is odd; "2,000 years" is fine)
         // "a year" right after "a" article in "a year-long" is fine too
-        if g.is_any(k2, &["a", "an", "one"]) && plural {
+        if g.is_any(k2, &["a", "an", "one"]) && plural && n == 1.0 {
             return None;
         }
         // adjectival "one-day gain": fine; a duration spanning "the" only if lead

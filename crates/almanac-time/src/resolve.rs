@@ -124,6 +124,8 @@ pub(crate) enum Tense {
     Past,
     Present,
     Future,
+    /// Future in the past ("said it would ..."): the occurrence nearest the reference.
+    Near,
 }
 
 /// A resolved value.
@@ -336,7 +338,8 @@ fn infer_year(r: NaiveDate, m: u32, d: Option<u32>, tense: Tense) -> i32 {
                 y + 1
             }
         }
-        Tense::Present => {
+        Tense::Present => y,
+        Tense::Near => {
             let dist = |yy: i32| (key(yy) - rkey).abs();
             // ties (never exact) prefer the reference year
             [y, y - 1, y + 1]
@@ -533,7 +536,7 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
                     match tense {
                         Tense::Past => -1,
                         Tense::Future => 1,
-                        Tense::Present => 0,
+                        Tense::Present | Tense::Near => 0,
                     },
                 ),
             };
@@ -656,7 +659,7 @@ fn weekday_date(r: NaiveDate, wd: Weekday, which: Which, tense: Tense) -> Option
         Which::Tense => match tense {
             Tense::Past => -back,
             Tense::Future => fwd,
-            Tense::Present => {
+            Tense::Present | Tense::Near => {
                 if back <= fwd {
                     -back
                 } else {
@@ -829,7 +832,11 @@ pub(crate) fn tense_at(text: &str, span: std::ops::Range<usize>) -> Tense {
             continue; // words of the expression itself
         }
         let word = &text[s..i];
-        let tense = cue(word, bytes, i);
+        let passive = s >= 3 && {
+            let before = &bytes[s.saturating_sub(6)..s - 1];
+            before.ends_with(b"be") || before.ends_with(b"been") || before.ends_with(b"being")
+        };
+        let tense = if passive { None } else { cue(word, bytes, i) };
         if let Some(t) = tense {
             let dist = if s >= span.end {
                 s - span.end
@@ -889,7 +896,7 @@ fn cue(word: &str, bytes: &[u8], end: usize) -> Option<Tense> {
     let lower = std::str::from_utf8(&buf[..word.len()]).ok()?;
     // future-in-past ("said it would tighten ... effective July 4"): the nearest one
     if lower == "would" {
-        return Some(Tense::Present);
+        return Some(Tense::Near);
     }
     if in_list(0, lower) {
         // most of these only speak of the future before "to" / "for"
