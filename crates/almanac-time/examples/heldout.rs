@@ -26,7 +26,11 @@ fn strip(marked: &str) -> (String, Vec<Gold>) {
         let value = parts.next().unwrap_or_default().to_string();
         let start = text.len();
         text.push_str(span_text);
-        gold.push(Gold { span: start..text.len(), kind, value });
+        gold.push(Gold {
+            span: start..text.len(),
+            kind,
+            value,
+        });
         rest = &after[close + 2..];
     }
     text.push_str(rest);
@@ -38,15 +42,23 @@ fn main() {
     let verbose = std::env::args().any(|a| a == "--verbose");
     let table = include_str!("../../../fixtures/time/heldout.tsv");
     let (mut found_n, mut gold_n, mut span_ok, mut value_ok, mut type_ok) = (0, 0, 0, 0, 0);
-    for line in table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-        let Some((reference, marked)) = line.split_once('\t') else { continue };
-        let reference = (reference != "none").then(|| parse_reference(reference).expect("reference"));
+    for line in table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let Some((reference, marked)) = line.split_once('\t') else {
+            continue;
+        };
+        let reference =
+            (reference != "none").then(|| parse_reference(reference).expect("reference"));
         let (text, gold) = strip(marked);
         let found = annotate(&text, reference);
         found_n += found.len();
         gold_n += gold.len();
         for g in &gold {
-            let hit = found.iter().find(|f| f.span.start < g.span.end && g.span.start < f.span.end);
+            let hit = found
+                .iter()
+                .find(|f| f.span.start < g.span.end && g.span.start < f.span.end);
             match hit {
                 Some(f) => {
                     span_ok += 1;
@@ -57,17 +69,37 @@ fn main() {
                     if f.value == g.value {
                         value_ok += 1;
                     } else if verbose {
-                        println!("VALUE  {:?}: {:?} gold {} found {} ({:?})", text, &text[g.span.clone()], g.value, f.value, &text[f.span.clone()]);
+                        println!(
+                            "VALUE  {:?}: {:?} gold {} found {} ({:?})",
+                            text,
+                            &text[g.span.clone()],
+                            g.value,
+                            f.value,
+                            &text[f.span.clone()]
+                        );
                     }
                 }
-                None if verbose => println!("MISSED {:?}: {:?} = {}", text, &text[g.span.clone()], g.value),
+                None if verbose => println!(
+                    "MISSED {:?}: {:?} = {}",
+                    text,
+                    &text[g.span.clone()],
+                    g.value
+                ),
                 None => {}
             }
         }
         if verbose {
             for f in &found {
-                if !gold.iter().any(|g| f.span.start < g.span.end && g.span.start < f.span.end) {
-                    println!("EXTRA  {:?}: {:?} = {}", text, &text[f.span.clone()], f.value);
+                if !gold
+                    .iter()
+                    .any(|g| f.span.start < g.span.end && g.span.start < f.span.end)
+                {
+                    println!(
+                        "EXTRA  {:?}: {:?} = {}",
+                        text,
+                        &text[f.span.clone()],
+                        f.value
+                    );
                 }
             }
         }
@@ -75,7 +107,11 @@ fn main() {
     let f1 = |ok: usize| {
         let p = ok as f64 / found_n.max(1) as f64;
         let r = ok as f64 / gold_n.max(1) as f64;
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     };
     println!("gold {gold_n}  found {found_n}");
     println!("span F1 (overlap)  {:.3}", f1(span_ok));
