@@ -54,6 +54,15 @@ pub fn load(
     captured: Option<NaiveDate>,
     progress: bool,
 ) -> anyhow::Result<Loaded> {
+    let opts = Options {
+        captured,
+        format: None,
+    };
+    load_with(paths, &opts, progress)
+}
+
+/// [`load`] with every reading option (e.g. a forced format).
+pub fn load_with(paths: &[PathBuf], opts: &Options, progress: bool) -> anyhow::Result<Loaded> {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
@@ -70,14 +79,10 @@ pub fn load(
     } else {
         ProgressBar::hidden()
     };
-    let opts = Options {
-        captured,
-        format: None,
-    };
     let results: Vec<almanac_parse::Parsed> = files
         .par_iter()
         .map(|file| {
-            let parsed = read_file(file, &opts);
+            let parsed = read_file(file, opts);
             bar.inc(1);
             parsed
         })

@@ -21,12 +21,29 @@ pub struct Args {
     /// When the files were captured (YYYY-MM-DD): resolves dates such as `5 years ago`.
     #[arg(long, value_name = "DATE")]
     captured: Option<NaiveDate>,
+    /// Read every file as this format instead of detecting it (e.g. `plain-text`, `rss`).
+    #[arg(long, value_name = "NAME", value_parser = format_name)]
+    format: Option<&'static str>,
+}
+
+/// A known format name (see `almanac_parse::FORMATS`).
+fn format_name(name: &str) -> Result<&'static str, String> {
+    almanac_parse::format_named(name)
+        .map(|f| f.name)
+        .ok_or_else(|| {
+            let known: Vec<&str> = almanac_parse::FORMATS.iter().map(|f| f.name).collect();
+            format!("unknown format {name:?}; known: {}", known.join(", "))
+        })
 }
 
 /// Runs `almanac parse`.
 #[allow(clippy::print_stdout, clippy::print_stderr)]
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let loaded = corpus::load(&args.paths, args.captured, true)?;
+    let opts = almanac_parse::Options {
+        captured: args.captured,
+        format: args.format,
+    };
+    let loaded = corpus::load_with(&args.paths, &opts, true)?;
     if args.json {
         let docs: Vec<serde_json::Value> = loaded.documents.iter().map(document_json).collect();
         println!("{}", serde_json::to_string_pretty(&docs)?);
