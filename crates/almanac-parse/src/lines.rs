@@ -139,6 +139,14 @@ fn sign_off_line(i: &str) -> IResult<&str, (&str, &str)> {
     Ok((rest, (name, outlet)))
 }
 
+/// Whether `text` is a person's name: 2 to 4 capitalized words (`Kim Da-mi`, `Mary Ann Lee`).
+pub fn is_person_name(text: &str) -> bool {
+    matches!(
+        (person_name, space0, eof::<&str, nom::error::Error<&str>>).parse(text.trim()),
+        Ok(_)
+    )
+}
+
 /// A reporter sign-off line, `NAME, OUTLET.`: returns (reporter, outlet). The reporter's
 /// all-capital words are written in title case (`KIM Da-mi` → `Kim Da-mi`).
 pub fn sign_off(line: &str) -> Option<(String, String)> {

@@ -232,6 +232,9 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
                 }),
         );
     }
+    if authors.is_empty() {
+        authors = byline_names(&root);
+    }
     for a in authors {
         for name in a.split(" and ") {
             super::push_unique(&mut doc.authors, name);
@@ -276,6 +279,33 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
     paragraphs.retain(|p| !is_dateline(p));
     doc.body = Body::from_paragraphs(&paragraphs);
     vec![doc]
+}
+
+/// Names in a byline element (class, rel or itemprop naming `author` or `byline`):
+/// `By Tom Reyes and Ana Cruz` gives both names; text that is not names is ignored.
+fn byline_names(root: &Element) -> Vec<String> {
+    let is_byline = |e: &Element| {
+        ["class", "rel", "itemprop"].iter().any(|a| {
+            e.attr(a).is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                v.contains("byline") || v.split_whitespace().any(|w| w == "author")
+            })
+        })
+    };
+    let Some(byline) = root.find(&is_byline) else {
+        return Vec::new();
+    };
+    let text = byline.text();
+    let text = text
+        .strip_prefix("By ")
+        .or_else(|| text.strip_prefix("by "))
+        .unwrap_or(&text);
+    text.split([',', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+        .filter(|name| crate::lines::is_person_name(name))
+        .map(str::to_owned)
+        .collect()
 }
 
 /// A paragraph that is only a date or byline stamp (`Published 3 May 2024`, `By Jane Doe`).
