@@ -141,10 +141,9 @@ fn sign_off_line(i: &str) -> IResult<&str, (&str, &str)> {
 
 /// Whether `text` is a person's name: 2 to 4 capitalized words (`Kim Da-mi`, `Mary Ann Lee`).
 pub fn is_person_name(text: &str) -> bool {
-    matches!(
-        (person_name, space0, eof::<&str, nom::error::Error<&str>>).parse(text.trim()),
-        Ok(_)
-    )
+    (person_name, space0, eof::<&str, nom::error::Error<&str>>)
+        .parse(text.trim())
+        .is_ok()
 }
 
 /// A reporter sign-off line, `NAME, OUTLET.`: returns (reporter, outlet). The reporter's
