@@ -15,11 +15,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 /// The fixtures folder, embedded so the REPL works from any folder.
-#[allow(dead_code)] // used by `bundled`
 static FIXTURES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../fixtures");
 
 /// The fixture folders whose documents are bundled.
-#[allow(dead_code)] // used by `bundled`
 const BUNDLED_KINDS: &[&str] = &["seeds", "formats", "articles"];
 
 /// Files larger than this are reported and skipped.
@@ -220,7 +218,6 @@ fn collect_files(path: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Diagn
 }
 
 /// The documents bundled into the binary from `fixtures/` (seeds, formats, articles).
-#[allow(dead_code)] // used by the REPL
 pub fn bundled(captured: Option<NaiveDate>) -> Loaded {
     let mut files: Vec<&include_dir::File<'static>> = Vec::new();
     for kind in BUNDLED_KINDS {
@@ -243,7 +240,6 @@ pub fn bundled(captured: Option<NaiveDate>) -> Loaded {
     Loaded::from_parsed(results)
 }
 
-#[allow(dead_code)] // used by `bundled`
 fn collect_bundled<'a>(dir: &'a Dir<'a>, out: &mut Vec<&'a include_dir::File<'a>>) {
     for file in dir.files() {
         let hidden = file
