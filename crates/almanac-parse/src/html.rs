@@ -65,6 +65,9 @@ pub enum Node {
     Text(String),
 }
 
+/// How deep the tree may nest; deeper start tags are dropped (their text is kept).
+const MAX_DEPTH: usize = 200;
+
 /// Elements that never have content: `<br>`, `<img>`, `<meta>`.
 fn is_void(name: &str) -> bool {
     matches!(
@@ -545,6 +548,7 @@ fn build(source: &str, xml: bool) -> (Element, Vec<Damage>) {
         ..Element::default()
     }];
     let mut raw_parent: Option<String> = None;
+    let mut too_deep = false;
     for (offset, tok) in tokenize_with(source, xml) {
         match tok {
             Token::Start {
@@ -568,6 +572,16 @@ fn build(source: &str, xml: bool) -> (Element, Vec<Damage>) {
                 };
                 if self_closing || (!xml && is_void(&name)) {
                     push_child(&mut stack, Node::Element(el));
+                } else if stack.len() > MAX_DEPTH {
+                    // deeper nesting is flattened: tree walks stay shallow
+                    if !too_deep {
+                        damage.push(Damage {
+                            offset,
+                            message: format!("elements nested more than {MAX_DEPTH} deep"),
+                            expected: "shallower markup".to_owned(),
+                        });
+                        too_deep = true;
+                    }
                 } else {
                     if matches!(name.as_str(), "script" | "style") {
                         raw_parent = Some(name);
@@ -619,15 +633,26 @@ fn build(source: &str, xml: bool) -> (Element, Vec<Damage>) {
             Token::Other => {}
         }
     }
-    while stack.len() > 1 {
-        let top = stack.last().map(|e| e.name.clone()).unwrap_or_default();
-        if xml || !implied_end(&top) {
-            damage.push(Damage {
-                offset: source.len(),
-                message: format!("input ends inside <{top}>"),
-                expected: format!("</{top}>"),
-            });
+    // one diagnostic for truncation: the innermost unclosed element, and what would close all
+    let unclosed: Vec<&str> = stack[1..]
+        .iter()
+        .rev()
+        .map(|e| e.name.as_str())
+        .filter(|name| xml || !implied_end(name))
+        .collect();
+    if let Some(innermost) = unclosed.first() {
+        let mut expected: Vec<String> =
+            unclosed.iter().take(4).map(|n| format!("</{n}>")).collect();
+        if unclosed.len() > 4 {
+            expected.push(format!("and {} more", unclosed.len() - 4));
         }
+        damage.push(Damage {
+            offset: source.len(),
+            message: format!("input ends inside <{innermost}>"),
+            expected: expected.join(" "),
+        });
+    }
+    while stack.len() > 1 {
         close_top(&mut stack, source.len());
     }
     let root = stack.pop().unwrap_or_default();
@@ -733,5 +758,16 @@ mod tests {
             )
         );
         assert_eq!(check("<p>cut <a href=\"x").0, "cut");
+        let deep = "<div>".repeat(100_000) + "deep text";
+        assert_eq!(
+            check(&deep),
+            (
+                "deep text".to_owned(),
+                vec![
+                    "elements nested more than 200 deep".to_owned(),
+                    "input ends inside <div>".to_owned()
+                ]
+            )
+        );
     }
 }

@@ -100,6 +100,7 @@ pub fn parse_tolerant(source: &str) -> (Option<Json>, Vec<Damage>) {
         damage: Vec::new(),
         closers: Vec::new(),
         stopped: false,
+        depth: 0,
     };
     let (rest, _) = ws(source);
     let (value, rest) = scanner.value(rest);
@@ -180,7 +181,12 @@ struct Scanner<'a> {
     closers: Vec<char>,
     /// Set after unrecoverable damage: every level returns what it has, quietly.
     stopped: bool,
+    /// Open arrays and objects.
+    depth: usize,
 }
+
+/// How deep arrays and objects may nest before the scanner stops.
+const MAX_DEPTH: usize = 200;
 
 impl<'a> Scanner<'a> {
     fn damage_at(&mut self, at: &str, message: &str, expected: impl Into<String>) {
@@ -217,6 +223,26 @@ impl<'a> Scanner<'a> {
     fn value(&mut self, i: &'a str) -> (Option<Json>, &'a str) {
         if self.stopped {
             return (None, i);
+        }
+        if (i.starts_with('{') || i.starts_with('[')) && self.depth >= MAX_DEPTH {
+            self.fail(
+                i,
+                "arrays and objects nested too deep",
+                "at most 200 levels",
+            );
+            return (None, i);
+        }
+        if let Some(rest) = i.strip_prefix('{') {
+            self.depth += 1;
+            let (v, rest) = self.object(rest);
+            self.depth -= 1;
+            return (Some(v), rest);
+        }
+        if let Some(rest) = i.strip_prefix('[') {
+            self.depth += 1;
+            let (v, rest) = self.array(rest);
+            self.depth -= 1;
+            return (Some(v), rest);
         }
         if let Some(rest) = i.strip_prefix('{') {
             let (v, rest) = self.object(rest);
@@ -464,6 +490,11 @@ mod tests {
         assert_eq!(
             check("{\"a\" 1}").1,
             ["5 unexpected character (':' after a key)"]
+        );
+        let deep = "[".repeat(100_000);
+        assert_eq!(
+            check(&deep).1,
+            ["200 arrays and objects nested too deep (at most 200 levels)"]
         );
     }
 }
