@@ -7,6 +7,7 @@
 
 use chrono::Weekday;
 
+use crate::lex::Lower;
 use crate::resolve::{Pod, Sem, Tense, Unit, Which, YearSpec, fmt_year};
 use crate::scan::{Kind, Tok};
 use crate::{Anchor, Granularity, Modifier, TimexType};
@@ -304,6 +305,10 @@ impl<'a> G<'_, 'a> {
         if t.kind == Kind::Punct {
             return None;
         }
+        // only digits and a few words start a number
+        if t.kind == Kind::Word && t.lex & crate::lex::NUM_START == 0 {
+            return None;
+        }
         if let Some((v, n)) = crate::number::parse_number(&self.text[t.start..]) {
             let end = t.start + n;
             let mut j = i;
@@ -476,7 +481,7 @@ impl<'a> G<'_, 'a> {
     /// "morning", "afternoon", "evening", "night".
     fn pod(&self, i: usize) -> Option<(Pod, usize)> {
         let w = self.word(i)?;
-        let p = match w.to_ascii_lowercase().as_str() {
+        let p = match Lower::new(w).as_str() {
             "morning" => Pod::Morning,
             "afternoon" => Pod::Afternoon,
             "evening" => Pod::Evening,
@@ -574,8 +579,9 @@ fn opt_the(g: &G, i: usize) -> usize {
 // ---------------------------------------------------------------------------------------------
 // Rules
 
-/// Every rule, in priority order for equal-length matches.
-const RULES: &[fn(&G, usize) -> Option<Hit>] = &[
+/// Every rule, in priority order for equal-length matches. The `R_*` bits below follow this
+/// order: keep them in step.
+const RULES: [fn(&G, usize) -> Option<Hit>; 21] = [
     iso,
     slash_date,
     day_month,
@@ -599,8 +605,264 @@ const RULES: &[fn(&G, usize) -> Option<Hit>] = &[
     vague,
 ];
 
+const R_ISO: u32 = 1;
+const R_SLASH_DATE: u32 = 1 << 1;
+const R_DAY_MONTH: u32 = 1 << 2;
+const R_MONTH_DAY: u32 = 1 << 3;
+const R_MONTH_YEAR: u32 = 1 << 4;
+const R_MODIFIED: u32 = 1 << 5;
+const R_DECADE: u32 = 1 << 6;
+const R_CENTURY: u32 = 1 << 7;
+const R_QUARTER_HALF: u32 = 1 << 8;
+const R_FISCAL: u32 = 1 << 9;
+const R_SEASON: u32 = 1 << 10;
+const R_SET: u32 = 1 << 11;
+const R_AGO: u32 = 1 << 12;
+const R_RELATIVE: u32 = 1 << 13;
+const R_DEICTIC: u32 = 1 << 14;
+const R_DURATION: u32 = 1 << 15;
+const R_WEEKDAY: u32 = 1 << 16;
+const R_MONTH_ALONE: u32 = 1 << 17;
+const R_YEAR: u32 = 1 << 18;
+const R_CLOCK: u32 = 1 << 19;
+const R_VAGUE: u32 = 1 << 20;
+
+/// The rules that can match at a number.
+const NUM_RULES: u32 = R_ISO
+    | R_SLASH_DATE
+    | R_DAY_MONTH
+    | R_DECADE
+    | R_CENTURY
+    | R_QUARTER_HALF
+    | R_SET
+    | R_AGO
+    | R_DURATION
+    | R_YEAR
+    | R_CLOCK;
+
+/// Words after which "more than", "about" ... read a count ([`approx_prefix`]).
+const APPROX_WORDS: &[&str] = &[
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "some",
+    "approx",
+    "close",
+    "more",
+    "longer",
+    "less",
+    "fewer",
+    "shorter",
+    "under",
+];
+
+/// Ordinal words and the tens that start "twenty-first" ([`crate::number::parse_ordinal`]).
+const ORDINAL_WORDS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+    "hundredth",
+    "thousandth",
+    "twenty",
+    "thirty",
+    "forty",
+    "fourty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+];
+
+/// For each group of words (lowercase), the rules that can start at one of them: a word in
+/// no group starts no rule. [`match_at`] tries only these rules, so a rule reading a new first
+/// word must be listed here (the `dispatch_is_exact` test checks it on every fixture).
+pub(crate) const RULE_STARTS: &[(&[&str], u32)] = &[
+    (crate::lex::NUM_START_WORDS, R_SET | R_AGO | R_DURATION),
+    (ORDINAL_WORDS, R_CENTURY | R_QUARTER_HALF),
+    (APPROX_WORDS, R_AGO | R_DURATION),
+    (
+        &["the"],
+        R_DAY_MONTH
+            | R_MODIFIED
+            | R_DECADE
+            | R_CENTURY
+            | R_QUARTER_HALF
+            | R_FISCAL
+            | R_SEASON
+            | R_AGO
+            | R_RELATIVE
+            | R_DEICTIC
+            | R_DURATION
+            | R_YEAR
+            | R_VAGUE,
+    ),
+    (&["early", "late", "mid"], R_MODIFIED | R_DECADE | R_CENTURY),
+    (&["q", "h", "final", "fourth", "latter"], R_QUARTER_HALF),
+    (&["fiscal", "fy"], R_FISCAL),
+    (&["this"], R_SEASON | R_RELATIVE | R_DEICTIC | R_WEEKDAY),
+    (
+        &["last"],
+        R_SEASON | R_RELATIVE | R_DEICTIC | R_DURATION | R_WEEKDAY,
+    ),
+    (&["next"], R_SEASON | R_RELATIVE | R_DURATION | R_WEEKDAY),
+    (&["past"], R_RELATIVE | R_DURATION | R_WEEKDAY),
+    (&["coming"], R_RELATIVE | R_WEEKDAY),
+    (
+        &["earlier", "later", "current", "previous", "prior"],
+        R_RELATIVE,
+    ),
+    (&["present"], R_RELATIVE | R_VAGUE),
+    (&["spring", "summer", "autumn", "fall", "winter"], R_SEASON),
+    (
+        &[
+            "annually",
+            "yearly",
+            "annual",
+            "monthly",
+            "weekly",
+            "daily",
+            "quarterly",
+            "hourly",
+            "biweekly",
+            "fortnightly",
+            "semiannual",
+            "semiannually",
+            "biannual",
+            "biannually",
+            "every",
+            "each",
+            "once",
+            "twice",
+            "thrice",
+            "per",
+            "a",
+            "an",
+        ],
+        R_SET,
+    ),
+    (&["today", "yesterday", "tomorrow", "tonight"], R_DEICTIC),
+    (
+        &[
+            "half",
+            "recent",
+            "a",
+            "several",
+            "many",
+            "few",
+            "some",
+            "numerous",
+            "countless",
+            "years",
+            "yrs",
+            "months",
+            "weeks",
+            "days",
+            "hours",
+            "minutes",
+            "seconds",
+            "decades",
+            "centuries",
+            "quarters",
+            "fortnights",
+            "weekends",
+        ],
+        R_DURATION,
+    ),
+    (
+        &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "mon",
+            "tue",
+            "tues",
+            "wed",
+            "thu",
+            "thur",
+            "thurs",
+            "fri",
+            "sat",
+            "sun",
+        ],
+        R_DAY_MONTH | R_MONTH_DAY | R_WEEKDAY,
+    ),
+    (
+        &[
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dec",
+        ],
+        R_MONTH_DAY | R_MONTH_YEAR | R_MONTH_ALONE,
+    ),
+    (&["noon", "midday", "midnight"], R_CLOCK),
+    (
+        &[
+            "now",
+            "currently",
+            "nowadays",
+            "recently",
+            "lately",
+            "these",
+        ],
+        R_VAGUE,
+    ),
+];
+
 /// Words after "the" or "a" that can continue a temporal expression without starting one.
-const AFTER_ARTICLE: &[&str] = &[
+pub(crate) const AFTER_ARTICLE: &[&str] = &[
     "end",
     "beginning",
     "start",
@@ -623,7 +885,7 @@ const AFTER_ARTICLE: &[&str] = &[
 ];
 
 /// Lowercased words that can start a rule (besides numbers and apostrophes), sorted.
-const STARTERS: &[&str] = &[
+pub(crate) const STARTERS: &[&str] = &[
     "a",
     "about",
     "after",
@@ -815,71 +1077,47 @@ const STARTERS: &[&str] = &[
     "zero",
 ];
 
-/// For each first letter, a bit set of the second letters (bit 26: none or a hyphen) that
-/// begin some starter word.
-fn starter_pairs() -> &'static [u32; 26] {
-    static PAIRS: std::sync::OnceLock<[u32; 26]> = std::sync::OnceLock::new();
-    PAIRS.get_or_init(|| {
-        let mut pairs = [0u32; 26];
-        for w in STARTERS {
-            let b = w.as_bytes();
-            let second = match b.get(1) {
-                Some(c) if c.is_ascii_lowercase() => c - b'a',
-                _ => 26,
-            };
-            pairs[usize::from(b[0] - b'a')] |= 1 << second;
-        }
-        pairs
-    })
-}
-
 /// Whether any rule can start at token `t`: a cheap filter that skips most words.
 pub(crate) fn can_start(t: &Tok) -> bool {
     match t.kind {
         Kind::Num => true,
         Kind::Punct => matches!(t.text, "'" | "\u{2019}" | "\u{2018}"),
-        Kind::Word => {
-            let w = t.text.as_bytes();
-            if w.len() > 12 {
-                return false;
-            }
-            let mut buf = [0u8; 12];
-            for (b, c) in buf.iter_mut().zip(w) {
-                *b = c.to_ascii_lowercase();
-            }
-            // a first-two-letters filter rejects most words before the binary search
-            let (a, b) = (buf[0], if w.len() > 1 { buf[1] } else { b'a' - 1 });
-            if !a.is_ascii_lowercase() || !(b.is_ascii_lowercase() || b == b'a' - 1 || b == b'-') {
-                return false;
-            }
-            let pairs = starter_pairs();
-            let second = if b.is_ascii_lowercase() { b - b'a' } else { 26 };
-            if pairs[usize::from(a - b'a')] & (1 << second) == 0 {
-                return false;
-            }
-            let Ok(lower) = std::str::from_utf8(&buf[..w.len()]) else {
-                return false;
-            };
-            STARTERS.binary_search(&lower).is_ok()
-        }
+        Kind::Word => t.text.len() <= 12 && t.lex & crate::lex::STARTER != 0,
+    }
+}
+
+/// The rules that can start at token `t` (bits `R_*`).
+fn rules_for(t: &Tok) -> u32 {
+    match t.kind {
+        Kind::Num => NUM_RULES,
+        Kind::Punct => R_DECADE, // "'90s"
+        Kind::Word => (t.lex >> 32) as u32,
     }
 }
 
 /// The longest match starting at token `i`, if any.
 pub(crate) fn match_at(g: &G, i: usize) -> Option<Hit> {
-    if !can_start(g.toks.get(i)?) {
+    let t = g.toks.get(i)?;
+    if !can_start(t) {
         return None;
     }
     // "the", "a", "an", "this", "last", "next" start a match only before a word that can
     // continue one: most "the" in a text are skipped here
     if g.is_any(i, &["the", "a", "an"]) {
         let next = g.toks.get(i + 1)?;
-        if !can_start(next) && !g.is_any(i + 1, AFTER_ARTICLE) && g.unit(i + 1).is_none() {
+        let continues = can_start(next)
+            || next.kind == Kind::Word && next.lex & crate::lex::AFTER_ARTICLE != 0
+            || g.unit(i + 1).is_some();
+        if !continues {
             return None;
         }
     }
+    let mask = rules_for(t);
     let mut best: Option<Hit> = None;
-    for rule in RULES {
+    for (r, rule) in RULES.iter().enumerate() {
+        if mask & (1 << r) == 0 {
+            continue;
+        }
         if let Some(h) = rule(g, i) {
             if h.end > i && best.as_ref().is_none_or(|b| h.end > b.end) {
                 best = Some(h);
@@ -1396,7 +1634,7 @@ fn fiscal(g: &G, i: usize) -> Option<Hit> {
 /// A season word: its TIMEX code.
 fn season_code(g: &G, i: usize) -> Option<&'static str> {
     let w = g.word(i)?;
-    Some(match w.to_ascii_lowercase().as_str() {
+    Some(match Lower::new(w).as_str() {
         "spring" => "SP",
         "summer" => "SU",
         "autumn" | "fall" => "FA",
@@ -1578,8 +1816,9 @@ const NOT_RATE_BEFORE: &[&str] = &[
 // "every August", "per year", "860 million dollars a year", "twice a week", "annually"
 fn set(g: &G, i: usize) -> Option<Hit> {
     let w = g.word(i)?;
-    let lower = w.to_ascii_lowercase();
-    let adverb = match lower.as_str() {
+    let lower = Lower::new(w);
+    let lower = lower.as_str();
+    let adverb = match lower {
         "annually" | "yearly" | "annual" => Some(("P1Y", Granularity::Year)),
         "monthly" => Some(("P1M", Granularity::Month)),
         "weekly" => Some(("P1W", Granularity::Week)),
@@ -1905,8 +2144,9 @@ fn relative(g: &G, i: usize) -> Option<Hit> {
 // afternoon", "the day before yesterday", "now"-less deictics
 fn deictic(g: &G, i: usize) -> Option<Hit> {
     let w = g.word(i)?;
-    let lower = w.to_ascii_lowercase();
-    let day_off = match lower.as_str() {
+    let lower = Lower::new(w);
+    let lower = lower.as_str();
+    let day_off = match lower {
         "today" => Some(0),
         "yesterday" => Some(-1),
         "tomorrow" => Some(1),
@@ -2273,9 +2513,9 @@ fn year(g: &G, i: usize) -> Option<Hit> {
             // "the 2022 election" but not "the 2000 workers"
             match g.word(end) {
                 Some(w) => {
-                    let lw = w.to_ascii_lowercase();
-                    !(lw.ends_with('s') && w.as_bytes()[0].is_ascii_lowercase())
-                        || YEAR_NOUN_OK.contains(&lw.as_str())
+                    let plural = w.as_bytes().last().is_some_and(|b| b | 0x20 == b's');
+                    !(plural && w.as_bytes()[0].is_ascii_lowercase())
+                        || YEAR_NOUN_OK.iter().any(|n| n.eq_ignore_ascii_case(w))
                 }
                 None => true,
             }
@@ -2357,8 +2597,9 @@ fn year(g: &G, i: usize) -> Option<Hit> {
 /// "a.m.", "am", "AM", "p.m.", "pm": (is_pm, next).
 fn ampm(g: &G, i: usize) -> Option<(bool, usize)> {
     let w = g.word(i)?;
-    let lw = w.to_ascii_lowercase();
-    match lw.as_str() {
+    let lw = Lower::new(w);
+    let lw = lw.as_str();
+    match lw {
         "am" => Some((false, i + 1)),
         "pm" => Some((true, i + 1)),
         "a" | "p" => {
@@ -2482,7 +2723,8 @@ const AFTER_FUTURE_NOUN: &[&str] = &[
 // "at present", "these days", "nowadays"
 fn vague(g: &G, i: usize) -> Option<Hit> {
     let w = g.word(i)?;
-    let lower = w.to_ascii_lowercase();
+    let lower = Lower::new(w);
+    let lower = lower.as_str();
     let v = |value: &str| {
         fixed(
             TimexType::Date,
@@ -2491,7 +2733,7 @@ fn vague(g: &G, i: usize) -> Option<Hit> {
             Anchor::None,
         )
     };
-    match lower.as_str() {
+    match lower {
         "now" | "currently" | "nowadays" => {
             // "now-defunct" is fine; "Now" as a name is rare
             Some(hit(i, i + 1, v("PRESENT_REF")))
@@ -2533,5 +2775,86 @@ fn vague(g: &G, i: usize) -> Option<Hit> {
             None
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The matcher before dispatch by first token: every rule at every starting token.
+    fn match_all(g: &G, i: usize) -> Option<Hit> {
+        if !can_start(g.toks.get(i)?) {
+            return None;
+        }
+        if g.is_any(i, &["the", "a", "an"]) {
+            let next = g.toks.get(i + 1)?;
+            if !can_start(next) && !g.is_any(i + 1, AFTER_ARTICLE) && g.unit(i + 1).is_none() {
+                return None;
+            }
+        }
+        let mut best: Option<Hit> = None;
+        for rule in RULES {
+            if let Some(h) = rule(g, i) {
+                if h.end > i && best.as_ref().is_none_or(|b| h.end > b.end) {
+                    best = Some(h);
+                }
+            }
+        }
+        best
+    }
+
+    /// Dispatch by first token finds exactly what trying every rule finds, at every token of
+    /// every window of `text`.
+    fn check(text: &str) {
+        let mut toks = Vec::new();
+        for window in crate::scan::windows(text) {
+            crate::scan::tokenize(text, window, &mut toks);
+            let g = G { text, toks: &toks };
+            for i in 0..toks.len() {
+                assert_eq!(
+                    format!("{:?}", match_at(&g, i)),
+                    format!("{:?}", match_all(&g, i)),
+                    "at {:?} in {:?}",
+                    toks[i].text,
+                    &text[toks[i].start..text.len().min(toks[i].start + 60)]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn dispatch_is_exact() {
+        check(include_str!("../tests/cases.tsv"));
+        check(include_str!("../../../fixtures/time/heldout.tsv"));
+        check(include_str!("../../../fixtures/time/dates_forms.txt"));
+        check(include_str!(
+            "../../../fixtures/time/durations_and_sets.txt"
+        ));
+        check(include_str!(
+            "../../../fixtures/time/tense_and_weekdays.txt"
+        ));
+        check(include_str!("../../../fixtures/time/markets_report.txt"));
+        check(include_str!(
+            "../../../fixtures/time/policy_announcement.txt"
+        ));
+        for w in STARTERS {
+            // every word that passes `can_start`, in a few contexts, capitalized or not
+            let upper = w.to_uppercase();
+            let title = format!("{}{}", &upper[..1], &w[1..]);
+            for v in [w.to_string(), upper, title] {
+                check(&format!("{v} 5 years ago and {v} 2019, {v} January 5"));
+                check(&format!("in {v} the first quarter of 2023 and {v} year"));
+                check(&format!(
+                    "{v} 1990s, {v} '90s and {v} 21st century, {v} days"
+                ));
+            }
+        }
+    }
+
+    #[test]
+    fn every_rule_has_a_bit() {
+        assert_eq!(RULES.len(), 21);
+        assert_eq!(R_VAGUE, 1 << 20);
     }
 }

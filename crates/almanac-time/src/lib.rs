@@ -21,6 +21,7 @@
 
 mod describe;
 mod grammar;
+mod lex;
 pub mod number;
 mod resolve;
 mod scan;
@@ -274,7 +275,7 @@ fn finish(g: &G, h: Hit, reference: Option<NaiveDateTime>) -> TimeExpr {
     let r = resolve::resolve(&h.sem, reference, tense);
     let modifier = h.modifier.or_else(|| {
         let prev = g.toks.get(h.start.checked_sub(1)?)?;
-        let w = prev.text.to_ascii_lowercase();
+        let w = lex::Lower::new(prev.text);
         match (w.as_str(), r.kind) {
             ("before", TimexType::Date | TimexType::Time) => Some(Modifier::Before),
             ("after" | "since", TimexType::Date | TimexType::Time) => Some(Modifier::After),

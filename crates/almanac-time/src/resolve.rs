@@ -672,7 +672,7 @@ fn weekday_date(r: NaiveDate, wd: Weekday, which: Which, tense: Tense) -> Option
 }
 
 /// Words after which the sentence speaks of the future.
-const FUTURE_CUES: &[&str] = &[
+pub(crate) const FUTURE_CUES: &[&str] = &[
     "will",
     "ll",
     "shall",
@@ -714,7 +714,7 @@ const FUTURE_CUES: &[&str] = &[
 ];
 
 /// Irregular past-tense verbs common in news.
-const PAST_CUES: &[&str] = &[
+pub(crate) const PAST_CUES: &[&str] = &[
     "said", "was", "were", "had", "did", "told", "made", "took", "gave", "saw", "rose", "fell",
     "grew", "began", "came", "went", "got", "left", "met", "paid", "sold", "lost", "held", "led",
     "spent", "sent", "built", "broke", "brought", "bought", "thought", "found", "became", "ran",
@@ -723,7 +723,7 @@ const PAST_CUES: &[&str] = &[
 ];
 
 /// Present-tense verbs that date an event to now or around it ("runs through Nov. 18").
-const PRESENT_CUES: &[&str] = &[
+pub(crate) const PRESENT_CUES: &[&str] = &[
     "is",
     "are",
     "takes",
@@ -745,7 +745,7 @@ const PRESENT_CUES: &[&str] = &[
 ];
 
 /// Reporting verbs: they give the tense of the report, used only when nothing else does.
-const ATTRIBUTION: &[&str] = &[
+pub(crate) const ATTRIBUTION: &[&str] = &[
     "said",
     "told",
     "reported",
@@ -757,7 +757,7 @@ const ATTRIBUTION: &[&str] = &[
 ];
 
 /// Words ending in "-ed" that are not past-tense verbs in news prose.
-const NOT_PAST: &[&str] = &[
+pub(crate) const NOT_PAST: &[&str] = &[
     "based",
     "advanced",
     "limited",
@@ -860,26 +860,6 @@ pub(crate) fn tense_at(text: &str, span: std::ops::Range<usize>) -> Tense {
     best.or(attribution).map_or(Tense::Present, |(_, t)| t)
 }
 
-/// Whether `word` (lowercase) is in cue list `list` (0 future, 1 present, 2 past, 3 not
-/// past): one hash lookup instead of scanning the lists for every word of a sentence.
-fn in_list(list: u8, word: &str) -> bool {
-    static LISTS: std::sync::OnceLock<std::collections::HashMap<&'static str, u8>> =
-        std::sync::OnceLock::new();
-    let map = LISTS.get_or_init(|| {
-        let mut map = std::collections::HashMap::new();
-        for (bit, words) in [FUTURE_CUES, PRESENT_CUES, PAST_CUES, NOT_PAST]
-            .iter()
-            .enumerate()
-        {
-            for w in *words {
-                *map.entry(*w).or_insert(0u8) |= 1 << bit;
-            }
-        }
-        map
-    });
-    map.get(word).is_some_and(|bits| bits & (1 << list) != 0)
-}
-
 fn cue(word: &str, bytes: &[u8], end: usize) -> Option<Tense> {
     // quick exit: every cue word is short, and most words are none
     if word.len() < 2 {
@@ -894,11 +874,13 @@ fn cue(word: &str, bytes: &[u8], end: usize) -> Option<Tense> {
         *b = w.to_ascii_lowercase();
     }
     let lower = std::str::from_utf8(&buf[..word.len()]).ok()?;
+    let lists = crate::lex::lookup(lower.as_bytes());
+    let in_list = |bit: u64| lists & bit != 0;
     // future-in-past ("said it would tighten ... effective July 4"): the nearest one
     if lower == "would" {
         return Some(Tense::Near);
     }
-    if in_list(0, lower) {
+    if in_list(crate::lex::FUTURE) {
         // most of these only speak of the future before "to" / "for"
         let needs_to = !matches!(
             lower,
@@ -927,13 +909,13 @@ fn cue(word: &str, bytes: &[u8], end: usize) -> Option<Tense> {
         }
         return Some(Tense::Future);
     }
-    if in_list(1, lower) {
+    if in_list(crate::lex::PRESENT) {
         return Some(Tense::Present);
     }
-    if in_list(2, lower) {
+    if in_list(crate::lex::PAST) {
         return Some(Tense::Past);
     }
-    if lower.len() >= 5 && lower.ends_with("ed") && !in_list(3, lower) {
+    if lower.len() >= 5 && lower.ends_with("ed") && !in_list(crate::lex::NOT_PAST) {
         return Some(Tense::Past);
     }
     None

@@ -1,14 +1,12 @@
 //! Candidate search and tokenizing.
 //!
-//! An Aho-Corasick automaton finds trigger words (months, weekdays, units, relative words) and
-//! the start of every number. Each trigger opens a small window of text around it; overlapping
-//! windows merge, and only the windows are tokenized and handed to the grammar. Text between
-//! windows is never looked at again, which keeps annotate fast on long documents.
+//! One pass over the bytes finds trigger words (months, weekdays, units, relative words; one
+//! hash probe per word, see [`crate::lex`]) and the start of every number. Each trigger opens
+//! a small window of text around it; overlapping windows merge, and only the windows are
+//! tokenized and handed to the grammar. Text between windows is never looked at again, which
+//! keeps annotate fast on long documents.
 
 use std::ops::Range;
-use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,10 +32,12 @@ pub(crate) struct Tok<'a> {
     pub kind: Kind,
     /// Whether whitespace separates this token from the previous one.
     pub space: bool,
+    /// For words, the lists of [`crate::lex`] the word belongs to (0 otherwise).
+    pub lex: u64,
 }
 
 /// Trigger words: any of them (at a word start) opens a window. Numbers are triggers too.
-const TRIGGERS: &[&str] = &[
+pub(crate) const TRIGGERS: &[&str] = &[
     // months
     "january",
     "february",
@@ -167,42 +167,65 @@ const TRIGGERS: &[&str] = &[
     "9",
 ];
 
-fn automaton() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| {
-        AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(TRIGGERS)
-            .expect("trigger automaton builds from literal words")
-    })
-}
-
 /// How far a window reaches before its first trigger and after its last one, in bytes.
 const BEFORE: usize = 40;
 const AFTER: usize = 48;
 
-/// Finds the windows of `text` worth handing to the grammar, in order and disjoint.
-pub(crate) fn windows(text: &str) -> Vec<Range<usize>> {
+/// Calls `found(start, end)` for every trigger in `text`, in order: a trigger word (ASCII
+/// case-insensitive) that starts a word (no ASCII letter or digit before it) and ends one (no
+/// ASCII letter after it), `mid-`, `Q1`..`Q4`, `H1`, `H2`, or a digit that starts a number.
+fn triggers(text: &str, mut found: impl FnMut(usize, usize)) {
     let bytes = text.as_bytes();
-    let mut out: Vec<Range<usize>> = Vec::new();
-    let mut current: Option<Range<usize>> = None;
-    for m in automaton().find_iter(text) {
-        let (s, e) = (m.start(), m.end());
-        // left boundary: the trigger starts a word or a number
-        if s > 0 && bytes[s - 1].is_ascii_alphanumeric() {
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        let b = bytes[i];
+        if !b.is_ascii_alphanumeric() {
+            i += 1;
             continue;
         }
-        let first = bytes[s];
-        if !first.is_ascii_digit() {
-            // right boundary for words ("mid-" carries its own)
-            if bytes[e - 1] != b'-' && e < bytes.len() && bytes[e].is_ascii_alphabetic() {
-                continue;
+        // a word or number starts here: nothing alphanumeric before it
+        let p = i;
+        if b.is_ascii_digit() {
+            found(p, p + 1);
+            i += 1;
+        } else {
+            let mut q = p + 1;
+            while q < n && bytes[q].is_ascii_alphabetic() {
+                q += 1;
             }
-        } else if let Some(cur) = &current {
-            if s < cur.end.saturating_sub(AFTER / 2) {
-                continue;
+            let run = &bytes[p..q];
+            let next = bytes.get(q).copied();
+            if run.eq_ignore_ascii_case(b"mid") && next == Some(b'-') {
+                found(p, q + 1);
+            } else if run.len() == 1 && matches!(b | 0x20, b'q' | b'h') {
+                let max = if b | 0x20 == b'q' { b'4' } else { b'2' };
+                if next.is_some_and(|d| (b'1'..=max).contains(&d))
+                    && !bytes.get(q + 1).is_some_and(u8::is_ascii_alphabetic)
+                {
+                    found(p, q + 1);
+                }
+            } else if run.len() <= 12 && crate::lex::is_trigger_at(bytes, p, run.len()) {
+                found(p, q);
+            }
+            i = q;
+        }
+        while i < n && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+    }
+}
+
+/// Finds the windows of `text` worth handing to the grammar, in order and disjoint.
+pub(crate) fn windows(text: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut current: Option<Range<usize>> = None;
+    triggers(text, |s, e| {
+        if text.as_bytes()[s].is_ascii_digit() {
+            if let Some(cur) = &current {
+                if s < cur.end.saturating_sub(AFTER / 2) {
+                    return;
+                }
             }
         }
         let start = window_start(text, s);
@@ -217,7 +240,7 @@ pub(crate) fn windows(text: &str) -> Vec<Range<usize>> {
                 current = Some(start..end);
             }
         }
-    }
+    });
     if let Some(done) = current {
         out.push(done);
     }
@@ -331,12 +354,18 @@ pub(crate) fn tokenize<'a>(text: &'a str, range: Range<usize>, out: &mut Vec<Tok
         while i < bytes.len() && !text.is_char_boundary(i) {
             i += 1;
         }
+        let lex = if kind == Kind::Word {
+            crate::lex::lookup_at(bytes, start, i - start)
+        } else {
+            0
+        };
         out.push(Tok {
             text: &text[start..i],
             start,
             end: i,
             kind,
             space,
+            lex,
         });
         space = false;
     }

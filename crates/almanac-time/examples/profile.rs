@@ -1,0 +1,116 @@
+//! A fixed workload for profilers and an output dump for regression checks.
+//!
+//! `cargo run --release -p almanac-time --example profile -- run [MIB] [ROUNDS]` annotates the
+//! seeds and MIB MiB (default 4) of the same generated text as the criterion bench, ROUNDS times
+//! (default 1): run it under `valgrind --tool=callgrind` for stable instruction counts.
+//!
+//! `... --example profile -- dump` prints every expression found in every file under
+//! `fixtures/` and in 256 KiB of generated text, with and without a reference date: diff two
+//! dumps to prove an optimization changed no output.
+
+use almanac_time::{annotate, parse_reference};
+
+/// Sentence pieces mixed by a fixed pseudo-random sequence (the same as the bench).
+const PIECES: &[&str] = &[
+    "The government said on Tuesday that exports fell 4.5 percent in March from a year earlier.",
+    "Officials in Seoul have been working with local firms to localize key materials and parts.",
+    "The company plans to invest $120 million in a new plant by 2030, according to a filing.",
+    "Analysts expect the central bank to keep rates unchanged at its meeting next month.",
+    "Shares of the chipmaker rose 2 percent in early trading, while the broader index slipped.",
+    "The ministry will announce details of the support package in the first half of this year.",
+    "Many small and mid-sized suppliers say they still depend on imports for high purity chemicals.",
+    "Over the past four years, the firm has spent more than 10 million dollars on research.",
+    "The talks, which began last week, are expected to continue for several days.",
+    "Residents said they had never seen anything like it, and some were still waiting for help.",
+    "A spokesperson declined to comment on the report, citing ongoing negotiations with partners.",
+    "Production is set to start in late 2025, with output of 1,200 tons a year.",
+];
+
+fn generated(bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes + 200);
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    while text.len() < bytes {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+        text.push(if state % 5 == 0 { '\n' } else { ' ' });
+    }
+    text
+}
+
+fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            files(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+#[allow(clippy::print_stdout)]
+fn dump(text: &str, name: &str) {
+    let reference = parse_reference("2023-04-25T10:27:40").ok();
+    for r in [reference, None] {
+        for t in annotate(text, r) {
+            println!(
+                "{name}\t{}\t{:?}\t{:?}\t{}\t{:?}\t{:?}\t{:?}\t{}",
+                r.is_some(),
+                t.span,
+                t.kind,
+                t.value,
+                t.granularity as u8,
+                t.anchor,
+                t.modifier,
+                text.get(t.span.clone()).unwrap_or("?")
+            );
+        }
+    }
+}
+
+#[allow(clippy::print_stdout)]
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    if args.first().map(String::as_str) == Some("dump") {
+        let mut paths = Vec::new();
+        files(&root, &mut paths);
+        paths.sort();
+        for p in paths {
+            let Ok(bytes) = std::fs::read(&p) else {
+                continue;
+            };
+            let text = String::from_utf8_lossy(&bytes);
+            let name = p.strip_prefix(&root).unwrap_or(&p).display().to_string();
+            dump(&text, &name);
+            // line by line too: every line is a short document of its own
+            for (n, line) in text.lines().enumerate() {
+                dump(line, &format!("{name}:{n}"));
+            }
+        }
+        dump(&generated(256 << 10), "generated");
+        return;
+    }
+    let mib: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(4);
+    let rounds: usize = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(1);
+    let mut seeds = String::new();
+    let mut paths = Vec::new();
+    files(&root.join("seeds"), &mut paths);
+    paths.sort();
+    for p in paths {
+        seeds.push_str(&std::fs::read_to_string(p).unwrap_or_default());
+    }
+    let big = generated(mib << 20);
+    let reference = parse_reference("2023-04-25T10:27:40").ok();
+    let mut found = 0;
+    for _ in 0..rounds {
+        found += annotate(&seeds, reference).len();
+        found += annotate(&big, reference).len();
+    }
+    println!("{found} expressions");
+}

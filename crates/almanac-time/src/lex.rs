@@ -1,0 +1,315 @@
+//! A small lexicon: the word lists the scanner, the grammar and the tense guesser test words
+//! against, merged into one table so that a word is lowercased and looked up once.
+//!
+//! A word (ASCII case-insensitive, at most 16 bytes) is packed into a `u128` and found by one
+//! multiplicative hash probe; its value is a bit set of the lists it belongs to ([`STARTER`],
+//! [`FUTURE`], ...). Words longer than 16 bytes belong to no list.
+
+use std::sync::OnceLock;
+
+/// Can start a grammar rule (`grammar::STARTERS`).
+pub(crate) const STARTER: u64 = 1;
+/// Continues an expression after "the" / "a" (`grammar::AFTER_ARTICLE`).
+pub(crate) const AFTER_ARTICLE: u64 = 1 << 1;
+/// Can start a number in words (`number::parse_number`): `a`, `an`, `one`..`ninety`, ...
+pub(crate) const NUM_START: u64 = 1 << 2;
+/// Future cue of the tense guesser.
+pub(crate) const FUTURE: u64 = 1 << 3;
+/// Present cue of the tense guesser.
+pub(crate) const PRESENT: u64 = 1 << 4;
+/// Past cue of the tense guesser.
+pub(crate) const PAST: u64 = 1 << 5;
+/// An "-ed" word that is no past tense.
+pub(crate) const NOT_PAST: u64 = 1 << 6;
+/// A reporting verb ("said"): a weak tense cue.
+pub(crate) const ATTRIBUTION: u64 = 1 << 7;
+/// A trigger word of the scanner.
+pub(crate) const TRIGGER: u64 = 1 << 8;
+
+/// Words that can start a number in words (see `number::parse_words`).
+pub(crate) const NUM_START_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fourty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "dozen",
+    "half",
+];
+
+const BITS: u64 = 12;
+
+struct Table {
+    keys: Vec<u128>,
+    vals: Vec<u64>,
+    /// Bit set over [`prefix`]: some listed word starts with these letters.
+    any: Vec<u64>,
+    /// The same for trigger words only.
+    trig: Vec<u64>,
+}
+
+/// The first three bytes of a word (fewer if shorter), five bits each: a cheap filter that
+/// rejects most words before the hash lookup.
+#[inline]
+fn prefix(bytes: &[u8], start: usize, len: usize) -> usize {
+    let b = |k: usize| {
+        if k < len {
+            usize::from(bytes[start + k] & 31)
+        } else {
+            0
+        }
+    };
+    b(0) << 10 | b(1) << 5 | b(2)
+}
+
+fn has(set: &[u64], p: usize) -> bool {
+    set[p >> 6] & (1 << (p & 63)) != 0
+}
+
+/// Packs the lowercased `bytes[start..start + len]` into a `u128` key; `None` if the word is
+/// longer than 16 bytes or empty.
+#[inline]
+fn key_at(bytes: &[u8], start: usize, len: usize) -> Option<u128> {
+    if len == 0 || len > 16 || start + len > bytes.len() {
+        return None;
+    }
+    let mask = |n: usize| {
+        if n >= 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * n)) - 1
+        }
+    };
+    let lo = lower8(load(bytes, start) & mask(len));
+    let hi = if len > 8 {
+        lower8(load(bytes, start + 8) & mask(len - 8))
+    } else {
+        0
+    };
+    Some(u128::from(lo) | (u128::from(hi) << 64))
+}
+
+/// Eight bytes of `bytes` from `at`, little-endian, zero past the end.
+#[inline]
+fn load(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(b) => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+        None => {
+            let mut x = 0u64;
+            for (k, b) in bytes.iter().skip(at).take(8).enumerate() {
+                x |= u64::from(*b) << (8 * k);
+            }
+            x
+        }
+    }
+}
+
+#[inline]
+fn key(word: &[u8]) -> Option<u128> {
+    key_at(word, 0, word.len())
+}
+
+/// ASCII-lowercases eight bytes at once (other bytes unchanged).
+#[inline]
+fn lower8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low7 = x & !HIGH;
+    // high bit set in each byte >= 'A' and in each byte > 'Z' (on the low seven bits)
+    let ge_a = low7 + ONES * (0x80 - u64::from(b'A'));
+    let gt_z = low7 + ONES * (0x80 - u64::from(b'Z') - 1);
+    let upper = ge_a & !gt_z & !x & HIGH;
+    x | (upper >> 2)
+}
+
+#[inline]
+fn slot(k: u128) -> usize {
+    let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BITS)) as usize
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let size = 1usize << BITS;
+        let mut t = Table {
+            keys: vec![0; size],
+            vals: vec![0; size],
+            any: vec![0; 1 << 9],
+            trig: vec![0; 1 << 9],
+        };
+        let lists: [(&[&str], u64); 9] = [
+            (crate::grammar::STARTERS, STARTER),
+            (crate::grammar::AFTER_ARTICLE, AFTER_ARTICLE),
+            (NUM_START_WORDS, NUM_START),
+            (crate::resolve::FUTURE_CUES, FUTURE),
+            (crate::resolve::PRESENT_CUES, PRESENT),
+            (crate::resolve::PAST_CUES, PAST),
+            (crate::resolve::NOT_PAST, NOT_PAST),
+            (crate::resolve::ATTRIBUTION, ATTRIBUTION),
+            (crate::scan::TRIGGERS, TRIGGER),
+        ];
+        let rules = crate::grammar::RULE_STARTS
+            .iter()
+            .map(|&(words, rules)| (words, u64::from(rules) << 32));
+        for (words, bit) in lists.into_iter().chain(rules) {
+            for w in words {
+                let Some(k) = key(w.as_bytes()) else {
+                    continue;
+                };
+                let p = prefix(w.as_bytes(), 0, w.len());
+                t.any[p >> 6] |= 1 << (p & 63);
+                if bit == TRIGGER {
+                    t.trig[p >> 6] |= 1 << (p & 63);
+                }
+                let mut s = slot(k);
+                loop {
+                    if t.keys[s] == 0 || t.keys[s] == k {
+                        t.keys[s] = k;
+                        t.vals[s] |= bit;
+                        break;
+                    }
+                    s = (s + 1) & (size - 1);
+                }
+            }
+        }
+        t
+    })
+}
+
+/// The lists `word` belongs to (ASCII case-insensitive), as a bit set; 0 for none.
+#[inline]
+pub(crate) fn lookup(word: &[u8]) -> u64 {
+    lookup_at(word, 0, word.len())
+}
+
+/// [`lookup`] of the word `bytes[start..start + len]`: faster, as it may read the bytes
+/// around the word.
+#[inline]
+pub(crate) fn lookup_at(bytes: &[u8], start: usize, len: usize) -> u64 {
+    let t = table();
+    if len == 0 || len > 16 || start + len > bytes.len() || !has(&t.any, prefix(bytes, start, len))
+    {
+        return 0;
+    }
+    probe(t, bytes, start, len)
+}
+
+/// Whether `bytes[start..start + len]` is a trigger word of the scanner.
+#[inline]
+pub(crate) fn is_trigger_at(bytes: &[u8], start: usize, len: usize) -> bool {
+    let t = table();
+    if len == 0 || len > 16 || start + len > bytes.len() || !has(&t.trig, prefix(bytes, start, len))
+    {
+        return false;
+    }
+    probe(t, bytes, start, len) & TRIGGER != 0
+}
+
+fn probe(t: &Table, bytes: &[u8], start: usize, len: usize) -> u64 {
+    let Some(k) = key_at(bytes, start, len) else {
+        return 0;
+    };
+    let mask = t.keys.len() - 1;
+    let mut s = slot(k);
+    loop {
+        let found = t.keys[s];
+        if found == k {
+            return t.vals[s];
+        }
+        if found == 0 {
+            return 0;
+        }
+        s = (s + 1) & mask;
+    }
+}
+
+/// A word ASCII-lowercased on the stack; words over 16 bytes become empty (no keyword is
+/// that long).
+pub(crate) struct Lower {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl Lower {
+    /// Lowercases `w`.
+    #[inline]
+    pub(crate) fn new(w: &str) -> Self {
+        let mut buf = [0u8; 16];
+        let len = if w.len() <= 16 { w.len() } else { 0 };
+        for (b, c) in buf.iter_mut().zip(&w.as_bytes()[..len]) {
+            *b = c.to_ascii_lowercase();
+        }
+        Lower { buf, len }
+    }
+
+    /// The lowercased word.
+    #[inline]
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(word: &str, want: u64, mask: u64) {
+        assert_eq!(lookup(word.as_bytes()) & mask, want, "{word}");
+    }
+
+    #[test]
+    fn lists() {
+        check("the", STARTER, STARTER);
+        check("The", STARTER, STARTER);
+        check("THE", STARTER, STARTER);
+        check("thee", 0, u64::MAX);
+        check("said", PAST | ATTRIBUTION, PAST | ATTRIBUTION);
+        check("expected", FUTURE | NOT_PAST, FUTURE | NOT_PAST);
+        check("nineteen", NUM_START | STARTER, NUM_START | STARTER);
+        check("", 0, u64::MAX);
+        check("abcdefghijklmnopqrstuvwxyz", 0, u64::MAX);
+        check("JANUARY", TRIGGER, TRIGGER);
+        check("@[`{", 0, u64::MAX);
+        for b in 0..=255u8 {
+            let mut want = [0u8; 8];
+            want[0] = b.to_ascii_lowercase();
+            assert_eq!(lower8(u64::from(b)), u64::from_le_bytes(want), "{b}");
+        }
+        // every listed word is found
+        for w in crate::grammar::STARTERS {
+            check(w, STARTER, STARTER);
+        }
+        for w in crate::resolve::PAST_CUES {
+            check(w, PAST, PAST);
+        }
+    }
+}
