@@ -123,13 +123,15 @@ fn outlet_name(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
-// PERSON_NAME "," OUTLET_NAME "."? QUOTE? EOL  -- "Kim Hyesung, Arirang News."
+// PERSON_NAME "," OUTLET_NAME ("," PLACE)? "."? QUOTE? EOL
+// -- "Kim Hyesung, Arirang News.", "Ana Lima, TV Sul, Porto Alegre."
 fn sign_off_line(i: &str) -> IResult<&str, (&str, &str)> {
-    let (rest, (name, _, _, outlet, _, _, _, _)) = (
+    let (rest, (name, _, _, outlet, _, _, _, _, _)) = (
         person_name,
         char(','),
         space0,
         outlet_name,
+        opt((char(','), space0, place)),
         opt(one_of(".!")),
         opt(one_of("\"'”’")),
         space0,
@@ -400,6 +402,10 @@ mod tests {
         assert_eq!(
             check("Maria Lopez, Channel 4 News."),
             "sign-off Maria Lopez / Channel 4 News"
+        );
+        assert_eq!(
+            check("Ana Lima, TV Sul, Porto Alegre."),
+            "sign-off Ana Lima / TV Sul"
         );
         assert_eq!(check("Seoul, Tokyo and Beijing agreed."), "body");
         assert_eq!(check("#energy #LNG"), "tags energy,LNG");

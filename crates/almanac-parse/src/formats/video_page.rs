@@ -18,12 +18,28 @@ pub const FORMAT: Format = Format {
 
 const HEAD_LINES: usize = 5;
 
-/// The age on a line such as `• 5 years ago` or `12K views • 5 years ago`: segments split on
-/// bullets, one of which is an age.
+/// The age on a line such as `• 5 years ago`, `12K views • 5 years ago` or
+/// `Streamed live 2 days ago`: segments split on bullets, one of which is an age, possibly after
+/// a verb saying what happened then.
 fn age_of(line: &str) -> Option<(almanac_model::RelativeAge, &str)> {
-    line.split(['•', '·', '|'])
-        .map(str::trim)
-        .find_map(|seg| parse_relative_age(seg).map(|a| (a, seg)))
+    const VERBS: &[&str] = &[
+        "streamed live ",
+        "streamed ",
+        "premiered ",
+        "published ",
+        "uploaded ",
+        "posted ",
+        "updated ",
+    ];
+    line.split(['•', '·', '|']).map(str::trim).find_map(|seg| {
+        let lower = seg.to_ascii_lowercase();
+        let age = VERBS
+            .iter()
+            .find(|v| lower.starts_with(*v))
+            .and_then(|v| seg.get(v.len()..))
+            .unwrap_or(seg);
+        parse_relative_age(age).map(|a| (a, age))
+    })
 }
 
 fn find_age<'a>(lines: &[Line<'a>]) -> Option<(usize, almanac_model::RelativeAge, &'a str)> {
@@ -111,6 +127,9 @@ mod tests {
             check(text),
             "Some(\"Ports brace for strike\") | RelativeToCapture Some((3, Week)) Week | None | [\"John Smith\"] Some(\"Harbor TV\") | Some(\"The union said talks failed.\")"
         );
-        let _ = Granularity::Week;
+        assert_eq!(
+            age_of("Streamed live 2 days ago").map(|(a, s)| (a.amount, a.unit, s)),
+            Some((2, Granularity::Day, "2 days ago"))
+        );
     }
 }
