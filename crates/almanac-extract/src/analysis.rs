@@ -7,22 +7,23 @@ use almanac_model::{EntityKind, EntityRef};
 use almanac_time::TimeExpr;
 use chrono::NaiveDateTime;
 
-use crate::gazetteer::{Gazetteer, NameUse, slug};
-use crate::lexicon;
+use crate::gazetteer::{Gazetteer, Name, NameUse, slug};
+use crate::lexicon::{self, Lex, VerbForm, w};
 
 /// What a token is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TokKind {
     /// Letters, digits, inner hyphens and apostrophes: `Yoon-mo`, `U.S.`, `4.6`.
     Word,
     /// A possessive `'s` / `’s` (or a lone `'` after a plural).
     Possessive,
     /// One punctuation character.
+    #[default]
     Punct,
 }
 
 /// A token of a sentence, as a byte range into the sentence text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Token {
     /// Start byte.
     pub start: usize,
@@ -32,6 +33,12 @@ pub struct Token {
     pub kind: TokKind,
     /// Whether it starts with an uppercase letter.
     pub cap: bool,
+    /// What the lexicon knows about the word (set by [`analyse`]).
+    pub lex: Lex,
+    /// Whether it is inside a temporal expression (set by [`analyse`]).
+    pub in_time: bool,
+    /// Whether it is inside an amount (set by [`analyse`]).
+    pub in_amount: bool,
 }
 
 /// An entity mentioned in a sentence.
@@ -68,6 +75,14 @@ pub struct Sentence<'a> {
     pub titles: Vec<Range<usize>>,
     /// The document's reference date.
     pub reference: Option<NaiveDateTime>,
+    /// Per token, 1 + the index of the mention covering it (0: none); built by
+    /// [`Sentence::index`] once mentions are final, empty before.
+    mention_of: Vec<u32>,
+    /// Per token, its verb form if it is used as a verb there ([`crate::clause::verb_at`]);
+    /// built by [`Sentence::index`].
+    verbs: Vec<Option<VerbForm>>,
+    /// Whether the sentence contains `according to`.
+    pub according_to: bool,
 }
 
 /// Splits a sentence into tokens.
@@ -75,7 +90,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let b = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
-    let char_at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
+    let char_at = |i: usize| match b.get(i) {
+        Some(&c) if c.is_ascii() => Some(char::from(c)),
+        Some(_) => text.get(i..).and_then(|s| s.chars().next()),
+        None => None,
+    };
     while i < b.len() {
         let Some(c) = char_at(i) else {
             i += 1;
@@ -100,6 +119,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     end: after + 1,
                     kind: TokKind::Possessive,
                     cap: false,
+                    ..Token::default()
                 });
                 i = after + 1;
                 continue;
@@ -160,6 +180,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end: j,
                 kind: TokKind::Word,
                 cap: c.is_uppercase(),
+                ..Token::default()
             });
             i = j;
             continue;
@@ -169,6 +190,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             end: i + c.len_utf8(),
             kind: TokKind::Punct,
             cap: false,
+            ..Token::default()
         });
         i += c.len_utf8();
     }
@@ -218,29 +240,80 @@ impl<'a> Sentence<'a> {
             .is_some_and(|t| t.kind == TokKind::Possessive)
     }
 
+    /// The lexicon flags ([`w`]) of token `i` (0 past the end).
+    pub fn flags(&self, i: usize) -> u32 {
+        self.tokens.get(i).map_or(0, |t| t.lex.flags)
+    }
+
+    /// Whether token `i` is in one of the word lists of `flags` ([`w`]).
+    pub fn has(&self, i: usize, flags: u32) -> bool {
+        self.flags(i) & flags != 0
+    }
+
+    /// The lexical verb form of token `i`, whatever its use in the sentence.
+    pub fn verb_form(&self, i: usize) -> Option<VerbForm> {
+        self.tokens.get(i).and_then(|t| t.lex.verb)
+    }
+
+    /// The event class of token `i` read as a noun, whatever its use in the sentence.
+    pub fn nominal_class(&self, i: usize) -> Option<&'static str> {
+        self.tokens.get(i).and_then(|t| t.lex.nominal)
+    }
+
     /// The mention covering token `i`.
     pub fn mention_at(&self, i: usize) -> Option<&Mention> {
+        if self.mention_of.len() == self.tokens.len() {
+            let ix = *self.mention_of.get(i)?;
+            return ix.checked_sub(1).map(|ix| &self.mentions[ix as usize]);
+        }
         self.mentions.iter().find(|m| m.tokens.contains(&i))
     }
 
     /// The mention starting at token `i`.
     pub fn mention_starting(&self, i: usize) -> Option<&Mention> {
-        self.mentions.iter().find(|m| m.tokens.start == i)
+        self.mention_at(i).filter(|m| m.tokens.start == i)
     }
 
     /// The mention ending just before token `i` (its last token is `i - 1`).
     pub fn mention_ending(&self, i: usize) -> Option<&Mention> {
-        self.mentions.iter().find(|m| m.tokens.end == i)
+        self.mention_at(i.checked_sub(1)?)
+            .filter(|m| m.tokens.end == i)
     }
 
     /// Whether token `i` is inside a temporal expression.
     pub fn in_time(&self, i: usize) -> bool {
-        self.times.iter().any(|(r, _)| r.contains(&i))
+        self.tokens.get(i).is_some_and(|t| t.in_time)
     }
 
     /// Whether token `i` is inside an amount.
     pub fn in_amount(&self, i: usize) -> bool {
-        self.amounts.iter().any(|(r, _)| r.contains(&i))
+        self.tokens.get(i).is_some_and(|t| t.in_amount)
+    }
+
+    /// The verb form of token `i` if it is used as a verb there, once [`Sentence::index`]
+    /// has run (`None` from the cache means not a verb).
+    pub fn cached_verb(&self, i: usize) -> Option<Option<VerbForm>> {
+        (self.verbs.len() == self.tokens.len()).then(|| self.verbs.get(i).copied().flatten())
+    }
+
+    /// Builds the per-token indexes once the mentions are final: which mention covers each
+    /// token, and which tokens are used as verbs. Changing mentions afterwards drops them.
+    pub fn index(&mut self) {
+        self.mentions.sort_by_key(|m| m.tokens.start);
+        let mut of = vec![0u32; self.tokens.len()];
+        for (ix, m) in self.mentions.iter().enumerate() {
+            for t in m.tokens.clone() {
+                if let Some(slot) = of.get_mut(t) {
+                    *slot = u32::try_from(ix + 1).unwrap_or(0);
+                }
+            }
+        }
+        self.mention_of = of;
+        self.verbs.clear();
+        let verbs: Vec<Option<VerbForm>> = (0..self.tokens.len())
+            .map(|i| crate::clause::verb_at(self, i))
+            .collect();
+        self.verbs = verbs;
     }
 
     /// Byte range of a token range in the sentence.
@@ -278,20 +351,35 @@ pub fn analyse<'a>(
     gazetteer: &Gazetteer,
     reference: Option<NaiveDateTime>,
 ) -> Sentence<'a> {
-    let tokens = tokenize(text);
-    let times = almanac_time::annotate(text, reference)
+    let mut tokens = tokenize(text);
+    let lower = text.to_ascii_lowercase();
+    for t in &mut tokens {
+        t.lex = lexicon::lex(&lower[t.start..t.end], &text[t.start..t.end]);
+    }
+    let times: Vec<(Range<usize>, TimeExpr)> = almanac_time::annotate(text, reference)
         .into_iter()
         .map(|t| (token_range(&tokens, &t.span), t))
         .filter(|(r, _)| !r.is_empty())
         .collect();
-    let amounts = almanac_measure::find_amounts(text)
+    let amounts: Vec<(Range<usize>, Amount)> = almanac_measure::find_amounts(text)
         .into_iter()
         .map(|a| (token_range(&tokens, &a.span), a))
         .filter(|(r, _)| !r.is_empty())
         .collect();
+    for (r, _) in &times {
+        for t in &mut tokens[r.clone()] {
+            t.in_time = true;
+        }
+    }
+    for (r, _) in &amounts {
+        for t in &mut tokens[r.clone()] {
+            t.in_amount = true;
+        }
+    }
+    let according_to = lower.contains("according to");
     let mut s = Sentence {
         text,
-        lower: text.to_ascii_lowercase(),
+        lower,
         span,
         tokens,
         mentions: Vec::new(),
@@ -299,6 +387,9 @@ pub fn analyse<'a>(
         amounts,
         titles: Vec::new(),
         reference,
+        mention_of: Vec::new(),
+        verbs: Vec::new(),
+        according_to,
     };
     find_mentions(&mut s, gazetteer);
     s
@@ -314,20 +405,26 @@ fn entity_ref(name: &str, kind: EntityKind, mention: &str) -> EntityRef {
 }
 
 fn is_name_word(s: &Sentence<'_>, i: usize) -> bool {
-    s.is_word(i)
-        && s.tokens[i].cap
-        && !lexicon::NOT_NAMES.contains(&s.word(i))
-        && !s.word(i).bytes().all(|b| b.is_ascii_digit())
+    s.tokens.get(i).is_some_and(|t| {
+        t.kind == TokKind::Word
+            && t.cap
+            && t.lex.flags & w::NOT_NAME == 0
+            && !s.text.as_bytes()[t.start..t.end]
+                .iter()
+                .all(u8::is_ascii_digit)
+    })
 }
 
 fn covered(s: &Sentence<'_>, i: usize) -> bool {
-    s.mentions.iter().any(|m| m.tokens.contains(&i))
+    s.mention_at(i).is_some()
 }
 
 fn push_mention(s: &mut Sentence<'_>, tokens: Range<usize>, entity: EntityRef, usage: NameUse) {
     if tokens.is_empty() || tokens.clone().any(|i| covered(s, i)) {
         return;
     }
+    s.mention_of.clear();
+    s.verbs.clear();
     let possessive = s.is_possessive(tokens.end);
     s.mentions.push(Mention {
         tokens,
@@ -339,9 +436,9 @@ fn push_mention(s: &mut Sentence<'_>, tokens: Range<usize>, entity: EntityRef, u
 
 fn find_mentions(s: &mut Sentence<'_>, g: &Gazetteer) {
     // 1. Gazetteer names (not inside amounts: `28 million U.S. dollars`).
-    let found: Vec<(Range<usize>, Name)> = g
+    let found: Vec<(Range<usize>, &Name)> = g
         .find(s.text)
-        .map(|(r, n)| (token_range(&s.tokens, &r), n.clone()))
+        .map(|(r, n)| (token_range(&s.tokens, &r), n))
         .collect();
     for (r, name) in found {
         if r.is_empty() || r.clone().any(|i| s.in_amount(i)) {
@@ -376,13 +473,11 @@ fn find_mentions(s: &mut Sentence<'_>, g: &Gazetteer) {
     merge_prefixed_companies(s);
 }
 
-use crate::gazetteer::Name;
-
 fn titled_persons(s: &mut Sentence<'_>) {
     let n = s.tokens.len();
     let mut i = 0;
     while i < n {
-        if !lexicon::TITLE_HEADS.contains(&s.low(i)) || covered(s, i) {
+        if !s.has(i, w::TITLE_HEAD) || covered(s, i) {
             i += 1;
             continue;
         }
@@ -392,10 +487,10 @@ fn titled_persons(s: &mut Sentence<'_>) {
         loop {
             let w = s.low(j);
             let connector = w == "of" || s.is_punct(j, ",");
-            let title = lexicon::is_title_word(w) && s.is_word(j);
+            let title = s.has(j, w::TITLE) && s.is_word(j);
             if j < n
                 && (title || (connector && s.is_word(j + 1)))
-                && (!s.is_punct(j, ",") || lexicon::is_title_word(s.low(j + 1)))
+                && (!s.is_punct(j, ",") || s.has(j + 1, w::TITLE))
             {
                 j += 1;
             } else {
@@ -407,7 +502,7 @@ fn titled_persons(s: &mut Sentence<'_>) {
             j += 1;
         }
         let len = j - name_start;
-        let last_is_title = lexicon::is_title_word(s.low(name_start));
+        let last_is_title = s.has(name_start, w::TITLE);
         if len >= 1 && !last_is_title {
             s.titles.push(i..name_start);
             let name = s.slice(name_start..j).to_owned();
@@ -433,7 +528,7 @@ fn capitalized_runs(s: &mut Sentence<'_>) {
         }
         let start = i;
         let mut j = i + 1;
-        let mut has_gov = lexicon::GOVERNMENT_WORDS.contains(&s.word(i));
+        let mut has_gov = s.has(i, w::GOVERNMENT_WORD);
         loop {
             if j < n
                 && s.is_word(j)
@@ -442,7 +537,7 @@ fn capitalized_runs(s: &mut Sentence<'_>) {
                 && !s.in_time(j)
                 && !in_title(s, j)
             {
-                has_gov |= lexicon::GOVERNMENT_WORDS.contains(&s.word(j));
+                has_gov |= s.has(j, w::GOVERNMENT_WORD);
                 j += 1;
                 continue;
             }
@@ -469,18 +564,18 @@ fn capitalized_runs(s: &mut Sentence<'_>) {
 
 fn classify_run(s: &mut Sentence<'_>, r: Range<usize>) {
     let words: Vec<&str> = r.clone().map(|i| s.word(i)).collect();
-    let Some(&last) = words.last() else {
+    if words.is_empty() {
         return;
-    };
+    }
     let text = s.slice(r.clone()).to_owned();
-    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
-    let kind = if words.len() >= 2 && lexicon::COMPANY_SUFFIXES.contains(&last) {
+    let has = |flag: u32| r.clone().any(|i| s.has(i, flag));
+    let kind = if words.len() >= 2 && s.has(r.end - 1, w::COMPANY_SUFFIX) {
         Some(EntityKind::Company)
-    } else if has(lexicon::GOVERNMENT_WORDS) && words.len() >= 2 {
+    } else if has(w::GOVERNMENT_WORD) && words.len() >= 2 {
         Some(EntityKind::Government)
-    } else if has(lexicon::MEDIA_WORDS) && words.len() >= 2 {
+    } else if has(w::MEDIA_WORD) && words.len() >= 2 {
         Some(EntityKind::Media)
-    } else if has(lexicon::ORGANIZATION_WORDS) && words.len() >= 2 {
+    } else if has(w::ORGANIZATION_WORD) && words.len() >= 2 {
         Some(EntityKind::Organization)
     } else if person_context(s, &r, &words) {
         Some(EntityKind::Person)
@@ -519,7 +614,7 @@ fn person_context(s: &Sentence<'_>, r: &Range<usize>, words: &[&str]) -> bool {
     let appositive = s.is_punct(r.end, ",") && {
         let mut ok = false;
         for k in r.end + 1..(r.end + 9).min(s.tokens.len()) {
-            if lexicon::TITLE_HEADS.contains(&s.low(k)) {
+            if s.has(k, w::TITLE_HEAD) {
                 ok = true;
                 break;
             }
@@ -539,6 +634,8 @@ fn person_context(s: &Sentence<'_>, r: &Range<usize>, words: &[&str]) -> bool {
 }
 
 fn merge_prefixed_companies(s: &mut Sentence<'_>) {
+    s.mention_of.clear();
+    s.verbs.clear();
     let mut k = 0;
     while k + 1 < s.mentions.len() {
         let (a, b) = (&s.mentions[k], &s.mentions[k + 1]);

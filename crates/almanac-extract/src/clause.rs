@@ -9,145 +9,20 @@ use almanac_time::{Anchor, TimexType};
 
 use crate::analysis::{Mention, Sentence, meaningful_amount};
 use crate::gazetteer::NameUse;
-use crate::lexicon::{self, Form, VerbForm};
+use crate::lexicon::{self, Form, VerbForm, w};
 use crate::rules::DocState;
-
-/// Words skipped when walking from a verb back to its subject.
-const SUBJECT_SKIP: &[&str] = &[
-    "will",
-    "would",
-    "shall",
-    "can",
-    "could",
-    "may",
-    "might",
-    "must",
-    "should",
-    "has",
-    "have",
-    "had",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "do",
-    "does",
-    "did",
-    "not",
-    "n't",
-    "never",
-    "also",
-    "already",
-    "still",
-    "just",
-    "further",
-    "now",
-    "then",
-    "soon",
-    "to",
-    "plans",
-    "plan",
-    "planned",
-    "aims",
-    "aim",
-    "intends",
-    "expected",
-    "set",
-    "seeks",
-    "pledged",
-    "pledges",
-    "vowed",
-    "vows",
-    "promised",
-    "agreed",
-    "agrees",
-    "decided",
-    "decides",
-    "wants",
-    "wanted",
-    "hopes",
-    "moved",
-    "moves",
-    "going",
-    "'ll",
-    "'ve",
-    "'d",
-    "finally",
-    "again",
-    "jointly",
-    "earlier",
-    "later",
-    "officially",
-    "formally",
-    "reportedly",
-    "recently",
-    "previously",
-    "eventually",
-    "first",
-    "last",
-    "ultimately",
-    "first",
-    "both",
-    "threatened",
-    "threatens",
-    "considering",
-    "considered",
-    "is",
-    "weighing",
-    "preparing",
-    "prepares",
-    "seeking",
-    "looking",
-    "trying",
-    "tried",
-    "tries",
-    "helped",
-    "helps",
-    "help",
-    "continued",
-    "continues",
-    "began",
-    "begins",
-    "started",
-    "starts",
-    "refused",
-    "declined",
-    "failed",
-];
-
-/// Verbs after which a nominal event's actor is the verb's subject: `X confirmed investments`.
-const SUPPORT_VERBS: &[&str] = &[
-    "confirmed",
-    "confirms",
-    "announced",
-    "announces",
-    "made",
-    "makes",
-    "make",
-    "completed",
-    "completes",
-    "sealed",
-    "clinched",
-    "reached",
-    "struck",
-    "finalized",
-    "finalised",
-    "unveiled",
-    "began",
-    "started",
-];
 
 /// Returns the verb form at token `i` if it is used as a verb there.
 pub fn verb_at(s: &Sentence<'_>, i: usize) -> Option<VerbForm> {
+    if let Some(cached) = s.cached_verb(i) {
+        return cached;
+    }
+    let v = s.verb_form(i)?;
     if !s.is_word(i) || s.in_time(i) || s.in_amount(i) || s.mention_at(i).is_some() {
         return None;
     }
-    let v = *lexicon::verb_forms().get(s.low(i))?;
     let prev = if i > 0 { s.low(i - 1) } else { "" };
-    if lexicon::DETERMINERS.contains(&prev) || s.is_possessive(i.wrapping_sub(1)) {
+    if (i > 0 && s.has(i - 1, w::DETERMINER)) || s.is_possessive(i.wrapping_sub(1)) {
         return None;
     }
     // A capitalized trigger inside a name: `Trade Ministry`, `Visit Korea`.
@@ -156,7 +31,7 @@ pub fn verb_at(s: &Sentence<'_>, i: usize) -> Option<VerbForm> {
     }
     let ok = match v.form {
         // `Export curbs on X`: a noun unless a subject precedes it
-        Form::Third if lexicon::nominal_class(s.low(i)).is_some() => {
+        Form::Third if s.nominal_class(i).is_some() => {
             matches!(
                 prev,
                 "it" | "he" | "she" | "also" | "now" | "then" | "reportedly"
@@ -202,7 +77,7 @@ pub fn verb_at(s: &Sentence<'_>, i: usize) -> Option<VerbForm> {
                 && s.mention_ending(k)
                     .is_some_and(|m| m.usage != NameUse::Demonym))
         }
-        Form::Gerund => i > 0 && lexicon::BE_FORMS.contains(&prev),
+        Form::Gerund => i > 0 && s.has(i - 1, w::BE_FORM),
     };
     ok.then_some(v)
 }
@@ -219,7 +94,7 @@ pub fn is_passive(s: &Sentence<'_>, i: usize, v: &VerbForm) -> bool {
         }
         k -= 1;
         let w = s.low(k);
-        if lexicon::BE_FORMS.contains(&w) && w != "'s" {
+        if s.has(k, w::BE_FORM) && w != "'s" {
             return true;
         }
         if !(w.ends_with("ly")
@@ -233,10 +108,10 @@ pub fn is_passive(s: &Sentence<'_>, i: usize, v: &VerbForm) -> bool {
 
 /// Whether token `i` is a nominal event trigger used as a noun, with its class.
 pub fn nominal_at(s: &Sentence<'_>, i: usize) -> Option<&'static str> {
+    let class = s.nominal_class(i)?;
     if !s.is_word(i) || s.in_time(i) || s.mention_at(i).is_some() || s.tokens[i].cap {
         return None;
     }
-    let class = lexicon::nominal_class(s.low(i))?;
     // used as a verb here (`they ban`)?
     if verb_at(s, i).is_some() {
         return None;
@@ -252,9 +127,11 @@ pub fn triggers(s: &Sentence<'_>) -> Vec<usize> {
 }
 
 fn is_boundary_token(s: &Sentence<'_>, k: usize) -> bool {
-    let w = s.low(k);
-    lexicon::CLAUSE_BREAKS.contains(&w)
-        || matches!(w, "to" | "and" | "," | ";" | ":" | "(" | ")" | "—" | "–")
+    s.has(k, w::CLAUSE_BREAK)
+        || matches!(
+            s.low(k),
+            "to" | "and" | "," | ";" | ":" | "(" | ")" | "—" | "–"
+        )
 }
 
 /// The window of the trigger at `i`: from the clause break after the previous trigger to
@@ -285,10 +162,10 @@ fn clause_start(s: &Sentence<'_>, i: usize) -> usize {
     (0..i)
         .rev()
         .find(|&k| {
-            let w = s.low(k);
-            matches!(w, ";" | ":" | "—" | "“" | "\"")
-                || (lexicon::CLAUSE_BREAKS.contains(&w) && !matches!(w, "who" | "which"))
-                || (w == "and" && k > 0 && s.is_punct(k - 1, ","))
+            let word = s.low(k);
+            matches!(word, ";" | ":" | "—" | "“" | "\"")
+                || (s.has(k, w::CLAUSE_BREAK) && !matches!(word, "who" | "which"))
+                || (word == "and" && k > 0 && s.is_punct(k - 1, ","))
         })
         .map_or(0, |k| k + 1)
 }
@@ -343,8 +220,8 @@ pub fn subject(s: &Sentence<'_>, i: usize, state: &DocState) -> Option<(EntityRe
     // skip auxiliaries, adverbs, time expressions
     while k > start {
         let j = k - 1;
-        let w = s.low(j);
-        if SUBJECT_SKIP.contains(&w) || (w.ends_with("ly") && w.len() > 3) || s.in_time(j) {
+        let word = s.low(j);
+        if s.has(j, w::SUBJECT_SKIP) || (word.ends_with("ly") && word.len() > 3) || s.in_time(j) {
             k = j;
             continue;
         }
@@ -374,11 +251,11 @@ pub fn subject(s: &Sentence<'_>, i: usize, state: &DocState) -> Option<(EntityRe
     if let Some(m) = s.mention_at(j) {
         return mention_as_subject(s, m, state);
     }
-    let w = s.low(j);
-    if matches!(w, "it" | "they" | "he" | "she") {
-        return anaphor(state, w).map(|e| (e, true));
+    let word = s.low(j);
+    if matches!(word, "it" | "they" | "he" | "she") {
+        return anaphor(state, word).map(|e| (e, true));
     }
-    if lexicon::GOVERNMENT_HEADS.contains(&w) || lexicon::TITLE_HEADS.contains(&w) {
+    if s.has(j, w::GOVERNMENT_HEAD | w::TITLE_HEAD) {
         if let Some(e) = owner_of_np(s, j) {
             return Some((e, false));
         }
@@ -386,14 +263,14 @@ pub fn subject(s: &Sentence<'_>, i: usize, state: &DocState) -> Option<(EntityRe
     // coordination: `Toray Industries and a semiconductor material company`
     let mut x = j;
     while x > start && s.is_word(x) && !s.tokens[x].cap && s.mention_at(x).is_none() {
-        let w = s.low(x);
-        if matches!(w, "a" | "an" | "the") {
+        let word = s.low(x);
+        if matches!(word, "a" | "an" | "the") {
             if x >= 2 && s.low(x - 1) == "and" {
                 if let Some(m) = s.mention_at(x - 2) {
                     return mention_as_subject(s, m, state);
                 }
             }
-            if w == "the" && lexicon::ANAPHORS.contains(&s.low(j)) {
+            if word == "the" && s.has(j, w::ANAPHOR) {
                 return anaphor(state, s.low(j)).map(|e| (e, true));
             }
             break;
@@ -418,9 +295,12 @@ fn mention_as_subject(
 /// Whether the mention at `m` follows a preposition (so is not a subject or object).
 pub fn after_preposition(s: &Sentence<'_>, m: &Mention) -> Option<&'static str> {
     let p = m.tokens.start.checked_sub(1)?;
-    let w = s.low(p);
-    let w = if w == "the" && p > 0 { s.low(p - 1) } else { w };
-    lexicon::PREPOSITIONS.iter().copied().find(|x| *x == w)
+    let p = if s.low(p) == "the" && p > 0 { p - 1 } else { p };
+    if !s.has(p, w::PREPOSITION) {
+        return None;
+    }
+    let word = s.low(p);
+    lexicon::PREPOSITIONS.iter().copied().find(|x| *x == word)
 }
 
 fn class_preps(class: &str) -> &'static [&'static str] {
@@ -467,8 +347,7 @@ pub fn after(s: &Sentence<'_>, i: usize, win: &Range<usize>, class: &str) -> Aft
                 out.target = Some(m.entity.clone());
                 break;
             }
-            let w = s.low(j);
-            if !s.is_word(j) || lexicon::PREPOSITIONS.contains(&w) || s.in_amount(j) {
+            if !s.is_word(j) || s.has(j, w::PREPOSITION) || s.in_amount(j) {
                 break;
             }
             j += 1;
@@ -529,7 +408,7 @@ pub fn object_np(s: &Sentence<'_>, from: usize, end: usize, class: &str) -> Opti
             )
         {
             k += 1;
-        } else if w == "to" && !skipped_inf && lexicon::verb_forms().contains_key(s.low(k + 1)) {
+        } else if w == "to" && !skipped_inf && s.verb_form(k + 1).is_some() {
             skipped_inf = true;
             k += 2;
         } else if preps.contains(&w) && k == from && s.mention_starting(k + 1).is_none() {
@@ -575,7 +454,7 @@ pub fn object_np(s: &Sentence<'_>, from: usize, end: usize, class: &str) -> Opti
         if s.in_time(k) || (s.mention_at(k).is_some() && words > 0 && s.low(k - 1) != "of") {
             break;
         }
-        if lexicon::PREPOSITIONS.contains(&w) && w != "of" {
+        if s.has(k, w::PREPOSITION) && w != "of" {
             break;
         }
         if w == "of" {
@@ -622,8 +501,8 @@ pub fn object_np(s: &Sentence<'_>, from: usize, end: usize, class: &str) -> Opti
 pub fn negated(s: &Sentence<'_>, i: usize) -> bool {
     let lo = i.saturating_sub(4);
     (lo..i).any(|k| {
-        let w = s.low(k);
-        lexicon::NEGATIONS.contains(&w) || w.ends_with("n't") || w.ends_with("n’t")
+        let word = s.low(k);
+        s.has(k, w::NEGATION) || word.ends_with("n't") || word.ends_with("n’t")
     }) && !(lo..i).any(|k| s.low(k) == "not" && s.low(k + 1) == "only")
 }
 
@@ -633,21 +512,19 @@ pub fn modality(s: &Sentence<'_>, i: usize) -> Modality {
     let start = clause_start(s, i).max(lo);
     let mut m = Modality::Done;
     for k in start..i {
-        let w = s.low(k);
-        if lexicon::PLEDGED_MARKERS.contains(&w) {
+        let word = s.low(k);
+        if s.has(k, w::PLEDGED) {
             m = Modality::Pledged;
-        } else if lexicon::PLANNED_MARKERS.contains(&w)
-            && (w != "set" && w != "due" && w != "expected" || s.low(k + 1) == "to")
+        } else if s.has(k, w::PLANNED)
+            && (word != "set" && word != "due" && word != "expected" || s.low(k + 1) == "to")
         {
             m = Modality::Planned;
-        } else if lexicon::POSSIBLE_MARKERS.contains(&w) {
+        } else if s.has(k, w::POSSIBLE) {
             m = Modality::Possible;
         }
     }
     if m == Modality::Done {
-        let reported = s.lower.contains("according to")
-            || (0..s.tokens.len())
-                .any(|k| k != i && lexicon::SAY_VERBS.contains(&s.low(k)) && k > i);
+        let reported = s.according_to || (i + 1..s.tokens.len()).any(|k| s.has(k, w::SAY_VERB));
         if reported {
             m = Modality::Reported;
         }
@@ -744,8 +621,7 @@ pub fn nominal_actor(
             return (m.usage == NameUse::Demonym || m.tokens.end == i)
                 .then(|| (m.entity.clone(), 0.6));
         }
-        let w = s.low(k);
-        if !s.is_word(k) || lexicon::PREPOSITIONS.contains(&w) || verb_at(s, k).is_some() {
+        if !s.is_word(k) || s.has(k, w::PREPOSITION) || verb_at(s, k).is_some() {
             break;
         }
     }
@@ -763,7 +639,7 @@ pub fn nominal_actor(
             break;
         }
         k -= 1;
-        if SUPPORT_VERBS.contains(&s.low(k)) {
+        if s.has(k, w::SUPPORT_VERB) {
             return subject(s, k, state).map(|(e, _)| (e, 0.6));
         }
         if !s.is_word(k) {

@@ -4,6 +4,7 @@
 //! Adding a verb or a title is one line here; no rule needs to change.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// Event verbs: `(lemma, class, irregular or doubled forms)`. Regular forms (`-s`, `-ed`,
@@ -547,6 +548,134 @@ pub const TITLE_WORDS: &[&str] = &[
     "&",
 ];
 
+/// Words skipped when walking from a verb back to its subject.
+pub const SUBJECT_SKIP: &[&str] = &[
+    "will",
+    "would",
+    "shall",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "do",
+    "does",
+    "did",
+    "not",
+    "n't",
+    "never",
+    "also",
+    "already",
+    "still",
+    "just",
+    "further",
+    "now",
+    "then",
+    "soon",
+    "to",
+    "plans",
+    "plan",
+    "planned",
+    "aims",
+    "aim",
+    "intends",
+    "expected",
+    "set",
+    "seeks",
+    "pledged",
+    "pledges",
+    "vowed",
+    "vows",
+    "promised",
+    "agreed",
+    "agrees",
+    "decided",
+    "decides",
+    "wants",
+    "wanted",
+    "hopes",
+    "moved",
+    "moves",
+    "going",
+    "'ll",
+    "'ve",
+    "'d",
+    "finally",
+    "again",
+    "jointly",
+    "earlier",
+    "later",
+    "officially",
+    "formally",
+    "reportedly",
+    "recently",
+    "previously",
+    "eventually",
+    "first",
+    "last",
+    "ultimately",
+    "first",
+    "both",
+    "threatened",
+    "threatens",
+    "considering",
+    "considered",
+    "is",
+    "weighing",
+    "preparing",
+    "prepares",
+    "seeking",
+    "looking",
+    "trying",
+    "tried",
+    "tries",
+    "helped",
+    "helps",
+    "help",
+    "continued",
+    "continues",
+    "began",
+    "begins",
+    "started",
+    "starts",
+    "refused",
+    "declined",
+    "failed",
+];
+
+/// Verbs after which a nominal event's actor is the verb's subject: `X confirmed investments`.
+pub const SUPPORT_VERBS: &[&str] = &[
+    "confirmed",
+    "confirms",
+    "announced",
+    "announces",
+    "made",
+    "makes",
+    "make",
+    "completed",
+    "completes",
+    "sealed",
+    "clinched",
+    "reached",
+    "struck",
+    "finalized",
+    "finalised",
+    "unveiled",
+    "began",
+    "started",
+];
+
 /// Last words of company names: `Tokyo Electron Ltd.`, `Acme Industries`.
 pub const COMPANY_SUFFIXES: &[&str] = &[
     "Inc",
@@ -810,7 +939,7 @@ pub const NOT_NAMES: &[&str] = &[
 
 /// Portfolio words that may end a title list: the name after them is the person.
 pub fn is_title_word(lower: &str) -> bool {
-    TITLE_WORDS.contains(&lower) || TITLE_HEADS.contains(&lower)
+    has(lower, w::TITLE)
 }
 
 /// What a word form triggers.
@@ -888,6 +1017,161 @@ fn form_of(word: &str, lemma: &str) -> Form {
     }
 }
 
+/// A small, fast, non-cryptographic hasher for short word keys (FxHash).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map keyed by words, with [`WordHasher`].
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
+/// Word classes as bit flags, so that a token's memberships in every word list are looked up
+/// once (see [`lex`]) and tested with a mask. Lowercase lists are keyed by the lowercased
+/// word; the capitalized lists (`NOT_NAME`, `COMPANY_SUFFIX`, `*_WORD`) by the word as written.
+pub mod w {
+    /// [`super::TITLE_HEADS`].
+    pub const TITLE_HEAD: u32 = 1;
+    /// [`super::TITLE_WORDS`].
+    pub const TITLE_WORD: u32 = 1 << 1;
+    /// [`super::PREPOSITIONS`].
+    pub const PREPOSITION: u32 = 1 << 2;
+    /// [`super::DETERMINERS`].
+    pub const DETERMINER: u32 = 1 << 3;
+    /// [`super::CLAUSE_BREAKS`].
+    pub const CLAUSE_BREAK: u32 = 1 << 4;
+    /// [`super::BE_FORMS`].
+    pub const BE_FORM: u32 = 1 << 5;
+    /// [`super::NEGATIONS`].
+    pub const NEGATION: u32 = 1 << 6;
+    /// [`super::SAY_VERBS`].
+    pub const SAY_VERB: u32 = 1 << 7;
+    /// [`super::PLANNED_MARKERS`].
+    pub const PLANNED: u32 = 1 << 8;
+    /// [`super::PLEDGED_MARKERS`].
+    pub const PLEDGED: u32 = 1 << 9;
+    /// [`super::POSSIBLE_MARKERS`].
+    pub const POSSIBLE: u32 = 1 << 10;
+    /// [`super::GOVERNMENT_HEADS`].
+    pub const GOVERNMENT_HEAD: u32 = 1 << 11;
+    /// [`super::ANAPHORS`].
+    pub const ANAPHOR: u32 = 1 << 12;
+    /// [`super::SUBJECT_SKIP`].
+    pub const SUBJECT_SKIP: u32 = 1 << 13;
+    /// [`super::SUPPORT_VERBS`].
+    pub const SUPPORT_VERB: u32 = 1 << 14;
+    /// [`super::NOT_NAMES`] (as written).
+    pub const NOT_NAME: u32 = 1 << 16;
+    /// [`super::COMPANY_SUFFIXES`] (as written).
+    pub const COMPANY_SUFFIX: u32 = 1 << 17;
+    /// [`super::GOVERNMENT_WORDS`] (as written).
+    pub const GOVERNMENT_WORD: u32 = 1 << 18;
+    /// [`super::ORGANIZATION_WORDS`] (as written).
+    pub const ORGANIZATION_WORD: u32 = 1 << 19;
+    /// [`super::MEDIA_WORDS`] (as written).
+    pub const MEDIA_WORD: u32 = 1 << 20;
+    /// Flags of the lists keyed by the word as written.
+    pub const CASED: u32 =
+        NOT_NAME | COMPANY_SUFFIX | GOVERNMENT_WORD | ORGANIZATION_WORD | MEDIA_WORD;
+    /// Either a title head or a title word.
+    pub const TITLE: u32 = TITLE_HEAD | TITLE_WORD;
+}
+
+/// What the lexicon knows about one word form.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Lex {
+    /// Word-list memberships ([`w`] flags).
+    pub flags: u32,
+    /// The verb this form inflects, if any.
+    pub verb: Option<VerbForm>,
+    /// The event class of this form used as a noun, if any.
+    pub nominal: Option<&'static str>,
+}
+
+fn lexicon_map() -> &'static WordMap<String, Lex> {
+    static MAP: OnceLock<WordMap<String, Lex>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: WordMap<String, Lex> = WordMap::default();
+        let lists: &[(&[&str], u32)] = &[
+            (TITLE_HEADS, w::TITLE_HEAD),
+            (TITLE_WORDS, w::TITLE_WORD),
+            (PREPOSITIONS, w::PREPOSITION),
+            (DETERMINERS, w::DETERMINER),
+            (CLAUSE_BREAKS, w::CLAUSE_BREAK),
+            (BE_FORMS, w::BE_FORM),
+            (NEGATIONS, w::NEGATION),
+            (SAY_VERBS, w::SAY_VERB),
+            (PLANNED_MARKERS, w::PLANNED),
+            (PLEDGED_MARKERS, w::PLEDGED),
+            (POSSIBLE_MARKERS, w::POSSIBLE),
+            (GOVERNMENT_HEADS, w::GOVERNMENT_HEAD),
+            (ANAPHORS, w::ANAPHOR),
+            (SUBJECT_SKIP, w::SUBJECT_SKIP),
+            (SUPPORT_VERBS, w::SUPPORT_VERB),
+            (NOT_NAMES, w::NOT_NAME),
+            (COMPANY_SUFFIXES, w::COMPANY_SUFFIX),
+            (GOVERNMENT_WORDS, w::GOVERNMENT_WORD),
+            (ORGANIZATION_WORDS, w::ORGANIZATION_WORD),
+            (MEDIA_WORDS, w::MEDIA_WORD),
+        ];
+        for &(list, flag) in lists {
+            for &word in list {
+                map.entry(word.to_owned()).or_default().flags |= flag;
+            }
+        }
+        for (word, v) in verb_forms() {
+            map.entry(word.clone()).or_default().verb = Some(*v);
+        }
+        for &(noun, class) in NOMINALS {
+            map.entry(noun.to_owned()).or_default().nominal = Some(class);
+        }
+        map
+    })
+}
+
+/// Everything the lexicon knows about a word: `lower` is the word lowercased (for the
+/// lowercase lists, verbs and nominals), `written` the word as written (for the capitalized
+/// lists). One or two hash lookups.
+pub fn lex(lower: &str, written: &str) -> Lex {
+    let map = lexicon_map();
+    let mut out = map.get(lower).copied().unwrap_or_default();
+    if lower != written {
+        out.flags &= !w::CASED;
+        if let Some(c) = map.get(written) {
+            out.flags |= c.flags & w::CASED;
+        }
+    }
+    out
+}
+
+/// Whether the lowercase word `lower` is in the lowercase word lists of `flags`.
+pub fn has(lower: &str, flags: u32) -> bool {
+    lexicon_map()
+        .get(lower)
+        .is_some_and(|l| l.flags & flags & !w::CASED != 0)
+}
+
 /// The verb table, from lowercase word form to what it triggers.
 pub fn verb_forms() -> &'static HashMap<String, VerbForm> {
     static FORMS: OnceLock<HashMap<String, VerbForm>> = OnceLock::new();
@@ -922,7 +1206,7 @@ pub fn verb_forms() -> &'static HashMap<String, VerbForm> {
 
 /// The class of a nominal trigger (`restrictions` -> `restrict`).
 pub fn nominal_class(lower: &str) -> Option<&'static str> {
-    NOMINALS.iter().find(|(n, _)| *n == lower).map(|(_, c)| *c)
+    lexicon_map().get(lower).and_then(|l| l.nominal)
 }
 
 #[cfg(test)]

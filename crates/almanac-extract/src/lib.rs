@@ -100,9 +100,11 @@ impl Extractor {
         // a second pass resolves short names used before the full name appears
         for s in &mut sentences {
             resolve_persons(s, &mut persons);
+            s.index();
         }
         let mut out: Vec<Fact> = Vec::new();
         let mut found: Vec<Found> = Vec::new();
+        let mut lines: Vec<String> = Vec::new();
         for s in &sentences {
             state.triggers = clause::triggers(s);
             state.verbs = state
@@ -112,22 +114,24 @@ impl Extractor {
                 .filter(|&i| clause::verb_at(s, i).is_some())
                 .collect();
             state.sentence_actor = None;
-            let first_of_sentence = out.len();
+            lines.clear();
             for rule in RULES {
                 found.clear();
                 (rule.apply)(s, &mut state, &mut found);
                 for f in found.drain(..) {
-                    let line = render_fact_kind(&f.kind);
-                    if out[first_of_sentence..]
-                        .iter()
-                        .any(|o| render_fact_kind(&o.kind) == line)
-                    {
+                    let line = render::render_kind(&f.kind);
+                    if lines.contains(&line) {
                         continue;
                     }
+                    let id = fact_id(&[
+                        doc.id.as_bytes(),
+                        s.span.start.to_string().as_bytes(),
+                        rule.name.as_bytes(),
+                        line.as_bytes(),
+                    ]);
+                    lines.push(line);
                     out.push(Fact {
-                        id: almanac_model::text::content_id(
-                            format!("{}|{}|{}|{line}", doc.id, s.span.start, rule.name).as_bytes(),
-                        ),
+                        id,
                         kind: f.kind,
                         sources: vec![Provenance {
                             doc_id: doc.id.clone(),
@@ -148,8 +152,19 @@ impl Extractor {
     }
 }
 
-fn render_fact_kind(kind: &FactKind) -> String {
-    render::render_kind(kind)
+/// A fact's id: 16 hex digits of a 64-bit FNV-1a hash of its parts (document id, sentence
+/// start, rule, rendered content), joined by `|`. Stable across runs and machines.
+fn fact_id(parts: &[&[u8]]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (n, part) in parts.iter().enumerate() {
+        if n > 0 {
+            h = (h ^ u64::from(b'|')).wrapping_mul(0x0100_0000_01b3);
+        }
+        for &b in *part {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
 }
 
 /// Canonical entity names appearing in facts (actors, targets, places, persons,

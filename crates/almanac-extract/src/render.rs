@@ -1,6 +1,8 @@
 //! One-line renderings of facts, for snapshots and the `facts` command.
 
 use almanac_measure::{Amount, AmountKind, Approx};
+use std::fmt::Write as _;
+
 use almanac_model::{Fact, FactKind, Modality, TimeRef};
 
 /// A time as `value`, with ` (inferred)` when it was inferred from another document.
@@ -35,14 +37,28 @@ fn render_amount(a: &Amount) -> String {
     }
 }
 
+/// `v` with at most three decimals, without trailing zeros: `1.2`, `28`, `0.125`.
 fn trim(v: f64) -> String {
+    // integers and values with few decimals: exact integer arithmetic, no float formatting
+    let milli = (v * 1000.0).round();
+    if milli.is_finite() && milli.abs() < 9.0e15 {
+        #[allow(clippy::cast_possible_truncation)]
+        let m = milli as i64;
+        let (int, frac) = (m.unsigned_abs() / 1000, m.unsigned_abs() % 1000);
+        let sign = if m < 0 { "-" } else { "" };
+        if frac == 0 {
+            return format!("{sign}{int}");
+        }
+        let digits = format!("{frac:03}");
+        return format!("{sign}{int}.{}", digits.trim_end_matches('0'));
+    }
     let s = format!("{v:.3}");
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 /// The fact's content on one line, without provenance.
 pub fn render_kind(kind: &FactKind) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(96);
     match kind {
         FactKind::Event(e) => {
             out.push_str(&e.class);
@@ -53,18 +69,25 @@ pub fn render_kind(kind: &FactKind) -> String {
                 out.push_str(&t.name);
             }
             if let Some(o) = &e.object {
-                out.push_str(&format!("  {o:?}"));
+                let _ = write!(out, "  {o:?}");
             }
             if let Some(t) = &e.time {
                 out.push_str("  ");
                 out.push_str(&render_time(t));
             }
             if !e.amounts.is_empty() {
-                let a: Vec<String> = e.amounts.iter().map(render_amount).collect();
-                out.push_str(&format!("  [{}]", a.join(", ")));
+                out.push_str("  [");
+                for (n, a) in e.amounts.iter().enumerate() {
+                    if n > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(&render_amount(a));
+                }
+                out.push(']');
             }
             if let Some(p) = &e.place {
-                out.push_str(&format!("  in {}", p.name));
+                out.push_str("  in ");
+                out.push_str(&p.name);
             }
             if e.negated {
                 out.push_str("  not");
@@ -82,12 +105,14 @@ pub fn render_kind(kind: &FactKind) -> String {
             }
         }
         FactKind::Role(r) => {
-            out.push_str(&format!("role  {}  {:?}", r.person.name, r.title));
+            let _ = write!(out, "role  {}  {:?}", r.person.name, r.title);
             if let Some(o) = &r.organization {
-                out.push_str(&format!("  of {}", o.name));
+                out.push_str("  of ");
+                out.push_str(&o.name);
             }
             if let Some(t) = &r.as_of {
-                out.push_str(&format!("  as of {}", t.value));
+                out.push_str("  as of ");
+                out.push_str(&t.value);
             }
         }
     }
@@ -139,4 +164,22 @@ pub fn render_fact(fact: &Fact, verbose: bool) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    /// `trim(v)` as written in fact lines.
+    fn check(v: f64, expected: &str) {
+        assert_eq!(super::trim(v), expected, "trim({v})");
+    }
+
+    #[test]
+    fn numbers_keep_up_to_three_decimals() {
+        check(28.0, "28");
+        check(1.2, "1.2");
+        check(0.125, "0.125");
+        check(2.0004, "2");
+        check(-3.5, "-3.5");
+        check(1.5e16, "15000000000000000");
+    }
 }

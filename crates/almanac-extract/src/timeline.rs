@@ -71,13 +71,28 @@ pub fn timeline(facts: &[Fact], entity: Option<&str>) -> Vec<TimelineEntry> {
             })
         })
         .collect();
+    // same date: in the order the first source reports them
+    let first = |e: &TimelineEntry| {
+        e.fact
+            .sources
+            .first()
+            .map(|s| (s.doc_path.clone(), s.span.start))
+    };
     out.sort_by(|a, b| {
-        (a.date.is_none(), &a.date, a.approximate, &a.fact.id).cmp(&(
-            b.date.is_none(),
-            &b.date,
-            b.approximate,
-            &b.fact.id,
-        ))
+        (
+            a.date.is_none(),
+            &a.date,
+            a.approximate,
+            first(a),
+            &a.fact.id,
+        )
+            .cmp(&(
+                b.date.is_none(),
+                &b.date,
+                b.approximate,
+                first(b),
+                &b.fact.id,
+            ))
     });
     out
 }

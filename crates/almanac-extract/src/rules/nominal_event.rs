@@ -37,8 +37,7 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
             && s.is_word(first - 1)
             && !s.tokens[first - 1].cap
             && s.mention_at(first - 1).is_none()
-            && !lexicon::DETERMINERS.contains(&s.low(first - 1))
-            && !lexicon::PREPOSITIONS.contains(&s.low(first - 1))
+            && !s.has(first - 1, lexicon::w::DETERMINER | lexicon::w::PREPOSITION)
             && clause::verb_at(s, first - 1).is_none()
             && i - first < 3
         {

@@ -31,7 +31,7 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
         // the subject noun phrase: from the window start to the auxiliary
         let be = (win.start..i)
             .rev()
-            .find(|&k| lexicon::BE_FORMS.contains(&s.low(k)))
+            .find(|&k| s.has(k, lexicon::w::BE_FORM))
             .unwrap_or(i);
         let np = win.start..be;
         let mut target = None;

@@ -8,7 +8,7 @@ use super::{DocState, Found, Rule};
 use crate::analysis::Sentence;
 use crate::clause;
 use crate::gazetteer::NameUse;
-use crate::lexicon;
+use crate::lexicon::w;
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -42,9 +42,9 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
         let mut has_head = false;
         let mut end = k;
         // title words up to and including the head
-        while k < s.tokens.len() && lexicon::is_title_word(s.low(k)) {
+        while k < s.tokens.len() && s.has(k, w::TITLE) {
             k += 1;
-            if lexicon::TITLE_HEADS.contains(&s.low(k - 1)) {
+            if s.has(k - 1, w::TITLE_HEAD) {
                 has_head = true;
                 end = k;
             }
@@ -63,8 +63,7 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
             } else if s.low(end) == "of" {
                 let mut j = end + 1;
                 let mut last = end;
-                while j < s.tokens.len() && (lexicon::is_title_word(s.low(j)) || s.is_punct(j, ","))
-                {
+                while j < s.tokens.len() && (s.has(j, w::TITLE) || s.is_punct(j, ",")) {
                     if !s.is_punct(j, ",") {
                         last = j + 1;
                     }

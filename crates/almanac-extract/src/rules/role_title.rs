@@ -8,7 +8,7 @@ use almanac_model::{EntityKind, FactKind, Role};
 use super::{DocState, Found, Rule};
 use crate::analysis::Sentence;
 use crate::clause;
-use crate::lexicon;
+use crate::lexicon::w;
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -27,14 +27,14 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
         let mut has_head = false;
         while k > 0 {
             let j = k - 1;
-            let w = s.low(j);
-            let titled = lexicon::is_title_word(w)
+            let word = s.low(j);
+            let titled = s.has(j, w::TITLE)
                 || (s.is_word(j) && s.tokens[j].cap && s.mention_at(j).is_none())
-                || (matches!(w, "of" | "," | "and" | "&") && k < p.tokens.start);
+                || (matches!(word, "of" | "," | "and" | "&") && k < p.tokens.start);
             if !titled || s.mention_at(j).is_some() {
                 break;
             }
-            has_head |= lexicon::TITLE_HEADS.contains(&w);
+            has_head |= s.has(j, w::TITLE_HEAD);
             k = j;
         }
         // trim leading connectors
