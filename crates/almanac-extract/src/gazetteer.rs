@@ -113,8 +113,14 @@ impl Gazetteer {
     /// The built-in gazetteer (countries, capitals, demonyms, organizations, ministries,
     /// companies, news outlets).
     pub fn builtin() -> Self {
-        // The built-in data is checked by a test; a bad line there is a bug, not input.
-        Self::parse(BUILTIN).unwrap_or_else(|_| Self::empty())
+        // Built once per process; clones share the automaton.
+        static BUILT: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+        BUILT
+            .get_or_init(|| {
+                // The built-in data is checked by a test; a bad line there is a bug, not input.
+                Self::parse(BUILTIN).unwrap_or_else(|_| Self::empty())
+            })
+            .clone()
     }
 
     /// A gazetteer with no entities.
