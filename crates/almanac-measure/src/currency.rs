@@ -15,10 +15,11 @@
 /// ISO codes we accept written out in capitals, either side of the number, sorted (binary
 /// search). Codes that are also English words (`ALL`, `TOP`, `CUP`) are deliberately absent.
 const CODES: &[&str] = &[
-    "AED", "ARS", "AUD", "BDT", "BRL", "CAD", "CHF", "CLP", "CNY", "COP", "CZK", "DKK", "EGP",
-    "EUR", "GBP", "GHS", "HKD", "HUF", "IDR", "ILS", "INR", "JPY", "KES", "KRW", "KWD", "KZT",
-    "MXN", "MYR", "NGN", "NOK", "NZD", "PHP", "PKR", "PLN", "QAR", "RUB", "SAR", "SEK", "SGD",
-    "THB", "TRY", "TWD", "UAH", "USD", "VND", "ZAR",
+    "AED", "ARS", "AUD", "BDT", "BHD", "BRL", "CAD", "CHF", "CLP", "CNY", "COP", "CZK", "DKK",
+    "DZD", "EGP", "ETB", "EUR", "GBP", "GHS", "HKD", "HUF", "IDR", "ILS", "INR", "IQD", "JOD",
+    "JPY", "KES", "KRW", "KWD", "KZT", "MXN", "MYR", "NGN", "NOK", "NZD", "PEN", "PHP", "PKR",
+    "PLN", "QAR", "RON", "RSD", "RUB", "SAR", "SEK", "SGD", "THB", "TND", "TRY", "TWD", "UAH",
+    "USD", "VND", "ZAR", "ZMW",
 ];
 
 /// The `&'static str` for a code written in `word`, if it is one we know.
@@ -245,6 +246,19 @@ const MODIFIERS: &[(&str, &str)] = &[
     ("Czech", "cz"),
     ("Hungarian", "hu"),
     ("British", "gb"),
+    ("Peruvian", "pe"),
+    ("Ukrainian", "ua"),
+    ("Kazakh", "kz"),
+    ("Romanian", "ro"),
+    ("Ethiopian", "et"),
+    ("Zambian", "zm"),
+    ("Kuwaiti", "kw"),
+    ("Bahraini", "bh"),
+    ("Jordanian", "jo"),
+    ("Iraqi", "iq"),
+    ("Serbian", "rs"),
+    ("Algerian", "dz"),
+    ("Tunisian", "tn"),
 ];
 
 /// The currency a (lowercased) noun names, given the modifier key before it (`None` if none).
@@ -318,6 +332,22 @@ fn noun(noun: &str, modifier: Option<&str>, has_scale: bool) -> Option<&'static 
         "cedi" | "cedis" => only(m, "gh", "GHS")?,
         "shilling" | "shillings" => only(m, "ke", "KES")?,
         "taka" => "BDT",
+        "sol" | "soles" => only(m, "pe", "PEN")?,
+        "hryvnia" | "hryvnias" => only(m, "ua", "UAH")?,
+        "tenge" => only(m, "kz", "KZT")?,
+        "leu" | "lei" => only(m, "ro", "RON")?,
+        "birr" => only(m, "et", "ETB")?,
+        "kwacha" => only(m, "zm", "ZMW")?,
+        "dinar" | "dinars" => match m {
+            Some("kw") => "KWD",
+            Some("bh") => "BHD",
+            Some("jo") => "JOD",
+            Some("iq") => "IQD",
+            Some("rs") => "RSD",
+            Some("dz") => "DZD",
+            Some("tn") => "TND",
+            _ => return None,
+        },
         _ => return None,
     })
 }
