@@ -318,10 +318,15 @@ impl Corpus {
         let Some(entity) = entity else {
             return NONE;
         };
+        let known = self.entity_index.contains_key(&entity.id);
         let id = self.intern(&entity.id, &entity.name, entity.kind);
-        self.add_alias(&entity.name, id);
-        self.add_alias(&entity.mention, id);
-        self.add_alias(&entity.id.replace('-', " "), id);
+        if !known {
+            self.add_alias(&entity.name, id);
+            self.add_alias(&entity.id.replace('-', " "), id);
+        }
+        if entity.mention != entity.name {
+            self.add_alias(&entity.mention, id);
+        }
         id
     }
 

@@ -143,6 +143,9 @@ const EVENTS: &[Entry] = &[
     e("expansion", "expand", Noun),
     e("acquire", "acquire", Verb),
     e("buy", "acquire", Verb),
+    e("pay for", "acquire", Verb),
+    e("take over", "acquire", Verb),
+    e("takeover", "acquire", Noun),
     e("acquisition", "acquire", Noun),
     e("merge", "acquire", Verb),
     e("raise", "raise", Verb),
@@ -264,7 +267,11 @@ fn match_phrase(phrase: &[String], stems: &[String]) -> Option<(usize, f32)> {
         let got = stems.get(i)?;
         let s = if got == word {
             1.0
-        } else if phrase.len() == 1 && word.len() >= 6 && got.len() >= 6 {
+        } else if phrase.len() == 1
+            && word.len() >= 6
+            && got.len() >= 6
+            && got.as_bytes().first() == word.as_bytes().first()
+        {
             fuzzy(got, word)?
         } else {
             return None;

@@ -140,6 +140,44 @@ const TARGET_PREPS: &[&str] = &[
     "to", "on", "against", "toward", "towards", "into", "for", "with", "from", "onto", "over", "of",
 ];
 const PLACE_PREPS: &[&str] = &["in", "at", "inside"];
+/// Words that make `who X ...` ask about X's subject rather than X's object.
+const AUXILIARIES: &[&str] = &[
+    "is", "was", "are", "were", "did", "does", "do", "has", "have", "had", "will", "would", "can",
+    "could", "should", "may", "might", "must", "else",
+];
+/// Titles that make `who` ask for a person.
+const TITLES: &[&str] = &[
+    "minister",
+    "president",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "governor",
+    "commissioner",
+    "ceo",
+    "chief",
+    "executive",
+    "director",
+    "secretary",
+    "mayor",
+    "head",
+    "leader",
+    "manager",
+    "captain",
+    "chancellor",
+    "premier",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "representative",
+    "founder",
+    "coach",
+    "striker",
+    "prime",
+    "king",
+    "queen",
+];
 const BE_FORMS: &[&str] = &[
     "was", "were", "is", "are", "been", "being", "be", "get", "got",
 ];
@@ -220,6 +258,17 @@ impl Question {
             }
         }
 
+        // `who beat Riverton?`: `who` is the subject, so the entities are objects.
+        if asks == Asks::Who
+            && lower.first() == Some(&"who")
+            && lower.get(1).is_some_and(|w| !AUXILIARIES.contains(w))
+        {
+            for e in &mut entities {
+                if e.role == RoleHint::Actor {
+                    e.role = RoleHint::Target;
+                }
+            }
+        }
         // Passive voice: `when were exports to Korea restricted` — the subject is the target.
         let passive = lower.iter().any(|w| BE_FORMS.contains(w))
             && best.as_ref().is_some_and(|h| {
@@ -450,7 +499,11 @@ fn asks_of(toks: &[Token], used: &mut [bool]) -> (Asks, Option<EntityKind>, Opti
             ("what" | "which", "year" | "month" | "date" | "day" | "time") => {
                 Some((Asks::When, None, None))
             }
-            ("who" | "whom" | "whose", _) => Some((Asks::Who, None, None)),
+            // `who is the finance minister`: a person holding a title.
+            ("who" | "whom" | "whose", _) => {
+                let title = lower[i + 1..].iter().any(|w| TITLES.contains(w));
+                Some((Asks::Who, title.then_some(EntityKind::Person), None))
+            }
             ("where", _) => Some((Asks::Where, None, None)),
             ("which" | "what", _) if kind_after(i).is_some() => {
                 used[i + 1] = true;

@@ -21,7 +21,7 @@ use serde::Serialize;
 use crate::index::{Compact, Corpus, NONE};
 use crate::lexicon::{Lexicon, class_affinity};
 use crate::question::{AskedEntity, Asks, Question, RoleHint};
-use crate::text::{fuzzy, normalize, stem, words};
+use crate::text::{has_stem, normalize};
 
 /// The factors of a candidate's score; `total` is their product.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -119,9 +119,9 @@ impl Scored {
 }
 
 /// How many postings of an event class are scanned when the question also names entities.
-const CLASS_CAP_WITH_ENTITIES: usize = 4_096;
+const CLASS_CAP_WITH_ENTITIES: usize = 512;
 /// How many postings are scanned at most in any case.
-const CAP: usize = 20_000;
+const CAP: usize = 8_192;
 /// How many first-stage candidates get the full (sentence-level) score.
 const SECOND_STAGE: usize = 48;
 
@@ -134,16 +134,31 @@ pub fn candidates(corpus: &Corpus, q: &Question) -> Vec<u32> {
             out.extend_from_slice(&corpus.by_entity[id as usize]);
         }
     }
-    let class_cap = if out.is_empty() {
+    // Facts of the class asked, then of related classes, within one budget: with an
+    // entity to select on they only serve as nearby facts.
+    let mut budget = if out.is_empty() {
         CAP
     } else {
         CLASS_CAP_WITH_ENTITIES
     };
-    for (cid, name) in corpus.classes.iter().enumerate() {
-        if asked_classes(q).any(|asked| class_affinity(asked, name) > 0.0) {
-            let postings = &corpus.by_class[cid];
-            out.extend_from_slice(&postings[..postings.len().min(class_cap)]);
-        }
+    let mut classes: Vec<(f32, usize)> = corpus
+        .classes
+        .iter()
+        .enumerate()
+        .map(|(cid, name)| {
+            let a = asked_classes(q)
+                .map(|asked| class_affinity(asked, name))
+                .fold(0.0, f32::max);
+            (a, cid)
+        })
+        .filter(|(a, _)| *a > 0.0)
+        .collect();
+    classes.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    for (_, cid) in classes {
+        let postings = &corpus.by_class[cid];
+        let take = postings.len().min(budget);
+        out.extend_from_slice(&postings[..take]);
+        budget -= take;
     }
     if out.is_empty() {
         if let Some(w) = &q.window {
@@ -157,7 +172,7 @@ pub fn candidates(corpus: &Corpus, q: &Question) -> Vec<u32> {
         }
     }
     let no_known_entity = q.entities.iter().all(|e| e.ids.is_empty());
-    if (no_known_entity && q.class.is_none()) || (q.asks == Asks::Who && q.entities.is_empty()) {
+    if (no_known_entity && q.class.is_none()) || q.asks == Asks::Who {
         for k in q.keywords.iter().chain(&q.title_words) {
             if let Some((_, postings)) = corpus.word(k) {
                 out.extend_from_slice(postings);
@@ -427,12 +442,8 @@ fn second_stage(
             text.push_str(&e.action);
         }
     }
-    let stems: Vec<String> = words(&text).iter().map(|w| stem(w)).collect();
-    let has = |k: &str| {
-        stems
-            .iter()
-            .any(|w| w == k || (k.len() >= 5 && fuzzy(k, w).is_some()))
-    };
+    let normalized_text = normalize(&text);
+    let has = |k: &str| has_stem(&normalized_text, k, true);
     let wanted = if is_role { &q.title_words } else { &q.keywords };
     if !wanted.is_empty() {
         let hit = wanted.iter().filter(|k| has(k)).count();
@@ -453,13 +464,20 @@ fn second_stage(
     // An entity not in the fact's slots may still be named by its sentence: a modifier
     // (`in South Korea`) counts more than a missing actor.
     if s.score.entity < 0.8 && !q.entities.is_empty() {
-        let sentences: Vec<&str> = fact
-            .sources
-            .iter()
-            .take(3)
-            .map(|p| p.sentence.as_str())
-            .collect();
-        let normalized = format!(" {} ", normalize(&sentences.join(" ")));
+        // For events the text above is the sentences (plus object and action); a role's
+        // is its title, so its sentences are read here.
+        let normalized = match &fact.kind {
+            almanac_model::FactKind::Role(_) => {
+                let sentences: Vec<&str> = fact
+                    .sources
+                    .iter()
+                    .take(3)
+                    .map(|p| p.sentence.as_str())
+                    .collect();
+                format!(" {} ", normalize(&sentences.join(" ")))
+            }
+            almanac_model::FactKind::Event(_) => format!(" {normalized_text} "),
+        };
         let titles: Vec<&str> = fact
             .sources
             .iter()

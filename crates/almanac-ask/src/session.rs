@@ -1,5 +1,7 @@
 //! A question-answering session: the indexed corpus plus the context of the last question.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
 
 use almanac_measure::AmountKind;
@@ -8,7 +10,7 @@ use serde::Serialize;
 
 use crate::index::Corpus;
 use crate::lexicon::Lexicon;
-use crate::question::{Asks, Question};
+use crate::question::{Asks, Question, RoleHint};
 use crate::render::{
     amount_value, amount_with_equivalent, event_clause_with, role_clause, summary, time_note,
 };
@@ -180,6 +182,8 @@ pub struct Session {
     lexicon: Lexicon,
     context: Option<Question>,
     last: Option<Answer>,
+    /// The amount each fact gives for the question being answered (cleared per question).
+    amounts: RefCell<HashMap<usize, Option<Chosen>>>,
 }
 
 impl Session {
@@ -193,6 +197,7 @@ impl Session {
             lexicon,
             context: None,
             last: None,
+            amounts: RefCell::new(HashMap::new()),
         }
     }
 
@@ -297,6 +302,7 @@ impl Session {
     }
 
     fn answer_parsed(&self, q: Question) -> Answer {
+        self.amounts.borrow_mut().clear();
         let pool = if q.is_empty() && q.keywords.is_empty() {
             Vec::new()
         } else {
@@ -495,6 +501,17 @@ impl Session {
                         return Some((r.person.name.clone(), r.person.name.clone()));
                     }
                 };
+                // The entities asked must hold their roles: in `who beat Riverton?` Riverton
+                // is beaten, so a fact where Riverton beats someone does not answer.
+                let swapped = q.entities.iter().enumerate().any(|(k, e)| {
+                    matches!(
+                        (e.role, found_slot(s, k)),
+                        (RoleHint::Actor, Some(1)) | (RoleHint::Target, Some(0))
+                    )
+                });
+                if swapped {
+                    return None;
+                }
                 let asked: Vec<u8> = (0..q.entities.len())
                     .filter_map(|k| found_slot(s, k))
                     .collect();
@@ -525,8 +542,21 @@ impl Session {
                         }
                     }
                     Some(e)
+                });
+                if let Some(pick) = pick {
+                    return Some((pick.name.clone(), pick.name.clone()));
+                }
+                // `Lisbon elected Ana Ribeiro`: a name written as the object.
+                let FactKind::Event(e) = &fact.kind else {
+                    return None;
+                };
+                let object = e.object.as_deref().filter(|o| {
+                    q.asks == Asks::Who
+                        && q.kind
+                            .is_none_or(|k| k == almanac_model::EntityKind::Person)
+                        && looks_like_name(o)
                 })?;
-                Some((pick.name.clone(), pick.name.clone()))
+                Some((object.to_owned(), object.to_owned()))
             }
             Asks::What | Asks::List | Asks::Unknown => {
                 let lead = fact_time(fact)
@@ -560,6 +590,20 @@ impl Session {
         if !matches!(q.asks, Asks::HowMuch | Asks::HowMany) {
             return None;
         }
+        // The fact must itself carry an amount of the kind asked.
+        if wanted_amounts(q, &e.amounts).is_empty() {
+            return None;
+        }
+        let key = std::ptr::from_ref(fact) as usize;
+        if let Some(chosen) = self.amounts.borrow().get(&key) {
+            return chosen.clone();
+        }
+        let chosen = self.read_amount(q, fact, e);
+        self.amounts.borrow_mut().insert(key, chosen.clone());
+        chosen
+    }
+
+    fn read_amount(&self, q: &Question, fact: &Fact, e: &almanac_model::Event) -> Option<Chosen> {
         let preferred = best_source(q, fact);
         let order =
             std::iter::once(preferred).chain((0..fact.sources.len()).filter(|&i| i != preferred));
@@ -679,6 +723,7 @@ fn cited(fact: &Fact) -> Option<&almanac_model::Provenance> {
 }
 
 /// An amount chosen to answer: the list it indexes, its index, and the source stating it.
+#[derive(Debug, Clone)]
 struct Chosen {
     amounts: Vec<almanac_measure::Amount>,
     index: usize,
@@ -730,11 +775,12 @@ fn best_source(q: &Question, fact: &Fact) -> usize {
         .filter(|t| !t.is_empty());
     let mut best = (0.0_f32, 0);
     for (i, p) in fact.sources.iter().enumerate() {
-        let stems: Vec<String> = crate::text::words(&p.sentence)
+        let normalized = crate::text::normalize(&p.sentence);
+        let mut score = q
+            .title_words
             .iter()
-            .map(|w| crate::text::stem(w))
-            .collect();
-        let mut score = q.title_words.iter().filter(|w| stems.contains(w)).count() as f32;
+            .filter(|w| crate::text::has_stem(&normalized, w, false))
+            .count() as f32;
         if let (Some(w), Some(d)) = (&q.window, p.doc_date) {
             let day = crate::time::days(d.date());
             if day >= w.range.start && day < w.range.end {
@@ -785,6 +831,15 @@ fn fact_time(fact: &Fact) -> Option<&almanac_model::TimeRef> {
         FactKind::Event(e) => e.time.as_ref(),
         FactKind::Role(r) => r.as_of.as_ref(),
     }
+}
+
+/// `Ana Ribeiro`: two to four words, each capitalized.
+fn looks_like_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn kinds_match(asked: almanac_model::EntityKind, found: almanac_model::EntityKind) -> bool {

@@ -23,7 +23,11 @@ pub fn normalize(text: &str) -> String {
                 out.push(' ');
             }
             pending_space = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             pending_space = true;
         }
@@ -99,6 +103,34 @@ pub fn tokens(text: &str) -> Vec<Token> {
         .collect()
 }
 
+/// Whether the [`normalize`]d `text` has a word whose [`stem`] is `k` (or, with `typos`
+/// and `k` of five letters or more, within [`max_typos`] of it). Only words that could
+/// match are stemmed: those sharing `k`'s first letter and about its length.
+pub fn has_stem(text: &str, k: &str, typos: bool) -> bool {
+    let Some(&first) = k.as_bytes().first() else {
+        return false;
+    };
+    let fuzzy_ok = typos && k.len() >= 5;
+    let mut near = false;
+    for w in text.split(' ') {
+        if w.as_bytes().first() != Some(&first) || w.len() + 2 < k.len() {
+            continue;
+        }
+        if w == k {
+            return true;
+        }
+        let head = k.len().min(3);
+        let prefix = w.as_bytes().get(..head) == k.as_bytes().get(..head);
+        if prefix && w.len() <= k.len() + 5 && stem(w) == k {
+            return true;
+        }
+        if fuzzy_ok && !near && w.len() <= k.len() + 5 && fuzzy(k, &stem(w)).is_some() {
+            near = true;
+        }
+    }
+    near
+}
+
 /// A few irregular verb forms mapped to their lemma.
 const IRREGULAR: &[(&str, &str)] = &[
     ("spent", "spend"),
@@ -141,11 +173,17 @@ const IRREGULAR: &[(&str, &str)] = &[
 /// `pledged` → `pledg` as `pledge` does; `supplied` → `supply`; `slapped` → `slap`.
 /// Only consistency matters: questions and lexicon go through the same function.
 pub fn stem(word: &str) -> String {
-    if let Some((_, lemma)) = IRREGULAR.iter().find(|(form, _)| *form == word) {
-        return strip_e(lemma);
-    }
     if word.len() <= 3 || !word.is_ascii() {
+        if let Some((_, lemma)) = IRREGULAR.iter().find(|(form, _)| *form == word) {
+            return strip_e(lemma);
+        }
         return word.to_owned();
+    }
+    // Irregular forms end like no regular inflection: skip the table for `-ed`, `-ing`, `-s`.
+    if word == "does" || !(word.ends_with("ed") || word.ends_with("ing") || word.ends_with('s')) {
+        if let Some((_, lemma)) = IRREGULAR.iter().find(|(form, _)| *form == word) {
+            return strip_e(lemma);
+        }
     }
     let mut w = word.to_owned();
     if let Some(base) = w.strip_suffix("ies").or_else(|| w.strip_suffix("ied")) {
@@ -383,7 +421,9 @@ pub const STOP_WORDS: &[&str] = &[
 
 /// Whether `word` (normalized) is a stop word.
 pub fn is_stop(word: &str) -> bool {
-    STOP_WORDS.contains(&word)
+    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+    SET.contains(word)
 }
 
 /// The largest Damerau-Levenshtein distance accepted between a typed word of `len`

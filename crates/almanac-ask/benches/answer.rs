@@ -1,0 +1,338 @@
+//! Answer latency: over the facts of the bundled fixtures (with the question sets of
+//! `fixtures/questions/`), and over a generated corpus of one million facts.
+//!
+//! Before the criterion runs, each corpus's questions are answered a few times and the
+//! median and 99th percentile of single-answer latency are printed, with the time to build
+//! the session. Run with
+//! `cargo bench -p almanac-ask --bench answer -- --warm-up-time 1 --measurement-time 3`.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use almanac_ask::Session;
+use almanac_measure::{Amount, AmountKind, Approx};
+use almanac_model::{
+    Document, EntityKind, EntityRef, Event, Fact, FactKind, Modality, Provenance, TimeRef,
+};
+use almanac_time::{Anchor, Granularity, TimexType};
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+
+/// How many facts the generated corpus has.
+const GENERATED: usize = 1_000_000;
+
+fn fixture_corpus() -> (Vec<Fact>, Vec<Document>, Vec<String>) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let mut documents = Vec::new();
+    for kind in ["seeds", "formats", "articles"] {
+        let Ok(entries) = std::fs::read_dir(root.join(kind)) else {
+            continue;
+        };
+        let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        paths.sort();
+        for path in paths {
+            let bytes = std::fs::read(&path).unwrap_or_default();
+            let label = path.display().to_string();
+            let parsed = almanac_parse::read(&label, &bytes, &almanac_parse::Options::default());
+            documents.extend(parsed.documents);
+        }
+    }
+    let extractor = almanac_extract::Extractor::new();
+    let facts = almanac_extract::merge(
+        documents
+            .iter()
+            .flat_map(|d| extractor.extract(d))
+            .collect(),
+    );
+    let mut questions = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(root.join("questions")) {
+        let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        paths.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            questions.extend(
+                text.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(str::to_owned),
+            );
+        }
+    }
+    (facts, documents, questions)
+}
+
+/// A small deterministic generator (64-bit LCG).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const SYLLABLES: &[&str] = &[
+    "ka", "ro", "mi", "tel", "van", "dor", "sun", "lex", "bri", "qua", "zen", "fo", "lan", "ter",
+    "vos", "nir", "pal", "gru", "sha", "wek",
+];
+const CLASSES: &[(&str, &str, &str)] = &[
+    ("restrict", "restrict", "export restrictions"),
+    ("lift", "lift", "export restrictions"),
+    ("invest", "invest", "a chip plant"),
+    ("fund", "fund", "a research program"),
+    ("spend", "spend", "road upgrades"),
+    ("pledge", "pledge", "climate aid"),
+    ("announce", "announce", "a merger"),
+    ("visit", "visit", "a trade fair"),
+    ("supply", "supply", "battery cells"),
+    ("agree", "agree", "a gas deal"),
+    ("build", "build", "a steel mill"),
+    ("acquire", "acquire", "a shipping line"),
+];
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn name(rng: &mut Rng) -> String {
+    let n = 2 + rng.below(2);
+    let mut s: String = (0..n)
+        .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+        .collect();
+    if let Some(first) = s.get(..1) {
+        s = first.to_uppercase() + &s[1..];
+    }
+    s
+}
+
+fn generated_corpus() -> (Vec<Fact>, Vec<String>) {
+    let mut rng = Rng(42);
+    let mut entities: Vec<EntityRef> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    while entities.len() < 5_000 {
+        let base = name(&mut rng);
+        let company = entities.len() % 3 != 0;
+        let display = if company {
+            format!("{base} Group")
+        } else {
+            base.clone()
+        };
+        if !seen.insert(display.to_lowercase()) {
+            continue;
+        }
+        entities.push(EntityRef {
+            id: display.to_lowercase().replace(' ', "-"),
+            name: display.clone(),
+            kind: if company {
+                EntityKind::Company
+            } else {
+                EntityKind::Country
+            },
+            mention: display,
+        });
+    }
+    let mut facts = Vec::with_capacity(GENERATED);
+    for i in 0..GENERATED {
+        let (action, class, object) = CLASSES[rng.below(CLASSES.len())];
+        let actor = entities[rng.below(entities.len())].clone();
+        let target = (rng.below(10) < 6).then(|| entities[rng.below(entities.len())].clone());
+        let year = 2000 + rng.below(26) as i32;
+        let month = 1 + rng.below(12) as u32;
+        let money = matches!(class, "invest" | "fund" | "spend" | "pledge");
+        let amounts = if money {
+            vec![Amount {
+                span: 0..0,
+                value: (1 + rng.below(900)) as f64 * 1e6,
+                kind: AmountKind::Money {
+                    currency: "USD".into(),
+                },
+                approx: Approx::Exact,
+                equivalent: None,
+            }]
+        } else {
+            Vec::new()
+        };
+        let sentence = format!(
+            "{} {} {object}{} in {} {year}.",
+            actor.name,
+            almanac_ask::render::past(action),
+            target
+                .as_ref()
+                .map(|t| format!(" on {}", t.name))
+                .unwrap_or_default(),
+            MONTHS[month as usize - 1],
+        );
+        let doc_date =
+            NaiveDate::from_ymd_opt(year, month, 28).and_then(|d| d.and_hms_opt(0, 0, 0));
+        facts.push(Fact {
+            id: format!("f{i}"),
+            kind: FactKind::Event(Event {
+                actor: Some(actor),
+                action: action.into(),
+                class: class.into(),
+                target,
+                object: Some(object.into()),
+                time: Some(TimeRef {
+                    text: String::new(),
+                    value: format!("{year}-{month:02}"),
+                    kind: TimexType::Date,
+                    granularity: Granularity::Month,
+                    anchor: Anchor::Absolute,
+                    reference: None,
+                    modifier: None,
+                    note: None,
+                }),
+                amounts,
+                place: None,
+                negated: false,
+                modality: Modality::Done,
+            }),
+            sources: vec![Provenance {
+                doc_id: format!("d{}", i / 20),
+                doc_path: format!("gen/{}.txt", i / 20),
+                doc_title: None,
+                doc_date,
+                sentence,
+                span: 0..0,
+                rule: "generated".into(),
+                confidence: 0.8,
+            }],
+            conflicts: Vec::new(),
+        });
+    }
+    // Questions about facts that exist, with typos, follow-ups, and unanswerable ones.
+    let mut questions = Vec::new();
+    for k in 0..200 {
+        let FactKind::Event(e) = &facts[rng.below(facts.len())].kind else {
+            continue;
+        };
+        let actor = e.actor.as_ref().map_or("", |a| a.name.as_str());
+        let q = match k % 6 {
+            0 => format!(
+                "when did {actor} {} {}?",
+                e.action,
+                e.object.as_deref().unwrap_or("")
+            ),
+            1 => format!("how much did {actor} invest?"),
+            2 => {
+                let typo: String = actor
+                    .chars()
+                    .enumerate()
+                    .filter(|(i, _)| *i != 2)
+                    .map(|(_, c)| c)
+                    .collect();
+                format!("when did {typo} {} anything?", e.action)
+            }
+            3 => format!("what about {}?", entities[rng.below(entities.len())].name),
+            4 => format!(
+                "when did Zorblaxia {} {}?",
+                e.action,
+                e.object.as_deref().unwrap_or("")
+            ),
+            _ => match &e.target {
+                Some(t) => format!(
+                    "who {} {} on {}?",
+                    almanac_ask::render::past(&e.action),
+                    e.object.as_deref().unwrap_or(""),
+                    t.name
+                ),
+                None => format!("what did {actor} do in 2010?"),
+            },
+        };
+        questions.push(q);
+    }
+    (facts, questions)
+}
+
+/// Answers every question `rounds` times, timing each answer; prints median and p99.
+#[allow(clippy::print_stdout)]
+fn report(label: &str, session: &mut Session, questions: &[String], rounds: usize) {
+    let mut times: Vec<Duration> = Vec::new();
+    let mut slowest: Vec<(Duration, &str)> = Vec::new();
+    let mut answered = 0;
+    for _ in 0..rounds {
+        for q in questions {
+            let start = Instant::now();
+            let a = session.answer(q);
+            let took = start.elapsed();
+            times.push(took);
+            slowest.push((took, q));
+            answered += usize::from(a.text.is_some());
+        }
+    }
+    slowest.sort_unstable_by_key(|s| std::cmp::Reverse(s.0));
+    for (took, q) in slowest.iter().take(3) {
+        println!("{label}: slow: {took:?} {q:?}");
+    }
+    times.sort_unstable();
+    let at = |p: f64| times[((times.len() - 1) as f64 * p).round() as usize];
+    println!(
+        "{label}: {} answers ({} answered): median {:?}, p99 {:?}, max {:?}",
+        times.len(),
+        answered,
+        at(0.5),
+        at(0.99),
+        times.last().copied().unwrap_or_default()
+    );
+}
+
+#[allow(clippy::print_stdout)]
+fn bench(c: &mut Criterion) {
+    let (facts, documents, questions) = fixture_corpus();
+    let n = facts.len();
+    let start = Instant::now();
+    let mut session = Session::new(facts, &documents);
+    println!("fixtures: {n} facts indexed in {:?}", start.elapsed());
+    report("fixtures", &mut session, &questions, 5);
+    let mut i = 0;
+    c.bench_function("answer/fixtures", |b| {
+        b.iter(|| {
+            i = (i + 1) % questions.len();
+            black_box(session.answer(&questions[i]))
+        });
+    });
+    drop(session);
+    if std::env::var_os("ALMANAC_BENCH_FIXTURES_ONLY").is_some() {
+        return;
+    }
+
+    let start = Instant::now();
+    let (facts, questions) = generated_corpus();
+    println!(
+        "generated: {} facts made in {:?}",
+        facts.len(),
+        start.elapsed()
+    );
+    let start = Instant::now();
+    let mut session = Session::new(facts, &[]);
+    println!("generated: indexed in {:?}", start.elapsed());
+    report("generated 1M", &mut session, &questions, 3);
+    let mut i = 0;
+    c.bench_function("answer/generated_1m", |b| {
+        b.iter(|| {
+            i = (i + 1) % questions.len();
+            black_box(session.answer(&questions[i]))
+        });
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
