@@ -4,8 +4,8 @@
 //! seeds and MIB MiB (default 4) of the same generated text as the criterion bench, ROUNDS times
 //! (default 1): run it under `valgrind --tool=callgrind` for stable instruction counts.
 //!
-//! `... --example profile -- dump` prints every expression found in every file under
-//! `fixtures/` and in 256 KiB of generated text, with and without a reference date: diff two
+//! `... --example profile -- dump [DIR]` prints every expression found in every file under
+//! DIR (default `fixtures/`) and in 256 KiB of generated text, with and without a reference date: diff two
 //! dumps to prove an optimization changed no output.
 
 use almanac_time::{annotate, parse_reference};
@@ -76,7 +76,10 @@ fn dump(text: &str, name: &str) {
 #[allow(clippy::print_stdout)]
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let root = match (args.first().map(String::as_str), args.get(1)) {
+        (Some("dump"), Some(dir)) => std::path::PathBuf::from(dir),
+        _ => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures"),
+    };
     if args.first().map(String::as_str) == Some("dump") {
         let mut paths = Vec::new();
         files(&root, &mut paths);

@@ -53,10 +53,51 @@ fn fixed(kind: TimexType, value: String, gran: Granularity, anchor: Anchor) -> S
 pub(crate) struct G<'t, 'a> {
     pub text: &'a str,
     pub toks: &'t [Tok<'a>],
+    /// [`G::num`] at each token, once computed (several rules read the same number).
+    pub nums: &'t [NumMemo],
 }
 
-/// Month names and abbreviations (abbreviation flag).
-const MONTHS: &[(&str, u32, bool)] = &[
+/// A memo of [`G::num`] at one token: `None` until computed.
+pub(crate) type NumMemo = std::cell::Cell<Option<Option<(f64, usize)>>>;
+
+/// Clears `nums` for a window of `len` tokens (see [`G::nums`]).
+pub(crate) fn reset_nums(nums: &mut Vec<NumMemo>, len: usize) {
+    nums.clear();
+    nums.resize(len, std::cell::Cell::new(None));
+}
+
+/// Calendar unit words: (word, unit, plural). The lexicon stores each word's index + 1.
+pub(crate) const UNITS: &[(&str, Unit, bool)] = &[
+    ("year", Unit::Year, false),
+    ("yr", Unit::Year, false),
+    ("years", Unit::Year, true),
+    ("yrs", Unit::Year, true),
+    ("month", Unit::Month, false),
+    ("months", Unit::Month, true),
+    ("week", Unit::Week, false),
+    ("weeks", Unit::Week, true),
+    ("day", Unit::Day, false),
+    ("days", Unit::Day, true),
+    ("hour", Unit::Hour, false),
+    ("hours", Unit::Hour, true),
+    ("minute", Unit::Minute, false),
+    ("minutes", Unit::Minute, true),
+    ("second", Unit::Second, false),
+    ("seconds", Unit::Second, true),
+    ("decade", Unit::Decade, false),
+    ("decades", Unit::Decade, true),
+    ("century", Unit::Century, false),
+    ("centuries", Unit::Century, true),
+    ("quarter", Unit::Quarter, false),
+    ("quarters", Unit::Quarter, true),
+    ("fortnight", Unit::Fortnight, false),
+    ("fortnights", Unit::Fortnight, true),
+    ("weekend", Unit::Weekend, false),
+    ("weekends", Unit::Weekend, true),
+];
+
+/// Month names and abbreviations (abbreviation flag). The lexicon stores each name's index + 1.
+pub(crate) const MONTHS: &[(&str, u32, bool)] = &[
     ("january", 1, false),
     ("february", 2, false),
     ("march", 3, false),
@@ -83,7 +124,9 @@ const MONTHS: &[(&str, u32, bool)] = &[
     ("dec", 12, true),
 ];
 
-const WEEKDAYS: &[(&str, Weekday, bool)] = &[
+/// Weekday names and abbreviations (abbreviation flag). The lexicon stores each name's index
+/// + 1.
+pub(crate) const WEEKDAYS: &[(&str, Weekday, bool)] = &[
     ("monday", Weekday::Mon, false),
     ("tuesday", Weekday::Tue, false),
     ("wednesday", Weekday::Wed, false),
@@ -301,6 +344,19 @@ impl<'a> G<'_, 'a> {
 
     /// A number in digits or words ("19", "1,000", "nineteen", "twenty-one", "a", "an").
     fn num(&self, i: usize) -> Option<(f64, usize)> {
+        let Some(memo) = self.nums.get(i) else {
+            return self.num_at(i);
+        };
+        if let Some(n) = memo.get() {
+            return n;
+        }
+        let n = self.num_at(i);
+        memo.set(Some(n));
+        n
+    }
+
+    /// [`G::num`], computed.
+    fn num_at(&self, i: usize) -> Option<(f64, usize)> {
         let t = self.toks.get(i)?;
         if t.kind == Kind::Punct {
             return None;
@@ -336,7 +392,8 @@ impl<'a> G<'_, 'a> {
         if !w.as_bytes()[0].is_ascii_uppercase() || w.len() > 9 {
             return None;
         }
-        let (_, m, abbr) = MONTHS.iter().find(|(n, _, _)| n.eq_ignore_ascii_case(w))?;
+        let code = crate::lex::code(self.toks[i].lex, crate::lex::MONTH_SHIFT);
+        let (_, m, abbr) = MONTHS.get(code.checked_sub(1)?)?;
         // all-caps "MAY" is fine; "MAy" is not a month
         if w.len() > 1
             && !w[1..].bytes().all(|b| b.is_ascii_lowercase())
@@ -357,9 +414,8 @@ impl<'a> G<'_, 'a> {
         if !w.as_bytes()[0].is_ascii_uppercase() || w.len() > 9 {
             return None;
         }
-        let (_, d, abbr) = WEEKDAYS
-            .iter()
-            .find(|(n, _, _)| n.eq_ignore_ascii_case(w))?;
+        let code = crate::lex::code(self.toks[i].lex, crate::lex::WEEKDAY_SHIFT);
+        let (_, d, abbr) = WEEKDAYS.get(code.checked_sub(1)?)?;
         let mut j = i + 1;
         if *abbr && self.p(j, ".") && self.adj(j) {
             j += 1;
@@ -432,43 +488,10 @@ impl<'a> G<'_, 'a> {
 
     /// A calendar unit word: (unit, plural, next).
     fn unit(&self, i: usize) -> Option<(Unit, bool, usize)> {
-        let w = self.word(i)?;
-        if w.len() > 10 {
-            return None;
-        }
-        let mut buf = [0u8; 10];
-        for (b, c) in buf.iter_mut().zip(w.bytes()) {
-            *b = c.to_ascii_lowercase();
-        }
-        let lower = &buf[..w.len()];
-        let (u, pl) = match lower {
-            b"year" | b"yr" => (Unit::Year, false),
-            b"years" | b"yrs" => (Unit::Year, true),
-            b"month" => (Unit::Month, false),
-            b"months" => (Unit::Month, true),
-            b"week" => (Unit::Week, false),
-            b"weeks" => (Unit::Week, true),
-            b"day" => (Unit::Day, false),
-            b"days" => (Unit::Day, true),
-            b"hour" => (Unit::Hour, false),
-            b"hours" => (Unit::Hour, true),
-            b"minute" => (Unit::Minute, false),
-            b"minutes" => (Unit::Minute, true),
-            b"second" => (Unit::Second, false),
-            b"seconds" => (Unit::Second, true),
-            b"decade" => (Unit::Decade, false),
-            b"decades" => (Unit::Decade, true),
-            b"century" => (Unit::Century, false),
-            b"centuries" => (Unit::Century, true),
-            b"quarter" => (Unit::Quarter, false),
-            b"quarters" => (Unit::Quarter, true),
-            b"fortnight" => (Unit::Fortnight, false),
-            b"fortnights" => (Unit::Fortnight, true),
-            b"weekend" => (Unit::Weekend, false),
-            b"weekends" => (Unit::Weekend, true),
-            _ => return None,
-        };
-        Some((u, pl, i + 1))
+        let t = self.toks.get(i).filter(|t| t.kind == Kind::Word)?;
+        let code = crate::lex::code(t.lex, crate::lex::UNIT_SHIFT);
+        let (_, u, pl) = UNITS.get(code.checked_sub(1)?)?;
+        Some((*u, *pl, i + 1))
     }
 
     /// A unit word in the singular (`plural == false`) or the plural.
@@ -2810,7 +2833,13 @@ mod tests {
         let mut toks = Vec::new();
         for window in crate::scan::windows(text) {
             crate::scan::tokenize(text, window, &mut toks);
-            let g = G { text, toks: &toks };
+            let mut nums = Vec::new();
+            reset_nums(&mut nums, toks.len());
+            let g = G {
+                text,
+                toks: &toks,
+                nums: &nums,
+            };
             for i in 0..toks.len() {
                 assert_eq!(
                     format!("{:?}", match_at(&g, i)),

@@ -26,6 +26,19 @@ pub(crate) const ATTRIBUTION: u64 = 1 << 7;
 /// A trigger word of the scanner.
 pub(crate) const TRIGGER: u64 = 1 << 8;
 
+/// Where the index + 1 of a word in `grammar::UNITS` sits in a lexicon value (5 bits).
+pub(crate) const UNIT_SHIFT: u32 = 9;
+/// Where the index + 1 of a word in `grammar::MONTHS` sits (5 bits).
+pub(crate) const MONTH_SHIFT: u32 = 14;
+/// Where the index + 1 of a word in `grammar::WEEKDAYS` sits (5 bits).
+pub(crate) const WEEKDAY_SHIFT: u32 = 19;
+
+/// The 5-bit code at `shift` in the lexicon value `lex` (0: none).
+#[inline]
+pub(crate) fn code(lex: u64, shift: u32) -> usize {
+    ((lex >> shift) & 31) as usize
+}
+
 /// Words that can start a number in words (see `number::parse_words`).
 pub(crate) const NUM_START_WORDS: &[&str] = &[
     "a",
@@ -70,10 +83,22 @@ const BITS: u64 = 12;
 struct Table {
     keys: Vec<u128>,
     vals: Vec<u64>,
-    /// Bit set over [`prefix`]: some listed word starts with these letters.
-    any: Vec<u64>,
-    /// The same for trigger words only.
-    trig: Vec<u64>,
+    /// For each [`Filter`], a bit set over [`prefix`]: some word of its lists starts with
+    /// these letters.
+    filters: [Vec<u64>; 4],
+}
+
+/// Which lists a lookup is for: the prefix filter rejects words of no list in the group.
+#[derive(Clone, Copy)]
+pub(crate) enum Filter {
+    /// Every list.
+    All = 0,
+    /// What tokens carry: [`STARTER`], [`AFTER_ARTICLE`], [`NUM_START`] and the rule bits.
+    Grammar = 1,
+    /// [`TRIGGER`].
+    Trigger = 2,
+    /// The tense cues: [`FUTURE`], [`PRESENT`], [`PAST`], [`NOT_PAST`], [`ATTRIBUTION`].
+    Tense = 3,
 }
 
 /// The first three bytes of a word (fewer if shorter), five bits each: a cheap filter that
@@ -163,8 +188,7 @@ fn table() -> &'static Table {
         let mut t = Table {
             keys: vec![0; size],
             vals: vec![0; size],
-            any: vec![0; 1 << 9],
-            trig: vec![0; 1 << 9],
+            filters: std::array::from_fn(|_| vec![0; 1 << 9]),
         };
         let lists: [(&[&str], u64); 9] = [
             (crate::grammar::STARTERS, STARTER),
@@ -180,15 +204,44 @@ fn table() -> &'static Table {
         let rules = crate::grammar::RULE_STARTS
             .iter()
             .map(|&(words, rules)| (words, u64::from(rules) << 32));
-        for (words, bit) in lists.into_iter().chain(rules) {
+        let coded = [
+            (
+                UNIT_SHIFT,
+                crate::grammar::UNITS
+                    .iter()
+                    .map(|u| u.0)
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                MONTH_SHIFT,
+                crate::grammar::MONTHS.iter().map(|m| m.0).collect(),
+            ),
+            (
+                WEEKDAY_SHIFT,
+                crate::grammar::WEEKDAYS.iter().map(|d| d.0).collect(),
+            ),
+        ];
+        let coded = coded.iter().flat_map(|(shift, words)| {
+            words
+                .iter()
+                .enumerate()
+                .map(move |(k, w)| (std::slice::from_ref(w), ((k as u64) + 1) << shift))
+        });
+        for (words, bit) in lists.into_iter().chain(rules).chain(coded) {
             for w in words {
                 let Some(k) = key(w.as_bytes()) else {
                     continue;
                 };
                 let p = prefix(w.as_bytes(), 0, w.len());
-                t.any[p >> 6] |= 1 << (p & 63);
-                if bit == TRIGGER {
-                    t.trig[p >> 6] |= 1 << (p & 63);
+                let group = if bit == TRIGGER {
+                    Filter::Trigger
+                } else if bit & (FUTURE | PRESENT | PAST | NOT_PAST | ATTRIBUTION) != 0 {
+                    Filter::Tense
+                } else {
+                    Filter::Grammar
+                };
+                for f in [Filter::All, group] {
+                    t.filters[f as usize][p >> 6] |= 1 << (p & 63);
                 }
                 let mut s = slot(k);
                 loop {
@@ -206,17 +259,20 @@ fn table() -> &'static Table {
 }
 
 /// The lists `word` belongs to (ASCII case-insensitive), as a bit set; 0 for none.
-#[inline]
+#[cfg(test)]
 pub(crate) fn lookup(word: &[u8]) -> u64 {
-    lookup_at(word, 0, word.len())
+    lookup_at(Filter::All, word, 0, word.len())
 }
 
-/// [`lookup`] of the word `bytes[start..start + len]`: faster, as it may read the bytes
-/// around the word.
+/// The lists of `filter` that the word `bytes[start..start + len]` belongs to (bits of other
+/// lists may be set too). Faster than [`lookup`]: it may read the bytes around the word.
 #[inline]
-pub(crate) fn lookup_at(bytes: &[u8], start: usize, len: usize) -> u64 {
+pub(crate) fn lookup_at(filter: Filter, bytes: &[u8], start: usize, len: usize) -> u64 {
     let t = table();
-    if len == 0 || len > 16 || start + len > bytes.len() || !has(&t.any, prefix(bytes, start, len))
+    if len == 0
+        || len > 16
+        || start + len > bytes.len()
+        || !has(&t.filters[filter as usize], prefix(bytes, start, len))
     {
         return 0;
     }
@@ -226,12 +282,7 @@ pub(crate) fn lookup_at(bytes: &[u8], start: usize, len: usize) -> u64 {
 /// Whether `bytes[start..start + len]` is a trigger word of the scanner.
 #[inline]
 pub(crate) fn is_trigger_at(bytes: &[u8], start: usize, len: usize) -> bool {
-    let t = table();
-    if len == 0 || len > 16 || start + len > bytes.len() || !has(&t.trig, prefix(bytes, start, len))
-    {
-        return false;
-    }
-    probe(t, bytes, start, len) & TRIGGER != 0
+    lookup_at(Filter::Trigger, bytes, start, len) & TRIGGER != 0
 }
 
 fn probe(t: &Table, bytes: &[u8], start: usize, len: usize) -> u64 {

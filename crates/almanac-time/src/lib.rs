@@ -166,10 +166,17 @@ pub enum TimeError {
 pub fn annotate(text: &str, reference: Option<NaiveDateTime>) -> Vec<TimeExpr> {
     let mut out = Vec::new();
     let mut toks = Vec::new();
+    let mut nums = Vec::new();
+    let mut hits = Vec::new();
     for window in scan::windows(text) {
         scan::tokenize(text, window, &mut toks);
-        let g = G { text, toks: &toks };
-        let mut hits = Vec::new();
+        grammar::reset_nums(&mut nums, toks.len());
+        let g = G {
+            text,
+            toks: &toks,
+            nums: &nums,
+        };
+        hits.clear();
         let mut i = 0;
         while i < toks.len() {
             match grammar::match_at(&g, i) {
@@ -180,7 +187,8 @@ pub fn annotate(text: &str, reference: Option<NaiveDateTime>) -> Vec<TimeExpr> {
                 None => i += 1,
             }
         }
-        for h in merge(&g, hits) {
+        merge(&g, &mut hits);
+        for h in hits.drain(..) {
             out.push(finish(&g, h, reference));
         }
     }
@@ -202,7 +210,16 @@ fn is_day(sem: &Sem) -> bool {
 
 /// Joins a day and a clock time written next to each other ("21 Jan 2020, 6:05", "7:15 a.m.
 /// Friday", "Tuesday at 3 p.m.") and drops bare clock times that joined nothing.
-fn merge(g: &G, hits: Vec<Hit>) -> Vec<Hit> {
+fn merge(g: &G, hits_out: &mut Vec<Hit>) {
+    // only a bare clock time joins anything
+    if !hits_out
+        .iter()
+        .any(|h| matches!(h.sem, Sem::Clock { day: None, .. }))
+    {
+        hits_out.retain(|h| !h.weak);
+        return;
+    }
+    let hits = std::mem::take(hits_out);
     let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
     for h in hits {
         if let Some(prev) = out.last_mut() {
@@ -247,7 +264,7 @@ fn merge(g: &G, hits: Vec<Hit>) -> Vec<Hit> {
         out.push(h);
     }
     out.retain(|h| !h.weak);
-    out
+    *hits_out = out;
 }
 
 /// Whether resolving `sem` depends on the sentence's tense.

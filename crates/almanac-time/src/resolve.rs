@@ -869,18 +869,26 @@ fn cue(word: &str, bytes: &[u8], end: usize) -> Option<Tense> {
     if word.len() > 14 || word == "May" || word == "MAY" {
         return None;
     }
+    let wb = word.as_bytes();
+    let lists = crate::lex::lookup_at(crate::lex::Filter::Tense, wb, 0, wb.len());
+    use crate::lex::{FUTURE, NOT_PAST, PAST, PRESENT};
+    if lists & (FUTURE | PRESENT | PAST | NOT_PAST) == 0 {
+        // in no list: only the "-ed" rule below can apply
+        let n = wb.len();
+        let ed = n >= 5 && wb[n - 2] | 0x20 == b'e' && wb[n - 1] | 0x20 == b'd';
+        return ed.then_some(Tense::Past);
+    }
     let mut buf = [0u8; 14];
     for (b, w) in buf.iter_mut().zip(word.bytes()) {
         *b = w.to_ascii_lowercase();
     }
     let lower = std::str::from_utf8(&buf[..word.len()]).ok()?;
-    let lists = crate::lex::lookup(lower.as_bytes());
     let in_list = |bit: u64| lists & bit != 0;
     // future-in-past ("said it would tighten ... effective July 4"): the nearest one
     if lower == "would" {
         return Some(Tense::Near);
     }
-    if in_list(crate::lex::FUTURE) {
+    if in_list(FUTURE) {
         // most of these only speak of the future before "to" / "for"
         let needs_to = !matches!(
             lower,
@@ -909,13 +917,13 @@ fn cue(word: &str, bytes: &[u8], end: usize) -> Option<Tense> {
         }
         return Some(Tense::Future);
     }
-    if in_list(crate::lex::PRESENT) {
+    if in_list(PRESENT) {
         return Some(Tense::Present);
     }
-    if in_list(crate::lex::PAST) {
+    if in_list(PAST) {
         return Some(Tense::Past);
     }
-    if lower.len() >= 5 && lower.ends_with("ed") && !in_list(crate::lex::NOT_PAST) {
+    if lower.len() >= 5 && lower.ends_with("ed") && !in_list(NOT_PAST) {
         return Some(Tense::Past);
     }
     None

@@ -171,46 +171,66 @@ pub(crate) const TRIGGERS: &[&str] = &[
 const BEFORE: usize = 40;
 const AFTER: usize = 48;
 
+/// Byte classes for the trigger scan: 1 for ASCII letters, 2 for ASCII digits, 0 otherwise.
+const CLASS: [u8; 256] = {
+    let mut c = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        c[b] = if x.is_ascii_alphabetic() {
+            1
+        } else if x.is_ascii_digit() {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    c
+};
+
 /// Calls `found(start, end)` for every trigger in `text`, in order: a trigger word (ASCII
 /// case-insensitive) that starts a word (no ASCII letter or digit before it) and ends one (no
 /// ASCII letter after it), `mid-`, `Q1`..`Q4`, `H1`, `H2`, or a digit that starts a number.
 fn triggers(text: &str, mut found: impl FnMut(usize, usize)) {
     let bytes = text.as_bytes();
     let n = bytes.len();
+    let class = |i: usize| CLASS[usize::from(bytes[i])];
     let mut i = 0;
     while i < n {
-        let b = bytes[i];
-        if !b.is_ascii_alphanumeric() {
+        let c = class(i);
+        if c == 0 {
             i += 1;
             continue;
         }
         // a word or number starts here: nothing alphanumeric before it
         let p = i;
-        if b.is_ascii_digit() {
+        if c == 2 {
             found(p, p + 1);
             i += 1;
         } else {
             let mut q = p + 1;
-            while q < n && bytes[q].is_ascii_alphabetic() {
+            while q < n && class(q) == 1 {
                 q += 1;
             }
-            let run = &bytes[p..q];
+            let len = q - p;
             let next = bytes.get(q).copied();
-            if run.eq_ignore_ascii_case(b"mid") && next == Some(b'-') {
+            let b = bytes[p];
+            if len == 3 && next == Some(b'-') && bytes[p..q].eq_ignore_ascii_case(b"mid") {
                 found(p, q + 1);
-            } else if run.len() == 1 && matches!(b | 0x20, b'q' | b'h') {
+            } else if len == 1 && matches!(b | 0x20, b'q' | b'h') {
                 let max = if b | 0x20 == b'q' { b'4' } else { b'2' };
                 if next.is_some_and(|d| (b'1'..=max).contains(&d))
                     && !bytes.get(q + 1).is_some_and(u8::is_ascii_alphabetic)
                 {
                     found(p, q + 1);
                 }
-            } else if run.len() <= 12 && crate::lex::is_trigger_at(bytes, p, run.len()) {
+            } else if len <= 12 && crate::lex::is_trigger_at(bytes, p, len) {
                 found(p, q);
             }
             i = q;
         }
-        while i < n && bytes[i].is_ascii_alphanumeric() {
+        while i < n && class(i) != 0 {
             i += 1;
         }
     }
@@ -355,7 +375,7 @@ pub(crate) fn tokenize<'a>(text: &'a str, range: Range<usize>, out: &mut Vec<Tok
             i += 1;
         }
         let lex = if kind == Kind::Word {
-            crate::lex::lookup_at(bytes, start, i - start)
+            crate::lex::lookup_at(crate::lex::Filter::Grammar, bytes, start, i - start)
         } else {
             0
         };
