@@ -1,5 +1,6 @@
 //! Dates as news sources write them: ISO 8601 / RFC 3339, RFC 822 (RSS), `21 Jan 2020, 6:05`,
-//! `January 21, 2020 6:05 PM`, and ages such as `5 years ago`.
+//! `Tuesday, March 5, 2024 6:05 PM GMT`, `10:32 AM GMT, March 5, 2024` (time first, as wire
+//! stamps write it), and ages such as `5 years ago`.
 
 use almanac_model::RelativeAge;
 use almanac_time::Granularity;
@@ -53,7 +54,7 @@ struct Fields {
 pub fn parse_date(text: &str) -> Result<ParsedDate, DateError> {
     let input = text.trim();
     let fields = match (
-        alt((iso, rfc822, day_month_year, month_day_year)),
+        alt((iso, rfc822, day_month_year, month_day_year, time_first)),
         space0,
         eof,
     )
@@ -154,6 +155,29 @@ fn month_name(i: &str) -> IResult<&str, u32> {
             nom::error::ErrorKind::Alpha,
         ))),
     }
+}
+
+// "Tue" | "Tuesday" | "Tues." ... (case-insensitive) "," ? " "  -- a weekday before a date
+fn weekday(i: &str) -> IResult<&str, ()> {
+    let (rest, word) = alpha1(i)?;
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let lower = word.to_ascii_lowercase();
+    let known = lower.len() >= 3 && DAYS.iter().any(|d| d.starts_with(lower.as_str()));
+    if !known {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Alpha,
+        )));
+    }
+    value((), (opt(char('.')), opt(char(',')), space1)).parse(rest)
 }
 
 // ("." FRACTION)?  -- fractions of a second are read and dropped
@@ -270,10 +294,11 @@ fn rfc822(i: &str) -> IResult<&str, Fields> {
     .parse(i)
 }
 
-// DAY MON YEAR (","? " " CLOCK12)?  -- "21 Jan 2020, 6:05"
+// WEEKDAY? DAY MON YEAR (","? " " ("at" " ")? CLOCK12 (" "? ZONE)?)?  -- "21 Jan 2020, 6:05"
 fn day_month_year(i: &str) -> IResult<&str, Fields> {
     map(
         (
+            opt(weekday),
             one_or_two,
             space1,
             month_name,
@@ -281,24 +306,26 @@ fn day_month_year(i: &str) -> IResult<&str, Fields> {
             year,
             opt(preceded(
                 (opt(char(',')), space1, opt((tag_no_case("at"), space1))),
-                clock_12h,
+                (clock_12h, opt(preceded(space0, zone))),
             )),
         ),
-        |(day, _, month, _, year, time)| Fields {
+        |(_, day, _, month, _, year, time)| Fields {
             year,
             month,
             day,
-            time,
-            offset: None,
+            time: time.map(|t| t.0),
+            offset: time.and_then(|t| t.1),
         },
     )
     .parse(i)
 }
 
-// MON DAY "," YEAR (","? " " ("at" " ")? CLOCK12)?  -- "January 21, 2020 6:05 PM"
+// WEEKDAY? MON DAY "," YEAR (","? " " ("at" " ")? CLOCK12 (" "? ZONE)?)?
+// -- "January 21, 2020 6:05 PM", "Tue, March 5, 2024"
 fn month_day_year(i: &str) -> IResult<&str, Fields> {
     map(
         (
+            opt(weekday),
             month_name,
             space1,
             one_or_two,
@@ -308,15 +335,34 @@ fn month_day_year(i: &str) -> IResult<&str, Fields> {
             year,
             opt(preceded(
                 (opt(char(',')), space1, opt((tag_no_case("at"), space1))),
-                clock_12h,
+                (clock_12h, opt(preceded(space0, zone))),
             )),
         ),
-        |(month, _, day, _, _, _, year, time)| Fields {
+        |(_, month, _, day, _, _, _, year, time)| Fields {
             year,
             month,
             day,
-            time,
-            offset: None,
+            time: time.map(|t| t.0),
+            offset: time.and_then(|t| t.1),
+        },
+    )
+    .parse(i)
+}
+
+// CLOCK12 (" "? ZONE)? ","? " " (DAY_MONTH_YEAR | MONTH_DAY_YEAR)  -- "10:32 AM GMT, March 5, 2024"
+fn time_first(i: &str) -> IResult<&str, Fields> {
+    map(
+        (
+            clock_12h,
+            opt(preceded(space0, zone)),
+            opt(char(',')),
+            space1,
+            alt((day_month_year, month_day_year)),
+        ),
+        |(time, offset, _, _, date)| Fields {
+            time: Some(time),
+            offset,
+            ..date
         },
     )
     .parse(i)
@@ -399,6 +445,30 @@ mod tests {
             "2024-03-03 18:05:00 None Minute"
         );
         assert_eq!(check("Sept. 9th, 2023"), "2023-09-09 00:00:00 None Day");
+        assert_eq!(
+            check("Tuesday, 5 March 2024"),
+            "2024-03-05 00:00:00 None Day"
+        );
+        assert_eq!(
+            check("Tue 5 Mar 2024 09:30 GMT"),
+            "2024-03-05 09:30:00 Some(0) Minute"
+        );
+        assert_eq!(
+            check("5 March 2024, 10:32 +01:00"),
+            "2024-03-05 10:32:00 Some(3600) Minute"
+        );
+        assert_eq!(
+            check("Tue, March 5, 2024 at 6:05 p.m. EST"),
+            "2024-03-05 18:05:00 Some(-18000) Minute"
+        );
+        assert_eq!(
+            check("10:32 AM GMT, March 5, 2024"),
+            "2024-03-05 10:32:00 Some(0) Minute"
+        );
+        assert_eq!(
+            check("Someday 5 March 2024"),
+            "unrecognized date \"Someday 5 March 2024\""
+        );
         assert_eq!(check("2024-02-30"), "impossible date \"2024-02-30\"");
         assert_eq!(check("yesterday"), "unrecognized date \"yesterday\"");
     }

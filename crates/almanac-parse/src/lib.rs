@@ -25,6 +25,7 @@
 //! assert_eq!(doc.outlet.as_deref(), Some("Example News"));
 //! ```
 
+pub mod byline;
 pub mod date;
 pub mod decode;
 pub mod formats;

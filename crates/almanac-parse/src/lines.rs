@@ -10,6 +10,8 @@ use nom::multi::{many0, separated_list1};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
+use almanac_model::DocDate;
+
 /// A non-empty line, trimmed, with the byte offset of its first character in the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line<'a> {
@@ -94,11 +96,65 @@ fn name_word(i: &str) -> IResult<&str, &str> {
     .parse(i)
 }
 
-// NAME_WORD (" " NAME_WORD){1,3}  -- "Kim Hyesung", "KIM Da-mi", "Mary Ann Lee"
-fn person_name(i: &str) -> IResult<&str, &str> {
-    verify(recognize(separated_list1(space1, name_word)), |s: &str| {
-        (2..=4).contains(&s.split_whitespace().count())
+// UPPER "." (UPPER ".")*  -- an initial: "J.", "J.R."
+fn initial(i: &str) -> IResult<&str, &str> {
+    let upper = || {
+        verify(nom::character::complete::anychar, |c: &char| {
+            c.is_uppercase()
+        })
+    };
+    recognize((upper(), char('.'), many0((upper(), char('.'))))).parse(i)
+}
+
+// a lowercase particle inside a name: "van", "de", "der", "bin"  -- "Ana de Souza"
+fn particle(i: &str) -> IResult<&str, &str> {
+    verify(take_while1(|c: char| c.is_ascii_lowercase()), |w: &str| {
+        matches!(
+            w,
+            "van"
+                | "von"
+                | "de"
+                | "der"
+                | "den"
+                | "da"
+                | "das"
+                | "dos"
+                | "del"
+                | "della"
+                | "di"
+                | "du"
+                | "la"
+                | "le"
+                | "bin"
+                | "ibn"
+                | "al"
+                | "ter"
+                | "ten"
+        )
     })
+    .parse(i)
+}
+
+// (INITIAL | NAME_WORD) (" " (INITIAL | NAME_WORD | PARTICLE))*, 2 to 4 capitalized words,
+// ending with a name word  -- "Kim Hyesung", "KIM Da-mi", "Mary Ann Lee", "J.R. Smith",
+// "Ana de Souza"
+fn person_name(i: &str) -> IResult<&str, &str> {
+    verify(
+        recognize(separated_list1(space1, alt((initial, name_word, particle)))),
+        |s: &str| {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            let capitalized = words
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .count();
+            let last = words.last().copied().unwrap_or("");
+            (2..=4).contains(&capitalized)
+                && words.len() <= 6
+                && words[0].chars().next().is_some_and(char::is_uppercase)
+                && last.chars().next().is_some_and(char::is_uppercase)
+                && !last.ends_with('.')
+        },
+    )
     .parse(i)
 }
 
@@ -152,17 +208,34 @@ pub fn is_person_name(text: &str) -> bool {
 /// all-capital words are written in title case (`KIM Da-mi` → `Kim Da-mi`).
 pub fn sign_off(line: &str) -> Option<(String, String)> {
     let (_, (name, outlet)) = sign_off_line(line.trim()).ok()?;
-    let name = name
-        .split_whitespace()
+    Some((normalize_name(name), outlet.to_owned()))
+}
+
+/// The person name that `text` starts with (see [`is_person_name`]), and the rest.
+pub(crate) fn person_name_prefix(text: &str) -> Option<(&str, &str)> {
+    person_name(text).ok().map(|(rest, name)| (name, rest))
+}
+
+/// A name with its all-capital words in title case (`KIM Da-mi` → `Kim Da-mi`) and single
+/// spaces.
+pub(crate) fn normalize_name(name: &str) -> String {
+    name.split_whitespace()
         .map(title_case_if_shouting)
         .collect::<Vec<_>>()
-        .join(" ");
-    Some((name, outlet.to_owned()))
+        .join(" ")
+}
+
+/// Whether `text` is an outlet-like name: capitalized words, digits, `&`, `of`, `the`
+/// (`Example News`, `Channel 4 News`, `The Daily Ledger`).
+pub(crate) fn is_outlet_name(text: &str) -> bool {
+    (outlet_name, space0, eof::<&str, nom::error::Error<&str>>)
+        .parse(text.trim())
+        .is_ok()
 }
 
 fn title_case_if_shouting(word: &str) -> String {
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) && !word.contains('.') {
         let mut out = String::new();
         for (n, c) in word.chars().enumerate() {
             if n == 0 {
@@ -294,6 +367,8 @@ pub struct BodyParts {
     pub outlet: Option<String>,
     /// Hashtags.
     pub tags: Vec<String>,
+    /// The date of a dateline opening the first paragraph (`PARIS, March 5, 2024 (AFP) -`).
+    pub dateline_date: Option<DocDate>,
 }
 
 /// Splits body lines into paragraphs, a sign-off, hashtags, and dropped promo/trailer lines.
@@ -327,10 +402,11 @@ pub fn body_parts(lines: &[Line<'_>]) -> BodyParts {
             parts.outlet = Some(outlet);
             continue;
         }
-        if parts.paragraphs.is_empty()
-            && let Some(outlet) = dateline_outlet(line.text)
-        {
-            parts.outlet = Some(outlet.to_owned());
+        if parts.paragraphs.is_empty() {
+            if let Some(outlet) = dateline_outlet(line.text) {
+                parts.outlet = Some(outlet.to_owned());
+            }
+            parts.dateline_date = dateline_date(line.text);
         }
         parts.paragraphs.push(line.text.to_owned());
     }
@@ -342,30 +418,40 @@ fn place(i: &str) -> IResult<&str, &str> {
     recognize(separated_list1(space1, name_word)).parse(i)
 }
 
-// PLACE ("," " " MONTH " " DAY)? " " "(" OUTLET ")" " "? ("-" | "–" | "—")
-// -- "OSLO, March 5 (Example Wire) -", "LONDON (Reuters) -"
-fn dateline(i: &str) -> IResult<&str, &str> {
-    let (rest, (_, _, _, outlet, _, _, _)) = (
+// PLACE ("," " " DATE_TEXT)? " "? ("(" OUTLET ")")? " "? ("-" | "–" | "—" | "--") " "
+// -- "OSLO, March 5 (Example Wire) -", "LONDON (Reuters) -", "PARIS, March 5, 2024 -"
+fn dateline(i: &str) -> IResult<&str, (Option<&str>, Option<&str>)> {
+    let (rest, (_, when, _, outlet, _, _, _)) = (
         place,
-        opt((
-            char(','),
-            space1,
-            take_while1(|c: char| c.is_alphanumeric() || c == '.' || c == ' '),
+        opt(preceded(
+            (char(','), space1),
+            take_while1(|c: char| c.is_alphanumeric() || matches!(c, '.' | ' ' | ',')),
         )),
         space0,
-        nom::sequence::delimited(char('('), outlet_name, char(')')),
+        opt(nom::sequence::delimited(char('('), outlet_name, char(')'))),
         space0,
-        alt((tag("-"), tag("–"), tag("—"))),
+        alt((tag("--"), tag("-"), tag("–"), tag("—"))),
         space1,
     )
         .parse(i)?;
-    Ok((rest, outlet))
+    Ok((rest, (outlet, when.map(|w| w.trim().trim_end_matches(',')))))
 }
 
 /// The outlet named in a wire-style dateline opening a story: `OSLO, March 5 (Example Wire) -`
 /// gives `Example Wire`.
 pub fn dateline_outlet(line: &str) -> Option<&str> {
-    dateline(line).ok().map(|(_, outlet)| outlet)
+    dateline(line).ok().and_then(|(_, (outlet, _))| outlet)
+}
+
+/// The date of a wire-style dateline when it is a whole date (`PARIS, March 5, 2024 (AFP) -`
+/// gives 2024-03-05, Day). A date without a year (`LONDON, March 5 (AP) —`) gives nothing:
+/// the year is not ours to guess.
+pub fn dateline_date(line: &str) -> Option<DocDate> {
+    let (rest, (_, when)) = dateline(line).ok()?;
+    let mut date = crate::formats::explicit_date(when?).ok()?;
+    let head = line[..line.len() - rest.len()].trim_end();
+    date.source_text = Some(head.trim_end_matches(['-', '–', '—']).trim_end().to_owned());
+    Some(date)
 }
 
 #[cfg(test)]
@@ -431,5 +517,22 @@ mod tests {
             Some("Acme News")
         );
         assert_eq!(outlet("SEOUL, Jan. 13 - The bank raised rates."), None);
+        assert_eq!(
+            outlet("LONDON, March 5 (AP) \u{2014} Shares rose."),
+            Some("AP")
+        );
+        assert_eq!(
+            outlet("WASHINGTON (Reuters) - The Fed held rates."),
+            Some("Reuters")
+        );
+        let date = |l| dateline_date(l).map(|d| (d.local.map(|t| t.to_string()), d.source_text));
+        assert_eq!(
+            date("PARIS, March 5, 2024 (Example Wire) - Farmers marched."),
+            Some((
+                Some("2024-03-05 00:00:00".into()),
+                Some("PARIS, March 5, 2024 (Example Wire)".into())
+            ))
+        );
+        assert_eq!(date("LONDON, March 5 (AP) \u{2014} Shares rose."), None);
     }
 }

@@ -4,6 +4,7 @@
 
 use almanac_model::{Body, Diagnostic, DocDate, Document, Headline, Severity};
 
+use crate::byline::read_stamp;
 use crate::html::{self as markup, Element, starts_with_tag};
 use crate::json::{self, Json};
 use crate::lines::script_lang;
@@ -16,6 +17,9 @@ pub const FORMAT: Format = Format {
     detect,
     parse,
 };
+
+/// How many paragraphs at the top of the body may be bylines or date stamps.
+const HEAD_STAMPS: usize = 4;
 
 fn detect(text: &str) -> u8 {
     let start = markup::skip_prolog(text);
@@ -276,6 +280,18 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
     if let Some(title) = &doc.title {
         paragraphs.retain(|p| p != title);
     }
+    // bylines and date stamps opening the story (`By Jane Doe | 5 March 2024`) are not body;
+    // they give authors and dates the page's metadata did not
+    let mut head = 0;
+    while head < paragraphs.len().min(HEAD_STAMPS) {
+        match read_stamp(&paragraphs[head]) {
+            Some(stamp) => {
+                stamp.fill(&mut doc);
+                paragraphs.remove(head);
+            }
+            None => head += 1,
+        }
+    }
     paragraphs.retain(|p| !is_dateline(p));
     doc.body = Body::from_paragraphs(&paragraphs);
     vec![doc]
@@ -351,6 +367,15 @@ mod tests {
             doc.tags,
             doc.body.text
         )
+    }
+
+    #[test]
+    fn byline_paragraphs_give_authors_and_date() {
+        let page = "<html><body><article><h1>Dam inspection finds cracks</h1><p>By Jane Doe and Li Wei | Updated 6 March 2024</p><p>5 March 2024 · 3 min read</p><p>Inspectors found cracks in the spillway.</p></article></body></html>";
+        assert_eq!(
+            check(page),
+            "title Some(\"Dam inspection finds cracks\")\ndate Some(\"2024-03-05 00:00:00\") None\nauthors [\"Jane Doe\", \"Li Wei\"]\noutlet None\nurl None\ntags []\nbody \"Inspectors found cracks in the spillway.\""
+        );
     }
 
     #[test]

@@ -43,6 +43,25 @@ pub(crate) fn explicit_date(text: &str) -> Result<DocDate, DateError> {
     Ok(date)
 }
 
+/// Takes what the body lines gave: authors and outlet from a sign-off or a dateline (when
+/// the head gave none), tags, and a dateline's date when the document has no explicit date.
+pub(crate) fn fill_from_body(doc: &mut Document, parts: crate::lines::BodyParts) {
+    for a in &parts.authors {
+        push_unique(&mut doc.authors, a);
+    }
+    if doc.outlet.is_none() {
+        doc.outlet = parts.outlet;
+    }
+    for t in &parts.tags {
+        push_unique(&mut doc.tags, t);
+    }
+    if let Some(date) = parts.dateline_date
+        && doc.published.known != almanac_model::DateKnown::Explicit
+    {
+        doc.published = date;
+    }
+}
+
 /// Pushes `value` to `list` unless empty or already present.
 pub(crate) fn push_unique(list: &mut Vec<String>, value: &str) {
     let value = value.trim();

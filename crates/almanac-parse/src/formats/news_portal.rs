@@ -8,6 +8,7 @@ use nom::character::complete::{one_of, space0};
 use nom::combinator::{rest, verify};
 use nom::{IResult, Parser};
 
+use crate::byline::{take_stamps, without_stamps};
 use crate::lines::{Line, body_parts, lines, looks_like_headline};
 use crate::{Format, Options};
 
@@ -100,7 +101,11 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
     let meta = meta_lines(&all);
     let first_meta = meta.first().map_or(0, |m| m.0);
     let last_meta = meta.last().map_or(0, |m| m.0 + 1);
-    let title: Vec<&str> = all[..first_meta].iter().map(|l| l.text).collect();
+    // a byline or date stamp above the metadata is not part of the title
+    let title: Vec<&str> = without_stamps(&all[..first_meta], &mut doc)
+        .iter()
+        .map(|l| l.text)
+        .collect();
     if !title.is_empty() {
         doc.title = Some(title.join(" "));
     }
@@ -135,7 +140,11 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
             Meta::Source | Meta::Counter => {}
         }
     }
-    // lines between metadata that are not metadata (rare) stay out of the body
+    // lines between metadata that are not metadata stay out of the body; stamps among them
+    // (`By Jane Doe`) are read
+    if first_meta < last_meta {
+        without_stamps(&all[first_meta..last_meta], &mut doc);
+    }
     let mut body_lines: Vec<Line<'_>> = all[last_meta.min(all.len())..].to_vec();
     if meta.is_empty()
         && let Some(first) = all.first()
@@ -144,13 +153,10 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
         doc.title = Some(first.text.to_owned());
         body_lines.remove(0);
     }
-    let parts = body_parts(&body_lines);
+    let stamps = take_stamps(&body_lines, &mut doc, 4);
+    let parts = body_parts(&body_lines[stamps..]);
     doc.body = Body::from_paragraphs(&parts.paragraphs);
-    doc.authors.extend(parts.authors);
-    if doc.outlet.is_none() {
-        doc.outlet = parts.outlet;
-    }
-    doc.tags = parts.tags;
+    super::fill_from_body(&mut doc, parts);
     vec![doc]
 }
 
@@ -183,5 +189,14 @@ mod tests {
             "Some(\"Copper output hits record\") | Some(\"2024-03-01 08:00:00\") | Some(\"2024-03-02 09:30:00\") | [\"Ana Ruiz\"] | None | 2"
         );
         assert_eq!(detect(text), 82);
+    }
+
+    #[test]
+    fn byline_above_the_metadata_is_not_title() {
+        let text = "Copper output hits record\nBy Ana Ruiz\nPublished: 12 October 2023\nMines produced more.";
+        assert_eq!(
+            check(text),
+            "Some(\"Copper output hits record\") | Some(\"2023-10-12 00:00:00\") | None | [\"Ana Ruiz\"] | None | 1"
+        );
     }
 }

@@ -4,6 +4,7 @@
 
 use almanac_model::{Body, DateKnown, DocDate, Document, Headline};
 
+use crate::byline::without_stamps;
 use crate::date::parse_relative_age;
 use crate::lines::{Line, body_parts, lines, script_lang};
 use crate::{Format, Options};
@@ -68,17 +69,22 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
     let mut doc = super::new_document(path, FORMAT.name, text);
     let mut start = 0;
     if let Some((n, age, age_text)) = find_age(&all) {
-        let title: Vec<&str> = all[..n].iter().map(|l| l.text).collect();
+        let title: Vec<&str> = without_stamps(&all[..n], &mut doc)
+            .iter()
+            .map(|l| l.text)
+            .collect();
         if !title.is_empty() {
             doc.title = Some(title.join(" "));
         }
-        doc.published = DocDate {
-            known: DateKnown::RelativeToCapture,
-            granularity: age.unit,
-            relative: Some(age),
-            source_text: Some(age_text.to_owned()),
-            ..DocDate::unknown()
-        };
+        if doc.published.known == DateKnown::Unknown {
+            doc.published = DocDate {
+                known: DateKnown::RelativeToCapture,
+                granularity: age.unit,
+                relative: Some(age),
+                source_text: Some(age_text.to_owned()),
+                ..DocDate::unknown()
+            };
+        }
         start = n + 1;
     }
     if let Some(line) = all.get(start)
@@ -93,9 +99,7 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
     }
     let parts = body_parts(&all[start.min(all.len())..]);
     doc.body = Body::from_paragraphs(&parts.paragraphs);
-    doc.authors = parts.authors;
-    doc.outlet = parts.outlet;
-    doc.tags = parts.tags;
+    super::fill_from_body(&mut doc, parts);
     vec![doc]
 }
 

@@ -10,6 +10,7 @@ use nom::combinator::{opt, rest};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
+use crate::byline::{take_stamps, without_stamps};
 use crate::lines::{Line, body_parts, lines, looks_like_headline, script_lang};
 use crate::{Format, Options};
 
@@ -72,7 +73,10 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
         None => (0, None),
     };
     if let Some((n, date_text)) = date_line {
-        let title: Vec<&str> = all[..n].iter().map(|l| l.text).collect();
+        let title: Vec<&str> = without_stamps(&all[..n], &mut doc)
+            .iter()
+            .map(|l| l.text)
+            .collect();
         if !title.is_empty() {
             doc.title = Some(title.join(" "));
         }
@@ -111,11 +115,11 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
         doc.title = Some(first.text.to_owned());
         rest_start = rest_start.max(1);
     }
-    let parts = body_parts(&all[rest_start.min(all.len())..]);
+    let rest = &all[rest_start.min(all.len())..];
+    let stamps = take_stamps(rest, &mut doc, 4);
+    let parts = body_parts(&rest[stamps..]);
     doc.body = Body::from_paragraphs(&parts.paragraphs);
-    doc.authors = parts.authors;
-    doc.outlet = parts.outlet;
-    doc.tags = parts.tags;
+    super::fill_from_body(&mut doc, parts);
     vec![doc]
 }
 
