@@ -80,12 +80,13 @@ pub(crate) const NUM_START_WORDS: &[&str] = &[
 
 const BITS: u64 = 12;
 
-struct Table {
+/// The lexicon: see the module docs.
+pub(crate) struct Table {
     keys: Vec<u128>,
     vals: Vec<u64>,
     /// For each [`Filter`], a bit set over [`prefix`]: some word of its lists starts with
     /// these letters.
-    filters: [Vec<u64>; 4],
+    filters: [[u64; 512]; 4],
 }
 
 /// Which lists a lookup is for: the prefix filter rejects words of no list in the group.
@@ -102,21 +103,11 @@ pub(crate) enum Filter {
 }
 
 /// The first three bytes of a word (fewer if shorter), five bits each: a cheap filter that
-/// rejects most words before the hash lookup.
-#[inline]
-fn prefix(bytes: &[u8], start: usize, len: usize) -> usize {
-    let b = |k: usize| {
-        if k < len {
-            usize::from(bytes[start + k] & 31)
-        } else {
-            0
-        }
-    };
-    b(0) << 10 | b(1) << 5 | b(2)
-}
-
-fn has(set: &[u64], p: usize) -> bool {
-    set[p >> 6] & (1 << (p & 63)) != 0
+/// rejects most words before the hash lookup. `w` is not empty.
+#[inline(always)]
+fn prefix(w: &[u8]) -> usize {
+    let b = |k: usize| w.get(k).map_or(0, |c| usize::from(c & 31));
+    (b(0) << 10) | (b(1) << 5) | b(2)
 }
 
 /// Packs the lowercased `bytes[start..start + len]` into a `u128` key; `None` if the word is
@@ -188,7 +179,7 @@ fn table() -> &'static Table {
         let mut t = Table {
             keys: vec![0; size],
             vals: vec![0; size],
-            filters: std::array::from_fn(|_| vec![0; 1 << 9]),
+            filters: [[0; 512]; 4],
         };
         let lists: [(&[&str], u64); 9] = [
             (crate::grammar::STARTERS, STARTER),
@@ -232,7 +223,7 @@ fn table() -> &'static Table {
                 let Some(k) = key(w.as_bytes()) else {
                     continue;
                 };
-                let p = prefix(w.as_bytes(), 0, w.len());
+                let p = prefix(w.as_bytes());
                 let group = if bit == TRIGGER {
                     Filter::Trigger
                 } else if bit & (FUTURE | PRESENT | PAST | NOT_PAST | ATTRIBUTION) != 0 {
@@ -266,25 +257,42 @@ pub(crate) fn lookup(word: &[u8]) -> u64 {
 
 /// The lists of `filter` that the word `bytes[start..start + len]` belongs to (bits of other
 /// lists may be set too). Faster than [`lookup`]: it may read the bytes around the word.
-#[inline]
+#[inline(always)]
 pub(crate) fn lookup_at(filter: Filter, bytes: &[u8], start: usize, len: usize) -> u64 {
-    let t = table();
-    if len == 0
-        || len > 16
-        || start + len > bytes.len()
-        || !has(&t.filters[filter as usize], prefix(bytes, start, len))
-    {
-        return 0;
+    lexicon().lookup_at(filter, bytes, start, len)
+}
+
+/// The lexicon, built on first use.
+#[inline(always)]
+pub(crate) fn lexicon() -> &'static Table {
+    table()
+}
+
+impl Table {
+    /// See [`lookup_at`].
+    #[inline(always)]
+    pub(crate) fn lookup_at(&self, filter: Filter, bytes: &[u8], start: usize, len: usize) -> u64 {
+        let Some(w) = bytes.get(start..start + len) else {
+            return 0;
+        };
+        if w.is_empty() || w.len() > 16 {
+            return 0;
+        }
+        let p = prefix(w);
+        if self.filters[filter as usize][p >> 6] & (1 << (p & 63)) == 0 {
+            return 0;
+        }
+        probe(self, bytes, start, len)
     }
-    probe(t, bytes, start, len)
+
+    /// Whether `bytes[start..start + len]` is a trigger word of the scanner.
+    #[inline(always)]
+    pub(crate) fn is_trigger_at(&self, bytes: &[u8], start: usize, len: usize) -> bool {
+        self.lookup_at(Filter::Trigger, bytes, start, len) & TRIGGER != 0
+    }
 }
 
-/// Whether `bytes[start..start + len]` is a trigger word of the scanner.
-#[inline]
-pub(crate) fn is_trigger_at(bytes: &[u8], start: usize, len: usize) -> bool {
-    lookup_at(Filter::Trigger, bytes, start, len) & TRIGGER != 0
-}
-
+#[inline(never)]
 fn probe(t: &Table, bytes: &[u8], start: usize, len: usize) -> u64 {
     let Some(k) = key_at(bytes, start, len) else {
         return 0;

@@ -189,6 +189,33 @@ const CLASS: [u8; 256] = {
     c
 };
 
+/// The first index at or after `i` whose byte is no ASCII letter (or `bytes.len()`), eight
+/// bytes at a time.
+#[inline]
+pub(crate) fn letters_end(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes([
+            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+        ]);
+        let y = x | (ONES * 0x20);
+        let low7 = y & !HIGH;
+        let ge_a = low7 + ONES * (0x80 - u64::from(b'a'));
+        let gt_z = low7 + ONES * (0x80 - u64::from(b'z') - 1);
+        let letters = ge_a & !gt_z & !x & HIGH;
+        let others = !letters & HIGH;
+        if others != 0 {
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
+}
+
 /// Calls `found(start, end)` for every trigger in `text`, in order: a trigger word (ASCII
 /// case-insensitive) that starts a word (no ASCII letter or digit before it) and ends one (no
 /// ASCII letter after it), `mid-`, `Q1`..`Q4`, `H1`, `H2`, or a digit that starts a number.
@@ -196,6 +223,7 @@ fn triggers(text: &str, mut found: impl FnMut(usize, usize)) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let class = |i: usize| CLASS[usize::from(bytes[i])];
+    let lex = crate::lex::lexicon();
     let mut i = 0;
     while i < n {
         let c = class(i);
@@ -209,10 +237,7 @@ fn triggers(text: &str, mut found: impl FnMut(usize, usize)) {
             found(p, p + 1);
             i += 1;
         } else {
-            let mut q = p + 1;
-            while q < n && class(q) == 1 {
-                q += 1;
-            }
+            let q = letters_end(bytes, p + 1);
             let len = q - p;
             let next = bytes.get(q).copied();
             let b = bytes[p];
@@ -225,7 +250,7 @@ fn triggers(text: &str, mut found: impl FnMut(usize, usize)) {
                 {
                     found(p, q + 1);
                 }
-            } else if len <= 12 && crate::lex::is_trigger_at(bytes, p, len) {
+            } else if len <= 12 && lex.is_trigger_at(bytes, p, len) {
                 found(p, q);
             }
             i = q;
@@ -331,6 +356,7 @@ fn special(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
 /// Tokenizes `text[range]` into `out` (cleared first). `range` must lie on char boundaries.
 pub(crate) fn tokenize<'a>(text: &'a str, range: Range<usize>, out: &mut Vec<Tok<'a>>) {
     out.clear();
+    let lex = crate::lex::lexicon();
     let bytes = text.as_bytes();
     let mut i = range.start;
     let end = range.end.min(bytes.len());
@@ -357,9 +383,9 @@ pub(crate) fn tokenize<'a>(text: &'a str, range: Range<usize>, out: &mut Vec<Tok
             }
             kind = Kind::Num;
         } else if c.is_ascii_alphabetic() || c >= 0x80 {
-            while i < end {
-                let b = bytes[i];
-                if b.is_ascii_alphabetic() || (b >= 0x80 && special(bytes, i).is_none()) {
+            loop {
+                i = letters_end(bytes, i).min(end);
+                if i < end && bytes[i] >= 0x80 && special(bytes, i).is_none() {
                     i += 1;
                 } else {
                     break;
@@ -375,7 +401,7 @@ pub(crate) fn tokenize<'a>(text: &'a str, range: Range<usize>, out: &mut Vec<Tok
             i += 1;
         }
         let lex = if kind == Kind::Word {
-            crate::lex::lookup_at(crate::lex::Filter::Grammar, bytes, start, i - start)
+            lex.lookup_at(crate::lex::Filter::Grammar, bytes, start, i - start)
         } else {
             0
         };
@@ -388,5 +414,36 @@ pub(crate) fn tokenize<'a>(text: &'a str, range: Range<usize>, out: &mut Vec<Tok
             lex,
         });
         space = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str) {
+        let bytes = text.as_bytes();
+        for i in 0..=bytes.len() {
+            let mut want = i;
+            while want < bytes.len() && bytes[want].is_ascii_alphabetic() {
+                want += 1;
+            }
+            assert_eq!(letters_end(bytes, i), want, "{text:?} at {i}");
+        }
+    }
+
+    #[test]
+    fn letter_runs() {
+        check("");
+        check("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{ 09 -é'a");
+        check("Monday, 21 January 2020 \u{2014} caf\u{e9}s and na\u{ef}ve");
+        let all: Vec<u8> = (0..=255u8).collect();
+        for i in 0..all.len() {
+            let mut want = i;
+            while want < all.len() && all[want].is_ascii_alphabetic() {
+                want += 1;
+            }
+            assert_eq!(letters_end(&all, i), want);
+        }
     }
 }
