@@ -335,13 +335,17 @@ fn token_range(tokens: &[Token], bytes: &Range<usize>) -> Range<usize> {
     start..end.max(start)
 }
 
-/// A person known in the document, for resolving later short mentions (`Ahn`).
+/// A person or organization named in full in the document, for resolving later short
+/// mentions: `Ahn` for `Ahn Duk-geun`, `Halvorsen` for `Halvorsen Industries`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KnownPerson {
     /// The full name.
     pub name: String,
-    /// Its words (`Ahn`, `Duk-geun`).
+    /// The words a short mention may use: every word of a person's name, the first word of
+    /// an organization's.
     pub parts: Vec<String>,
+    /// The entity the full name refers to.
+    pub entity: EntityRef,
 }
 
 /// Analyses one sentence: tokens, gazetteer and pattern mentions, times and amounts.
@@ -501,6 +505,12 @@ fn titled_persons(s: &mut Sentence<'_>) {
         while j < n && j - name_start < 3 && is_name_word(s, j) && !covered(s, j) {
             j += 1;
         }
+        // `Prime Minister Luis Montenegro`: a surname that is also a place name
+        if j > name_start && j - name_start < 3 && surname_like_place(s, j) {
+            s.mentions.retain(|m| m.tokens.start != j);
+            s.mention_of.clear();
+            j += 1;
+        }
         let len = j - name_start;
         let last_is_title = s.has(name_start, w::TITLE);
         if len >= 1 && !last_is_title {
@@ -515,6 +525,17 @@ fn titled_persons(s: &mut Sentence<'_>) {
         }
         i = j.max(i + 1);
     }
+}
+
+/// Whether token `j`, right after given names, is a one-word country or place name used as
+/// a surname (`Luis Montenegro`, `Theresa May` is not one: `May` is no place): a plain
+/// gazetteer name of one token not followed by another capitalized word.
+fn surname_like_place(s: &Sentence<'_>, j: usize) -> bool {
+    s.mention_at(j).is_some_and(|m| {
+        m.tokens == (j..j + 1)
+            && m.usage == NameUse::Name
+            && matches!(m.entity.kind, EntityKind::Country | EntityKind::Place)
+    }) && !(s.is_word(j + 1) && s.tokens[j + 1].cap)
 }
 
 fn capitalized_runs(s: &mut Sentence<'_>) {
@@ -586,14 +607,16 @@ fn classify_run(s: &mut Sentence<'_>, r: Range<usize>) {
         return;
     };
     let name = if kind == EntityKind::Company {
-        let trimmed = text
+        // drop the legal form: `Acme Widgets Inc.`, `Nordvik Energy ASA`
+        let mut end = r.end;
+        while end > r.start + 1
+            && (lexicon::LEGAL_FORMS.contains(&s.word(end - 1)) || s.is_punct(end - 1, ","))
+        {
+            end -= 1;
+        }
+        s.slice(r.start..end)
             .trim_end_matches(['.', ','])
-            .trim_end_matches(" Inc")
-            .trim_end_matches(" Ltd")
-            .trim_end_matches(" Corp")
-            .trim_end_matches(" Co")
-            .trim_end_matches(',');
-        trimmed.to_owned()
+            .to_owned()
     } else {
         text.clone()
     };
@@ -625,12 +648,18 @@ fn person_context(s: &Sentence<'_>, r: &Range<usize>, words: &[&str]) -> bool {
         ok
     };
     let said_before = r.start > 0 && matches!(s.low(r.start - 1), "said" | "says" | "added");
+    // `elected Ana Ribeiro`, `appointed Jane Roe`, `defeated incumbent Carlos Moedas`
+    let person_slot = r.start > 0
+        && (s
+            .verb_form(r.start - 1)
+            .is_some_and(|v| lexicon::PERSON_OBJECT_CLASSES.contains(&v.class))
+            || s.has(r.start - 1, w::PERSON_NOUN));
     let hyphen_given = words.len() >= 2
         && words[1..].iter().any(|w| {
             w.split_once('-')
                 .is_some_and(|(_, b)| b.starts_with(|c: char| c.is_lowercase()))
         });
-    (words.len() >= 2 && (speech || appositive || said_before)) || hyphen_given
+    (words.len() >= 2 && (speech || appositive || said_before || person_slot)) || hyphen_given
 }
 
 fn merge_prefixed_companies(s: &mut Sentence<'_>) {
@@ -664,35 +693,93 @@ fn merge_prefixed_companies(s: &mut Sentence<'_>) {
     }
 }
 
-/// Resolves single-word mentions of persons already named in the document (`Ahn` for `Ahn
-/// Duk-geun`) and registers new persons.
+/// Resolves single-word mentions of persons and organizations already named in full in the
+/// document (`Ahn` for `Ahn Duk-geun`, `Halvorsen` for `Halvorsen Industries`) and
+/// registers new ones. A one-word place name that is the surname of a person named in the
+/// document is that person (`Montenegro` after `Prime Minister Luis Montenegro`).
 pub fn resolve_persons(s: &mut Sentence<'_>, known: &mut Vec<KnownPerson>) {
     for m in &s.mentions {
-        if m.entity.kind == EntityKind::Person && !known.iter().any(|p| p.name == m.entity.name) {
-            known.push(KnownPerson {
-                name: m.entity.name.clone(),
-                parts: m.entity.name.split(' ').map(str::to_owned).collect(),
-            });
+        if known.iter().any(|p| p.name == m.entity.name) {
+            continue;
         }
+        let parts: Vec<String> = match m.entity.kind {
+            EntityKind::Person => m.entity.name.split(' ').map(str::to_owned).collect(),
+            EntityKind::Company | EntityKind::Organization
+                if m.usage == NameUse::Name && m.tokens.len() >= 2 =>
+            {
+                let first = s.word(m.tokens.start);
+                let generic = first.len() < 3
+                    || s.has(m.tokens.start, w::TITLE | w::NOT_NAME)
+                    || first.bytes().any(|b| !b.is_ascii_alphabetic() && b != b'-');
+                if generic {
+                    continue;
+                }
+                vec![first.to_owned()]
+            }
+            _ => continue,
+        };
+        known.push(KnownPerson {
+            name: m.entity.name.clone(),
+            parts,
+            entity: m.entity.clone(),
+        });
+    }
+    // surnames that are also place names
+    let mut replaced = false;
+    for m in &mut s.mentions {
+        let one_place = m.tokens.len() == 1
+            && m.usage == NameUse::Name
+            && matches!(m.entity.kind, EntityKind::Country | EntityKind::Place);
+        if !one_place {
+            continue;
+        }
+        let word = s
+            .text
+            .get(s.tokens[m.tokens.start].start..s.tokens[m.tokens.start].end);
+        let hit = known.iter().find(|p| {
+            p.entity.kind == EntityKind::Person
+                && p.parts.len() >= 2
+                && p.parts.last().map(String::as_str) == word
+        });
+        if let (Some(p), Some(word)) = (hit, word) {
+            m.entity = EntityRef {
+                mention: word.to_owned(),
+                ..p.entity.clone()
+            };
+            replaced = true;
+        }
+    }
+    if replaced {
+        s.mention_of.clear();
+        s.verbs.clear();
     }
     for i in 0..s.tokens.len() {
         if !is_name_word(s, i) || covered(s, i) {
             continue;
         }
-        let w = s.word(i);
+        let word = s.word(i);
         // only single capitalized words not followed by another capitalized word
         if is_name_word(s, i + 1) || (i > 0 && is_name_word(s, i - 1) && !covered(s, i - 1)) {
             continue;
         }
-        let hit = known
-            .iter()
-            .find(|p| p.parts.len() >= 2 && p.parts.iter().any(|x| x == w));
+        let person = known.iter().find(|p| {
+            p.entity.kind == EntityKind::Person
+                && p.parts.len() >= 2
+                && p.parts.iter().any(|x| x == word)
+        });
+        let hit = person.or_else(|| {
+            known
+                .iter()
+                .find(|p| p.entity.kind != EntityKind::Person && p.parts[0] == word)
+        });
         if let Some(p) = hit {
-            let e = entity_ref(&p.name, EntityKind::Person, w);
+            let e = EntityRef {
+                mention: word.to_owned(),
+                ..p.entity.clone()
+            };
             push_mention(s, i..i + 1, e, NameUse::Name);
         }
     }
-    // full names seen before but written without context now
     s.mentions.sort_by_key(|m| m.tokens.start);
 }
 

@@ -213,8 +213,9 @@ fn owner_of_np(s: &Sentence<'_>, head: usize) -> Option<EntityRef> {
     None
 }
 
-/// The subject of the verb at `i`, as an entity, with whether it came from an anaphor.
-pub fn subject(s: &Sentence<'_>, i: usize, state: &DocState) -> Option<(EntityRef, bool)> {
+/// The last token of the subject noun phrase of the verb at `i` (after skipping
+/// auxiliaries, adverbs, times and an apposition), and the clause start.
+fn subject_end(s: &Sentence<'_>, i: usize) -> Option<(usize, usize)> {
     let start = clause_start(s, i);
     let mut k = i;
     // skip auxiliaries, adverbs, time expressions
@@ -247,6 +248,88 @@ pub fn subject(s: &Sentence<'_>, i: usize, state: &DocState) -> Option<(EntityRe
             return None;
         }
         j = open - 1;
+    }
+    Some((j, start))
+}
+
+/// Prepositions after which a name only locates the subject: `Voters in Lisbon`.
+const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "across", "around", "inside"];
+
+/// Whether the mention `m` follows a locative preposition (`in Lisbon`).
+fn locative(s: &Sentence<'_>, m: &Mention) -> bool {
+    m.tokens
+        .start
+        .checked_sub(1)
+        .is_some_and(|p| LOCATIVE.contains(&s.low(p)))
+}
+
+/// Whether the subject of the verb at `i` is a common noun phrase naming no entity
+/// (`Voters in Lisbon elected`, `Shareholders approved`): such an event may have no actor.
+pub fn common_noun_subject(s: &Sentence<'_>, i: usize) -> bool {
+    let Some((mut j, start)) = subject_end(s, i) else {
+        return false;
+    };
+    // `Voters in Lisbon`: skip the locative phrase
+    let mut located = false;
+    if let Some(m) = s.mention_at(j)
+        && locative(s, m)
+        && m.tokens.start >= start + 2
+    {
+        j = m.tokens.start - 2;
+        located = true;
+    }
+    // a capitalized word (`Shareholders`, but not `Acme`) must read as a plural noun
+    let plural = s.low(j).len() > 3 && s.low(j).ends_with('s') && !s.low(j).ends_with("ss");
+    s.is_word(j)
+        && (!s.tokens[j].cap || located || plural)
+        && s.mention_at(j).is_none()
+        && !matches!(
+            s.low(j),
+            "it" | "they" | "he" | "she" | "we" | "i" | "you" | "this" | "that" | "which" | "who"
+        )
+        && s.verb_form(j).is_none()
+        && !s.has(j, w::PREPOSITION | w::DETERMINER)
+}
+
+/// Names coordinated before the subject mention of the verb at `i`: for `The United States
+/// and Britain announced`, the subject is Britain and this gives `[United States]`, in text
+/// order. Empty when the subject is not a coordinated list of names.
+pub fn coordinated_subjects(s: &Sentence<'_>, i: usize) -> Vec<EntityRef> {
+    let Some((j, start)) = subject_end(s, i) else {
+        return Vec::new();
+    };
+    let Some(m) = s.mention_at(j) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut first = m.tokens.start;
+    while first >= start + 2 && (s.low(first - 1) == "and" || s.is_punct(first - 1, ",")) {
+        let Some(prev) = s.mention_ending(first - 1) else {
+            break;
+        };
+        if prev.usage == NameUse::Demonym || prev.possessive || after_preposition(s, prev).is_some()
+        {
+            break;
+        }
+        out.push(prev.entity.clone());
+        first = prev.tokens.start;
+    }
+    // `A, B and C`: only a list joined by `and` at its end is a coordination
+    if !out.is_empty() && s.low(m.tokens.start - 1) != "and" {
+        return Vec::new();
+    }
+    out.reverse();
+    out
+}
+
+/// The subject of the verb at `i`, as an entity, with whether it came from an anaphor.
+pub fn subject(s: &Sentence<'_>, i: usize, state: &DocState) -> Option<(EntityRef, bool)> {
+    let (j, start) = subject_end(s, i)?;
+    if let Some(m) = s.mention_at(j)
+        && locative(s, m)
+    {
+        // `Voters in Lisbon elected ...`: Lisbon is where, not who
+        return None;
     }
     if let Some(m) = s.mention_at(j) {
         return mention_as_subject(s, m, state);
@@ -418,8 +501,12 @@ pub fn object_np(s: &Sentence<'_>, from: usize, end: usize, class: &str) -> Opti
         }
     }
     // `designated 150 key strategic technologies`: a count is the object
+    // (not a hyphenated modifier: `a 15-year agreement`)
     if let Some((r, _)) = s.amounts.iter().find(|(r, a)| {
-        r.start >= from && r.end <= k && matches!(a.kind, almanac_measure::AmountKind::Count { .. })
+        r.start >= from
+            && r.end <= k
+            && matches!(a.kind, almanac_measure::AmountKind::Count { .. })
+            && !s.slice(r.clone()).contains('-')
     }) {
         let text = s.slice(r.clone()).trim().to_owned();
         if !text.is_empty() {
@@ -490,6 +577,10 @@ pub fn object_np(s: &Sentence<'_>, from: usize, end: usize, class: &str) -> Opti
         .filter(|c| !matches!(c, '"' | '“' | '”'))
         .collect();
     let text = text.trim().to_owned();
+    // `defeated incumbent Carlos Moedas`: a noun introducing the name is no object
+    if k == start + 1 && s.has(start, w::PERSON_NOUN) {
+        return None;
+    }
     let pronoun = matches!(
         text.to_ascii_lowercase().as_str(),
         "it" | "they" | "them" | "this" | "that" | "he" | "she" | "we" | "us"
@@ -633,6 +724,13 @@ pub fn nominal_actor(
         return Some((m.entity.clone(), 0.65));
     }
     // support verb before the nominal
+    let k = support_verb_before(s, i)?;
+    subject(s, k, state).map(|(e, _)| (e, 0.6))
+}
+
+/// The support verb governing the nominal trigger at `i` (`X announced sanctions`), within
+/// four words before it.
+pub fn support_verb_before(s: &Sentence<'_>, i: usize) -> Option<usize> {
     let mut k = i;
     for _ in 0..4 {
         if k == 0 {
@@ -640,13 +738,88 @@ pub fn nominal_actor(
         }
         k -= 1;
         if s.has(k, w::SUPPORT_VERB) {
-            return subject(s, k, state).map(|(e, _)| (e, 0.6));
+            return Some(k);
         }
         if !s.is_word(k) {
             break;
         }
     }
     None
+}
+
+/// The event class of a verb of class `class` with this object: the object's class for
+/// verbs that take it (`signed a deal` is `agree`, `provide funding` is `fund`), `None` when
+/// an abstract object makes no event (`provide support`), else `class`.
+pub fn class_with_object(
+    class: &'static str,
+    object: Option<&str>,
+    has_target: bool,
+) -> Option<&'static str> {
+    let object_classes: Vec<&'static str> = object
+        .map(|o| {
+            o.split_whitespace()
+                .filter_map(|w| lexicon::nominal_class(&w.to_ascii_lowercase()))
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some((_, to)) = lexicon::CLASS_FROM_OBJECT
+        .iter()
+        .find(|(from, _)| *from == class)
+        && let Some(c) = to.iter().find(|c| object_classes.contains(c))
+    {
+        return Some(c);
+    }
+    let abstract_object = object
+        .and_then(|o| o.split_whitespace().next_back())
+        .is_some_and(|h| lexicon::ABSTRACT_OBJECTS.contains(&h.to_ascii_lowercase().as_str()));
+    if lexicon::ABSTRACT_OBJECT_CLASSES.contains(&class) && !has_target && abstract_object {
+        return None;
+    }
+    Some(class)
+}
+
+/// The ministry a minister's title names by its portfolio, among the ministries the
+/// document names: `Industry Minister` is of the `Ministry of Trade, Industry and Energy`
+/// when that is the only one whose name has every portfolio word. `None` when the title has
+/// no portfolio word, or none or several ministries fit.
+pub fn ministry_of_title(title: &str, ministries: &[EntityRef]) -> Option<EntityRef> {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if !words
+        .iter()
+        .any(|w| matches!(w.as_str(), "minister" | "secretary" | "ministry"))
+    {
+        return None;
+    }
+    let portfolio: Vec<&String> = words
+        .iter()
+        .filter(|w| {
+            lexicon::has(w, w::TITLE_WORD)
+                && !lexicon::has(w, w::TITLE_HEAD)
+                && !lexicon::GENERIC_TITLE_WORDS.contains(&w.as_str())
+        })
+        .collect();
+    if portfolio.is_empty() {
+        return None;
+    }
+    let fits: Vec<&EntityRef> = ministries
+        .iter()
+        .filter(|m| {
+            let name: Vec<String> = m
+                .name
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .map(str::to_ascii_lowercase)
+                .collect();
+            portfolio.iter().all(|p| name.contains(p))
+        })
+        .collect();
+    match fits.as_slice() {
+        [one] => Some((*one).clone()),
+        _ => None,
+    }
 }
 
 /// Normalizes a title: words capitalized except short function words.

@@ -676,6 +676,93 @@ pub const SUPPORT_VERBS: &[&str] = &[
     "started",
 ];
 
+/// Verb classes that take the class of their object noun when it names an event:
+/// `signed a deal` (agree), `provide funding` (fund), `delivered investments` (invest).
+pub const CLASS_FROM_OBJECT: &[(&str, &[&str])] =
+    &[("sign", &["agree"]), ("supply", &["fund", "invest"])];
+
+/// Verb classes that make no event with an abstract object (`provide support`).
+pub const ABSTRACT_OBJECT_CLASSES: &[&str] = &["supply"];
+
+/// Abstract nouns: `provide support`, `deliver a message`, `ship updates`.
+pub const ABSTRACT_OBJECTS: &[&str] = &[
+    "support",
+    "assistance",
+    "help",
+    "guidance",
+    "advice",
+    "information",
+    "details",
+    "detail",
+    "clarity",
+    "update",
+    "updates",
+    "message",
+    "speech",
+    "remarks",
+    "comment",
+    "comments",
+    "evidence",
+    "insight",
+    "insights",
+    "opportunity",
+    "opportunities",
+    "services",
+    "service",
+    "leadership",
+    "results",
+    "growth",
+    "backing",
+    "answers",
+    "explanation",
+    "reassurance",
+    "boost",
+];
+
+/// Event classes that, as an infinitive after a past event, state its result rather than
+/// a purpose: `beat Castlegate City to win the cup`.
+pub const RESULT_CLASSES: &[&str] = &["win"];
+
+/// Verbs whose infinitive complement happened: `began to restrict`, `helped to fund`.
+pub const IMPLICATIVE: &[&str] = &[
+    "began",
+    "begun",
+    "started",
+    "continued",
+    "continues",
+    "continue",
+    "helped",
+    "helps",
+    "managed",
+    "manages",
+    "moved",
+    "went",
+    "rushed",
+    "proceeded",
+    "resumed",
+];
+
+/// Event classes where two coordinated subjects act together, the first with the second:
+/// `Japan and South Korea agreed`, `Acme and Beta signed`.
+pub const SYMMETRIC_CLASSES: &[&str] = &["agree", "sign", "meet"];
+
+/// Event classes whose direct object is a person when it is a capitalized name:
+/// `elected Ana Ribeiro`, `appointed Jane Roe`.
+pub const PERSON_OBJECT_CLASSES: &[&str] = &["elect", "appoint"];
+
+/// Nouns that introduce a person's name without being a title: `incumbent Carlos Moedas`.
+pub const PERSON_NOUNS: &[&str] = &[
+    "incumbent",
+    "rival",
+    "challenger",
+    "opponent",
+    "predecessor",
+    "successor",
+    "veteran",
+    "newcomer",
+    "colleague",
+];
+
 /// Last words of company names: `Tokyo Electron Ltd.`, `Acme Industries`.
 pub const COMPANY_SUFFIXES: &[&str] = &[
     "Inc",
@@ -732,6 +819,49 @@ pub const COMPANY_SUFFIXES: &[&str] = &[
     "Telecom",
     "Mining",
     "Resources",
+];
+
+/// Title words that name no portfolio: `deputy`, `prime`, `former`.
+pub const GENERIC_TITLE_WORDS: &[&str] = &[
+    "prime",
+    "deputy",
+    "vice",
+    "acting",
+    "former",
+    "first",
+    "senior",
+    "chief",
+    "executive",
+    "general",
+    "managing",
+    "and",
+    "&",
+    "of",
+    "state",
+    "national",
+    "head",
+    "team",
+    "group",
+    "company",
+    "ministry",
+    "board",
+    "party",
+    "opposition",
+    "ruling",
+    "regional",
+    "global",
+    "international",
+    "european",
+    "corporate",
+    "central",
+    "public",
+];
+
+/// Legal forms ending company names, dropped from the canonical name: `Nordvik Energy ASA`
+/// is `Nordvik Energy`.
+pub const LEGAL_FORMS: &[&str] = &[
+    "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Co", "Co.", "Plc", "PLC", "plc", "LLC", "AG",
+    "SA", "SE", "NV", "GmbH", "ASA", "AB", "Oyj", "SpA", "KK", "S.A.", "N.V.", "L.P.", "LP",
 ];
 
 /// Words that make a capitalized name a government body: `Ministry of ...`.
@@ -1081,6 +1211,10 @@ pub mod w {
     pub const SUBJECT_SKIP: u32 = 1 << 13;
     /// [`super::SUPPORT_VERBS`].
     pub const SUPPORT_VERB: u32 = 1 << 14;
+    /// [`super::PERSON_NOUNS`].
+    pub const PERSON_NOUN: u32 = 1 << 15;
+    /// [`super::IMPLICATIVE`].
+    pub const IMPLICATIVE: u32 = 1 << 21;
     /// [`super::NOT_NAMES`] (as written).
     pub const NOT_NAME: u32 = 1 << 16;
     /// [`super::COMPANY_SUFFIXES`] (as written).
@@ -1094,6 +1228,8 @@ pub mod w {
     /// Flags of the lists keyed by the word as written.
     pub const CASED: u32 =
         NOT_NAME | COMPANY_SUFFIX | GOVERNMENT_WORD | ORGANIZATION_WORD | MEDIA_WORD;
+    /// A word that makes a capitalized name an organization, company, body or outlet.
+    pub const ORG_NOUN: u32 = COMPANY_SUFFIX | GOVERNMENT_WORD | ORGANIZATION_WORD | MEDIA_WORD;
     /// Either a title head or a title word.
     pub const TITLE: u32 = TITLE_HEAD | TITLE_WORD;
 }
@@ -1129,6 +1265,8 @@ fn lexicon_map() -> &'static WordMap<String, Lex> {
             (ANAPHORS, w::ANAPHOR),
             (SUBJECT_SKIP, w::SUBJECT_SKIP),
             (SUPPORT_VERBS, w::SUPPORT_VERB),
+            (PERSON_NOUNS, w::PERSON_NOUN),
+            (IMPLICATIVE, w::IMPLICATIVE),
             (NOT_NAMES, w::NOT_NAME),
             (COMPANY_SUFFIXES, w::COMPANY_SUFFIX),
             (GOVERNMENT_WORDS, w::GOVERNMENT_WORD),

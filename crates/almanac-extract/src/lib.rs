@@ -34,7 +34,7 @@ mod render;
 pub mod rules;
 mod timeline;
 
-use almanac_model::{Document, Entity, Fact, FactKind, Provenance, TimeRef};
+use almanac_model::{Document, Entity, EntityKind, Fact, FactKind, Provenance, TimeRef};
 use almanac_time::{Anchor, Granularity, TimexType};
 
 pub use almanac_model::Fact as ModelFact;
@@ -89,9 +89,19 @@ impl Extractor {
             }),
             ..DocState::default()
         };
-        let mut sentences: Vec<_> = doc
-            .sentences()
-            .map(|(span, text)| analyse(text, span, &self.gazetteer, reference))
+        // the headline, when it reads as a sentence, is read first (span 0..0)
+        let headline = doc
+            .title
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| headline_is_sentence(t) && !doc.body.text.trim_start().starts_with(*t));
+        let mut sentences: Vec<_> = headline
+            .map(|t| analyse(t, 0..0, &self.gazetteer, reference))
+            .into_iter()
+            .chain(
+                doc.sentences()
+                    .map(|(span, text)| analyse(text, span, &self.gazetteer, reference)),
+            )
             .collect();
         let mut persons: Vec<KnownPerson> = Vec::new();
         for s in &mut sentences {
@@ -102,10 +112,27 @@ impl Extractor {
             resolve_persons(s, &mut persons);
             s.index();
         }
+        for s in &sentences {
+            for m in &s.mentions {
+                let ministry = m.entity.kind == EntityKind::Government
+                    && (m.entity.name.starts_with("Ministry")
+                        || m.entity.name.starts_with("Department"));
+                if ministry && !state.ministries.iter().any(|x| x.id == m.entity.id) {
+                    state.ministries.push(m.entity.clone());
+                }
+            }
+        }
         let mut out: Vec<Fact> = Vec::new();
         let mut found: Vec<Found> = Vec::new();
         let mut lines: Vec<String> = Vec::new();
-        for s in &sentences {
+        let mut headline_facts: Vec<Fact> = Vec::new();
+        for (n, s) in sentences.iter().enumerate() {
+            let is_headline = n == 0 && headline.is_some();
+            if n == 1 && headline.is_some() {
+                // the body's anaphora do not refer to the headline
+                headline_facts.append(&mut out);
+                state.last_actor = None;
+            }
             state.triggers = clause::triggers(s);
             state.verbs = state
                 .triggers
@@ -114,6 +141,7 @@ impl Extractor {
                 .filter(|&i| clause::verb_at(s, i).is_some())
                 .collect();
             state.sentence_actor = None;
+            state.sentence_modality = None;
             lines.clear();
             for rule in RULES {
                 found.clear();
@@ -140,7 +168,11 @@ impl Extractor {
                             doc_date: reference,
                             sentence: s.text.to_owned(),
                             span: s.span.clone(),
-                            rule: rule.name.to_owned(),
+                            rule: if is_headline {
+                                format!("headline/{}", rule.name)
+                            } else {
+                                rule.name.to_owned()
+                            },
                             confidence: f.confidence,
                         }],
                         conflicts: Vec::new(),
@@ -148,8 +180,38 @@ impl Extractor {
                 }
             }
         }
-        out
+        if sentences.len() == 1 && headline.is_some() {
+            headline_facts.append(&mut out);
+        }
+        // a headline fact the body reports too (same class, and same actor or target) adds
+        // nothing
+        headline_facts.retain(|h| !out.iter().any(|b| merge::restates(&h.kind, &b.kind)));
+        headline_facts.append(&mut out);
+        headline_facts
     }
+}
+
+/// Whether a headline reads as a sentence rather than in Title Case (`Lisbon elects Ana
+/// Ribeiro as mayor`, not `Japan Lifts Export Curbs On Seoul`): no word after the first is
+/// a capitalized verb, event noun or preposition, and at most two thirds of its longer
+/// words are capitalized.
+fn headline_is_sentence(title: &str) -> bool {
+    let words: Vec<&str> = title
+        .split_whitespace()
+        .skip(1)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let cap = |w: &&str| w.starts_with(|c: char| c.is_uppercase());
+    let title_case_word = words.iter().filter(|w| cap(w)).any(|w| {
+        let lower = w.to_ascii_lowercase();
+        lexicon::verb_forms().contains_key(&lower)
+            || lexicon::nominal_class(&lower).is_some()
+            || lexicon::has(&lower, lexicon::w::PREPOSITION | lexicon::w::DETERMINER)
+    });
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+    let caps = long.iter().filter(|w| cap(w)).count();
+    !title.is_empty() && !title_case_word && caps * 3 <= long.len() * 2
 }
 
 /// A fact's id: 16 hex digits of a 64-bit FNV-1a hash of its parts (document id, sentence
@@ -187,4 +249,44 @@ pub fn entity_names(facts: &[Fact]) -> Vec<String> {
         }
     }
     names.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use almanac_model::Document;
+
+    use crate::{Extractor, render_fact};
+
+    /// Facts of a document titled `title` with body `body`, as `rule: line`.
+    fn check(title: &str, body: &str, expected: &[&str]) {
+        let mut doc = Document::new("t.txt", "plain-text", body);
+        doc.title = Some(title.to_owned());
+        let got: Vec<String> = Extractor::new()
+            .extract(&doc)
+            .iter()
+            .map(|f| format!("{}: {}", f.sources[0].rule, render_fact(f, false)))
+            .collect();
+        assert_eq!(got, expected, "title {title:?}, body {body:?}");
+    }
+
+    #[test]
+    fn headlines_add_what_the_body_does_not_say() {
+        check(
+            "Mexico elects Claudia Sheinbaum as president",
+            "Turnout was high.",
+            &["headline/verb_event: elect  Mexico -> Claudia Sheinbaum"],
+        );
+        // restated by the body: kept once, from the body
+        check(
+            "Acme Holdings to buy Beta Corp.",
+            "Acme Holdings agreed to buy Beta Corp. for $2 billion.",
+            &["verb_event: acquire  Acme Holdings -> Beta  [2 billion USD]  planned"],
+        );
+        // Title Case headlines are not read
+        check(
+            "Japan Lifts Export Curbs On Korea",
+            "Nothing happened.",
+            &[],
+        );
+    }
 }

@@ -49,12 +49,23 @@ fn pattern_matches(pattern: &str, value: &str) -> bool {
             .all(|(p, v)| p == b'X' || p == v)
 }
 
+/// Whether two reports name the same parties: the same actor and compatible targets, or,
+/// for a symmetric action (`agree`, `meet`), the same two parties in either order
+/// (`Germany agreed a deal with Nordvik` and `Nordvik signed a deal with Germany`).
+fn same_parties(a: &Event, b: &Event) -> bool {
+    let id = |e: &Option<EntityRef>| e.as_ref().map(|x| x.id.clone());
+    (id(&a.actor) == id(&b.actor) && same_ref(&a.target, &b.target))
+        || (crate::lexicon::SYMMETRIC_CLASSES.contains(&a.class.as_str())
+            && a.target.is_some()
+            && id(&a.actor) == id(&b.target)
+            && id(&a.target) == id(&b.actor))
+}
+
 fn same_event(a: &Event, b: &Event) -> bool {
     a.class == b.class
         && a.negated == b.negated
         && a.actor.is_some()
-        && a.actor.as_ref().map(|x| &x.id) == b.actor.as_ref().map(|x| &x.id)
-        && same_ref(&a.target, &b.target)
+        && same_parties(a, b)
         && times_compatible(a, b)
         && evidence(a, b)
 }
@@ -75,7 +86,8 @@ fn evidence(a: &Event, b: &Event) -> bool {
     };
     (calendar(a) && calendar(b))
         || (a.target.is_some()
-            && a.target.as_ref().map(|t| &t.id) == b.target.as_ref().map(|t| &t.id))
+            && (a.target.as_ref().map(|t| &t.id) == b.target.as_ref().map(|t| &t.id)
+                || a.target.as_ref().map(|t| &t.id) == b.actor.as_ref().map(|t| &t.id)))
         || (a.object.is_some() && a.object == b.object)
         || (money(a).is_some() && money(a) == money(b))
 }
@@ -87,12 +99,26 @@ fn contradicts(a: &FactKind, b: &FactKind) -> bool {
         (FactKind::Event(a), FactKind::Event(b)) => {
             a.class != b.class
                 || a.negated != b.negated
-                || a.actor.as_ref().map(|x| &x.id) != b.actor.as_ref().map(|x| &x.id)
-                || !same_ref(&a.target, &b.target)
+                || !same_parties(a, b)
                 || !times_compatible(a, b)
         }
         (FactKind::Role(a), FactKind::Role(b)) => !same_role(a, b),
         _ => true,
+    }
+}
+
+/// Whether `a` (from a headline) restates `b` (from the body of the same document): the
+/// same event class with the same actor or the same target, or the same role.
+pub(crate) fn restates(a: &FactKind, b: &FactKind) -> bool {
+    let id = |e: &Option<EntityRef>| e.as_ref().map(|x| x.id.clone());
+    match (a, b) {
+        (FactKind::Event(a), FactKind::Event(b)) => {
+            a.class == b.class
+                && ((a.actor.is_some() && id(&a.actor) == id(&b.actor))
+                    || (a.target.is_some() && id(&a.target) == id(&b.target)))
+        }
+        (FactKind::Role(a), FactKind::Role(b)) => a.person.id == b.person.id,
+        _ => false,
     }
 }
 
@@ -173,7 +199,22 @@ fn event_values(e: &Event) -> [(&'static str, Option<String>); 4] {
                 .map(|t| t.value.clone()),
         ),
         ("amount", money),
-        ("target", e.target.as_ref().map(|t| t.name.clone())),
+        (
+            "target",
+            // a symmetric action's parties in either order are one value
+            if crate::lexicon::SYMMETRIC_CLASSES.contains(&e.class.as_str()) {
+                e.target.as_ref().map(|t| {
+                    let mut pair = [
+                        e.actor.as_ref().map_or("", |a| a.name.as_str()),
+                        t.name.as_str(),
+                    ];
+                    pair.sort_unstable();
+                    pair.join(" & ")
+                })
+            } else {
+                e.target.as_ref().map(|t| t.name.clone())
+            },
+        ),
         ("place", e.place.as_ref().map(|p| p.name.clone())),
     ]
 }
@@ -319,5 +360,48 @@ fn combine(group: Vec<Fact>) -> Fact {
         kind,
         sources,
         conflicts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use almanac_model::{Document, Fact};
+
+    use crate::{Extractor, merge, render_fact};
+
+    /// Merges the facts of documents (one per text) and renders them with their number of
+    /// sources and conflicts.
+    fn check(texts: &[&str], expected: &[&str]) {
+        let extractor = Extractor::new();
+        let facts: Vec<Fact> = texts
+            .iter()
+            .enumerate()
+            .flat_map(|(n, t)| {
+                extractor.extract(&Document::new(&format!("{n}.txt"), "plain-text", t))
+            })
+            .collect();
+        let got: Vec<String> = merge(facts)
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} ({} sources, {} conflicts)",
+                    render_fact(f, false),
+                    f.sources.len(),
+                    f.conflicts.len()
+                )
+            })
+            .collect();
+        assert_eq!(got, expected, "merging {texts:?}");
+    }
+
+    #[test]
+    fn symmetric_actions_merge_in_either_order() {
+        check(
+            &[
+                "Nordvik Energy signed a supply agreement with Germany.",
+                "Germany agreed a supply deal with Nordvik Energy.",
+            ],
+            &["agree  Nordvik Energy -> Germany  \"supply agreement\" (2 sources, 0 conflicts)"],
+        );
     }
 }

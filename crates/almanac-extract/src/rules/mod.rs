@@ -4,7 +4,7 @@
 //! pushes what it finds. Adding a rule is one new file here plus one line in [`RULES`]; its
 //! minimal tests sit at the bottom of its file.
 
-use almanac_model::{EntityRef, FactKind, TimeRef};
+use almanac_model::{EntityRef, FactKind, Modality, TimeRef};
 
 use crate::analysis::Sentence;
 
@@ -56,6 +56,11 @@ pub struct DocState {
     pub verbs: Vec<usize>,
     /// The last actor of an event in the current sentence (for infinitives: `to build`).
     pub sentence_actor: Option<EntityRef>,
+    /// The modality of that event.
+    pub sentence_modality: Option<Modality>,
+    /// Ministries and departments named anywhere in the document, for the organization of
+    /// a minister named by portfolio only (`industry minister Ahn Duk-geun`).
+    pub ministries: Vec<EntityRef>,
 }
 
 #[cfg(test)]

@@ -68,22 +68,38 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
             continue;
         }
         let args = clause::after(s, i, &win, class);
-        let event = Event {
-            actor: Some(actor),
-            action: s.low(i).to_owned(),
-            class: class.to_owned(),
-            target: target.or(args.target),
-            object: Some(object),
-            time: clause::time_of(s, i, &win),
-            amounts: clause::amounts_of(s, i, &win),
-            place: args.place,
-            negated: false,
-            modality: clause::modality(s, i),
-        };
-        out.push(Found {
-            kind: FactKind::Event(event),
-            confidence,
-        });
+        // `The United States and Britain announced sanctions`: each coordinated subject of
+        // the support verb is an actor
+        let mut actors = clause::support_verb_before(s, i)
+            .filter(|&k| {
+                clause::subject(s, k, state)
+                    .is_some_and(|(a, anaphoric)| !anaphoric && a.id == actor.id)
+            })
+            .map(|k| clause::coordinated_subjects(s, k))
+            .unwrap_or_default();
+        actors.push(actor);
+        let target = target.or(args.target);
+        for actor in actors {
+            if target.as_ref().map(|t| &t.id) == Some(&actor.id) {
+                continue;
+            }
+            let event = Event {
+                actor: Some(actor),
+                action: s.low(i).to_owned(),
+                class: class.to_owned(),
+                target: target.clone(),
+                object: Some(object.clone()),
+                time: clause::time_of(s, i, &win),
+                amounts: clause::amounts_of(s, i, &win),
+                place: args.place.clone(),
+                negated: false,
+                modality: clause::modality(s, i),
+            };
+            out.push(Found {
+                kind: FactKind::Event(event),
+                confidence,
+            });
+        }
     }
 }
 

@@ -54,6 +54,10 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
         let object = clause::object_np(s, np.start, np.end, v.class)
             .filter(|o| o.split_whitespace().count() <= 6);
         let actor = args.by;
+        let Some(class) = clause::class_with_object(v.class, object.as_deref(), target.is_some())
+        else {
+            continue;
+        };
         if actor.is_none() && target.is_none() {
             continue;
         }
@@ -63,7 +67,7 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
         let event = Event {
             actor,
             action: v.lemma.to_owned(),
-            class: v.class.to_owned(),
+            class: class.to_owned(),
             target: target.or(args.target),
             object,
             time: clause::time_of(s, i, &win),

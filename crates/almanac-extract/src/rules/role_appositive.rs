@@ -75,6 +75,10 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
             }
         }
         let title = clause::title_case(s.slice(start..end));
+        // `industry minister Ahn Duk-geun` in a document naming the Ministry of Trade,
+        // Industry and Energy
+        let organization =
+            organization.or_else(|| clause::ministry_of_title(&title, &state.ministries));
         let mut person = p.entity.clone();
         person.mention = s.slice(p.tokens.clone()).to_owned();
         state.last_actor = Some(person.clone());

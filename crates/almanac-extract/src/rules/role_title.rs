@@ -3,11 +3,12 @@
 //! Ahn Duk-geun`, `South Korean Planning and Finance Minister Chew Kyung-ho`, `Apple CEO Tim
 //! Cook`.
 
-use almanac_model::{EntityKind, FactKind, Role};
+use almanac_model::{EntityKind, EntityRef, FactKind, Role};
 
 use super::{DocState, Found, Rule};
 use crate::analysis::Sentence;
 use crate::clause;
+use crate::gazetteer::slug;
 use crate::lexicon::w;
 
 /// The rule.
@@ -44,12 +45,40 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
         if !has_head || k >= p.tokens.start {
             continue;
         }
+        // `Halvorsen chief executive Mette Lund`: capitalized words that are no title words,
+        // before a title written in lowercase, name the organization
+        let mut named_org = None;
+        let lead = (k..p.tokens.start)
+            .take_while(|&j| s.is_word(j) && s.tokens[j].cap && !s.has(j, w::TITLE))
+            .count();
+        // a generic organization noun alone (`Union president`) names no organization
+        let generic = lead == 1 && s.has(k, w::ORG_NOUN);
+        if lead > 0
+            && !generic
+            && (k + lead..p.tokens.start).all(|j| s.is_word(j) && !s.tokens[j].cap)
+            && (k + lead..p.tokens.start).any(|j| s.has(j, w::TITLE_HEAD))
+        {
+            let name = s.slice(k..k + lead).to_owned();
+            named_org = Some(EntityRef {
+                id: slug(&name),
+                name: name.clone(),
+                kind: EntityKind::Organization,
+                mention: name,
+            });
+            k += lead;
+        }
         let title = clause::title_case(s.slice(k..p.tokens.start));
-        let organization = if k > 0 && s.is_possessive(k - 1) {
+        let organization = if named_org.is_some() {
+            named_org
+        } else if k > 0 && s.is_possessive(k - 1) {
             s.mention_ending(k - 1).map(|m| m.entity.clone())
         } else {
             s.mention_ending(k).map(|m| m.entity.clone())
         };
+        // `industry minister Ahn Duk-geun` in a document naming the Ministry of Trade,
+        // Industry and Energy
+        let organization =
+            organization.or_else(|| clause::ministry_of_title(&title, &state.ministries));
         let mut person = p.entity.clone();
         person.mention = s.slice(p.tokens.clone()).to_owned();
         state.last_actor = Some(person.clone());
@@ -89,6 +118,16 @@ mod tests {
         check(
             "It came during industry minister Ahn Duk-geun's visit to Japan.",
             &["role  Ahn Duk-geun  \"Industry Minister\"  as of 2020-01-21"],
+        );
+        check(
+            "The Ministry of Trade, Industry and Energy said industry minister Ahn Duk-geun left.",
+            &[
+                "role  Ahn Duk-geun  \"Industry Minister\"  of Ministry of Trade, Industry and Energy  as of 2020-01-21",
+            ],
+        );
+        check(
+            "Acme chief executive Jane Roe said so.",
+            &["role  Jane Roe  \"Chief Executive\"  of Acme  as of 2020-01-21"],
         );
         check(
             "Speaking there, South Korean Planning and Finance Minister Chew Kyung-ho said so.",

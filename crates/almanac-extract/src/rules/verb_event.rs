@@ -4,12 +4,12 @@
 //! Light verbs (`slap`, `impose`, `end`) make an event only with a restriction noun as
 //! object, and take their class from [`crate::lexicon::LIGHT_VERBS`].
 
-use almanac_model::{Event, FactKind};
+use almanac_model::{EntityRef, Event, FactKind, Modality};
 
 use super::{DocState, Found, Rule};
 use crate::analysis::Sentence;
 use crate::clause;
-use crate::lexicon;
+use crate::lexicon::{self, w};
 
 /// The rule.
 pub const RULE: Rule = Rule {
@@ -46,6 +46,13 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
                 continue;
             }
         }
+        // the object decides some verbs' class: `signed a deal` is an agreement, `provide
+        // funding` a funding; `provide support` is no supply at all
+        let Some(class) =
+            clause::class_with_object(v.class, args.object.as_deref(), args.target.is_some())
+        else {
+            continue;
+        };
         let infinitive = i > 0 && s.low(i - 1) == "to";
         let (actor, anaphoric) = match clause::subject(s, i, state) {
             Some((a, an)) => (Some(a), an),
@@ -57,38 +64,87 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
             || args.object.is_some()
             || args.place.is_some()
             || !amounts.is_empty();
-        if actor.is_none() || !(has_args || matches!(v.class, "resign" | "announce" | "win")) {
+        if !(has_args || matches!(class, "resign" | "announce" | "win")) {
+            continue;
+        }
+        // `Voters in Lisbon elected Ana Ribeiro`: an event without a named actor, kept when
+        // it has a named target
+        let actorless = actor.is_none()
+            && !infinitive
+            && args.target.is_some()
+            && clause::common_noun_subject(s, i);
+        if actor.is_none() && !actorless {
             continue;
         }
         if actor.as_ref().map(|a| &a.id) == args.target.as_ref().map(|t| &t.id) {
             continue;
         }
-        let event = Event {
-            actor: actor.clone(),
-            action: v.lemma.to_owned(),
-            class: v.class.to_owned(),
-            target: args.target,
-            object: args.object,
-            time: clause::time_of(s, i, &win),
-            amounts,
-            place: args.place,
-            negated: clause::negated(s, i),
-            modality: match clause::modality(s, i) {
-                // a bare infinitive states a purpose: `to build a plant`
-                almanac_model::Modality::Done | almanac_model::Modality::Reported if infinitive => {
-                    almanac_model::Modality::Planned
-                }
-                m => m,
-            },
+        let negated = clause::negated(s, i);
+        let modality = match clause::modality(s, i) {
+            // `began to restrict`, `helped to fund`: the event happened
+            m if infinitive && s.has(i.saturating_sub(2), w::IMPLICATIVE) => m,
+            // `beat Castlegate City to win the cup`: the result of a past event
+            Modality::Done | Modality::Reported
+                if infinitive
+                    && lexicon::RESULT_CLASSES.contains(&class)
+                    && state.sentence_modality == Some(Modality::Done) =>
+            {
+                Modality::Done
+            }
+            // a bare infinitive states a purpose: `to build a plant`
+            Modality::Done | Modality::Reported if infinitive => Modality::Planned,
+            m => m,
         };
-        if !anaphoric {
+        // `The United States and Britain announced`: one event per coordinated actor, or,
+        // for a symmetric action without a target, the first acting with the second
+        let mut actors: Vec<Option<EntityRef>> = if anaphoric || actor.is_none() {
+            Vec::new()
+        } else {
+            clause::coordinated_subjects(s, i)
+                .into_iter()
+                .map(Some)
+                .collect()
+        };
+        let mut target = args.target;
+        if actors.len() == 1 && target.is_none() && lexicon::SYMMETRIC_CLASSES.contains(&class) {
+            target.clone_from(&actor);
+        } else {
+            actors.push(actor.clone());
+        }
+        for a in actors {
+            if a.is_some() && a.as_ref().map(|x| &x.id) == target.as_ref().map(|t| &t.id) {
+                continue;
+            }
+            let event = Event {
+                actor: a,
+                action: v.lemma.to_owned(),
+                class: class.to_owned(),
+                target: target.clone(),
+                object: args.object.clone(),
+                time: clause::time_of(s, i, &win),
+                amounts: amounts.clone(),
+                place: args.place.clone(),
+                negated,
+                modality,
+            };
+            out.push(Found {
+                kind: FactKind::Event(event),
+                confidence: if actorless {
+                    0.55
+                } else if anaphoric {
+                    0.65
+                } else {
+                    0.8
+                },
+            });
+        }
+        if !anaphoric && actor.is_some() {
             state.last_actor.clone_from(&actor);
         }
-        state.sentence_actor = actor;
-        out.push(Found {
-            kind: FactKind::Event(event),
-            confidence: if anaphoric { 0.65 } else { 0.8 },
-        });
+        if actor.is_some() {
+            state.sentence_actor = actor;
+            state.sentence_modality = Some(modality);
+        }
     }
 }
 
@@ -99,6 +155,41 @@ mod tests {
     /// Facts of this rule in `text`, dated `date`.
     fn check(text: &str, date: Option<(i32, u32, u32)>, expected: &[&str]) {
         assert_eq!(run("verb_event", text, date), expected, "in {text:?}");
+    }
+
+    #[test]
+    fn coordinated_actorless_and_object_classes() {
+        check(
+            "The United States and Britain announced sanctions on Russia.",
+            None,
+            &[
+                "announce  United States  \"sanctions\"",
+                "announce  United Kingdom  \"sanctions\"",
+            ],
+        );
+        check(
+            "Japan and South Korea signed a currency swap agreement.",
+            None,
+            &["agree  Japan -> South Korea  \"currency swap agreement\""],
+        );
+        check(
+            "Voters in Lisbon elected Ana Ribeiro as mayor.",
+            None,
+            &["elect  ? -> Ana Ribeiro"],
+        );
+        check(
+            "The government will provide strong support to the industry.",
+            None,
+            &[],
+        );
+        check(
+            "Riverton United beat Castlegate City on Saturday to win the National Cup.",
+            Some((2024, 6, 18)),
+            &[
+                "win  Riverton United -> Castlegate City  2024-06-15",
+                "win  Riverton United  \"National Cup\"",
+            ],
+        );
     }
 
     #[test]
