@@ -1,6 +1,7 @@
 //! Snapshot of what `almanac_parse::read` makes of every file under `fixtures/seeds`,
 //! `fixtures/formats`, `fixtures/damaged` and `fixtures/articles`: adding a file adds a
-//! snapshot, with no new test code.
+//! snapshot, with no new test code. A sidecar `FILE.meta.json` is applied to `FILE`, as
+//! `almanac` does, and gets no snapshot of its own.
 //!
 //! The rendering is plain text, one field per line, paragraphs in order. Sentence ranges are
 //! left out: they belong to the sentence splitter, not to the parsers.
@@ -9,7 +10,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use almanac_model::{DocDate, Document};
-use almanac_parse::{Options, Parsed, read};
+use almanac_parse::sidecar::SIDECAR_SUFFIX;
+use almanac_parse::{Options, Parsed, Sidecar, read_with_sidecar};
 
 /// Renders a date on one line: `explicit 2020-01-21 06:05:00 +09:00 (Minute) from "..."`.
 fn date(d: &DocDate) -> String {
@@ -28,6 +30,9 @@ fn date(d: &DocDate) -> String {
     write!(out, " ({:?})", d.granularity).ok();
     if let Some(source) = &d.source_text {
         write!(out, " from {source:?}").ok();
+    }
+    if let Some(note) = &d.note {
+        write!(out, "; {note}").ok();
     }
     out
 }
@@ -70,12 +75,14 @@ fn document(out: &mut String, doc: &Document) {
     }
 }
 
-/// Reads `bytes` as file `label` and renders the result.
-fn check(label: &str, bytes: &[u8]) -> String {
+/// Reads `bytes` as file `label`, with its sidecar metadata if any (`(label, text)`), and
+/// renders the result.
+fn check(label: &str, bytes: &[u8], sidecar: Option<(String, String)>) -> String {
+    let sidecar = sidecar.map(|(path, text)| Sidecar::parse(&path, &text));
     let Parsed {
         documents,
         diagnostics,
-    } = read(label, bytes, &Options::default());
+    } = read_with_sidecar(label, bytes, &Options::default(), sidecar.as_ref());
     let mut out = format!("file: {label}\ndocuments: {}\n", documents.len());
     for d in &diagnostics {
         writeln!(out, "file diagnostic: {d}").ok();
@@ -93,6 +100,10 @@ fn parsed() {
         "../../fixtures",
         "{seeds,formats,damaged,articles}/*",
         |path| {
+            // a sidecar is not a document: it shows in the snapshot of the file it describes
+            if path.to_string_lossy().ends_with(SIDECAR_SUFFIX) {
+                return;
+            }
             let bytes = std::fs::read(path).unwrap_or_default();
             let label = path
                 .strip_prefix(&fixtures)
@@ -100,7 +111,12 @@ fn parsed() {
                 .unwrap_or(path)
                 .display()
                 .to_string();
-            insta::assert_snapshot!(check(&label, &bytes));
+            let mut meta = path.as_os_str().to_owned();
+            meta.push(SIDECAR_SUFFIX);
+            let sidecar = std::fs::read_to_string(&meta)
+                .ok()
+                .map(|text| (format!("{label}{SIDECAR_SUFFIX}"), text));
+            insta::assert_snapshot!(check(&label, &bytes, sidecar));
         }
     );
 }

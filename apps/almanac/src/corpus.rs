@@ -3,12 +3,45 @@
 //! Files are read and parsed in parallel (rayon); folders are walked recursively, skipping
 //! hidden entries. One unreadable or damaged file never stops the others: it yields
 //! diagnostics instead of documents.
+//!
+//! # Sidecar metadata
+//!
+//! A file `NAME.meta.json` next to `NAME` says what `NAME` itself does not (subtitles and
+//! transcripts have no date; a saved page has no capture date). It is not a document. Every
+//! key is optional:
+//!
+//! ```json
+//! {
+//!   "captured": "2024-11-21",
+//!   "published": "2024-03-05T10:00:00+01:00",
+//!   "title": "Budget speech",
+//!   "outlet": "City Council TV",
+//!   "authors": ["Jane Doe", "Li Wei"],
+//!   "url": "https://example.org/budget"
+//! }
+//! ```
+//!
+//! - `captured` (a day) resolves ages such as `5 years ago` for this file; it wins over
+//!   `--captured`.
+//! - `published` takes any date the parsers read (`2024-03-05`, `2024-03-05T10:00:00Z`,
+//!   `5 March 2024 10:00`); the document's date is then *inferred*, noted `given by sidecar`.
+//! - `authors` is a list of names, or one name.
+//! - The sidecar wins over what the parser read; each replaced value is noted as an info
+//!   diagnostic. `title`, `published`, `authors` and `url` describe one document: for a feed
+//!   they are ignored with a warning, while `captured` and `outlet` apply to every item.
+//! - Problems are diagnostics located in the sidecar (`page.srt.meta.json:3:13: warning:
+//!   unknown sidecar key "autors"`): invalid JSON ignores the sidecar, a bad key or value
+//!   ignores that key only. The rules live in `almanac_parse::sidecar`.
+//!
+//! The bundled fixtures follow the same rule: `fixtures/formats/x.srt.meta.json` describes
+//! `fixtures/formats/x.srt`.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use almanac_model::{Diagnostic, Document, Severity};
 use almanac_parse::Options;
+use almanac_parse::sidecar::{SIDECAR_SUFFIX, Sidecar};
 use chrono::NaiveDate;
 use include_dir::{Dir, include_dir};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -92,64 +125,34 @@ pub fn load_with(paths: &[PathBuf], opts: &Options, progress: bool) -> anyhow::R
     Ok(loaded)
 }
 
-/// The suffix of a sidecar metadata file: `page.txt.meta.json` describes `page.txt`.
-const SIDECAR_SUFFIX: &str = ".meta.json";
-
-/// Metadata a user can put next to a file, e.g. `{"captured": "2024-11-21"}`.
-#[derive(Debug, serde::Deserialize)]
-struct Sidecar {
-    /// When the file was captured: resolves `5 years ago` for this file.
-    captured: Option<NaiveDate>,
-}
-
-/// Reads `FILE.meta.json` if it exists: the capture date it gives, or a diagnostic.
-fn read_sidecar(file: &Path) -> Result<Option<NaiveDate>, Diagnostic> {
+/// The sidecar of `file` (`FILE.meta.json`), if it exists. An unreadable sidecar file is a
+/// sidecar with one diagnostic.
+fn read_sidecar(file: &Path) -> Option<Sidecar> {
     let mut name = file.as_os_str().to_owned();
     name.push(SIDECAR_SUFFIX);
     let sidecar = PathBuf::from(name);
-    let Ok(text) = std::fs::read_to_string(&sidecar) else {
-        return Ok(None);
-    };
-    serde_json::from_str::<Sidecar>(&text)
-        .map(|s| s.captured)
-        .map_err(|err| {
-            Diagnostic::file(
+    let label = sidecar.display().to_string();
+    match std::fs::read(&sidecar) {
+        Ok(bytes) => Some(Sidecar::parse(&label, &String::from_utf8_lossy(&bytes))),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+        Err(err) => Some(Sidecar {
+            path: label.clone(),
+            diagnostics: vec![Diagnostic::file(
                 Severity::Warning,
-                &sidecar.display().to_string(),
-                format!("unreadable sidecar metadata: {err}"),
-            )
-            .expected(r#"{"captured": "YYYY-MM-DD"}"#)
-        })
+                &label,
+                format!("cannot read sidecar metadata: {err}"),
+            )],
+            ..Sidecar::default()
+        }),
+    }
 }
 
-/// Reads and parses one file; I/O errors become a diagnostic. A sidecar `FILE.meta.json`
-/// with a capture date takes precedence over the one given for all files.
+/// Reads and parses one file with its sidecar, if any; I/O errors become a diagnostic.
 fn read_file(file: &Path, opts: &Options) -> almanac_parse::Parsed {
     let label = file.display().to_string();
-    let (opts, sidecar_problem) = match read_sidecar(file) {
-        Ok(Some(captured)) => (
-            Options {
-                captured: Some(captured),
-                ..*opts
-            },
-            None,
-        ),
-        Ok(None) => (*opts, None),
-        Err(diagnostic) => (*opts, Some(diagnostic)),
-    };
+    let sidecar = read_sidecar(file);
     match std::fs::read(file) {
-        Ok(bytes) => {
-            let mut parsed = almanac_parse::read(&label, &bytes, &opts);
-            if let Some(problem) = sidecar_problem {
-                for doc in &mut parsed.documents {
-                    doc.diagnostics.insert(0, problem.clone());
-                }
-                if parsed.documents.is_empty() {
-                    parsed.diagnostics.push(problem);
-                }
-            }
-            parsed
-        }
+        Ok(bytes) => almanac_parse::read_with_sidecar(&label, &bytes, opts, sidecar.as_ref()),
         Err(err) => almanac_parse::Parsed {
             documents: Vec::new(),
             diagnostics: vec![Diagnostic::file(
@@ -234,7 +237,15 @@ pub fn bundled(captured: Option<NaiveDate>) -> Loaded {
         .par_iter()
         .map(|f| {
             let label = Path::new("fixtures").join(f.path()).display().to_string();
-            almanac_parse::read(&label, f.contents(), &opts)
+            let mut meta = f.path().as_os_str().to_owned();
+            meta.push(SIDECAR_SUFFIX);
+            let sidecar = FIXTURES.get_file(PathBuf::from(meta)).map(|m| {
+                Sidecar::parse(
+                    &format!("{label}{SIDECAR_SUFFIX}"),
+                    &String::from_utf8_lossy(m.contents()),
+                )
+            });
+            almanac_parse::read_with_sidecar(&label, f.contents(), &opts, sidecar.as_ref())
         })
         .collect();
     Loaded::from_parsed(results)
@@ -246,7 +257,7 @@ fn collect_bundled<'a>(dir: &'a Dir<'a>, out: &mut Vec<&'a include_dir::File<'a>
             .path()
             .file_name()
             .and_then(|n| n.to_str())
-            .is_none_or(|n| n.starts_with('.'));
+            .is_none_or(|n| n.starts_with('.') || n.ends_with(SIDECAR_SUFFIX));
         if !hidden {
             out.push(file);
         }
@@ -307,6 +318,37 @@ mod tests {
     }
 
     #[test]
+    fn sidecar_fields_describe_a_subtitle_file() {
+        let dir = std::env::temp_dir().join(format!("almanac-sidecar-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).ok();
+        std::fs::write(
+            dir.join("talk.srt"),
+            "1\n00:00:01,000 --> 00:00:03,000\nThe dam opens today.\n",
+        )
+        .ok();
+        std::fs::write(
+            dir.join("talk.srt.meta.json"),
+            "{\"published\": \"2024-03-05\",\n \"title\": \"Dam opening\", \"speaker\": \"x\"}",
+        )
+        .ok();
+        let loaded = load(std::slice::from_ref(&dir), None, false).unwrap_or_default();
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(loaded.documents.len(), 1, "the sidecar is not a document");
+        let doc = &loaded.documents[0];
+        assert_eq!(doc.title.as_deref(), Some("Dam opening"));
+        assert_eq!(
+            doc.published.local.map(|d| d.date().to_string()),
+            Some("2024-03-05".to_owned())
+        );
+        let notes: Vec<String> = doc.diagnostics.iter().map(ToString::to_string).collect();
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(
+            notes[0].ends_with("talk.srt.meta.json:2:37: warning: unknown sidecar key \"speaker\" (expected captured, published, title, outlet, authors, url)"),
+            "{notes:?}"
+        );
+    }
+
+    #[test]
     fn bundled_has_the_seeds() {
         let loaded = bundled(None);
         let seeds = loaded
@@ -315,5 +357,20 @@ mod tests {
             .filter(|d| d.path.starts_with("fixtures/seeds/"))
             .count();
         assert_eq!(seeds, 5);
+        // bundled sidecars describe their file and are not documents themselves
+        assert!(
+            loaded
+                .documents
+                .iter()
+                .all(|d| !d.path.ends_with(".meta.json"))
+        );
+        let dredging = loaded
+            .documents
+            .iter()
+            .find(|d| d.path.ends_with("harbor_dredging_update.srt"));
+        assert_eq!(
+            dredging.and_then(|d| d.outlet.as_deref()),
+            Some("Port City TV")
+        );
     }
 }

@@ -32,12 +32,14 @@ pub mod formats;
 pub mod html;
 pub mod json;
 pub mod lines;
+pub mod sidecar;
 
 use almanac_model::{DateKnown, Diagnostic, Document, Severity};
 use chrono::NaiveDate;
 
 pub use almanac_model;
 pub use date::{DateError, ParsedDate, parse_date, parse_relative_age};
+pub use sidecar::Sidecar;
 
 /// How to read a file.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -111,6 +113,54 @@ pub fn format_named(name: &str) -> Option<&'static Format> {
 /// Reads one file's bytes into documents. Never panics and never fails: damage is reported
 /// as diagnostics. `path` is only used to label documents and diagnostics.
 pub fn read(path: &str, bytes: &[u8], opts: &Options) -> Parsed {
+    read_with_sidecar(path, bytes, opts, None)
+}
+
+/// [`read`] with the file's sidecar metadata (see [`sidecar`]): its capture date wins over
+/// `opts.captured`, its fields are applied to the documents, and its diagnostics come first.
+pub fn read_with_sidecar(
+    path: &str,
+    bytes: &[u8],
+    opts: &Options,
+    sidecar: Option<&Sidecar>,
+) -> Parsed {
+    let mut opts = *opts;
+    if let Some(captured) = sidecar.and_then(|s| s.captured) {
+        opts.captured = Some(captured);
+    }
+    let mut parsed = read_text(path, bytes, &opts);
+    let Some(sidecar) = sidecar else {
+        return parsed;
+    };
+    let count = parsed.documents.len();
+    if count == 0 {
+        let mut all = sidecar.diagnostics.clone();
+        all.append(&mut parsed.diagnostics);
+        parsed.diagnostics = all;
+    }
+    for (n, doc) in parsed.documents.iter_mut().enumerate() {
+        let mut notes = sidecar.apply(doc, n, count);
+        // a date the sidecar gave answers the notes about a missing or relative date
+        let known = doc.published.known;
+        doc.diagnostics.retain(|d| {
+            !(d.line == 0
+                && ((d.message == NO_DATE && known != DateKnown::Unknown)
+                    || (d.message.ends_with(RELATIVE_UNRESOLVED)
+                        && known != DateKnown::RelativeToCapture)))
+        });
+        notes.append(&mut doc.diagnostics);
+        doc.diagnostics = notes;
+    }
+    parsed
+}
+
+/// The note on a document without any date.
+const NO_DATE: &str = "no publication date in text";
+
+/// The end of the note on a capture-relative date without a capture date.
+const RELATIVE_UNRESOLVED: &str = "is relative to an unknown capture date";
+
+fn read_text(path: &str, bytes: &[u8], opts: &Options) -> Parsed {
     let decoded = decode::decode(path, bytes);
     let mut parsed = Parsed::default();
     let Some(text) = decoded.text else {
@@ -163,7 +213,7 @@ fn finish(doc: &mut Document, file_notes: &[Diagnostic], opts: &Options) {
                     Severity::Info,
                     &doc.path,
                     format!(
-                        "date {:?} is relative to an unknown capture date",
+                        "date {:?} {RELATIVE_UNRESOLVED}",
                         doc.published.source_text.as_deref().unwrap_or("")
                     ),
                 )
@@ -172,11 +222,7 @@ fn finish(doc: &mut Document, file_notes: &[Diagnostic], opts: &Options) {
         }
     }
     if doc.published.known == DateKnown::Unknown && doc.updated.is_none() {
-        diagnostics.push(Diagnostic::file(
-            Severity::Info,
-            &doc.path,
-            "no publication date in text",
-        ));
+        diagnostics.push(Diagnostic::file(Severity::Info, &doc.path, NO_DATE));
     }
     // file-level notes first, then in source order
     diagnostics.sort_by_key(|d| (d.line, d.column));
