@@ -8,7 +8,7 @@
 use chrono::Weekday;
 
 use crate::lex::Lower;
-use crate::resolve::{Pod, Sem, Tense, Unit, Which, YearSpec, fmt_year};
+use crate::resolve::{Pod, Sem, Tense, Unit, V, Which, YearSpec, fmt_year};
 use crate::scan::{Kind, Tok};
 use crate::{Anchor, Granularity, Modifier, TimexType};
 
@@ -1183,7 +1183,7 @@ fn iso(g: &G, i: usize) -> Option<Hit> {
             i + 3,
             fixed(
                 TimexType::Date,
-                format!("{y:04}-{m:02}"),
+                V::new().n(y.into(), 4).s("-").n(m.into(), 2).0,
                 Granularity::Month,
                 Anchor::Absolute,
             ),
@@ -1624,7 +1624,7 @@ fn fiscal(g: &G, i: usize) -> Option<Hit> {
     let fy = |y: i32| {
         fixed(
             TimexType::Date,
-            format!("FY{}", fmt_year(y)),
+            V::new().s("FY").y(y).0,
             Granularity::Year,
             Anchor::Absolute,
         )
@@ -1744,7 +1744,9 @@ fn duration_value(n: Option<f64>, unit: Unit) -> String {
         Unit::Century if n.fract() != 0.0 => (n * 100.0, "", "Y"),
         Unit::Century => (n, "", "CE"),
     };
-    if n.fract() == 0.0 && n.abs() < 1e15 {
+    if n.fract() == 0.0 && (0.0..1e15).contains(&n) {
+        V::new().s("P").s(t).n(n as u64, 1).s(letter).0
+    } else if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("P{t}{}{letter}", n as i64)
     } else {
         format!("P{t}{n}{letter}")

@@ -145,22 +145,70 @@ fn res(kind: TimexType, value: String, gran: Granularity, anchor: Anchor) -> Res
     }
 }
 
-/// Formats a year: `2019`, or `-0044` is left alone as `-44` (never happens in news).
-pub(crate) fn fmt_year(y: i32) -> String {
-    if (0..=9999).contains(&y) {
-        format!("{y:04}")
-    } else {
-        y.to_string()
+/// A value string built piece by piece: the hot path avoids `format!`.
+pub(crate) struct V(pub String);
+
+impl V {
+    /// An empty value.
+    pub(crate) fn new() -> Self {
+        V(String::with_capacity(16))
+    }
+
+    /// Appends `t`.
+    pub(crate) fn s(mut self, t: &str) -> Self {
+        self.0.push_str(t);
+        self
+    }
+
+    /// Appends `n` zero-padded to `width` digits, like `{n:0width$}`.
+    pub(crate) fn n(mut self, n: u64, width: usize) -> Self {
+        let mut buf = [0u8; 20];
+        let mut i = buf.len();
+        let mut n = n;
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for _ in buf.len() - i..width {
+            self.0.push('0');
+        }
+        for &b in &buf[i..] {
+            self.0.push(char::from(b));
+        }
+        self
+    }
+
+    /// Appends a year as [`fmt_year`] writes it.
+    pub(crate) fn y(self, y: i32) -> Self {
+        match u64::try_from(y) {
+            Ok(v) if v <= 9999 => self.n(v, 4),
+            _ => self.s(&y.to_string()),
+        }
     }
 }
 
+/// Formats a year: `2019`, or `-0044` is left alone as `-44` (never happens in news).
+pub(crate) fn fmt_year(y: i32) -> String {
+    V::new().y(y).0
+}
+
 fn fmt_day(d: NaiveDate) -> String {
-    format!("{}-{:02}-{:02}", fmt_year(d.year()), d.month(), d.day())
+    V::new()
+        .y(d.year())
+        .s("-")
+        .n(d.month().into(), 2)
+        .s("-")
+        .n(d.day().into(), 2)
+        .0
 }
 
 fn fmt_week(d: NaiveDate) -> String {
     let w = d.iso_week();
-    format!("{}-W{:02}", fmt_year(w.year()), w.week())
+    V::new().y(w.year()).s("-W").n(w.week().into(), 2).0
 }
 
 /// Adds `n` months to a date, clamping the day.
@@ -184,19 +232,26 @@ fn fmt_unit(d: NaiveDate, unit: Unit) -> (String, Granularity) {
         Unit::Decade => (format!("{:03}X", y.div_euclid(10)), Granularity::Decade),
         Unit::Year => (fmt_year(y), Granularity::Year),
         Unit::Half => (
-            format!("{}-H{}", fmt_year(y), if d.month() <= 6 { 1 } else { 2 }),
+            V::new()
+                .y(y)
+                .s(if d.month() <= 6 { "-H1" } else { "-H2" })
+                .0,
             Granularity::Half,
         ),
         Unit::Quarter => (
-            format!("{}-Q{}", fmt_year(y), (d.month() - 1) / 3 + 1),
+            V::new()
+                .y(y)
+                .s("-Q")
+                .n(((d.month() - 1) / 3 + 1).into(), 1)
+                .0,
             Granularity::Quarter,
         ),
         Unit::Month => (
-            format!("{}-{:02}", fmt_year(y), d.month()),
+            V::new().y(y).s("-").n(d.month().into(), 2).0,
             Granularity::Month,
         ),
         Unit::Week | Unit::Fortnight => (fmt_week(d), Granularity::Week),
-        Unit::Weekend => (format!("{}-WE", fmt_week(d)), Granularity::Week),
+        Unit::Weekend => (V(fmt_week(d)).s("-WE").0, Granularity::Week),
         Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => (fmt_day(d), Granularity::Day),
     }
 }
@@ -308,8 +363,20 @@ fn unresolved(sem: &Sem) -> Resolved {
 
 fn fmt_clock(h: u32, m: u32, s: Option<u32>) -> (String, Granularity) {
     match s {
-        Some(s) => (format!("{h:02}:{m:02}:{s:02}"), Granularity::Second),
-        None => (format!("{h:02}:{m:02}"), Granularity::Minute),
+        Some(s) => (
+            V::new()
+                .n(h.into(), 2)
+                .s(":")
+                .n(m.into(), 2)
+                .s(":")
+                .n(s.into(), 2)
+                .0,
+            Granularity::Second,
+        ),
+        None => (
+            V::new().n(h.into(), 2).s(":").n(m.into(), 2).0,
+            Granularity::Minute,
+        ),
     }
 }
 
@@ -402,7 +469,7 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
         } => {
             return Some(res(
                 TimexType::Date,
-                format!("{}-{m:02}", fmt_year(*y)),
+                V::new().y(*y).s("-").n((*m).into(), 2).0,
                 G::Month,
                 Anchor::Absolute,
             ));
@@ -413,7 +480,7 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
         } => {
             return Some(res(
                 TimexType::Date,
-                format!("{}-Q{q}", fmt_year(*y)),
+                V::new().y(*y).s("-Q").n((*q).into(), 1).0,
                 G::Quarter,
                 Anchor::Absolute,
             ));
@@ -424,7 +491,7 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
         } => {
             return Some(res(
                 TimexType::Date,
-                format!("{}-H{h}", fmt_year(*y)),
+                V::new().y(*y).s("-H").n((*h).into(), 1).0,
                 G::Half,
                 Anchor::Absolute,
             ));
@@ -436,7 +503,7 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
         } => {
             return Some(res(
                 TimexType::Date,
-                format!("{}-{s}", fmt_year(*y)),
+                V::new().y(*y).s("-").s(s).0,
                 G::Season,
                 Anchor::Absolute,
             ));
@@ -454,7 +521,7 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
             let (clock, gran) = fmt_clock(*h, *m, *s);
             return Some(res(
                 TimexType::Time,
-                format!("{}T{clock}", d.value),
+                V(d.value).s("T").s(&clock).0,
                 gran,
                 d.anchor,
             ));
@@ -466,7 +533,7 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
             }
             return Some(res(
                 TimexType::Time,
-                format!("{}T{}", d.value, pod.code()),
+                V(d.value).s("T").s(pod.code()).0,
                 G::PartOfDay,
                 d.anchor,
             ));
@@ -495,7 +562,7 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
             let year = year_of(*y, r).unwrap_or_else(|| infer_year(r, *m, None, tense));
             res(
                 TimexType::Date,
-                format!("{}-{m:02}", fmt_year(year)),
+                V::new().y(year).s("-").n((*m).into(), 2).0,
                 G::Month,
                 date_ref,
             )
@@ -510,7 +577,7 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
             let year = year_of(*y, r).unwrap_or_else(|| period_year(r, (q - 1) * 3 + 1, tense));
             res(
                 TimexType::Date,
-                format!("{}-Q{q}", fmt_year(year)),
+                V::new().y(year).s("-Q").n((*q).into(), 1).0,
                 G::Quarter,
                 date_ref,
             )
@@ -519,7 +586,7 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
             let year = year_of(*y, r).unwrap_or_else(|| period_year(r, (h - 1) * 6 + 1, tense));
             res(
                 TimexType::Date,
-                format!("{}-H{h}", fmt_year(year)),
+                V::new().y(year).s("-H").n((*h).into(), 1).0,
                 G::Half,
                 date_ref,
             )
@@ -542,7 +609,7 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
             };
             res(
                 TimexType::Date,
-                format!("{}-{s}", fmt_year(year)),
+                V::new().y(year).s("-").s(s).0,
                 G::Season,
                 date_ref,
             )
@@ -571,7 +638,7 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
             };
             res(
                 TimexType::Date,
-                format!("{}-WE", fmt_week(sat)),
+                V(fmt_week(sat)).s("-WE").0,
                 G::Week,
                 date_ref,
             )
@@ -580,7 +647,7 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
             let (clock, gran) = fmt_clock(*h, *m, *s);
             res(
                 TimexType::Time,
-                format!("{}T{clock}", fmt_day(r)),
+                V(fmt_day(r)).s("T").s(&clock).0,
                 gran,
                 date_ref,
             )
