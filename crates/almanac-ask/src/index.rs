@@ -460,9 +460,11 @@ impl Corpus {
                 continue;
             };
             for (alias, id) in bucket {
-                // Cheap prefilter: typos rarely hit both of the first two letters.
+                // Cheap prefilter: a typo rarely hits the first letter, except by swapping
+                // the first two (`ajpan`).
                 let mut cs = alias.chars();
-                if cs.next() != Some(first) && cs.next() != Some(second) {
+                let (a0, a1) = (cs.next(), cs.next());
+                if a0 != Some(first) && !(a0 == Some(second) && a1 == Some(first)) {
                     continue;
                 }
                 if let Some(sim) = fuzzy(phrase, alias) {

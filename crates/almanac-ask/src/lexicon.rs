@@ -186,6 +186,7 @@ pub struct ClassHit {
 /// The lexicon, with its phrases pre-stemmed.
 pub struct Lexicon {
     entries: Vec<(Vec<String>, &'static str, Strength)>,
+    words: std::collections::HashSet<String>,
 }
 
 impl Default for Lexicon {
@@ -197,7 +198,7 @@ impl Default for Lexicon {
 impl Lexicon {
     /// Builds the lexicon.
     pub fn new() -> Self {
-        let entries = EVENTS
+        let entries: Vec<(Vec<String>, &'static str, Strength)> = EVENTS
             .iter()
             .map(|entry| {
                 (
@@ -207,7 +208,11 @@ impl Lexicon {
                 )
             })
             .collect();
-        Self { entries }
+        let words = entries
+            .iter()
+            .flat_map(|(phrase, _, _)| phrase.iter().cloned())
+            .collect();
+        Self { entries, words }
     }
 
     /// Every class signalled by the stemmed words `stems` (phrases may skip `the`, `a`, `its`).
@@ -239,9 +244,7 @@ impl Lexicon {
 
     /// Whether a stemmed word is part of any lexicon phrase (so it is not a keyword).
     pub fn knows(&self, stem_word: &str) -> bool {
-        self.entries
-            .iter()
-            .any(|(phrase, _, _)| phrase.iter().any(|w| w == stem_word))
+        self.words.contains(stem_word)
     }
 
     /// The class of a fact's action lemma, if the lexicon knows the verb.

@@ -233,7 +233,7 @@ pub fn event_clause_with(event: &Event, amount: Option<usize>) -> String {
     // Unless the object already says it: `designated 150 key strategic technologies`.
     let said = amount_index
         .and_then(|i| event.amounts.get(i))
-        .is_some_and(|a| object.is_some_and(|o| o.contains(&number(a.value))));
+        .is_some_and(|a| object.is_some_and(|o| o.replace(',', "").contains(&number(a.value))));
     if let (false, false, Some(a)) = (money_verb, said, &amount_text) {
         out.push_str(&format!(" ({a})"));
     }
