@@ -171,8 +171,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     _ => break,
                 }
             }
-            // `U.S.`: keep the final period of a dotted abbreviation.
-            if dotted && b.get(j) == Some(&b'.') {
+            // `U.S.`: keep the final period of a dotted abbreviation, and of a company's
+            // legal form (`Acme Inc. acquired`).
+            let legal_form = matches!(&text[start..j], "Inc" | "Corp" | "Ltd" | "Co" | "Bros");
+            if (dotted || legal_form) && b.get(j) == Some(&b'.') {
                 j += 1;
             }
             out.push(Token {
@@ -560,6 +562,10 @@ fn capitalized_runs(s: &mut Sentence<'_>) {
             {
                 has_gov |= s.has(j, w::GOVERNMENT_WORD);
                 j += 1;
+                // a legal form with its period ends the name: `Acme Inc. and ...`
+                if s.word(j - 1).ends_with('.') && lexicon::LEGAL_FORMS.contains(&s.word(j - 1)) {
+                    break;
+                }
                 continue;
             }
             // inner connectors: `Ministry of Science and ICT`, `Procter & Gamble`
@@ -590,7 +596,9 @@ fn classify_run(s: &mut Sentence<'_>, r: Range<usize>) {
     }
     let text = s.slice(r.clone()).to_owned();
     let has = |flag: u32| r.clone().any(|i| s.has(i, flag));
-    let kind = if words.len() >= 2 && s.has(r.end - 1, w::COMPANY_SUFFIX) {
+    // `Planning and Finance Minister`: a portfolio before a title is no company
+    let before_title = s.has(r.end, w::TITLE_HEAD);
+    let kind = if words.len() >= 2 && s.has(r.end - 1, w::COMPANY_SUFFIX) && !before_title {
         Some(EntityKind::Company)
     } else if has(w::GOVERNMENT_WORD) && words.len() >= 2 {
         Some(EntityKind::Government)
@@ -649,11 +657,15 @@ fn person_context(s: &Sentence<'_>, r: &Range<usize>, words: &[&str]) -> bool {
     };
     let said_before = r.start > 0 && matches!(s.low(r.start - 1), "said" | "says" | "added");
     // `elected Ana Ribeiro`, `appointed Jane Roe`, `defeated incumbent Carlos Moedas`
-    let person_slot = r.start > 0
-        && (s
-            .verb_form(r.start - 1)
+    let person_verb = |k: usize| {
+        s.verb_form(k)
             .is_some_and(|v| lexicon::PERSON_OBJECT_CLASSES.contains(&v.class))
-            || s.has(r.start - 1, w::PERSON_NOUN));
+    };
+    let person_slot = r.start > 0
+        && (person_verb(r.start - 1)
+            || s.has(r.start - 1, w::PERSON_NOUN)
+            // `swore in Jorge Salas`
+            || (r.start > 1 && s.low(r.start - 1) == "in" && person_verb(r.start - 2)));
     let hyphen_given = words.len() >= 2
         && words[1..].iter().any(|w| {
             w.split_once('-')
@@ -855,7 +867,7 @@ mod tests {
         check(
             "Acme Widgets Inc. and the Ministry of Oceans and Fisheries met Korea Research Consortium",
             &[
-                "Acme Widgets Inc=acme-widgets(Company)",
+                "Acme Widgets Inc.=acme-widgets(Company)",
                 "Ministry of Oceans and Fisheries=ministry-of-oceans-and-fisheries(Government)",
                 "Korea Research Consortium=korea-research-consortium(Organization)",
             ],

@@ -22,7 +22,10 @@ pub fn verb_at(s: &Sentence<'_>, i: usize) -> Option<VerbForm> {
         return None;
     }
     let prev = if i > 0 { s.low(i - 1) } else { "" };
-    if (i > 0 && s.has(i - 1, w::DETERMINER)) || s.is_possessive(i.wrapping_sub(1)) {
+    // `the ban` is a noun, `Canada first sanctioned` a verb
+    let adverb_like = matches!(prev, "first" | "latest" | "new") && v.form == Form::Past;
+    if (i > 0 && s.has(i - 1, w::DETERMINER) && !adverb_like) || s.is_possessive(i.wrapping_sub(1))
+    {
         return None;
     }
     // A capitalized trigger inside a name: `Trade Ministry`, `Visit Korea`.
@@ -31,7 +34,9 @@ pub fn verb_at(s: &Sentence<'_>, i: usize) -> Option<VerbForm> {
     }
     let ok = match v.form {
         // `Export curbs on X`: a noun unless a subject precedes it
-        Form::Third if s.nominal_class(i).is_some() => {
+        Form::Third
+            if s.nominal_class(i).is_some() || lexicon::PLURAL_NOUN_LEMMAS.contains(&v.lemma) =>
+        {
             matches!(
                 prev,
                 "it" | "he" | "she" | "also" | "now" | "then" | "reportedly"
@@ -222,7 +227,13 @@ fn subject_end(s: &Sentence<'_>, i: usize) -> Option<(usize, usize)> {
     while k > start {
         let j = k - 1;
         let word = s.low(j);
-        if s.has(j, w::SUBJECT_SKIP) || (word.ends_with("ly") && word.len() > 3) || s.in_time(j) {
+        // `Kenya on Wednesday launched`: a preposition opening a time expression goes too
+        let time_prep = s.has(j, w::PREPOSITION) && s.in_time(j + 1) && j + 1 < i;
+        if s.has(j, w::SUBJECT_SKIP)
+            || (word.ends_with("ly") && word.len() > 3)
+            || s.in_time(j)
+            || time_prep
+        {
             k = j;
             continue;
         }
@@ -420,6 +431,10 @@ pub fn after(s: &Sentence<'_>, i: usize, win: &Range<usize>, class: &str) -> Aft
     while k < win.end && matches!(s.low(k), "up" | "off" | "out" | "down" | "back" | "the") {
         k += 1;
     }
+    // `swore in Jorge Salas`
+    if s.low(i).starts_with("sw") && s.low(k) == "in" {
+        k += 1;
+    }
     if lexicon::DIRECT_OBJECT_TARGET.contains(&class) {
         // `acquire British water-treatment firm Brightwater Ltd.`
         let mut j = k;
@@ -491,6 +506,9 @@ pub fn object_np(s: &Sentence<'_>, from: usize, end: usize, class: &str) -> Opti
             )
         {
             k += 1;
+        } else if w == "worth" && s.low(k + 1) == "of" {
+            // `$520 million worth of sugar`
+            k += 2;
         } else if w == "to" && !skipped_inf && s.verb_form(k + 1).is_some() {
             skipped_inf = true;
             k += 2;

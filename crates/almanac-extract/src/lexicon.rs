@@ -78,6 +78,32 @@ pub const VERBS: &[(&str, &str, &[&str])] = &[
     ("defeat", "win", &[]),
     ("fine", "fine", &[]),
     ("merge", "acquire", &[]),
+    ("order", "order", &[]),
+    ("join", "join", &[]),
+    ("open", "open", &[]),
+    ("export", "export", &[]),
+    ("import", "import", &[]),
+    ("swear", "appoint", &["swore", "sworn", "swearing"]),
+    ("start", "start", &[]),
+    ("begin", "start", &["began", "begun", "beginning"]),
+    ("commence", "start", &[]),
+    ("close", "close", &[]),
+    ("award", "award", &[]),
+    ("grant", "award", &[]),
+    ("hire", "appoint", &[]),
+    ("dismiss", "dismiss", &["dismisses"]),
+    ("sack", "dismiss", &[]),
+    ("oust", "dismiss", &["ousts"]),
+    ("quit", "resign", &["quit", "quitting"]),
+    ("appeal", "appeal", &[]),
+    ("reject", "reject", &[]),
+    ("block", "ban", &[]),
+    ("penalize", "fine", &[]),
+    ("penalise", "fine", &[]),
+    ("postpone", "postpone", &[]),
+    ("delay", "postpone", &[]),
+    ("suspend", "suspend", &[]),
+    ("halt", "suspend", &[]),
 ];
 
 /// Light verbs: they make an event only with a restriction noun as object (`slapped export
@@ -142,6 +168,20 @@ pub const NOMINALS: &[(&str, &str)] = &[
     ("cuts", "cut"),
     ("victory", "win"),
     ("win", "win"),
+    ("duty", "restrict"),
+    ("duties", "restrict"),
+    ("levy", "restrict"),
+    ("levies", "restrict"),
+    ("quota", "restrict"),
+    ("quotas", "restrict"),
+    ("signing", "sign"),
+    ("order", "order"),
+    ("orders", "order"),
+    ("fine", "fine"),
+    ("penalty", "fine"),
+    ("contract", "agree"),
+    ("listing", "list"),
+    ("ipo", "list"),
 ];
 
 /// Event classes whose object, when it is a restriction noun, makes a light verb an event.
@@ -162,11 +202,19 @@ pub const TARGET_PREPOSITIONS: &[(&str, &[&str])] = &[
     ("win", &["over", "against"]),
     ("invest", &["in"]),
     ("fund", &["for"]),
+    ("export", &["to"]),
+    ("import", &["from"]),
+    ("order", &["from"]),
+    ("award", &["to"]),
     ("*", &["with"]),
 ];
 
 /// Classes whose direct object (an entity right after the verb) is the target.
 pub const DIRECT_OBJECT_TARGET: &[&str] = &[
+    "order",
+    "join",
+    "dismiss",
+    "award",
     "visit",
     "acquire",
     "sue",
@@ -682,7 +730,7 @@ pub const CLASS_FROM_OBJECT: &[(&str, &[&str])] =
     &[("sign", &["agree"]), ("supply", &["fund", "invest"])];
 
 /// Verb classes that make no event with an abstract object (`provide support`).
-pub const ABSTRACT_OBJECT_CLASSES: &[&str] = &["supply"];
+pub const ABSTRACT_OBJECT_CLASSES: &[&str] = &["supply", "start"];
 
 /// Abstract nouns: `provide support`, `deliver a message`, `ship updates`.
 pub const ABSTRACT_OBJECTS: &[&str] = &[
@@ -717,6 +765,11 @@ pub const ABSTRACT_OBJECTS: &[&str] = &[
     "explanation",
     "reassurance",
     "boost",
+    "efforts",
+    "effort",
+    "work",
+    "push",
+    "campaign",
 ];
 
 /// Event classes that, as an infinitive after a past event, state its result rather than
@@ -819,6 +872,44 @@ pub const COMPANY_SUFFIXES: &[&str] = &[
     "Telecom",
     "Mining",
     "Resources",
+    "Labs",
+    "Laboratories",
+    "Pharma",
+    "Pharmaceutical",
+    "Therapeutics",
+    "Biotech",
+    "Biosciences",
+    "Software",
+    "Robotics",
+    "Networks",
+    "Solutions",
+    "Logistics",
+    "Foods",
+    "Brands",
+    "Ventures",
+    "Airways",
+    "Shipping",
+    "Automotive",
+    "Aerospace",
+    "Dynamics",
+    "Healthcare",
+    "Devices",
+    "Instruments",
+    "Retail",
+    "Studios",
+    "Entertainment",
+    "Games",
+    "Mobility",
+    "Metals",
+    "Minerals",
+    "Renewables",
+    "Solar",
+    "Utilities",
+    "Telecoms",
+    "Semiconductors",
+    "Airlines",
+    "Bancorp",
+    "Motors",
 ];
 
 /// Title words that name no portfolio: `deputy`, `prime`, `former`.
@@ -855,6 +946,13 @@ pub const GENERIC_TITLE_WORDS: &[&str] = &[
     "corporate",
     "central",
     "public",
+];
+
+/// Verbs whose third-person form is more often a plural noun (`tech exports`, `new
+/// orders`): a verb there only after a subject.
+pub const PLURAL_NOUN_LEMMAS: &[&str] = &[
+    "export", "import", "order", "fund", "ship", "supply", "award", "grant", "appeal", "delay",
+    "halt", "block", "hike", "tour", "visit", "purchase", "sale", "launch", "name", "fine",
 ];
 
 /// Legal forms ending company names, dropped from the canonical name: `Nordvik Energy ASA`

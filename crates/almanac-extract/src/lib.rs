@@ -274,7 +274,10 @@ mod tests {
         check(
             "Mexico elects Claudia Sheinbaum as president",
             "Turnout was high.",
-            &["headline/verb_event: elect  Mexico -> Claudia Sheinbaum"],
+            &[
+                "headline/role_as: role  Claudia Sheinbaum  \"President\"",
+                "headline/verb_event: elect  Mexico -> Claudia Sheinbaum",
+            ],
         );
         // restated by the body: kept once, from the body
         check(

@@ -11,6 +11,7 @@ use crate::analysis::Sentence;
 pub mod nominal_event;
 pub mod passive_event;
 pub mod role_appositive;
+pub mod role_as;
 pub mod role_title;
 pub mod verb_event;
 
@@ -29,6 +30,7 @@ pub struct Rule {
 pub static RULES: &[Rule] = &[
     role_title::RULE,
     role_appositive::RULE,
+    role_as::RULE,
     verb_event::RULE,
     passive_event::RULE,
     nominal_event::RULE,

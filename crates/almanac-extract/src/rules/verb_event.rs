@@ -27,10 +27,16 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
         if clause::is_passive(s, i, &v) {
             continue;
         }
-        // `pledged to spend`, `agreed to buy`: the second verb carries the event.
-        if matches!(v.class, "pledge" | "agree")
+        // `pledged to spend`, `agreed to buy`, `began restricting`: the second verb carries
+        // the event.
+        if matches!(v.class, "pledge" | "agree" | "start")
             && s.low(i + 1) == "to"
             && clause::verb_at(s, i + 2).is_some()
+        {
+            continue;
+        }
+        if v.class == "start"
+            && clause::verb_at(s, i + 1).is_some_and(|n| n.form == lexicon::Form::Gerund)
         {
             continue;
         }
@@ -54,7 +60,21 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
             continue;
         };
         let infinitive = i > 0 && s.low(i - 1) == "to";
-        let (actor, anaphoric) = match clause::subject(s, i, state) {
+        // `agreed on Monday to acquire` has the subject of `agreed`; `beat Castlegate City on
+        // Saturday to win` has the sentence's actor, not the object before it
+        let controlled = infinitive && {
+            let mut k = i - 1;
+            while k > 0 && (s.in_time(k - 1) || (s.has(k - 1, w::PREPOSITION) && s.in_time(k))) {
+                k -= 1;
+            }
+            k > 0 && s.has(k - 1, w::SUBJECT_SKIP)
+        };
+        let subject = if infinitive && !controlled {
+            None
+        } else {
+            clause::subject(s, i, state)
+        };
+        let (actor, anaphoric) = match subject {
             Some((a, an)) => (Some(a), an),
             None if infinitive => (state.sentence_actor.clone(), true),
             None => (None, false),
@@ -69,9 +89,18 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
         }
         // `Voters in Lisbon elected Ana Ribeiro`: an event without a named actor, kept when
         // it has a named target
+        // (the target a direct object: `cars imported from China` is no event)
+        let direct_target = {
+            let mut k = i + 1;
+            while matches!(s.low(k), "in" | "the" | "up" | "off") {
+                k += 1;
+            }
+            s.mention_starting(k).map(|m| &m.entity.id) == args.target.as_ref().map(|t| &t.id)
+        };
         let actorless = actor.is_none()
             && !infinitive
             && args.target.is_some()
+            && direct_target
             && clause::common_noun_subject(s, i);
         if actor.is_none() && !actorless {
             continue;
@@ -111,6 +140,15 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
         } else {
             actors.push(actor.clone());
         }
+        // `agreed on Monday to acquire`: the governing verb's time
+        let mut time = clause::time_of(s, i, &win);
+        if time.is_none()
+            && infinitive
+            && let Some(&p) = triggers.iter().rev().find(|&&t| t < i)
+        {
+            let governing = clause::window(s, &triggers, p);
+            time = clause::time_of(s, i, &(governing.start..win.end));
+        }
         for a in actors {
             if a.is_some() && a.as_ref().map(|x| &x.id) == target.as_ref().map(|t| &t.id) {
                 continue;
@@ -121,7 +159,7 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
                 class: class.to_owned(),
                 target: target.clone(),
                 object: args.object.clone(),
-                time: clause::time_of(s, i, &win),
+                time: time.clone(),
                 amounts: amounts.clone(),
                 place: args.place.clone(),
                 negated,
@@ -187,7 +225,7 @@ mod tests {
             Some((2024, 6, 18)),
             &[
                 "win  Riverton United -> Castlegate City  2024-06-15",
-                "win  Riverton United  \"National Cup\"",
+                "win  Riverton United  \"National Cup\"  2024-06-15",
             ],
         );
     }
