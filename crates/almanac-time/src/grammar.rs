@@ -517,7 +517,17 @@ impl<'a> G<'_, 'a> {
     /// An ordinal word or number at `i`: (rank, next).
     fn ordinal(&self, i: usize) -> Option<(u32, usize)> {
         let t = self.toks.get(i)?;
-        if t.kind == Kind::Punct {
+        // cheap tests first: "21st" is a number glued to a two-letter suffix, "first" and
+        // "twenty" (-first) are listed words
+        let possible = match t.kind {
+            Kind::Punct => false,
+            Kind::Num => self
+                .toks
+                .get(i + 1)
+                .is_some_and(|s| s.kind == Kind::Word && !s.space && s.text.len() == 2),
+            Kind::Word => t.lex & crate::lex::ORDINAL != 0,
+        };
+        if !possible {
             return None;
         }
         let (v, n) = crate::number::parse_ordinal(&self.text[t.start..])?;
@@ -664,7 +674,7 @@ const NUM_RULES: u32 = R_ISO
     | R_CLOCK;
 
 /// Words after which "more than", "about" ... read a count ([`approx_prefix`]).
-const APPROX_WORDS: &[&str] = &[
+pub(crate) const APPROX_WORDS: &[&str] = &[
     "about",
     "around",
     "nearly",
@@ -683,7 +693,7 @@ const APPROX_WORDS: &[&str] = &[
 ];
 
 /// Ordinal words and the tens that start "twenty-first" ([`crate::number::parse_ordinal`]).
-const ORDINAL_WORDS: &[&str] = &[
+pub(crate) const ORDINAL_WORDS: &[&str] = &[
     "first",
     "second",
     "third",
@@ -1101,6 +1111,7 @@ pub(crate) const STARTERS: &[&str] = &[
 ];
 
 /// Whether any rule can start at token `t`: a cheap filter that skips most words.
+#[inline]
 pub(crate) fn can_start(t: &Tok) -> bool {
     match t.kind {
         Kind::Num => true,
@@ -2043,6 +2054,10 @@ fn shift_sem(unit: Unit, n: i32) -> Sem {
 /// "about", "around", "nearly", "almost", "some", "roughly", "approximately", "more than",
 /// "over", "less than", "under", "at least": (modifier, next).
 fn approx_prefix(g: &G, i: usize) -> Option<(Modifier, usize)> {
+    // every word below is in APPROX_WORDS
+    if g.word(i).is_none() || g.toks[i].lex & crate::lex::APPROX == 0 {
+        return None;
+    }
     if g.is_any(
         i,
         &[
@@ -2843,6 +2858,17 @@ mod tests {
                 nums: &nums,
             };
             for i in 0..toks.len() {
+                // the cheap tests of `ordinal` and the memo of `num` change nothing
+                let t = &toks[i];
+                let slow_ordinal = (t.kind != Kind::Punct)
+                    .then(|| crate::number::parse_ordinal(&text[t.start..]))
+                    .flatten()
+                    .and_then(|(v, n)| {
+                        let j = (i..toks.len()).find(|&j| toks[j].end >= t.start + n)?;
+                        (toks[j].end == t.start + n).then_some((v, j + 1))
+                    });
+                assert_eq!(g.ordinal(i), slow_ordinal, "{:?}", t.text);
+                assert_eq!(g.num(i), g.num_at(i), "{:?}", t.text);
                 assert_eq!(
                     format!("{:?}", match_at(&g, i)),
                     format!("{:?}", match_all(&g, i)),

@@ -26,6 +26,12 @@ pub(crate) const ATTRIBUTION: u64 = 1 << 7;
 /// A trigger word of the scanner.
 pub(crate) const TRIGGER: u64 = 1 << 8;
 
+/// An ordinal word, or the tens that start one (`grammar::ORDINAL_WORDS`).
+pub(crate) const ORDINAL: u64 = 1 << 24;
+
+/// A word of `grammar::APPROX_WORDS` ("about", "more", ...).
+pub(crate) const APPROX: u64 = 1 << 25;
+
 /// Where the index + 1 of a word in `grammar::UNITS` sits in a lexicon value (5 bits).
 pub(crate) const UNIT_SHIFT: u32 = 9;
 /// Where the index + 1 of a word in `grammar::MONTHS` sits (5 bits).
@@ -181,7 +187,9 @@ fn table() -> &'static Table {
             vals: vec![0; size],
             filters: [[0; 512]; 4],
         };
-        let lists: [(&[&str], u64); 9] = [
+        let lists: [(&[&str], u64); 11] = [
+            (crate::grammar::ORDINAL_WORDS, ORDINAL),
+            (crate::grammar::APPROX_WORDS, APPROX),
             (crate::grammar::STARTERS, STARTER),
             (crate::grammar::AFTER_ARTICLE, AFTER_ARTICLE),
             (NUM_START_WORDS, NUM_START),

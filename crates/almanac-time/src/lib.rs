@@ -179,6 +179,10 @@ pub fn annotate(text: &str, reference: Option<NaiveDateTime>) -> Vec<TimeExpr> {
         hits.clear();
         let mut i = 0;
         while i < toks.len() {
+            if !grammar::can_start(&toks[i]) {
+                i += 1;
+                continue;
+            }
             match grammar::match_at(&g, i) {
                 Some(h) => {
                     i = h.end;

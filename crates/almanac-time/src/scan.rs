@@ -432,6 +432,63 @@ mod tests {
         }
     }
 
+    /// The trigger scan, one byte at a time.
+    fn triggers_bytewise(text: &str) -> Vec<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let p = i;
+            if bytes[p].is_ascii_digit() {
+                out.push((p, p + 1));
+            } else {
+                let q = letters_end(bytes, p + 1);
+                let next = bytes.get(q).copied();
+                let lower = text[p..q].to_ascii_lowercase();
+                let mid = lower == "mid" && next == Some(b'-');
+                let period = (lower == "q" && next.is_some_and(|d| (b'1'..=b'4').contains(&d))
+                    || lower == "h" && next.is_some_and(|d| (b'1'..=b'2').contains(&d)))
+                    && !bytes.get(q + 1).is_some_and(u8::is_ascii_alphabetic);
+                if mid || period {
+                    out.push((p, q + 1));
+                } else if TRIGGERS.contains(&lower.as_str()) {
+                    out.push((p, q));
+                }
+            }
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    fn check_triggers(text: &str) {
+        let mut fast = Vec::new();
+        triggers(text, |s, e| fast.push((s, e)));
+        assert_eq!(fast, triggers_bytewise(text), "{text:?}");
+    }
+
+    #[test]
+    fn trigger_scan() {
+        check_triggers("");
+        check_triggers("May");
+        check_triggers("In May 2019, mid-March, Q3 and H1 results; q12 and FY2023 or COVID19.");
+        check_triggers("caf\u{e9}day \u{e9}t\u{e9} Monday\u{a0}5 days\tago\nlast year's 1990s");
+        check_triggers("midyear mid- Mid-2019 MIDDAY mayor 12345678 abcdefgh Q1a Q5 H3 h2");
+        check_triggers(include_str!("../tests/cases.tsv"));
+        check_triggers(include_str!("../../../fixtures/time/heldout.tsv"));
+        // every offset within a chunk
+        for pad in 0..9 {
+            let text = format!("{}March 3 and now, yesterday", "x ".repeat(pad));
+            check_triggers(&text);
+            check_triggers(&text[..text.len() - pad]);
+        }
+    }
+
     #[test]
     fn letter_runs() {
         check("");
