@@ -656,6 +656,8 @@ fn person_context(s: &Sentence<'_>, r: &Range<usize>, words: &[&str]) -> bool {
         ok
     };
     let said_before = r.start > 0 && matches!(s.low(r.start - 1), "said" | "says" | "added");
+    // `Romero, who was appointed`: only persons are `who`
+    let who_after = s.is_punct(r.end, ",") && s.low(r.end + 1) == "who";
     // `elected Ana Ribeiro`, `appointed Jane Roe`, `defeated incumbent Carlos Moedas`
     let person_verb = |k: usize| {
         s.verb_form(k)
@@ -671,12 +673,50 @@ fn person_context(s: &Sentence<'_>, r: &Range<usize>, words: &[&str]) -> bool {
             w.split_once('-')
                 .is_some_and(|(_, b)| b.starts_with(|c: char| c.is_lowercase()))
         });
-    (words.len() >= 2 && (speech || appositive || said_before || person_slot)) || hyphen_given
+    (words.len() >= 2 && (speech || appositive || said_before || person_slot))
+        || hyphen_given
+        || who_after
+}
+
+/// `Central Bank` + `of` + `Chile`: an institution named after its country is one name.
+fn merge_institution_of_country(s: &mut Sentence<'_>) {
+    let mut k = 0;
+    while k + 1 < s.mentions.len() {
+        let (a, b) = (&s.mentions[k], &s.mentions[k + 1]);
+        let of_between = b.tokens.start == a.tokens.end + 1 && s.low(a.tokens.end) == "of";
+        let institution = a.usage == NameUse::Name
+            && !a.possessive
+            && matches!(
+                a.entity.kind,
+                EntityKind::Government | EntityKind::Organization | EntityKind::Company
+            )
+            && a.tokens.len() >= 2
+            && (s.has(a.tokens.end - 1, w::GOVERNMENT_WORD | w::ORGANIZATION_WORD)
+                || s.word(a.tokens.end - 1) == "Bank");
+        let country = matches!(b.entity.kind, EntityKind::Country | EntityKind::Place)
+            && b.usage != NameUse::Demonym;
+        if of_between && institution && country {
+            let r = a.tokens.start..b.tokens.end;
+            let text = s.slice(r.clone()).to_owned();
+            let kind = a.entity.kind;
+            let possessive = b.possessive;
+            s.mentions[k] = Mention {
+                tokens: r,
+                entity: entity_ref(&text, kind, &text),
+                usage: NameUse::Name,
+                possessive,
+            };
+            s.mentions.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 fn merge_prefixed_companies(s: &mut Sentence<'_>) {
     s.mention_of.clear();
     s.verbs.clear();
+    merge_institution_of_country(s);
     let mut k = 0;
     while k + 1 < s.mentions.len() {
         let (a, b) = (&s.mentions[k], &s.mentions[k + 1]);
@@ -736,9 +776,26 @@ pub fn resolve_persons(s: &mut Sentence<'_>, known: &mut Vec<KnownPerson>) {
             entity: m.entity.clone(),
         });
     }
-    // surnames that are also place names
+    // surnames that are also place names, and one-word persons found by pattern (`Ruiz,
+    // who ...`) already named in full
     let mut replaced = false;
     for m in &mut s.mentions {
+        if m.entity.kind == EntityKind::Person && m.tokens.len() == 1 {
+            let word = m.entity.name.as_str();
+            let full = known.iter().find(|p| {
+                p.entity.kind == EntityKind::Person
+                    && p.parts.len() >= 2
+                    && p.parts.iter().any(|x| x == word)
+            });
+            if let Some(p) = full {
+                m.entity = EntityRef {
+                    mention: m.entity.mention.clone(),
+                    ..p.entity.clone()
+                };
+                replaced = true;
+            }
+            continue;
+        }
         let one_place = m.tokens.len() == 1
             && m.usage == NameUse::Name
             && matches!(m.entity.kind, EntityKind::Country | EntityKind::Place);

@@ -176,9 +176,25 @@ fn clause_start(s: &Sentence<'_>, i: usize) -> usize {
 }
 
 /// The entity a pronoun or definite noun refers to: the document's last actor.
-fn anaphor(state: &DocState, word: &str) -> Option<EntityRef> {
-    let a = state.last_actor.clone()?;
-    let ok = match word {
+fn anaphor(state: &DocState, word: &str, s: &Sentence<'_>, pos: usize) -> Option<EntityRef> {
+    // a definite noun names the latest entity of its kind named before: `The bank raised
+    // rates` after a sentence naming the Reserve Bank
+    let fits = |e: &EntityRef| match word {
+        "bank" => e.kind != EntityKind::Person && e.name.split(' ').any(|w| w == "Bank"),
+        "company" | "firm" | "maker" | "manufacturer" | "carrier" | "group" => {
+            e.kind == EntityKind::Company
+        }
+        "government" | "country" => e.kind == EntityKind::Country,
+        "ministry" => e.kind == EntityKind::Government && e.name.starts_with("Ministry"),
+        _ => false,
+    };
+    if let Some(e) = state.recent.iter().rev().find(|e| fits(e)) {
+        return Some(EntityRef {
+            mention: word.to_owned(),
+            ..e.clone()
+        });
+    }
+    let fits_pronoun = |a: &EntityRef| match word {
         "he" | "she" => a.kind == EntityKind::Person,
         "company" | "firm" | "maker" | "manufacturer" | "carrier" | "group" => {
             a.kind == EntityKind::Company
@@ -189,6 +205,42 @@ fn anaphor(state: &DocState, word: &str) -> Option<EntityRef> {
         "bank" => matches!(a.kind, EntityKind::Government | EntityKind::Company),
         _ => a.kind != EntityKind::Person || word == "they",
     };
+    // a pronoun: the nearest name before it in its sentence that is no prepositional
+    // object (`DuPont announced in January that it will invest`)
+    if matches!(word, "it" | "they" | "he" | "she") {
+        let near = s.mentions.iter().rev().find(|m| {
+            m.tokens.end <= pos
+                && m.usage != NameUse::Demonym
+                && !m.possessive
+                && after_preposition(s, m).is_none()
+                && fits_pronoun(&m.entity)
+                && !matches!(m.entity.kind, EntityKind::Place | EntityKind::Media)
+                && (word != "it" || m.entity.kind != EntityKind::Person)
+        });
+        if let Some(m) = near {
+            return Some(EntityRef {
+                mention: word.to_owned(),
+                ..m.entity.clone()
+            });
+        }
+    }
+    // the last actor if it still fits and was named lately, else the latest entity named
+    // that fits (`Cordillera Copper reported ... The company said it would open`)
+    let lately = |a: &EntityRef| state.recent.iter().rev().take(8).any(|e| e.id == a.id);
+    let a = match &state.last_actor {
+        Some(a) if fits_pronoun(a) && (lately(a) || state.recent.is_empty()) => a.clone(),
+        _ => state
+            .recent
+            .iter()
+            .rev()
+            .find(|e| {
+                fits_pronoun(e)
+                    && !matches!(e.kind, EntityKind::Place | EntityKind::Media)
+                    && (word != "it" || e.kind != EntityKind::Person)
+            })?
+            .clone(),
+    };
+    let ok = true;
     ok.then_some(EntityRef {
         mention: word.to_owned(),
         ..a
@@ -197,10 +249,10 @@ fn anaphor(state: &DocState, word: &str) -> Option<EntityRef> {
 
 /// Finds the entity owning a noun phrase ending at `head`: `Korea's trade ministry`,
 /// `the South Korean government`, `Apple chief executive`.
-fn owner_of_np(s: &Sentence<'_>, head: usize) -> Option<EntityRef> {
+fn owner_of_np(s: &Sentence<'_>, head: usize, start: usize) -> Option<EntityRef> {
     let mut k = head;
     for _ in 0..5 {
-        if k == 0 {
+        if k <= start {
             return None;
         }
         k -= 1;
@@ -302,6 +354,33 @@ pub fn common_noun_subject(s: &Sentence<'_>, i: usize) -> bool {
         && !s.has(j, w::PREPOSITION | w::DETERMINER)
 }
 
+/// The subject of the verb at `i` as a common noun phrase naming no entity, without its
+/// determiner: `the deal` in `The deal is expected to close`, `Production`.
+pub fn subject_phrase(s: &Sentence<'_>, i: usize) -> Option<String> {
+    let (j, start) = subject_end(s, i)?;
+    let noun = s.is_word(j)
+        && s.mention_at(j).is_none()
+        && !matches!(
+            s.low(j),
+            "it" | "they" | "he" | "she" | "we" | "i" | "you" | "this" | "that" | "which" | "who"
+        )
+        && s.verb_form(j).is_none()
+        && !s.has(j, w::PREPOSITION | w::DETERMINER);
+    if !noun {
+        return None;
+    }
+    // `Work on the first avenue`, `The sale of the port terminal`
+    let mut k = j;
+    while k > start && s.is_word(k - 1) && s.mention_at(k - 1).is_none() && j - k < 6 {
+        k -= 1;
+    }
+    while k < j && s.has(k, w::DETERMINER | w::PREPOSITION) {
+        k += 1;
+    }
+    let text = s.slice(k..j + 1);
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
 /// Names coordinated before the subject mention of the verb at `i`: for `The United States
 /// and Britain announced`, the subject is Britain and this gives `[United States]`, in text
 /// order. Empty when the subject is not a coordinated list of names.
@@ -347,16 +426,20 @@ pub fn subject(s: &Sentence<'_>, i: usize, state: &DocState) -> Option<(EntityRe
     }
     let word = s.low(j);
     if matches!(word, "it" | "they" | "he" | "she") {
-        return anaphor(state, word).map(|e| (e, true));
+        return anaphor(state, word, s, j).map(|e| (e, true));
     }
     if s.has(j, w::GOVERNMENT_HEAD | w::TITLE_HEAD) {
-        if let Some(e) = owner_of_np(s, j) {
+        if let Some(e) = owner_of_np(s, j, start) {
             return Some((e, false));
         }
     }
     // coordination: `Toray Industries and a semiconductor material company`
     let mut x = j;
-    while x > start && s.is_word(x) && !s.tokens[x].cap && s.mention_at(x).is_none() {
+    while x >= start
+        && s.is_word(x)
+        && s.mention_at(x).is_none()
+        && (!s.tokens[x].cap || x == start)
+    {
         let word = s.low(x);
         if matches!(word, "a" | "an" | "the") {
             if x >= 2 && s.low(x - 1) == "and" {
@@ -365,8 +448,11 @@ pub fn subject(s: &Sentence<'_>, i: usize, state: &DocState) -> Option<(EntityRe
                 }
             }
             if word == "the" && s.has(j, w::ANAPHOR) {
-                return anaphor(state, s.low(j)).map(|e| (e, true));
+                return anaphor(state, s.low(j), s, x).map(|e| (e, true));
             }
+            break;
+        }
+        if x == 0 {
             break;
         }
         x -= 1;
@@ -838,6 +924,36 @@ pub fn ministry_of_title(title: &str, ministries: &[EntityRef]) -> Option<Entity
         [one] => Some((*one).clone()),
         _ => None,
     }
+}
+
+/// The organization of a title named without one, from the document: a minister's
+/// ministry by portfolio ([`ministry_of_title`]), a governor's bank when the document names
+/// one bank, a national government title's country when the document is about one country
+/// (`Foreign Minister Claire Dubois` in an article about Canada).
+pub fn organization_from_document(title: &str, state: &DocState) -> Option<EntityRef> {
+    if let Some(m) = ministry_of_title(title, &state.ministries) {
+        return Some(m);
+    }
+    let words: Vec<String> = title
+        .split_whitespace()
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let has = |w: &str| words.iter().any(|x| x == w);
+    if has("governor") {
+        return match state.banks.as_slice() {
+            [one] => Some(one.clone()),
+            _ => None,
+        };
+    }
+    let national = has("minister")
+        || has("premier")
+        || has("chancellor")
+        || (has("president") && words.len() == 1)
+        || (has("secretary") && words.len() >= 2);
+    if national {
+        return state.country.clone();
+    }
+    None
 }
 
 /// Normalizes a title: words capitalized except short function words.

@@ -96,6 +96,7 @@ pub const VERBS: &[(&str, &str, &[&str])] = &[
     ("oust", "dismiss", &["ousts"]),
     ("quit", "resign", &["quit", "quitting"]),
     ("appeal", "appeal", &[]),
+    ("propose", "propose", &[]),
     ("reject", "reject", &[]),
     ("block", "ban", &[]),
     ("penalize", "fine", &[]),
@@ -700,6 +701,11 @@ pub const SUBJECT_SKIP: &[&str] = &[
     "refused",
     "declined",
     "failed",
+    "due",
+    "scheduled",
+    "slated",
+    "poised",
+    "likely",
 ];
 
 /// Verbs after which a nominal event's actor is the verb's subject: `X confirmed investments`.
@@ -771,6 +777,10 @@ pub const ABSTRACT_OBJECTS: &[&str] = &[
     "push",
     "campaign",
 ];
+
+/// Event classes whose subject may be a thing rather than an actor, kept with a time:
+/// `Production is due to start in 2027`, `The deal is expected to close in 2024`.
+pub const SCHEDULED_CLASSES: &[&str] = &["start", "close", "open", "launch", "resume", "end"];
 
 /// Event classes that, as an infinitive after a past event, state its result rather than
 /// a purpose: `beat Castlegate City to win the cup`.
@@ -872,6 +882,14 @@ pub const COMPANY_SUFFIXES: &[&str] = &[
     "Telecom",
     "Mining",
     "Resources",
+    "Copper",
+    "Gold",
+    "Coal",
+    "Lithium",
+    "Nickel",
+    "Aluminium",
+    "Aluminum",
+    "Cement",
     "Labs",
     "Laboratories",
     "Pharma",

@@ -34,7 +34,7 @@ mod render;
 pub mod rules;
 mod timeline;
 
-use almanac_model::{Document, Entity, EntityKind, Fact, FactKind, Provenance, TimeRef};
+use almanac_model::{Document, Entity, EntityKind, EntityRef, Fact, FactKind, Provenance, TimeRef};
 use almanac_time::{Anchor, Granularity, TimexType};
 
 pub use almanac_model::Fact as ModelFact;
@@ -112,6 +112,7 @@ impl Extractor {
             resolve_persons(s, &mut persons);
             s.index();
         }
+        let mut countries: Vec<(EntityRef, usize)> = Vec::new();
         for s in &sentences {
             for m in &s.mentions {
                 let ministry = m.entity.kind == EntityKind::Government
@@ -120,8 +121,26 @@ impl Extractor {
                 if ministry && !state.ministries.iter().any(|x| x.id == m.entity.id) {
                     state.ministries.push(m.entity.clone());
                 }
+                let bank = m.entity.kind != EntityKind::Person
+                    && m.entity.name.split(' ').any(|w| w == "Bank");
+                if bank && !state.banks.iter().any(|x| x.id == m.entity.id) {
+                    state.banks.push(m.entity.clone());
+                }
+                if m.entity.kind == EntityKind::Country {
+                    match countries.iter_mut().find(|(c, _)| c.id == m.entity.id) {
+                        Some((_, n)) => *n += 1,
+                        None => countries.push((m.entity.clone(), 1)),
+                    }
+                }
             }
         }
+        countries.sort_by_key(|c| std::cmp::Reverse(c.1));
+        state.country = match countries.as_slice() {
+            [(c, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, m)| m < n) => {
+                Some(c.clone())
+            }
+            _ => None,
+        };
         let mut out: Vec<Fact> = Vec::new();
         let mut found: Vec<Found> = Vec::new();
         let mut lines: Vec<String> = Vec::new();
@@ -143,6 +162,7 @@ impl Extractor {
             state.sentence_actor = None;
             state.sentence_modality = None;
             lines.clear();
+            let first_of_sentence = out.len();
             for rule in RULES {
                 found.clear();
                 (rule.apply)(s, &mut state, &mut found);
@@ -179,6 +199,16 @@ impl Extractor {
                     });
                 }
             }
+            left_office(&mut out[first_of_sentence..]);
+            for m in &s.mentions {
+                if m.usage != gazetteer::NameUse::Demonym {
+                    state.recent.retain(|e| e.id != m.entity.id);
+                    state.recent.push(m.entity.clone());
+                }
+            }
+            if state.recent.len() > 40 {
+                state.recent.drain(..state.recent.len() - 40);
+            }
         }
         if sentences.len() == 1 && headline.is_some() {
             headline_facts.append(&mut out);
@@ -188,6 +218,32 @@ impl Extractor {
         headline_facts.retain(|h| !out.iter().any(|b| merge::restates(&h.kind, &b.kind)));
         headline_facts.append(&mut out);
         headline_facts
+    }
+}
+
+/// `Economy Minister Alicia Romero resigned on Monday`: a role whose holder resigns (or is
+/// dismissed) in the same sentence is a former one as of the document's date.
+fn left_office(facts: &mut [Fact]) {
+    let gone: Vec<String> = facts
+        .iter()
+        .filter_map(|f| match &f.kind {
+            FactKind::Event(e) if !e.negated && e.modality == almanac_model::Modality::Done => {
+                match e.class.as_str() {
+                    "resign" => e.actor.as_ref().map(|a| a.id.clone()),
+                    "dismiss" => e.target.as_ref().map(|t| t.id.clone()),
+                    _ => None,
+                }
+            }
+            _ => None,
+        })
+        .collect();
+    for f in facts {
+        if let FactKind::Role(r) = &mut f.kind
+            && gone.contains(&r.person.id)
+            && !r.title.starts_with("Former")
+        {
+            r.title = format!("Former {}", r.title);
+        }
     }
 }
 

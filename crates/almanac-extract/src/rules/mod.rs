@@ -63,6 +63,13 @@ pub struct DocState {
     /// Ministries and departments named anywhere in the document, for the organization of
     /// a minister named by portfolio only (`industry minister Ahn Duk-geun`).
     pub ministries: Vec<EntityRef>,
+    /// Banks named in the document, for a governor named without one.
+    pub banks: Vec<EntityRef>,
+    /// The country the document is about: the most often named, named at least twice and
+    /// more often than any other; a government title without a country is of it.
+    pub country: Option<EntityRef>,
+    /// Entities named in the previous sentences, latest last (for `the bank`, `the firm`).
+    pub recent: Vec<EntityRef>,
 }
 
 #[cfg(test)]

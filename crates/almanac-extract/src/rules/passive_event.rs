@@ -33,17 +33,41 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
             .rev()
             .find(|&k| s.has(k, lexicon::w::BE_FORM))
             .unwrap_or(i);
-        let np = win.start..be;
+        let mut np = win.start..be;
+        // `Romero, who was appointed`, `The plant, which was approved`: the antecedent
+        if np.len() == 1 && matches!(s.low(np.start), "who" | "which" | "that") {
+            let mut end = np.start;
+            if end > 0 && s.is_punct(end - 1, ",") {
+                end -= 1;
+            }
+            let mut start = end;
+            while start > 0 && s.is_word(start - 1) && !s.has(start - 1, lexicon::w::PREPOSITION) {
+                start -= 1;
+                if s.has(start, lexicon::w::DETERMINER) || s.mention_at(start).is_some() {
+                    break;
+                }
+            }
+            if let Some(m) = s.mention_ending(end) {
+                start = start.min(m.tokens.start);
+            }
+            np = start..end;
+        }
         let mut target = None;
+        let restrictive = matches!(v.class, "restrict" | "ban" | "lift");
         for m in s
             .mentions
             .iter()
             .filter(|m| m.tokens.start >= np.start && m.tokens.end <= np.end)
         {
+            let prep = clause::after_preposition(s, m);
             if m.usage == NameUse::Demonym {
+                // `duties on Thai sugar were lifted`: the demonym's country is the target
+                if restrictive && matches!(prep, Some("on" | "against")) {
+                    target = Some(m.entity.clone());
+                }
                 continue;
             }
-            match clause::after_preposition(s, m) {
+            match prep {
                 Some("on" | "against" | "to") => target = Some(m.entity.clone()),
                 None if lexicon::DIRECT_OBJECT_TARGET.contains(&v.class) => {
                     target = Some(m.entity.clone());
@@ -58,27 +82,30 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
         else {
             continue;
         };
-        if actor.is_none() && target.is_none() {
+        let time = clause::time_of(s, i, &win);
+        let amounts = clause::amounts_of(s, i, &win);
+        // without an agent, an event needs what it is about and when or how much:
+        // `Norvant was fined 450 million euros in 2019`, `The duties were lifted on Thursday`
+        let dated = time.is_some() || !amounts.is_empty();
+        if actor.is_none() && !(dated && (target.is_some() || object.is_some())) {
             continue;
         }
-        if actor.is_none() && object.is_none() {
-            continue;
-        }
+        let confidence = if actor.is_some() { 0.7 } else { 0.6 };
         let event = Event {
             actor,
             action: v.lemma.to_owned(),
             class: class.to_owned(),
             target: target.or(args.target),
             object,
-            time: clause::time_of(s, i, &win),
-            amounts: clause::amounts_of(s, i, &win),
+            time,
+            amounts,
             place: args.place,
             negated: clause::negated(s, i),
             modality: clause::modality(s, i),
         };
         out.push(Found {
             kind: FactKind::Event(event),
-            confidence: 0.7,
+            confidence,
         });
     }
 }
@@ -90,6 +117,24 @@ mod tests {
     /// Facts of this rule in `text`.
     fn check(text: &str, expected: &[&str]) {
         assert_eq!(run("passive_event", text, None), expected, "in {text:?}");
+    }
+
+    #[test]
+    fn passives_without_agent_or_in_relative_clauses() {
+        check(
+            "Acme Holdings was fined 450 million euros in 2019.",
+            &["fine  ? -> Acme Holdings  2019  [450 million EUR]"],
+        );
+        check(
+            "The duties on Thai sugar were lifted in March 2023, the ministry said.",
+            &["lift  ? -> Thailand  \"duties\"  2023-03  reported"],
+        );
+        check(
+            "The factory, which was approved by the European Commission in 2021, is open.",
+            &["approve  European Commission  \"factory\"  2021"],
+        );
+        // no time, amount or agent: nothing
+        check("The duties were lifted.", &[]);
     }
 
     #[test]

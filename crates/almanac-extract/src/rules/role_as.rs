@@ -65,7 +65,7 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
             }),
             _ => None,
         }
-        .or_else(|| clause::ministry_of_title(&title, &state.ministries))
+        .or_else(|| clause::organization_from_document(&title, state))
         // `Acme hired Jane Roe as chief operating officer`: the hiring organization
         .or_else(|| {
             clause::subject(s, giver, state)

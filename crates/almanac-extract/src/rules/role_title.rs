@@ -78,7 +78,7 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
         // `industry minister Ahn Duk-geun` in a document naming the Ministry of Trade,
         // Industry and Energy
         let organization =
-            organization.or_else(|| clause::ministry_of_title(&title, &state.ministries));
+            organization.or_else(|| clause::organization_from_document(&title, state));
         let mut person = p.entity.clone();
         person.mention = s.slice(p.tokens.clone()).to_owned();
         state.last_actor = Some(person.clone());

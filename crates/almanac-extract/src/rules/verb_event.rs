@@ -4,7 +4,7 @@
 //! Light verbs (`slap`, `impose`, `end`) make an event only with a restriction noun as
 //! object, and take their class from [`crate::lexicon::LIGHT_VERBS`].
 
-use almanac_model::{EntityRef, Event, FactKind, Modality};
+use almanac_model::{EntityKind, EntityRef, Event, FactKind, Modality};
 
 use super::{DocState, Found, Rule};
 use crate::analysis::Sentence;
@@ -29,7 +29,7 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
         }
         // `pledged to spend`, `agreed to buy`, `began restricting`: the second verb carries
         // the event.
-        if matches!(v.class, "pledge" | "agree" | "start")
+        if matches!(v.class, "pledge" | "agree" | "start" | "propose")
             && s.low(i + 1) == "to"
             && clause::verb_at(s, i + 2).is_some()
         {
@@ -84,7 +84,8 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
             || args.object.is_some()
             || args.place.is_some()
             || !amounts.is_empty();
-        if !(has_args || matches!(class, "resign" | "announce" | "win")) {
+        let scheduled = lexicon::SCHEDULED_CLASSES.contains(&class);
+        if !(has_args || scheduled || matches!(class, "resign" | "announce" | "win")) {
             continue;
         }
         // `Voters in Lisbon elected Ana Ribeiro`: an event without a named actor, kept when
@@ -102,10 +103,25 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
             && args.target.is_some()
             && direct_target
             && clause::common_noun_subject(s, i);
-        if actor.is_none() && !actorless {
+        // `Production is due to start in 2027`: the thing that starts is the object
+        let mut object = args.object.clone();
+        let thing = actor.is_none()
+            && !actorless
+            && scheduled
+            && object.is_none()
+            && clause::time_of(s, i, &win).is_some();
+        if thing {
+            object = clause::subject_phrase(s, i);
+        }
+        let thing = thing && object.is_some();
+        if actor.is_none() && !actorless && !thing {
             continue;
         }
-        if actor.as_ref().map(|a| &a.id) == args.target.as_ref().map(|t| &t.id) {
+        // only persons resign: `Chile's minister quits` is no act of Chile
+        if class == "resign" && actor.as_ref().is_some_and(|a| a.kind != EntityKind::Person) {
+            continue;
+        }
+        if actor.is_some() && actor.as_ref().map(|a| &a.id) == args.target.as_ref().map(|t| &t.id) {
             continue;
         }
         let negated = clause::negated(s, i);
@@ -158,7 +174,7 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
                 action: v.lemma.to_owned(),
                 class: class.to_owned(),
                 target: target.clone(),
-                object: args.object.clone(),
+                object: object.clone(),
                 time: time.clone(),
                 amounts: amounts.clone(),
                 place: args.place.clone(),
@@ -167,7 +183,7 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
             };
             out.push(Found {
                 kind: FactKind::Event(event),
-                confidence: if actorless {
+                confidence: if actorless || thing {
                     0.55
                 } else if anaphoric {
                     0.65
@@ -227,6 +243,20 @@ mod tests {
                 "win  Riverton United -> Castlegate City  2024-06-15",
                 "win  Riverton United  \"National Cup\"  2024-06-15",
             ],
+        );
+    }
+
+    #[test]
+    fn scheduled_things() {
+        check(
+            "Production is due to start in 2027.",
+            Some((2024, 1, 10)),
+            &["start  ?  \"Production\"  2027  planned"],
+        );
+        check(
+            "The merger is expected to close in the first half of 2024.",
+            Some((2024, 1, 10)),
+            &["close  ?  \"merger\"  2024-H1  planned"],
         );
     }
 
