@@ -360,6 +360,20 @@ impl Corpus {
     /// Adds the built-in alias table: each alias points to the corpus entity with that
     /// canonical name, or to a placeholder entity that no fact mentions.
     fn add_known_aliases(&mut self) {
+        // The extractor's gazetteer first: same ids as the facts, and users extend it.
+        let gazetteer = almanac_extract::Gazetteer::builtin();
+        for e in gazetteer.entities() {
+            let id = self.intern(&e.id, &e.name, e.kind);
+            let names = std::iter::once(e.name.as_str())
+                .chain(e.aliases.iter().map(|a| a.trim_start_matches(['+', '~'])));
+            for name in names {
+                let key = normalize(name);
+                if !key.is_empty() && !self.aliases.contains_key(&key) {
+                    self.aliases.insert(key, vec![id]);
+                }
+            }
+        }
+        // Then the small built-in table, for what the gazetteer lacks.
         for (name, kind) in KNOWN_NAMES {
             let key = normalize(name);
             if !self.aliases.contains_key(&key) {
@@ -385,6 +399,9 @@ impl Corpus {
     fn derive_short_names(&mut self) {
         let mut proposals: HashMap<String, Vec<u32>> = HashMap::new();
         for (i, e) in self.entities.iter().enumerate() {
+            if e.facts == 0 {
+                continue;
+            }
             let ws = words(&e.name);
             if ws.len() < 2 {
                 continue;

@@ -323,11 +323,8 @@ pub const KIND_NOUNS: &[(&str, EntityKind)] = &[
     ("outlet", EntityKind::Media),
 ];
 
-/// Place aliases and the canonical name they stand for, used when the corpus does not
-/// teach them.
-///
-/// FIXME: switch to `almanac_extract`'s gazetteer (`lookup(alias)`) once it lands, so that
-/// users extending the gazetteer data file extend questions too.
+/// Place aliases and the canonical name they stand for, used when neither the corpus nor
+/// `almanac_extract`'s gazetteer teaches them.
 pub const ALIASES: &[(&str, &str)] = &[
     ("tokyo", "Japan"),
     ("japanese", "Japan"),

@@ -163,12 +163,13 @@ pub const MONTHS: [&str; 12] = [
 ];
 
 /// A TIMEX3 value in words: `2023-03` is `March 2023`, `2020-01-21` is `21 January 2020`,
-/// `2024-Q3` is `the third quarter of 2024`. Values it cannot read are returned as they are.
-///
-/// FIXME: switch to `almanac_time::describe` once it lands, so the REPL and the timeline
-/// word dates the same way.
+/// `2024-Q3` is `the third quarter of 2024`, with its modifier (`early 2019`). Worded by
+/// `almanac_time::describe` (so answers and the timeline agree), else by a local fallback;
+/// values neither can read are returned as they are.
 pub fn describe(value: &str, modifier: Option<Modifier>) -> String {
-    let plain = describe_plain(value).unwrap_or_else(|| value.to_owned());
+    let plain = almanac_time::describe(value)
+        .or_else(|| describe_plain(value))
+        .unwrap_or_else(|| value.to_owned());
     match modifier {
         Some(Modifier::Before) => format!("before {plain}"),
         Some(Modifier::After) => format!("after {plain}"),
@@ -242,14 +243,22 @@ mod tests {
     fn reads_and_words_values() {
         check("2023-03", "March 2023", Some("2023-03-01"));
         check("2019", "2019", Some("2019-01-01"));
-        check("2020-01-21T06:05", "21 January 2020", Some("2020-01-21"));
+        check(
+            "2020-01-21T06:05",
+            "21 January 2020, 06:05",
+            Some("2020-01-21"),
+        );
         check("2024-Q3", "the third quarter of 2024", Some("2024-07-01"));
         check("2019-H1", "the first half of 2019", Some("2019-01-01"));
         check("2023-SU", "summer 2023", Some("2023-06-01"));
         check("201X", "the 2010s", Some("2010-01-01"));
-        check("XXXX-07", "XXXX-07", None);
-        check("P19D", "P19D", None);
-        check("PRESENT_REF", "PRESENT_REF", None);
+    }
+
+    #[test]
+    fn non_calendar_values_have_no_range() {
+        for value in ["XXXX-07", "P19D", "PRESENT_REF"] {
+            assert_eq!(timex_range(value, None), None, "{value}");
+        }
     }
 
     #[test]
