@@ -4,6 +4,8 @@
 //! seeds and MIB MiB (default 4) of the same generated text as the criterion bench, ROUNDS times
 //! (default 1): run it under `valgrind --tool=callgrind` for stable instruction counts.
 //!
+//! `... --example profile -- lines REF` annotates each stdin line against REF.
+//!
 //! `... --example profile -- dump [DIR]` prints every expression found in every file under
 //! DIR (default `fixtures/`) and in 256 KiB of generated text, with and without a reference date: diff two
 //! dumps to prove an optimization changed no output.
@@ -80,6 +82,18 @@ fn main() {
         (Some("dump"), Some(dir)) => std::path::PathBuf::from(dir),
         _ => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures"),
     };
+    if args.first().map(String::as_str) == Some("lines") {
+        // one document per stdin line, against the reference in the second argument
+        let reference = args.get(1).and_then(|r| parse_reference(r).ok());
+        for line in std::io::stdin().lines().map_while(Result::ok) {
+            let found: Vec<String> = annotate(&line, reference)
+                .iter()
+                .map(|t| format!("[{}] {:?} {}", &line[t.span.clone()], t.kind, t.value))
+                .collect();
+            println!("{line}\n    {}", found.join("  "));
+        }
+        return;
+    }
     if args.first().map(String::as_str) == Some("dump") {
         let mut paths = Vec::new();
         files(&root, &mut paths);

@@ -27,6 +27,9 @@ pub(crate) struct Hit {
     pub tense: Option<Tense>,
     /// A bare clock time ("6:05") that only counts when it joins a date.
     pub weak: bool,
+    /// "a year earlier", "two years later": counted from an earlier date of the same sentence
+    /// when there is one ("in March from a year earlier"), else from the reference.
+    pub chained: bool,
 }
 
 fn hit(start: usize, end: usize, sem: Sem) -> Hit {
@@ -37,6 +40,7 @@ fn hit(start: usize, end: usize, sem: Sem) -> Hit {
         modifier: None,
         tense: None,
         weak: false,
+        chained: false,
     }
 }
 
@@ -2021,6 +2025,7 @@ fn ago(g: &G, i: usize) -> Option<Hit> {
     };
     let mut h = hit(i, end, shift_sem(unit, sign * n));
     h.modifier = modifier;
+    h.chained = g.is_any(j, &["earlier", "later"]);
     Some(h)
 }
 
@@ -2533,7 +2538,9 @@ fn month_alone_any(g: &G, i: usize) -> Option<Hit> {
     ))
 }
 
-// a four-digit YEAR in a year context: "in 2025", "by 2030", "2019's", "from 2019 to 2023"
+// a four-digit YEAR in a year context: "in 2025", "by 2030", "2019's", "from 2019 to 2023".
+// "the year 2020" keeps "the year" in its span: TimeML's TIMEX3 extent takes the determiner
+// and the head noun of the temporal phrase (only prepositions stay out), as TimeBank does.
 fn year(g: &G, i: usize) -> Option<Hit> {
     let k = if g.is(i, "the") && g.is(i + 1, "year") {
         i + 2

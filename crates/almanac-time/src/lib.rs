@@ -179,7 +179,11 @@ pub fn annotate(text: &str, reference: Option<NaiveDateTime>) -> Vec<TimeExpr> {
         hits.clear();
         let mut i = 0;
         while i < toks.len() {
-            if !grammar::can_start(&toks[i]) {
+            // letters glued to digits ("COP27", "G20", "iPhone15") are names, never dates
+            let glued = i > 0 && toks[i].kind == scan::Kind::Num && !toks[i].space && {
+                toks[i - 1].kind == scan::Kind::Word
+            };
+            if glued || !grammar::can_start(&toks[i]) {
                 i += 1;
                 continue;
             }
@@ -193,10 +197,66 @@ pub fn annotate(text: &str, reference: Option<NaiveDateTime>) -> Vec<TimeExpr> {
         }
         merge(&g, &mut hits);
         for h in hits.drain(..) {
-            out.push(finish(&g, h, reference));
+            let years = match h.sem {
+                Sem::Shift {
+                    unit: Unit::Year,
+                    n,
+                } if h.chained => Some(n),
+                _ => None,
+            };
+            let mut found = finish(&g, h, reference);
+            if let Some(n) = years {
+                chain(text, &out, &mut found, n);
+            }
+            out.push(found);
         }
     }
     out
+}
+
+/// Re-counts "a year earlier" (`found`, `n` years) from the latest date found before it in
+/// the same sentence: "exports fell in March from a year earlier" is March of the year before,
+/// not the year before the reference. Leaves `found` alone when there is no such date.
+fn chain(text: &str, before: &[TimeExpr], found: &mut TimeExpr, n: i32) {
+    let sentence = resolve::sentence_start(text.as_bytes(), found.span.start);
+    let Some(prev) = before
+        .iter()
+        .rev()
+        .take_while(|p| p.span.start >= sentence)
+        .find(|p| p.kind == TimexType::Date)
+    else {
+        return;
+    };
+    let dated = matches!(
+        prev.granularity,
+        Granularity::Year
+            | Granularity::Half
+            | Granularity::Quarter
+            | Granularity::Season
+            | Granularity::Month
+            | Granularity::Day
+    );
+    let v = prev.value.as_bytes();
+    if !dated
+        || v.len() < 4
+        || !v[..4].iter().all(u8::is_ascii_digit)
+        || prev.value.ends_with("-02-29")
+    {
+        return;
+    }
+    let Some(year) = prev.value[..4]
+        .parse::<i32>()
+        .ok()
+        .and_then(|y| y.checked_add(n))
+    else {
+        return;
+    };
+    if !(0..=9999).contains(&year) {
+        return;
+    }
+    found.value = format!("{year:04}{}", &prev.value[4..]);
+    found.granularity = prev.granularity;
+    found.anchor = prev.anchor;
 }
 
 /// Whether a sense is a single day, which a clock time can join.

@@ -418,11 +418,14 @@ fn infer_year(r: NaiveDate, m: u32, d: Option<u32>, tense: Tense) -> i32 {
 }
 
 /// The year of a quarter or half named without one: in a past-tense sentence the latest one
-/// that has started; otherwise the reference year ("will report first-quarter earnings" in
-/// April is about this year's first quarter).
-fn period_year(r: NaiveDate, first_month: u32, tense: Tense) -> i32 {
+/// that has started; in a future-tense sentence next year's if this year's ended more than
+/// three months ago ("sales will rise in the first quarter", said in November); otherwise the
+/// reference year ("will report first-quarter earnings" in April is about this year's first
+/// quarter, which just ended).
+fn period_year(r: NaiveDate, first_month: u32, last_month: u32, tense: Tense) -> i32 {
     match tense {
         Tense::Past if first_month > r.month() => r.year() - 1,
+        Tense::Future if r.month() > last_month + 3 => r.year() + 1,
         _ => r.year(),
     }
 }
@@ -574,7 +577,8 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
             date_ref,
         ),
         Sem::Quarter { y, q } => {
-            let year = year_of(*y, r).unwrap_or_else(|| period_year(r, (q - 1) * 3 + 1, tense));
+            let year =
+                year_of(*y, r).unwrap_or_else(|| period_year(r, (q - 1) * 3 + 1, q * 3, tense));
             res(
                 TimexType::Date,
                 V::new().y(year).s("-Q").n((*q).into(), 1).0,
@@ -583,7 +587,8 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
             )
         }
         Sem::Half { y, h } => {
-            let year = year_of(*y, r).unwrap_or_else(|| period_year(r, (h - 1) * 6 + 1, tense));
+            let year =
+                year_of(*y, r).unwrap_or_else(|| period_year(r, (h - 1) * 6 + 1, h * 6, tense));
             res(
                 TimexType::Date,
                 V::new().y(year).s("-H").n((*h).into(), 1).0,
@@ -997,7 +1002,7 @@ fn cue(word: &str, bytes: &[u8], end: usize) -> Option<Tense> {
 }
 
 /// Start of the sentence containing byte `at` (at most 300 bytes back).
-fn sentence_start(bytes: &[u8], at: usize) -> usize {
+pub(crate) fn sentence_start(bytes: &[u8], at: usize) -> usize {
     let lo = at.saturating_sub(200);
     let mut i = at;
     while i > lo {
