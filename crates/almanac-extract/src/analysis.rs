@@ -727,7 +727,17 @@ fn merge_prefixed_companies(s: &mut Sentence<'_>) {
             b.entity.kind,
             EntityKind::Company | EntityKind::Organization | EntityKind::Media
         );
-        if adjacent && prefix_ok && b_org {
+        // `Australian Competition and Consumer Commission`, `Chinese Communist Party`: a
+        // demonym opens the name of an institution found by pattern
+        let demonym_institution = a.usage == NameUse::Demonym
+            && matches!(
+                b.entity.kind,
+                EntityKind::Government | EntityKind::Organization
+            )
+            && b.entity.id == slug(&b.entity.name)
+            && s.tokens[b.tokens.start].cap
+            && b.tokens.len() >= 2;
+        if adjacent && ((prefix_ok && b_org) || demonym_institution) {
             let r = a.tokens.start..b.tokens.end;
             let text = s.slice(r.clone()).to_owned();
             let name = format!("{} {}", a.entity.mention, b.entity.name);

@@ -82,7 +82,8 @@ pub fn verb_at(s: &Sentence<'_>, i: usize) -> Option<VerbForm> {
                 && s.mention_ending(k)
                     .is_some_and(|m| m.usage != NameUse::Demonym))
         }
-        Form::Gerund => i > 0 && s.has(i - 1, w::BE_FORM),
+        // `is lifting`; `..., defeating Aino Virtanen` (a participle clause)
+        Form::Gerund => i > 0 && (s.has(i - 1, w::BE_FORM) || s.is_punct(i - 1, ",")),
     };
     ok.then_some(v)
 }
@@ -523,13 +524,42 @@ pub fn after(s: &Sentence<'_>, i: usize, win: &Range<usize>, class: &str) -> Aft
     }
     if lexicon::DIRECT_OBJECT_TARGET.contains(&class) {
         // `acquire British water-treatment firm Brightwater Ltd.`
+        // `fined U.S. technology group Norvant` (the country modifies the head name), `won
+        // Finland's presidential election` (a possessive modifies the object)
         let mut j = k;
         while j < win.end && j < k + 6 {
             if let Some(m) = s.mention_starting(j)
                 && m.usage != NameUse::Demonym
+                && !m.possessive
             {
-                out.target = Some(m.entity.clone());
+                let head = (m.tokens.end..(m.tokens.end + 4).min(win.end))
+                    .take_while(|&x| {
+                        x == m.tokens.end || !s.tokens[x - 1].cap || s.mention_at(x).is_some()
+                    })
+                    .find_map(|x| {
+                        s.mention_starting(x)
+                            .filter(|h| h.tokens.start > m.tokens.end)
+                    });
+                // (`Centre Party candidate Rein Kask`: a title before the person)
+                let titled_person = head.is_some_and(|h| {
+                    h.entity.kind == EntityKind::Person && s.has(h.tokens.start - 1, w::TITLE_HEAD)
+                });
+                let modifier = (matches!(m.entity.kind, EntityKind::Country | EntityKind::Place)
+                    || titled_person)
+                    && head.is_some()
+                    && (m.tokens.end..head.map_or(0, |h| h.tokens.start))
+                        .all(|x| s.is_word(x) && !s.tokens[x].cap);
+                out.target = Some(match head {
+                    Some(h) if modifier => h.entity.clone(),
+                    _ => m.entity.clone(),
+                });
                 break;
+            }
+            if let Some(m) = s.mention_starting(j)
+                && m.possessive
+            {
+                j = m.tokens.end + 1;
+                continue;
             }
             if !s.is_word(j) || s.has(j, w::PREPOSITION) || s.in_amount(j) {
                 break;
@@ -683,6 +713,13 @@ pub fn object_np(s: &Sentence<'_>, from: usize, end: usize, class: &str) -> Opti
     let text = text.trim().to_owned();
     // `defeated incumbent Carlos Moedas`: a noun introducing the name is no object
     if k == start + 1 && s.has(start, w::PERSON_NOUN) {
+        return None;
+    }
+    // `defeating Green candidate Aino Virtanen`: a title before the named person
+    if s.has(k - 1, w::TITLE_HEAD | w::PERSON_NOUN)
+        && s.mention_starting(k)
+            .is_some_and(|m| m.entity.kind == EntityKind::Person)
+    {
         return None;
     }
     let pronoun = matches!(

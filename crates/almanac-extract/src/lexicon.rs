@@ -481,6 +481,8 @@ pub const TITLE_HEADS: &[&str] = &[
     "treasurer",
     "superintendent",
     "general",
+    "judge",
+    "prosecutor",
     "striker",
     "goalkeeper",
     "midfielder",

@@ -59,10 +59,12 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
         else {
             continue;
         };
-        let infinitive = i > 0 && s.low(i - 1) == "to";
+        // a participle clause acts like an infinitive of the sentence's actor
+        let participle = v.form == lexicon::Form::Gerund && i > 0 && s.is_punct(i - 1, ",");
+        let infinitive = i > 0 && s.low(i - 1) == "to" || participle;
         // `agreed on Monday to acquire` has the subject of `agreed`; `beat Castlegate City on
         // Saturday to win` has the sentence's actor, not the object before it
-        let controlled = infinitive && {
+        let controlled = infinitive && !participle && {
             let mut k = i - 1;
             while k > 0 && (s.in_time(k - 1) || (s.has(k - 1, w::PREPOSITION) && s.in_time(k))) {
                 k -= 1;
@@ -136,6 +138,8 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
             {
                 Modality::Done
             }
+            // `won the runoff, defeating X`: what the sentence's event did
+            _ if participle => state.sentence_modality.unwrap_or(Modality::Done),
             // a bare infinitive states a purpose: `to build a plant`
             Modality::Done | Modality::Reported if infinitive => Modality::Planned,
             m => m,
@@ -242,6 +246,25 @@ mod tests {
             &[
                 "win  Riverton United -> Castlegate City  2024-06-15",
                 "win  Riverton United  \"National Cup\"  2024-06-15",
+            ],
+        );
+    }
+
+    #[test]
+    fn participle_clauses_and_modifiers_of_the_object() {
+        check(
+            "President Tomas Lind won Finland's presidential election on Sunday, defeating Green candidate Aino Virtanen.",
+            Some((2024, 2, 12)),
+            &[
+                "win  Tomas Lind  \"Finland's presidential election\"  2024-02-11",
+                "win  Tomas Lind -> Aino Virtanen  2024-02-11",
+            ],
+        );
+        check(
+            "The European Commission fined U.S. technology group Norvant Technologies 1.84 billion euros.",
+            None,
+            &[
+                "fine  European Commission -> Norvant Technologies  \"U.S. technology group\"  [1.84 billion EUR]",
             ],
         );
     }
