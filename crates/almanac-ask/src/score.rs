@@ -255,7 +255,8 @@ pub fn rank(corpus: &Corpus, lexicon: &Lexicon, q: &Question, candidates: &[u32]
             names.push(normalize(&e.text));
             names.sort_unstable();
             names.dedup();
-            names
+            names.retain(|n| !n.is_empty());
+            names.into_iter().map(|n| format!(" {n} ")).collect()
         })
         .collect();
     for s in &mut scored {
@@ -480,21 +481,27 @@ fn second_stage(
             }
             almanac_model::FactKind::Event(_) => format!(" {normalized_text} "),
         };
-        let titles: Vec<&str> = fact
-            .sources
-            .iter()
-            .take(3)
-            .filter_map(|p| p.doc_title.as_deref())
-            .collect();
-        let title = format!(" {} ", normalize(&titles.join(" ")));
+        let mut title: Option<String> = None;
         for (k, e) in q.entities.iter().take(MAX_ENTITIES).enumerate() {
             if s.found[k].is_none() {
-                let named_in =
-                    |text: &str| aliases[k].iter().any(|a| text.contains(&format!(" {a} ")));
+                // `aliases` hold each name padded with spaces: ` south korea `.
+                let named_in = |text: &str| aliases[k].iter().any(|a| text.contains(a.as_str()));
                 let modifier = e.role != RoleHint::Actor || is_role;
+                let mut in_title = || {
+                    let title = title.get_or_insert_with(|| {
+                        let titles: Vec<&str> = fact
+                            .sources
+                            .iter()
+                            .take(3)
+                            .filter_map(|p| p.doc_title.as_deref())
+                            .collect();
+                        format!(" {} ", normalize(&titles.join(" ")))
+                    });
+                    named_in(title)
+                };
                 let f = if named_in(&normalized) {
                     if modifier { 0.8 } else { 0.5 }
-                } else if named_in(&title) {
+                } else if in_title() {
                     // The document is about it: `Denmark awards ...` for its climate minister.
                     if modifier { 0.75 } else { 0.4 }
                 } else {
