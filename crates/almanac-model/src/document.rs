@@ -151,6 +151,9 @@ impl Body {
     /// [`crate::text::split_sentences`]. Empty paragraphs are dropped.
     pub fn from_paragraphs<S: AsRef<str>>(paragraphs: &[S]) -> Self {
         let mut body = Body::default();
+        body.text
+            .reserve(paragraphs.iter().map(|p| p.as_ref().len() + 2).sum());
+        body.paragraphs.reserve(paragraphs.len());
         for p in paragraphs {
             let p = p.as_ref().trim();
             if p.is_empty() {

@@ -132,7 +132,7 @@ fn finish_text(mut out: Decoded, path: &str, text: String) -> Decoded {
 
 /// UTF-16 without a BOM: many NULs at either the odd or the even positions only.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 8 || bytes.len() % 2 != 0 {
+    if bytes.len() < 8 || bytes.len() % 2 != 0 || !bytes.contains(&0) {
         return None;
     }
     let pairs = bytes.len() / 2;

@@ -9,21 +9,23 @@ use nom::character::complete::{char, multispace0};
 use nom::combinator::{map, opt, rest};
 use nom::sequence::{delimited, preceded};
 use nom::{IResult, Parser};
+use std::borrow::Cow;
 
-/// One markup token, borrowing from the source.
+/// One markup token, borrowing from the source (names and values are copied only when they
+/// must change: an upper-case tag name, an attribute value with an entity).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Token<'a> {
     /// `<name attr="v">` (name lowercased), possibly self-closing.
     Start {
         /// Lowercased tag name.
-        name: String,
+        name: Cow<'a, str>,
         /// Attributes, names lowercased, values entity-decoded.
-        attrs: Vec<(String, String)>,
+        attrs: Vec<Attr<'a>>,
         /// `<br/>`.
         self_closing: bool,
     },
     /// `</name>` (lowercased).
-    End(String),
+    End(Cow<'a, str>),
     /// Character data, still entity-encoded.
     Text(&'a str),
     /// `<![CDATA[...]]>` content, raw.
@@ -43,26 +45,29 @@ pub struct Damage {
     pub expected: String,
 }
 
-/// An element of the tree.
+/// An attribute: lowercased name, entity-decoded value.
+pub type Attr<'a> = (Cow<'a, str>, Cow<'a, str>);
+
+/// An element of the tree, borrowing from the source.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Element {
+pub struct Element<'a> {
     /// Lowercased tag name (`#root` for the document).
-    pub name: String,
+    pub name: Cow<'a, str>,
     /// Attributes in source order.
-    pub attrs: Vec<(String, String)>,
+    pub attrs: Vec<Attr<'a>>,
     /// Children in source order.
-    pub children: Vec<Node>,
+    pub children: Vec<Node<'a>>,
     /// Byte range of the element in the source (start tag to end tag).
     pub span: std::ops::Range<usize>,
 }
 
 /// A tree node.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Node {
+pub enum Node<'a> {
     /// An element.
-    Element(Element),
+    Element(Element<'a>),
     /// Decoded text (entities resolved, CDATA kept raw).
-    Text(String),
+    Text(Cow<'a, str>),
 }
 
 /// How deep the tree may nest; deeper start tags are dropped (their text is kept).
@@ -162,7 +167,7 @@ pub fn is_boilerplate(name: &str) -> bool {
     )
 }
 
-impl Element {
+impl<'a> Element<'a> {
     /// A container whose class or id names page furniture (share bars, related links,
     /// bylines, ads, newsletter boxes, breadcrumbs, comments).
     pub fn is_boilerplate_box(&self) -> bool {
@@ -201,11 +206,11 @@ impl Element {
         self.attrs
             .iter()
             .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| v.as_ref())
     }
 
     /// Child elements.
-    pub fn elements(&self) -> impl Iterator<Item = &Element> {
+    pub fn elements(&self) -> impl Iterator<Item = &Element<'a>> {
         self.children.iter().filter_map(|n| match n {
             Node::Element(e) => Some(e),
             Node::Text(_) => None,
@@ -213,12 +218,16 @@ impl Element {
     }
 
     /// The first child element with this name.
-    pub fn child(&self, name: &str) -> Option<&Element> {
+    pub fn child(&self, name: &str) -> Option<&Element<'a>> {
         self.elements().find(|e| e.name == name)
     }
 
     /// Every descendant element (depth first, document order) matching `pred`.
-    pub fn find_all<'a>(&'a self, pred: &dyn Fn(&Element) -> bool, out: &mut Vec<&'a Element>) {
+    pub fn find_all<'t>(
+        &'t self,
+        pred: &dyn Fn(&Element<'_>) -> bool,
+        out: &mut Vec<&'t Element<'a>>,
+    ) {
         for e in self.elements() {
             if pred(e) {
                 out.push(e);
@@ -228,7 +237,7 @@ impl Element {
     }
 
     /// The first descendant element matching `pred`.
-    pub fn find(&self, pred: &dyn Fn(&Element) -> bool) -> Option<&Element> {
+    pub fn find(&self, pred: &dyn Fn(&Element<'_>) -> bool) -> Option<&Element<'a>> {
         for e in self.elements() {
             if pred(e) {
                 return Some(e);
@@ -242,18 +251,18 @@ impl Element {
 
     /// All text inside, whitespace collapsed.
     pub fn text(&self) -> String {
-        let mut out = String::new();
+        let mut out = Collapsed::default();
         self.collect_text(&mut out);
-        collapse_whitespace(&out)
+        out.text
     }
 
-    fn collect_text(&self, out: &mut String) {
+    fn collect_text(&self, out: &mut Collapsed) {
         for child in &self.children {
             match child {
-                Node::Text(t) => out.push_str(t),
+                Node::Text(t) => out.push(t),
                 Node::Element(e) => {
                     if is_block(&e.name) {
-                        out.push(' ');
+                        out.space();
                     }
                     e.collect_text(out);
                 }
@@ -264,28 +273,28 @@ impl Element {
     /// The body paragraphs inside, skipping [`is_boilerplate`] elements and `skip` names.
     pub fn paragraphs(&self, skip: &[&str]) -> Vec<String> {
         let mut out = Vec::new();
-        let mut current = String::new();
+        let mut current = Collapsed::default();
         self.walk_paragraphs(skip, &mut current, &mut out);
-        flush(&mut current, &mut out);
+        current.flush(&mut out);
         out
     }
 
-    fn walk_paragraphs(&self, skip: &[&str], current: &mut String, out: &mut Vec<String>) {
+    fn walk_paragraphs(&self, skip: &[&str], current: &mut Collapsed, out: &mut Vec<String>) {
         for child in &self.children {
             match child {
-                Node::Text(t) => current.push_str(t),
+                Node::Text(t) => current.push(t),
                 Node::Element(e) => {
-                    let name = e.name.as_str();
+                    let name = e.name.as_ref();
                     if is_boilerplate(name) || skip.contains(&name) || e.is_boilerplate_box() {
                         continue;
                     }
                     let block = is_block(name);
                     if block {
-                        flush(current, out);
+                        current.flush(out);
                     }
                     e.walk_paragraphs(skip, current, out);
                     if block {
-                        flush(current, out);
+                        current.flush(out);
                     }
                 }
             }
@@ -293,52 +302,119 @@ impl Element {
     }
 }
 
-fn flush(current: &mut String, out: &mut Vec<String>) {
-    let text = collapse_whitespace(current);
-    if !text.is_empty() {
-        out.push(text);
+/// Text being built with whitespace collapsed as it is pushed: runs of whitespace (including
+/// non-breaking spaces) become one space, none at the ends.
+#[derive(Debug, Default)]
+struct Collapsed {
+    text: String,
+    /// Whitespace was seen since the last word.
+    pending_space: bool,
+}
+
+impl Collapsed {
+    fn push(&mut self, chunk: &str) {
+        self.text.reserve(chunk.len() + 1);
+        if chunk.is_ascii() {
+            // byte scan: every ASCII byte is a char boundary
+            let bytes = chunk.as_bytes();
+            let mut start = 0;
+            for (i, b) in bytes.iter().enumerate() {
+                if b.is_ascii_whitespace() || *b == 0x0b {
+                    self.word(&chunk[start..i]);
+                    self.pending_space = true;
+                    start = i + 1;
+                }
+            }
+            self.word(&chunk[start..]);
+            return;
+        }
+        let mut words = chunk.split(is_space);
+        if let Some(first) = words.next() {
+            self.word(first);
+        }
+        for word in words {
+            self.pending_space = true;
+            self.word(word);
+        }
     }
-    current.clear();
+
+    fn word(&mut self, word: &str) {
+        if word.is_empty() {
+            return;
+        }
+        if self.pending_space && !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        self.pending_space = false;
+        self.text.push_str(word);
+    }
+
+    fn space(&mut self) {
+        self.pending_space = true;
+    }
+
+    /// Moves the text built so far, if any, to `out`.
+    fn flush(&mut self, out: &mut Vec<String>) {
+        if !self.text.is_empty() {
+            out.push(std::mem::take(&mut self.text));
+        }
+        self.pending_space = false;
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{a0}'
 }
 
 /// Collapses runs of whitespace (including non-breaking spaces) into one space and trims.
 pub fn collapse_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split(|c: char| c.is_whitespace() || c == '\u{a0}') {
-        if word.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+    let mut out = Collapsed::default();
+    out.push(text);
+    out.text
 }
 
-/// Decodes HTML entities (`&amp;`, `&#8217;`, `&rsquo;`).
-pub fn decode_entities(text: &str) -> String {
+/// Decodes HTML entities (`&amp;`, `&#8217;`, `&rsquo;`), borrowing when there are none.
+pub fn decode_entities(text: &str) -> Cow<'_, str> {
     if text.contains('&') {
-        html_escape::decode_html_entities(text).into_owned()
+        html_escape::decode_html_entities(text)
     } else {
-        text.to_owned()
+        Cow::Borrowed(text)
     }
 }
 
-/// HTML text (a fragment or a page) to body paragraphs, without boilerplate.
+/// HTML text (a fragment or a page) to body paragraphs, without boilerplate. Text without
+/// markup or entities is not parsed: it is one paragraph, whitespace collapsed, as the tree
+/// walk would give.
 pub fn to_paragraphs(html: &str) -> Vec<String> {
+    if !html.contains(['<', '&']) {
+        let text = collapse_whitespace(html);
+        return without_promos(if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![text]
+        });
+    }
     without_promos(parse(html).0.paragraphs(&[]))
 }
 
 /// Drops short paragraphs that are promos or links (`Read more: ...`, `Follow us on ...`).
 pub fn without_promos(mut paragraphs: Vec<String>) -> Vec<String> {
-    paragraphs.retain(|p| !(p.split_whitespace().count() <= 15 && crate::lines::is_promo(p)));
+    paragraphs.retain(|p| !(p.split_whitespace().nth(15).is_none() && crate::lines::is_promo(p)));
     paragraphs
 }
 
 // name: letters, digits, '-', '_', ':', '.'  -- "dc:creator", "h1"
 fn name(i: &str) -> IResult<&str, &str> {
     take_while1(|c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')).parse(i)
+}
+
+/// `name` in ASCII lowercase, borrowed when it already is.
+fn lower(name: &str) -> Cow<'_, str> {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    }
 }
 
 // '"' ... '"' | "'" ... "'" | UNQUOTED
@@ -352,23 +428,23 @@ fn attr_value(i: &str) -> IResult<&str, &str> {
 }
 
 // WS NAME (WS? "=" WS? VALUE)?  -- ` content="2024-05-02"`
-fn attribute(i: &str) -> IResult<&str, (String, String)> {
+fn attribute(i: &str) -> IResult<&str, Attr<'_>> {
     map(
         (
             multispace0,
             name,
             opt(preceded((multispace0, char('='), multispace0), attr_value)),
         ),
-        |(_, k, v)| (k.to_ascii_lowercase(), decode_entities(v.unwrap_or(""))),
+        |(_, k, v)| (lower(k), decode_entities(v.unwrap_or(""))),
     )
     .parse(i)
 }
 
 // junk inside a tag we cannot read as an attribute: skip one char  -- `<p "oops">`
-fn attribute_junk(i: &str) -> IResult<&str, Option<(String, String)>> {
+fn attribute_junk(i: &str) -> IResult<&str, ()> {
     map(
         (multispace0, nom::character::complete::none_of(">/")),
-        |_| None,
+        |_| (),
     )
     .parse(i)
 }
@@ -381,7 +457,7 @@ fn start_tag(i: &str) -> IResult<&str, Token<'_>> {
         if let Ok((r, a)) = attribute.parse(rest) {
             attrs.push(a);
             rest = r;
-        } else if let Ok((r, _)) = attribute_junk.parse(rest) {
+        } else if let Ok((r, ())) = attribute_junk.parse(rest) {
             rest = r;
         } else {
             break;
@@ -391,7 +467,7 @@ fn start_tag(i: &str) -> IResult<&str, Token<'_>> {
     Ok((
         rest,
         Token::Start {
-            name: tag_name.to_ascii_lowercase(),
+            name: lower(tag_name),
             attrs,
             self_closing: slash.is_some(),
         },
@@ -402,7 +478,7 @@ fn start_tag(i: &str) -> IResult<&str, Token<'_>> {
 fn end_tag(i: &str) -> IResult<&str, Token<'_>> {
     map(
         (tag("</"), name, take_till(|c| c == '>'), opt(char('>'))),
-        |(_, n, _, _)| Token::End(n.to_ascii_lowercase()),
+        |(_, n, _, _)| Token::End(lower(n)),
     )
     .parse(i)
 }
@@ -449,9 +525,20 @@ fn declaration(i: &str) -> IResult<&str, Token<'_>> {
     .parse(i)
 }
 
-// any run of characters up to the next "<"
+// any run of characters up to the next "<" (a byte search: "<" is ASCII)
 fn text(i: &str) -> IResult<&str, Token<'_>> {
-    map(take_while1(|c| c != '<'), Token::Text).parse(i)
+    match i.find('<') {
+        Some(0) => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::TakeWhile1,
+        ))),
+        Some(at) => Ok((&i[at..], Token::Text(&i[..at]))),
+        None if i.is_empty() => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::TakeWhile1,
+        ))),
+        None => Ok(("", Token::Text(i))),
+    }
 }
 
 // a "<" that starts nothing: it is text
@@ -460,29 +547,27 @@ fn lone_angle(i: &str) -> IResult<&str, Token<'_>> {
 }
 
 // TOKEN := TEXT | COMMENT | CDATA | DECLARATION | END_TAG | START_TAG | "<"
+// dispatched on the byte after "<", so each token tries only the grammars it can match
 fn token(i: &str) -> IResult<&str, Token<'_>> {
-    alt((
-        text,
-        comment,
-        cdata,
-        declaration,
-        end_tag,
-        start_tag,
-        lone_angle,
-    ))
-    .parse(i)
+    match i.as_bytes() {
+        [b'<', b'!', ..] => alt((comment, cdata, declaration, lone_angle)).parse(i),
+        [b'<', b'?', ..] => alt((declaration, lone_angle)).parse(i),
+        [b'<', b'/', ..] => alt((end_tag, lone_angle)).parse(i),
+        [b'<', ..] => alt((start_tag, lone_angle)).parse(i),
+        _ => text(i),
+    }
 }
 
 // raw text content of <script>/<style>: everything up to "</NAME"
 fn raw_text<'a>(i: &'a str, element: &str) -> (&'a str, &'a str) {
-    let close = format!("</{element}");
+    let close_len = element.len() + 2;
     let mut search = 0;
     while let Some(pos) = i[search..].find("</") {
         let at = search + pos;
-        let candidate = &i[at..];
-        if candidate.len() >= close.len()
-            && candidate.is_char_boundary(close.len())
-            && candidate[..close.len()].eq_ignore_ascii_case(&close)
+        let candidate = &i[at + 2..];
+        if candidate.len() >= element.len()
+            && candidate.as_bytes()[..element.len()].eq_ignore_ascii_case(element.as_bytes())
+            && candidate.is_char_boundary(close_len - 2)
         {
             return (&i[at..], &i[..at]);
         }
@@ -493,86 +578,103 @@ fn raw_text<'a>(i: &'a str, element: &str) -> (&'a str, &'a str) {
 
 /// Tokenizes HTML with each token's byte offset. Never fails.
 pub fn tokenize(source: &str) -> Vec<(usize, Token<'_>)> {
-    tokenize_with(source, false)
+    Tokens::new(source, false).collect()
 }
 
-/// Tokenizes HTML, or XML when `xml` (no raw-text elements).
-fn tokenize_with(source: &str, xml: bool) -> Vec<(usize, Token<'_>)> {
-    let mut out = Vec::new();
-    let mut input = source;
-    while !input.is_empty() {
-        let offset = source.len() - input.len();
-        let Ok((rest, tok)) = token(input) else {
-            // unreachable in practice (lone_angle/text cover every input); skip one char
-            let n = input.chars().next().map_or(1, char::len_utf8);
-            input = &input[n..];
-            continue;
-        };
-        input = rest;
-        let raw = match &tok {
-            Token::Start {
+/// The tokens of HTML, or XML when `xml` (no raw-text elements), with their byte offsets.
+struct Tokens<'a> {
+    source: &'a str,
+    input: &'a str,
+    xml: bool,
+    /// The content of a raw-text element just opened, given as the next token.
+    raw: Option<(usize, &'a str)>,
+}
+
+impl<'a> Tokens<'a> {
+    fn new(source: &'a str, xml: bool) -> Self {
+        Self {
+            source,
+            input: source,
+            xml,
+            raw: None,
+        }
+    }
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = (usize, Token<'a>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some((offset, content)) = self.raw.take() {
+            return Some((offset, Token::Text(content)));
+        }
+        while !self.input.is_empty() {
+            let offset = self.source.len() - self.input.len();
+            let Ok((rest, tok)) = token(self.input) else {
+                // unreachable in practice (lone_angle/text cover every input); skip one char
+                let n = self.input.chars().next().map_or(1, char::len_utf8);
+                self.input = &self.input[n..];
+                continue;
+            };
+            self.input = rest;
+            if let Token::Start {
                 name,
                 self_closing: false,
                 ..
-            } if !xml && is_raw_text(name) => Some(name.clone()),
-            _ => None,
-        };
-        out.push((offset, tok));
-        if let Some(element) = raw {
-            let (rest, content) = raw_text(input, &element);
-            if !content.is_empty() {
-                out.push((source.len() - input.len(), Token::Text(content)));
+            } = &tok
+                && !self.xml
+                && is_raw_text(name)
+            {
+                let (rest, content) = raw_text(self.input, name);
+                if !content.is_empty() {
+                    self.raw = Some((self.source.len() - self.input.len(), content));
+                }
+                self.input = rest;
             }
-            input = rest;
+            return Some((offset, tok));
         }
+        None
     }
-    out
 }
 
 /// Builds a tree from HTML. Returns the `#root` element and structural damage.
-pub fn parse(source: &str) -> (Element, Vec<Damage>) {
+pub fn parse(source: &str) -> (Element<'_>, Vec<Damage>) {
     build(source, false)
 }
 
 /// Builds a tree from XML (feeds): no void or raw-text elements, so `<link>URL</link>` and
 /// `<title><![CDATA[...]]></title>` read as written.
-pub fn parse_xml(source: &str) -> (Element, Vec<Damage>) {
+pub fn parse_xml(source: &str) -> (Element<'_>, Vec<Damage>) {
     build(source, true)
 }
 
-fn build(source: &str, xml: bool) -> (Element, Vec<Damage>) {
+fn build(source: &str, xml: bool) -> (Element<'_>, Vec<Damage>) {
     let mut damage = Vec::new();
-    let mut stack: Vec<Element> = vec![Element {
-        name: "#root".to_owned(),
+    let mut stack: Vec<Element<'_>> = vec![Element {
+        name: Cow::Borrowed("#root"),
         span: 0..source.len(),
         ..Element::default()
     }];
-    let mut raw_parent: Option<String> = None;
+    // inside <script>/<style>: text is kept as written
+    let mut raw_parent = false;
     let mut too_deep = false;
-    for (offset, tok) in tokenize_with(source, xml) {
+    for (offset, tok) in Tokens::new(source, xml) {
         match tok {
             Token::Start {
                 name,
                 attrs,
                 self_closing,
             } => {
-                raw_parent = None;
+                raw_parent = false;
                 // an unclosed <p> or <li> ends where a sibling starts
-                if (matches!(name.as_str(), "item" | "entry")
-                    || (!xml && matches!(name.as_str(), "p" | "li")))
+                if (matches!(name.as_ref(), "item" | "entry")
+                    || (!xml && matches!(name.as_ref(), "p" | "li")))
                     && stack.last().is_some_and(|e| e.name == name)
                 {
                     close_top(&mut stack, offset);
                 }
-                let el = Element {
-                    name: name.clone(),
-                    attrs,
-                    children: Vec::new(),
-                    span: offset..offset,
-                };
-                if self_closing || (!xml && is_void(&name)) {
-                    push_child(&mut stack, Node::Element(el));
-                } else if stack.len() > MAX_DEPTH {
+                let void = self_closing || (!xml && is_void(&name));
+                if !void && stack.len() > MAX_DEPTH {
                     // deeper nesting is flattened: tree walks stay shallow
                     if !too_deep {
                         damage.push(Damage {
@@ -582,15 +684,25 @@ fn build(source: &str, xml: bool) -> (Element, Vec<Damage>) {
                         });
                         too_deep = true;
                     }
+                    continue;
+                }
+                if !void && matches!(name.as_ref(), "script" | "style") {
+                    raw_parent = true;
+                }
+                let el = Element {
+                    name,
+                    attrs,
+                    children: Vec::new(),
+                    span: offset..offset,
+                };
+                if void {
+                    push_child(&mut stack, Node::Element(el));
                 } else {
-                    if matches!(name.as_str(), "script" | "style") {
-                        raw_parent = Some(name);
-                    }
                     stack.push(el);
                 }
             }
             Token::End(name) => {
-                raw_parent = None;
+                raw_parent = false;
                 if let Some(pos) = stack.iter().rposition(|e| e.name == name) {
                     if pos == 0 {
                         continue;
@@ -622,14 +734,14 @@ fn build(source: &str, xml: bool) -> (Element, Vec<Damage>) {
                 }
             }
             Token::Text(t) => {
-                let decoded = if raw_parent.is_some() {
-                    t.to_owned()
+                let decoded = if raw_parent {
+                    Cow::Borrowed(t)
                 } else {
                     decode_entities(t)
                 };
                 push_child(&mut stack, Node::Text(decoded));
             }
-            Token::CData(t) => push_child(&mut stack, Node::Text(t.to_owned())),
+            Token::CData(t) => push_child(&mut stack, Node::Text(Cow::Borrowed(t))),
             Token::Other => {}
         }
     }
@@ -637,7 +749,7 @@ fn build(source: &str, xml: bool) -> (Element, Vec<Damage>) {
     let unclosed: Vec<&str> = stack[1..]
         .iter()
         .rev()
-        .map(|e| e.name.as_str())
+        .map(|e| e.name.as_ref())
         .filter(|name| xml || !implied_end(name))
         .collect();
     if let Some(innermost) = unclosed.first() {
@@ -678,7 +790,7 @@ fn implied_end(name: &str) -> bool {
     )
 }
 
-fn close_top(stack: &mut Vec<Element>, end: usize) {
+fn close_top(stack: &mut Vec<Element<'_>>, end: usize) {
     if stack.len() > 1
         && let Some(mut el) = stack.pop()
     {
@@ -687,7 +799,7 @@ fn close_top(stack: &mut Vec<Element>, end: usize) {
     }
 }
 
-fn push_child(stack: &mut [Element], node: Node) {
+fn push_child<'a>(stack: &mut [Element<'a>], node: Node<'a>) {
     if let Some(top) = stack.last_mut() {
         top.children.push(node);
     }

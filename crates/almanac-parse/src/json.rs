@@ -84,11 +84,80 @@ impl From<serde_json::Value> for Json {
     }
 }
 
+/// Reads valid JSON straight into [`Json`] (no `serde_json::Value` in between), keeping
+/// object keys in source order.
+impl<'de> serde::Deserialize<'de> for Json {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(JsonVisitor)
+    }
+}
+
+struct JsonVisitor;
+
+impl<'de> serde::de::Visitor<'de> for JsonVisitor {
+    type Value = Json;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_unit<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
+        Ok(Json::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
+        Ok(Json::Number(v.to_string()))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
+        Ok(Json::Number(v.to_string()))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
+        // written as serde_json writes it
+        Ok(Json::Number(
+            serde_json::Number::from_f64(v).map_or_else(|| v.to_string(), |n| n.to_string()),
+        ))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
+        Ok(Json::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Json, E> {
+        Ok(Json::String(v))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Json::Array(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let mut fields = Vec::with_capacity(map.size_hint().unwrap_or(0));
+        while let Some((key, value)) = map.next_entry::<String, Json>()? {
+            fields.push((key, value));
+        }
+        Ok(Json::Object(fields))
+    }
+}
+
 /// Parses JSON: serde_json for valid input, the tolerant scanner otherwise.
 /// Returns the value (if anything could be read) and the damage (empty for valid input).
 pub fn parse(source: &str) -> (Option<Json>, Vec<Damage>) {
-    match serde_json::from_str::<serde_json::Value>(source) {
-        Ok(v) => (Some(Json::from(v)), Vec::new()),
+    match serde_json::from_str::<Json>(source) {
+        Ok(v) => (Some(v), Vec::new()),
         Err(_) => parse_tolerant(source),
     }
 }
@@ -466,6 +535,16 @@ mod tests {
         let src = r#"{"a":[1,-2.5,true,null],"b":"x\u2019y\ud83d\ude00\n"}"#;
         assert_eq!(parse_tolerant(src).0, parse(src).0);
         assert!(parse_tolerant(src).1.is_empty());
+    }
+
+    #[test]
+    fn valid_objects_keep_source_order() {
+        let (v, damage) = parse(r#"{"b":1.5e3,"a":[null,-2],"b":"again"}"#);
+        assert!(damage.is_empty());
+        assert_eq!(
+            format!("{v:?}"),
+            r#"Some(Object([("b", Number("1500.0")), ("a", Array([Null, Number("-2")])), ("b", String("again"))]))"#
+        );
     }
 
     #[test]

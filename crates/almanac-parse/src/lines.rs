@@ -292,20 +292,22 @@ pub fn is_promo(line: &str) -> bool {
     if line.contains("http://") || line.contains("https://") || line.contains("www.") {
         return true;
     }
-    let words = line.split_whitespace().count();
-    if words > 15 {
-        // promos are short; long lines are prose
+    // promos are short; long lines are prose
+    let Some(words) = word_count_up_to(line, 15) else {
         return false;
-    }
-    let lower = line.to_lowercase();
-    let has_domain = lower.split_whitespace().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        w.contains(".com") || w.contains(".net") || w.contains(".org") || w.contains(".co.")
-    });
+    };
+    let has_domain = line.contains('.')
+        && line.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.contains('.')
+                && [".com", ".net", ".org", ".co."]
+                    .iter()
+                    .any(|d| contains_ignore_ascii_case(w, d))
+        });
     if has_domain && words <= 8 {
         return true;
     }
-    let starts = [
+    const STARTS: &[&str] = &[
         "subscribe",
         "follow us",
         "follow @",
@@ -320,14 +322,35 @@ pub fn is_promo(line: &str) -> bool {
         "see also:",
         "read also:",
     ];
-    if starts.iter().any(|s| lower.starts_with(s)) {
+    if STARTS
+        .iter()
+        .any(|s| starts_with_ignore_ascii_case(line, s))
+    {
         return true;
     }
-    SOCIAL.iter().any(|s| {
-        lower
-            .split_once(':')
-            .is_some_and(|(label, _)| label.contains(s) && label.split_whitespace().count() <= 4)
-    })
+    let Some((label, _)) = line.split_once(':') else {
+        return false;
+    };
+    label.split_whitespace().count() <= 4
+        && SOCIAL.iter().any(|s| contains_ignore_ascii_case(label, s))
+}
+
+/// The number of words in `line` if it has at most `max`.
+fn word_count_up_to(line: &str, max: usize) -> Option<usize> {
+    let n = line.split_whitespace().take(max + 1).count();
+    (n <= max).then_some(n)
+}
+
+fn starts_with_ignore_ascii_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// A line after which a video or portal page lists other content: `Recommended`, `Up next`,

@@ -47,12 +47,89 @@ fn detect(text: &str) -> u8 {
     }
 }
 
+/// The elements the page reader looks for, found in one walk of the tree: every `<meta>` and
+/// JSON-LD script, and the first (in document order) of each landmark.
+#[derive(Default)]
+struct Landmarks<'t, 'a> {
+    metas: Vec<&'t Element<'a>>,
+    ld_scripts: Vec<&'t Element<'a>>,
+    h1: Option<&'t Element<'a>>,
+    title: Option<&'t Element<'a>>,
+    /// `<time datetime>`.
+    time: Option<&'t Element<'a>>,
+    /// `itemprop="articleBody"`.
+    article_body: Option<&'t Element<'a>>,
+    article: Option<&'t Element<'a>>,
+    main: Option<&'t Element<'a>>,
+    body: Option<&'t Element<'a>>,
+    /// `<link rel="canonical">`.
+    canonical: Option<&'t Element<'a>>,
+    /// class, rel or itemprop naming `author` or `byline`.
+    byline: Option<&'t Element<'a>>,
+}
+
+impl<'t, 'a> Landmarks<'t, 'a> {
+    fn of(root: &'t Element<'a>) -> Self {
+        let mut found = Landmarks::default();
+        found.walk(root);
+        found
+    }
+
+    fn walk(&mut self, parent: &'t Element<'a>) {
+        for e in parent.elements() {
+            let first = |slot: &mut Option<&'t Element<'a>>| {
+                slot.get_or_insert(e);
+            };
+            match e.name.as_ref() {
+                "meta" => self.metas.push(e),
+                "script"
+                    if e.attr("type")
+                        .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
+                {
+                    self.ld_scripts.push(e);
+                }
+                "h1" => first(&mut self.h1),
+                "title" => first(&mut self.title),
+                "time" if e.attr("datetime").is_some() => first(&mut self.time),
+                "article" => first(&mut self.article),
+                "main" => first(&mut self.main),
+                "body" => first(&mut self.body),
+                "link"
+                    if e.attr("rel")
+                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+                {
+                    first(&mut self.canonical);
+                }
+                _ => {}
+            }
+            if self.article_body.is_none() && e.attr("itemprop") == Some("articleBody") {
+                self.article_body = Some(e);
+            }
+            if self.byline.is_none() && is_byline(e) {
+                self.byline = Some(e);
+            }
+            self.walk(e);
+        }
+    }
+}
+
+/// Whether an element's class, rel or itemprop names `author` or `byline`.
+fn is_byline(e: &Element<'_>) -> bool {
+    ["class", "rel", "itemprop"].iter().any(|a| {
+        e.attr(a).is_some_and(|v| {
+            v.as_bytes()
+                .windows(6)
+                .any(|w| w.eq_ignore_ascii_case(b"byline"))
+                || v.split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case("author"))
+        })
+    })
+}
+
 /// Meta tags as (key lowercased, content), from `name`, `property` and `itemprop`.
-fn metas(root: &Element) -> Vec<(String, String)> {
-    let mut found = Vec::new();
-    root.find_all(&|e| e.name == "meta", &mut found);
+fn metas(found: &[&Element<'_>]) -> Vec<(String, String)> {
     found
-        .into_iter()
+        .iter()
         .filter_map(|m| {
             let key = m
                 .attr("property")
@@ -78,18 +155,9 @@ fn meta<'a>(metas: &'a [(String, String)], keys: &[&str]) -> Option<&'a str> {
 
 /// The JSON-LD object describing the article (`NewsArticle`, `Article`, `ReportageNewsArticle`,
 /// `BlogPosting`), searched through arrays and `@graph`.
-fn json_ld_article(root: &Element) -> Option<Json> {
-    let mut scripts = Vec::new();
-    root.find_all(
-        &|e| {
-            e.name == "script"
-                && e.attr("type")
-                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
-        },
-        &mut scripts,
-    );
+fn json_ld_article(scripts: &[&Element<'_>]) -> Option<Json> {
     scripts
-        .into_iter()
+        .iter()
         .find_map(|s| json::parse(&s.text()).0.and_then(find_article))
 }
 
@@ -159,11 +227,12 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
             Diagnostic::at(Severity::Warning, path, text, d.offset, d.message).expected(d.expected),
         );
     }
-    let metas = metas(&root);
-    let ld = json_ld_article(&root);
+    let found = Landmarks::of(&root);
+    let metas = metas(&found.metas);
+    let ld = json_ld_article(&found.ld_scripts);
     let ld_text = |key: &str| ld.as_ref().and_then(|l| l.text(key)).map(str::to_owned);
-    let h1 = root.find(&|e| e.name == "h1").map(Element::text);
-    let title_tag = root.find(&|e| e.name == "title").map(Element::text);
+    let h1 = found.h1.map(Element::text);
+    let title_tag = found.title.map(Element::text);
     let outlet = meta(&metas, &["og:site_name", "application-name"])
         .map(str::to_owned)
         .or_else(|| {
@@ -184,8 +253,8 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
             text: alt,
         });
     }
-    let time_el = root
-        .find(&|e| e.name == "time" && e.attr("datetime").is_some())
+    let time_el = found
+        .time
         .and_then(|e| e.attr("datetime"))
         .map(str::to_owned);
     let published_text = meta(
@@ -237,7 +306,7 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
         );
     }
     if authors.is_empty() {
-        authors = byline_names(&root);
+        authors = found.byline.map(byline_names).unwrap_or_default();
     }
     for a in authors {
         for name in a.split(" and ") {
@@ -247,13 +316,10 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
     doc.url = meta(&metas, &["og:url"])
         .map(str::to_owned)
         .or_else(|| {
-            root.find(&|e| {
-                e.name == "link"
-                    && e.attr("rel")
-                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
-            })
-            .and_then(|e| e.attr("href"))
-            .map(str::to_owned)
+            found
+                .canonical
+                .and_then(|e| e.attr("href"))
+                .map(str::to_owned)
         })
         .or_else(|| ld_text("url"));
     for (key, value) in &metas {
@@ -270,11 +336,11 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
             super::push_unique(&mut doc.tags, k);
         }
     }
-    let container = root
-        .find(&|e| e.attr("itemprop") == Some("articleBody"))
-        .or_else(|| root.find(&|e| e.name == "article"))
-        .or_else(|| root.find(&|e| e.name == "main"))
-        .or_else(|| root.find(&|e| e.name == "body"))
+    let container = found
+        .article_body
+        .or(found.article)
+        .or(found.main)
+        .or(found.body)
         .unwrap_or(&root);
     let mut paragraphs = markup::without_promos(container.paragraphs(&["h1"]));
     if let Some(title) = &doc.title {
@@ -299,18 +365,7 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
 
 /// Names in a byline element (class, rel or itemprop naming `author` or `byline`):
 /// `By Tom Reyes and Ana Cruz` gives both names; text that is not names is ignored.
-fn byline_names(root: &Element) -> Vec<String> {
-    let is_byline = |e: &Element| {
-        ["class", "rel", "itemprop"].iter().any(|a| {
-            e.attr(a).is_some_and(|v| {
-                let v = v.to_ascii_lowercase();
-                v.contains("byline") || v.split_whitespace().any(|w| w == "author")
-            })
-        })
-    };
-    let Some(byline) = root.find(&is_byline) else {
-        return Vec::new();
-    };
+fn byline_names(byline: &Element<'_>) -> Vec<String> {
     let text = byline.text();
     let text = text
         .strip_prefix("By ")
@@ -326,8 +381,7 @@ fn byline_names(root: &Element) -> Vec<String> {
 
 /// A paragraph that is only a date or byline stamp (`Published 3 May 2024`, `By Jane Doe`).
 fn is_dateline(p: &str) -> bool {
-    let words = p.split_whitespace().count();
-    words <= 8
+    p.split_whitespace().nth(8).is_none()
         && (crate::date::parse_date(p).is_ok()
             || p.split_once(' ').is_some_and(|(first, rest)| {
                 matches!(

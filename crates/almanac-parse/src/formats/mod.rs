@@ -15,10 +15,28 @@ use almanac_model::{Body, DocDate, Document, text::content_id};
 
 use crate::date::{DateError, parse_date};
 
+/// How much of the start of a file detectors look at.
+pub(crate) const DETECT_BYTES: usize = 8192;
+
+/// The first `max` bytes of `text`, cut back to a character boundary: detectors read only
+/// there, so a 1 MB one-line file costs them nothing.
+pub(crate) fn head(text: &str, max: usize) -> &str {
+    let mut at = max.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    &text[..at]
+}
+
 /// A document with nothing known yet; its id is the content hash of `source`.
 pub(crate) fn new_document(path: &str, format: &str, source: &str) -> Document {
+    with_id(path, format, content_id(source.as_bytes()))
+}
+
+/// A document with nothing known yet and the given id.
+pub(crate) fn with_id(path: &str, format: &str, id: String) -> Document {
     Document {
-        id: content_id(source.as_bytes()),
+        id,
         path: path.to_owned(),
         format: format.to_owned(),
         title: None,

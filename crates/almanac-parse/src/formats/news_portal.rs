@@ -78,7 +78,7 @@ fn meta_lines<'a>(all: &[Line<'a>]) -> Vec<(usize, Meta, &'a str)> {
 }
 
 fn detect(text: &str) -> u8 {
-    let head: String = text
+    let head: String = super::head(text, super::DETECT_BYTES)
         .lines()
         .take(HEAD_LINES * 2)
         .collect::<Vec<_>>()

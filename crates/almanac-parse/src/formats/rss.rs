@@ -2,6 +2,8 @@
 //! channel title is the outlet; `pubDate` (RFC 822) or `dc:date` the publication date;
 //! `content:encoded` or `description` (HTML) the body.
 
+use std::borrow::Cow;
+
 use almanac_model::{Body, Diagnostic, Document, Severity};
 
 use crate::html::{self as markup, Element, Node, starts_with_tag};
@@ -28,15 +30,23 @@ fn detect(text: &str) -> u8 {
     }
 }
 
-/// The character data directly inside an element (entity-decoded once, CDATA raw).
-fn raw_text(e: &Element) -> String {
-    e.children
-        .iter()
-        .filter_map(|n| match n {
-            Node::Text(t) => Some(t.as_str()),
-            Node::Element(_) => None,
-        })
-        .collect()
+/// The character data directly inside an element (entity-decoded once, CDATA raw), borrowed
+/// when it is one piece.
+fn raw_text<'t>(e: &'t Element<'_>) -> Cow<'t, str> {
+    let mut texts = e.children.iter().filter_map(|n| match n {
+        Node::Text(t) => Some(t.as_ref()),
+        Node::Element(_) => None,
+    });
+    let first = texts.next().unwrap_or("");
+    match texts.next() {
+        None => Cow::Borrowed(first),
+        Some(second) => {
+            let mut all = String::from(first);
+            all.push_str(second);
+            texts.for_each(|t| all.push_str(t));
+            Cow::Owned(all)
+        }
+    }
 }
 
 /// The text inside an element as HTML paragraphs, promos dropped: escaped or CDATA HTML is
@@ -55,7 +65,12 @@ pub(crate) fn child_text(e: &Element, name: &str) -> Option<String> {
             if c.elements().next().is_some() {
                 c.text()
             } else {
-                markup::parse(&raw_text(c)).0.text()
+                let raw = raw_text(c);
+                if raw.contains(['<', '&']) {
+                    markup::parse(&raw).0.text()
+                } else {
+                    markup::collapse_whitespace(&raw)
+                }
             }
         })
         .filter(|t| !t.is_empty())

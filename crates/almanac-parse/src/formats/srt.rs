@@ -2,6 +2,8 @@
 //! cue text becomes a transcript: timings and styling tags are dropped, cues are joined into
 //! sentences, and a pause or a speaker change starts a new paragraph.
 
+use std::borrow::Cow;
+
 use almanac_model::{Body, Diagnostic, Document, Severity};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while_m_n};
@@ -9,7 +11,7 @@ use nom::character::complete::{char, one_of, space0, space1};
 use nom::combinator::{map, map_res};
 use nom::{IResult, Parser};
 
-use crate::lines::lines;
+use crate::lines::Line;
 use crate::{Format, Options, html};
 
 /// The format entry.
@@ -93,6 +95,7 @@ fn cue_number(i: &str) -> IResult<&str, &str> {
 }
 
 fn detect(text: &str) -> u8 {
+    let text = super::head(text, super::DETECT_BYTES);
     let mut head = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = head.next().unwrap_or("");
     let second = head.next().unwrap_or("");
@@ -113,84 +116,118 @@ fn detect(text: &str) -> u8 {
 /// reported and skipped.
 pub(crate) fn cues(path: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Vec<Cue> {
     let mut out = Vec::new();
-    let mut block: Vec<crate::lines::Line<'_>> = Vec::new();
-    let mut blocks = Vec::new();
+    // the current block's lines, reused from block to block
+    let mut block: Vec<Line<'_>> = Vec::new();
     let mut offset = 0;
     for raw in text.split_inclusive('\n') {
-        if raw.trim().is_empty() {
-            if !block.is_empty() {
-                blocks.push(std::mem::take(&mut block));
-            }
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            cue_of_block(path, text, &block, &mut out, diagnostics);
+            block.clear();
         } else {
-            block.extend(lines(raw).into_iter().map(|mut l| {
-                l.offset += offset;
-                l
-            }));
+            block.push(Line {
+                text: trimmed,
+                offset: offset + raw.len() - raw.trim_start().len(),
+            });
         }
         offset += raw.len();
     }
-    if !block.is_empty() {
-        blocks.push(block);
-    }
-    for block in blocks {
-        let Some(t) = block.iter().position(|l| timing(l.text).is_ok()) else {
-            if let Some(first) = block.first()
-                && !first.text.starts_with("WEBVTT")
-                && !first.text.starts_with("NOTE")
-                && !first.text.starts_with("STYLE")
-                && !first.text.starts_with("REGION")
-            {
-                diagnostics.push(
-                    Diagnostic::at(
-                        Severity::Warning,
-                        path,
-                        text,
-                        first.offset,
-                        "cue without a timing line",
-                    )
-                    .expected("`00:00:01,000 --> 00:00:04,000`"),
-                );
-            }
-            continue;
-        };
-        let Ok((_, (start_ms, end_ms))) = timing(block[t].text) else {
-            continue;
-        };
-        let text = block[t + 1..]
-            .iter()
-            .map(|l| strip_cue_markup(l.text))
-            .filter(|l| !l.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
-        out.push(Cue {
-            start_ms,
-            end_ms,
-            text,
-        });
-    }
+    cue_of_block(path, text, &block, &mut out, diagnostics);
     out
 }
 
-/// Drops `<i>`, `<v Speaker>`, `{\an8}`, and sound labels such as `[music]`.
-fn strip_cue_markup(line: &str) -> String {
-    let mut s = String::new();
-    let mut depth_brace = 0;
-    for c in line.chars() {
-        match c {
-            '{' => depth_brace += 1,
-            '}' if depth_brace > 0 => depth_brace -= 1,
-            _ if depth_brace > 0 => {}
-            _ => s.push(c),
+/// The cue of one block (lines up to a timing line are its id), or a diagnostic.
+fn cue_of_block(
+    path: &str,
+    source: &str,
+    block: &[Line<'_>],
+    out: &mut Vec<Cue>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(first) = block.first() else {
+        return;
+    };
+    let Some((t, (start_ms, end_ms))) = block
+        .iter()
+        .enumerate()
+        .find_map(|(n, l)| timing(l.text).ok().map(|(_, times)| (n, times)))
+    else {
+        if !first.text.starts_with("WEBVTT")
+            && !first.text.starts_with("NOTE")
+            && !first.text.starts_with("STYLE")
+            && !first.text.starts_with("REGION")
+        {
+            diagnostics.push(
+                Diagnostic::at(
+                    Severity::Warning,
+                    path,
+                    source,
+                    first.offset,
+                    "cue without a timing line",
+                )
+                .expected("`00:00:01,000 --> 00:00:04,000`"),
+            );
         }
+        return;
+    };
+    let mut text = String::new();
+    for line in &block[t + 1..] {
+        let clean = strip_cue_markup(line.text);
+        if clean.is_empty() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&clean);
     }
-    let s = html::to_paragraphs(&s).join(" ");
-    let trimmed = s.trim();
+    out.push(Cue {
+        start_ms,
+        end_ms,
+        text,
+    });
+}
+
+/// Drops `<i>`, `<v Speaker>`, `{\an8}`, and sound labels such as `[music]`. Plain lines (no
+/// braces, tags or entities) are only whitespace-collapsed.
+fn strip_cue_markup(line: &str) -> Cow<'_, str> {
+    let unbraced: Cow<'_, str> = if line.contains('{') {
+        let mut s = String::with_capacity(line.len());
+        let mut depth_brace = 0;
+        for c in line.chars() {
+            match c {
+                '{' => depth_brace += 1,
+                '}' if depth_brace > 0 => depth_brace -= 1,
+                _ if depth_brace > 0 => {}
+                _ => s.push(c),
+            }
+        }
+        Cow::Owned(s)
+    } else {
+        Cow::Borrowed(line)
+    };
+    let unbraced_had_markup = unbraced.contains(['<', '&']);
+    let clean: Cow<'_, str> = if unbraced_had_markup {
+        Cow::Owned(html::to_paragraphs(&unbraced).join(" "))
+    } else if unbraced.contains("  ") || unbraced.contains(|c: char| c.is_whitespace() && c != ' ')
+    {
+        Cow::Owned(html::collapse_whitespace(&unbraced))
+    } else {
+        unbraced
+    };
+    let trimmed = clean.trim();
+    // as `html::to_paragraphs` drops short promo paragraphs, so do plain lines
+    let promo = || trimmed.split_whitespace().nth(15).is_none() && crate::lines::is_promo(trimmed);
     if (trimmed.starts_with('[') && trimmed.ends_with(']'))
+        || (!unbraced_had_markup && promo())
         || (trimmed.starts_with('(') && trimmed.ends_with(')'))
     {
-        String::new()
+        return Cow::Borrowed("");
+    }
+    if trimmed.len() == clean.len() {
+        clean
     } else {
-        trimmed.to_owned()
+        Cow::Owned(trimmed.to_owned())
     }
 }
 

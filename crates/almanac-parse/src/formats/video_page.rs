@@ -52,7 +52,7 @@ fn find_age<'a>(lines: &[Line<'a>]) -> Option<(usize, almanac_model::RelativeAge
 }
 
 fn detect(text: &str) -> u8 {
-    let head: String = text
+    let head: String = super::head(text, super::DETECT_BYTES)
         .lines()
         .take(HEAD_LINES * 2)
         .collect::<Vec<_>>()

@@ -53,7 +53,7 @@ fn find_date_line<'a>(lines: &[Line<'a>]) -> Option<(usize, &'a str)> {
 }
 
 fn detect(text: &str) -> u8 {
-    let head: String = text
+    let head: String = super::head(text, super::DETECT_BYTES)
         .lines()
         .take(HEAD_LINES * 2)
         .collect::<Vec<_>>()

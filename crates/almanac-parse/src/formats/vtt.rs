@@ -25,7 +25,7 @@ fn header(i: &str) -> IResult<&str, &str> {
 }
 
 fn detect(text: &str) -> u8 {
-    let first = text
+    let first = super::head(text, super::DETECT_BYTES)
         .trim_start_matches('\u{feff}')
         .lines()
         .next()

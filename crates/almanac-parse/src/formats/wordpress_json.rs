@@ -100,7 +100,6 @@ fn dated(post: &Json, key: &str, gmt_key: &str) -> Option<Result<DocDate, String
 
 /// One post object to a document. `whole` is the source when the file is this one post.
 fn post(path: &str, item: &Json, whole: Option<&str>) -> Document {
-    let mut doc = super::new_document(path, FORMAT.name, "");
     let title = item.text("title").map(clean_inline);
     let content = item.text("content").unwrap_or("");
     let mut paragraphs = html::to_paragraphs(content);
@@ -109,7 +108,7 @@ fn post(path: &str, item: &Json, whole: Option<&str>) -> Document {
     {
         paragraphs = html::to_paragraphs(excerpt);
     }
-    doc.id = match whole {
+    let id = match whole {
         Some(source) => content_id(source.as_bytes()),
         None => content_id(
             format!(
@@ -121,6 +120,7 @@ fn post(path: &str, item: &Json, whole: Option<&str>) -> Document {
             .as_bytes(),
         ),
     };
+    let mut doc = super::with_id(path, FORMAT.name, id);
     doc.title = title.filter(|t| !t.is_empty()).or_else(|| {
         item.text("slug")
             .filter(|s| !s.is_empty())
