@@ -225,9 +225,24 @@ impl ClassTable {
 /// Scores `candidates` and returns them best first; facts outside the time window are dropped.
 pub fn rank(corpus: &Corpus, lexicon: &Lexicon, q: &Question, candidates: &[u32]) -> Vec<Scored> {
     let table = ClassTable::new(corpus, q);
-    let mut scored: Vec<Scored> = candidates
+    // The first stage keeps only (score, fact): a small buffer, since freeing large ones
+    // on every answer can make the allocator consolidate a fragmented heap.
+    let mut light: Vec<(f32, u32)> = candidates
         .iter()
-        .filter_map(|&i| first_stage(corpus, q, &table, i))
+        .filter_map(|&i| first_stage(corpus, q, &table, i).map(|s| (s.score.total, i)))
+        .collect();
+    let by_total = |a: &(f32, u32), b: &(f32, u32)| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| finer(corpus, a.1, b.1))
+            .then(a.1.cmp(&b.1))
+    };
+    if light.len() > SECOND_STAGE {
+        light.select_nth_unstable_by(SECOND_STAGE, by_total);
+        light.truncate(SECOND_STAGE);
+    }
+    let mut scored: Vec<Scored> = light
+        .iter()
+        .filter_map(|&(_, i)| first_stage(corpus, q, &table, i))
         .collect();
     let by_score = |a: &Scored, b: &Scored| {
         b.score
@@ -236,10 +251,6 @@ pub fn rank(corpus: &Corpus, lexicon: &Lexicon, q: &Question, candidates: &[u32]
             .then_with(|| finer(corpus, a.fact, b.fact))
             .then(a.fact.cmp(&b.fact))
     };
-    if scored.len() > SECOND_STAGE {
-        scored.select_nth_unstable_by(SECOND_STAGE, by_score);
-        scored.truncate(SECOND_STAGE);
-    }
     // The names each asked entity goes by, to find it in sentences and titles; an entity
     // the corpus does not know goes by its own name.
     let aliases: Vec<Vec<String>> = q
