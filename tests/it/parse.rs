@@ -3,7 +3,7 @@
 //! snapshot, with no new test code. A sidecar `FILE.meta.json` is applied to `FILE`, as
 //! `almanac` does, and gets no snapshot of its own.
 //!
-//! The rendering is plain text, one field per line, paragraphs in order. Sentence ranges are
+//! The rendering is plain text, one field per line, paragraphs in order (subheads marked). Sentence ranges are
 //! left out: they belong to the sentence splitter, not to the parsers.
 
 use std::fmt::Write as _;
@@ -65,9 +65,14 @@ fn document(out: &mut String, doc: &Document) {
     }
     writeln!(out, "paragraphs: {}", doc.body.paragraphs.len()).ok();
     for (n, r) in doc.body.paragraphs.iter().enumerate() {
+        let subhead = if doc.body.subheads.contains(r) {
+            "(subhead) "
+        } else {
+            ""
+        };
         writeln!(
             out,
-            "  [{}] {}",
+            "  [{}] {subhead}{}",
             n + 1,
             doc.body.text.get(r.clone()).unwrap_or("<bad range>")
         )

@@ -142,19 +142,35 @@ pub struct Body {
     pub text: String,
     /// Byte ranges of paragraphs in `text`.
     pub paragraphs: Vec<Range<usize>>,
-    /// Byte ranges of sentences in `text`, in order, never crossing a paragraph.
+    /// Byte ranges of sentences in `text`, in order, never crossing a paragraph. Subheads
+    /// have none.
     pub sentences: Vec<Range<usize>>,
+    /// Byte ranges of the paragraphs that are subheads (`Why It Matters`): short bold or
+    /// heading lines between paragraphs. They are in `text` and `paragraphs` but not split
+    /// into sentences, so no fact is read from them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subheads: Vec<Range<usize>>,
 }
 
 impl Body {
     /// Builds a body from paragraphs: joins them with `\n\n` and splits sentences with
     /// [`crate::text::split_sentences`]. Empty paragraphs are dropped.
     pub fn from_paragraphs<S: AsRef<str>>(paragraphs: &[S]) -> Self {
+        Self::with_subheads(paragraphs, |_| false)
+    }
+
+    /// [`Body::from_paragraphs`] where paragraph `n` (counting the given ones, empty included)
+    /// is a subhead when `is_subhead(n)`: kept in `text` and `paragraphs`, listed in
+    /// `subheads`, not split into sentences.
+    pub fn with_subheads<S: AsRef<str>>(
+        paragraphs: &[S],
+        is_subhead: impl Fn(usize) -> bool,
+    ) -> Self {
         let mut body = Body::default();
         body.text
             .reserve(paragraphs.iter().map(|p| p.as_ref().len() + 2).sum());
         body.paragraphs.reserve(paragraphs.len());
-        for p in paragraphs {
+        for (n, p) in paragraphs.iter().enumerate() {
             let p = p.as_ref().trim();
             if p.is_empty() {
                 continue;
@@ -165,6 +181,10 @@ impl Body {
             let start = body.text.len();
             body.text.push_str(p);
             body.paragraphs.push(start..body.text.len());
+            if is_subhead(n) {
+                body.subheads.push(start..body.text.len());
+                continue;
+            }
             body.sentences.extend(
                 crate::text::split_sentences(p)
                     .into_iter()

@@ -136,7 +136,6 @@ fn is_block(name: &str) -> bool {
             | "th"
             | "tr"
             | "ul"
-            | "br"
             | "#root"
             | "item"
             | "entry"
@@ -261,7 +260,7 @@ impl<'a> Element<'a> {
             match child {
                 Node::Text(t) => out.push(t),
                 Node::Element(e) => {
-                    if is_block(&e.name) {
+                    if is_block(&e.name) || e.name == "br" {
                         out.space();
                     }
                     e.collect_text(out);
@@ -272,27 +271,59 @@ impl<'a> Element<'a> {
 
     /// The body paragraphs inside, skipping [`is_boilerplate`] elements and `skip` names.
     pub fn paragraphs(&self, skip: &[&str]) -> Vec<String> {
+        self.blocks(skip).into_iter().map(|b| b.text).collect()
+    }
+
+    /// The body paragraphs inside, with subheads marked (see [`Block`]), skipping
+    /// [`is_boilerplate`] elements and `skip` names. Block elements start and end a
+    /// paragraph; `<br><br>` ends one too, while a single `<br>` is a space.
+    pub fn blocks(&self, skip: &[&str]) -> Vec<Block> {
         let mut out = Vec::new();
         let mut current = Collapsed::default();
-        self.walk_paragraphs(skip, &mut current, &mut out);
+        self.walk_paragraphs(skip, false, &mut current, &mut out);
         current.flush(&mut out);
         out
     }
 
-    fn walk_paragraphs(&self, skip: &[&str], current: &mut Collapsed, out: &mut Vec<String>) {
+    fn walk_paragraphs(
+        &self,
+        skip: &[&str],
+        in_head: bool,
+        current: &mut Collapsed,
+        out: &mut Vec<Block>,
+    ) {
         for child in &self.children {
             match child {
-                Node::Text(t) => current.push(t),
+                Node::Text(t) => {
+                    if !t.trim_matches(is_space).is_empty() {
+                        current.after_br = false;
+                        if !in_head {
+                            current.plain = true;
+                        }
+                    }
+                    current.push(t);
+                }
                 Node::Element(e) => {
                     let name = e.name.as_ref();
+                    if name == "br" {
+                        if current.after_br {
+                            current.flush(out);
+                        } else {
+                            current.space();
+                            current.after_br = true;
+                        }
+                        continue;
+                    }
                     if is_boilerplate(name) || skip.contains(&name) || e.is_boilerplate_box() {
                         continue;
                     }
+                    current.after_br = false;
                     let block = is_block(name);
                     if block {
                         current.flush(out);
                     }
-                    e.walk_paragraphs(skip, current, out);
+                    let head = in_head || matches!(name, "b" | "strong" | "h2" | "h3" | "h4");
+                    e.walk_paragraphs(skip, head, current, out);
                     if block {
                         current.flush(out);
                     }
@@ -302,6 +333,25 @@ impl<'a> Element<'a> {
     }
 }
 
+/// A paragraph of HTML text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The text, whitespace collapsed.
+    pub text: String,
+    /// A subhead: made only of `<b>`, `<strong>` or a `<h2>`-`<h4>` heading, at most 12 words,
+    /// not ending a sentence (`Why It Matters`, `What happens next`). Kept as a paragraph but
+    /// marked, so it is not read as a sentence.
+    pub subhead: bool,
+}
+
+/// Whether the text of a paragraph made only of bold or heading text reads as a subhead.
+fn is_subhead_text(text: &str) -> bool {
+    let end = text.trim_end_matches(['"', '\'', '”', '’', ')', ']']);
+    text.split_whitespace().nth(12).is_none()
+        && text.len() <= 120
+        && !end.ends_with(['.', '!', '?', '…'])
+}
+
 /// Text being built with whitespace collapsed as it is pushed: runs of whitespace (including
 /// non-breaking spaces) become one space, none at the ends.
 #[derive(Debug, Default)]
@@ -309,6 +359,10 @@ struct Collapsed {
     text: String,
     /// Whitespace was seen since the last word.
     pending_space: bool,
+    /// Text outside bold and headings went into this paragraph.
+    plain: bool,
+    /// A `<br>` came last (only whitespace since).
+    after_br: bool,
 }
 
 impl Collapsed {
@@ -353,12 +407,18 @@ impl Collapsed {
         self.pending_space = true;
     }
 
-    /// Moves the text built so far, if any, to `out`.
-    fn flush(&mut self, out: &mut Vec<String>) {
+    /// Moves the paragraph built so far, if any, to `out`.
+    fn flush(&mut self, out: &mut Vec<Block>) {
         if !self.text.is_empty() {
-            out.push(std::mem::take(&mut self.text));
+            let text = std::mem::take(&mut self.text);
+            out.push(Block {
+                subhead: !self.plain && is_subhead_text(&text),
+                text,
+            });
         }
         self.pending_space = false;
+        self.plain = false;
+        self.after_br = false;
     }
 }
 
@@ -382,25 +442,40 @@ pub fn decode_entities(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// HTML text (a fragment or a page) to body paragraphs, without boilerplate. Text without
-/// markup or entities is not parsed: it is one paragraph, whitespace collapsed, as the tree
-/// walk would give.
+/// HTML text (a fragment or a page) to body paragraphs, without boilerplate.
 pub fn to_paragraphs(html: &str) -> Vec<String> {
+    to_blocks(html).into_iter().map(|b| b.text).collect()
+}
+
+/// HTML text (a fragment or a page) to body paragraphs with subheads marked, without
+/// boilerplate or promos. Text without markup or entities is not parsed: it is one paragraph,
+/// whitespace collapsed, as the tree walk would give.
+pub fn to_blocks(html: &str) -> Vec<Block> {
     if !html.contains(['<', '&']) {
         let text = collapse_whitespace(html);
-        return without_promos(if text.is_empty() {
-            Vec::new()
-        } else {
-            vec![text]
-        });
+        if text.is_empty() {
+            return Vec::new();
+        }
+        return without_promos(vec![Block {
+            text,
+            subhead: false,
+        }]);
     }
-    without_promos(parse(html).0.paragraphs(&[]))
+    without_promos(parse(html).0.blocks(&[]))
 }
 
 /// Drops short paragraphs that are promos or links (`Read more: ...`, `Follow us on ...`).
-pub fn without_promos(mut paragraphs: Vec<String>) -> Vec<String> {
-    paragraphs.retain(|p| !(p.split_whitespace().nth(15).is_none() && crate::lines::is_promo(p)));
-    paragraphs
+pub fn without_promos(mut blocks: Vec<Block>) -> Vec<Block> {
+    blocks.retain(|b| {
+        !(b.text.split_whitespace().nth(15).is_none() && crate::lines::is_promo(&b.text))
+    });
+    blocks
+}
+
+/// The body of a document made of HTML blocks: subheads marked.
+pub fn body_of(blocks: &[Block]) -> almanac_model::Body {
+    let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    almanac_model::Body::with_subheads(&texts, |n| blocks[n].subhead)
 }
 
 // name: letters, digits, '-', '_', ':', '.'  -- "dc:creator", "h1"
@@ -849,8 +924,37 @@ mod tests {
     fn paragraphs_and_entities() {
         assert_eq!(
             check("<p>Tom &amp; Jerry&#8217;s <b>deal</b></p><p>Second<br>line</p>").0,
-            "Tom & Jerry’s deal | Second | line"
+            "Tom & Jerry’s deal | Second line"
         );
+    }
+
+    #[test]
+    fn subheads_are_marked_and_double_breaks_split() {
+        let (root, _) = parse(
+            "<p>The port reopened.</p><p><strong>Why It Matters</strong></p><h2>What comes next</h2>\
+             <p><b>Note:</b> tolls rise.</p><p><b>Tolls rise in May.</b></p>\
+             <p>One<br>line<br>\n<br>Two</p>",
+        );
+        let blocks: Vec<String> = root
+            .blocks(&[])
+            .into_iter()
+            .map(|b| format!("{}{}", if b.subhead { "#" } else { "" }, b.text))
+            .collect();
+        assert_eq!(
+            blocks,
+            [
+                "The port reopened.",
+                "#Why It Matters",
+                "#What comes next",
+                "Note: tolls rise.",
+                "Tolls rise in May.",
+                "One line",
+                "Two"
+            ]
+        );
+        let body = body_of(&root.blocks(&[]));
+        assert_eq!(body.subheads.len(), 2);
+        assert_eq!(body.sentences.len(), 5);
     }
 
     #[test]

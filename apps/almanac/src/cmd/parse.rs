@@ -90,6 +90,9 @@ pub fn document_json(doc: &Document) -> serde_json::Value {
     if let Some(body) = value.get_mut("body").and_then(|b| b.as_object_mut()) {
         body.insert("paragraphs".into(), to_chars(&doc.body.paragraphs));
         body.insert("sentences".into(), to_chars(&doc.body.sentences));
+        if !doc.body.subheads.is_empty() {
+            body.insert("subheads".into(), to_chars(&doc.body.subheads));
+        }
     }
     value
 }
@@ -170,11 +173,18 @@ fn summary(doc: &Document) -> String {
     field("tags", doc.tags.join(", "));
     field(
         "body",
-        format!(
-            "{} paragraphs, {} sentences",
-            doc.body.paragraphs.len(),
-            doc.body.sentences.len()
-        ),
+        match doc.body.subheads.len() {
+            0 => format!(
+                "{} paragraphs, {} sentences",
+                doc.body.paragraphs.len(),
+                doc.body.sentences.len()
+            ),
+            n => format!(
+                "{} paragraphs ({n} subheads), {} sentences",
+                doc.body.paragraphs.len(),
+                doc.body.sentences.len()
+            ),
+        },
     );
     for d in &doc.diagnostics {
         out.push_str(&format!("  {d}\n"));

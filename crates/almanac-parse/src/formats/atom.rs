@@ -1,7 +1,7 @@
 //! Atom feeds: each `<entry>` is a document with path `file#N`. The feed title is the outlet;
 //! `published` (else `updated`, RFC 3339) the date; `content` or `summary` the body.
 
-use almanac_model::{Body, Diagnostic, Document, Severity};
+use almanac_model::{Diagnostic, Document, Severity};
 
 use super::rss::{attach_damage, child_text, html_paragraphs};
 use crate::html::{self as markup, Element, starts_with_tag};
@@ -121,14 +121,16 @@ fn entry_document(
         .or_else(|| entry.child("summary"))
         .map(|c| {
             if c.attr("type") == Some("text") {
-                let raw = c.text();
-                vec![raw]
+                vec![markup::Block {
+                    text: c.text(),
+                    subhead: false,
+                }]
             } else {
                 html_paragraphs(c)
             }
         })
         .unwrap_or_default();
-    doc.body = Body::from_paragraphs(&body);
+    doc.body = markup::body_of(&body);
     doc
 }
 

@@ -2,7 +2,7 @@
 //! update times from `<meta>` / OpenGraph / JSON-LD `NewsArticle` / `<time datetime>`,
 //! authors, outlet, URL, tags, and the article body without navigation and boilerplate.
 
-use almanac_model::{Body, Diagnostic, DocDate, Document, Headline, Severity};
+use almanac_model::{Diagnostic, DocDate, Document, Headline, Severity};
 
 use crate::byline::read_stamp;
 use crate::html::{self as markup, Element, starts_with_tag};
@@ -342,15 +342,15 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
         .or(found.main)
         .or(found.body)
         .unwrap_or(&root);
-    let mut paragraphs = markup::without_promos(container.paragraphs(&["h1"]));
+    let mut paragraphs = markup::without_promos(container.blocks(&["h1"]));
     if let Some(title) = &doc.title {
-        paragraphs.retain(|p| p != title);
+        paragraphs.retain(|p| &p.text != title);
     }
     // bylines and date stamps opening the story (`By Jane Doe | 5 March 2024`) are not body;
     // they give authors and dates the page's metadata did not
     let mut head = 0;
     while head < paragraphs.len().min(HEAD_STAMPS) {
-        match read_stamp(&paragraphs[head]) {
+        match read_stamp(&paragraphs[head].text) {
             Some(stamp) => {
                 stamp.fill(&mut doc);
                 paragraphs.remove(head);
@@ -358,8 +358,8 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
             None => head += 1,
         }
     }
-    paragraphs.retain(|p| !is_dateline(p));
-    doc.body = Body::from_paragraphs(&paragraphs);
+    paragraphs.retain(|p| !is_dateline(&p.text));
+    doc.body = markup::body_of(&paragraphs);
     vec![doc]
 }
 

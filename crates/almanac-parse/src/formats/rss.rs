@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use almanac_model::{Body, Diagnostic, Document, Severity};
+use almanac_model::{Diagnostic, Document, Severity};
 
 use crate::html::{self as markup, Element, Node, starts_with_tag};
 use crate::{Format, Options};
@@ -51,11 +51,11 @@ fn raw_text<'t>(e: &'t Element<'_>) -> Cow<'t, str> {
 
 /// The text inside an element as HTML paragraphs, promos dropped: escaped or CDATA HTML is
 /// parsed again; markup left unescaped in the feed is walked directly.
-pub(crate) fn html_paragraphs(e: &Element) -> Vec<String> {
+pub(crate) fn html_paragraphs(e: &Element) -> Vec<markup::Block> {
     if e.elements().next().is_some() {
-        return markup::without_promos(e.paragraphs(&[]));
+        return markup::without_promos(e.blocks(&[]));
     }
-    markup::to_paragraphs(&raw_text(e))
+    markup::to_blocks(&raw_text(e))
 }
 
 /// The plain text of a child element (markup inside it dropped), if present and non-empty.
@@ -175,7 +175,7 @@ fn item_document(
         .or_else(|| item.child("description"))
         .map(html_paragraphs)
         .unwrap_or_default();
-    doc.body = Body::from_paragraphs(&body);
+    doc.body = markup::body_of(&body);
     doc
 }
 

@@ -3,7 +3,7 @@
 //! through the tolerant scanner in [`crate::json`], which recovers every field it can and
 //! reports the damage as warnings with line and column.
 
-use almanac_model::{Body, DocDate, Document, Severity, text::content_id};
+use almanac_model::{DocDate, Document, Severity, text::content_id};
 
 use crate::json::{self, Json};
 use crate::{Format, Options, html};
@@ -102,11 +102,11 @@ fn dated(post: &Json, key: &str, gmt_key: &str) -> Option<Result<DocDate, String
 fn post(path: &str, item: &Json, whole: Option<&str>) -> Document {
     let title = item.text("title").map(clean_inline);
     let content = item.text("content").unwrap_or("");
-    let mut paragraphs = html::to_paragraphs(content);
+    let mut paragraphs = html::to_blocks(content);
     if paragraphs.is_empty()
         && let Some(excerpt) = item.text("excerpt")
     {
-        paragraphs = html::to_paragraphs(excerpt);
+        paragraphs = html::to_blocks(excerpt);
     }
     let id = match whole {
         Some(source) => content_id(source.as_bytes()),
@@ -177,7 +177,7 @@ fn post(path: &str, item: &Json, whole: Option<&str>) -> Document {
         }
         doc.outlet = yoast.text("og_site_name").map(str::to_owned);
     }
-    doc.body = Body::from_paragraphs(&paragraphs);
+    doc.body = html::body_of(&paragraphs);
     doc
 }
 
