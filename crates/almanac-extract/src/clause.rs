@@ -212,7 +212,6 @@ fn anaphor(state: &DocState, word: &str, s: &Sentence<'_>, pos: usize) -> Option
         let near = s.mentions.iter().rev().find(|m| {
             m.tokens.end <= pos
                 && m.usage != NameUse::Demonym
-                && !m.possessive
                 && after_preposition(s, m).is_none()
                 && fits_pronoun(&m.entity)
                 && !matches!(m.entity.kind, EntityKind::Place | EntityKind::Media)
@@ -850,8 +849,11 @@ pub fn nominal_actor(
             return s.mention_ending(k).map(|m| (m.entity.clone(), 0.7));
         }
         if let Some(m) = s.mention_at(k) {
-            return (m.usage == NameUse::Demonym || m.tokens.end == i)
-                .then(|| (m.entity.clone(), 0.6));
+            if m.usage == NameUse::Demonym || m.tokens.end == i {
+                return Some((m.entity.clone(), 0.6));
+            }
+            // `Acme completed the signing of X`: a name further back is no modifier
+            break;
         }
         if !s.is_word(k) || s.has(k, w::PREPOSITION) || verb_at(s, k).is_some() {
             break;
@@ -924,6 +926,9 @@ pub fn class_with_object(
 /// when that is the only one whose name has every portfolio word. `None` when the title has
 /// no portfolio word, or none or several ministries fit.
 pub fn ministry_of_title(title: &str, ministries: &[EntityRef]) -> Option<EntityRef> {
+    if ministries.is_empty() {
+        return None;
+    }
     let words: Vec<String> = title
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
@@ -970,6 +975,9 @@ pub fn ministry_of_title(title: &str, ministries: &[EntityRef]) -> Option<Entity
 pub fn organization_from_document(title: &str, state: &DocState) -> Option<EntityRef> {
     if let Some(m) = ministry_of_title(title, &state.ministries) {
         return Some(m);
+    }
+    if state.banks.is_empty() && state.country.is_none() {
+        return None;
     }
     let words: Vec<String> = title
         .split_whitespace()

@@ -55,7 +55,8 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
                 .then(|| s.mention_starting(i + 3))
                 .flatten()
         }) {
-            if preps.contains(&p) || (p == "of" && matches!(class, "acquire" | "sell" | "appoint"))
+            if preps.contains(&p)
+                || (p == "of" && matches!(class, "acquire" | "sell" | "appoint" | "sign"))
             {
                 target = Some(m.entity.clone());
             }

@@ -27,6 +27,10 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
         if clause::is_passive(s, i, &v) {
             continue;
         }
+        // `went public`: `go` is an event only as a listing
+        if v.lemma == "go" && s.low(i + 1) != "public" {
+            continue;
+        }
         // `pledged to spend`, `agreed to buy`, `began restricting`: the second verb carries
         // the event.
         if matches!(v.class, "pledge" | "agree" | "start" | "propose")
