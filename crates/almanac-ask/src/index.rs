@@ -7,7 +7,7 @@ use almanac_measure::AmountKind;
 use almanac_model::{DateKnown, Document, EntityKind, EntityRef, Fact, FactKind};
 use chrono::{Datelike, NaiveDate};
 
-use crate::lexicon::{ALIASES, KNOWN_NAMES, Lexicon};
+use crate::lexicon::{ALIASES, KNOWN_NAMES, Lexicon, UNION_WORDS};
 use crate::text::{fuzzy, is_stop, normalize, stem, words};
 use crate::time::{DayRange, days, timex_range};
 
@@ -55,6 +55,8 @@ pub struct Compact {
     pub percent: bool,
     /// The event is negated.
     pub negated: bool,
+    /// The event is reported (`..., the company said`).
+    pub reported: bool,
     /// Mean extraction confidence of its sources.
     pub confidence: f32,
     /// Number of sources.
@@ -108,6 +110,11 @@ pub struct Corpus {
     pub word_facts: Vec<u32>,
     /// The latest document date: the corpus's own "now" for `last year`.
     pub latest: Option<NaiveDate>,
+    /// Entity → the countries or unions it is an institution of (`European Commission` →
+    /// European Union, `Central Bank of Chile` → Chile).
+    pub parents: Vec<Vec<u32>>,
+    /// Country or union → its institutions that have facts.
+    pub children: HashMap<u32, Vec<u32>>,
 }
 
 impl Corpus {
@@ -131,6 +138,8 @@ impl Corpus {
             by_word: Vec::new(),
             word_facts: Vec::new(),
             latest: None,
+            parents: Vec::new(),
+            children: HashMap::new(),
         };
         for doc in documents {
             corpus.docs.insert(doc.id.clone(), doc_info(doc));
@@ -169,6 +178,7 @@ impl Corpus {
         }
         corpus.facts = facts;
         corpus.add_known_aliases();
+        corpus.link_institutions();
         corpus.derive_short_names();
         corpus.build_fuzzy_table();
         corpus
@@ -242,6 +252,7 @@ impl Corpus {
             count: false,
             percent: false,
             negated: false,
+            reported: false,
             confidence,
             sources: u16::try_from(fact.sources.len()).unwrap_or(u16::MAX),
             conflicts: u16::try_from(fact.conflicts.len()).unwrap_or(u16::MAX),
@@ -282,6 +293,7 @@ impl Corpus {
                         .iter()
                         .any(|a| matches!(a.kind, AmountKind::Percent)),
                     negated: event.negated,
+                    reported: event.modality == almanac_model::Modality::Reported,
                     ..base
                 }
             }
@@ -391,6 +403,64 @@ impl Corpus {
                 self.aliases.insert(key, ids);
             }
         }
+    }
+
+    /// Links each organization or government with facts to the countries or unions its name
+    /// holds (by name or demonym): `European Commission` is part of the European Union,
+    /// `Japanese Ministry of Finance` of Japan. A question naming the union then matches
+    /// its institutions, with a lower weight than the union itself.
+    fn link_institutions(&mut self) {
+        let mut keys: HashMap<String, u32> = HashMap::new();
+        let gazetteer = almanac_extract::Gazetteer::builtin();
+        for e in gazetteer.entities() {
+            if e.kind != EntityKind::Country {
+                continue;
+            }
+            let Some(&id) = self.entity_index.get(&e.id) else {
+                continue;
+            };
+            keys.insert(normalize(&e.name), id);
+            for a in &e.aliases {
+                if let Some(demonym) = a.strip_prefix('+') {
+                    keys.insert(normalize(demonym), id);
+                }
+            }
+        }
+        for (word, name) in UNION_WORDS {
+            if let Some(ids) = self.aliases.get(&normalize(name)) {
+                if let Some(&id) = ids.first() {
+                    keys.insert(normalize(word), id);
+                    keys.insert(normalize(name), id);
+                }
+            }
+        }
+        let mut parents = vec![Vec::new(); self.entities.len()];
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.facts == 0 || !matches!(e.kind, EntityKind::Organization | EntityKind::Government)
+            {
+                continue;
+            }
+            let ws = words(&e.name);
+            for len in 1..=3.min(ws.len()) {
+                for start in 0..=ws.len() - len {
+                    let key = ws[start..start + len].join(" ");
+                    if let Some(&p) = keys.get(&key) {
+                        if p as usize != i && !parents[i].contains(&p) {
+                            parents[i].push(p);
+                            self.children.entry(p).or_default().push(i as u32);
+                        }
+                    }
+                }
+            }
+        }
+        self.parents = parents;
+    }
+
+    /// Whether entity `child` is an institution of one of `ids`.
+    pub fn part_of(&self, child: u32, ids: &[u32]) -> bool {
+        self.parents
+            .get(child as usize)
+            .is_some_and(|ps| ps.iter().any(|p| ids.contains(p)))
     }
 
     /// `Samsung` for `Samsung Electronics`, `Toray` for `Toray Industries`: the first word

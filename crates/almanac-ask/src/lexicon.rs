@@ -154,6 +154,37 @@ const EVENTS: &[Entry] = &[
     e("lower", "cut", Verb),
     e("appoint", "appoint", Verb),
     e("resign", "resign", Verb),
+    e("resignation", "resign", Noun),
+    e("step down", "resign", Verb),
+    e("quit", "resign", Verb),
+    e("leave office", "resign", Verb),
+    // The extractor's other classes (crates/almanac-extract lexicon), with their verbs.
+    e("fine", "fine", Verb),
+    e("penalty", "fine", Noun),
+    e("penalize", "fine", Verb),
+    e("penalise", "fine", Verb),
+    e("sell", "sell", Verb),
+    e("divest", "sell", Verb),
+    e("sue", "sue", Verb),
+    e("lawsuit", "sue", Noun),
+    e("approve", "approve", Verb),
+    e("approval", "approve", Noun),
+    e("authorize", "approve", Verb),
+    e("order", "order", Verb),
+    e("join", "join", Verb),
+    e("award", "award", Verb),
+    e("dismiss", "dismiss", Verb),
+    e("sack", "dismiss", Verb),
+    e("oust", "dismiss", Verb),
+    e("fire", "dismiss", Verb),
+    e("appeal", "appeal", Verb),
+    e("propose", "propose", Verb),
+    e("proposal", "propose", Noun),
+    e("reject", "reject", Verb),
+    e("postpone", "postpone", Verb),
+    e("delay", "postpone", Verb),
+    e("suspend", "suspend", Verb),
+    e("halt", "suspend", Verb),
     e("meet", "meet", Verb),
     e("meeting", "meet", Noun),
     e("win", "win", Verb),
@@ -166,6 +197,12 @@ const RELATED: &[&[&str]] = &[
     &["invest", "fund", "spend", "pledge", "build", "expand"],
     &["announce", "launch", "designate"],
     &["supply", "agree"],
+    &["restrict", "ban"],
+    &["agree", "sign"],
+    &["build", "open"],
+    &["start", "launch"],
+    &["win", "elect"],
+    &["supply", "export"],
 ];
 
 /// A class found in a question: which words said it, how strongly, and where.
@@ -379,6 +416,18 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("motie", "Ministry of Trade, Industry and Energy"),
 ];
 
+/// Unions whose institutions are named with an adjective the gazetteer does not list:
+/// `(word, union)`. `European Commission` is an institution of the European Union.
+pub const UNION_WORDS: &[(&str, &str)] = &[
+    ("european", "European Union"),
+    ("eu", "European Union"),
+    ("african union", "African Union"),
+];
+
+/// Seats of institutions that stand for a union rather than their country when they act:
+/// `Brussels fined X` is the European Union.
+pub const SEATS: &[(&str, &str)] = &[("brussels", "European Union")];
+
 /// Canonical names the alias table knows, so that a question naming e.g. `China` is known to
 /// ask about a country even when the corpus never mentions it.
 pub const KNOWN_NAMES: &[(&str, EntityKind)] = &[
@@ -444,6 +493,11 @@ mod tests {
         check("who put money into it", &[("invest", Verb)]);
         check("when did Tokyo slap them", &[("restrict", Verb)]);
         check("how much was pledged", &[("pledge", Verb)]);
+        check("how much did the EU fine them", &[("fine", Verb)]);
+        check("when did the minister step down", &[("resign", Verb)]);
+        // Short different words are no typos of a class word.
+        check("how much is the factory worth", &[]);
+        check("when did they won", &[("win", Verb)]);
     }
 
     #[test]

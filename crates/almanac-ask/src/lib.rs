@@ -32,7 +32,7 @@ pub mod text;
 pub mod time;
 
 pub use almanac_model::Fact;
-pub use question::{Asks, Question};
+pub use question::{Asks, Order, Question};
 pub use score::Breakdown;
 pub use session::{
     ANSWER_THRESHOLD, Alternative, Answer, Candidate, Explanation, Session, Source, SourceSummary,

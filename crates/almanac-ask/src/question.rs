@@ -73,6 +73,10 @@ pub struct AskedEntity {
     /// The entities it may be (interned ids); empty when the corpus does not know it.
     #[serde(skip)]
     pub ids: Vec<u32>,
+    /// Every entity it may be, with facts or not, and the union a seat stands for
+    /// (`Brussels`): their institutions match it too (part-of).
+    #[serde(skip)]
+    pub wider: Vec<u32>,
     /// 1.0 exact, lower for typos.
     pub similarity: f32,
     /// Where it is expected in the event.
@@ -134,6 +138,68 @@ pub struct Question {
     pub follow_up: FollowUp,
     /// `how many parts`: the counted noun (stemmed).
     pub unit: Option<String>,
+    /// `in dollars`: the currency asked for (ISO code).
+    pub currency: Option<String>,
+    /// `first`, `last`: which of several matching facts is asked for.
+    pub order: Option<Order>,
+    /// Verbs (stemmed) no event class stands for that the fact's sentence must hold:
+    /// `who replaced X` is not answered by a fact about X alone.
+    pub required: Vec<String>,
+}
+
+/// Which of several matching facts a question asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Order {
+    /// `first`, `earliest`, `initially`.
+    Earliest,
+    /// `last`, `latest`, `most recently`.
+    Latest,
+}
+
+/// Verbs that relate the asked entity to another and that no event class stands for.
+const CONSTRAINT_VERBS: &[&str] = &[
+    "replace", "succeed", "defeat", "beat", "overtake", "outbid", "oust", "unseat",
+];
+
+/// `first`, `last` and their synonyms (after the time window took `last year`).
+fn order_of(lower: &[&str], used: &mut [bool]) -> Option<Order> {
+    for (i, w) in lower.iter().enumerate() {
+        if used[i] {
+            continue;
+        }
+        let next = lower.get(i + 1).copied().unwrap_or("");
+        let order = match (*w, next) {
+            ("first" | "earliest" | "initially" | "originally" | "firstly", _) => Order::Earliest,
+            ("last" | "latest" | "lastly", _) => Order::Latest,
+            ("most", "recently" | "recent") => {
+                used[i + 1] = true;
+                Order::Latest
+            }
+            _ => continue,
+        };
+        used[i] = true;
+        return Some(order);
+    }
+    None
+}
+
+/// The constraint verbs of the question, stemmed, marked used.
+fn required_verbs(toks: &[Token], used: &mut [bool]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let beat = ["beat", "beats", "beaten", "beating"].contains(&t.lower.as_str());
+        let hit = CONSTRAINT_VERBS
+            .iter()
+            .find(|v| crate::text::stem(v) == t.stem)
+            .map(|v| crate::text::stem(v))
+            .or_else(|| beat.then(|| "beat".to_owned()));
+        if let Some(v) = hit.filter(|_| !used[i]) {
+            used[i] = true;
+            out.push(v);
+        }
+    }
+    out
 }
 
 const TARGET_PREPS: &[&str] = &[
@@ -208,6 +274,8 @@ impl Question {
         let (asks, kind, unit) = asks_of(&toks, &mut used);
         let window = parse_window(&lower, corpus.latest, &mut used);
         let negated = lower.iter().any(|w| NEGATIONS.contains(w));
+        let order = order_of(&lower, &mut used);
+        let required = required_verbs(&toks, &mut used);
 
         // Entities before classes, so that `Tokyo Electron` is not a place plus a word.
         let mut entities = find_entities(&toks, corpus, lexicon, &mut used);
@@ -307,6 +375,7 @@ impl Question {
                     text: t.lower.clone(),
                     name: t.lower.clone(),
                     ids: Vec::new(),
+                    wider: Vec::new(),
                     similarity: 1.0,
                     role: role_before(&lower, i),
                     kind: None,
@@ -339,6 +408,9 @@ impl Question {
             title_words,
             follow_up,
             unit,
+            currency: currency_asked(&lower),
+            order,
+            required,
         }
     }
 
@@ -364,6 +436,7 @@ impl Question {
             self.asks = previous.asks;
             self.kind = self.kind.or(previous.kind);
             self.unit = self.unit.take().or_else(|| previous.unit.clone());
+            self.currency = self.currency.take().or_else(|| previous.currency.clone());
         }
         if self.entities.is_empty() {
             self.entities = previous.entities.clone();
@@ -396,6 +469,9 @@ impl Question {
         }
         if self.window.is_none() {
             self.window = previous.window.clone();
+        }
+        if self.order.is_none() && same_subject {
+            self.order = previous.order;
         }
         if same_subject && self.keywords.is_empty() {
             self.keywords = previous.keywords.clone();
@@ -446,6 +522,12 @@ impl fmt::Display for Question {
         if self.negated {
             writeln!(f, "  negated")?;
         }
+        if let Some(order) = self.order {
+            writeln!(f, "  order: {order:?}")?;
+        }
+        if !self.required.is_empty() {
+            writeln!(f, "  required verbs: {}", self.required.join(", "))?;
+        }
         if !self.keywords.is_empty() {
             writeln!(f, "  keywords: {}", self.keywords.join(", "))?;
         }
@@ -470,9 +552,88 @@ fn follow_up_kind(lower: &[&str]) -> FollowUp {
     }
 }
 
+/// Nouns naming an amount of money: `what was the fine`, `how much is it worth`.
+const AMOUNT_NOUNS: &[&str] = &[
+    "fine",
+    "fines",
+    "cost",
+    "costs",
+    "price",
+    "value",
+    "fee",
+    "worth",
+    "budget",
+    "amount",
+    "sum",
+    "penalty",
+    "bill",
+    "valuation",
+];
+/// Amount nouns that are also event words, kept for the class: `the fine`.
+const AMOUNT_EVENT_NOUNS: &[&str] = &["fine", "fines", "budget", "penalty"];
+/// Currency words: `in dollars` asks for an amount.
+const CURRENCY_WORDS: &[&str] = &[
+    "dollars", "dollar", "euros", "euro", "pounds", "yen", "won", "yuan", "francs", "rupees",
+    "usd", "eur", "gbp",
+];
+
+/// `what was the Norvant fine in dollars`, `what is the factory's value`: a `what`
+/// question about an amount noun, or one asking for a currency, asks how much. Marks the
+/// frame words (`in dollars`, `value`) used so they are not keywords.
+fn amount_question(lower: &[&str], used: &mut [bool]) -> bool {
+    let Some(w) = lower.iter().position(|w| *w == "what") else {
+        return false;
+    };
+    let be = lower
+        .get(w + 1)
+        .is_some_and(|b| ["was", "is", "were", "are", "s"].contains(b));
+    let mut found = false;
+    for i in w + 1..lower.len() {
+        if lower[i] == "in" && lower.get(i + 1).is_some_and(|c| CURRENCY_WORDS.contains(c)) {
+            used[i] = true;
+            used[i + 1] = true;
+            found = true;
+        }
+    }
+    if be {
+        for i in w + 2..lower.len() {
+            if AMOUNT_NOUNS.contains(&lower[i]) {
+                if !AMOUNT_EVENT_NOUNS.contains(&lower[i]) {
+                    used[i] = true;
+                }
+                found = true;
+                break;
+            }
+        }
+    }
+    found
+}
+
+/// `in dollars`, `in euros`: the ISO code of the currency asked for.
+fn currency_asked(lower: &[&str]) -> Option<String> {
+    let i = lower
+        .windows(2)
+        .position(|w| w[0] == "in" && CURRENCY_WORDS.contains(&w[1]))?;
+    let code = match lower[i + 1] {
+        "dollars" | "dollar" | "usd" => "USD",
+        "euros" | "euro" | "eur" => "EUR",
+        "pounds" | "gbp" => "GBP",
+        "yen" => "JPY",
+        "won" => "KRW",
+        "yuan" => "CNY",
+        "francs" => "CHF",
+        "rupees" => "INR",
+        _ => return None,
+    };
+    Some(code.to_owned())
+}
+
 /// What is asked, the kind of entity asked for, and a counted unit.
 fn asks_of(toks: &[Token], used: &mut [bool]) -> (Asks, Option<EntityKind>, Option<String>) {
     let lower: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+    if amount_question(&lower, used) {
+        return (Asks::HowMuch, None, None);
+    }
     let kind_after = |i: usize| -> Option<EntityKind> {
         let next = toks.get(i + 1)?;
         KIND_NOUNS
@@ -483,7 +644,15 @@ fn asks_of(toks: &[Token], used: &mut [bool]) -> (Asks, Option<EntityKind>, Opti
     for (i, w) in lower.iter().enumerate() {
         let next = lower.get(i + 1).copied().unwrap_or("");
         let result = match (*w, next) {
-            ("how", "much") => Some((Asks::HowMuch, None, None)),
+            ("how", "much") => {
+                // `how much is it worth`: the frame word is no keyword.
+                for (j, w) in lower.iter().enumerate().skip(i + 2) {
+                    if ["worth", "cost", "value"].contains(w) {
+                        used[j] = true;
+                    }
+                }
+                Some((Asks::HowMuch, None, None))
+            }
             ("how", "many") => {
                 let unit = toks
                     .get(i + 2)
@@ -597,6 +766,12 @@ fn asked(
         .copied()
         .filter(|&id| corpus.entities[id as usize].facts > 0)
         .collect();
+    let mut wider = ids.clone();
+    for (seat, union) in crate::lexicon::SEATS {
+        if text == *seat {
+            wider.extend(corpus.lookup(&crate::text::normalize(union)).unwrap_or(&[]));
+        }
+    }
     let words = text.split(' ').count();
     let possessive = toks
         .get(start + words - 1)
@@ -605,6 +780,7 @@ fn asked(
         text: text.to_owned(),
         name: first.map_or_else(|| text.to_owned(), |e| e.name.clone()),
         ids: live,
+        wider,
         similarity,
         role: if possessive {
             RoleHint::Modifier

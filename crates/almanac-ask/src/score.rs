@@ -133,6 +133,11 @@ pub fn candidates(corpus: &Corpus, q: &Question) -> Vec<u32> {
         for &id in &e.ids {
             out.extend_from_slice(&corpus.by_entity[id as usize]);
         }
+        for id in &e.wider {
+            for &child in corpus.children.get(id).map_or(&[][..], Vec::as_slice) {
+                out.extend_from_slice(&corpus.by_entity[child as usize]);
+            }
+        }
     }
     // Facts of the class asked, then of related classes, within one budget: with an
     // entity to select on they only serve as nearby facts.
@@ -293,7 +298,7 @@ fn first_stage(corpus: &Corpus, q: &Question, table: &ClassTable, i: u32) -> Opt
     let is_role = table.role == Some(c.class);
     let mut found = [None; MAX_ENTITIES];
     let mut factors = [1.0; MAX_ENTITIES];
-    let mut entity = entity_factor(c, &q.entities, &mut found, &mut factors);
+    let mut entity = entity_factor(corpus, c, &q.entities, &mut found, &mut factors);
     let who_by_title = q.asks == Asks::Who && q.entities.is_empty();
     if is_role && who_by_title {
         // `who is the finance minister`: a role is what is asked; its title says which.
@@ -315,6 +320,10 @@ fn first_stage(corpus: &Corpus, q: &Question, table: &ClassTable, i: u32) -> Opt
         });
         if a >= 1.0 {
             q.class_similarity
+        } else if c.reported && asked_classes(q).any(|k| k == "announce") {
+            // `when did X announce the factory`: X said so (`..., the company said on
+            // Thursday`), which is an announcement.
+            0.9
         } else if a > 0.0 {
             0.7
         } else {
@@ -368,6 +377,7 @@ fn time_factor(c: &Compact, q: &Question) -> Option<f32> {
 }
 
 fn entity_factor(
+    corpus: &Corpus,
     c: &Compact,
     entities: &[AskedEntity],
     found: &mut [Option<u8>; MAX_ENTITIES],
@@ -385,12 +395,21 @@ fn entity_factor(
     let mut factors = [0.2_f32; MAX_ENTITIES];
     for (k, e) in entities.iter().enumerate() {
         for (slot_index, (slot, role)) in slots.iter().enumerate() {
-            if *slot != NONE && e.ids.contains(slot) {
-                let f = role_factor(e.role, *role) * e.similarity;
-                if f > factors[k] {
-                    factors[k] = f;
-                    found[k] = Some(slot_index as u8);
-                }
+            if *slot == NONE {
+                continue;
+            }
+            let weight = if e.ids.contains(slot) {
+                1.0
+            } else if corpus.part_of(*slot, &e.wider) {
+                // An institution of the union asked (`the EU fined` for the Commission).
+                PART_OF
+            } else {
+                continue;
+            };
+            let f = role_factor(e.role, *role) * e.similarity * weight;
+            if f > factors[k] {
+                factors[k] = f;
+                found[k] = Some(slot_index as u8);
             }
         }
     }
@@ -410,6 +429,9 @@ fn entity_factor(
     out.copy_from_slice(&factors);
     factors[..entities.len()].iter().product()
 }
+
+/// The entity factor of an institution of the entity asked (part-of).
+const PART_OF: f32 = 0.85;
 
 fn role_factor(asked: RoleHint, found: RoleHint) -> f32 {
     use RoleHint::{Actor, Modifier, Place, Target};
@@ -458,10 +480,25 @@ fn second_stage(
     }
     let normalized_text = normalize(&text);
     let has = |k: &str| has_stem(&normalized_text, k, true);
+    let mut exact = false;
     let wanted = if is_role { &q.title_words } else { &q.keywords };
     if !wanted.is_empty() {
         let hit = wanted.iter().filter(|k| has(k)).count();
         s.score.keywords = 0.6 + 0.4 * hit as f32 / wanted.len() as f32;
+        exact = is_role && hit == wanted.len() && exact_title(&normalized_text, wanted);
+    }
+    // A verb no event class stands for (`who replaced X`) must be in the sentence.
+    if !q.required.is_empty() {
+        let sentences: Vec<&str> = fact
+            .sources
+            .iter()
+            .take(3)
+            .map(|p| p.sentence.as_str())
+            .collect();
+        let said = normalize(&sentences.join(" "));
+        if !q.required.iter().all(|v| has_stem(&said, v, true)) {
+            s.score.keywords *= 0.4;
+        }
     }
     // No entity asked, but a rare word of the question names the thing: `alchemy program`.
     if q.entities.is_empty() && !is_role && q.asks != Asks::Who {
@@ -525,27 +562,65 @@ fn second_stage(
             .iter()
             .product();
     }
+    // `Who is Kenya's Treasury Secretary?` over the role `Treasury Secretary` of Kenya: the
+    // title says exactly what is asked, no more, and the organization named is the role's
+    // (its slot), or named by its sentence or its document's title.
+    if exact && q.asks == Asks::Who && !q.entities.is_empty() {
+        let org_found = s.factors[..q.entities.len().min(MAX_ENTITIES)]
+            .iter()
+            .all(|f| *f >= 0.75);
+        if org_found {
+            s.score.class = 1.0;
+        }
+    }
     s.score.recompute();
 }
+
+/// Whether every content word of a role's (normalized) title is one the question asks for:
+/// `treasury secretary` for `Treasury Secretary`, not for `Deputy Treasury Secretary`.
+fn exact_title(title: &str, wanted: &[String]) -> bool {
+    title
+        .split(' ')
+        .filter(|w| !w.is_empty() && !crate::text::is_stop(w))
+        .all(|w| {
+            let st = crate::text::stem(w);
+            wanted.contains(&st)
+        })
+}
+
+/// The ambiguity factor when a rival ties the best (within 0.01) with another date.
+pub const TIE_PENALTY: f32 = 0.7;
 
 /// Applies the ambiguity penalty when rivals within 0.05 of the best give an incompatible
 /// answer: to the best and to those rivals, then re-sorts. `same` says whether two facts
 /// give compatible answers. Returns the first rival.
-pub fn penalize_ambiguity(ranked: &mut [Scored], same: impl Fn(u32, u32) -> bool) -> Option<u32> {
+///
+/// A rival that ties the best (within 0.01) gets `tie` instead of 0.85: for a `when`
+/// question, two equally good facts with different dates say nothing about which is meant.
+pub fn penalize_ambiguity(
+    ranked: &mut [Scored],
+    same: impl Fn(u32, u32) -> bool,
+    tie: f32,
+) -> Option<u32> {
     let best = *ranked.first()?;
     let mut rival = None;
+    let mut penalty = 1.0_f32;
     for r in ranked.iter_mut().skip(1) {
         if r.score.total < best.score.total - 0.05 {
             break;
         }
         if !same(best.fact, r.fact) {
-            r.score.ambiguity = 0.85;
+            // A tie says nothing about which is meant: a stronger penalty.
+            let is_tie = r.score.total >= best.score.total - 0.01;
+            let factor = if is_tie { tie.min(0.85) } else { 0.85 };
+            penalty = penalty.min(factor);
+            r.score.ambiguity = factor;
             r.score.recompute();
             rival.get_or_insert(r.fact);
         }
     }
     if rival.is_some() {
-        ranked[0].score.ambiguity = 0.85;
+        ranked[0].score.ambiguity = penalty;
         ranked[0].score.recompute();
         ranked.sort_by(|a, b| {
             b.score

@@ -14,7 +14,9 @@ use crate::question::{Asks, Question, RoleHint};
 use crate::render::{
     amount_value, amount_with_equivalent, event_clause_with, role_clause, summary, time_note,
 };
-use crate::score::{Breakdown, Scored, candidates, found_slot, penalize_ambiguity, rank};
+use crate::score::{
+    Breakdown, Scored, TIE_PENALTY, candidates, found_slot, penalize_ambiguity, rank,
+};
 use crate::time::{describe, timex_range};
 
 /// Below this confidence the session abstains: a wrong answer is worse than none.
@@ -43,10 +45,16 @@ pub struct Alternative {
     pub text: String,
     /// Its value for the question (a TIMEX3 value, an amount), if it has one.
     pub value: Option<String>,
-    /// Its confidence.
+    /// Its confidence (serialized to 2 decimals).
+    #[serde(serialize_with = "round2")]
     pub confidence: f32,
     /// Where it was read.
     pub source: Option<Source>,
+}
+
+/// Writes a confidence rounded to 2 decimals: `0.59`, not `0.5912345`.
+fn round2<S: serde::Serializer>(value: &f32, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64((f64::from(*value) * 100.0).round() / 100.0)
 }
 
 /// A candidate fact with its score, for `:why`.
@@ -320,7 +328,21 @@ impl Session {
             }
         }
         let mut notes = Vec::new();
-        if let Some(rival) = penalize_ambiguity(&mut answerable, |a, b| self.compatible(&q, a, b)) {
+        let ordered = q
+            .order
+            .is_some_and(|order| self.pick_by_order(order, &mut answerable));
+        if ordered {
+            notes
+                .push("the question asks for the first or last of several: ordered by date".into());
+        } else if let Some(rival) = penalize_ambiguity(
+            &mut answerable,
+            |a, b| self.compatible(&q, a, b),
+            if q.asks == Asks::When {
+                TIE_PENALTY
+            } else {
+                0.85
+            },
+        ) {
             notes.push(format!(
                 "a close candidate gives another answer: {}",
                 summary(&self.corpus.facts[rival as usize])
@@ -374,7 +396,9 @@ impl Session {
             return Answer {
                 text: None,
                 value: None,
-                confidence: all.first().map_or(0.0, |(_, s)| s.score.total),
+                // The confidence of the best fact that could answer (below the threshold);
+                // facts that do not say what is asked give none.
+                confidence: answerable.first().map_or(0.0, |s| s.score.total),
                 source: None,
                 citation: None,
                 alternatives: Vec::new(),
@@ -419,6 +443,35 @@ impl Session {
             alternatives,
             nearby: Vec::new(),
             explanation,
+        }
+    }
+
+    /// `first`, `last`: among the answerable candidates close to the best (within 0.05),
+    /// moves the earliest or latest dated one to the front. Returns whether it did.
+    fn pick_by_order(&self, order: crate::question::Order, answerable: &mut [Scored]) -> bool {
+        let Some(best) = answerable.first().map(|s| s.score.total) else {
+            return false;
+        };
+        let close = answerable
+            .iter()
+            .take_while(|s| s.score.total >= best - 0.05)
+            .count();
+        let time = |s: &Scored| self.corpus.compact[s.fact as usize].time.map(|t| t.start);
+        let pick = (0..close)
+            .filter(|&i| time(&answerable[i]).is_some())
+            .min_by_key(|&i| {
+                let t = time(&answerable[i]).unwrap_or(0);
+                match order {
+                    crate::question::Order::Earliest => t,
+                    crate::question::Order::Latest => -t,
+                }
+            });
+        match pick {
+            Some(i) => {
+                answerable[..=i].rotate_right(1);
+                true
+            }
+            None => false,
         }
     }
 
@@ -473,6 +526,10 @@ impl Session {
         match q.asks {
             Asks::When => {
                 c.time?;
+                // A role's date is when a document attests it, not when anything happened.
+                let FactKind::Event(_) = &fact.kind else {
+                    return None;
+                };
                 let t = fact_time(fact)?;
                 Some((describe(&t.value, t.modifier), t.value.clone()))
             }
@@ -740,7 +797,13 @@ fn wanted_amounts(q: &Question, amounts: &[almanac_measure::Amount]) -> Vec<usiz
     };
     match q.asks {
         Asks::HowMuch => {
-            let money = of(&|k| matches!(k, AmountKind::Money { .. }));
+            let mut money = of(&|k| matches!(k, AmountKind::Money { .. }));
+            // `in dollars`: that currency first.
+            if let Some(code) = &q.currency {
+                money.sort_by_key(|&i| {
+                    !matches!(&amounts[i].kind, AmountKind::Money { currency } if currency == code)
+                });
+            }
             if money.is_empty() {
                 of(&|k| *k == AmountKind::Percent)
             } else {

@@ -125,7 +125,7 @@ pub fn jsonl(
 
 /// The answer as the `--jsonl` contract gives it (without `id`).
 pub fn answer_json(answer: &Answer) -> Value {
-    let confidence = (f64::from(answer.confidence) * 1000.0).round() / 1000.0;
+    let confidence = (f64::from(answer.confidence) * 100.0).round() / 100.0;
     let source = match (&answer.text, &answer.source) {
         (Some(_), Some(s)) => json!({
             "doc": s.doc,
