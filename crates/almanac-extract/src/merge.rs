@@ -84,12 +84,46 @@ fn evidence(a: &Event, b: &Event) -> bool {
             .find(|x| matches!(x.kind, AmountKind::Money { .. }))
             .map(|x| (x.value.to_bits(), x.kind.clone()))
     };
-    (calendar(a) && calendar(b))
-        || (a.target.is_some()
-            && (a.target.as_ref().map(|t| &t.id) == b.target.as_ref().map(|t| &t.id)
-                || a.target.as_ref().map(|t| &t.id) == b.actor.as_ref().map(|t| &t.id)))
-        || (a.object.is_some() && a.object == b.object)
-        || (money(a).is_some() && money(a) == money(b))
+    let tied = (a.target.is_some()
+        && (a.target.as_ref().map(|t| &t.id) == b.target.as_ref().map(|t| &t.id)
+            || a.target.as_ref().map(|t| &t.id) == b.actor.as_ref().map(|t| &t.id)))
+        || (a.object.is_some() && a.object == b.object);
+    if amounts_differ(a, b) {
+        // two sums for one actor and class are two events unless something else ties them
+        return tied || same_fine_date(a, b);
+    }
+    (calendar(a) && calendar(b)) || tied || (money(a).is_some() && money(a) == money(b))
+}
+
+/// Whether both reports give money amounts and none of them is shared
+/// (`860 million USD` vs `937.6 billion KRW, 710 million USD`).
+fn amounts_differ(a: &Event, b: &Event) -> bool {
+    let money = |e: &Event| -> Vec<(u64, AmountKind)> {
+        e.amounts
+            .iter()
+            .filter(|x| matches!(x.kind, AmountKind::Money { .. }))
+            .map(|x| (x.value.to_bits(), x.kind.clone()))
+            .collect()
+    };
+    let (ma, mb) = (money(a), money(b));
+    !ma.is_empty() && !mb.is_empty() && !ma.iter().any(|x| mb.contains(x))
+}
+
+/// Whether both reports are dated on the calendar to the month or finer and one date
+/// contains the other (`2024-06` and `2024-06-17`); a shared year alone ties nothing.
+fn same_fine_date(a: &Event, b: &Event) -> bool {
+    let fine = |e: &Event| {
+        e.time
+            .as_ref()
+            .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+            .filter(|t| t.anchor != Anchor::Unresolved && year(&t.value).is_some())
+            .filter(|t| t.value.len() >= 7 && !t.value.contains('X'))
+            .map(|t| t.value.clone())
+    };
+    match (fine(a), fine(b)) {
+        (Some(x), Some(y)) => x.starts_with(&y) || y.starts_with(&x),
+        _ => false,
+    }
 }
 
 /// Whether two reports cannot be the same event: different class, actor or negation, two
@@ -365,19 +399,32 @@ fn combine(group: Vec<Fact>) -> Fact {
 
 #[cfg(test)]
 mod tests {
-    use almanac_model::{Document, Fact};
+    use almanac_model::{DocDate, Document, Fact};
+    use almanac_time::Granularity;
 
     use crate::{Extractor, merge, render_fact};
 
-    /// Merges the facts of documents (one per text) and renders them with their number of
-    /// sources and conflicts.
+    /// Merges the facts of documents (one per text, optionally dated by a leading
+    /// `YYYY-MM-DD: `) and renders them with their number of sources and conflicts.
     fn check(texts: &[&str], expected: &[&str]) {
         let extractor = Extractor::new();
         let facts: Vec<Fact> = texts
             .iter()
             .enumerate()
             .flat_map(|(n, t)| {
-                extractor.extract(&Document::new(&format!("{n}.txt"), "plain-text", t))
+                let date = t
+                    .get(..10)
+                    .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                    .filter(|_| t.get(10..12) == Some(": "));
+                let body = if date.is_some() { &t[12..] } else { t };
+                let mut doc = Document::new(&format!("{n}.txt"), "plain-text", body);
+                if let Some(d) = date {
+                    doc.published = DocDate::explicit(
+                        d.and_hms_opt(0, 0, 0).unwrap_or_default(),
+                        Granularity::Day,
+                    );
+                }
+                extractor.extract(&doc)
             })
             .collect();
         let got: Vec<String> = merge(facts)
@@ -402,6 +449,47 @@ mod tests {
                 "Germany agreed a supply deal with Nordvik Energy.",
             ],
             &["agree  Nordvik Energy -> Germany  \"supply agreement\" (2 sources, 0 conflicts)"],
+        );
+    }
+
+    #[test]
+    fn pledges_years_apart_with_different_amounts_stay_apart() {
+        check(
+            &[
+                "2020-01-21: South Korea pledged to spend 860 million dollars a year in August 2019.",
+                "2023-04-25: South Korea pledged to spend 937.6 billion won this year.",
+            ],
+            &[
+                "spend  South Korea  2019-08  [860 million USD]  pledged (1 sources, 0 conflicts)",
+                "spend  South Korea  2023  [937.6 billion KRW]  pledged (1 sources, 0 conflicts)",
+            ],
+        );
+    }
+
+    #[test]
+    fn one_deal_with_two_sums_merges_on_its_target() {
+        check(
+            &[
+                "2024-06-17: Halvorsen Industries agreed to acquire Brightwater for $2.1 billion.",
+                "2024-06-18: Halvorsen Industries agreed to acquire Brightwater for $2.3 billion.",
+            ],
+            &[
+                "acquire  Halvorsen Industries  \"Brightwater\"  [2.1 billion USD]  planned (2 sources, 1 conflicts)",
+            ],
+        );
+    }
+
+    #[test]
+    fn pledges_in_one_year_with_different_amounts_stay_apart() {
+        check(
+            &[
+                "2023-01-10: South Korea pledged to spend 860 million dollars this year.",
+                "2023-04-25: South Korea pledged to spend 937.6 billion won this year.",
+            ],
+            &[
+                "spend  South Korea  2023  [860 million USD]  pledged (1 sources, 0 conflicts)",
+                "spend  South Korea  2023  [937.6 billion KRW]  pledged (1 sources, 0 conflicts)",
+            ],
         );
     }
 }
