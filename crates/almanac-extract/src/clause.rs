@@ -21,6 +21,10 @@ pub fn verb_at(s: &Sentence<'_>, i: usize) -> Option<VerbForm> {
     if !s.is_word(i) || s.in_time(i) || s.in_amount(i) || s.mention_at(i).is_some() {
         return None;
     }
+    // `left Paris` is no `leave office`
+    if lexicon::lacks_particle(v.lemma, s.low(i + 1)) {
+        return None;
+    }
     let prev = if i > 0 { s.low(i - 1) } else { "" };
     // `the ban` is a noun, `Canada first sanctioned` a verb
     let adverb_like = matches!(prev, "first" | "latest" | "new") && v.form == Form::Past;
@@ -588,7 +592,11 @@ pub fn after(s: &Sentence<'_>, i: usize, win: &Range<usize>, class: &str) -> Aft
             out.target = Some(m.entity.clone());
         }
     }
-    out.object = object_np(s, i + 1, s.tokens.len(), class);
+    // `stepped down as chief executive`: the particle is part of the verb
+    let particle = s
+        .verb_form(i)
+        .is_some_and(|v| lexicon::PARTICLE_VERBS.iter().any(|(l, _)| *l == v.lemma));
+    out.object = object_np(s, i + 1 + usize::from(particle), s.tokens.len(), class);
     out
 }
 

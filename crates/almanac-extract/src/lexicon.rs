@@ -95,6 +95,8 @@ pub const VERBS: &[(&str, &str, &[&str])] = &[
     ("sack", "dismiss", &[]),
     ("oust", "dismiss", &["ousts"]),
     ("quit", "resign", &["quit", "quitting"]),
+    ("step", "resign", &["stepped", "stepping"]),
+    ("leave", "resign", &["left", "leaving"]),
     ("appeal", "appeal", &[]),
     ("propose", "propose", &[]),
     ("go", "list", &["went", "gone", "goes", "going"]),
@@ -107,6 +109,21 @@ pub const VERBS: &[(&str, &str, &[&str])] = &[
     ("suspend", "suspend", &[]),
     ("halt", "suspend", &[]),
 ];
+
+/// Verbs that are an event only followed by one of their particles: `went public` (list),
+/// `stepped down` / `step aside` / `leave office` (resign); `left Paris` is no event.
+pub const PARTICLE_VERBS: &[(&str, &[&str])] = &[
+    ("go", &["public"]),
+    ("step", &["down", "aside"]),
+    ("leave", &["office"]),
+];
+
+/// Whether the verb `lemma` needs a particle and `next` (lowercase) is not one of them.
+pub fn lacks_particle(lemma: &str, next: &str) -> bool {
+    PARTICLE_VERBS
+        .iter()
+        .any(|(l, particles)| *l == lemma && !particles.contains(&next))
+}
 
 /// Light verbs: they make an event only with a restriction noun as object (`slapped export
 /// restrictions on`), and then the event has the class given here.

@@ -27,10 +27,6 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
         if clause::is_passive(s, i, &v) {
             continue;
         }
-        // `went public`: `go` is an event only as a listing
-        if v.lemma == "go" && s.low(i + 1) != "public" {
-            continue;
-        }
         // `pledged to spend`, `agreed to buy`, `began restricting`: the second verb carries
         // the event.
         if matches!(v.class, "pledge" | "agree" | "start" | "propose")
@@ -91,7 +87,7 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
             || args.place.is_some()
             || !amounts.is_empty();
         let scheduled = lexicon::SCHEDULED_CLASSES.contains(&class);
-        if !(has_args || scheduled || matches!(class, "resign" | "announce" | "win")) {
+        if !(has_args || scheduled || matches!(class, "resign" | "announce" | "win" | "list")) {
             continue;
         }
         // `Voters in Lisbon elected Ana Ribeiro`: an event without a named actor, kept when
@@ -304,5 +300,30 @@ mod tests {
             None,
             &["restrict  Japan -> South Korea  \"export restrictions\""],
         );
+    }
+
+    #[test]
+    fn phrasal_resignations() {
+        check(
+            "Chief Executive Maria Lopes stepped down on Friday.",
+            Some((2024, 6, 18)),
+            &["resign  Maria Lopes  2024-06-14"],
+        );
+        check(
+            "Finance Minister Piotr Kowal will step down as minister in May.",
+            Some((2024, 1, 10)),
+            &["resign  Piotr Kowal  2024-05  planned"],
+        );
+        check(
+            "Prime Minister Ana Costa quit as party leader on Monday.",
+            Some((2024, 6, 18)),
+            &["resign  Ana Costa  2024-06-17"],
+        );
+        check(
+            "President Omar Diallo will leave office in 2025.",
+            Some((2024, 1, 10)),
+            &["resign  Omar Diallo  2025  planned"],
+        );
+        check("Minister Piotr Kowal left Paris on Friday.", None, &[]);
     }
 }
