@@ -184,8 +184,8 @@ fn order_of(lower: &[&str], used: &mut [bool]) -> Option<Order> {
     None
 }
 
-/// The constraint verbs of the question, stemmed, marked used.
-fn required_verbs(toks: &[Token], used: &mut [bool]) -> Vec<String> {
+/// The constraint verbs of the question, stemmed.
+fn required_verbs(toks: &[Token], used: &[bool]) -> Vec<String> {
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         let beat = ["beat", "beats", "beaten", "beating"].contains(&t.lower.as_str());
@@ -194,8 +194,8 @@ fn required_verbs(toks: &[Token], used: &mut [bool]) -> Vec<String> {
             .find(|v| crate::text::stem(v) == t.stem)
             .map(|v| crate::text::stem(v))
             .or_else(|| beat.then(|| "beat".to_owned()));
+        // Still a keyword too: a role's title does not say `defeated`.
         if let Some(v) = hit.filter(|_| !used[i]) {
-            used[i] = true;
             out.push(v);
         }
     }
@@ -275,7 +275,7 @@ impl Question {
         let window = parse_window(&lower, corpus.latest, &mut used);
         let negated = lower.iter().any(|w| NEGATIONS.contains(w));
         let order = order_of(&lower, &mut used);
-        let required = required_verbs(&toks, &mut used);
+        let required = required_verbs(&toks, &used);
 
         // Entities before classes, so that `Tokyo Electron` is not a place plus a word.
         let mut entities = find_entities(&toks, corpus, lexicon, &mut used);
@@ -597,6 +597,10 @@ fn amount_question(lower: &[&str], used: &mut [bool]) -> bool {
     }
     if be {
         for i in w + 2..lower.len() {
+            // Only in the phrase asked about: not `the reason for the fine`.
+            if TARGET_PREPS.contains(&lower[i]) || PLACE_PREPS.contains(&lower[i]) {
+                break;
+            }
             if AMOUNT_NOUNS.contains(&lower[i]) {
                 if !AMOUNT_EVENT_NOUNS.contains(&lower[i]) {
                     used[i] = true;

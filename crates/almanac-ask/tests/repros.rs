@@ -121,6 +121,8 @@ fn role(
     }
 }
 
+const LIND: &str = "Former foreign minister Tomas Lind won Finland's presidential runoff on Sunday, defeating Green candidate Aino Virtanen.";
+
 /// The repro corpus: a fine by an EU institution, a Kenyan role, a factory reported by its
 /// company, a Peruvian resignation, repeated Canadian sanctions.
 fn corpus() -> (Vec<Fact>, Vec<Document>) {
@@ -134,6 +136,7 @@ fn corpus() -> (Vec<Fact>, Vec<Document>) {
         10,
     );
     let peru = doc("peru.txt", "Peru's economy minister resigns", 2023, 8, 22);
+    let finland = doc("finland.txt", "Lind wins Finland's runoff", 2024, 2, 12);
     let canada = doc(
         "canada.txt",
         "Canada sanctions Nicaraguan officials",
@@ -222,8 +225,28 @@ fn corpus() -> (Vec<Fact>, Vec<Document>) {
             Vec::new(),
             Modality::Done,
         ),
+        event(
+            &finland,
+            LIND,
+            Some(entity("Tomas Lind", EntityKind::Person)),
+            "win",
+            "win",
+            Some(entity("Aino Virtanen", EntityKind::Person)),
+            Some("runoff"),
+            Some(day("2024-02-11")),
+            Vec::new(),
+            Modality::Done,
+        ),
+        role(
+            &finland,
+            LIND,
+            "Tomas Lind",
+            "Former Foreign Minister",
+            entity("Finland", EntityKind::Country),
+            "2024-02-12",
+        ),
     ];
-    (facts, vec![fine, kenya, plant, peru, canada])
+    (facts, vec![fine, kenya, plant, peru, canada, finland])
 }
 
 /// Asks each question in a fresh session; checks the value given (`None`: abstains).
@@ -289,6 +312,12 @@ fn amount_nouns_ask_how_much() {
             Some("1980000000 USD"),
         ),
         ("What was the Norvant fine?", Some("1840000000 EUR")),
+        (
+            "What was the value of the Norvant fine?",
+            Some("1840000000 EUR"),
+        ),
+        // Not an amount, and no sentence gives the reason.
+        ("What was the reason for the Norvant fine?", None),
         (
             "How much is the Voltaris factory worth?",
             Some("3200000000 EUR"),
