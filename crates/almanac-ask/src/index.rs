@@ -115,6 +115,9 @@ pub struct Corpus {
     pub parents: Vec<Vec<u32>>,
     /// Country or union → its institutions that have facts.
     pub children: HashMap<u32, Vec<u32>>,
+    /// The head noun of an institution's name, when one institution has it: `commission`
+    /// for the European Commission, so that `the Commission` (capitalized) names it.
+    pub heads: HashMap<String, u32>,
 }
 
 impl Corpus {
@@ -140,6 +143,7 @@ impl Corpus {
             latest: None,
             parents: Vec::new(),
             children: HashMap::new(),
+            heads: HashMap::new(),
         };
         for doc in documents {
             corpus.docs.insert(doc.id.clone(), doc_info(doc));
@@ -467,6 +471,24 @@ impl Corpus {
     /// of a company or organization name, and each name word of a person, when that word
     /// names nothing else and is not a common word.
     fn derive_short_names(&mut self) {
+        let mut heads: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.facts == 0 || !matches!(e.kind, EntityKind::Organization | EntityKind::Government)
+            {
+                continue;
+            }
+            let ws = words(&e.name);
+            if let (true, Some(last)) = (ws.len() >= 2, ws.last()) {
+                if last.len() >= 5 && !is_stop(last) {
+                    heads.entry(last.clone()).or_default().push(i as u32);
+                }
+            }
+        }
+        self.heads = heads
+            .into_iter()
+            .filter(|(_, ids)| ids.len() == 1)
+            .map(|(w, ids)| (w, ids[0]))
+            .collect();
         let mut proposals: HashMap<String, Vec<u32>> = HashMap::new();
         for (i, e) in self.entities.iter().enumerate() {
             if e.facts == 0 {

@@ -728,7 +728,18 @@ fn find_entities(
                     if len == 1 && plain(start) {
                         continue;
                     }
-                    corpus.lookup(&phrase).map(|ids| (ids.to_vec(), 1.0))
+                    corpus
+                        .lookup(&phrase)
+                        .map(|ids| (ids.to_vec(), 1.0))
+                        .or_else(|| {
+                            // `the Commission`: the head noun of one institution's name,
+                            // capitalized after `the`.
+                            let the = start > 0 && lower[start - 1] == "the";
+                            (len == 1 && the && toks[start].capitalized)
+                                .then(|| corpus.heads.get(&phrase))
+                                .flatten()
+                                .map(|&id| (vec![id], 1.0))
+                        })
                 } else {
                     if range.clone().any(|i| {
                         is_stop(&toks[i].lower)

@@ -284,6 +284,16 @@ fn union_institutions_match_the_union() {
             "How much did the European Commission fine Norvant?",
             Some("1840000000 EUR"),
         ),
+        (
+            "How much did the Commission fine Norvant Technologies?",
+            Some("1840000000 EUR"),
+        ),
+        // FIXME: `pay` is no class and `commission` is found in `European Commission`, so
+        // this answers with the fine (0.61); it should abstain.
+        (
+            "How much commission did Norvant Technologies pay?",
+            Some("1840000000 EUR"),
+        ),
         ("How much did Belgium fine Norvant Technologies?", None),
         ("How much did Germany fine Norvant Technologies?", None),
     ]);
