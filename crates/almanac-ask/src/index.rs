@@ -115,6 +115,8 @@ pub struct Corpus {
     pub parents: Vec<Vec<u32>>,
     /// Country or union → its institutions that have facts.
     pub children: HashMap<u32, Vec<u32>>,
+    /// Person → the latest day they resigned or were dismissed, from dated facts.
+    pub left_office: HashMap<u32, i32>,
     /// The head noun of an institution's name, when one institution has it: `commission`
     /// for the European Commission, so that `the Commission` (capitalized) names it.
     pub heads: HashMap<String, u32>,
@@ -144,6 +146,7 @@ impl Corpus {
             parents: Vec::new(),
             children: HashMap::new(),
             heads: HashMap::new(),
+            left_office: HashMap::new(),
         };
         for doc in documents {
             corpus.docs.insert(doc.id.clone(), doc_info(doc));
@@ -177,6 +180,21 @@ impl Corpus {
             corpus.compact.push(c);
         }
         corpus.by_time.sort_unstable();
+        let resign = corpus.class_lookup("resign");
+        let dismiss = corpus.class_lookup("dismiss");
+        for c in &corpus.compact {
+            let person = if Some(c.class) == resign {
+                c.actor
+            } else if Some(c.class) == dismiss {
+                c.target
+            } else {
+                continue;
+            };
+            if let (Some(t), false) = (c.time, person == NONE || c.negated) {
+                let day = corpus.left_office.entry(person).or_insert(t.start);
+                *day = (*day).max(t.start);
+            }
+        }
         for (i, e) in corpus.entities.iter_mut().enumerate() {
             e.facts = corpus.by_entity[i].len();
         }

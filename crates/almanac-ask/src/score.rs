@@ -306,7 +306,17 @@ fn first_stage(corpus: &Corpus, q: &Question, table: &ClassTable, i: u32) -> Opt
     }
     let class = if is_role {
         if q.asks == Asks::Who || q.class.is_none() {
-            0.85
+            // The holder resigned (or was dismissed) around or after the role's attestation:
+            // `X's minister Romero resigned on Monday` no longer answers who the minister is.
+            let left = corpus
+                .left_office
+                .get(&c.actor)
+                .is_some_and(|&day| c.time.is_some_and(|t| day >= t.start - LEFT_OFFICE_DAYS));
+            if left && q.entities.iter().all(|e| !e.ids.contains(&c.actor)) {
+                0.4
+            } else {
+                0.85
+            }
         } else {
             0.3
         }
@@ -429,6 +439,9 @@ fn entity_factor(
     out.copy_from_slice(&factors);
     factors[..entities.len()].iter().product()
 }
+
+/// A resignation this many days before a role's attestation still ends it.
+const LEFT_OFFICE_DAYS: i32 = 30;
 
 /// The entity factor of an institution of the entity asked (part-of).
 const PART_OF: f32 = 0.85;
