@@ -631,6 +631,46 @@ fn classify_run(s: &mut Sentence<'_>, r: Range<usize>) {
     push_mention(s, r, entity_ref(&name, kind, &text), NameUse::Name);
 }
 
+/// The kind of an unknown capitalized name that is the subject of an event verb right
+/// after it (`Ortega resigned on Friday`, `Halvorsen acquired Brightwater`): a person for
+/// [`lexicon::PERSON_SUBJECT_CLASSES`], else an organization; a longer name only as a
+/// person (`Maria Lopes stepped down`). The first word of a sentence counts only when it is
+/// no common word capitalized by its position (`Shares fell`, `Organizers cancelled`), and a
+/// name after a determiner is left to the other rules (`the Commission fined`).
+fn subject_of_event_verb(s: &Sentence<'_>, r: &Range<usize>) -> Option<EntityKind> {
+    if r.is_empty() || r.len() > 3 {
+        return None;
+    }
+    let v = s.verb_form(r.end)?;
+    if v.light
+        || !matches!(v.form, lexicon::Form::Past | lexicon::Form::Third)
+        || s.nominal_class(r.end).is_some()
+        || lexicon::lacks_particle(v.lemma, s.low(r.end + 1))
+    {
+        return None;
+    }
+    let known = |i: usize| {
+        let lex = &s.tokens[i].lex;
+        lex.flags != 0 || lex.verb.is_some() || lex.nominal.is_some()
+    };
+    if r.clone().any(|i| known(i) || s.word(i).contains('.')) {
+        return None;
+    }
+    if r.start > 0 && s.has(r.start - 1, w::DETERMINER) {
+        return None;
+    }
+    let opens = r.start == 0 || (!s.is_word(r.start - 1) && !s.is_punct(r.start - 1, ","));
+    if opens && lexicon::common_opener(s.low(r.start)) {
+        return None;
+    }
+    let person = lexicon::PERSON_SUBJECT_CLASSES.contains(&v.class);
+    match (r.len(), person) {
+        (_, true) => Some(EntityKind::Person),
+        (1, false) => Some(EntityKind::Organization),
+        _ => None,
+    }
+}
+
 /// Whether a capitalized run of 1-3 words reads as a person's name in its context.
 fn person_context(s: &Sentence<'_>, r: &Range<usize>, words: &[&str]) -> bool {
     if words.is_empty() || words.len() > 3 || words.iter().any(|w| w.contains('.')) {
@@ -862,6 +902,46 @@ pub fn resolve_persons(s: &mut Sentence<'_>, known: &mut Vec<KnownPerson>) {
     s.mentions.sort_by_key(|m| m.tokens.start);
 }
 
+/// Names the capitalized runs still unknown once persons are resolved that are the subject
+/// of an event verb right after them (see [`subject_of_event_verb`]). Runs after
+/// [`resolve_persons`], so that `Ribeiro` stays `Ana Ribeiro` when she is named in full.
+pub fn name_unknown_subjects(s: &mut Sentence<'_>) {
+    let mut found = Vec::new();
+    for i in 1..s.tokens.len() {
+        if !is_name_word(s, i - 1) || covered(s, i - 1) || s.verb_form(i).is_none() {
+            continue;
+        }
+        let mut start = i - 1;
+        while start > 0
+            && is_name_word(s, start - 1)
+            && !covered(s, start - 1)
+            && !s.in_time(start - 1)
+        {
+            start -= 1;
+        }
+        let r = start..i;
+        // `Panama Canal`: the end of a longer name that starts with a known one
+        let glued =
+            start > 0 && s.is_word(start - 1) && s.tokens[start - 1].cap && !s.in_time(start - 1);
+        if glued || r.clone().any(|k| s.in_time(k)) {
+            continue;
+        }
+        if let Some(kind) = subject_of_event_verb(s, &r) {
+            let text = s.slice(r.clone()).to_owned();
+            found.push((r, entity_ref(&text, kind, &text)));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    for (r, e) in found {
+        push_mention(s, r, e, NameUse::Name);
+    }
+    s.mentions.sort_by_key(|m| m.tokens.start);
+    s.mention_of.clear();
+    s.verbs.clear();
+}
+
 /// Whether an amount is worth attaching to an event (money, percentages, counts).
 pub fn meaningful_amount(a: &Amount) -> bool {
     !matches!(a.kind, AmountKind::Number)
@@ -871,10 +951,12 @@ pub fn meaningful_amount(a: &Amount) -> bool {
 mod tests {
     use super::*;
 
-    /// Analyses `text` with the built-in gazetteer; compares `mention=id(kind)` lines.
+    /// Analyses `text` with the built-in gazetteer (unknown subjects named); compares
+    /// `mention=id(kind)` lines.
     fn check(text: &str, expected: &[&str]) {
         let g = Gazetteer::builtin();
-        let s = analyse(text, 0..text.len(), &g, None);
+        let mut s = analyse(text, 0..text.len(), &g, None);
+        name_unknown_subjects(&mut s);
         let got: Vec<String> = s
             .mentions
             .iter()
@@ -938,6 +1020,31 @@ mod tests {
                 "Ministry of Oceans and Fisheries=ministry-of-oceans-and-fisheries(Government)",
                 "Korea Research Consortium=korea-research-consortium(Organization)",
             ],
+        );
+    }
+
+    #[test]
+    fn unknown_names_before_event_verbs() {
+        check(
+            "Moreira joined Porto from Santos in January 2021.",
+            &["Moreira=moreira(Person)"],
+        );
+        check("Ortega resigned on Friday.", &["Ortega=ortega(Person)"]);
+        check("Yesterday Ortega resigned.", &["Ortega=ortega(Person)"]);
+        check(
+            "On Friday, Halvorsen acquired a stake.",
+            &["Halvorsen=halvorsen(Organization)"],
+        );
+        check(
+            "Maria Lopes stepped down.",
+            &["Maria Lopes=maria-lopes(Person)"],
+        );
+        check("Shares fell. Organizers cancelled the race.", &[]);
+        check("Meanwhile exports rose.", &[]);
+        check("Ortega left Paris.", &["Paris=france(Country)"]);
+        check(
+            "Panama Canal lifts draught limits.",
+            &["Panama=panama(Country)"],
         );
     }
 }

@@ -43,7 +43,7 @@ pub use merge::merge;
 pub use render::{render_fact, render_time};
 pub use timeline::{TimelineEntry, timeline};
 
-use crate::analysis::{KnownPerson, analyse, resolve_persons};
+use crate::analysis::{KnownPerson, analyse, name_unknown_subjects, resolve_persons};
 use crate::rules::{DocState, Found, RULES};
 
 /// Extracts facts from documents with a gazetteer.
@@ -110,6 +110,7 @@ impl Extractor {
         // a second pass resolves short names used before the full name appears
         for s in &mut sentences {
             resolve_persons(s, &mut persons);
+            name_unknown_subjects(s);
             s.index();
         }
         let mut countries: Vec<(EntityRef, usize)> = Vec::new();
