@@ -321,7 +321,15 @@ fn first_stage(corpus: &Corpus, q: &Question, table: &ClassTable, i: u32) -> Opt
             0.3
         }
     } else if q.class.is_none() {
-        if who_by_title { 0.6 } else { 0.85 }
+        // `who is the industry minister of X`: an event that merely mentions a minister
+        // answers less well than the role itself.
+        let asks_title =
+            q.asks == Asks::Who && q.title_words.iter().any(|w| crate::text::is_title_noun(w));
+        if who_by_title || asks_title {
+            0.6
+        } else {
+            0.85
+        }
     } else {
         let a = table.get(c.class).max(if c.action_class == NONE {
             0.0

@@ -426,6 +426,37 @@ pub fn is_stop(word: &str) -> bool {
     SET.contains(word)
 }
 
+/// Nouns that name an office or title (`minister`, `ceo`): a who-question that uses one asks
+/// for the holder of a role, not for whoever a sentence mentions.
+const TITLE_NOUNS: &[&str] = &[
+    "ambassador",
+    "ceo",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "commissioner",
+    "director",
+    "executive",
+    "governor",
+    "head",
+    "leader",
+    "mayor",
+    "minister",
+    "premier",
+    "president",
+    "secretary",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+];
+
+/// Whether `word` (lowercase, or its stem) names an office or title.
+pub fn is_title_noun(word: &str) -> bool {
+    TITLE_NOUNS.iter().any(|t| *t == word || stem(t) == word)
+}
+
 /// The largest Damerau-Levenshtein distance accepted between a typed word of `len`
 /// characters and a known one: none under 4 characters, 1 up to 6, 2 beyond.
 pub fn max_typos(len: usize) -> usize {
