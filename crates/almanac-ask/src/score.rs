@@ -6,7 +6,7 @@
 //! | factor | 1.0 when | lower when |
 //! |---|---|---|
 //! | entity | every named entity is in the fact, in the role asked | an institution of the entity asked (the European Commission for `the EU`, `Brussels`): 0.85; a role is swapped (0.45), only the sentence names it (0.5), absent (0.2); no entity asked: 0.8 |
-//! | class | the fact's event class is the one asked; a role whose title is exactly the one asked, with its organization | related class (0.7), a reported fact for `announce` (0.9), other (0.3); no class asked: 0.85; a role whose holder resigned: 0.4 |
+//! | class | the fact's event class is the one asked; a role whose title is exactly the one asked, with its organization | related class (0.7), a reported fact for `announce` (0.9), other (0.3); no class asked: 0.85, or 0.6 for an event when a who-question names a title (`who is the industry minister`); a role whose holder resigned: 0.4 |
 //! | time | the fact's date is inside the window asked | overlaps it (0.6), undated (0.4-0.6) |
 //! | keywords | the sentence has the question's other words | `0.6 + 0.4 × share found`; × 0.4 when a constraint verb (`replaced`, `defeated`) is not in the sentence |
 //! | support | sources are confident and agree | `0.6 + 0.4 × (confidence + agreement - conflicts)` |
