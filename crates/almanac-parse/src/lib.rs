@@ -6,7 +6,9 @@
 //! item) and diagnostics; bad input is data, never a panic or an error.
 //!
 //! Formats live one per file in [`formats`], listed once in [`FORMATS`]. Adding a format is one
-//! new file and one line in that list.
+//! new file and one line in that list. Bylines and date stamps under a headline (`By Jane Doe |
+//! 2024-03-05`) are read by [`byline`] for every text and HTML format; sidecar metadata
+//! (`FILE.meta.json`) is read by [`sidecar`] and applied by [`read_with_sidecar`].
 //!
 //! This crate does no I/O, never reads the clock and never prints: the capture date used to
 //! resolve `5 years ago` is an [`Options`] field the caller supplies.
