@@ -398,9 +398,12 @@ pub(crate) fn tokenize<'a>(text: &'a str, range: Range<usize>, out: &mut Vec<Tok
             i += 1;
             kind = Kind::Punct;
         }
-        // never split a character, whatever the range said
-        while i < bytes.len() && !text.is_char_boundary(i) {
-            i += 1;
+        // never split a character, whatever the range said (after an ASCII byte the next
+        // byte always starts a character, so only a non-ASCII last byte needs the check)
+        if bytes[i - 1] >= 0x80 {
+            while i < bytes.len() && !text.is_char_boundary(i) {
+                i += 1;
+            }
         }
         let lex = if kind == Kind::Word {
             lex.lookup_at(crate::lex::Filter::Grammar, bytes, start, i - start)
