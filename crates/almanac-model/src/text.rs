@@ -6,8 +6,14 @@ use sha2::{Digest, Sha256};
 
 /// A stable content id: the first 16 hex digits of the SHA-256 of `bytes`.
 pub fn content_id(bytes: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(bytes);
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+    let mut id = String::with_capacity(16);
+    for b in &digest[..8] {
+        id.push(char::from(HEX[usize::from(b >> 4)]));
+        id.push(char::from(HEX[usize::from(b & 0x0f)]));
+    }
+    id
 }
 
 /// 1-based (line, column) of a byte offset in `source`; the column counts characters.
@@ -312,6 +318,13 @@ mod tests {
             .map(|r| &text[r])
             .collect();
         assert_eq!(got, expected, "splitting {text:?}");
+    }
+
+    #[test]
+    fn content_id_is_the_sha256_prefix_in_hex() {
+        // SHA-256("abc") = ba7816bf 8f01cfea 414140de ...
+        assert_eq!(content_id(b"abc"), "ba7816bf8f01cfea");
+        assert_eq!(content_id(b"").len(), 16);
     }
 
     #[test]
