@@ -657,14 +657,14 @@ fn is_irregular_plural(w: &str) -> bool {
     )
 }
 
-/// A word that looks like a plural noun: `parts`, `companies`, `SMEs`.
+/// A word that looks like a plural noun: `parts`, `companies`, `SMEs`. Stop words (`this`,
+/// `was`) are the caller's to exclude: [`unit_after`] has already rejected them.
 fn looks_plural(w: &str) -> bool {
     w.len() >= 3
         && w.ends_with('s')
         && !w.ends_with("ss")
         && !w.ends_with("us")
         && !w.ends_with("is")
-        && !is_stop(w)
 }
 
 /// The counted noun after a number: ` key parts`, ` government research institutions`,
