@@ -2,8 +2,8 @@
 //! number of times, for profilers and instruction counts:
 //!
 //! ```sh
-//! cargo build --release -p almanac-parse --example profile
-//! valgrind --tool=callgrind target/release/examples/profile html 1
+//! cargo build --release -p almanac-parse --example parse_profile
+//! valgrind --tool=callgrind target/release/examples/parse_profile html 1
 //! ```
 
 #[path = "../benches/support/generated.rs"]

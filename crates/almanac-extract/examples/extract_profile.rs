@@ -1,6 +1,6 @@
 //! A fixed amount of extraction work for profilers (`perf stat -e instructions:u`,
 //! `perf record`, callgrind), whose counts do not depend on the machine's load:
-//! `cargo run --release -p almanac-extract --example profile -- STAGE N [FILES...]`
+//! `cargo run --release -p almanac-extract --example extract_profile -- STAGE N [FILES...]`
 //! runs STAGE (`parse`, `annotate`, `extract` or `full`) N times over the files given, or
 //! over the bench's generated corpus of 200 documents when no file is given.
 

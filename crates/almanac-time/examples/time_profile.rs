@@ -1,12 +1,12 @@
 //! A fixed workload for profilers and an output dump for regression checks.
 //!
-//! `cargo run --release -p almanac-time --example profile -- run [MIB] [ROUNDS]` annotates the
+//! `cargo run --release -p almanac-time --example time_profile -- run [MIB] [ROUNDS]` annotates the
 //! seeds and MIB MiB (default 4) of the same generated text as the criterion bench, ROUNDS times
 //! (default 1): run it under `valgrind --tool=callgrind` for stable instruction counts.
 //!
-//! `... --example profile -- lines REF` annotates each stdin line against REF.
+//! `... --example time_profile -- lines REF` annotates each stdin line against REF.
 //!
-//! `... --example profile -- dump [DIR]` prints every expression found in every file under
+//! `... --example time_profile -- dump [DIR]` prints every expression found in every file under
 //! DIR (default `fixtures/`) and in 256 KiB of generated text, with and without a reference date: diff two
 //! dumps to prove an optimization changed no output.
 
