@@ -3,7 +3,7 @@
 
 use almanac_model::{Diagnostic, Document, Severity};
 
-use super::rss::{attach_damage, child_text, html_paragraphs};
+use super::rss::{child_text, feed_documents, html_paragraphs};
 use crate::html::{self as markup, Element, starts_with_tag};
 use crate::{Format, Options};
 
@@ -29,29 +29,7 @@ fn detect(text: &str) -> u8 {
 }
 
 fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
-    let (root, damage) = markup::parse_xml(text);
-    let feed = root.find(&|e| e.name == "feed");
-    let outlet = feed.and_then(|f| child_text(f, "title"));
-    let mut entries = Vec::new();
-    root.find_all(&|e| e.name == "entry", &mut entries);
-    let mut docs: Vec<_> = entries
-        .iter()
-        .enumerate()
-        .map(|(n, e)| {
-            (
-                e.span.clone(),
-                entry_document(path, text, n, e, outlet.as_deref()),
-            )
-        })
-        .collect();
-    let orphans = attach_damage(path, text, damage, &mut docs);
-    let mut docs: Vec<Document> = docs.into_iter().map(|(_, d)| d).collect();
-    if let Some(first) = docs.first_mut() {
-        let mut all = orphans;
-        all.append(&mut first.diagnostics);
-        first.diagnostics = all;
-    }
-    docs
+    feed_documents(path, text, "feed", "entry", entry_document)
 }
 
 fn date_of(

@@ -99,18 +99,32 @@ pub(crate) fn attach_damage(
 }
 
 fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
+    feed_documents(path, text, "channel", "item", item_document)
+}
+
+/// The documents of a feed: one per `entry` element, each given the feed's title (the
+/// `container` element's `title` child) as its outlet; markup damage goes to the document
+/// whose element contains it, and damage outside every entry to the first document.
+pub(crate) fn feed_documents(
+    path: &str,
+    text: &str,
+    container: &str,
+    entry: &str,
+    document: fn(&str, &str, usize, &Element, Option<&str>) -> Document,
+) -> Vec<Document> {
     let (root, damage) = markup::parse_xml(text);
-    let channel = root.find(&|e| e.name == "channel");
-    let outlet = channel.and_then(|c| child_text(c, "title"));
-    let mut items = Vec::new();
-    root.find_all(&|e| e.name == "item", &mut items);
-    let mut docs: Vec<(std::ops::Range<usize>, Document)> = items
+    let outlet = root
+        .find(&|e| e.name == container)
+        .and_then(|c| child_text(c, "title"));
+    let mut entries = Vec::new();
+    root.find_all(&|e| e.name == entry, &mut entries);
+    let mut docs: Vec<(std::ops::Range<usize>, Document)> = entries
         .iter()
         .enumerate()
-        .map(|(n, item)| {
+        .map(|(n, e)| {
             (
-                item.span.clone(),
-                item_document(path, text, n, item, outlet.as_deref()),
+                e.span.clone(),
+                document(path, text, n, e, outlet.as_deref()),
             )
         })
         .collect();
