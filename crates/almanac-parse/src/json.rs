@@ -449,20 +449,16 @@ impl<'a> Scanner<'a> {
                 i = rest;
                 break;
             }
-            let (rest, _) = ws(rest);
-            if let Some(rest) = rest.strip_prefix(',') {
-                i = ws(rest).0;
-            } else if let Some(rest) = rest.strip_prefix('}') {
-                self.closers.pop();
-                return (Json::Object(fields), rest);
-            } else if rest.is_empty() {
-                self.truncated(rest, "an object");
-                i = rest;
-                break;
-            } else {
-                self.fail(rest, "unexpected character", "',' or '}'");
-                i = rest;
-                break;
+            match self.after_member(rest, '}', "an object") {
+                After::Next(rest) => i = rest,
+                After::Close(rest) => {
+                    self.closers.pop();
+                    return (Json::Object(fields), rest);
+                }
+                After::Stop(rest) => {
+                    i = rest;
+                    break;
+                }
             }
         }
         self.closers.pop();
@@ -487,24 +483,37 @@ impl<'a> Scanner<'a> {
                 i = rest;
                 break;
             }
-            let (rest, _) = ws(rest);
-            if let Some(rest) = rest.strip_prefix(',') {
-                i = ws(rest).0;
-            } else if let Some(rest) = rest.strip_prefix(']') {
-                self.closers.pop();
-                return (Json::Array(items), rest);
-            } else if rest.is_empty() {
-                self.truncated(rest, "an array");
-                i = rest;
-                break;
-            } else {
-                self.fail(rest, "unexpected character", "',' or ']'");
-                i = rest;
-                break;
+            match self.after_member(rest, ']', "an array") {
+                After::Next(rest) => i = rest,
+                After::Close(rest) => {
+                    self.closers.pop();
+                    return (Json::Array(items), rest);
+                }
+                After::Stop(rest) => {
+                    i = rest;
+                    break;
+                }
             }
         }
         self.closers.pop();
         (Json::Array(items), i)
+    }
+
+    // "," | CLOSER   after a member of an object or an element of an array; the end of
+    // input or any other character is damage, reported here.
+    fn after_member(&mut self, i: &'a str, closer: char, what: &str) -> After<'a> {
+        let (rest, _) = ws(i);
+        if let Some(rest) = rest.strip_prefix(',') {
+            After::Next(ws(rest).0)
+        } else if let Some(rest) = rest.strip_prefix(closer) {
+            After::Close(rest)
+        } else if rest.is_empty() {
+            self.truncated(rest, what);
+            After::Stop(rest)
+        } else {
+            self.fail(rest, "unexpected character", &format!("',' or '{closer}'"));
+            After::Stop(rest)
+        }
     }
 }
 
@@ -512,6 +521,16 @@ fn flush_surrogate(out: &mut String, pending: &mut Option<u32>) {
     if pending.take().is_some() {
         out.push('\u{fffd}');
     }
+}
+
+/// What follows a member of an object or an element of an array.
+enum After<'a> {
+    /// A comma: another member follows, at this input.
+    Next(&'a str),
+    /// The closing bracket: the container ends; the input after it.
+    Close(&'a str),
+    /// The end of input or damage (already reported): stop here.
+    Stop(&'a str),
 }
 
 #[cfg(test)]
