@@ -101,7 +101,12 @@ pub(crate) const UNITS: &[(&str, Unit, bool)] = &[
 ];
 
 /// Month names and abbreviations (abbreviation flag). The lexicon stores each name's index + 1.
-pub(crate) const MONTHS: &[(&str, u32, bool)] = &[
+pub(crate) const MONTHS: &[(&str, u32, bool)] = &MONTH_TABLE;
+
+/// The names in [`MONTHS`], in the same order.
+pub(crate) const MONTH_NAMES: [&str; MONTH_TABLE.len()] = names(&MONTH_TABLE);
+
+const MONTH_TABLE: [(&str, u32, bool); 24] = [
     ("january", 1, false),
     ("february", 2, false),
     ("march", 3, false),
@@ -130,7 +135,12 @@ pub(crate) const MONTHS: &[(&str, u32, bool)] = &[
 
 /// Weekday names and abbreviations (abbreviation flag). The lexicon stores each name's index
 /// + 1.
-pub(crate) const WEEKDAYS: &[(&str, Weekday, bool)] = &[
+pub(crate) const WEEKDAYS: &[(&str, Weekday, bool)] = &WEEKDAY_TABLE;
+
+/// The names in [`WEEKDAYS`], in the same order.
+pub(crate) const WEEKDAY_NAMES: [&str; WEEKDAY_TABLE.len()] = names(&WEEKDAY_TABLE);
+
+const WEEKDAY_TABLE: [(&str, Weekday, bool); 17] = [
     ("monday", Weekday::Mon, false),
     ("tuesday", Weekday::Tue, false),
     ("wednesday", Weekday::Wed, false),
@@ -149,6 +159,17 @@ pub(crate) const WEEKDAYS: &[(&str, Weekday, bool)] = &[
     ("sat", Weekday::Sat, true),
     ("sun", Weekday::Sun, true),
 ];
+
+/// The first column of a name table.
+const fn names<T: Copy, const N: usize>(table: &[(&'static str, T, bool); N]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = table[i].0;
+        i += 1;
+    }
+    out
+}
 
 /// Words before which a bare month or a four-digit number is a date.
 const DATE_PREP: &[&str] = &[
@@ -833,57 +854,8 @@ pub(crate) const RULE_STARTS: &[(&[&str], u32)] = &[
         ],
         R_DURATION,
     ),
-    (
-        &[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "mon",
-            "tue",
-            "tues",
-            "wed",
-            "thu",
-            "thur",
-            "thurs",
-            "fri",
-            "sat",
-            "sun",
-        ],
-        R_DAY_MONTH | R_MONTH_DAY | R_WEEKDAY,
-    ),
-    (
-        &[
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "jan",
-            "feb",
-            "mar",
-            "apr",
-            "jun",
-            "jul",
-            "aug",
-            "sep",
-            "sept",
-            "oct",
-            "nov",
-            "dec",
-        ],
-        R_MONTH_DAY | R_MONTH_YEAR | R_MONTH_ALONE,
-    ),
+    (&WEEKDAY_NAMES, R_DAY_MONTH | R_MONTH_DAY | R_WEEKDAY),
+    (&MONTH_NAMES, R_MONTH_DAY | R_MONTH_YEAR | R_MONTH_ALONE),
     (&["noon", "midday", "midnight"], R_CLOCK),
     (
         &[

@@ -187,7 +187,7 @@ fn table() -> &'static Table {
             vals: vec![0; size],
             filters: [[0; 512]; 4],
         };
-        let lists: [(&[&str], u64); 11] = [
+        let lists: [(&[&str], u64); 13] = [
             (crate::grammar::ORDINAL_WORDS, ORDINAL),
             (crate::grammar::APPROX_WORDS, APPROX),
             (crate::grammar::STARTERS, STARTER),
@@ -199,6 +199,8 @@ fn table() -> &'static Table {
             (crate::resolve::NOT_PAST, NOT_PAST),
             (crate::resolve::ATTRIBUTION, ATTRIBUTION),
             (crate::scan::TRIGGERS, TRIGGER),
+            (&crate::grammar::MONTH_NAMES, TRIGGER),
+            (&crate::grammar::WEEKDAY_NAMES, TRIGGER),
         ];
         let rules = crate::grammar::RULE_STARTS
             .iter()
