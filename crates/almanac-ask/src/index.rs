@@ -658,7 +658,16 @@ impl Corpus {
 }
 
 fn doc_info(doc: &Document) -> DocInfo {
-    let date_label = match (&doc.published, &doc.updated) {
+    DocInfo {
+        path: doc.path.clone(),
+        title: doc.title.clone(),
+        date_label: date_label(doc),
+    }
+}
+
+/// How a document's date is cited: `published 2020-01-21`, `updated 2023-04-25`.
+pub(crate) fn date_label(doc: &Document) -> Option<String> {
+    match (&doc.published, &doc.updated) {
         (p, _) if p.known == DateKnown::RelativeToCapture => Some(match (p.local, &p.note) {
             (Some(local), Some(note)) => format!("published {} ({note})", local.date()),
             (Some(local), None) => format!("published {}", local.date()),
@@ -670,10 +679,5 @@ fn doc_info(doc: &Document) -> DocInfo {
         (p, _) if p.local.is_some() => p.local.map(|d| format!("published {}", d.date())),
         (_, Some(u)) if u.local.is_some() => u.local.map(|d| format!("updated {}", d.date())),
         _ => None,
-    };
-    DocInfo {
-        path: doc.path.clone(),
-        title: doc.title.clone(),
-        date_label,
     }
 }

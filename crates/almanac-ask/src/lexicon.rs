@@ -279,6 +279,26 @@ impl Lexicon {
         hits
     }
 
+    /// Other one-word synonyms (stemmed) of the event class a stemmed word signals, for
+    /// retrieval: `lift` gives `remov`, `scrap`, `eas`... A reversal is never a synonym of
+    /// the class it undoes. Empty when the word signals no class.
+    pub fn synonyms(&self, stem_word: &str) -> Vec<&str> {
+        let Some((_, class, strength)) = self
+            .entries
+            .iter()
+            .find(|(phrase, _, _)| phrase.len() == 1 && phrase[0] == stem_word)
+        else {
+            return Vec::new();
+        };
+        self.entries
+            .iter()
+            .filter(|(phrase, c, st)| {
+                phrase.len() == 1 && c == class && st == strength && phrase[0] != stem_word
+            })
+            .map(|(phrase, _, _)| phrase[0].as_str())
+            .collect()
+    }
+
     /// Whether a stemmed word is part of any lexicon phrase (so it is not a keyword).
     pub fn knows(&self, stem_word: &str) -> bool {
         self.words.contains(stem_word)

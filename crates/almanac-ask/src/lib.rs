@@ -22,9 +22,11 @@
 //! assert_eq!(answer.text, None); // nothing to answer from: abstain
 //! ```
 
+pub mod evidence;
 pub mod index;
 pub mod lexicon;
 pub mod question;
+pub mod reader;
 pub mod render;
 pub mod score;
 pub mod session;
@@ -35,5 +37,5 @@ pub use almanac_model::Fact;
 pub use question::{Asks, Order, Question};
 pub use score::Breakdown;
 pub use session::{
-    ANSWER_THRESHOLD, Alternative, Answer, Candidate, Explanation, Session, Source, SourceSummary,
+    ANSWER_THRESHOLD, Alternative, EVIDENCE_THRESHOLD, EvidenceCandidate, Answer, Candidate, Explanation, Session, Source, SourceSummary,
 };

@@ -5,10 +5,12 @@ use std::collections::HashMap;
 use std::fmt;
 
 use almanac_measure::AmountKind;
-use almanac_model::{Document, EntityRef, Fact, FactKind};
+use almanac_model::{DocEvidence, Document, EntityRef, Fact, FactKind};
 use serde::Serialize;
 
+use crate::evidence::{EvidenceIndex, Retrieve};
 use crate::index::Corpus;
+use crate::reader::{self, FactValues, Features, Read, Reader};
 use crate::lexicon::Lexicon;
 use crate::question::{Asks, Question, RoleHint};
 use crate::render::{
@@ -21,6 +23,13 @@ use crate::time::{describe, timex_range};
 
 /// Below this confidence the session abstains: a wrong answer is worse than none.
 pub const ANSWER_THRESHOLD: f32 = 0.6;
+
+/// Below this calibrated confidence an answer read from sentence evidence is not given:
+/// chosen so that at least 95% of the answers given were right on the labelled sets.
+pub const EVIDENCE_THRESHOLD: f32 = 0.5;
+
+/// How many evidence candidates `:why` shows.
+const SHOWN_EVIDENCE: usize = 5;
 
 /// How many alternatives and nearby facts an answer lists.
 const SHOWN: usize = 3;
@@ -79,6 +88,28 @@ pub struct Explanation {
     pub candidates: Vec<Candidate>,
     /// Remarks: an ambiguity, a threshold not reached.
     pub notes: Vec<String>,
+    /// How many sentences were read for evidence.
+    pub sentences_read: usize,
+    /// The best values read from sentences, best first, with their features.
+    pub evidence: Vec<EvidenceCandidate>,
+}
+
+/// A value read from a sentence, for `:why`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EvidenceCandidate {
+    /// The value in words.
+    pub text: String,
+    /// Its machine value.
+    pub value: Option<String>,
+    /// The confidence.
+    #[serde(serialize_with = "round2")]
+    pub confidence: f32,
+    /// The named features the confidence is computed from.
+    pub features: Features,
+    /// The sentence it was read from.
+    pub sentence: String,
+    /// The document's path.
+    pub doc: String,
 }
 
 impl fmt::Display for Explanation {
@@ -97,6 +128,18 @@ impl fmt::Display for Explanation {
             };
             writeln!(f, "{}. {}{mark}", i + 1, c.summary)?;
             writeln!(f, "   {}", c.score)?;
+        }
+        if !self.evidence.is_empty() {
+            writeln!(
+                f,
+                "read {} sentences; evidence threshold {EVIDENCE_THRESHOLD:.2}",
+                self.sentences_read
+            )?;
+            for (i, c) in self.evidence.iter().enumerate() {
+                writeln!(f, "e{}. {} ({:.2}) in {}", i + 1, c.text, c.confidence, c.doc)?;
+                writeln!(f, "    \"{}\"", trim_around(&c.sentence, 0..0, 160))?;
+                writeln!(f, "    {}", c.features)?;
+            }
         }
         for note in &self.notes {
             writeln!(f, "note: {note}")?;
@@ -188,6 +231,8 @@ pub struct SourceSummary {
 pub struct Session {
     corpus: Corpus,
     lexicon: Lexicon,
+    evidence: EvidenceIndex,
+    fact_values: FactValues,
     context: Option<Question>,
     last: Option<Answer>,
     /// The amount each fact gives for the question being answered (cleared per question).
@@ -197,12 +242,42 @@ pub struct Session {
 impl Session {
     /// Indexes `facts`; `documents` give titles and dates for citations and the corpus's
     /// own "now" (its latest document date) for `last year`.
+    ///
+    /// Answers come from the facts only; [`Session::with_evidence`] also reads every sentence.
     pub fn new(facts: Vec<Fact>, documents: &[Document]) -> Self {
+        Self::with_evidence(facts, documents, Vec::new())
+    }
+
+    /// A session over the documents read by `extractor`: their facts (merged) and the
+    /// evidence of every sentence.
+    pub fn from_documents(extractor: &almanac_extract::Extractor, documents: &[Document]) -> Self {
+        let mut facts = Vec::new();
+        let mut evidence = Vec::with_capacity(documents.len());
+        for d in documents {
+            let (f, e) = extractor.extract_with_evidence(d);
+            facts.extend(f);
+            evidence.push(e);
+        }
+        Self::with_evidence(almanac_extract::merge(facts), documents, evidence)
+    }
+
+    /// Indexes `facts` and the sentence `evidence` of `documents`
+    /// ([`almanac_extract::Extractor::extract_with_evidence`]): a question is answered from
+    /// a fact when one answers it, else from the sentence that states the answer.
+    pub fn with_evidence(
+        facts: Vec<Fact>,
+        documents: &[Document],
+        evidence: Vec<DocEvidence>,
+    ) -> Self {
         let lexicon = Lexicon::new();
+        let fact_values = fact_values(&facts);
         let corpus = Corpus::new(facts, documents, &lexicon);
+        let evidence = EvidenceIndex::new(documents, evidence);
         Self {
             corpus,
             lexicon,
+            evidence,
+            fact_values,
             context: None,
             last: None,
             amounts: RefCell::new(HashMap::new()),
@@ -215,7 +290,13 @@ impl Session {
         if let Some(previous) = &self.context {
             q = q.with_context(previous);
         }
+        let previous = self
+            .context
+            .as_ref()
+            .filter(|_| q.follow_up != crate::question::FollowUp::No)
+            .map(|p| p.text.clone());
         let answer = self.answer_parsed(q.clone());
+        let answer = self.with_evidence_answer(&q, previous.as_deref(), answer);
         self.context = Some(q);
         self.last = Some(answer.clone());
         answer
@@ -373,6 +454,8 @@ impl Session {
             scored: pool.len(),
             candidates: explanation_candidates,
             notes,
+            sentences_read: 0,
+            evidence: Vec::new(),
         };
         if q.is_empty() && q.keywords.is_empty() {
             explanation
@@ -443,6 +526,145 @@ impl Session {
             alternatives,
             nearby: Vec::new(),
             explanation,
+        }
+    }
+
+    /// Reads the answer from sentence evidence when the facts give none, and lists what was
+    /// read in the explanation.
+    fn with_evidence_answer(&self, q: &Question, previous: Option<&str>, mut answer: Answer) -> Answer {
+        if self.evidence.is_empty() {
+            return answer;
+        }
+        let query = reader::query(q, previous, &self.evidence, &self.lexicon);
+        let r = Reader {
+            index: &self.evidence,
+            facts: &self.fact_values,
+        };
+        let (reads, read_count) = reader::read(&r, q, &query);
+        answer.explanation.sentences_read = read_count;
+        for (typed, fixed) in &query.repairs {
+            answer
+                .explanation
+                .notes
+                .push(format!("read {typed:?} as {fixed:?} (not in the documents)"));
+        }
+        // Distinct values, best first.
+        let mut shown: Vec<&Read> = Vec::new();
+        for rd in &reads {
+            if shown.len() >= SHOWN_EVIDENCE {
+                break;
+            }
+            if !shown.iter().any(|x| x.value.is_some() && x.value == rd.value) {
+                shown.push(rd);
+            }
+        }
+        answer.explanation.evidence = shown
+            .iter()
+            .map(|rd| {
+                let stored = self.evidence.sentence(rd.sentence);
+                EvidenceCandidate {
+                    text: rd.words.clone(),
+                    value: rd.value.clone(),
+                    confidence: rd.confidence,
+                    features: rd.features,
+                    sentence: stored.evidence.text.clone(),
+                    doc: self.evidence.doc(stored.doc).path.clone(),
+                }
+            })
+            .collect();
+        if answer.is_answered() {
+            return answer;
+        }
+        if !query.unknown_names.is_empty() {
+            answer.explanation.notes.push(format!(
+                "the documents never mention {}: abstaining",
+                query.unknown_names.join(", ")
+            ));
+            return answer;
+        }
+        let Some(best) = reads.first().filter(|b| b.confidence >= EVIDENCE_THRESHOLD) else {
+            if let Some(best) = reads.first() {
+                answer.explanation.notes.push(format!(
+                    "no sentence gives the answer with confidence {EVIDENCE_THRESHOLD:.2} (best {:.2}): abstaining",
+                    best.confidence
+                ));
+                answer.confidence = answer.confidence.max(best.confidence);
+            }
+            return answer;
+        };
+        let stored = self.evidence.sentence(best.sentence);
+        let doc = self.evidence.doc(stored.doc);
+        let text = if best.value.is_none() {
+            trim_around(&stored.evidence.text, best.span.clone(), 300)
+        } else if best.written.trim() != best.words {
+            format!("{} (\"{}\")", best.words, best.written.trim())
+        } else {
+            best.words.clone()
+        };
+        let mut notes: Vec<String> = Vec::new();
+        if let Some(label) = &doc.date_label {
+            notes.push(label.clone());
+        }
+        if let Some(t) = &best.time
+            && let Some(note) = time_note(t, &stored.evidence.text)
+        {
+            notes.push(note);
+        }
+        let support = reads
+            .iter()
+            .filter(|x| x.value.is_some() && x.value == best.value)
+            .map(|x| self.evidence.sentence(x.sentence).doc)
+            .collect::<std::collections::BTreeSet<u32>>()
+            .len();
+        if support > 1 {
+            notes.push(format!("{support} documents agree"));
+        }
+        let mut citation = match &doc.title {
+            Some(t) => format!("from {t:?}"),
+            None => format!("from {}", doc.path),
+        };
+        if !notes.is_empty() {
+            citation.push_str(&format!(" ({})", notes.join("; ")));
+        }
+        let alternatives = shown
+            .iter()
+            .skip(1)
+            .filter(|x| x.value != best.value && x.confidence >= EVIDENCE_THRESHOLD)
+            .take(SHOWN)
+            .map(|x| {
+                let st = self.evidence.sentence(x.sentence);
+                let d = self.evidence.doc(st.doc);
+                Alternative {
+                    text: x.words.clone(),
+                    value: x.value.clone(),
+                    confidence: x.confidence,
+                    source: Some(Source {
+                        doc: d.path.clone(),
+                        title: d.title.clone(),
+                        date: d.date.map(|t| t.date().to_string()),
+                        sentence: st.evidence.text.clone(),
+                    }),
+                }
+            })
+            .collect();
+        answer.explanation.notes.push(format!(
+            "no fact answers; read from a sentence (confidence {:.2})",
+            best.confidence
+        ));
+        Answer {
+            text: Some(text),
+            value: best.value.clone(),
+            confidence: best.confidence,
+            source: Some(Source {
+                doc: doc.path.clone(),
+                title: doc.title.clone(),
+                date: doc.date.map(|t| t.date().to_string()),
+                sentence: trim_around(&stored.evidence.text, best.span.clone(), 300),
+            }),
+            citation: Some(citation),
+            alternatives,
+            nearby: Vec::new(),
+            explanation: answer.explanation,
         }
     }
 
@@ -912,4 +1134,61 @@ fn kinds_match(asked: almanac_model::EntityKind, found: almanac_model::EntityKin
             (asked, found),
             (Country, Government) | (Government, Country) | (Organization, Company | Government)
         )
+}
+
+/// The values each sentence's facts give (TIMEX3 values and amounts), by (document id,
+/// sentence start): an answer read from a sentence that a fact also gives scores higher.
+fn fact_values(facts: &[Fact]) -> FactValues {
+    let mut out: FactValues = HashMap::new();
+    for f in facts {
+        let FactKind::Event(e) = &f.kind else {
+            continue;
+        };
+        let mut values: Vec<String> = e.amounts.iter().map(amount_value).collect();
+        if let Some(t) = &e.time {
+            values.push(t.value.clone());
+        }
+        for name in [&e.actor, &e.target].into_iter().flatten() {
+            values.push(name.name.clone());
+        }
+        for p in &f.sources {
+            out.entry((p.doc_id.clone(), p.span.start))
+                .or_default()
+                .extend(values.iter().cloned());
+        }
+    }
+    out
+}
+
+/// `text` cut to about `max` bytes around `keep` (at word boundaries, with `...`).
+pub(crate) fn trim_around(text: &str, keep: std::ops::Range<usize>, max: usize) -> String {
+    if text.len() <= max {
+        return text.to_owned();
+    }
+    let center = (keep.start + keep.end.max(keep.start)) / 2;
+    let mut start = center.saturating_sub(max / 2);
+    let mut end = (start + max).min(text.len());
+    start = end.saturating_sub(max);
+    while start > 0 && !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while end < text.len() && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    // Cut at spaces.
+    if start > 0 {
+        start = text[start..end].find(' ').map_or(start, |i| start + i + 1);
+    }
+    if end < text.len() {
+        end = text[start..end].rfind(' ').map_or(end, |i| start + i);
+    }
+    let mut out = String::new();
+    if start > 0 {
+        out.push_str("... ");
+    }
+    out.push_str(&text[start..end]);
+    if end < text.len() {
+        out.push_str(" ...");
+    }
+    out
 }

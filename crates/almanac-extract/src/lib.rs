@@ -27,6 +27,7 @@
 
 pub mod analysis;
 pub mod clause;
+mod evidence;
 pub mod gazetteer;
 pub mod lexicon;
 mod merge;
@@ -34,7 +35,7 @@ mod render;
 pub mod rules;
 mod timeline;
 
-use almanac_model::{Document, Entity, EntityKind, EntityRef, Fact, FactKind, Provenance, TimeRef};
+use almanac_model::{DocEvidence, Document, Entity, EntityKind, EntityRef, Fact, FactKind, Provenance, TimeRef};
 use almanac_time::{Anchor, Granularity, TimexType};
 
 pub use almanac_model::Fact as ModelFact;
@@ -75,6 +76,26 @@ impl Extractor {
 
     /// Extracts the facts of one document, in sentence order.
     pub fn extract(&self, doc: &Document) -> Vec<Fact> {
+        self.extract_with_evidence(doc).0
+    }
+
+    /// Extracts the facts of one document and the evidence of every sentence (its typed
+    /// mentions: times, amounts, names), from one analysis of the text.
+    ///
+    /// ```
+    /// use almanac_extract::Extractor;
+    /// use almanac_model::{Document, MentionValue};
+    ///
+    /// let doc = Document::new("a.txt", "plain-text", "The airline cut 3,200 jobs in 2023.");
+    /// let (_facts, evidence) = Extractor::new().extract_with_evidence(&doc);
+    /// let kinds: Vec<_> = evidence.sentences[0].mentions.iter().map(|m| match &m.value {
+    ///     MentionValue::Time(t) => t.value.clone(),
+    ///     MentionValue::Amount(a) => a.value.to_string(),
+    ///     MentionValue::Name { entity, .. } => entity.name.clone(),
+    /// }).collect();
+    /// assert_eq!(kinds, ["3200", "2023"]);
+    /// ```
+    pub fn extract_with_evidence(&self, doc: &Document) -> (Vec<Fact>, DocEvidence) {
         let reference = doc.reference_date();
         let mut state = DocState {
             doc_date: reference.map(|r| TimeRef {
@@ -218,7 +239,15 @@ impl Extractor {
         // nothing
         headline_facts.retain(|h| !out.iter().any(|b| merge::restates(&h.kind, &b.kind)));
         headline_facts.append(&mut out);
-        headline_facts
+        let evidence = DocEvidence {
+            doc_id: doc.id.clone(),
+            sentences: sentences
+                .iter()
+                .enumerate()
+                .map(|(n, s)| evidence::sentence(s, n == 0 && headline.is_some(), &self.gazetteer))
+                .collect(),
+        };
+        (headline_facts, evidence)
     }
 }
 

@@ -18,10 +18,12 @@
 
 pub mod diagnostic;
 pub mod document;
+pub mod evidence;
 pub mod fact;
 pub mod text;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use evidence::{DocEvidence, Mention, MentionValue, SentenceEvidence};
 pub use document::{Body, DateKnown, DocDate, Document, Headline, RelativeAge};
 pub use fact::{
     Conflict, Entity, EntityKind, EntityRef, Event, Fact, FactKind, Modality, Provenance, Role,

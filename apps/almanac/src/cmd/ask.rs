@@ -48,8 +48,8 @@ pub fn open_session(
     } else {
         corpus::load(paths, captured, progress)?
     };
-    let facts = pipeline::extract_all(&loaded.documents);
-    let session = Session::new(facts, &loaded.documents);
+    let (facts, evidence) = pipeline::extract_all_with_evidence(&loaded.documents);
+    let session = Session::with_evidence(facts, &loaded.documents, evidence);
     Ok((session, loaded))
 }
 

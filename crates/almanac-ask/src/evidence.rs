@@ -1,0 +1,425 @@
+//! Sentence evidence and its retrieval: every sentence of every document, indexed for BM25.
+//!
+//! [`EvidenceIndex`] holds the sentences ([`almanac_model::SentenceEvidence`]) with their
+//! document's metadata, and an inverted index from stemmed words to sentences. Retrieval goes
+//! through the [`Retrieve`] trait so that another store (an on-disk index) can serve the same
+//! answer engine.
+
+use std::collections::HashMap;
+
+use almanac_model::{DateKnown, DocEvidence, Document, SentenceEvidence};
+use chrono::NaiveDateTime;
+
+use crate::text::{is_stop, stem};
+
+/// BM25 `k1`: how quickly repeated words stop adding.
+const BM25_K1: f32 = 1.2;
+/// BM25 `b`: how much a long sentence is penalised.
+const BM25_B: f32 = 0.6;
+/// Weight of a word found only in the previous sentence (context), relative to the sentence.
+pub const CONTEXT_WEIGHT: f32 = 0.35;
+/// Weight of a word found only in the document's title, relative to the sentence.
+pub const TITLE_WEIGHT: f32 = 0.3;
+/// Words in more sentences than this share of the corpus are not walked at query time (their
+/// IDF is tiny); they still count when the retrieved sentences are re-scored.
+const COMMON_SHARE: f32 = 0.08;
+/// At least this many postings are always walked, whatever the corpus size.
+const COMMON_FLOOR: usize = 2000;
+
+/// A word of a text with its byte range: lowercased, possessive dropped, stemmed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Byte range in the text.
+    pub span: std::ops::Range<usize>,
+    /// The word lowercased.
+    pub lower: String,
+    /// Its stem.
+    pub stem: String,
+    /// Whether it started with an uppercase letter.
+    pub capitalized: bool,
+}
+
+/// The words of `text` with their byte ranges (letters and digits; `'s` dropped).
+pub fn words_of(text: &str) -> Vec<Word> {
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let mut start = None;
+    let push = |s: usize, e: usize, out: &mut Vec<Word>| {
+        let raw = &text[s..e];
+        let lower = raw.to_lowercase();
+        out.push(Word {
+            span: s..e,
+            stem: stem(&lower),
+            capitalized: raw.chars().next().is_some_and(char::is_uppercase),
+            lower,
+        });
+    };
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+            continue;
+        }
+        // `Japan's`: the word ends before the apostrophe; `'s` is skipped.
+        if let Some(s) = start.take() {
+            push(s, i, &mut out);
+        }
+        if (c == '\'' || c == '’')
+            && let Some(&(_, n)) = iter.peek()
+            && (n == 's' || n == 'S')
+        {
+            iter.next();
+            if iter.peek().is_some_and(|&(_, c)| c.is_alphanumeric()) {
+                // not a possessive (`'sup`): the letters start a word
+                start = Some(i + c.len_utf8());
+            }
+        }
+    }
+    if let Some(s) = start {
+        push(s, text.len(), &mut out);
+    }
+    out
+}
+
+/// Whether a word is a content word worth indexing.
+pub fn is_content(lower: &str) -> bool {
+    !is_stop(lower) && !lower.is_empty()
+}
+
+/// What a sentence's document is, for scoring and citations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocMeta {
+    /// The document id.
+    pub id: String,
+    /// Its path as given.
+    pub path: String,
+    /// Its title.
+    pub title: Option<String>,
+    /// The reference date its relative dates were resolved against.
+    pub date: Option<NaiveDateTime>,
+    /// How that date is known.
+    pub known: DateKnown,
+    /// `published 2020-01-21`, for citations.
+    pub date_label: Option<String>,
+}
+
+/// A sentence of the corpus with the document it belongs to.
+#[derive(Debug, Clone)]
+pub struct Stored {
+    /// Index of its document in [`EvidenceIndex::docs`].
+    pub doc: u32,
+    /// The sentence and its mentions.
+    pub evidence: SentenceEvidence,
+}
+
+/// A retrieved sentence and its BM25 score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    /// Sentence id.
+    pub sentence: u32,
+    /// BM25 score (sentence words, plus context and title at lower weights).
+    pub score: f32,
+}
+
+/// A query word with the alternatives that count for it (synonyms, typo repairs).
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryTerm {
+    /// The stems that count, with the weight of each (1.0 for the word itself).
+    pub stems: Vec<(String, f32)>,
+}
+
+/// What the answer engine needs from a sentence store. [`EvidenceIndex`] serves it from
+/// memory; an on-disk index can serve it too.
+pub trait Retrieve {
+    /// Number of sentences.
+    fn len(&self) -> usize;
+    /// Whether there are no sentences.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// In how many sentences (or titles) a stem occurs.
+    fn df(&self, stem: &str) -> u32;
+    /// The `limit` best sentences for the query terms, best first.
+    fn search(&self, terms: &[QueryTerm], limit: usize) -> Vec<Hit>;
+    /// A sentence by id.
+    fn sentence(&self, id: u32) -> &Stored;
+    /// A document's metadata.
+    fn doc(&self, doc: u32) -> &DocMeta;
+    /// The stems of a document's title.
+    fn title_stems(&self, doc: u32) -> &[u32];
+    /// The stem ids of a sentence (sorted, deduplicated).
+    fn sentence_stems(&self, id: u32) -> &[u32];
+    /// The id of a stem, if the corpus has it.
+    fn stem_id(&self, stem: &str) -> Option<u32>;
+    /// The closest corpus word (lowercase) to a word the corpus does not have, within a
+    /// few typos, with its similarity in 0..=1.
+    fn repair(&self, lower: &str) -> Option<(String, f32)>;
+}
+
+/// Sentences and their inverted index, in memory.
+#[derive(Debug, Default)]
+pub struct EvidenceIndex {
+    docs: Vec<DocMeta>,
+    sentences: Vec<Stored>,
+    /// Stem → id.
+    stems: HashMap<String, u32>,
+    /// Stem id → (sentence, term frequency), sentences ascending.
+    postings: Vec<Vec<(u32, u16)>>,
+    /// Stem id → number of titles holding it.
+    title_df: Vec<u32>,
+    /// Sentence → its stem ids, sorted and deduplicated.
+    sentence_stems: Vec<Vec<u32>>,
+    /// Sentence → number of content words.
+    lengths: Vec<u16>,
+    /// Document → its title's stem ids.
+    titles: Vec<Vec<u32>>,
+    /// Lowercase corpus words by character length, for typo repair.
+    vocabulary: Vec<Vec<String>>,
+    avg_len: f32,
+}
+
+impl EvidenceIndex {
+    /// Indexes the evidence of `documents` (matched to `evidence` by document id; evidence of
+    /// unknown documents is kept without metadata).
+    pub fn new(documents: &[Document], evidence: Vec<DocEvidence>) -> Self {
+        let mut index = Self::default();
+        let by_id: HashMap<&str, &Document> =
+            documents.iter().map(|d| (d.id.as_str(), d)).collect();
+        let mut words_seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for ev in evidence {
+            let doc_no = index.docs.len() as u32;
+            let meta = match by_id.get(ev.doc_id.as_str()) {
+                Some(d) => DocMeta {
+                    id: d.id.clone(),
+                    path: d.path.clone(),
+                    title: d.title.clone(),
+                    date: d.reference_date(),
+                    known: d.published.known,
+                    date_label: crate::index::date_label(d),
+                },
+                None => DocMeta {
+                    id: ev.doc_id.clone(),
+                    path: ev.doc_id.clone(),
+                    title: None,
+                    date: None,
+                    known: DateKnown::Unknown,
+                    date_label: None,
+                },
+            };
+            let title_ids: Vec<u32> = {
+                let mut ids: Vec<u32> = meta
+                    .title
+                    .as_deref()
+                    .map(words_of)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|w| is_content(&w.lower))
+                    .map(|w| index.intern(&w.stem))
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                ids
+            };
+            for &t in &title_ids {
+                index.title_df[t as usize] += 1;
+            }
+            index.titles.push(title_ids);
+            index.docs.push(meta);
+            for s in ev.sentences {
+                let id = index.sentences.len() as u32;
+                let mut counts: Vec<(u32, u16)> = Vec::new();
+                let mut len = 0u16;
+                for w in words_of(&s.text) {
+                    if !is_content(&w.lower) {
+                        continue;
+                    }
+                    len = len.saturating_add(1);
+                    let t = index.intern(&w.stem);
+                    match counts.iter_mut().find(|(x, _)| *x == t) {
+                        Some((_, n)) => *n = n.saturating_add(1),
+                        None => counts.push((t, 1)),
+                    }
+                    if !words_seen.contains(&w.lower) {
+                        words_seen.insert(w.lower);
+                    }
+                }
+                counts.sort_unstable();
+                for &(t, n) in &counts {
+                    index.postings[t as usize].push((id, n));
+                }
+                index.sentence_stems.push(counts.iter().map(|c| c.0).collect());
+                index.lengths.push(len.max(1));
+                index.sentences.push(Stored {
+                    doc: doc_no,
+                    evidence: s,
+                });
+            }
+        }
+        let total: u64 = index.lengths.iter().map(|&l| u64::from(l)).sum();
+        index.avg_len = total as f32 / index.lengths.len().max(1) as f32;
+        let mut words: Vec<String> = words_seen.into_iter().collect();
+        words.sort_unstable();
+        for w in words {
+            let n = w.chars().count();
+            if index.vocabulary.len() <= n {
+                index.vocabulary.resize(n + 1, Vec::new());
+            }
+            index.vocabulary[n].push(w);
+        }
+        index
+    }
+
+    fn intern(&mut self, stem: &str) -> u32 {
+        if let Some(&id) = self.stems.get(stem) {
+            return id;
+        }
+        let id = self.postings.len() as u32;
+        self.stems.insert(stem.to_owned(), id);
+        self.postings.push(Vec::new());
+        self.title_df.push(0);
+        id
+    }
+
+    /// The IDF of a stem id in this corpus (sentences plus titles).
+    pub fn idf_of(&self, df: u32) -> f32 {
+        idf(self.sentences.len(), df)
+    }
+}
+
+/// BM25's IDF: `ln(1 + (N - df + 0.5) / (df + 0.5))`.
+pub fn idf(n: usize, df: u32) -> f32 {
+    let n = n as f32;
+    let df = df as f32;
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+impl Retrieve for EvidenceIndex {
+    fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    fn df(&self, stem: &str) -> u32 {
+        self.stems.get(stem).map_or(0, |&t| {
+            self.postings[t as usize].len() as u32 + self.title_df[t as usize]
+        })
+    }
+
+    fn search(&self, terms: &[QueryTerm], limit: usize) -> Vec<Hit> {
+        let n = self.sentences.len();
+        let walk_limit = ((n as f32 * COMMON_SHARE) as usize).max(COMMON_FLOOR);
+        let mut acc: HashMap<u32, f32> = HashMap::new();
+        for term in terms {
+            // Per sentence, the best alternative of this term counts once.
+            let mut best: HashMap<u32, f32> = HashMap::new();
+            for (stem, weight) in &term.stems {
+                let Some(&t) = self.stems.get(stem) else {
+                    continue;
+                };
+                let postings = &self.postings[t as usize];
+                if postings.len() > walk_limit {
+                    continue;
+                }
+                let w = idf(n, self.df(stem)) * weight;
+                for &(s, tf) in postings {
+                    let tf = f32::from(tf);
+                    let len = f32::from(self.lengths[s as usize]);
+                    let norm = tf * (BM25_K1 + 1.0)
+                        / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / self.avg_len));
+                    let v = w * norm;
+                    let e = best.entry(s).or_insert(0.0);
+                    *e = e.max(v);
+                    // The next sentence of the same document has this one as context.
+                    let next = s + 1;
+                    if (next as usize) < n
+                        && self.sentences[next as usize].doc == self.sentences[s as usize].doc
+                    {
+                        let e = best.entry(next).or_insert(0.0);
+                        *e = e.max(v * CONTEXT_WEIGHT);
+                    }
+                }
+            }
+            for (s, v) in best {
+                *acc.entry(s).or_insert(0.0) += v;
+            }
+        }
+        let mut hits: Vec<Hit> = acc
+            .into_iter()
+            .map(|(sentence, score)| Hit { sentence, score })
+            .collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.sentence.cmp(&b.sentence))
+        });
+        hits.truncate(limit);
+        hits
+    }
+
+    fn sentence(&self, id: u32) -> &Stored {
+        &self.sentences[id as usize]
+    }
+
+    fn doc(&self, doc: u32) -> &DocMeta {
+        &self.docs[doc as usize]
+    }
+
+    fn title_stems(&self, doc: u32) -> &[u32] {
+        &self.titles[doc as usize]
+    }
+
+    fn sentence_stems(&self, id: u32) -> &[u32] {
+        &self.sentence_stems[id as usize]
+    }
+
+    fn stem_id(&self, stem: &str) -> Option<u32> {
+        self.stems.get(stem).copied()
+    }
+
+    fn repair(&self, lower: &str) -> Option<(String, f32)> {
+        let len = lower.chars().count();
+        let allowed = crate::text::max_typos(len);
+        if allowed == 0 {
+            return None;
+        }
+        let first = lower.chars().next()?;
+        let mut best: Option<(usize, &String)> = None;
+        for l in len.saturating_sub(allowed)..=len + allowed {
+            let Some(bucket) = self.vocabulary.get(l) else {
+                continue;
+            };
+            for w in bucket {
+                // Typos rarely hit the first letter; checking it keeps repair fast.
+                if !w.starts_with(first) {
+                    continue;
+                }
+                let d = strsim::damerau_levenshtein(lower, w);
+                if d <= allowed && best.is_none_or(|(bd, bw)| d < bd || (d == bd && w < bw)) {
+                    best = Some((d, w));
+                }
+            }
+        }
+        best.map(|(d, w)| (w.clone(), 1.0 - 0.1 * d as f32))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_offsets_and_drop_possessives() {
+        let w = words_of("Japan's curbs, lifted.");
+        let got: Vec<(&str, &str)> = w
+            .iter()
+            .map(|w| (&"Japan's curbs, lifted."[w.span.clone()], w.stem.as_str()))
+            .collect();
+        assert_eq!(got, [("Japan", "japan"), ("curbs", "curb"), ("lifted", "lift")]);
+    }
+
+    #[test]
+    fn idf_falls_with_document_frequency() {
+        assert!(idf(100, 1) > idf(100, 10));
+        assert!(idf(100, 99) > 0.0);
+    }
+}

@@ -1,0 +1,790 @@
+//! Answers read from sentence evidence: what type of answer a question expects, the typed
+//! mentions of retrieved sentences that could be it, and a score that explains itself.
+//!
+//! Every mention of the expected type in the best retrieved sentences is a candidate. Its
+//! score is a logistic function of named [`Features`] with the weights in [`WEIGHTS`]
+//! (fitted on labelled questions, see `eval/fit.py`), so the score is a calibrated
+//! confidence: of the answers given at 0.8, about 80% were right on the labelled sets.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use almanac_measure::{Amount, AmountKind};
+use almanac_model::{EntityKind, Mention, MentionValue, SentenceEvidence, TimeRef};
+use almanac_time::TimexType;
+use serde::Serialize;
+
+use crate::evidence::{QueryTerm, Retrieve, Word, idf, is_content, words_of};
+use crate::lexicon::Lexicon;
+use crate::question::{Asks, Question};
+use crate::text::{fuzzy, stem};
+use crate::time::{describe, timex_range};
+
+/// How many retrieved sentences are read for candidates.
+const READ_SENTENCES: usize = 40;
+/// Weight of a synonym of a question word, relative to the word itself.
+const SYNONYM_WEIGHT: f32 = 0.7;
+/// Weight of the previous question's words in a follow-up.
+const FOLLOW_UP_WEIGHT: f32 = 0.5;
+
+/// What kind of value a question expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Expect {
+    /// `when`: a date or a time of day.
+    Date,
+    /// `how long`: a duration.
+    Duration,
+    /// `how much`: money.
+    Money,
+    /// `what share`, `by how much ... rise`: a percentage.
+    Percent,
+    /// `how many X`: a count of X.
+    Count,
+    /// `how big`, `what was the peak demand`: any number with its unit.
+    Quantity,
+    /// `who`: a person (or an organisation).
+    Person,
+    /// `where`: a place.
+    Place,
+    /// `which company`: a name.
+    Name,
+    /// `what did the ministry announce`: the sentence itself.
+    Sentence,
+}
+
+/// The named features of a candidate, each about 0..=1 (signed where it can count against).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Features {
+    /// The sentence's BM25 score relative to the best retrieved sentence.
+    pub retrieval: f32,
+    /// Share (IDF-weighted) of the question's words in the sentence.
+    pub coverage: f32,
+    /// Share found only in the previous sentence or the document's title.
+    pub context: f32,
+    /// Share found nowhere near: not in the sentence, its predecessor or the title.
+    pub missing: f32,
+    /// IDF of the rarest question word found nowhere near, relative to the rarest possible.
+    pub missing_rare: f32,
+    /// Closeness of the mention to the question's words in the sentence.
+    pub proximity: f32,
+    /// Unit agreement: 1 the asked unit, currency or kind; -1 another; 0 none asked.
+    pub unit: f32,
+    /// A cue phrase before the mention (`paid $X`, `on Friday`).
+    pub cue: f32,
+    /// An extracted fact of this sentence gives the same value.
+    pub fact: f32,
+    /// Other documents giving the same value: `ln(1 + n)`.
+    pub agree: f32,
+    /// Whether a date is fully resolved (no `X`), 1 for other values.
+    pub resolved: f32,
+    /// The question's own numbers and dates: 1 all found in the sentence, -1 one missing,
+    /// 0 none asked.
+    pub constraint: f32,
+}
+
+/// Weights of the features and the bias of the logistic score, named for `:why`.
+pub const WEIGHTS: [(&str, f32); 13] = [
+    ("bias", -3.0),
+    ("retrieval", 1.0),
+    ("coverage", 4.0),
+    ("context", 1.5),
+    ("missing", -3.0),
+    ("missing_rare", -2.0),
+    ("proximity", 1.5),
+    ("unit", 1.0),
+    ("cue", 0.5),
+    ("fact", 1.0),
+    ("agree", 0.5),
+    ("resolved", 0.5),
+    ("constraint", 1.5),
+];
+
+impl Features {
+    /// The features in the order of [`WEIGHTS`] (after the bias).
+    pub fn values(&self) -> [f32; 12] {
+        [
+            self.retrieval,
+            self.coverage,
+            self.context,
+            self.missing,
+            self.missing_rare,
+            self.proximity,
+            self.unit,
+            self.cue,
+            self.fact,
+            self.agree,
+            self.resolved,
+            self.constraint,
+        ]
+    }
+
+    /// The calibrated confidence: `sigmoid(bias + Σ weight × feature)`.
+    pub fn confidence(&self) -> f32 {
+        let z = WEIGHTS[0].1
+            + self
+                .values()
+                .iter()
+                .zip(&WEIGHTS[1..])
+                .map(|(v, (_, w))| v * w)
+                .sum::<f32>();
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+impl std::fmt::Display for Features {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts: Vec<String> = WEIGHTS[1..]
+            .iter()
+            .zip(self.values())
+            .filter(|(_, v)| *v != 0.0)
+            .map(|((name, w), v)| format!("{name} {v:.2}×{w:+.1}"))
+            .collect();
+        write!(f, "{}", parts.join(", "))
+    }
+}
+
+/// A value read from a sentence, scored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Read {
+    /// The value in words: `19 February 2020`, `$170 million`, `Anne Gonzales`.
+    pub words: String,
+    /// The machine value: a TIMEX3 value, an amount (`170000000 USD`), a name.
+    pub value: Option<String>,
+    /// The mention as written in the sentence.
+    pub written: String,
+    /// The sentence id.
+    #[serde(skip)]
+    pub sentence: u32,
+    /// Byte range of the mention in the sentence.
+    pub span: std::ops::Range<usize>,
+    /// The time, when the value is one (for the citation's resolution note).
+    #[serde(skip)]
+    pub time: Option<TimeRef>,
+    /// The features.
+    pub features: Features,
+    /// The confidence.
+    pub confidence: f32,
+}
+
+/// What the reader needs of the facts: for a sentence (document id, sentence start), the
+/// values its extracted facts give (TIMEX3 values, amounts).
+pub type FactValues = HashMap<(String, usize), Vec<String>>;
+
+/// The expected answer type of a question.
+pub fn expect(q: &Question) -> Expect {
+    let lower = q.text.to_lowercase();
+    let words: Vec<String> = words_of(&lower).into_iter().map(|w| w.lower).collect();
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let pair = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
+    if pair("how", "long") {
+        return Expect::Duration;
+    }
+    let percent_words = [
+        "percent",
+        "percentage",
+        "share",
+        "proportion",
+        "rate",
+        "fraction",
+    ];
+    let size_words = [
+        "big", "large", "high", "heavy", "fast", "far", "tall", "deep", "wide", "old",
+    ];
+    match q.asks {
+        Asks::When => Expect::Date,
+        Asks::HowMany => Expect::Count,
+        Asks::HowMuch => {
+            if percent_words.iter().any(|w| has(w)) {
+                Expect::Percent
+            } else if size_words.iter().any(|w| pair("how", w)) || pair("by", "how") {
+                Expect::Quantity
+            } else {
+                Expect::Money
+            }
+        }
+        Asks::Who => Expect::Person,
+        Asks::Where => Expect::Place,
+        _ => {
+            if size_words.iter().any(|w| pair("how", w)) {
+                return Expect::Quantity;
+            }
+            // `what share`, `which year`: the head noun after the wh-word says it.
+            let head = words
+                .iter()
+                .position(|w| w == "what" || w == "which")
+                .map(|i| &words[i + 1..])
+                .unwrap_or(&[]);
+            for w in head.iter().take(4) {
+                let w = w.as_str();
+                if ["year", "month", "date", "day", "time", "week", "decade"].contains(&w) {
+                    return Expect::Date;
+                }
+                if percent_words.contains(&w) {
+                    return Expect::Percent;
+                }
+                if [
+                    "price",
+                    "cost",
+                    "fine",
+                    "budget",
+                    "worth",
+                    "value",
+                    "salary",
+                    "fee",
+                    "sum",
+                    "payment",
+                    "bill",
+                    "funding",
+                    "investment",
+                    "revenue",
+                    "profit",
+                    "loss",
+                    "valuation",
+                    "penalty",
+                    "wage",
+                ]
+                .contains(&w)
+                {
+                    return Expect::Money;
+                }
+                if [
+                    "number", "total", "demand", "capacity", "score", "population", "size",
+                    "count", "level", "amount", "figure",
+                ]
+                .contains(&w)
+                {
+                    return Expect::Quantity;
+                }
+                if [
+                    "company", "firm", "country", "team", "club", "person", "group", "bank",
+                    "party", "agency", "organisation", "organization", "city", "airline",
+                ]
+                .contains(&w)
+                {
+                    return Expect::Name;
+                }
+            }
+            Expect::Sentence
+        }
+    }
+}
+
+/// Words of a question that say what is asked, not what it is about.
+const QUESTION_WORDS: &[&str] = &[
+    "when", "what", "which", "who", "whom", "whose", "where", "why", "how", "much", "many", "long",
+    "date", "day", "year", "month", "time", "week", "did", "does", "do", "is", "was", "were",
+    "are", "will", "would", "has", "have", "had", "wen", "happen", "happened", "take", "place",
+];
+
+/// The question's words as query terms, with typo repairs and synonyms, and the names it
+/// uses that the corpus never mentions.
+pub struct Query {
+    /// The terms.
+    pub terms: Vec<QueryTerm>,
+    /// Each term's IDF (of its best alternative).
+    pub idf: Vec<f32>,
+    /// Capitalized words of the question the corpus never has, even with typos.
+    pub unknown_names: Vec<String>,
+    /// Repairs made: `(typed, corpus word)`.
+    pub repairs: Vec<(String, String)>,
+    /// The question's own amounts (constraints, never answers).
+    pub amounts: Vec<Amount>,
+    /// The question's own times' values (constraints, never answers).
+    pub times: Vec<String>,
+}
+
+/// Builds the query of `q` (and of the previous question's words, for a follow-up).
+pub fn query(
+    q: &Question,
+    previous: Option<&str>,
+    index: &dyn Retrieve,
+    lexicon: &Lexicon,
+) -> Query {
+    let n = index.len();
+    let mut terms: Vec<QueryTerm> = Vec::new();
+    let mut idfs = Vec::new();
+    let mut unknown_names = Vec::new();
+    let mut repairs = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let unit_words: HashSet<&str> = match q.asks {
+        Asks::HowMany | Asks::HowMuch => ["many", "much"].into(),
+        _ => HashSet::new(),
+    };
+    let mut add = |text: &str, weight: f32, follow: bool| {
+        let words = words_of(text);
+        for (i, w) in words.iter().enumerate() {
+            if !is_content(&w.lower)
+                || QUESTION_WORDS.contains(&w.lower.as_str())
+                || unit_words.contains(w.lower.as_str())
+                || !seen.insert(w.stem.clone())
+            {
+                continue;
+            }
+            let mut stems = vec![(w.stem.clone(), weight)];
+            if index.df(&w.stem) == 0 {
+                let digits = w.lower.bytes().all(|b| b.is_ascii_digit());
+                match (!digits).then(|| index.repair(&w.lower)).flatten() {
+                    Some((fixed, sim)) => {
+                        repairs.push((w.lower.clone(), fixed.clone()));
+                        stems = vec![(stem(&fixed), weight * sim)];
+                    }
+                    None => {
+                        if w.capitalized && i > 0 && !follow {
+                            unknown_names.push(text[w.span.clone()].to_owned());
+                        }
+                    }
+                }
+            }
+            let base = stems[0].0.clone();
+            for syn in lexicon.synonyms(&base) {
+                if !stems.iter().any(|(s, _)| s == syn) {
+                    stems.push((syn.to_owned(), weight * SYNONYM_WEIGHT));
+                }
+            }
+            let best = stems
+                .iter()
+                .map(|(s, w)| idf(n, index.df(s)) * w)
+                .fold(0.0_f32, f32::max);
+            let best = if best == 0.0 {
+                // a word the corpus never has: as rare as a word can be
+                idf(n, 0) * weight
+            } else {
+                best
+            };
+            idfs.push(best);
+            terms.push(QueryTerm { stems });
+        }
+    };
+    add(&q.text, 1.0, false);
+    if let Some(prev) = previous {
+        add(prev, FOLLOW_UP_WEIGHT, true);
+    }
+    let amounts = almanac_measure::find_amounts(&q.text);
+    let times = almanac_time::annotate(&q.text, None)
+        .into_iter()
+        .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+        .map(|t| t.value)
+        .collect();
+    Query {
+        terms,
+        idf: idfs,
+        unknown_names,
+        repairs,
+        amounts,
+        times,
+    }
+}
+
+/// Where each query term is found for a sentence: in it, only near it, or nowhere.
+struct Coverage {
+    body: Vec<bool>,
+    near: Vec<bool>,
+}
+
+fn covers(index: &dyn Retrieve, stems: &[u32], term: &QueryTerm) -> bool {
+    term.stems.iter().any(|(s, _)| {
+        index
+            .stem_id(s)
+            .is_some_and(|id| stems.binary_search(&id).is_ok())
+    })
+}
+
+fn coverage(index: &dyn Retrieve, query: &Query, sentence: u32) -> Coverage {
+    let stored = index.sentence(sentence);
+    let own = index.sentence_stems(sentence);
+    let prev = (sentence > 0)
+        .then(|| sentence - 1)
+        .filter(|&p| index.sentence(p).doc == stored.doc)
+        .map(|p| index.sentence_stems(p))
+        .unwrap_or(&[]);
+    let title = index.title_stems(stored.doc);
+    let body: Vec<bool> = query.terms.iter().map(|t| covers(index, own, t)).collect();
+    let near = query
+        .terms
+        .iter()
+        .zip(&body)
+        .map(|(t, &b)| !b && (covers(index, prev, t) || covers(index, title, t)))
+        .collect();
+    Coverage { body, near }
+}
+
+/// Everything the reader needs to read one question.
+pub struct Reader<'a> {
+    /// The sentence store.
+    pub index: &'a dyn Retrieve,
+    /// Values of extracted facts per sentence.
+    pub facts: &'a FactValues,
+}
+
+/// The read candidates of a question, best first, and how many sentences were read.
+pub fn read(reader: &Reader<'_>, q: &Question, query: &Query) -> (Vec<Read>, usize) {
+    let index = reader.index;
+    let hits = index.search(&query.terms, READ_SENTENCES);
+    let Some(top) = hits.first().map(|h| h.score) else {
+        return (Vec::new(), 0);
+    };
+    let expect = expect(q);
+    let total_idf: f32 = query.idf.iter().sum::<f32>().max(1e-6);
+    let max_idf = idf(index.len(), 0).max(1e-6);
+    let mut out: Vec<Read> = Vec::new();
+    for hit in &hits {
+        let stored = index.sentence(hit.sentence);
+        let s = &stored.evidence;
+        let cov = coverage(index, query, hit.sentence);
+        let share = |mask: &[bool]| -> f32 {
+            mask.iter()
+                .zip(&query.idf)
+                .filter(|(m, _)| **m)
+                .map(|(_, w)| w)
+                .sum::<f32>()
+                / total_idf
+        };
+        let coverage_share = share(&cov.body);
+        let context_share = share(&cov.near);
+        let missing: Vec<bool> = cov
+            .body
+            .iter()
+            .zip(&cov.near)
+            .map(|(b, n)| !b && !n)
+            .collect();
+        let missing_share = share(&missing);
+        let missing_rare = missing
+            .iter()
+            .zip(&query.idf)
+            .filter(|(m, _)| **m)
+            .map(|(_, w)| *w / max_idf)
+            .fold(0.0_f32, f32::max);
+        let words = words_of(&s.text);
+        let matched: Vec<usize> = words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| {
+                query
+                    .terms
+                    .iter()
+                    .zip(&cov.body)
+                    .any(|(t, &b)| b && t.stems.iter().any(|(st, _)| *st == w.stem))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let constraint = constraint(s, query);
+        let doc = index.doc(stored.doc);
+        let fact_values = reader
+            .facts
+            .get(&(doc.id.clone(), s.span.start))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let base = Features {
+            retrieval: hit.score / top,
+            coverage: coverage_share,
+            context: context_share,
+            missing: missing_share,
+            missing_rare,
+            constraint,
+            resolved: 1.0,
+            ..Features::default()
+        };
+        if expect == Expect::Sentence {
+            let features = Features {
+                proximity: 1.0,
+                ..base
+            };
+            out.push(Read {
+                words: s.text.clone(),
+                value: None,
+                written: s.text.clone(),
+                sentence: hit.sentence,
+                span: 0..s.text.len(),
+                time: None,
+                features,
+                confidence: features.confidence(),
+            });
+            continue;
+        }
+        for m in &s.mentions {
+            let Some((words_value, value, unit, time)) = typed(expect, q, query, s, m) else {
+                continue;
+            };
+            if let (Some(window), Some(t)) = (&q.window, &time)
+                && let Some(range) = timex_range(&t.value, t.modifier)
+                && !range.overlaps(window.range)
+            {
+                continue;
+            }
+            let at = words
+                .iter()
+                .position(|w| w.span.end > m.span.start)
+                .unwrap_or(words.len());
+            let distance = matched
+                .iter()
+                .map(|&i| {
+                    if i < at {
+                        at - i
+                    } else {
+                        i.saturating_sub(at_end(&words, m)) + 1
+                    }
+                })
+                .min();
+            let proximity = distance.map_or(0.0, |d| 1.0 / (1.0 + d as f32 / 3.0));
+            let cue = cue(expect, &words, at);
+            let fact = f32::from(u8::from(
+                value.as_ref().is_some_and(|v| fact_values.contains(v)),
+            ));
+            let resolved = match &time {
+                Some(t) if t.value.contains('X') => 0.0,
+                _ => 1.0,
+            };
+            let features = Features {
+                proximity,
+                unit,
+                cue,
+                fact,
+                resolved,
+                ..base
+            };
+            out.push(Read {
+                words: words_value,
+                value,
+                written: s.slice(m).to_owned(),
+                sentence: hit.sentence,
+                span: m.span.clone(),
+                time,
+                features,
+                confidence: 0.0,
+            });
+        }
+    }
+    // Agreement: the same value from other documents.
+    let mut docs_of: BTreeMap<String, HashSet<u32>> = BTreeMap::new();
+    for r in &out {
+        if let Some(v) = &r.value {
+            docs_of
+                .entry(v.clone())
+                .or_default()
+                .insert(index.sentence(r.sentence).doc);
+        }
+    }
+    for r in &mut out {
+        let others = r
+            .value
+            .as_ref()
+            .and_then(|v| docs_of.get(v))
+            .map_or(0, |d| d.len().saturating_sub(1));
+        r.features.agree = (1.0 + others as f32).ln();
+        r.confidence = r.features.confidence();
+    }
+    out.sort_by(|a, b| {
+        b.confidence
+            .total_cmp(&a.confidence)
+            .then(a.sentence.cmp(&b.sentence))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    (out, hits.len())
+}
+
+fn at_end(words: &[Word], m: &Mention) -> usize {
+    words
+        .iter()
+        .position(|w| w.span.start >= m.span.end)
+        .unwrap_or(words.len())
+}
+
+/// The question's own amounts and dates: found in the sentence (1), one missing (-1), none
+/// asked (0).
+fn constraint(s: &SentenceEvidence, query: &Query) -> f32 {
+    if query.amounts.is_empty() && query.times.is_empty() {
+        return 0.0;
+    }
+    let amounts_ok = query.amounts.iter().all(|qa| {
+        s.mentions.iter().any(|m| match &m.value {
+            MentionValue::Amount(a) => same_number(a.value, qa.value),
+            _ => false,
+        })
+    });
+    let times_ok = query.times.iter().all(|qt| {
+        s.mentions.iter().any(|m| match &m.value {
+            MentionValue::Time(t) => t.value == *qt || t.value.starts_with(qt.as_str()),
+            _ => false,
+        })
+    });
+    if amounts_ok && times_ok { 1.0 } else { -1.0 }
+}
+
+fn same_number(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 0.005 * a.abs().max(b.abs())
+}
+
+/// Words before a mention that say it is the value asked for.
+fn cue(expect: Expect, words: &[Word], at: usize) -> f32 {
+    let before: Vec<&str> = words[at.saturating_sub(3)..at]
+        .iter()
+        .map(|w| w.lower.as_str())
+        .collect();
+    let cues: &[&str] = match expect {
+        Expect::Money => &[
+            "for", "paid", "pay", "pays", "paying", "worth", "cost", "costs", "valued", "fine",
+            "fined", "invest", "invested", "raised", "spend", "spent", "price", "budget", "at",
+            "deal", "sold", "bought", "totalling", "totaling",
+        ],
+        Expect::Date => &["on", "in", "since", "until", "by", "from", "at"],
+        Expect::Duration => &["for", "of", "within", "lasting"],
+        Expect::Percent | Expect::Quantity => &["by", "to", "of", "at", "reached", "hit"],
+        _ => &[],
+    };
+    f32::from(u8::from(before.iter().any(|w| cues.contains(w))))
+}
+
+/// A mention as an answer of the expected type: `(words, value, unit agreement, time)`, or
+/// `None` when it is not of that type or the question names it itself.
+fn typed(
+    expect: Expect,
+    q: &Question,
+    query: &Query,
+    s: &SentenceEvidence,
+    m: &Mention,
+) -> Option<(String, Option<String>, f32, Option<TimeRef>)> {
+    match (&m.value, expect) {
+        (MentionValue::Time(t), Expect::Date) => {
+            if !matches!(t.kind, TimexType::Date | TimexType::Time)
+                || t.value.ends_with("_REF")
+                || query.times.iter().any(|qt| *qt == t.value)
+            {
+                return None;
+            }
+            let first = t.value.as_bytes().first()?;
+            if !(first.is_ascii_digit() || *first == b'X') {
+                return None;
+            }
+            let asks_time = q.text.to_lowercase().contains("what time");
+            let unit = if asks_time {
+                if t.value.contains('T') { 1.0 } else { -1.0 }
+            } else {
+                0.0
+            };
+            Some((
+                describe(&t.value, t.modifier),
+                Some(t.value.clone()),
+                unit,
+                Some(t.clone()),
+            ))
+        }
+        (MentionValue::Time(t), Expect::Duration) => {
+            if t.kind != TimexType::Duration || !t.value.starts_with('P') {
+                return None;
+            }
+            Some((t.text.clone(), Some(t.value.clone()), 0.0, Some(t.clone())))
+        }
+        (MentionValue::Amount(a), _) => {
+            if query
+                .amounts
+                .iter()
+                .any(|qa| same_number(qa.value, a.value) && qa.kind == a.kind)
+            {
+                return None;
+            }
+            // A bare number inside a date (`2023`) is the date's.
+            if a.kind == AmountKind::Number
+                && s.mentions.iter().any(|o| {
+                    matches!(o.value, MentionValue::Time(_))
+                        && o.span.start <= a.span.start
+                        && o.span.end >= a.span.end
+                })
+            {
+                return None;
+            }
+            let unit = match (&a.kind, expect) {
+                (AmountKind::Money { currency }, Expect::Money) => match &q.currency {
+                    Some(c) if c == currency => 1.0,
+                    Some(_) => -1.0,
+                    None => 0.0,
+                },
+                (AmountKind::Percent, Expect::Percent) => 1.0,
+                (AmountKind::Count { unit }, Expect::Count) => match &q.unit {
+                    Some(asked) => unit_agreement(asked, unit),
+                    None => 0.0,
+                },
+                (AmountKind::Number, Expect::Count) => {
+                    if q.unit.is_some() {
+                        -0.5
+                    } else {
+                        0.0
+                    }
+                }
+                (AmountKind::Count { .. } | AmountKind::Number, Expect::Quantity) => 0.0,
+                (AmountKind::Money { .. } | AmountKind::Percent, Expect::Quantity) => -0.5,
+                _ => return None,
+            };
+            Some((
+                crate::render::amount(a),
+                Some(crate::render::amount_value(a)),
+                unit,
+                None,
+            ))
+        }
+        (MentionValue::Name { entity, .. }, Expect::Person | Expect::Place | Expect::Name) => {
+            let qlower = q.text.to_lowercase();
+            // The question names it: a constraint, not the answer.
+            let named = words_of(&entity.mention.to_lowercase())
+                .iter()
+                .chain(words_of(&entity.name.to_lowercase()).iter())
+                .any(|w| w.lower.len() > 2 && qlower.contains(&w.lower));
+            if named {
+                return None;
+            }
+            let unit = match (expect, entity.kind) {
+                (Expect::Person, EntityKind::Person) => 1.0,
+                (Expect::Person, EntityKind::Organization | EntityKind::Company) => 0.0,
+                (Expect::Person, EntityKind::Government | EntityKind::Media) => -0.5,
+                (Expect::Place, EntityKind::Place | EntityKind::Country) => 1.0,
+                (Expect::Name, EntityKind::Role | EntityKind::Product) => -0.5,
+                (Expect::Name, _) => 0.5,
+                _ => return None,
+            };
+            Some((entity.name.clone(), Some(entity.name.clone()), unit, None))
+        }
+        _ => None,
+    }
+}
+
+/// How well a counted noun agrees with the asked one: 1 same stem (or a typo of it), 0.5
+/// one contains the other (`members` / `member carriers`), -1 otherwise.
+fn unit_agreement(asked: &str, unit: &str) -> f32 {
+    let unit_stems: Vec<String> = words_of(unit).iter().map(|w| w.stem.clone()).collect();
+    if unit_stems.iter().any(|u| u == asked) {
+        1.0
+    } else if unit_stems.iter().any(|u| fuzzy(u, asked).is_some()) {
+        0.8
+    } else if unit_stems
+        .iter()
+        .any(|u| u.starts_with(asked) || asked.starts_with(u.as_str()))
+    {
+        0.5
+    } else {
+        -1.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn confidence_is_a_probability() {
+        let f = Features::default();
+        let c = f.confidence();
+        assert!(c > 0.0 && c < 0.5, "{c}");
+        let good = Features {
+            coverage: 1.0,
+            retrieval: 1.0,
+            proximity: 1.0,
+            ..Features::default()
+        };
+        assert!(good.confidence() > c);
+    }
+
+    #[test]
+    fn unit_agreement_by_stem() {
+        assert_eq!(unit_agreement("job", "jobs"), 1.0);
+        assert_eq!(unit_agreement("job", "hostages"), -1.0);
+    }
+}
