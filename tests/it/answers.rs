@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use almanac_ask::Session;
-use almanac_model::{Document, Fact};
+use almanac_model::{DocEvidence, Document, Fact};
 
 /// The folders of `fixtures/` bundled into the app, as `corpus::bundled` reads them.
 const KINDS: &[&str] = &["seeds", "formats", "articles"];
@@ -35,9 +35,9 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The documents and merged facts of the bundled fixtures, read once.
-fn corpus() -> &'static (Vec<Fact>, Vec<Document>) {
-    static CORPUS: OnceLock<(Vec<Fact>, Vec<Document>)> = OnceLock::new();
+/// The documents, merged facts and sentence evidence of the bundled fixtures, read once.
+fn corpus() -> &'static (Vec<Fact>, Vec<Document>, Vec<DocEvidence>) {
+    static CORPUS: OnceLock<(Vec<Fact>, Vec<Document>, Vec<DocEvidence>)> = OnceLock::new();
     CORPUS.get_or_init(|| {
         let root = fixtures();
         let mut paths = Vec::new();
@@ -55,18 +55,21 @@ fn corpus() -> &'static (Vec<Fact>, Vec<Document>) {
             documents.extend(parsed.documents);
         }
         let extractor = almanac_extract::Extractor::new();
-        let facts: Vec<Fact> = documents
-            .iter()
-            .flat_map(|d| extractor.extract(d))
-            .collect();
-        (almanac_extract::merge(facts), documents)
+        let mut facts: Vec<Fact> = Vec::new();
+        let mut evidence = Vec::new();
+        for d in &documents {
+            let (f, e) = extractor.extract_with_evidence(d);
+            facts.extend(f);
+            evidence.push(e);
+        }
+        (almanac_extract::merge(facts), documents, evidence)
     })
 }
 
 /// Asks every question of `text` in one session; one block per question.
 fn check(text: &str) -> String {
-    let (facts, documents) = corpus();
-    let mut session = Session::new(facts.clone(), documents);
+    let (facts, documents, evidence) = corpus();
+    let mut session = Session::with_evidence(facts.clone(), documents, evidence.clone());
     let mut out = String::new();
     for line in text.lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') {

@@ -4,3 +4,4 @@ mod annotate;
 mod answers;
 mod facts;
 mod parse;
+mod qa;

@@ -248,7 +248,9 @@ impl EvidenceIndex {
                 for &(t, n) in &counts {
                     index.postings[t as usize].push((id, n));
                 }
-                index.sentence_stems.push(counts.iter().map(|c| c.0).collect());
+                index
+                    .sentence_stems
+                    .push(counts.iter().map(|c| c.0).collect());
                 index.lengths.push(len.max(1));
                 index.sentences.push(Stored {
                     doc: doc_no,
@@ -414,7 +416,10 @@ mod tests {
             .iter()
             .map(|w| (&"Japan's curbs, lifted."[w.span.clone()], w.stem.as_str()))
             .collect();
-        assert_eq!(got, [("Japan", "japan"), ("curbs", "curb"), ("lifted", "lift")]);
+        assert_eq!(
+            got,
+            [("Japan", "japan"), ("curbs", "curb"), ("lifted", "lift")]
+        );
     }
 
     #[test]

@@ -37,5 +37,6 @@ pub use almanac_model::Fact;
 pub use question::{Asks, Order, Question};
 pub use score::Breakdown;
 pub use session::{
-    ANSWER_THRESHOLD, Alternative, EVIDENCE_THRESHOLD, EvidenceCandidate, Answer, Candidate, Explanation, Session, Source, SourceSummary,
+    ANSWER_THRESHOLD, Alternative, Answer, Candidate, EVIDENCE_THRESHOLD, EvidenceCandidate,
+    Explanation, Session, Source, SourceSummary,
 };

@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::evidence::{QueryTerm, Retrieve, Word, idf, is_content, words_of};
 use crate::lexicon::Lexicon;
-use crate::question::{Asks, Question};
+use crate::question::{Asks, Question, RoleHint};
 use crate::text::{fuzzy, stem};
 use crate::time::{describe, timex_range};
 
@@ -84,19 +84,33 @@ pub struct Features {
 
 /// Weights of the features and the bias of the logistic score, named for `:why`.
 pub const WEIGHTS: [(&str, f32); 13] = [
-    ("bias", -3.0),
-    ("retrieval", 1.0),
-    ("coverage", 4.0),
-    ("context", 1.5),
-    ("missing", -3.0),
-    ("missing_rare", -2.0),
-    ("proximity", 1.5),
-    ("unit", 1.0),
-    ("cue", 0.5),
-    ("fact", 1.0),
-    ("agree", 0.5),
-    ("resolved", 0.5),
-    ("constraint", 1.5),
+    ("bias", -2.80),
+    ("retrieval", 1.67),
+    ("coverage", 1.08),
+    ("context", -0.03),
+    ("missing", -1.05),
+    ("missing_rare", -0.65),
+    ("proximity", 0.87),
+    ("unit", 0.27),
+    ("cue", 0.11),
+    ("fact", 0.19),
+    ("agree", -0.02),
+    ("resolved", -0.09),
+    ("constraint", 0.20),
+];
+
+/// The answer-level calibration: the confidence that the best candidate is right is
+/// `sigmoid(bias + Σ weight × x)` over its score, how much of the question is missing near it,
+/// its coverage, and its margin over the best candidate with another value. Fitted by
+/// `eval/fit.py --calibrate` on whether the best candidate of each labelled question (the
+/// unanswerable ones included) was right.
+pub const CALIBRATION: [(&str, f32); 6] = [
+    ("bias", 1.587),
+    ("score", 0.995),
+    ("missing", -0.990),
+    ("missing_rare", -0.128),
+    ("coverage", -1.234),
+    ("margin", 0.612),
 ];
 
 impl Features {
@@ -118,13 +132,30 @@ impl Features {
         ]
     }
 
-    /// The calibrated confidence: `sigmoid(bias + Σ weight × feature)`.
-    pub fn confidence(&self) -> f32 {
-        let z = WEIGHTS[0].1
+    /// The candidate's score (a log-odds): `bias + Σ weight × feature`. Ranks candidates.
+    pub fn score(&self) -> f32 {
+        WEIGHTS[0].1
             + self
                 .values()
                 .iter()
                 .zip(&WEIGHTS[1..])
+                .map(|(v, (_, w))| v * w)
+                .sum::<f32>()
+    }
+
+    /// The calibrated confidence that the candidate is right, given its `margin` over the
+    /// best candidate with another value (negative when another value scores higher).
+    pub fn confidence(&self, margin: f32) -> f32 {
+        let x = [
+            self.score(),
+            self.missing,
+            self.missing_rare,
+            self.coverage,
+            margin,
+        ];
+        let z = CALIBRATION[0].1
+            + x.iter()
+                .zip(&CALIBRATION[1..])
                 .map(|(v, (_, w))| v * w)
                 .sum::<f32>();
         1.0 / (1.0 + (-z).exp())
@@ -162,9 +193,14 @@ pub struct Read {
     pub time: Option<TimeRef>,
     /// The features.
     pub features: Features,
+    /// Its score's margin over the best candidate with another value.
+    pub margin: f32,
     /// The confidence.
     pub confidence: f32,
 }
+
+/// The margin a candidate can have over its best rival (also when it has none).
+const MAX_MARGIN: f32 = 3.0;
 
 /// What the reader needs of the facts: for a sentence (document id, sentence start), the
 /// values its extracted facts give (TIMEX3 values, amounts).
@@ -214,7 +250,10 @@ pub fn expect(q: &Question) -> Expect {
                 .position(|w| w == "what" || w == "which")
                 .map(|i| &words[i + 1..])
                 .unwrap_or(&[]);
-            for w in head.iter().take(4) {
+            let skip = [
+                "is", "was", "were", "are", "the", "a", "an", "s", "did", "does", "will",
+            ];
+            for w in head.iter().filter(|w| !skip.contains(&w.as_str())).take(5) {
                 let w = w.as_str();
                 if ["year", "month", "date", "day", "time", "week", "decade"].contains(&w) {
                     return Expect::Date;
@@ -248,16 +287,37 @@ pub fn expect(q: &Question) -> Expect {
                     return Expect::Money;
                 }
                 if [
-                    "number", "total", "demand", "capacity", "score", "population", "size",
-                    "count", "level", "amount", "figure",
+                    "number",
+                    "total",
+                    "demand",
+                    "capacity",
+                    "score",
+                    "population",
+                    "size",
+                    "count",
+                    "level",
+                    "amount",
+                    "figure",
                 ]
                 .contains(&w)
                 {
                     return Expect::Quantity;
                 }
                 if [
-                    "company", "firm", "country", "team", "club", "person", "group", "bank",
-                    "party", "agency", "organisation", "organization", "city", "airline",
+                    "company",
+                    "firm",
+                    "country",
+                    "team",
+                    "club",
+                    "person",
+                    "group",
+                    "bank",
+                    "party",
+                    "agency",
+                    "organisation",
+                    "organization",
+                    "city",
+                    "airline",
                 ]
                 .contains(&w)
                 {
@@ -467,6 +527,9 @@ pub fn read(reader: &Reader<'_>, q: &Question, query: &Query) -> (Vec<Read>, usi
             })
             .map(|(i, _)| i)
             .collect();
+        if roles_swapped(q, s) {
+            continue;
+        }
         let constraint = constraint(s, query);
         let doc = index.doc(stored.doc);
         let fact_values = reader
@@ -497,7 +560,8 @@ pub fn read(reader: &Reader<'_>, q: &Question, query: &Query) -> (Vec<Read>, usi
                 span: 0..s.text.len(),
                 time: None,
                 features,
-                confidence: features.confidence(),
+                margin: 0.0,
+                confidence: 0.0,
             });
             continue;
         }
@@ -550,6 +614,7 @@ pub fn read(reader: &Reader<'_>, q: &Question, query: &Query) -> (Vec<Read>, usi
                 span: m.span.clone(),
                 time,
                 features,
+                margin: 0.0,
                 confidence: 0.0,
             });
         }
@@ -571,14 +636,29 @@ pub fn read(reader: &Reader<'_>, q: &Question, query: &Query) -> (Vec<Read>, usi
             .and_then(|v| docs_of.get(v))
             .map_or(0, |d| d.len().saturating_sub(1));
         r.features.agree = (1.0 + others as f32).ln();
-        r.confidence = r.features.confidence();
     }
     out.sort_by(|a, b| {
-        b.confidence
-            .total_cmp(&a.confidence)
+        b.features
+            .score()
+            .total_cmp(&a.features.score())
             .then(a.sentence.cmp(&b.sentence))
             .then(a.span.start.cmp(&b.span.start))
     });
+    // The margin of each candidate over the best one with another value.
+    let scores: Vec<(f32, Option<String>)> = out
+        .iter()
+        .map(|r| (r.features.score(), r.value.clone()))
+        .collect();
+    for r in &mut out {
+        let own = r.features.score();
+        let rival = scores
+            .iter()
+            .find(|(_, v)| v.is_none() || *v != r.value)
+            .map_or(own - MAX_MARGIN, |(z, _)| *z);
+        let margin = (own - rival).clamp(-MAX_MARGIN, MAX_MARGIN);
+        r.margin = margin;
+        r.confidence = r.features.confidence(margin);
+    }
     (out, hits.len())
 }
 
@@ -587,6 +667,30 @@ fn at_end(words: &[Word], m: &Mention) -> usize {
         .iter()
         .position(|w| w.span.start >= m.span.end)
         .unwrap_or(words.len())
+}
+
+/// Whether the sentence names the question's actor and target the other way round: `when
+/// did South Korea lift restrictions on Japan` is not answered by `Japan lifted restrictions
+/// on South Korea` (unless the sentence is passive, with `by`).
+fn roles_swapped(q: &Question, s: &SentenceEvidence) -> bool {
+    let position = |role: RoleHint| -> Option<usize> {
+        let asked = q.entities.iter().find(|e| e.role == role)?;
+        s.mentions.iter().find_map(|m| match &m.value {
+            MentionValue::Name { entity, .. }
+                if entity.name == asked.name
+                    || entity.mention.eq_ignore_ascii_case(&asked.text) =>
+            {
+                Some(m.span.start)
+            }
+            _ => None,
+        })
+    };
+    match (position(RoleHint::Actor), position(RoleHint::Target)) {
+        (Some(actor), Some(target)) => {
+            target < actor && !s.text[target..actor].split_whitespace().any(|w| w == "by")
+        }
+        _ => false,
+    }
 }
 
 /// The question's own amounts and dates: found in the sentence (1), one missing (-1), none
@@ -622,9 +726,30 @@ fn cue(expect: Expect, words: &[Word], at: usize) -> f32 {
         .collect();
     let cues: &[&str] = match expect {
         Expect::Money => &[
-            "for", "paid", "pay", "pays", "paying", "worth", "cost", "costs", "valued", "fine",
-            "fined", "invest", "invested", "raised", "spend", "spent", "price", "budget", "at",
-            "deal", "sold", "bought", "totalling", "totaling",
+            "for",
+            "paid",
+            "pay",
+            "pays",
+            "paying",
+            "worth",
+            "cost",
+            "costs",
+            "valued",
+            "fine",
+            "fined",
+            "invest",
+            "invested",
+            "raised",
+            "spend",
+            "spent",
+            "price",
+            "budget",
+            "at",
+            "deal",
+            "sold",
+            "bought",
+            "totalling",
+            "totaling",
         ],
         Expect::Date => &["on", "in", "since", "until", "by", "from", "at"],
         Expect::Duration => &["for", "of", "within", "lasting"],
@@ -771,15 +896,15 @@ mod tests {
     #[test]
     fn confidence_is_a_probability() {
         let f = Features::default();
-        let c = f.confidence();
-        assert!(c > 0.0 && c < 0.5, "{c}");
+        let c = f.confidence(0.0);
+        assert!(c > 0.0 && c < 1.0, "{c}");
         let good = Features {
             coverage: 1.0,
             retrieval: 1.0,
             proximity: 1.0,
             ..Features::default()
         };
-        assert!(good.confidence() > c);
+        assert!(good.confidence(0.0) > c);
     }
 
     #[test]

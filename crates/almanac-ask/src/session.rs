@@ -10,9 +10,9 @@ use serde::Serialize;
 
 use crate::evidence::{EvidenceIndex, Retrieve};
 use crate::index::Corpus;
-use crate::reader::{self, FactValues, Features, Read, Reader};
 use crate::lexicon::Lexicon;
 use crate::question::{Asks, Question, RoleHint};
+use crate::reader::{self, FactValues, Features, Read, Reader};
 use crate::render::{
     amount_value, amount_with_equivalent, event_clause_with, role_clause, summary, time_note,
 };
@@ -26,7 +26,7 @@ pub const ANSWER_THRESHOLD: f32 = 0.6;
 
 /// Below this calibrated confidence an answer read from sentence evidence is not given:
 /// chosen so that at least 95% of the answers given were right on the labelled sets.
-pub const EVIDENCE_THRESHOLD: f32 = 0.5;
+pub const EVIDENCE_THRESHOLD: f32 = 0.8;
 
 /// How many evidence candidates `:why` shows.
 const SHOWN_EVIDENCE: usize = 5;
@@ -106,6 +106,9 @@ pub struct EvidenceCandidate {
     pub confidence: f32,
     /// The named features the confidence is computed from.
     pub features: Features,
+    /// The margin of its score over the best candidate with another value.
+    #[serde(serialize_with = "round2")]
+    pub margin: f32,
     /// The sentence it was read from.
     pub sentence: String,
     /// The document's path.
@@ -136,9 +139,16 @@ impl fmt::Display for Explanation {
                 self.sentences_read
             )?;
             for (i, c) in self.evidence.iter().enumerate() {
-                writeln!(f, "e{}. {} ({:.2}) in {}", i + 1, c.text, c.confidence, c.doc)?;
+                writeln!(
+                    f,
+                    "e{}. {} ({:.2}) in {}",
+                    i + 1,
+                    c.text,
+                    c.confidence,
+                    c.doc
+                )?;
                 writeln!(f, "    \"{}\"", trim_around(&c.sentence, 0..0, 160))?;
-                writeln!(f, "    {}", c.features)?;
+                writeln!(f, "    {}; margin {:.2}", c.features, c.margin)?;
             }
         }
         for note in &self.notes {
@@ -531,7 +541,12 @@ impl Session {
 
     /// Reads the answer from sentence evidence when the facts give none, and lists what was
     /// read in the explanation.
-    fn with_evidence_answer(&self, q: &Question, previous: Option<&str>, mut answer: Answer) -> Answer {
+    fn with_evidence_answer(
+        &self,
+        q: &Question,
+        previous: Option<&str>,
+        mut answer: Answer,
+    ) -> Answer {
         if self.evidence.is_empty() {
             return answer;
         }
@@ -543,10 +558,9 @@ impl Session {
         let (reads, read_count) = reader::read(&r, q, &query);
         answer.explanation.sentences_read = read_count;
         for (typed, fixed) in &query.repairs {
-            answer
-                .explanation
-                .notes
-                .push(format!("read {typed:?} as {fixed:?} (not in the documents)"));
+            answer.explanation.notes.push(format!(
+                "read {typed:?} as {fixed:?} (not in the documents)"
+            ));
         }
         // Distinct values, best first.
         let mut shown: Vec<&Read> = Vec::new();
@@ -554,7 +568,10 @@ impl Session {
             if shown.len() >= SHOWN_EVIDENCE {
                 break;
             }
-            if !shown.iter().any(|x| x.value.is_some() && x.value == rd.value) {
+            if !shown
+                .iter()
+                .any(|x| x.value.is_some() && x.value == rd.value)
+            {
                 shown.push(rd);
             }
         }
@@ -567,12 +584,16 @@ impl Session {
                     value: rd.value.clone(),
                     confidence: rd.confidence,
                     features: rd.features,
+                    margin: rd.margin,
                     sentence: stored.evidence.text.clone(),
                     doc: self.evidence.doc(stored.doc).path.clone(),
                 }
             })
             .collect();
-        if answer.is_answered() {
+        // A fact that gives the asked value wins; one that only restates an event (a
+        // `what` question answered by a summary) yields to a sentence that gives a value.
+        let fact_has_value = answer.is_answered() && answer.value.is_some();
+        if fact_has_value {
             return answer;
         }
         if !query.unknown_names.is_empty() {
@@ -583,6 +604,9 @@ impl Session {
             return answer;
         }
         let Some(best) = reads.first().filter(|b| b.confidence >= EVIDENCE_THRESHOLD) else {
+            if answer.is_answered() {
+                return answer;
+            }
             if let Some(best) = reads.first() {
                 answer.explanation.notes.push(format!(
                     "no sentence gives the answer with confidence {EVIDENCE_THRESHOLD:.2} (best {:.2}): abstaining",

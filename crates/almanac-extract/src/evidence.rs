@@ -8,7 +8,11 @@ use crate::gazetteer::{Gazetteer, NameUse};
 
 /// The typed mentions of `s`, sorted by span. Names used as adjectives (`Japanese`) are
 /// left out: they name no one.
-pub(crate) fn sentence(s: &Sentence<'_>, headline: bool, gazetteer: &Gazetteer) -> SentenceEvidence {
+pub(crate) fn sentence(
+    s: &Sentence<'_>,
+    headline: bool,
+    gazetteer: &Gazetteer,
+) -> SentenceEvidence {
     let mut mentions: Vec<Mention> =
         Vec::with_capacity(s.times.len() + s.amounts.len() + s.mentions.len());
     for (_, t) in &s.times {

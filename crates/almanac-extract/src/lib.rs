@@ -35,7 +35,9 @@ mod render;
 pub mod rules;
 mod timeline;
 
-use almanac_model::{DocEvidence, Document, Entity, EntityKind, EntityRef, Fact, FactKind, Provenance, TimeRef};
+use almanac_model::{
+    DocEvidence, Document, Entity, EntityKind, EntityRef, Fact, FactKind, Provenance, TimeRef,
+};
 use almanac_time::{Anchor, Granularity, TimexType};
 
 pub use almanac_model::Fact as ModelFact;

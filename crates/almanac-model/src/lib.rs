@@ -23,8 +23,8 @@ pub mod fact;
 pub mod text;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use evidence::{DocEvidence, Mention, MentionValue, SentenceEvidence};
 pub use document::{Body, DateKnown, DocDate, Document, Headline, RelativeAge};
+pub use evidence::{DocEvidence, Mention, MentionValue, SentenceEvidence};
 pub use fact::{
     Conflict, Entity, EntityKind, EntityRef, Event, Fact, FactKind, Modality, Provenance, Role,
     TimeRef,

@@ -1,0 +1,66 @@
+//! Dumps, for each question of a labelled set, the evidence candidates `:why` shows with their
+//! named features, as one JSON line per question: the input of `eval/fit.py`, which fits the
+//! weights of `almanac_ask::reader::WEIGHTS` and prints a calibration table.
+//!
+//! ```sh
+//! cargo run --release -p almanac-ask --example evidence_features -- DOCS_DIR < questions.jsonl
+//! ```
+
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+use almanac_ask::Session;
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            files(&p, out);
+        } else if !p.to_string_lossy().ends_with(".meta.json") {
+            out.push(p);
+        }
+    }
+}
+
+fn main() {
+    let Some(dir) = std::env::args().nth(1) else {
+        eprintln!("usage: evidence_features DOCS_DIR < questions.jsonl");
+        std::process::exit(2);
+    };
+    let mut paths = Vec::new();
+    files(Path::new(&dir), &mut paths);
+    let mut documents = Vec::new();
+    for p in paths {
+        let bytes = std::fs::read(&p).unwrap_or_default();
+        let label = p.display().to_string();
+        let parsed = almanac_parse::read(&label, &bytes, &almanac_parse::Options::default());
+        documents.extend(parsed.documents);
+    }
+    let extractor = almanac_extract::Extractor::new();
+    let mut session = Session::from_documents(&extractor, &documents);
+    for line in std::io::stdin().lock().lines().map_while(Result::ok) {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {
+            continue;
+        };
+        let Some(q) = v.get("question").and_then(|q| q.as_str()) else {
+            continue;
+        };
+        session.reset();
+        let answer = session.answer(q);
+        let out = serde_json::json!({
+            "id": v.get("id"),
+            "answer": answer.text,
+            "value": answer.value,
+            "confidence": answer.confidence,
+            "from_facts": answer.is_answered() && answer.explanation.evidence.first().is_none_or(|e| Some(&e.text) != answer.text.as_ref()),
+            "evidence": answer.explanation.evidence,
+        });
+        println!("{out}");
+    }
+}
