@@ -58,7 +58,7 @@ fn main() {
             "answer": answer.text,
             "value": answer.value,
             "confidence": answer.confidence,
-            "from_facts": answer.is_answered() && answer.explanation.evidence.first().is_none_or(|e| Some(&e.text) != answer.text.as_ref()),
+            "origin": answer.origin,
             "evidence": answer.explanation.evidence,
         });
         println!("{out}");

@@ -38,5 +38,5 @@ pub use question::{Asks, Order, Question};
 pub use score::Breakdown;
 pub use session::{
     ANSWER_THRESHOLD, Alternative, Answer, Candidate, EVIDENCE_THRESHOLD, EvidenceCandidate,
-    Explanation, Session, Source, SourceSummary,
+    Explanation, Origin, Session, Source, SourceSummary,
 };

@@ -85,18 +85,18 @@ pub struct Features {
 /// Weights of the features and the bias of the logistic score, named for `:why`.
 pub const WEIGHTS: [(&str, f32); 13] = [
     ("bias", -2.80),
-    ("retrieval", 1.67),
-    ("coverage", 1.08),
-    ("context", -0.03),
-    ("missing", -1.05),
-    ("missing_rare", -0.65),
-    ("proximity", 0.87),
-    ("unit", 0.27),
-    ("cue", 0.11),
-    ("fact", 0.19),
-    ("agree", -0.02),
-    ("resolved", -0.09),
-    ("constraint", 0.20),
+    ("retrieval", 2.23),
+    ("coverage", 1.73),
+    ("context", -0.16),
+    ("missing", -1.56),
+    ("missing_rare", -0.72),
+    ("proximity", 1.45),
+    ("unit", 1.12),
+    ("cue", 0.17),
+    ("fact", 0.72),
+    ("agree", 0.27),
+    ("resolved", 0.26),
+    ("constraint", 0.02),
 ];
 
 /// The answer-level calibration: the confidence that the best candidate is right is
@@ -105,12 +105,12 @@ pub const WEIGHTS: [(&str, f32); 13] = [
 /// `eval/fit.py --calibrate` on whether the best candidate of each labelled question (the
 /// unanswerable ones included) was right.
 pub const CALIBRATION: [(&str, f32); 6] = [
-    ("bias", 1.587),
-    ("score", 0.995),
-    ("missing", -0.990),
-    ("missing_rare", -0.128),
-    ("coverage", -1.234),
-    ("margin", 0.612),
+    ("bias", 0.420),
+    ("score", 0.457),
+    ("missing", -1.872),
+    ("missing_rare", -0.325),
+    ("coverage", -0.469),
+    ("margin", 0.444),
 ];
 
 impl Features {
@@ -474,6 +474,53 @@ pub struct Reader<'a> {
     pub index: &'a dyn Retrieve,
     /// Values of extracted facts per sentence.
     pub facts: &'a FactValues,
+    /// For each entity the question names, the names (normalized: [`crate::text::normalize`])
+    /// any of which a sentence, its predecessor or its document's title must hold: `when did
+    /// China lift restrictions` is not answered by a sentence about Japan.
+    pub entities: &'a [Vec<String>],
+}
+
+/// How many sentences before an answer may name the question's entities (`Helena Varga
+/// won ... She will serve a five-year term`).
+const ENTITY_WINDOW: u32 = 2;
+
+/// Whether every entity the question names is named in the sentence, the
+/// [`ENTITY_WINDOW`] sentences before it, the document's first sentence or its title.
+fn entities_present(reader: &Reader<'_>, sentence: u32) -> bool {
+    if reader.entities.is_empty() {
+        return true;
+    }
+    let index = reader.index;
+    let stored = index.sentence(sentence);
+    let mut hay = String::from(" ");
+    hay.push_str(&crate::text::normalize(&stored.evidence.text));
+    let mut first = sentence;
+    while first > 0 && index.sentence(first - 1).doc == stored.doc {
+        first -= 1;
+        if sentence - first <= ENTITY_WINDOW {
+            hay.push_str(" | ");
+            hay.push_str(&crate::text::normalize(
+                &index.sentence(first).evidence.text,
+            ));
+        }
+    }
+    if sentence - first > ENTITY_WINDOW {
+        hay.push_str(" | ");
+        hay.push_str(&crate::text::normalize(
+            &index.sentence(first).evidence.text,
+        ));
+    }
+    if let Some(title) = &index.doc(stored.doc).title {
+        hay.push_str(" | ");
+        hay.push_str(&crate::text::normalize(title));
+    }
+    hay.push(' ');
+    reader.entities.iter().all(|names| {
+        names.is_empty()
+            || names
+                .iter()
+                .any(|n| !n.is_empty() && hay.contains(&format!(" {n} ")))
+    })
 }
 
 /// The read candidates of a question, best first, and how many sentences were read.
@@ -515,19 +562,27 @@ pub fn read(reader: &Reader<'_>, q: &Question, query: &Query) -> (Vec<Read>, usi
             .map(|(_, w)| *w / max_idf)
             .fold(0.0_f32, f32::max);
         let words = words_of(&s.text);
-        let matched: Vec<usize> = words
+        // (word index, query term) of every question word the sentence holds.
+        let matched: Vec<(usize, usize)> = words
             .iter()
             .enumerate()
-            .filter(|(_, w)| {
+            .filter_map(|(i, w)| {
                 query
                     .terms
                     .iter()
                     .zip(&cov.body)
-                    .any(|(t, &b)| b && t.stems.iter().any(|(st, _)| *st == w.stem))
+                    .position(|(t, &b)| b && t.stems.iter().any(|(st, _)| *st == w.stem))
+                    .map(|k| (i, k))
             })
-            .map(|(i, _)| i)
             .collect();
-        if roles_swapped(q, s) {
+        let matched_idf: f32 = cov
+            .body
+            .iter()
+            .zip(&query.idf)
+            .filter(|(b, _)| **b)
+            .map(|(_, w)| w)
+            .sum();
+        if roles_swapped(q, s) || !entities_present(reader, hit.sentence) {
             continue;
         }
         let constraint = constraint(s, query);
@@ -575,21 +630,36 @@ pub fn read(reader: &Reader<'_>, q: &Question, query: &Query) -> (Vec<Read>, usi
             {
                 continue;
             }
+            let written = s.slice(m).trim();
+            // The question's own words are constraints, never answers (`asteroid 2019 QX4`).
+            if written.len() >= 2 && q.text.to_lowercase().contains(&written.to_lowercase()) {
+                continue;
+            }
             let at = words
                 .iter()
                 .position(|w| w.span.end > m.span.start)
                 .unwrap_or(words.len());
-            let distance = matched
-                .iter()
-                .map(|&i| {
-                    if i < at {
-                        at - i
-                    } else {
-                        i.saturating_sub(at_end(&words, m)) + 1
-                    }
-                })
-                .min();
-            let proximity = distance.map_or(0.0, |d| 1.0 / (1.0 + d as f32 / 3.0));
+            let end = at_end(&words, m);
+            // Closeness to each matched question word (its nearest occurrence), weighted by
+            // the word's IDF: the mention next to the rarest question words wins.
+            let mut nearest: Vec<Option<usize>> = vec![None; query.terms.len()];
+            for &(i, k) in &matched {
+                if (at..end).contains(&i) {
+                    continue;
+                }
+                let d = if i < at { at - i } else { i + 1 - end };
+                nearest[k] = Some(nearest[k].map_or(d, |x: usize| x.min(d)));
+            }
+            let proximity = if matched_idf > 0.0 {
+                nearest
+                    .iter()
+                    .zip(&query.idf)
+                    .filter_map(|(d, w)| d.map(|d| w / (1.0 + d as f32 / 3.0)))
+                    .sum::<f32>()
+                    / matched_idf
+            } else {
+                0.0
+            };
             let cue = cue(expect, &words, at);
             let fact = f32::from(u8::from(
                 value.as_ref().is_some_and(|v| fact_values.contains(v)),
@@ -794,7 +864,7 @@ fn typed(
             ))
         }
         (MentionValue::Time(t), Expect::Duration) => {
-            if t.kind != TimexType::Duration || !t.value.starts_with('P') {
+            if t.kind != TimexType::Duration || !t.value.starts_with('P') || t.value.contains('X') {
                 return None;
             }
             Some((t.text.clone(), Some(t.value.clone()), 0.0, Some(t.clone())))
@@ -824,12 +894,24 @@ fn typed(
                     None => 0.0,
                 },
                 (AmountKind::Percent, Expect::Percent) => 1.0,
-                (AmountKind::Count { unit }, Expect::Count) => match &q.unit {
-                    Some(asked) => unit_agreement(asked, unit),
-                    None => 0.0,
-                },
+                (AmountKind::Count { unit }, Expect::Count) => {
+                    let asked = asked_unit(&q.text);
+                    match asked.split_last() {
+                        Some((head, modifiers)) => {
+                            let agree = unit_agreement(head, unit);
+                            if agree < 0.0
+                                && modifiers.iter().any(|m| unit_agreement(m, unit) > 0.0)
+                            {
+                                0.5
+                            } else {
+                                agree
+                            }
+                        }
+                        None => 0.0,
+                    }
+                }
                 (AmountKind::Number, Expect::Count) => {
-                    if q.unit.is_some() {
+                    if !asked_unit(&q.text).is_empty() {
                         -0.5
                     } else {
                         0.0
@@ -871,6 +953,29 @@ fn typed(
     }
 }
 
+/// The noun phrase after `how many` (stemmed), its head last: `how many affordable homes
+/// has ...` gives `[affordabl, hom]`.
+fn asked_unit(question: &str) -> Vec<String> {
+    let words = words_of(question);
+    let Some(start) = words
+        .windows(2)
+        .position(|p| p[0].lower == "how" && p[1].lower == "many")
+    else {
+        return Vec::new();
+    };
+    const STOP: &[&str] = &[
+        "did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+        "can", "could", "should", "might", "may", "must", "in", "of", "at", "on", "for", "from",
+        "to", "by", "more", "were",
+    ];
+    words[start + 2..]
+        .iter()
+        .take_while(|w| !STOP.contains(&w.lower.as_str()))
+        .take(4)
+        .map(|w| w.stem.clone())
+        .collect()
+}
+
 /// How well a counted noun agrees with the asked one: 1 same stem (or a typo of it), 0.5
 /// one contains the other (`members` / `member carriers`), -1 otherwise.
 fn unit_agreement(asked: &str, unit: &str) -> f32 {
@@ -905,6 +1010,16 @@ mod tests {
             ..Features::default()
         };
         assert!(good.confidence(0.0) > c);
+    }
+
+    #[test]
+    fn asked_unit_is_the_noun_phrase_after_how_many() {
+        assert_eq!(
+            asked_unit("How many affordable homes has she promised?"),
+            ["affordabl", "hom"]
+        );
+        assert_eq!(asked_unit("how many jobs will go"), ["job"]);
+        assert!(asked_unit("when did it happen").is_empty());
     }
 
     #[test]

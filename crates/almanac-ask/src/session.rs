@@ -12,7 +12,7 @@ use crate::evidence::{EvidenceIndex, Retrieve};
 use crate::index::Corpus;
 use crate::lexicon::Lexicon;
 use crate::question::{Asks, Question, RoleHint};
-use crate::reader::{self, FactValues, Features, Read, Reader};
+use crate::reader::{self, Expect, FactValues, Features, Read, Reader};
 use crate::render::{
     amount_value, amount_with_equivalent, event_clause_with, role_clause, summary, time_note,
 };
@@ -26,7 +26,7 @@ pub const ANSWER_THRESHOLD: f32 = 0.6;
 
 /// Below this calibrated confidence an answer read from sentence evidence is not given:
 /// chosen so that at least 95% of the answers given were right on the labelled sets.
-pub const EVIDENCE_THRESHOLD: f32 = 0.8;
+pub const EVIDENCE_THRESHOLD: f32 = 0.7;
 
 /// How many evidence candidates `:why` shows.
 const SHOWN_EVIDENCE: usize = 5;
@@ -176,8 +176,20 @@ pub struct Answer {
     pub alternatives: Vec<Alternative>,
     /// When abstaining: what was found nearby.
     pub nearby: Vec<Alternative>,
+    /// What the answer was read from: an extracted fact or a sentence's evidence.
+    pub origin: Option<Origin>,
     /// How it was found.
     pub explanation: Explanation,
+}
+
+/// What an answer was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// An event or role the rule extractor built.
+    Fact,
+    /// A typed mention of a sentence (or the sentence itself).
+    Sentence,
 }
 
 impl Answer {
@@ -296,6 +308,8 @@ impl Session {
 
     /// Answers `question`, using the previous question as context for follow-ups.
     pub fn answer(&mut self, question: &str) -> Answer {
+        let repaired = repair_wh_word(question);
+        let question = repaired.as_deref().unwrap_or(question);
         let mut q = Question::parse(question, &self.corpus, &self.lexicon);
         if let Some(previous) = &self.context {
             q = q.with_context(previous);
@@ -496,6 +510,7 @@ impl Session {
                 citation: None,
                 alternatives: Vec::new(),
                 nearby,
+                origin: None,
                 explanation,
             };
         };
@@ -535,6 +550,7 @@ impl Session {
             citation: self.citation(&q, fact),
             alternatives,
             nearby: Vec::new(),
+            origin: Some(Origin::Fact),
             explanation,
         }
     }
@@ -551,9 +567,37 @@ impl Session {
             return answer;
         }
         let query = reader::query(q, previous, &self.evidence, &self.lexicon);
+        // Entities the corpus does not know are left to the words' coverage.
+        let entities: Vec<Vec<String>> = q
+            .entities
+            .iter()
+            .filter(|e| !e.ids.is_empty())
+            .map(|e| {
+                let mut names: Vec<String> = e
+                    .wider
+                    .iter()
+                    .chain(&e.ids)
+                    .flat_map(|&id| self.corpus.aliases_of(id).iter().cloned())
+                    .collect();
+                names.push(crate::text::normalize(&e.name));
+                if e.similarity >= 1.0 {
+                    names.push(crate::text::normalize(&e.text));
+                }
+                // A person is named by the surname alone after the first mention.
+                let person = e.kind == Some(almanac_model::EntityKind::Person)
+                    || (e.ids.is_empty() && e.text.split_whitespace().count() >= 2);
+                if person && let Some(last) = crate::text::normalize(&e.name).rsplit(' ').next() {
+                    names.push(last.to_owned());
+                }
+                names.sort();
+                names.dedup();
+                names
+            })
+            .collect();
         let r = Reader {
             index: &self.evidence,
             facts: &self.fact_values,
+            entities: &entities,
         };
         let (reads, read_count) = reader::read(&r, q, &query);
         answer.explanation.sentences_read = read_count;
@@ -592,6 +636,18 @@ impl Session {
             .collect();
         // A fact that gives the asked value wins; one that only restates an event (a
         // `what` question answered by a summary) yields to a sentence that gives a value.
+        // A `what`/`which` question asking for a typed value (`which film`, `what share`)
+        // is not answered by a fact's date or summary.
+        let expect = reader::expect(q);
+        let typed_what = matches!(q.asks, Asks::What | Asks::Unknown | Asks::List)
+            && !matches!(expect, Expect::Date | Expect::Sentence);
+        if typed_what && answer.is_answered() {
+            answer.explanation.notes.push(format!(
+                "a fact answers with {}, but the question asks for {expect:?}: set aside",
+                answer.value.as_deref().unwrap_or("a summary")
+            ));
+            answer = self.abstention(answer);
+        }
         let fact_has_value = answer.is_answered() && answer.value.is_some();
         if fact_has_value {
             return answer;
@@ -688,6 +744,22 @@ impl Session {
             citation: Some(citation),
             alternatives,
             nearby: Vec::new(),
+            origin: Some(Origin::Sentence),
+            explanation: answer.explanation,
+        }
+    }
+
+    /// `answer` turned into an abstention (the explanation kept).
+    fn abstention(&self, answer: Answer) -> Answer {
+        Answer {
+            text: None,
+            value: None,
+            confidence: 0.0,
+            source: None,
+            citation: None,
+            alternatives: Vec::new(),
+            nearby: Vec::new(),
+            origin: None,
             explanation: answer.explanation,
         }
     }
@@ -1215,4 +1287,28 @@ pub(crate) fn trim_around(text: &str, keep: std::ops::Range<usize>, max: usize) 
         out.push_str(" ...");
     }
     out
+}
+
+/// Question words a question starts with.
+const WH_WORDS: &[&str] = &["when", "where", "what", "which", "who", "whose", "how"];
+
+/// A question whose first word is a typo of exactly one question word (`wen did ...`,
+/// `whn ...`), with that word spelled right; `None` when there is nothing to repair.
+fn repair_wh_word(question: &str) -> Option<String> {
+    let trimmed = question.trim_start();
+    let end = trimmed
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(trimmed.len());
+    let first = trimmed[..end].to_lowercase();
+    if first.len() < 3 || WH_WORDS.contains(&first.as_str()) {
+        return None;
+    }
+    let close: Vec<&&str> = WH_WORDS
+        .iter()
+        .filter(|w| strsim::damerau_levenshtein(&first, w) == 1 && w.starts_with(&first[..1]))
+        .collect();
+    match close.as_slice() {
+        [w] => Some(format!("{w}{}", &trimmed[end..])),
+        _ => None,
+    }
 }

@@ -421,6 +421,29 @@ fn is_name_word(s: &Sentence<'_>, i: usize) -> bool {
     })
 }
 
+/// Lowercase particles inside personal names: `de`, `van`, `von der`, `bin`.
+fn is_name_particle(lower: &str) -> bool {
+    matches!(
+        lower,
+        "de" | "da"
+            | "di"
+            | "du"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "van"
+            | "von"
+            | "bin"
+            | "binti"
+            | "dos"
+            | "das"
+            | "le"
+            | "la"
+            | "ter"
+    )
+}
+
 fn covered(s: &Sentence<'_>, i: usize) -> bool {
     s.mention_at(i).is_some()
 }
@@ -506,6 +529,14 @@ fn titled_persons(s: &mut Sentence<'_>) {
         let name_start = j;
         while j < n && j - name_start < 3 && is_name_word(s, j) && !covered(s, j) {
             j += 1;
+            // `Staffan de Mistura`, `Ursula von der Leyen`: particles inside a name
+            let mut k = j;
+            while k < n && j > name_start && is_name_particle(s.low(k)) {
+                k += 1;
+            }
+            if k > j && k < n && is_name_word(s, k) && !covered(s, k) {
+                j = k;
+            }
         }
         // `Prime Minister Luis Montenegro`: a surname that is also a place name
         if j > name_start && j - name_start < 3 && surname_like_place(s, j) {
@@ -568,9 +599,11 @@ fn capitalized_runs(s: &mut Sentence<'_>) {
                 }
                 continue;
             }
-            // inner connectors: `Ministry of Science and ICT`, `Procter & Gamble`
+            // inner connectors: `Ministry of Science and ICT`, `Procter & Gamble`, and name
+            // particles: `Staffan de Mistura`
             let conn = s.low(j);
             let connector = matches!(conn, "of" | "and" | "&" | "for" | "the" | "on")
+                || is_name_particle(conn)
                 || (has_gov && s.is_punct(j, ","));
             if connector && j + 1 < n {
                 let mut k = j + 1;
