@@ -1,5 +1,6 @@
-//! Answer latency: over the facts of the bundled fixtures (with the question sets of
-//! `fixtures/questions/`), and over a generated corpus of one million facts.
+//! Answer latency: over the facts and sentence evidence of the bundled fixtures (with the
+//! question sets of `fixtures/questions/`), over a generated corpus of one million facts, and
+//! over generated sentence evidence of one million sentences (answers read from sentences).
 //!
 //! Before the criterion runs, each corpus's questions are answered a few times and the
 //! median and 99th percentile of single-answer latency are printed, with the time to build
@@ -13,7 +14,8 @@ use std::time::{Duration, Instant};
 use almanac_ask::Session;
 use almanac_measure::{Amount, AmountKind, Approx};
 use almanac_model::{
-    Document, EntityKind, EntityRef, Event, Fact, FactKind, Modality, Provenance, TimeRef,
+    DocEvidence, Document, EntityKind, EntityRef, Event, Fact, FactKind, Mention, MentionValue,
+    Modality, Provenance, SentenceEvidence, TimeRef,
 };
 use almanac_time::{Anchor, Granularity, TimexType};
 use chrono::NaiveDate;
@@ -22,7 +24,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 /// How many facts the generated corpus has.
 const GENERATED: usize = 1_000_000;
 
-fn fixture_corpus() -> (Vec<Fact>, Vec<Document>, Vec<String>) {
+fn fixture_corpus() -> (Vec<Fact>, Vec<Document>, Vec<DocEvidence>, Vec<String>) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
     let mut documents = Vec::new();
     for kind in ["seeds", "formats", "articles"] {
@@ -39,12 +41,14 @@ fn fixture_corpus() -> (Vec<Fact>, Vec<Document>, Vec<String>) {
         }
     }
     let extractor = almanac_extract::Extractor::new();
-    let facts = almanac_extract::merge(
-        documents
-            .iter()
-            .flat_map(|d| extractor.extract(d))
-            .collect(),
-    );
+    let mut facts = Vec::new();
+    let mut evidence = Vec::new();
+    for d in &documents {
+        let (f, e) = extractor.extract_with_evidence(d);
+        facts.extend(f);
+        evidence.push(e);
+    }
+    let facts = almanac_extract::merge(facts);
     let mut questions = Vec::new();
     if let Ok(entries) = std::fs::read_dir(root.join("questions")) {
         let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
@@ -59,7 +63,7 @@ fn fixture_corpus() -> (Vec<Fact>, Vec<Document>, Vec<String>) {
             );
         }
     }
-    (facts, documents, questions)
+    (facts, documents, evidence, questions)
 }
 
 /// A small deterministic generator (64-bit LCG).
@@ -310,10 +314,10 @@ fn report(label: &str, session: &mut Session, questions: &[String], rounds: usiz
 
 #[allow(clippy::print_stdout)]
 fn bench(c: &mut Criterion) {
-    let (facts, documents, questions) = fixture_corpus();
+    let (facts, documents, evidence, questions) = fixture_corpus();
     let n = facts.len();
     let start = Instant::now();
-    let mut session = Session::new(facts, &documents);
+    let mut session = Session::with_evidence(facts, &documents, evidence);
     println!("fixtures: {n} facts indexed in {:?}", start.elapsed());
     report("fixtures", &mut session, &questions, 5);
     let mut i = 0;
@@ -348,5 +352,163 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// How many sentences the generated evidence corpus has.
+const GENERATED_SENTENCES: usize = 1_000_000;
+/// Sentences per generated document.
+const SENTENCES_PER_DOC: usize = 10;
+
+const NOUNS: &[&str] = &[
+    "jobs",
+    "stores",
+    "aircraft",
+    "megawatts",
+    "hostages",
+    "seats",
+    "factories",
+    "branches",
+    "trucks",
+    "patients",
+];
+const VERBS: &[&str] = &[
+    "cut", "opened", "ordered", "added", "freed", "won", "closed", "sold", "bought", "treated",
+];
+
+/// One million sentences in 100,000 documents, each stating a count, money and a date, with
+/// their mentions; and questions about them (answerable and not).
+fn generated_evidence() -> (Vec<Document>, Vec<DocEvidence>, Vec<String>) {
+    let mut rng = Rng(7);
+    let names: Vec<String> = (0..20_000).map(|_| name(&mut rng)).collect();
+    let mut documents = Vec::new();
+    let mut evidence = Vec::new();
+    let mut questions = Vec::new();
+    for d in 0..GENERATED_SENTENCES / SENTENCES_PER_DOC {
+        let id = format!("gen-{d}");
+        let mut doc = Document::new(&format!("generated/{d}.txt"), "plain-text", "");
+        doc.id = id.clone();
+        let mut sentences = Vec::new();
+        for k in 0..SENTENCES_PER_DOC {
+            let who = &names[rng.below(names.len())];
+            let (verb, noun) = (VERBS[rng.below(VERBS.len())], NOUNS[rng.below(NOUNS.len())]);
+            let n = 2 + rng.below(5000);
+            let month = rng.below(12);
+            let year = 2000 + rng.below(25);
+            let money = 1 + rng.below(900);
+            let head = format!("{who} {verb} {n} {noun}");
+            let date = format!("{} {year}", MONTHS[month]);
+            let tail = format!("${money} million");
+            let text = format!("{head} in {date}, a deal worth {tail}, the company said.");
+            let count_at = who.len() + verb.len() + 2;
+            let date_at = head.len() + 4;
+            let money_at = date_at + date.len() + 19;
+            let time = TimeRef {
+                text: date.clone(),
+                value: format!("{year}-{:02}", month + 1),
+                kind: TimexType::Date,
+                granularity: Granularity::Month,
+                anchor: Anchor::Absolute,
+                reference: None,
+                modifier: None,
+                note: None,
+            };
+            let mentions = vec![
+                Mention {
+                    span: 0..who.len(),
+                    value: MentionValue::Name {
+                        entity: EntityRef {
+                            id: who.to_lowercase(),
+                            name: who.clone(),
+                            kind: EntityKind::Company,
+                            mention: who.clone(),
+                        },
+                        known: false,
+                    },
+                },
+                Mention {
+                    span: count_at..head.len(),
+                    value: MentionValue::Amount(Amount {
+                        span: count_at..head.len(),
+                        value: n as f64,
+                        kind: AmountKind::Count {
+                            unit: noun.to_owned(),
+                        },
+                        approx: Approx::Exact,
+                        equivalent: None,
+                    }),
+                },
+                Mention {
+                    span: date_at..date_at + date.len(),
+                    value: MentionValue::Time(time),
+                },
+                Mention {
+                    span: money_at..money_at + tail.len(),
+                    value: MentionValue::Amount(Amount {
+                        span: money_at..money_at + tail.len(),
+                        value: money as f64 * 1e6,
+                        kind: AmountKind::Money {
+                            currency: "USD".to_owned(),
+                        },
+                        approx: Approx::Exact,
+                        equivalent: None,
+                    }),
+                },
+            ];
+            if d % 997 == 0 && k == 0 {
+                questions.push(format!("how many {noun} did {who} {}?", base(verb)));
+                questions.push(format!("when did {who} {} {noun}?", base(verb)));
+                questions.push(format!("how much was the deal of {who} worth?"));
+                questions.push(format!("when did {who} acquire Tiffany?"));
+            }
+            sentences.push(SentenceEvidence {
+                span: k * 100..k * 100 + text.len(),
+                text,
+                headline: false,
+                mentions,
+            });
+        }
+        evidence.push(DocEvidence {
+            doc_id: id,
+            sentences,
+        });
+        documents.push(doc);
+    }
+    (documents, evidence, questions)
+}
+
+/// The base form of a generated past-tense verb.
+fn base(verb: &str) -> &str {
+    match verb {
+        "cut" => "cut",
+        "won" => "win",
+        "sold" => "sell",
+        "bought" => "buy",
+        "freed" => "free",
+        v => v.strip_suffix("ed").unwrap_or(v),
+    }
+}
+
+#[allow(clippy::print_stdout)]
+fn bench_evidence(c: &mut Criterion) {
+    if std::env::var_os("ALMANAC_BENCH_FIXTURES_ONLY").is_some() {
+        return;
+    }
+    let start = Instant::now();
+    let (documents, evidence, questions) = generated_evidence();
+    println!(
+        "evidence: {GENERATED_SENTENCES} sentences made in {:?}",
+        start.elapsed()
+    );
+    let start = Instant::now();
+    let mut session = Session::with_evidence(Vec::new(), &documents, evidence);
+    println!("evidence: indexed in {:?}", start.elapsed());
+    report("evidence 1M sentences", &mut session, &questions, 3);
+    let mut i = 0;
+    c.bench_function("answer/evidence_1m_sentences", |b| {
+        b.iter(|| {
+            i = (i + 1) % questions.len();
+            black_box(session.answer(&questions[i]))
+        });
+    });
+}
+
+criterion_group!(benches, bench, bench_evidence);
 criterion_main!(benches);
