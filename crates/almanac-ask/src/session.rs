@@ -28,6 +28,9 @@ pub const ANSWER_THRESHOLD: f32 = 0.6;
 /// chosen so that at least 95% of the answers given were right on the labelled sets.
 pub const EVIDENCE_THRESHOLD: f32 = 0.7;
 
+/// How long a quoted sentence may be before it is cut around the answer.
+const QUOTE_BYTES: usize = 300;
+
 /// How many evidence candidates `:why` shows.
 const SHOWN_EVIDENCE: usize = 5;
 
@@ -43,8 +46,11 @@ pub struct Source {
     pub title: Option<String>,
     /// Its date (`2023-04-25`), if known.
     pub date: Option<String>,
-    /// The sentence, verbatim.
+    /// The sentence, verbatim (a long one cut around the answer, with `...`).
     pub sentence: String,
+    /// Byte range of the answer in `sentence`, when it was read from it: to highlight.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub highlight: Option<std::ops::Range<usize>>,
 }
 
 /// Another fact that could answer, or that was found near an unanswered question.
@@ -675,7 +681,7 @@ impl Session {
         let stored = self.evidence.sentence(best.sentence);
         let doc = self.evidence.doc(stored.doc);
         let text = if best.value.is_none() {
-            trim_around(&stored.evidence.text, best.span.clone(), 300)
+            trim_around(&stored.evidence.text, best.span.clone(), QUOTE_BYTES)
         } else if best.written.trim() != best.words {
             format!("{} (\"{}\")", best.words, best.written.trim())
         } else {
@@ -723,10 +729,12 @@ impl Session {
                         title: d.title.clone(),
                         date: d.date.map(|t| t.date().to_string()),
                         sentence: st.evidence.text.clone(),
+                        highlight: None,
                     }),
                 }
             })
             .collect();
+        let quoted = trim_around(&stored.evidence.text, best.span.clone(), QUOTE_BYTES);
         answer.explanation.notes.push(format!(
             "no fact answers; read from a sentence (confidence {:.2})",
             best.confidence
@@ -739,7 +747,12 @@ impl Session {
                 doc: doc.path.clone(),
                 title: doc.title.clone(),
                 date: doc.date.map(|t| t.date().to_string()),
-                sentence: trim_around(&stored.evidence.text, best.span.clone(), 300),
+                sentence: quoted.clone(),
+                highlight: best
+                    .value
+                    .as_ref()
+                    .and_then(|_| quoted.find(best.written.as_str()))
+                    .map(|i| i..i + best.written.len()),
             }),
             citation: Some(citation),
             alternatives,
@@ -1040,6 +1053,7 @@ impl Session {
                 .or_else(|| p.doc_title.clone()),
             date: p.doc_date.map(|d| d.date().to_string()),
             sentence: p.sentence.clone(),
+            highlight: None,
         })
     }
 

@@ -4,5 +4,6 @@ pub mod annotate;
 pub mod ask;
 pub mod facts;
 pub mod parse;
+pub mod quote;
 pub mod repl;
 pub mod timeline;

@@ -76,6 +76,10 @@ impl Style {
         self.paint("1;32", text)
     }
 
+    fn highlight(self, text: &str) -> String {
+        self.paint("1;4", text)
+    }
+
     fn dim(self, text: &str) -> String {
         self.paint("2", text)
     }
@@ -148,7 +152,9 @@ impl Repl {
                 out.push_str(&s.answer(text));
                 out.push('\n');
                 if let Some(source) = &answer.source {
-                    out.push_str(&format!("  \"{}\"\n", source.sentence));
+                    out.push_str(&super::quote::quote(source, super::quote::width(), |t| {
+                        s.highlight(t)
+                    }));
                 }
                 if let Some(citation) = &answer.citation {
                     out.push_str(&format!("  {}\n", s.dim(citation)));
