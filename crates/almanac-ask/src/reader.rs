@@ -23,6 +23,8 @@ use crate::time::{describe, timex_range};
 const READ_SENTENCES: usize = 40;
 /// Weight of a synonym of a question word, relative to the word itself.
 const SYNONYM_WEIGHT: f32 = 0.7;
+/// Weight of a word of an alias of an entity the question names.
+const ALIAS_WEIGHT: f32 = 0.8;
 /// Weight of the previous question's words in a follow-up.
 const FOLLOW_UP_WEIGHT: f32 = 0.5;
 
@@ -359,6 +361,7 @@ pub fn query(
     previous: Option<&str>,
     index: &dyn Retrieve,
     lexicon: &Lexicon,
+    aliases: &[Vec<String>],
 ) -> Query {
     let n = index.len();
     let mut terms: Vec<QueryTerm> = Vec::new();
@@ -396,6 +399,23 @@ pub fn query(
                 }
             }
             let base = stems[0].0.clone();
+            // A name's aliases count for it: `Tokyo` for Japan, `Seoul` for South Korea.
+            for (asked, names) in q.entities.iter().zip(aliases) {
+                if !crate::text::normalize(&asked.text)
+                    .split(' ')
+                    .any(|x| x == w.lower)
+                {
+                    continue;
+                }
+                for name in names {
+                    for part in name.split(' ').filter(|p| is_content(p)) {
+                        let st = stem(part);
+                        if !stems.iter().any(|(s, _)| *s == st) {
+                            stems.push((st, weight * ALIAS_WEIGHT));
+                        }
+                    }
+                }
+            }
             for syn in lexicon.synonyms(&base) {
                 if !stems.iter().any(|(s, _)| s == syn) {
                     stems.push((syn.to_owned(), weight * SYNONYM_WEIGHT));

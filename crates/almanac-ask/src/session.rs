@@ -572,7 +572,21 @@ impl Session {
         if self.evidence.is_empty() {
             return answer;
         }
-        let query = reader::query(q, previous, &self.evidence, &self.lexicon);
+        let aliases: Vec<Vec<String>> = q
+            .entities
+            .iter()
+            .map(|e| {
+                let mut names: Vec<String> = e
+                    .ids
+                    .iter()
+                    .flat_map(|&id| self.corpus.aliases_of(id).iter().cloned())
+                    .collect();
+                names.sort();
+                names.dedup();
+                names
+            })
+            .collect();
+        let query = reader::query(q, previous, &self.evidence, &self.lexicon, &aliases);
         // Entities the corpus does not know are left to the words' coverage.
         let entities: Vec<Vec<String>> = q
             .entities
