@@ -61,6 +61,10 @@ pub fn words_of(text: &str) -> Vec<Word> {
             }
             continue;
         }
+        // `AT&T`, `S&P`: an ampersand between letters is inside the word.
+        if c == '&' && start.is_some() && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric()) {
+            continue;
+        }
         // `Japan's`: the word ends before the apostrophe; `'s` is skipped.
         if let Some(s) = start.take() {
             push(s, i, &mut out);
@@ -420,6 +424,15 @@ mod tests {
             got,
             [("Japan", "japan"), ("curbs", "curb"), ("lifted", "lift")]
         );
+    }
+
+    #[test]
+    fn an_ampersand_between_letters_is_inside_the_word() {
+        let w: Vec<String> = words_of("AT&T bid & won")
+            .into_iter()
+            .map(|w| w.lower)
+            .collect();
+        assert_eq!(w, ["at&t", "bid", "won"]);
     }
 
     #[test]

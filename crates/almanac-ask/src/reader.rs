@@ -107,12 +107,12 @@ pub const WEIGHTS: [(&str, f32); 13] = [
 /// `eval/fit.py --calibrate` on whether the best candidate of each labelled question (the
 /// unanswerable ones included) was right.
 pub const CALIBRATION: [(&str, f32); 6] = [
-    ("bias", 0.420),
-    ("score", 0.457),
-    ("missing", -1.872),
-    ("missing_rare", -0.325),
-    ("coverage", -0.469),
-    ("margin", 0.444),
+    ("bias", 0.492),
+    ("score", 0.387),
+    ("missing", -1.997),
+    ("missing_rare", -0.580),
+    ("coverage", -0.478),
+    ("margin", 0.512),
 ];
 
 impl Features {

@@ -672,6 +672,13 @@ impl Session {
         if fact_has_value {
             return answer;
         }
+        // `what did the ministry announce?` is answered with the sentence, not a summary.
+        if answer.is_answered()
+            && expect == Expect::Sentence
+            && let Some(source) = &answer.source
+        {
+            answer.text = Some(source.sentence.clone());
+        }
         if !query.unknown_names.is_empty() {
             answer.explanation.notes.push(format!(
                 "the documents never mention {}: abstaining",
