@@ -154,6 +154,8 @@ pub trait Retrieve {
     fn title_stems(&self, doc: u32) -> &[u32];
     /// The stem ids of a sentence (sorted, deduplicated).
     fn sentence_stems(&self, id: u32) -> &[u32];
+    /// The ids of a document's sentences.
+    fn doc_sentences(&self, doc: u32) -> std::ops::Range<u32>;
     /// The id of a stem, if the corpus has it.
     fn stem_id(&self, stem: &str) -> Option<u32>;
     /// The closest corpus word (lowercase) to a word the corpus does not have, within a
@@ -178,6 +180,8 @@ pub struct EvidenceIndex {
     lengths: Vec<u16>,
     /// Document → its title's stem ids.
     titles: Vec<Vec<u32>>,
+    /// Document → the ids of its sentences.
+    doc_ranges: Vec<std::ops::Range<u32>>,
     /// Lowercase corpus words by character length, for typo repair.
     vocabulary: Vec<Vec<String>>,
     avg_len: f32,
@@ -230,6 +234,9 @@ impl EvidenceIndex {
             }
             index.titles.push(title_ids);
             index.docs.push(meta);
+            let first = index.sentences.len() as u32;
+            let count = ev.sentences.len() as u32;
+            index.doc_ranges.push(first..first + count);
             for s in ev.sentences {
                 let id = index.sentences.len() as u32;
                 let mut counts: Vec<(u32, u16)> = Vec::new();
@@ -376,6 +383,10 @@ impl Retrieve for EvidenceIndex {
 
     fn sentence_stems(&self, id: u32) -> &[u32] {
         &self.sentence_stems[id as usize]
+    }
+
+    fn doc_sentences(&self, doc: u32) -> std::ops::Range<u32> {
+        self.doc_ranges.get(doc as usize).cloned().unwrap_or(0..0)
     }
 
     fn stem_id(&self, stem: &str) -> Option<u32> {

@@ -107,12 +107,12 @@ pub const WEIGHTS: [(&str, f32); 13] = [
 /// `eval/fit.py --calibrate` on whether the best candidate of each labelled question (the
 /// unanswerable ones included) was right.
 pub const CALIBRATION: [(&str, f32); 6] = [
-    ("bias", 0.492),
-    ("score", 0.387),
-    ("missing", -1.997),
-    ("missing_rare", -0.580),
-    ("coverage", -0.478),
-    ("margin", 0.512),
+    ("bias", 0.469),
+    ("score", 0.390),
+    ("missing", -2.072),
+    ("missing_rare", -0.546),
+    ("coverage", -0.479),
+    ("margin", 0.524),
 ];
 
 impl Features {
@@ -498,6 +498,28 @@ pub struct Reader<'a> {
     /// any of which a sentence, its predecessor or its document's title must hold: `when did
     /// China lift restrictions` is not answered by a sentence about Japan.
     pub entities: &'a [Vec<String>],
+    /// Names the question uses that no fact knows, as stems: the answer's document must hold
+    /// each of them somewhere (`when did China lift restrictions` is not answered from a
+    /// document that never names China).
+    pub unknown_entities: &'a [Vec<String>],
+}
+
+/// Whether the sentence's document holds every word of each of the question's names that no
+/// fact knows.
+fn unknown_entities_in_document(reader: &Reader<'_>, sentence: u32) -> bool {
+    let index = reader.index;
+    let doc = index.sentence(sentence).doc;
+    reader.unknown_entities.iter().all(|stems| {
+        stems.iter().all(|st| {
+            let Some(id) = index.stem_id(st) else {
+                return false;
+            };
+            index.title_stems(doc).binary_search(&id).is_ok()
+                || index
+                    .doc_sentences(doc)
+                    .any(|s| index.sentence_stems(s).binary_search(&id).is_ok())
+        })
+    })
 }
 
 /// How many sentences before an answer may name the question's entities (`Helena Varga
@@ -602,7 +624,10 @@ pub fn read(reader: &Reader<'_>, q: &Question, query: &Query) -> (Vec<Read>, usi
             .filter(|(b, _)| **b)
             .map(|(_, w)| w)
             .sum();
-        if roles_swapped(q, s) || !entities_present(reader, hit.sentence) {
+        if roles_swapped(q, s)
+            || !entities_present(reader, hit.sentence)
+            || !unknown_entities_in_document(reader, hit.sentence)
+        {
             continue;
         }
         let constraint = constraint(s, query);

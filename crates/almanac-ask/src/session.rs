@@ -614,10 +614,23 @@ impl Session {
                 names
             })
             .collect();
+        let unknown_entities: Vec<Vec<String>> = q
+            .entities
+            .iter()
+            .filter(|e| e.ids.is_empty())
+            .map(|e| {
+                crate::evidence::words_of(&e.text)
+                    .into_iter()
+                    .filter(|w| crate::evidence::is_content(&w.lower))
+                    .map(|w| w.stem)
+                    .collect()
+            })
+            .collect();
         let r = Reader {
             index: &self.evidence,
             facts: &self.fact_values,
             entities: &entities,
+            unknown_entities: &unknown_entities,
         };
         let (reads, read_count) = reader::read(&r, q, &query);
         answer.explanation.sentences_read = read_count;
