@@ -144,6 +144,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     std::io::stdin()
         .read_to_end(&mut raw)
         .context("reading stdin")?;
+    if let Err(err) = std::str::from_utf8(&raw) {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!(
+                "almanac: warning: stdin is not valid UTF-8 (byte {}); invalid bytes read as U+FFFD",
+                err.valid_up_to()
+            );
+        }
+    }
     let text = String::from_utf8_lossy(&raw);
     let found = find(&text, reference);
     let mut out = std::io::stdout().lock();
