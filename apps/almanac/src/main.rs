@@ -1,12 +1,13 @@
 //! `almanac`: ask dated, sourced questions of a folder of news documents.
 //!
-//! With no arguments it opens the REPL over the bundled fixtures. Subcommands:
+//! With no arguments it opens the REPL over the bundled seed documents. Subcommands:
 //! `parse`, `annotate`, `facts`, `timeline`, `ask`.
 
 use clap::{Parser, Subcommand};
 
 mod cmd;
 mod corpus;
+mod offsets;
 mod pipeline;
 
 /// Top-level command line.
@@ -17,8 +18,9 @@ mod pipeline;
     about = "Dated, sourced facts from news documents"
 )]
 struct Cli {
-    /// Documents or folders to read instead of the bundled fixtures (REPL mode).
-    #[arg(long, num_args = 1.., global = false)]
+    /// A document or folder to read instead of the bundled seed documents (REPL mode);
+    /// repeat for several: `--corpus a --corpus b`.
+    #[arg(long, value_name = "PATH")]
     corpus: Vec<std::path::PathBuf>,
     /// The date the documents were captured (YYYY-MM-DD), to resolve ages like "5 years ago".
     #[arg(long)]
@@ -55,6 +57,8 @@ fn main() -> std::process::ExitCode {
     };
     match result {
         Ok(code) => code,
+        // A reader that stopped reading (`almanac facts | head`) ends the command quietly.
+        Err(err) if cmd::is_broken_pipe(&err) => std::process::ExitCode::SUCCESS,
         Err(err) => {
             #[allow(clippy::print_stderr)]
             {

@@ -1,7 +1,8 @@
 //! Bytes to text: UTF-8 (BOM stripped), UTF-16 LE/BE with a BOM, else Windows-1252.
 //!
 //! Empty and binary files yield no text and an error diagnostic; a fallback decoding yields
-//! text and a warning, so nothing is dropped silently.
+//! text and a warning, so nothing is dropped silently. A text with a few NUL bytes is text:
+//! the NULs are dropped, with a warning.
 
 use almanac_model::{Diagnostic, Severity};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
@@ -101,8 +102,26 @@ pub fn decode(path: &str, bytes: &[u8]) -> Decoded {
     }
 }
 
-/// Normalizes line endings and rejects text that decoded to nothing readable.
+/// Drops NUL characters (with a warning locating the first), normalizes line endings and
+/// rejects text that decoded to nothing readable.
 fn finish_text(mut out: Decoded, path: &str, text: String) -> Decoded {
+    let text = match text.find('\0') {
+        Some(first) => {
+            let count = text.matches('\0').count();
+            let (line, column) = almanac_model::text::line_column(&text, first);
+            let mut diagnostic = Diagnostic::file(
+                Severity::Warning,
+                path,
+                format!("{count} NUL byte(s) dropped"),
+            )
+            .expected("text without NUL bytes");
+            diagnostic.line = line;
+            diagnostic.column = column;
+            out.diagnostics.push(diagnostic);
+            text.replace('\0', "")
+        }
+        None => text,
+    };
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
@@ -147,10 +166,15 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-/// Binary: any NUL byte, or more than 10% control bytes other than tab, CR, LF, FF.
+/// NUL bytes a text may hold whatever its length (a few stray NULs in a saved page).
+const FEW_NULS: usize = 8;
+
+/// Binary: more than a few NUL bytes making more than 1% of the sample, or more than 10%
+/// control bytes (NUL included) other than tab, CR, LF, FF.
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(8192)];
-    if sample.contains(&0) {
+    let nuls = sample.iter().filter(|b| **b == 0).count();
+    if nuls > FEW_NULS && nuls * 100 > sample.len() {
         return true;
     }
     let control = sample
@@ -203,6 +227,20 @@ mod tests {
             check(b"  \n ").2,
             vec!["file holds only whitespace (4 bytes)"]
         );
+    }
+
+    #[test]
+    fn a_few_nul_bytes_are_dropped_with_a_warning() {
+        let (text, _, notes) = check(b"Rail link opens.\nTrains\0 run\0 hourly.\n");
+        assert_eq!(
+            text.as_deref(),
+            Some("Rail link opens.\nTrains run hourly.\n")
+        );
+        assert_eq!(notes, vec!["2 NUL byte(s) dropped"]);
+        let d = decode("f", b"ok\nabc\0 def ghi jkl");
+        assert_eq!((d.diagnostics[0].line, d.diagnostics[0].column), (2, 4));
+        // many NULs are binary content
+        assert_eq!(check(&[b'a', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, b'b']).0, None);
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! - `almanac annotate --jsonl` reads one JSON object per line, `{"id","text","ref"}`, and
 //!   writes one line per input line, in order:
 //!   `{"id","times":[{"text","start","end","type","value"}],"money":[{"text","start","end","amount","currency","approx"}]}`.
-//!   A line that is not such an object yields `{"id","times":[],"money":[],"error"}` and the
+//!   A line that is not such an object (or not valid UTF-8) yields
+//!   `{"id","times":[],"money":[],"error","line"}`, `line` being its 1-based number, and the
 //!   batch goes on.
 //!
 //! Offsets are in characters (not bytes), end exclusive. A missing or null `ref` means the
@@ -20,6 +21,8 @@ use almanac_time::{TimeExpr, annotate, parse_reference};
 use anyhow::Context;
 use chrono::NaiveDateTime;
 use serde::Serialize;
+
+use crate::offsets::CharOffsets;
 
 /// Arguments of `almanac annotate`.
 #[derive(clap::Args, Debug)]
@@ -66,6 +69,9 @@ struct LineOut {
     money: Vec<MoneyOut>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
+    /// The 1-based input line number, on errors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
 }
 
 /// What was found in one text, with byte spans.
@@ -88,36 +94,6 @@ fn find(text: &str, reference: Option<NaiveDateTime>) -> Findings {
     Findings { times, money }
 }
 
-/// Converts byte offsets of `text` to character offsets, in one pass over the text.
-struct CharIndex {
-    /// (byte offset, char offset) pairs for every position asked, sorted by byte offset.
-    map: Vec<(usize, usize)>,
-}
-
-impl CharIndex {
-    fn new(text: &str, mut bytes: Vec<usize>) -> Self {
-        bytes.sort_unstable();
-        bytes.dedup();
-        let mut map = Vec::with_capacity(bytes.len());
-        let mut chars = 0;
-        let mut at = 0;
-        for b in bytes {
-            let b = b.min(text.len());
-            chars += text.get(at..b).map_or(0, |s| s.chars().count());
-            at = b.max(at);
-            map.push((b, chars));
-        }
-        CharIndex { map }
-    }
-
-    fn get(&self, byte: usize) -> usize {
-        match self.map.binary_search_by_key(&byte, |&(b, _)| b) {
-            Ok(i) => self.map[i].1,
-            Err(_) => 0,
-        }
-    }
-}
-
 fn to_json(text: &str, found: &Findings) -> (Vec<TimeOut>, Vec<MoneyOut>) {
     let positions = found
         .times
@@ -125,7 +101,7 @@ fn to_json(text: &str, found: &Findings) -> (Vec<TimeOut>, Vec<MoneyOut>) {
         .flat_map(|t| [t.span.start, t.span.end])
         .chain(found.money.iter().flat_map(|m| [m.0.start, m.0.end]))
         .collect();
-    let index = CharIndex::new(text, positions);
+    let index = CharOffsets::new(text, positions);
     let times = found
         .times
         .iter()
@@ -168,6 +144,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     std::io::stdin()
         .read_to_end(&mut raw)
         .context("reading stdin")?;
+    if let Err(err) = std::str::from_utf8(&raw) {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!(
+                "almanac: warning: stdin is not valid UTF-8 (byte {}); invalid bytes read as U+FFFD",
+                err.valid_up_to()
+            );
+        }
+    }
     let text = String::from_utf8_lossy(&raw);
     let found = find(&text, reference);
     let mut out = std::io::stdout().lock();
@@ -230,14 +215,29 @@ fn human_lines(text: &str, found: &Findings) -> Vec<String> {
 
 /// The `--jsonl` loop: one output line per non-blank input line, in order.
 fn run_jsonl(input: impl BufRead, mut out: impl Write) -> anyhow::Result<()> {
-    for line in input.split(b'\n') {
+    for (n, line) in input.split(b'\n').enumerate() {
         let line = line.context("reading stdin")?;
-        let line = String::from_utf8_lossy(&line);
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
+        let line = line.strip_suffix(b"\r").unwrap_or(&line);
+        if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let result = process_line(line);
+        let mut result = match std::str::from_utf8(line) {
+            Ok(text) => process_line(text),
+            Err(err) => {
+                let id = serde_json::from_str::<serde_json::Value>(&String::from_utf8_lossy(line))
+                    .ok()
+                    .and_then(|v| v.get("id").cloned())
+                    .unwrap_or(serde_json::Value::Null);
+                let at = err.valid_up_to();
+                error_line(
+                    id,
+                    format!("invalid UTF-8 at byte {at} (0x{:02x})", line[at]),
+                )
+            }
+        };
+        if result.error.is_some() {
+            result.line = Some(n + 1);
+        }
         serde_json::to_writer(&mut out, &result)?;
         out.write_all(b"\n")?;
     }
@@ -251,6 +251,7 @@ fn error_line(id: serde_json::Value, error: String) -> LineOut {
         times: Vec::new(),
         money: Vec::new(),
         error: Some(error),
+        line: None,
     }
 }
 
@@ -282,6 +283,7 @@ fn process_line(line: &str) -> LineOut {
         times,
         money,
         error: None,
+        line: None,
     }
 }
 
@@ -326,5 +328,28 @@ mod tests {
         assert_eq!(out[2]["times"][0]["value"], "XXXX-07");
         assert_eq!(out[3]["times"][0]["value"], "2019");
         assert!(out[3].get("error").is_none());
+        assert_eq!(out[1]["line"], 2);
+        assert!(out[0].get("line").is_none());
+    }
+
+    #[test]
+    fn jsonl_invalid_utf8_line_is_an_error_and_the_batch_goes_on() {
+        let mut out = Vec::new();
+        let input: &[u8] =
+            b"{\"id\":\"a\",\"text\":\"caf\xe9 in May 2020\"}\r\n\xff\n{\"id\":\"c\",\"text\":\"in 2019\"}\n";
+        run_jsonl(input, &mut out).expect("jsonl runs");
+        let lines: Vec<serde_json::Value> = String::from_utf8(out)
+            .expect("utf-8 output")
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+            .collect();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[0]["id"], "a");
+        assert_eq!(lines[0]["error"], "invalid UTF-8 at byte 21 (0xe9)");
+        assert_eq!(lines[0]["line"], 1);
+        assert_eq!(lines[0]["times"], serde_json::json!([]));
+        assert_eq!(lines[1]["id"], serde_json::Value::Null);
+        assert_eq!(lines[1]["line"], 2);
+        assert_eq!(lines[2]["times"][0]["value"], "2019");
     }
 }

@@ -3,7 +3,10 @@
 //! `--jsonl` reads lines `{"id": ..., "question": "..."}` from stdin and writes one line per
 //! question: `{"id","answer","value","confidence","source":{"doc","title","date","sentence"}}`,
 //! with `answer`, `value` and `source` null when almanac abstains. Questions share one
-//! session, so a line may follow up on the previous one.
+//! session, so a line may follow up on the previous one. A line that cannot be read as such
+//! an object (not JSON, no `question`, not valid UTF-8) gets the same keys, null, plus
+//! `"error"` (what is wrong) and `"line"` (its 1-based number), so it is never mistaken for
+//! an abstention; the batch goes on.
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -22,8 +25,9 @@ pub struct Args {
     /// The question, e.g. "when did Japan lift export restrictions on South Korea?".
     #[arg(required_unless_present = "jsonl")]
     question: Option<String>,
-    /// Documents or folders to read instead of the bundled fixtures.
-    #[arg(long, num_args = 1..)]
+    /// A document or folder to read instead of the bundled seed documents; repeat for
+    /// several: `--corpus a --corpus b`.
+    #[arg(long, value_name = "PATH")]
     corpus: Vec<PathBuf>,
     /// The date the documents were captured (YYYY-MM-DD), to resolve ages like "5 years ago".
     #[arg(long)]
@@ -36,7 +40,7 @@ pub struct Args {
     jsonl: bool,
 }
 
-/// Reads the corpus (the bundled fixtures when `paths` is empty), extracts its facts and
+/// Reads the corpus (the bundled seed documents when `paths` is empty), extracts its facts and
 /// opens a session over them. Shared by `ask` and the REPL.
 pub fn open_session(
     paths: &[PathBuf],
@@ -54,7 +58,6 @@ pub fn open_session(
 }
 
 /// Runs `almanac ask`.
-#[allow(clippy::print_stdout)]
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (mut session, _) = open_session(&args.corpus, args.captured, !args.jsonl)?;
     if args.jsonl {
@@ -64,6 +67,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let question = args.question.unwrap_or_default();
     let answer = session.answer(&question);
+    let mut out = crate::cmd::stdout();
     if args.json {
         let mut object = answer_json(&answer);
         if let Value::Object(map) = &mut object {
@@ -71,56 +75,88 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             map.insert("alternatives".into(), json!(answer.alternatives));
             map.insert("nearby".into(), json!(answer.nearby));
         }
-        println!("{}", serde_json::to_string_pretty(&object)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&object)?)?;
     } else {
-        print!("{answer}");
+        write!(out, "{answer}")?;
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Answers each `{"id","question"}` line of `input` on one line of `output`. A line that is
-/// not such an object gets a null answer (with its id when it has one) and a warning on
-/// stderr; blank lines are skipped.
+/// Answers each `{"id","question"}` line of `input` on one line of `output`. Input is read
+/// as bytes: a line that is not valid UTF-8, not JSON or has no `question` string gets a
+/// null answer with `error` and `line` (and its id when one can be read) and the batch goes
+/// on; blank lines are skipped.
 pub fn jsonl(
     session: &mut Session,
     input: impl BufRead,
     mut output: impl Write,
 ) -> anyhow::Result<ExitCode> {
-    for (n, line) in input.lines().enumerate() {
+    for (n, line) in input.split(b'\n').enumerate() {
         let line = line.context("reading stdin")?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let parsed: Option<Value> = serde_json::from_str(&line).ok();
-        let id = parsed
-            .as_ref()
-            .and_then(|v| v.get("id"))
-            .cloned()
-            .unwrap_or(Value::Null);
-        let question = parsed
-            .as_ref()
-            .and_then(|v| v.get("question"))
-            .and_then(Value::as_str);
-        let mut object = match question {
-            Some(q) => answer_json(&session.answer(q)),
-            None => {
-                #[allow(clippy::print_stderr)]
-                {
-                    eprintln!(
-                        "almanac: warning: stdin line {}: expected {{\"id\",\"question\"}}",
-                        n + 1
-                    );
+        let object = match jsonl_question(&line) {
+            Ok(None) => continue,
+            Ok(Some((id, question))) => {
+                let mut object = answer_json(&session.answer(&question));
+                if let Value::Object(map) = &mut object {
+                    map.insert("id".into(), id);
                 }
-                json!({"answer": null, "value": null, "confidence": 0.0, "source": null})
+                object
             }
+            Err((id, error)) => json!({
+                "id": id,
+                "answer": null,
+                "value": null,
+                "confidence": 0.0,
+                "source": null,
+                "error": error,
+                "line": n + 1,
+            }),
         };
-        if let Value::Object(map) = &mut object {
-            map.insert("id".into(), id);
-        }
-        writeln!(output, "{}", serde_json::to_string(&object)?).context("writing stdout")?;
+        serde_json::to_writer(&mut output, &object).context("writing stdout")?;
+        output.write_all(b"\n").context("writing stdout")?;
+        output.flush().context("writing stdout")?;
     }
-    output.flush().context("writing stdout")?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads one `--jsonl` input line: `Ok(None)` for a blank line, the id and question, or the
+/// id (null when unknown) and what is wrong.
+fn jsonl_question(line: &[u8]) -> Result<Option<(Value, String)>, (Value, String)> {
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    let text = match std::str::from_utf8(line) {
+        Ok(text) => text,
+        Err(err) => {
+            // the id may still be readable, to tell the caller which question was lost
+            let lossy = String::from_utf8_lossy(line);
+            let id = serde_json::from_str::<Value>(&lossy)
+                .ok()
+                .and_then(|v| v.get("id").cloned())
+                .unwrap_or(Value::Null);
+            return Err((
+                id,
+                format!(
+                    "invalid UTF-8 at byte {} (0x{:02x})",
+                    err.valid_up_to(),
+                    line[err.valid_up_to()]
+                ),
+            ));
+        }
+    };
+    let value: Value =
+        serde_json::from_str(text).map_err(|err| (Value::Null, format!("invalid JSON: {err}")))?;
+    let id = value.get("id").cloned().unwrap_or(Value::Null);
+    match value.get("question").and_then(Value::as_str) {
+        Some(question) => Ok(Some((id, question.to_owned()))),
+        None if value.is_object() => Err((id, "missing string field \"question\"".to_owned())),
+        None => Err((
+            id,
+            "expected a JSON object {\"id\",\"question\"}".to_owned(),
+        )),
+    }
 }
 
 /// The answer as the `--jsonl` contract gives it (without `id`).
@@ -147,10 +183,10 @@ pub fn answer_json(answer: &Answer) -> Value {
 mod tests {
     use super::*;
 
-    fn check(input: &str, expected: &[&str]) {
+    fn check(input: &[u8], expected: &[&str]) {
         let mut session = Session::new(Vec::new(), &[]);
         let mut out = Vec::new();
-        let code = jsonl(&mut session, input.as_bytes(), &mut out);
+        let code = jsonl(&mut session, input, &mut out);
         assert!(code.is_ok());
         let text = String::from_utf8(out).unwrap_or_default();
         let lines: Vec<&str> = text.lines().collect();
@@ -160,11 +196,24 @@ mod tests {
     #[test]
     fn jsonl_keeps_ids_and_abstains_with_nulls() {
         check(
-            "{\"id\":\"q1\",\"question\":\"when did China lift restrictions?\"}\n\n{\"id\":7}\nnot json\n",
+            b"{\"id\":\"q1\",\"question\":\"when did China lift restrictions?\"}\n\n{\"id\":7}\nnot json\n[1]\r\n",
             &[
                 r#"{"answer":null,"confidence":0.0,"id":"q1","source":null,"value":null}"#,
-                r#"{"answer":null,"confidence":0.0,"id":7,"source":null,"value":null}"#,
-                r#"{"answer":null,"confidence":0.0,"id":null,"source":null,"value":null}"#,
+                r#"{"answer":null,"confidence":0.0,"error":"missing string field \"question\"","id":7,"line":3,"source":null,"value":null}"#,
+                r#"{"answer":null,"confidence":0.0,"error":"invalid JSON: expected ident at line 1 column 2","id":null,"line":4,"source":null,"value":null}"#,
+                r#"{"answer":null,"confidence":0.0,"error":"expected a JSON object {\"id\",\"question\"}","id":null,"line":5,"source":null,"value":null}"#,
+            ],
+        );
+    }
+
+    #[test]
+    fn jsonl_invalid_utf8_line_is_an_error_and_the_batch_goes_on() {
+        check(
+            b"{\"id\":1,\"question\":\"when did caf\xe9 open?\"}\n\xff\xfe\n{\"id\":2,\"question\":\"when did China lift restrictions?\"}",
+            &[
+                r#"{"answer":null,"confidence":0.0,"error":"invalid UTF-8 at byte 32 (0xe9)","id":1,"line":1,"source":null,"value":null}"#,
+                r#"{"answer":null,"confidence":0.0,"error":"invalid UTF-8 at byte 0 (0xff)","id":null,"line":2,"source":null,"value":null}"#,
+                r#"{"answer":null,"confidence":0.0,"id":2,"source":null,"value":null}"#,
             ],
         );
     }

@@ -1,18 +1,21 @@
 //! `almanac facts [PATH...] [--json] [--captured DATE]`: the facts extracted from documents,
 //! merged across documents (one line per fact, with its sources and conflicts).
 
+use std::collections::HashMap;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use almanac_model::{Document, Fact};
 use chrono::NaiveDate;
 
+use crate::offsets::CharOffsets;
 use crate::{corpus, pipeline};
 
 /// Arguments of `almanac facts`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Files or folders to read (folders recursively); none reads the bundled fixtures.
+    /// Files or folders to read (folders recursively); none reads the bundled seed documents.
     paths: Vec<PathBuf>,
     /// Print the facts as JSON (provenance spans in character offsets of the body).
     #[arg(long)]
@@ -23,7 +26,7 @@ pub struct Args {
 }
 
 /// Runs `almanac facts`.
-#[allow(clippy::print_stdout, clippy::print_stderr)]
+#[allow(clippy::print_stderr)]
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let loaded = if args.paths.is_empty() {
         corpus::bundled(args.captured)
@@ -34,23 +37,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("{d}");
     }
     let facts = pipeline::extract_all(&loaded.documents);
+    let mut out = crate::cmd::stdout();
     if args.json {
-        let values: Vec<serde_json::Value> = facts
-            .iter()
-            .map(|f| fact_json(f, &loaded.documents))
-            .collect();
-        println!("{}", serde_json::to_string_pretty(&values)?);
+        let offsets = SourceOffsets::new(&facts, &loaded.documents);
+        let values: Vec<serde_json::Value> = facts.iter().map(|f| offsets.fact_json(f)).collect();
+        serde_json::to_writer_pretty(&mut out, &values)?;
+        writeln!(out)?;
     } else {
         for f in &facts {
-            println!("{}", almanac_extract::render_fact(f, false));
+            writeln!(out, "{}", almanac_extract::render_fact(f, false))?;
             for s in &f.sources {
                 let date = s
                     .doc_date
                     .map_or("undated".to_owned(), |d| d.date().to_string());
-                println!(
+                writeln!(
+                    out,
                     "    {} ({date}) {}..{} rule {} {:.2}",
                     s.doc_path, s.span.start, s.span.end, s.rule, s.confidence
-                );
+                )?;
             }
             for c in &f.conflicts {
                 let values: Vec<String> = c
@@ -58,33 +62,61 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     .iter()
                     .map(|(v, ix)| format!("{v} (sources {ix:?})"))
                     .collect();
-                println!("    CONFLICT {}: {}", c.field, values.join(" vs "));
+                writeln!(out, "    CONFLICT {}: {}", c.field, values.join(" vs "))?;
             }
         }
-        println!(
+        writeln!(
+            out,
             "{} fact(s) from {} document(s)",
             facts.len(),
             loaded.documents.len()
-        );
+        )?;
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// A fact as JSON, with provenance spans converted from bytes to character offsets.
-pub fn fact_json(fact: &Fact, documents: &[Document]) -> serde_json::Value {
-    let mut value = serde_json::to_value(fact).unwrap_or(serde_json::Value::Null);
-    if let Some(sources) = value.get_mut("sources").and_then(|s| s.as_array_mut()) {
-        for (json, src) in sources.iter_mut().zip(&fact.sources) {
-            let Some(doc) = documents.iter().find(|d| d.id == src.doc_id) else {
-                continue;
-            };
-            let text = &doc.body.text;
-            let chars = |b: usize| text.get(..b).map_or(0, |t| t.chars().count());
-            json["span"] = serde_json::json!({
-                "start": chars(src.span.start),
-                "end": chars(src.span.end),
-            });
+/// The character offsets of every provenance span of a set of facts, per document, each
+/// document's text counted once.
+pub struct SourceOffsets {
+    by_doc: HashMap<String, CharOffsets>,
+}
+
+impl SourceOffsets {
+    /// Counts the character offsets of the spans of `facts` in `documents`.
+    pub fn new(facts: &[Fact], documents: &[Document]) -> Self {
+        let mut spans: HashMap<&str, Vec<usize>> = HashMap::new();
+        for src in facts.iter().flat_map(|f| &f.sources) {
+            spans
+                .entry(src.doc_id.as_str())
+                .or_default()
+                .extend([src.span.start, src.span.end]);
         }
+        let by_doc = documents
+            .iter()
+            .filter_map(|doc| {
+                let bytes = spans.remove(doc.id.as_str())?;
+                Some((doc.id.clone(), CharOffsets::new(&doc.body.text, bytes)))
+            })
+            .collect();
+        SourceOffsets { by_doc }
     }
-    value
+
+    /// A fact as JSON, with provenance spans converted from bytes to character offsets of
+    /// the body (a source whose document is unknown keeps its byte span).
+    pub fn fact_json(&self, fact: &Fact) -> serde_json::Value {
+        let mut value = serde_json::to_value(fact).unwrap_or(serde_json::Value::Null);
+        if let Some(sources) = value.get_mut("sources").and_then(|s| s.as_array_mut()) {
+            for (json, src) in sources.iter_mut().zip(&fact.sources) {
+                let Some(chars) = self.by_doc.get(&src.doc_id) else {
+                    continue;
+                };
+                json["span"] = serde_json::json!({
+                    "start": chars.get(src.span.start),
+                    "end": chars.get(src.span.end),
+                });
+            }
+        }
+        value
+    }
 }

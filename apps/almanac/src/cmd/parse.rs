@@ -1,5 +1,6 @@
 //! `almanac parse PATH... [--json] [--captured DATE]`: what was read from each file.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -8,6 +9,7 @@ use almanac_time::Granularity;
 use chrono::NaiveDate;
 
 use crate::corpus;
+use crate::offsets::CharOffsets;
 
 /// Arguments of `almanac parse`.
 #[derive(clap::Args, Debug)]
@@ -37,31 +39,42 @@ fn format_name(name: &str) -> Result<&'static str, String> {
 }
 
 /// Runs `almanac parse`.
-#[allow(clippy::print_stdout, clippy::print_stderr)]
+#[allow(clippy::print_stderr)]
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = almanac_parse::Options {
         captured: args.captured,
         format: args.format,
     };
     let loaded = corpus::load_with(&args.paths, &opts, true)?;
+    let mut out = crate::cmd::stdout();
     if args.json {
         let docs: Vec<serde_json::Value> = loaded.documents.iter().map(document_json).collect();
-        println!("{}", serde_json::to_string_pretty(&docs)?);
+        serde_json::to_writer_pretty(&mut out, &docs)?;
+        writeln!(out)?;
+        out.flush()?;
         for d in &loaded.diagnostics {
             eprintln!("{d}");
         }
+        if let Some(walk) = loaded.walk.summary() {
+            eprintln!("walk: {walk}");
+        }
     } else {
         for doc in &loaded.documents {
-            print!("{}", summary(doc));
+            write!(out, "{}", summary(doc))?;
         }
         for d in &loaded.diagnostics {
-            println!("{d}");
+            writeln!(out, "{d}")?;
         }
-        println!(
+        writeln!(
+            out,
             "{} document(s), {} file(s) without a document",
             loaded.documents.len(),
             loaded.diagnostics.len()
-        );
+        )?;
+        if let Some(walk) = loaded.walk.summary() {
+            writeln!(out, "walk: {walk}")?;
+        }
+        out.flush()?;
     }
     Ok(
         if loaded.documents.is_empty() && !loaded.diagnostics.is_empty() {
@@ -75,14 +88,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 /// A document as JSON, with body ranges converted from bytes to character offsets.
 pub fn document_json(doc: &Document) -> serde_json::Value {
     let mut value = serde_json::to_value(doc).unwrap_or(serde_json::Value::Null);
-    let text = &doc.body.text;
+    let body = &doc.body;
+    let chars = CharOffsets::new(
+        &body.text,
+        [&body.paragraphs, &body.sentences, &body.subheads]
+            .into_iter()
+            .flatten()
+            .flat_map(|r| [r.start, r.end])
+            .collect(),
+    );
     let to_chars = |ranges: &[std::ops::Range<usize>]| -> serde_json::Value {
         ranges
             .iter()
             .map(|r| {
                 serde_json::json!({
-                    "start": char_offset(text, r.start),
-                    "end": char_offset(text, r.end),
+                    "start": chars.get(r.start),
+                    "end": chars.get(r.end),
                 })
             })
             .collect()
@@ -95,11 +116,6 @@ pub fn document_json(doc: &Document) -> serde_json::Value {
         }
     }
     value
-}
-
-fn char_offset(text: &str, byte: usize) -> usize {
-    text.get(..byte.min(text.len()))
-        .map_or(0, |prefix| prefix.chars().count())
 }
 
 /// A date as `2020-01-21 06:05 (explicit, minute)` or `5 years before capture`.

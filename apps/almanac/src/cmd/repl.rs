@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use almanac_ask::{Answer, Session};
+use anyhow::Context as _;
 use chrono::NaiveDate;
 use rustyline::completion::Completer;
 use rustyline::error::ReadlineError;
@@ -354,9 +355,9 @@ pub fn history_path() -> Option<PathBuf> {
     Some(base.join("almanac").join("history"))
 }
 
-/// Runs the REPL over `corpus` (the bundled fixtures when empty). When stdin is not a
+/// Runs the REPL over `corpus` (the bundled seed documents when empty). When stdin is not a
 /// terminal, answers one question per line with no prompt.
-#[allow(clippy::print_stdout, clippy::print_stderr)]
+#[allow(clippy::print_stderr)]
 pub fn run(corpus: Vec<PathBuf>, captured: Option<NaiveDate>) -> anyhow::Result<ExitCode> {
     let interactive = std::io::stdin().is_terminal();
     let (session, loaded) = open_session(&corpus, captured, true)?;
@@ -365,30 +366,17 @@ pub fn run(corpus: Vec<PathBuf>, captured: Option<NaiveDate>) -> anyhow::Result<
         for d in &loaded.diagnostics {
             eprintln!("almanac: {d}");
         }
-        println!(
+        writeln!(
+            std::io::stdout(),
             "almanac: {} documents, {} facts. Ask a question, or :help.",
             loaded.documents.len(),
             session.facts().len()
-        );
+        )?;
     }
     let mut repl = Repl::new(session, style);
     if !interactive {
         let stdin = std::io::stdin();
-        let mut stdout = std::io::stdout().lock();
-        for line in stdin.lock().lines() {
-            let line = line?;
-            match repl.handle(&line) {
-                Some(out) => {
-                    stdout.write_all(out.as_bytes())?;
-                    if !out.is_empty() && !line.trim_start().starts_with(':') {
-                        stdout.write_all(b"\n")?;
-                    }
-                }
-                None => break,
-            }
-        }
-        stdout.flush()?;
-        return Ok(ExitCode::SUCCESS);
+        return piped(&mut repl, stdin.lock(), std::io::stdout().lock());
     }
 
     let mut editor: Editor<ReplHelper, DefaultHistory> = Editor::new()?;
@@ -413,7 +401,11 @@ pub fn run(corpus: Vec<PathBuf>, captured: Option<NaiveDate>) -> anyhow::Result<
                     let _ = editor.add_history_entry(line.as_str());
                 }
                 match repl.handle(&line) {
-                    Some(out) => print!("{out}"),
+                    Some(out) => {
+                        let mut stdout = std::io::stdout();
+                        stdout.write_all(out.as_bytes())?;
+                        stdout.flush()?;
+                    }
                     None => break,
                 }
             }
@@ -438,9 +430,62 @@ pub fn run(corpus: Vec<PathBuf>, captured: Option<NaiveDate>) -> anyhow::Result<
     Ok(ExitCode::SUCCESS)
 }
 
+/// The REPL without a terminal: one question or command per line of `input`, read as
+/// bytes, no prompt. A line that is not valid UTF-8 gets an error line instead of an answer
+/// and the next lines are still answered; `:quit` stops.
+pub fn piped(
+    repl: &mut Repl,
+    input: impl BufRead,
+    mut output: impl Write,
+) -> anyhow::Result<ExitCode> {
+    for (n, line) in input.split(b'\n').enumerate() {
+        let line = line.context("reading stdin")?;
+        let line = line.strip_suffix(b"\r").unwrap_or(&line);
+        let line = match std::str::from_utf8(line) {
+            Ok(line) => line,
+            Err(err) => {
+                let at = err.valid_up_to();
+                writeln!(
+                    output,
+                    "error: line {}: invalid UTF-8 at byte {at} (0x{:02x}); line skipped\n",
+                    n + 1,
+                    line[at]
+                )?;
+                continue;
+            }
+        };
+        match repl.handle(line) {
+            Some(out) => {
+                output.write_all(out.as_bytes())?;
+                if !out.is_empty() && !line.trim_start().starts_with(':') {
+                    output.write_all(b"\n")?;
+                }
+                output.flush()?;
+            }
+            None => break,
+        }
+    }
+    output.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn piped_lines_are_bytes_and_a_bad_line_does_not_stop_the_rest() {
+        let mut repl = Repl::new(Session::new(Vec::new(), &[]), Style::plain());
+        let mut out = Vec::new();
+        let input: &[u8] = b":sources\r\nwhen did caf\xe9 open?\n:nope\n:quit\n:sources\n";
+        assert!(piped(&mut repl, input, &mut out).is_ok());
+        assert_eq!(
+            String::from_utf8_lossy(&out),
+            "no documents\n\
+             error: line 2: invalid UTF-8 at byte 12 (0xe9); line skipped\n\n\
+             unknown command :nope (try :help)\n"
+        );
+    }
 
     fn check(lines: &[&str], expected: &[Option<&str>]) {
         let mut repl = Repl::new(Session::new(Vec::new(), &[]), Style::plain());

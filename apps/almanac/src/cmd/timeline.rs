@@ -1,6 +1,7 @@
 //! `almanac timeline [ENTITY] [--corpus PATH...] [--captured DATE]`: events across the corpus
 //! in chronological order, each with its date, sources and conflicts.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -13,8 +14,9 @@ use crate::{corpus, pipeline};
 pub struct Args {
     /// Only events involving this entity (name, alias or id: `Japan`, `Tokyo`, `S. Korea`).
     entity: Option<String>,
-    /// Documents or folders to read instead of the bundled fixtures.
-    #[arg(long, num_args = 1..)]
+    /// A document or folder to read instead of the bundled seed documents; repeat for
+    /// several: `--corpus a --corpus b`.
+    #[arg(long, value_name = "PATH")]
     corpus: Vec<PathBuf>,
     /// When the files were captured (YYYY-MM-DD): resolves dates such as `5 years ago`.
     #[arg(long, value_name = "DATE")]
@@ -22,7 +24,7 @@ pub struct Args {
 }
 
 /// Runs `almanac timeline`.
-#[allow(clippy::print_stdout, clippy::print_stderr)]
+#[allow(clippy::print_stderr)]
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let loaded = if args.corpus.is_empty() {
         corpus::bundled(args.captured)
@@ -34,21 +36,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let facts = pipeline::extract_all(&loaded.documents);
     let entries = almanac_extract::timeline(&facts, args.entity.as_deref());
+    let mut out = crate::cmd::stdout();
     for e in &entries {
         let date = match (&e.date, e.approximate) {
             (Some(d), false) => d.clone(),
             (Some(d), true) => format!("~{d}"),
             (None, _) => "undated".to_owned(),
         };
-        println!(
+        writeln!(
+            out,
             "{date:<12} {}",
             almanac_extract::render_fact(&e.fact, false)
-        );
+        )?;
         for s in &e.fact.sources {
             let published = s
                 .doc_date
                 .map_or("undated".to_owned(), |d| d.date().to_string());
-            println!("             source: {} ({published})", s.doc_path);
+            writeln!(out, "             source: {} ({published})", s.doc_path)?;
         }
         for c in &e.fact.conflicts {
             let values: Vec<String> = c
@@ -62,19 +66,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     format!("{v} ({})", paths.join(", "))
                 })
                 .collect();
-            println!("             CONFLICT {}: {}", c.field, values.join(" vs "));
+            writeln!(
+                out,
+                "             CONFLICT {}: {}",
+                c.field,
+                values.join(" vs ")
+            )?;
         }
         if let almanac_model::FactKind::Event(ev) = &e.fact.kind
             && let Some(note) = ev.time.as_ref().and_then(|t| t.note.as_ref())
         {
-            println!("             note: {note}");
+            writeln!(out, "             note: {note}")?;
         }
     }
     if entries.is_empty() {
         match &args.entity {
-            Some(entity) => println!("no events involving {entity:?}"),
-            None => println!("no events"),
+            Some(entity) => writeln!(out, "no events involving {entity:?}")?,
+            None => writeln!(out, "no events")?,
         }
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
