@@ -107,12 +107,12 @@ pub const WEIGHTS: [(&str, f32); 13] = [
 /// `eval/fit.py --calibrate` on whether the best candidate of each labelled question (the
 /// unanswerable ones included) was right.
 pub const CALIBRATION: [(&str, f32); 6] = [
-    ("bias", 0.469),
-    ("score", 0.390),
-    ("missing", -2.072),
-    ("missing_rare", -0.546),
-    ("coverage", -0.479),
-    ("margin", 0.524),
+    ("bias", 0.263),
+    ("score", 0.417),
+    ("missing", -1.886),
+    ("missing_rare", -0.236),
+    ("coverage", -0.378),
+    ("margin", 0.530),
 ];
 
 impl Features {

@@ -614,15 +614,25 @@ impl Session {
                 names
             })
             .collect();
+        // Names (written with a capital) that no fact knows; a typo is read as the corpus
+        // word it is closest to (`Australia` for `Australian`).
         let unknown_entities: Vec<Vec<String>> = q
             .entities
             .iter()
-            .filter(|e| e.ids.is_empty())
+            .filter(|e| e.ids.is_empty() && written_capitalized(&q.text, &e.text))
             .map(|e| {
                 crate::evidence::words_of(&e.text)
                     .into_iter()
                     .filter(|w| crate::evidence::is_content(&w.lower))
-                    .map(|w| w.stem)
+                    .map(|w| {
+                        if self.evidence.df(&w.stem) > 0 {
+                            w.stem
+                        } else {
+                            self.evidence
+                                .repair(&w.lower)
+                                .map_or(w.stem, |(fixed, _)| crate::text::stem(&fixed))
+                        }
+                    })
                     .collect()
             })
             .collect();
@@ -1359,4 +1369,13 @@ fn repair_wh_word(question: &str) -> Option<String> {
         [w] => Some(format!("{w}{}", &trimmed[end..])),
         _ => None,
     }
+}
+
+/// Whether `name` is written in `question` with a capital first letter.
+fn written_capitalized(question: &str, name: &str) -> bool {
+    let lower = question.to_lowercase();
+    let name = name.to_lowercase();
+    lower
+        .match_indices(name.as_str())
+        .any(|(i, _)| question[i..].chars().next().is_some_and(char::is_uppercase))
 }
