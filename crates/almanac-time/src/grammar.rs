@@ -1441,6 +1441,12 @@ fn modified(g: &G, i: usize) -> Option<Hit> {
 
 // ["the"] [MOD] DECADE: "the 1990s", "the '90s", "the late 1980s", "the mid-1990s", "1990's"
 fn decade(g: &G, i: usize) -> Option<Hit> {
+    // "in her 30s", "in their early 20s": an age, not a decade
+    let owner = |k: usize| g.is_any(k, &["her", "his", "their", "my", "your", "our", "its"]);
+    if i > 0 && (owner(i - 1) || i > 1 && g.is_any(i - 1, &["early", "late", "mid"]) && owner(i - 2))
+    {
+        return None;
+    }
     let k = opt_the(g, i);
     let (modifier, k) = match modifier_prefix(g, k) {
         Some((m, k2))
@@ -1824,6 +1830,21 @@ const NOT_RATE_BEFORE: &[&str] = &[
     "spent", "and", "or", "than", "once", "twice",
 ];
 
+/// Words after "daily", "annual", "quarterly"... that leave them adverbs of recurrence
+/// ("paid quarterly in arrears", "meets monthly and ..."); any other word makes them adjectives.
+const SET_AFTER_OK: &[&str] = &[
+    "in", "on", "at", "and", "or", "for", "since", "from", "to", "until", "by", "through",
+    "basis", "thereafter", "but", "as", "with", "during", "over", "rather", "instead",
+];
+
+/// Event nouns after "annual", "monthly"... that keep them a recurrence: "the annual meeting"
+/// happens every year, while "the annual report" is a kind of report.
+const RECURRING_EVENTS: &[&str] = &[
+    "meeting", "meetings", "conference", "summit", "festival", "fair", "parade", "ceremony",
+    "celebration", "pilgrimage", "gathering", "forum", "congress", "session", "sessions",
+    "visit", "visits", "inspection", "inspections", "checkup", "holiday", "event", "events",
+];
+
 // "every year", "each month", "every two years", "every other week", "every Tuesday",
 // "every August", "per year", "860 million dollars a year", "twice a week", "annually"
 fn set(g: &G, i: usize) -> Option<Hit> {
@@ -1846,6 +1867,16 @@ fn set(g: &G, i: usize) -> Option<Hit> {
     if let Some((v, gran)) = adverb {
         // "China Daily", "Weekly Standard": names, unless the sentence starts here
         if g.cap(i) && !g.at_sentence_start(i) {
+            return None;
+        }
+        // "the annual report", "quarterly results": an adjective before its noun describes
+        // the noun, not a recurrence (TimeML tags a SET only when it says how often)
+        // ... unless the noun is itself an event that recurs ("the annual meeting")
+        if !lower.ends_with("ally")
+            && g.word(i + 1).is_some()
+            && !g.is_any(i + 1, SET_AFTER_OK)
+            && !g.is_any(i + 1, RECURRING_EVENTS)
+        {
             return None;
         }
         return Some(hit(i, i + 1, set_sem(v.into(), gran)));
@@ -2274,6 +2305,15 @@ fn duration(g: &G, i: usize) -> Option<Hit> {
     Some(h)
 }
 
+/// An age follows a count and its unit at `end`: "6-year-old", "10-year-olds", "23 years old",
+/// "70 years of age". Ages are not times (TimeML tags no TIMEX3 for them).
+fn is_age(g: &G, end: usize) -> bool {
+    let olds = |k: usize| g.is_any(k, &["old", "olds"]);
+    g.is_dash(end) && g.adj(end) && g.adj(end + 1) && olds(end + 1)
+        || olds(end)
+        || g.is(end, "of") && g.is(end + 1, "age")
+}
+
 fn duration_core(g: &G, k: usize) -> Option<Hit> {
     // "half a year", "half an hour"
     if g.is(k, "half") && g.is_any(k + 1, &["a", "an"]) {
@@ -2374,6 +2414,9 @@ fn duration_core(g: &G, k: usize) -> Option<Hit> {
         }
         let (unit, plural, end) = g.unit(j2)?;
         if unit == Unit::Second && !plural && n == 1.0 {
+            return None;
+        }
+        if is_age(g, end) {
             return None;
         }
         if unit == Unit::Weekend || unit == Unit::Quarter && g.is_any(k2, &["a", "an"]) && !lead {
