@@ -865,9 +865,16 @@ pub(crate) const RULE_STARTS: &[(&[&str], u32)] = &[
             "recently",
             "lately",
             "these",
+            "formerly",
+            "previously",
+            "right",
+            "long",
+            "soon",
+            "shortly",
         ],
         R_VAGUE,
     ),
+    (&["current", "recent"], R_VAGUE),
 ];
 
 /// Words after "the" or "a" that can continue a temporal expression without starting one.
@@ -895,6 +902,12 @@ pub(crate) const AFTER_ARTICLE: &[&str] = &[
 
 /// Lowercased words that can start a rule (besides numbers and apostrophes), sorted.
 pub(crate) const STARTERS: &[&str] = &[
+    "shortly",
+    "soon",
+    "long",
+    "right",
+    "previously",
+    "formerly",
     "a",
     "about",
     "after",
@@ -2446,6 +2459,11 @@ fn duration_core(g: &G, k: usize) -> Option<Hit> {
         let (unit, end) = g.unit_n(k2, true)?;
         return Some(hit(k, end, dur(None, unit)));
     }
+    // "the years ahead", "the months ahead"
+    if g.is(k, "the") && g.is(k + 2, "ahead") {
+        let (unit, end) = g.unit_n(k + 1, true)?;
+        return Some(hit(k, end + 1, dur(None, unit)));
+    }
     // "over the years", "over the decades"
     if g.is(k, "the") && g.prev_is_any(k, &["over", "through", "throughout"]) {
         let (unit, end) = g.unit_n(k + 1, true)?;
@@ -2781,6 +2799,40 @@ const AFTER_FUTURE_NOUN: &[&str] = &[
     "looks", "remains", "but", "if", "to", "because", "depends", "lies", "at",
 ];
 
+/// Nouns after "current" that make a fixed term, not a time ("the current account").
+const CURRENT_TERMS: &[&str] = &[
+    "account", "accounts", "affairs", "assets", "liabilities", "ratio", "density", "flow",
+    "flows", "source", "sources", "meter", "limit",
+];
+
+/// "current", "recent" or "present" at `i` is an adjective before a noun: a lowercase word
+/// follows that is no verb or function word, and "present" follows a determiner (else it is
+/// the verb: "to present results").
+fn adjective_before_noun(g: &G, i: usize) -> bool {
+    let Some(next) = g.word(i + 1) else {
+        return false;
+    };
+    if !next.as_bytes()[0].is_ascii_lowercase() || g.unit(i + 1).is_some() {
+        return false;
+    }
+    if g.is_any(i + 1, CURRENT_TERMS) && g.is(i, "current") {
+        return false;
+    }
+    if g.is_any(
+        i + 1,
+        &[
+            "was", "is", "were", "are", "of", "in", "and", "or", "to", "that", "which", "as",
+            "at", "on", "for", "from", "by", "with", "has", "had", "will", "would", "the", "a",
+        ],
+    ) {
+        return false;
+    }
+    if g.is(i, "present") {
+        return g.prev_is_any(i, &["the", "its", "their", "our", "his", "her"]);
+    }
+    true
+}
+
 // "now", "currently", "recently", "lately", "the past", "the future", "the near future",
 // "at present", "these days", "nowadays"
 fn vague(g: &G, i: usize) -> Option<Hit> {
@@ -2800,8 +2852,31 @@ fn vague(g: &G, i: usize) -> Option<Hit> {
             // "now-defunct" is fine; "Now" as a name is rare
             Some(hit(i, i + 1, v("PRESENT_REF")))
         }
-        "recently" | "lately" => Some(hit(i, i + 1, v("PAST_REF"))),
+        "recently" | "lately" | "formerly" | "previously" => Some(hit(i, i + 1, v("PAST_REF"))),
         "present" if g.prev_is_any(i, &["at"]) => Some(hit(i, i + 1, v("PRESENT_REF"))),
+        // "right now": "right" modifies "now" and stays in the span
+        "right" if g.is(i + 1, "now") => Some(hit(i, i + 2, v("PRESENT_REF"))),
+        // "long ago"
+        "long" if g.is(i + 1, "ago") && !g.prev_is_any(i, &["how", "so", "too"]) => {
+            Some(hit(i, i + 2, v("PAST_REF")))
+        }
+        // "soon", "shortly"; not "soon after the attack", "as soon as", "too soon"
+        "soon" | "shortly"
+            if !g.is_any(i + 1, &["after", "before", "thereafter", "afterwards", "as"])
+                && !g.prev_is_any(i, &["as", "too", "how", "so"]) =>
+        {
+            Some(hit(i, i + 1, v("FUTURE_REF")))
+        }
+        // adjectival "current", "recent", "present" before a noun: "under current rules",
+        // "recent data", "the present government"
+        "current" | "recent" | "present" if adjective_before_noun(g, i) => {
+            let value = if lower == "recent" {
+                "PAST_REF"
+            } else {
+                "PRESENT_REF"
+            };
+            Some(hit(i, i + 1, v(value)))
+        }
         "these" if g.is(i + 1, "days") && !g.prev_is_any(i, &["of", "in"]) => {
             Some(hit(i, i + 2, v("PRESENT_REF")))
         }
