@@ -700,6 +700,8 @@ const NUM_RULES: u32 = R_ISO
 
 /// Words after which "more than", "about" ... read a count ([`approx_prefix`]).
 pub(crate) const APPROX_WORDS: &[&str] = &[
+    "up",
+    "at",
     "about",
     "around",
     "nearly",
@@ -875,10 +877,16 @@ pub(crate) const RULE_STARTS: &[(&[&str], u32)] = &[
         R_VAGUE,
     ),
     (&["current", "recent"], R_VAGUE),
+    (&["another", "additional", "further"], R_DURATION),
 ];
 
 /// Words after "the" or "a" that can continue a temporal expression without starting one.
 pub(crate) const AFTER_ARTICLE: &[&str] = &[
+    "whole",
+    "entire",
+    "full",
+    "additional",
+    "further",
     "end",
     "beginning",
     "start",
@@ -902,6 +910,11 @@ pub(crate) const AFTER_ARTICLE: &[&str] = &[
 
 /// Lowercased words that can start a rule (besides numbers and apostrophes), sorted.
 pub(crate) const STARTERS: &[&str] = &[
+    "further",
+    "additional",
+    "another",
+    "at",
+    "up",
     "shortly",
     "soon",
     "long",
@@ -2104,6 +2117,15 @@ fn approx_prefix(g: &G, i: usize) -> Option<(Modifier, usize)> {
     if g.is_any(i, &["less", "fewer", "shorter"]) && g.is(i + 1, "than") {
         return Some((Modifier::LessThan, i + 2));
     }
+    if g.is(i, "up") && g.is(i + 1, "to") {
+        return Some((Modifier::LessThan, i + 2));
+    }
+    if g.is(i, "at") && g.is(i + 1, "least") {
+        return Some((Modifier::MoreThan, i + 2));
+    }
+    if g.is(i, "at") && g.is(i + 1, "most") {
+        return Some((Modifier::LessThan, i + 2));
+    }
     if g.is(i, "under") && g.num(i + 1).is_some() {
         return Some((Modifier::LessThan, i + 1));
     }
@@ -2310,6 +2332,17 @@ fn deictic(g: &G, i: usize) -> Option<Hit> {
 // "recent years", "the coming months", "for years", "five-year", "half a year"
 fn duration(g: &G, i: usize) -> Option<Hit> {
     let (modifier, k) = approx_prefix(g, i).map_or((None, i), |(m, k)| (Some(m), k));
+    // "another six months", "an additional 90 days", "a further two weeks"
+    let k = if g.is_any(k, &["another", "additional", "further"]) && g.num(k + 1).is_some() {
+        k + 1
+    } else if g.is_any(k, &["a", "an"])
+        && g.is_any(k + 1, &["additional", "further"])
+        && g.num(k + 2).is_some()
+    {
+        k + 2
+    } else {
+        k
+    };
     let mut h = duration_core(g, k)?;
     if h.modifier.is_none() {
         h.modifier = modifier;
@@ -2358,6 +2391,12 @@ fn duration_core(g: &G, k: usize) -> Option<Hit> {
             (false, k)
         }
     } else if g.is_any(k, &["past", "last", "next", "recent"]) && !g.is(k + 1, "year") {
+        (true, k + 1)
+    } else if g.is(k, "the")
+        && g.num(k + 1)
+            .is_some_and(|(_, j)| !g.is_any(k + 1, &["a", "an"]) && g.unit_n(j, true).is_some())
+    {
+        // "the six months to June", "the three months ended in September"
         (true, k + 1)
     } else {
         (false, k)
@@ -2459,6 +2498,30 @@ fn duration_core(g: &G, k: usize) -> Option<Hit> {
         let (unit, end) = g.unit_n(k2, true)?;
         return Some(hit(k, end, dur(None, unit)));
     }
+    // "the whole week", "the entire year", "the full month"
+    // ("the full year" of a results story is the fiscal year, a date)
+    if g.is_any(k, &["the", "a", "an"])
+        && g.is_any(k + 1, &["whole", "entire", "full"])
+        && !(g.is(k, "the") && g.is(k + 1, "full"))
+    {
+        let (unit, end) = g.unit_n(k + 2, false)?;
+        if matches!(unit, Unit::Second | Unit::Weekend) {
+            return None;
+        }
+        return Some(hit(k, end, dur(Some(1.0), unit)));
+    }
+    // "a five-year period", "the 12-month span"
+    if g.is_any(k, &["a", "an", "the"]) {
+        if let Some((n, j)) = g.num(k + 1).filter(|_| !g.is_any(k + 1, &["a", "an"])) {
+            if g.is_dash(j) && g.adj(j) && g.adj(j + 1) {
+                if let Some((unit, false, end)) = g.unit(j + 1) {
+                    if g.is_any(end, &["period", "span", "stretch", "window", "term"]) {
+                        return Some(hit(k, end + 1, dur(Some(n), unit)));
+                    }
+                }
+            }
+        }
+    }
     // "the years ahead", "the months ahead"
     if g.is(k, "the") && g.is(k + 2, "ahead") {
         let (unit, end) = g.unit_n(k + 1, true)?;
@@ -2508,6 +2571,17 @@ fn weekday(g: &G, i: usize) -> Option<Hit> {
     };
     let (wd, end, abbr) = g.weekday(k)?;
     if abbr {
+        return None;
+    }
+    // "The Sunday Times", "Friday prayers": names and customs, not days
+    let name = g.word(end).is_some_and(|w| {
+        [
+            "Times", "Telegraph", "Mirror", "Post", "Express", "Herald", "Mail", "Observer",
+            "Star", "Independent", "Tribune", "prayers", "prayer", "sermon",
+        ]
+        .contains(&w)
+    });
+    if name {
         return None;
     }
     let day = Sem::Weekday { wd, which };
