@@ -328,7 +328,7 @@ impl<'a> G<'_, 'a> {
         self.word(i).is_some_and(|t| t.eq_ignore_ascii_case(w))
     }
 
-    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
+    pub(crate) fn is_any(&self, i: usize, ws: &[&str]) -> bool {
         self.word(i)
             .is_some_and(|t| ws.iter().any(|w| t.eq_ignore_ascii_case(w)))
     }
@@ -1856,19 +1856,11 @@ const NOT_RATE_BEFORE: &[&str] = &[
     "spent", "and", "or", "than", "once", "twice",
 ];
 
-/// Words after "daily", "annual", "quarterly"... that leave them adverbs of recurrence
-/// ("paid quarterly in arrears", "meets monthly and ..."); any other word makes them adjectives.
-const SET_AFTER_OK: &[&str] = &[
-    "in", "on", "at", "and", "or", "for", "since", "from", "to", "until", "by", "through",
-    "basis", "thereafter", "but", "as", "with", "during", "over", "rather", "instead",
-];
-
-/// Event nouns after "annual", "monthly"... that keep them a recurrence: "the annual meeting"
-/// happens every year, while "the annual report" is a kind of report.
-const RECURRING_EVENTS: &[&str] = &[
-    "meeting", "meetings", "conference", "summit", "festival", "fair", "parade", "ceremony",
-    "celebration", "pilgrimage", "gathering", "forum", "congress", "session", "sessions",
-    "visit", "visits", "inspection", "inspections", "checkup", "holiday", "event", "events",
+/// Nouns after "annual", "daily"... that make them name a publication ("the annual report",
+/// "the weekly newspaper", "its quarterly earnings report").
+const PUBLICATIONS: &[&str] = &[
+    "report", "reports", "newspaper", "newspapers", "paper", "magazine", "journal", "filing",
+    "filings", "bulletin", "newsletter", "digest", "edition", "Mail", "News", "Mirror",
 ];
 
 // "every year", "each month", "every two years", "every other week", "every Tuesday",
@@ -1895,13 +1887,12 @@ fn set(g: &G, i: usize) -> Option<Hit> {
         if g.cap(i) && !g.at_sentence_start(i) {
             return None;
         }
-        // "the annual report", "quarterly results": an adjective before its noun describes
-        // the noun, not a recurrence (TimeML tags a SET only when it says how often)
-        // ... unless the noun is itself an event that recurs ("the annual meeting")
+        // "the annual report", "the daily newspaper": an adjective that names a kind of
+        // publication, not a recurrence (TimeML tags a SET only when it says how often);
+        // "quarterly results", "the annual meeting", "a monthly decline" stay SETs
         if !lower.ends_with("ally")
-            && g.word(i + 1).is_some()
-            && !g.is_any(i + 1, SET_AFTER_OK)
-            && !g.is_any(i + 1, RECURRING_EVENTS)
+            && (g.is_any(i + 1, PUBLICATIONS)
+                || g.word(i + 1).is_some() && g.is_any(i + 2, PUBLICATIONS))
         {
             return None;
         }

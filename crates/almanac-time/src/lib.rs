@@ -345,12 +345,19 @@ fn needs_tense(sem: &Sem) -> bool {
     }
 }
 
+/// Prepositions after which a year-less date in a present-tense sentence lies ahead.
+const FORWARD: &[&str] = &["by", "until", "till", "from", "starting", "effective", "before"];
+
 /// Resolves one hit into a [`TimeExpr`], reading a modifier from the word before it.
 fn finish(g: &G, h: Hit, reference: Option<NaiveDateTime>) -> TimeExpr {
     let span = g.toks[h.start].start..g.toks[h.end - 1].end;
     let tense = match h.tense {
         Some(t) => t,
-        None if needs_tense(&h.sem) => resolve::tense_at(g.text, span.clone()),
+        None if needs_tense(&h.sem) => match resolve::tense_at(g.text, span.clone()) {
+            // "apply from January", "by March": a plain sentence looks forward from these
+            Tense::Present if h.start > 0 && g.is_any(h.start - 1, FORWARD) => Tense::Future,
+            t => t,
+        },
         None => Tense::Present,
     };
     let r = resolve::resolve(&h.sem, reference, tense);

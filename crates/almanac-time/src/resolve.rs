@@ -405,6 +405,15 @@ fn infer_year(r: NaiveDate, m: u32, d: Option<u32>, tense: Tense) -> i32 {
                 y + 1
             }
         }
+        // "takes effect on Jan. 1", "the inauguration is on Jan. 20": a day in a present-tense
+        // sentence is scheduled, so it is the next one
+        Tense::Present if d.is_some() => {
+            if key(y) >= rkey {
+                y
+            } else {
+                y + 1
+            }
+        }
         Tense::Present => y,
         Tense::Near => {
             let dist = |yy: i32| (key(yy) - rkey).abs();
@@ -635,6 +644,12 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
         }
         Sem::Weekend { which } => {
             // Saturday of the weekend meant
+            // "over the weekend" in a plain sentence is the nearest one
+            let tense = if tense == Tense::Present {
+                Tense::Near
+            } else {
+                tense
+            };
             let sat = weekday_date(r, Weekday::Sat, *which, tense)?;
             let sat = if r.weekday() == Weekday::Sun && *which != Which::Next {
                 add_days(r, -1)?
@@ -731,7 +746,9 @@ fn weekday_date(r: NaiveDate, wd: Weekday, which: Which, tense: Tense) -> Option
         Which::Tense => match tense {
             Tense::Past => -back,
             Tense::Future => fwd,
-            Tense::Present | Tense::Near => {
+            // "voters go to the polls on Sunday": scheduled, the next one
+            Tense::Present => fwd,
+            Tense::Near => {
                 if back <= fwd {
                     -back
                 } else {
