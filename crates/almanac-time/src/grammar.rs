@@ -1469,7 +1469,8 @@ fn modified(g: &G, i: usize) -> Option<Hit> {
 fn decade(g: &G, i: usize) -> Option<Hit> {
     // "in her 30s", "in their early 20s": an age, not a decade
     let owner = |k: usize| g.is_any(k, &["her", "his", "their", "my", "your", "our", "its"]);
-    if i > 0 && (owner(i - 1) || i > 1 && g.is_any(i - 1, &["early", "late", "mid"]) && owner(i - 2))
+    if i > 0
+        && (owner(i - 1) || i > 1 && g.is_any(i - 1, &["early", "late", "mid"]) && owner(i - 2))
     {
         return None;
     }
@@ -1859,8 +1860,22 @@ const NOT_RATE_BEFORE: &[&str] = &[
 /// Nouns after "annual", "daily"... that make them name a publication ("the annual report",
 /// "the weekly newspaper", "its quarterly earnings report").
 const PUBLICATIONS: &[&str] = &[
-    "report", "reports", "newspaper", "newspapers", "paper", "magazine", "journal", "filing",
-    "filings", "bulletin", "newsletter", "digest", "edition", "Mail", "News", "Mirror",
+    "report",
+    "reports",
+    "newspaper",
+    "newspapers",
+    "paper",
+    "magazine",
+    "journal",
+    "filing",
+    "filings",
+    "bulletin",
+    "newsletter",
+    "digest",
+    "edition",
+    "Mail",
+    "News",
+    "Mirror",
 ];
 
 // "every year", "each month", "every two years", "every other week", "every Tuesday",
@@ -2567,8 +2582,20 @@ fn weekday(g: &G, i: usize) -> Option<Hit> {
     // "The Sunday Times", "Friday prayers": names and customs, not days
     let name = g.word(end).is_some_and(|w| {
         [
-            "Times", "Telegraph", "Mirror", "Post", "Express", "Herald", "Mail", "Observer",
-            "Star", "Independent", "Tribune", "prayers", "prayer", "sermon",
+            "Times",
+            "Telegraph",
+            "Mirror",
+            "Post",
+            "Express",
+            "Herald",
+            "Mail",
+            "Observer",
+            "Star",
+            "Independent",
+            "Tribune",
+            "prayers",
+            "prayer",
+            "sermon",
         ]
         .contains(&w)
     });
@@ -2866,8 +2893,19 @@ const AFTER_FUTURE_NOUN: &[&str] = &[
 
 /// Nouns after "current" that make a fixed term, not a time ("the current account").
 const CURRENT_TERMS: &[&str] = &[
-    "account", "accounts", "affairs", "assets", "liabilities", "ratio", "density", "flow",
-    "flows", "source", "sources", "meter", "limit",
+    "account",
+    "accounts",
+    "affairs",
+    "assets",
+    "liabilities",
+    "ratio",
+    "density",
+    "flow",
+    "flows",
+    "source",
+    "sources",
+    "meter",
+    "limit",
 ];
 
 /// "current", "recent" or "present" at `i` is an adjective before a noun: a lowercase word
@@ -2886,8 +2924,8 @@ fn adjective_before_noun(g: &G, i: usize) -> bool {
     if g.is_any(
         i + 1,
         &[
-            "was", "is", "were", "are", "of", "in", "and", "or", "to", "that", "which", "as",
-            "at", "on", "for", "from", "by", "with", "has", "had", "will", "would", "the", "a",
+            "was", "is", "were", "are", "of", "in", "and", "or", "to", "that", "which", "as", "at",
+            "on", "for", "from", "by", "with", "has", "had", "will", "would", "the", "a",
         ],
     ) {
         return false;
@@ -2927,8 +2965,10 @@ fn vague(g: &G, i: usize) -> Option<Hit> {
         }
         // "soon", "shortly"; not "soon after the attack", "as soon as", "too soon"
         "soon" | "shortly"
-            if !g.is_any(i + 1, &["after", "before", "thereafter", "afterwards", "as"])
-                && !g.prev_is_any(i, &["as", "too", "how", "so"]) =>
+            if !g.is_any(
+                i + 1,
+                &["after", "before", "thereafter", "afterwards", "as"],
+            ) && !g.prev_is_any(i, &["as", "too", "how", "so"]) =>
         {
             Some(hit(i, i + 1, v("FUTURE_REF")))
         }

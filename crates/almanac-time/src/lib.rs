@@ -141,12 +141,51 @@ pub struct TimeExpr {
     pub modifier: Option<Modifier>,
 }
 
+/// Which way a year-less date or a bare weekday points when the text does not say
+/// ("in June", "on Tuesday").
+///
+/// News is best read with [`Prefer::Auto`] (the tense of the sentence decides: "said on
+/// Tuesday" looks back, "will meet on Tuesday" forward); a chat assistant wants "in June" in
+/// the future, an archive reader in the past.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Prefer {
+    /// The latest occurrence on or before the reference.
+    Past,
+    /// The earliest occurrence on or after the reference.
+    Future,
+    /// Decided by the tense and prepositions of the sentence.
+    #[default]
+    Auto,
+}
+
+impl std::str::FromStr for Prefer {
+    type Err = TimeError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "past" => Ok(Prefer::Past),
+            "future" => Ok(Prefer::Future),
+            "auto" => Ok(Prefer::Auto),
+            _ => Err(TimeError::UnrecognizedPrefer {
+                text: s.to_string(),
+            }),
+        }
+    }
+}
+
 /// Errors of the parsing helpers.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TimeError {
     /// The text is not one absolute calendar date.
     #[error("unrecognized date {text:?}")]
     UnrecognizedDate {
+        /// The text given.
+        text: String,
+    },
+    /// The text is not `past`, `future` or `auto`.
+    #[error("unrecognized direction {text:?} (expected past, future or auto)")]
+    UnrecognizedPrefer {
         /// The text given.
         text: String,
     },
@@ -164,6 +203,25 @@ pub enum TimeError {
 /// anchor is [`Anchor::Unresolved`]. Results are sorted by span and do not overlap.
 /// Never panics, whatever the input.
 pub fn annotate(text: &str, reference: Option<NaiveDateTime>) -> Vec<TimeExpr> {
+    annotate_with(text, reference, Prefer::Auto)
+}
+
+/// [`annotate`] with a direction policy for year-less dates and bare weekdays.
+///
+/// ```
+/// use almanac_time::{annotate_with, Prefer};
+/// use chrono::NaiveDate;
+///
+/// let reference = NaiveDate::from_ymd_opt(2023, 4, 25).unwrap().and_hms_opt(9, 0, 0).unwrap();
+/// let text = "The fair is in June.";
+/// assert_eq!(annotate_with(text, Some(reference), Prefer::Past)[0].value, "2022-06");
+/// assert_eq!(annotate_with(text, Some(reference), Prefer::Future)[0].value, "2023-06");
+/// ```
+pub fn annotate_with(
+    text: &str,
+    reference: Option<NaiveDateTime>,
+    prefer: Prefer,
+) -> Vec<TimeExpr> {
     let mut out = Vec::new();
     let mut toks = Vec::new();
     let mut nums = Vec::new();
@@ -204,7 +262,7 @@ pub fn annotate(text: &str, reference: Option<NaiveDateTime>) -> Vec<TimeExpr> {
                 } if h.chained => Some(n),
                 _ => None,
             };
-            let mut found = finish(&g, h, reference);
+            let mut found = finish(&g, h, reference, prefer);
             if let Some(n) = years {
                 chain(text, &out, &mut found, n);
             }
@@ -346,13 +404,23 @@ fn needs_tense(sem: &Sem) -> bool {
 }
 
 /// Prepositions after which a year-less date in a present-tense sentence lies ahead.
-const FORWARD: &[&str] = &["by", "until", "till", "from", "starting", "effective", "before"];
+const FORWARD: &[&str] = &[
+    "by",
+    "until",
+    "till",
+    "from",
+    "starting",
+    "effective",
+    "before",
+];
 
 /// Resolves one hit into a [`TimeExpr`], reading a modifier from the word before it.
-fn finish(g: &G, h: Hit, reference: Option<NaiveDateTime>) -> TimeExpr {
+fn finish(g: &G, h: Hit, reference: Option<NaiveDateTime>, prefer: Prefer) -> TimeExpr {
     let span = g.toks[h.start].start..g.toks[h.end - 1].end;
     let tense = match h.tense {
         Some(t) => t,
+        None if prefer == Prefer::Past && needs_tense(&h.sem) => Tense::Past,
+        None if prefer == Prefer::Future && needs_tense(&h.sem) => Tense::Future,
         None if needs_tense(&h.sem) => match resolve::tense_at(g.text, span.clone()) {
             // "apply from January", "by March": a plain sentence looks forward from these
             Tense::Present if h.start > 0 && g.is_any(h.start - 1, FORWARD) => Tense::Future,

@@ -74,7 +74,10 @@ enum Outcome {
 /// Runs one case.
 fn run(case: &Case) -> Outcome {
     let (Some(open), Some(close)) = (case.raw.find("[["), case.raw.find("]]")) else {
-        return Outcome::Fail(format!("line {}: no [[...]] marks", case.line), String::new());
+        return Outcome::Fail(
+            format!("line {}: no [[...]] marks", case.line),
+            String::new(),
+        );
     };
     let text = format!(
         "{}{}{}",

@@ -1,6 +1,6 @@
 //! `almanac annotate`: dates, times, durations and money amounts found in text.
 //!
-//! - `almanac annotate [--ref DATE] [--json]` reads one text from stdin and prints one finding
+//! - `almanac annotate [--ref DATE] [--json] [--prefer past|future|auto]` reads one text from stdin and prints one finding
 //!   per line (`12..22  DATE  "last month"  = 2016-10`), or one JSON object with `--json`.
 //! - `almanac annotate --jsonl` reads one JSON object per line, `{"id","text","ref"}`, and
 //!   writes one line per input line, in order:
@@ -16,7 +16,7 @@ use std::ops::Range;
 use std::process::ExitCode;
 
 use almanac_measure::{AmountKind, Approx, find_amounts};
-use almanac_time::{TimeExpr, annotate, parse_reference};
+use almanac_time::{Prefer, TimeExpr, annotate_with, parse_reference};
 use anyhow::Context;
 use chrono::NaiveDateTime;
 use serde::Serialize;
@@ -34,6 +34,10 @@ pub struct Args {
     /// Batch mode: each stdin line is {"id","text","ref"}; one JSON line is written per line.
     #[arg(long, conflicts_with_all = ["json", "reference"])]
     jsonl: bool,
+    /// Which way a year-less date or a bare weekday points ("in June", "on Tuesday"): past,
+    /// future, or auto (from the tense of the sentence, best for news).
+    #[arg(long, value_name = "past|future|auto", default_value = "auto")]
+    prefer: Prefer,
 }
 
 /// One temporal expression as written in JSON (character offsets).
@@ -74,8 +78,8 @@ struct Findings {
     money: Vec<(Range<usize>, f64, String, bool)>,
 }
 
-fn find(text: &str, reference: Option<NaiveDateTime>) -> Findings {
-    let times = annotate(text, reference);
+fn find(text: &str, reference: Option<NaiveDateTime>, prefer: Prefer) -> Findings {
+    let times = annotate_with(text, reference, prefer);
     let money = find_amounts(text)
         .into_iter()
         .filter_map(|a| match a.kind {
@@ -157,7 +161,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.jsonl {
         let stdin = std::io::stdin();
         let stdout = std::io::stdout();
-        run_jsonl(stdin.lock(), stdout.lock())?;
+        run_jsonl(stdin.lock(), stdout.lock(), args.prefer)?;
         return Ok(ExitCode::SUCCESS);
     }
     let reference = match &args.reference {
@@ -169,7 +173,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .read_to_end(&mut raw)
         .context("reading stdin")?;
     let text = String::from_utf8_lossy(&raw);
-    let found = find(&text, reference);
+    let found = find(&text, reference, args.prefer);
     let mut out = std::io::stdout().lock();
     if args.json {
         let (times, money) = to_json(&text, &found);
@@ -229,7 +233,7 @@ fn human_lines(text: &str, found: &Findings) -> Vec<String> {
 }
 
 /// The `--jsonl` loop: one output line per non-blank input line, in order.
-fn run_jsonl(input: impl BufRead, mut out: impl Write) -> anyhow::Result<()> {
+fn run_jsonl(input: impl BufRead, mut out: impl Write, prefer: Prefer) -> anyhow::Result<()> {
     for line in input.split(b'\n') {
         let line = line.context("reading stdin")?;
         let line = String::from_utf8_lossy(&line);
@@ -237,7 +241,7 @@ fn run_jsonl(input: impl BufRead, mut out: impl Write) -> anyhow::Result<()> {
         if line.trim().is_empty() {
             continue;
         }
-        let result = process_line(line);
+        let result = process_line(line, prefer);
         serde_json::to_writer(&mut out, &result)?;
         out.write_all(b"\n")?;
     }
@@ -254,7 +258,7 @@ fn error_line(id: serde_json::Value, error: String) -> LineOut {
     }
 }
 
-fn process_line(line: &str) -> LineOut {
+fn process_line(line: &str, prefer: Prefer) -> LineOut {
     let value: serde_json::Value = match serde_json::from_str(line) {
         Ok(v) => v,
         Err(e) => return error_line(serde_json::Value::Null, format!("invalid JSON: {e}")),
@@ -275,7 +279,7 @@ fn process_line(line: &str) -> LineOut {
         },
         Some(other) => return error_line(id, format!("\"ref\" must be a string, got {other}")),
     };
-    let found = find(text, reference);
+    let found = find(text, reference, prefer);
     let (times, money) = to_json(text, &found);
     LineOut {
         id,
@@ -292,7 +296,7 @@ mod tests {
     /// Runs the JSONL loop over `input` and returns the output lines.
     fn check(input: &str) -> Vec<serde_json::Value> {
         let mut out = Vec::new();
-        run_jsonl(input.as_bytes(), &mut out).expect("jsonl runs");
+        run_jsonl(input.as_bytes(), &mut out, almanac_time::Prefer::Auto).expect("jsonl runs");
         String::from_utf8(out)
             .expect("utf-8 output")
             .lines()
