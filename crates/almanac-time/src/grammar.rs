@@ -639,7 +639,7 @@ fn opt_the(g: &G, i: usize) -> usize {
 
 /// Every rule, in priority order for equal-length matches. The `R_*` bits below follow this
 /// order: keep them in step.
-const RULES: [fn(&G, usize) -> Option<Hit>; 21] = [
+const RULES: [fn(&G, usize) -> Option<Hit>; 23] = [
     iso,
     slash_date,
     day_month,
@@ -661,6 +661,8 @@ const RULES: [fn(&G, usize) -> Option<Hit>; 21] = [
     year,
     clock,
     vague,
+    report,
+    year_words,
 ];
 
 const R_ISO: u32 = 1;
@@ -684,6 +686,8 @@ const R_MONTH_ALONE: u32 = 1 << 17;
 const R_YEAR: u32 = 1 << 18;
 const R_CLOCK: u32 = 1 << 19;
 const R_VAGUE: u32 = 1 << 20;
+const R_REPORT: u32 = 1 << 21;
+const R_YEAR_WORDS: u32 = 1 << 22;
 
 /// The rules that can match at a number.
 const NUM_RULES: u32 = R_ISO
@@ -765,7 +769,10 @@ pub(crate) const ORDINAL_WORDS: &[&str] = &[
 /// no group starts no rule. [`match_at`] tries only these rules, so a rule reading a new first
 /// word must be listed here (the `dispatch_is_exact` test checks it on every fixture).
 pub(crate) const RULE_STARTS: &[(&[&str], u32)] = &[
-    (crate::lex::NUM_START_WORDS, R_SET | R_AGO | R_DURATION),
+    (
+        crate::lex::NUM_START_WORDS,
+        R_SET | R_AGO | R_DURATION | R_YEAR_WORDS,
+    ),
     (ORDINAL_WORDS, R_CENTURY | R_QUARTER_HALF),
     (APPROX_WORDS, R_AGO | R_DURATION),
     (
@@ -782,7 +789,9 @@ pub(crate) const RULE_STARTS: &[(&[&str], u32)] = &[
             | R_DEICTIC
             | R_DURATION
             | R_YEAR
-            | R_VAGUE,
+            | R_VAGUE
+            | R_REPORT
+            | R_YEAR_WORDS,
     ),
     (&["early", "late", "mid"], R_MODIFIED | R_DECADE | R_CENTURY),
     (&["q", "h", "final", "fourth", "latter"], R_QUARTER_HALF),
@@ -882,6 +891,10 @@ pub(crate) const RULE_STARTS: &[(&[&str], u32)] = &[
 
 /// Words after "the" or "a" that can continue a temporal expression without starting one.
 pub(crate) const AFTER_ARTICLE: &[&str] = &[
+    "latest",
+    "most",
+    "reported",
+    "period",
     "whole",
     "entire",
     "full",
@@ -2060,7 +2073,10 @@ fn ago(g: &G, i: usize) -> Option<Hit> {
     };
     let mut h = hit(i, end, shift_sem(unit, sign * n));
     h.modifier = modifier;
-    h.chained = g.is_any(j, &["earlier", "later"]);
+    // "from a year ago" compares with the period just named ("sales in the second quarter
+    // rose from a year ago" is that quarter a year back)
+    h.chained = g.is_any(j, &["earlier", "later"])
+        || g.prev_is_any(i, &["from", "than", "with", "versus", "vs", "over"]);
     Some(h)
 }
 
@@ -2936,6 +2952,122 @@ fn adjective_before_noun(g: &G, i: usize) -> bool {
     true
 }
 
+// A year in words after a date preposition: "in nineteen eighty-four", "by twenty twenty-five",
+// "in two thousand and nine", "in the year two thousand"
+fn year_words(g: &G, i: usize) -> Option<Hit> {
+    let k = if g.is(i, "the") && g.is(i + 1, "year") {
+        i + 2
+    } else {
+        i
+    };
+    if g.word(k).is_none() || !(k > i || g.prev_is_any(i, DATE_PREP)) {
+        return None;
+    }
+    let (a, j) = g.num(k)?;
+    let (y, end) = if j == k + 1 && (10.0..=20.0).contains(&a) && a.fract() == 0.0 {
+        // "nineteen eighty-four", "twenty twenty-five", "nineteen oh five"
+        if g.is(j, "oh") {
+            let (b, e) = g.num(j + 1).filter(|(b, _)| (1.0..=9.0).contains(b))?;
+            (a * 100.0 + b, e)
+        } else {
+            let (b, e) = g.num(j).filter(|&(b, e)| {
+                (10.0..=99.0).contains(&b) && b.fract() == 0.0 && e > j && g.word(j).is_some()
+            })?;
+            (a * 100.0 + b, e)
+        }
+    } else if (1000.0..=2099.0).contains(&a) && a.fract() == 0.0 && g.is_any(k + 1, &["thousand"])
+    {
+        // "two thousand", "two thousand and nine" (read whole by `num`)
+        (a, j)
+    } else {
+        return None;
+    };
+    // "nineteen ninety people": a count after all
+    if g.word(end).is_some_and(|w| w.ends_with('s') && w.len() > 3) && g.unit(end).is_none() {
+        return None;
+    }
+    Some(hit(
+        i,
+        end,
+        fixed(
+            TimexType::Date,
+            fmt_year(y as i32),
+            Granularity::Year,
+            Anchor::Absolute,
+        ),
+    ))
+}
+
+// The reporting period of a results story: "the quarter", "the latest quarter", "the most
+// recent quarter", "the latest period", "the same period", "the year-earlier period", "the
+// year-ago quarter", "the same quarter last year", "the same period a year ago"
+fn report(g: &G, i: usize) -> Option<Hit> {
+    if !g.is(i, "the") {
+        return None;
+    }
+    let mut k = i + 1;
+    let mut years = 0;
+    let mut same = false;
+    if g.is(k, "latest") || g.is(k, "reported") {
+        k += 1;
+    } else if g.is(k, "most") && g.is(k + 1, "recent") {
+        k += 2;
+    } else if g.is(k, "same") {
+        same = true;
+        k += 1;
+    } else if g.is(k, "year")
+        && g.is_dash(k + 1)
+        && g.adj(k + 1)
+        && g.adj(k + 2)
+        && g.is_any(k + 2, &["earlier", "ago", "before"])
+    {
+        years = -1;
+        k += 3;
+    }
+    let noun = g.is_any(k, &["quarter", "period"])
+        || years != 0 && g.is_any(k, &["level", "levels", "figure", "figures"]);
+    if !noun {
+        return None;
+    }
+    // "the quarter of the market", "the period of ...", "the quarter-final"
+    if g.is(k + 1, "of") || g.is_dash(k + 1) && g.adj(k + 1) {
+        return None;
+    }
+    // a bare "the period" only where a results story uses it: "in the period"
+    let bare = k == i + 1;
+    if bare && g.is(k, "period") && !g.prev_is_any(i, &["in", "for", "during", "over"]) {
+        return None;
+    }
+    if bare && g.prev_is_any(i, &["from", "of"]) && g.is(k, "quarter") {
+        // "a quarter from the quarter before", "half of the quarter": too vague
+        return None;
+    }
+    let mut end = k + 1;
+    if same {
+        // "the same period a year ago", "the same quarter last year", "... a year earlier"
+        if g.is_any(end, &["a", "one"])
+            && g.is(end + 1, "year")
+            && g.is_any(end + 2, &["ago", "earlier", "before"])
+        {
+            years = -1;
+            end += 3;
+        } else if g.is(end, "last") && g.is(end + 1, "year") {
+            years = -1;
+            end += 2;
+        } else if g.is(end, "of") && g.is(end + 1, "last") && g.is(end + 2, "year") {
+            years = -1;
+            end += 3;
+        } else if g.is(end, "the") && g.is_any(end + 1, &["previous", "prior"]) && g.is(end + 2, "year")
+        {
+            years = -1;
+            end += 3;
+        }
+    }
+    let mut h = hit(i, end, Sem::Report { years });
+    h.chained = years != 0;
+    Some(h)
+}
+
 // "now", "currently", "recently", "lately", "the past", "the future", "the near future",
 // "at present", "these days", "nowadays"
 fn vague(g: &G, i: usize) -> Option<Hit> {
@@ -3113,7 +3245,7 @@ mod tests {
 
     #[test]
     fn every_rule_has_a_bit() {
-        assert_eq!(RULES.len(), 21);
-        assert_eq!(R_VAGUE, 1 << 20);
+        assert_eq!(RULES.len(), 23);
+        assert_eq!(R_YEAR_WORDS, 1 << 22);
     }
 }

@@ -260,6 +260,7 @@ pub fn annotate_with(
                     unit: Unit::Year,
                     n,
                 } if h.chained => Some(n),
+                Sem::Report { years } if h.chained => Some(years),
                 _ => None,
             };
             let mut found = finish(&g, h, reference, prefer);
@@ -397,6 +398,7 @@ fn needs_tense(sem: &Sem) -> bool {
         }
         Sem::Season { y, which, .. } => *y == YearSpec::Infer && *which == Which::Tense,
         Sem::Weekday { which, .. } | Sem::Weekend { which } => *which == Which::Tense,
+        Sem::Report { .. } => true,
         Sem::PartOfDay { day, .. } => needs_tense(day),
         Sem::Clock { day, .. } => day.as_deref().is_some_and(needs_tense),
         _ => false,

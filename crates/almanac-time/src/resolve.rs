@@ -103,6 +103,10 @@ pub(crate) enum Sem {
     Rel { unit: Unit, off: i32 },
     /// "5 years ago" (-5 years), "two weeks later" (+2 weeks): point at that unit's grain.
     Shift { unit: Unit, n: i32 },
+    /// The reporting period of a results story, `years` back: "the quarter", "the latest
+    /// quarter" (0), "the year-earlier period" (-1). It is the latest quarter that has ended
+    /// before the reference, or the current one in a future-tense sentence.
+    Report { years: i32 },
     /// "Tuesday", "last Friday".
     Weekday { wd: Weekday, which: Which },
     /// "the weekend", "this weekend".
@@ -311,6 +315,7 @@ fn unresolved(sem: &Sem) -> Resolved {
         Sem::Ym { m, .. } => res(TimexType::Date, format!("XXXX-{m:02}"), G::Month, u),
         Sem::RelYear(_) => res(TimexType::Date, "XXXX".into(), G::Year, u),
         Sem::Quarter { q, .. } => res(TimexType::Date, format!("XXXX-Q{q}"), G::Quarter, u),
+        Sem::Report { .. } => res(TimexType::Date, "XXXX-QX".into(), G::Quarter, u),
         Sem::Half { h, .. } => res(TimexType::Date, format!("XXXX-H{h}"), G::Half, u),
         Sem::Season { s, .. } => res(TimexType::Date, format!("XXXX-{s}"), G::Season, u),
         Sem::Rel { unit, .. } | Sem::Shift { unit, .. } => {
@@ -632,6 +637,19 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
             let d = shift(r, *unit, *off)?;
             let (v, g) = fmt_unit(d, *unit);
             res(TimexType::Date, v, g, date_ref)
+        }
+        Sem::Report { years } => {
+            let now = i64::from(r.year()) * 4 + i64::from(r.month0() / 3);
+            let done = if tense == Tense::Future { now } else { now - 1 };
+            let idx = done + i64::from(*years) * 4;
+            let y = i32::try_from(idx.div_euclid(4)).ok()?;
+            let q = idx.rem_euclid(4) + 1;
+            res(
+                TimexType::Date,
+                V::new().y(y).s("-Q").n(q as u64, 1).0,
+                G::Quarter,
+                date_ref,
+            )
         }
         Sem::Shift { unit, n } => {
             let d = shift(r, *unit, *n)?;

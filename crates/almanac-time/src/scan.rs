@@ -97,6 +97,12 @@ pub(crate) const TRIGGERS: &[&str] = &[
     "recently",
     "recent",
     "current",
+    // years in words: "nineteen eighty-four", "two thousand and nine"
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thousand",
+    "period",
     "formerly",
     "previously",
     "soon",
