@@ -635,6 +635,325 @@ fn opt_the(g: &G, i: usize) -> usize {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Ranges: two ends joined into one expression after the rules have matched
+
+/// Which ends can make a range together: both days, both months, both years, both clock
+/// times or both quarters.
+fn range_kind(sem: &Sem) -> Option<u8> {
+    match sem {
+        Sem::Ymd { .. } | Sem::YmdWeekday { .. } | Sem::Weekday { .. } => Some(1),
+        Sem::Ym { .. } => Some(2),
+        Sem::Fixed {
+            kind: TimexType::Date,
+            gran: Granularity::Year,
+            value,
+            ..
+        } if value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()) => Some(3),
+        Sem::Clock { .. } => Some(4),
+        Sem::Quarter { .. } => Some(5),
+        _ => None,
+    }
+}
+
+/// The year written on one end, if any.
+fn written_year(sem: &Sem) -> Option<YearSpec> {
+    match sem {
+        Sem::Ymd { y, .. } | Sem::Ym { y, .. } | Sem::Quarter { y, .. } => {
+            (*y != YearSpec::Infer).then_some(*y)
+        }
+        _ => None,
+    }
+}
+
+/// Gives `sem` the year `y` if it has none ("June 9 to June 12, 2016": both in 2016).
+fn with_year(sem: Sem, year: Option<YearSpec>) -> Sem {
+    let Some(yy) = year else { return sem };
+    match sem {
+        Sem::Ymd {
+            y: YearSpec::Infer,
+            m,
+            d,
+        } => Sem::Ymd { y: yy, m, d },
+        Sem::Ym {
+            y: YearSpec::Infer,
+            m,
+        } => Sem::Ym { y: yy, m },
+        Sem::Quarter {
+            y: YearSpec::Infer,
+            q,
+        } => Sem::Quarter { y: yy, q },
+        other => other,
+    }
+}
+
+/// A range of two ends, each taking the year the other one writes.
+fn range_sem(a: Sem, b: Sem) -> Sem {
+    let (ya, yb) = (written_year(&a), written_year(&b));
+    Sem::Range {
+        a: Box::new(with_year(a, yb)),
+        b: Box::new(with_year(b, ya)),
+    }
+}
+
+/// The word between the ends: "to", "through", "until", a dash; "and" after "between".
+fn range_link(g: &G, k: usize, between: bool, from: bool) -> bool {
+    if between {
+        return g.is(k, "and");
+    }
+    g.is_any(k, &["to", "through", "thru"])
+        || g.is_dash(k)
+        || from && g.is_any(k, &["until", "till"])
+}
+
+/// A day number ending at token `k` ("9", "9th", "the 9th"): (day, first token).
+fn day_ending_at(g: &G, k: usize) -> Option<(u32, usize)> {
+    let start = if g.is_any(k, &["st", "nd", "rd", "th"]) && g.adj(k) && k > 0 {
+        k - 1
+    } else {
+        k
+    };
+    let (d, n) = g.digits(start)?;
+    if n > 2 || !(1..=31).contains(&d) || start > 0 && g.adj(start) && !g.p(start - 1, "(") {
+        return None;
+    }
+    Some(if start > 0 && g.is(start - 1, "the") {
+        (d, start - 1)
+    } else {
+        (d, start)
+    })
+}
+
+/// "1914-1918", "1939–45", "2015-16", "2015/16": two years joined by a dash or a slash.
+fn year_pair(g: &G, i: usize) -> Option<Hit> {
+    let (y1, _) = g.year4(i).or_else(|| {
+        let (v, n) = g.digits(i)?;
+        (n == 4 && (1000..=2999).contains(&v)).then_some((v as i32, i + 1))
+    })?;
+    if i > 0 && g.adj(i) && !g.p(i - 1, "(") {
+        return None;
+    }
+    if !(g.is_dash(i + 1) || g.p(i + 1, "/")) || !g.adj(i + 1) || !g.adj(i + 2) {
+        return None;
+    }
+    let (v, n) = g.digits(i + 2)?;
+    let y2 = match n {
+        4 => v as i32,
+        2 => y1 - y1 % 100 + v as i32,
+        _ => return None,
+    };
+    if y2 <= y1 || y2 - y1 > 50 || g.adj(i + 3) && !g.p(i + 3, ",") && !g.p(i + 3, ".") {
+        return None;
+    }
+    // "2019-20 percent": an amount
+    if g.p(i + 3, "%") || g.is_any(i + 3, &["percent", "million", "billion"]) {
+        return None;
+    }
+    let year = |y: i32| {
+        fixed(
+            TimexType::Date,
+            fmt_year(y),
+            Granularity::Year,
+            Anchor::Absolute,
+        )
+    };
+    Some(hit(i, i + 3, range_sem(year(y1), year(y2))))
+}
+
+/// Joins the ends of ranges among `hits` (sorted, disjoint): "June 9-12", "9-12 June",
+/// "from June 9 to June 12", "between the 9th and the 17th of May", "Monday through Friday",
+/// "from 3pm to 5:30pm", "from 8 to 11 pm", "Friday from 10 to 10:45", "1914-1918".
+/// "from" and "between" join the span (as chat-style taggers write a range).
+pub(crate) fn ranges(g: &G, hits: &mut Vec<Hit>) {
+    // year pairs are not single hits: find them in the tokens
+    let mut extra = Vec::new();
+    for i in 0..g.toks.len() {
+        if g.toks[i].kind != Kind::Num {
+            continue;
+        }
+        let covered = hits
+            .iter()
+            .any(|h| h.start <= i && i < h.end && h.end - h.start > 1);
+        if covered {
+            continue;
+        }
+        if let Some(h) = year_pair(g, i) {
+            extra.push(h);
+        }
+    }
+    if !extra.is_empty() {
+        hits.retain(|h| !extra.iter().any(|e| h.start < e.end && e.start < h.end));
+        hits.extend(extra);
+        hits.sort_by_key(|h| h.start);
+    }
+    if hits.is_empty() {
+        return;
+    }
+    let src = std::mem::take(hits);
+    let mut out: Vec<Hit> = Vec::with_capacity(src.len());
+    let mut it = src.into_iter().peekable();
+    while let Some(mut h) = it.next() {
+        let free = |k: usize| out.last().is_none_or(|p: &Hit| p.end <= k);
+        let lead = |k: usize| k > 0 && g.is_any(k - 1, &["from", "between"]) && free(k - 1);
+        // HIT LINK HIT
+        if let Some(next) = it.peek() {
+            let from = lead(h.start);
+            let between = from && g.is(h.start - 1, "between");
+            let kind = range_kind(&h.sem);
+            // years and months joined by words stay two expressions, as TimeBank writes
+            // "from 2019 to 2023"; days, clock times and quarters, or any two ends joined by
+            // a dash, make one
+            let words_ok = matches!(kind, Some(1 | 4 | 5)) || g.is_dash(h.end);
+            if next.start == h.end + 1
+                && kind.is_some()
+                && kind == range_kind(&next.sem)
+                && words_ok
+                && range_link(g, h.end, between, from)
+                && !matches!(h.sem, Sem::Clock { day: Some(_), .. })
+            {
+                let next = it.next().expect("peeked");
+                let start = if from { h.start - 1 } else { h.start };
+                let tense = h.tense.or(next.tense);
+                h = hit(start, next.end, range_sem(h.sem, next.sem));
+                h.tense = tense;
+                let joined = join_day(g, &mut out, h);
+                out.push(joined);
+                continue;
+            }
+        }
+        // DAY-MONTH-DAY tail: "June 9-12", "June 9 to 12, 2016"
+        if let Sem::Ymd { y, m, d } = h.sem {
+            let from = lead(h.start);
+            let between = from && g.is(h.start - 1, "between");
+            if g.month(h.start).is_some() && range_link(g, h.end, between, from) {
+                if let Some((d2, e)) = g.day(h.end + 1).filter(|&(d2, _)| d2 > d) {
+                    let next_free = it.peek().is_none_or(|n| n.start >= e);
+                    if next_free && g.month(e).is_none() {
+                        let (y, end) = match year_tail(g, e) {
+                            Some((yy, end)) if y == YearSpec::Infer => (yy, end),
+                            _ => (y, e),
+                        };
+                        let next_free = it.peek().is_none_or(|n| n.start >= end);
+                        if next_free {
+                            let start = if from { h.start - 1 } else { h.start };
+                            let tense = h.tense;
+                            h = hit(
+                                start,
+                                end,
+                                range_sem(Sem::Ymd { y, m, d }, Sem::Ymd { y, m, d: d2 }),
+                            );
+                            h.tense = tense;
+                            out.push(h);
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        // DAY LINK DAY-MONTH head: "9-12 June", "between the 9th and the 17th of May"
+        if let Sem::Ymd { y, m, d } = h.sem {
+            if h.start >= 2 && g.weekday(h.start).is_none() {
+                if let Some((d1, s)) = day_ending_at(g, h.start - 2).filter(|&(d1, _)| d1 < d) {
+                    let from = lead(s);
+                    let between = from && g.is(s - 1, "between");
+                    if free(s) && range_link(g, h.start - 1, between, from) {
+                        let start = if from { s - 1 } else { s };
+                        let (end, tense) = (h.end, h.tense);
+                        h = hit(
+                            start,
+                            end,
+                            range_sem(Sem::Ymd { y, m, d: d1 }, Sem::Ymd { y, m, d }),
+                        );
+                        h.tense = tense;
+                        out.push(h);
+                        continue;
+                    }
+                }
+            }
+        }
+        // from HOUR LINK CLOCK: "from 8 to 11 pm", "from 10 to 10:45"
+        if let Sem::Clock {
+            day: None, h: h2, ..
+        } = h.sem
+        {
+            if h.start >= 3 && range_link(g, h.start - 1, g.is(h.start - 3, "between"), true) {
+                let s = h.start - 2;
+                if let Some((n, 1 | 2)) = g.digits(s).filter(|&(n, _)| (1..=12).contains(&n)) {
+                    if lead(s) && !g.adj(s) {
+                        let h1 = if h2 > 12 && n + 12 <= h2 { n + 12 } else { n };
+                        let a = Sem::Clock {
+                            day: None,
+                            h: h1,
+                            m: 0,
+                            s: None,
+                        };
+                        let end = h.end;
+                        h = hit(s - 1, end, range_sem(a, h.sem));
+                        let joined = join_day(g, &mut out, h);
+                        out.push(joined);
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(h);
+    }
+    *hits = out;
+}
+
+/// A range of clock times right after a day takes that day: "Friday from 10 to 10:45",
+/// "tomorrow from 2pm to 4pm". Pops the day from `out` when it joins.
+fn join_day(g: &G, out: &mut Vec<Hit>, h: Hit) -> Hit {
+    let Sem::Range { a, b } = &h.sem else {
+        return h;
+    };
+    let (Sem::Clock { day: None, .. }, Sem::Clock { day: None, .. }) = (a.as_ref(), b.as_ref())
+    else {
+        return h;
+    };
+    let Some(prev) = out.last() else { return h };
+    let gap_ok = prev.end == h.start || prev.end + 1 == h.start && g.is_any(prev.end, &["on", ","]);
+    let day = match &prev.sem {
+        d if is_day_sem(d) => d.clone(),
+        Sem::PartOfDay { day, .. } => day.as_ref().clone(),
+        _ => return h,
+    };
+    if !gap_ok {
+        return h;
+    }
+    let on_day = |c: &Sem| match c {
+        Sem::Clock { h, m, s, .. } => Sem::Clock {
+            day: Some(Box::new(day.clone())),
+            h: *h,
+            m: *m,
+            s: *s,
+        },
+        other => other.clone(),
+    };
+    let sem = Sem::Range {
+        a: Box::new(on_day(a)),
+        b: Box::new(on_day(b)),
+    };
+    let prev = out.pop().expect("checked");
+    let mut joined = hit(prev.start, h.end, sem);
+    joined.tense = prev.tense;
+    joined
+}
+
+/// Whether a sense is a single day.
+fn is_day_sem(sem: &Sem) -> bool {
+    matches!(
+        sem,
+        Sem::Ymd { .. }
+            | Sem::YmdWeekday { .. }
+            | Sem::Weekday { .. }
+            | Sem::Rel {
+                unit: Unit::Day,
+                ..
+            }
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
 // Rules
 
 /// Every rule, in priority order for equal-length matches. The `R_*` bits below follow this
@@ -2975,8 +3294,7 @@ fn year_words(g: &G, i: usize) -> Option<Hit> {
             })?;
             (a * 100.0 + b, e)
         }
-    } else if (1000.0..=2099.0).contains(&a) && a.fract() == 0.0 && g.is_any(k + 1, &["thousand"])
-    {
+    } else if (1000.0..=2099.0).contains(&a) && a.fract() == 0.0 && g.is_any(k + 1, &["thousand"]) {
         // "two thousand", "two thousand and nine" (read whole by `num`)
         (a, j)
     } else {
@@ -3057,7 +3375,9 @@ fn report(g: &G, i: usize) -> Option<Hit> {
         } else if g.is(end, "of") && g.is(end + 1, "last") && g.is(end + 2, "year") {
             years = -1;
             end += 3;
-        } else if g.is(end, "the") && g.is_any(end + 1, &["previous", "prior"]) && g.is(end + 2, "year")
+        } else if g.is(end, "the")
+            && g.is_any(end + 1, &["previous", "prior"])
+            && g.is(end + 2, "year")
         {
             years = -1;
             end += 3;

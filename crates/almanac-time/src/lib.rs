@@ -139,6 +139,13 @@ pub struct TimeExpr {
     pub anchor: Anchor,
     /// A TIMEX3 `mod`, if the text qualifies the value.
     pub modifier: Option<Modifier>,
+    /// For a range ("June 9-12", "from 3pm to 5:30pm"), its first value; `value` is then
+    /// `(BEGIN,END,DURATION)`, as in `(2016-06-09,2016-06-12,P3D)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub begin: Option<String>,
+    /// For a range, its last value (see [`TimeExpr::begin`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
 }
 
 /// Which way a year-less date or a bare weekday points when the text does not say
@@ -253,6 +260,7 @@ pub fn annotate_with(
                 None => i += 1,
             }
         }
+        grammar::ranges(&g, &mut hits);
         merge(&g, &mut hits);
         for h in hits.drain(..) {
             let years = match h.sem {
@@ -399,6 +407,7 @@ fn needs_tense(sem: &Sem) -> bool {
         Sem::Season { y, which, .. } => *y == YearSpec::Infer && *which == Which::Tense,
         Sem::Weekday { which, .. } | Sem::Weekend { which } => *which == Which::Tense,
         Sem::Report { .. } => true,
+        Sem::Range { a, b } => needs_tense(a) || needs_tense(b),
         Sem::PartOfDay { day, .. } => needs_tense(day),
         Sem::Clock { day, .. } => day.as_deref().is_some_and(needs_tense),
         _ => false,
@@ -444,6 +453,10 @@ fn finish(g: &G, h: Hit, reference: Option<NaiveDateTime>, prefer: Prefer) -> Ti
             _ => None,
         }
     });
+    let (begin, end) = match r.range {
+        Some((b, e)) => (Some(b), Some(e)),
+        None => (None, None),
+    };
     TimeExpr {
         span,
         kind: r.kind,
@@ -451,6 +464,8 @@ fn finish(g: &G, h: Hit, reference: Option<NaiveDateTime>, prefer: Prefer) -> Ti
         granularity: r.gran,
         anchor: r.anchor,
         modifier,
+        begin,
+        end,
     }
 }
 

@@ -113,6 +113,9 @@ pub(crate) enum Sem {
     Weekend { which: Which },
     /// A part of a day: "this morning", "Tuesday night".
     PartOfDay { day: Box<Sem>, pod: Pod },
+    /// A range written as one expression: "June 9-12", "from 3pm to 5:30pm", "1914-1918".
+    /// Both ends have the same grain.
+    Range { a: Box<Sem>, b: Box<Sem> },
     /// A time of day, on a day if one is given: "6:05 a.m.", "21 Jan 2020, 6:05".
     Clock {
         day: Option<Box<Sem>>,
@@ -138,6 +141,8 @@ pub(crate) struct Resolved {
     pub value: String,
     pub gran: Granularity,
     pub anchor: Anchor,
+    /// The two ends of a range (`value` is then `(BEGIN,END,DURATION)`).
+    pub range: Option<(String, String)>,
 }
 
 fn res(kind: TimexType, value: String, gran: Granularity, anchor: Anchor) -> Resolved {
@@ -146,7 +151,99 @@ fn res(kind: TimexType, value: String, gran: Granularity, anchor: Anchor) -> Res
         value,
         gran,
         anchor,
+        range: None,
     }
+}
+
+/// Resolves a range: both ends with the same tense, the end moved a week or a year on when
+/// it would fall before the begin ("Friday to Sunday", "Dec. 28 to Jan. 3"), and the value
+/// written `(BEGIN,END,DURATION)`.
+fn resolve_range(a: &Sem, b: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Resolved {
+    let ra = resolve(a, reference, tense);
+    let mut rb = resolve(b, reference, tense);
+    if rb.value < ra.value {
+        let later = match b {
+            Sem::Weekday { .. } => days_later(&rb.value, 7),
+            Sem::Ymd {
+                y: YearSpec::Infer, ..
+            }
+            | Sem::Ym {
+                y: YearSpec::Infer, ..
+            } => year_later(&rb.value),
+            _ => None,
+        };
+        if let Some(v) = later {
+            rb.value = v;
+        }
+    }
+    let duration = span_between(&ra.value, &rb.value, ra.gran).unwrap_or_else(|| "PX".into());
+    let value = format!("({},{},{duration})", ra.value, rb.value);
+    Resolved {
+        kind: ra.kind,
+        value,
+        gran: ra.gran,
+        anchor: ra.anchor,
+        range: Some((ra.value, rb.value)),
+    }
+}
+
+/// `value` (`YYYY-MM-DD...`) moved `n` days on.
+fn days_later(value: &str, n: i64) -> Option<String> {
+    let d = NaiveDate::parse_from_str(value.get(..10)?, "%Y-%m-%d").ok()?;
+    Some(format!("{}{}", fmt_day(add_days(d, n)?), &value[10..]))
+}
+
+/// `value` (`YYYY...`) one year on.
+fn year_later(value: &str) -> Option<String> {
+    let y: i32 = value.get(..4)?.parse().ok()?;
+    Some(format!("{}{}", fmt_year(y + 1), &value[4..]))
+}
+
+/// The TIMEX3 duration from `a` to `b`, two values of grain `gran`: `P3D`, `P2M`, `P4Y`,
+/// `P4W`, `PT2H30M`. Placeholder years (`XXXX`) count as a common year.
+fn span_between(a: &str, b: &str, gran: Granularity) -> Option<String> {
+    let a = a.replacen("XXXX", "2001", 1);
+    let b = b.replacen("XXXX", "2001", 1);
+    let day = |v: &str| NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok();
+    let num = |v: &str, r: std::ops::Range<usize>| v.get(r)?.parse::<i64>().ok();
+    let months = |v: &str| Some(num(v, 0..4)? * 12 + num(v, 5..7)?);
+    let n = |x: i64| (x >= 0).then_some(x);
+    Some(match gran {
+        Granularity::Day => format!("P{}D", n((day(&b)? - day(&a)?).num_days())?),
+        Granularity::Month => format!("P{}M", n(months(&b)? - months(&a)?)?),
+        Granularity::Year => format!("P{}Y", n(num(&b, 0..4)? - num(&a, 0..4)?)?),
+        Granularity::Quarter => {
+            let q = |v: &str| Some(num(v, 0..4)? * 4 + num(v, 6..7)?);
+            format!("P{}M", n(q(&b)? - q(&a)?)? * 3)
+        }
+        Granularity::Week => {
+            let w = |v: &str| {
+                let d = NaiveDate::from_isoywd_opt(
+                    num(v, 0..4)? as i32,
+                    num(v, 6..8)? as u32,
+                    Weekday::Mon,
+                )?;
+                Some(d)
+            };
+            format!("P{}W", n((w(&b)? - w(&a)?).num_weeks())?)
+        }
+        Granularity::Minute | Granularity::Hour | Granularity::Second => {
+            let t = |v: &str| {
+                let d = day(v)?;
+                let hh = num(v, 11..13)?;
+                let mm = num(v, 14..16).unwrap_or(0);
+                Some(d.and_hms_opt(0, 0, 0)?.and_utc().timestamp() / 60 + hh * 60 + mm)
+            };
+            let mins = n(t(&b)? - t(&a)?)?;
+            let (h, m) = (mins / 60, mins % 60);
+            match (h, m) {
+                (0, m) => format!("PT{m}M"),
+                (h, 0) => format!("PT{h}H"),
+                (h, m) => format!("PT{h}H{m}M"),
+            }
+        }
+        _ => return None,
+    })
 }
 
 /// A value string built piece by piece: the hot path avoids `format!`.
@@ -295,6 +392,9 @@ fn shift(d: NaiveDate, unit: Unit, n: i32) -> Option<NaiveDate> {
 
 /// Resolves `sem` against `reference` with the sentence's `tense`.
 pub(crate) fn resolve(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Resolved {
+    if let Sem::Range { a, b } = sem {
+        return resolve_range(a, b, reference, tense);
+    }
     resolve_opt(sem, reference, tense).unwrap_or_else(|| unresolved(sem))
 }
 
@@ -316,6 +416,7 @@ fn unresolved(sem: &Sem) -> Resolved {
         Sem::RelYear(_) => res(TimexType::Date, "XXXX".into(), G::Year, u),
         Sem::Quarter { q, .. } => res(TimexType::Date, format!("XXXX-Q{q}"), G::Quarter, u),
         Sem::Report { .. } => res(TimexType::Date, "XXXX-QX".into(), G::Quarter, u),
+        Sem::Range { a, b } => resolve_range(a, b, None, Tense::Present),
         Sem::Half { h, .. } => res(TimexType::Date, format!("XXXX-H{h}"), G::Half, u),
         Sem::Season { s, .. } => res(TimexType::Date, format!("XXXX-{s}"), G::Season, u),
         Sem::Rel { unit, .. } | Sem::Shift { unit, .. } => {
@@ -561,6 +662,7 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
     let r = now.date();
     Some(match sem {
         Sem::Fixed { .. } => return None,
+        Sem::Range { a, b } => resolve_range(a, b, reference, tense),
         Sem::Ymd { y, m, d } => {
             let year = year_of(*y, r).unwrap_or_else(|| infer_year(r, *m, Some(*d), tense));
             let date = NaiveDate::from_ymd_opt(year, *m, *d)?;
@@ -944,6 +1046,18 @@ pub(crate) fn tense_at(text: &str, span: std::ops::Range<usize>) -> Tense {
             before.ends_with(b"be") || before.ends_with(b"been") || before.ends_with(b"being")
         };
         let tense = if passive { None } else { cue(word, bytes, i) };
+        // "the office is shut", "results are published": a present passive, not the past
+        let tense = match tense {
+            Some(Tense::Past)
+                if s >= 4 && {
+                    let before = &bytes[s.saturating_sub(5)..s - 1];
+                    before.ends_with(b" is") || before.ends_with(b" are")
+                } =>
+            {
+                None
+            }
+            t => t,
+        };
         if let Some(t) = tense {
             let dist = if s >= span.end {
                 s - span.end

@@ -4,7 +4,7 @@
 //!   per line (`12..22  DATE  "last month"  = 2016-10`), or one JSON object with `--json`.
 //! - `almanac annotate --jsonl` reads one JSON object per line, `{"id","text","ref"}`, and
 //!   writes one line per input line, in order:
-//!   `{"id","times":[{"text","start","end","type","value"}],"money":[{"text","start","end","amount","currency","approx"}]}`.
+//!   `{"id","times":[{"text","start","end","type","value"[,"range":{"begin","end"}]}],"money":[{"text","start","end","amount","currency","approx"}]}`.
 //!   A line that is not such an object yields `{"id","times":[],"money":[],"error"}` and the
 //!   batch goes on.
 //!
@@ -49,6 +49,17 @@ struct TimeOut {
     #[serde(rename = "type")]
     kind: almanac_time::TimexType,
     value: String,
+    /// For a range ("June 9-12"), its two ends; `value` is then `(BEGIN,END,DURATION)`.
+    /// Nested because `end` already names the character offset.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    range: Option<RangeOut>,
+}
+
+/// The two ends of a range value.
+#[derive(Serialize)]
+struct RangeOut {
+    begin: String,
+    end: String,
 }
 
 /// One money amount as written in JSON (character offsets).
@@ -139,6 +150,11 @@ fn to_json(text: &str, found: &Findings) -> (Vec<TimeOut>, Vec<MoneyOut>) {
             end: index.get(t.span.end),
             kind: t.kind,
             value: t.value.clone(),
+            range: t
+                .begin
+                .clone()
+                .zip(t.end.clone())
+                .map(|(begin, end)| RangeOut { begin, end }),
         })
         .collect();
     let money = found
