@@ -434,7 +434,9 @@ fn finish(g: &G, h: Hit, reference: Option<NaiveDateTime>, prefer: Prefer) -> Ti
         None if prefer == Prefer::Future && needs_tense(&h.sem) => Tense::Future,
         None if needs_tense(&h.sem) => match resolve::tense_at(g.text, span.clone()) {
             // "apply from January", "by March": a plain sentence looks forward from these
-            Tense::Present if h.start > 0 && g.is_any(h.start - 1, FORWARD) => Tense::Future,
+            Tense::Present | Tense::Plain if h.start > 0 && g.is_any(h.start - 1, FORWARD) => {
+                Tense::Future
+            }
             t => t,
         },
         None => Tense::Present,

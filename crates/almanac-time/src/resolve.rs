@@ -133,6 +133,8 @@ pub(crate) enum Tense {
     Future,
     /// Future in the past ("said it would ..."): the occurrence nearest the reference.
     Near,
+    /// No tense cue at all: a year-less month is this year's, a weekday the nearest.
+    Plain,
 }
 
 /// A resolved value.
@@ -520,7 +522,7 @@ fn infer_year(r: NaiveDate, m: u32, d: Option<u32>, tense: Tense) -> i32 {
                 y + 1
             }
         }
-        Tense::Present => y,
+        Tense::Present | Tense::Plain => y,
         Tense::Near => {
             let dist = |yy: i32| (key(yy) - rkey).abs();
             // ties (never exact) prefer the reference year
@@ -724,7 +726,7 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
                     match tense {
                         Tense::Past => -1,
                         Tense::Future => 1,
-                        Tense::Present | Tense::Near => 0,
+                        Tense::Present | Tense::Near | Tense::Plain => 0,
                     },
                 ),
             };
@@ -765,7 +767,7 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
         Sem::Weekend { which } => {
             // Saturday of the weekend meant
             // "over the weekend" in a plain sentence is the nearest one
-            let tense = if tense == Tense::Present {
+            let tense = if matches!(tense, Tense::Present | Tense::Plain) {
                 Tense::Near
             } else {
                 tense
@@ -868,7 +870,7 @@ fn weekday_date(r: NaiveDate, wd: Weekday, which: Which, tense: Tense) -> Option
             Tense::Future => fwd,
             // "voters go to the polls on Sunday": scheduled, the next one
             Tense::Present => fwd,
-            Tense::Near => {
+            Tense::Near | Tense::Plain => {
                 if back <= fwd {
                     -back
                 } else {
@@ -933,6 +935,14 @@ pub(crate) const PAST_CUES: &[&str] = &[
 
 /// Present-tense verbs that date an event to now or around it ("runs through Nov. 18").
 pub(crate) const PRESENT_CUES: &[&str] = &[
+    "resumes",
+    "go",
+    "reopens",
+    "close",
+    "open",
+    "meet",
+    "vote",
+    "votes",
     "is",
     "are",
     "takes",
@@ -1078,7 +1088,7 @@ pub(crate) fn tense_at(text: &str, span: std::ops::Range<usize>) -> Tense {
             }
         }
     }
-    best.or(attribution).map_or(Tense::Present, |(_, t)| t)
+    best.or(attribution).map_or(Tense::Plain, |(_, t)| t)
 }
 
 fn cue(word: &str, bytes: &[u8], end: usize) -> Option<Tense> {
