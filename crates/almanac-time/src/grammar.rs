@@ -958,7 +958,7 @@ fn is_day_sem(sem: &Sem) -> bool {
 
 /// Every rule, in priority order for equal-length matches. The `R_*` bits below follow this
 /// order: keep them in step.
-const RULES: [fn(&G, usize) -> Option<Hit>; 23] = [
+const RULES: [fn(&G, usize) -> Option<Hit>; 24] = [
     iso,
     slash_date,
     day_month,
@@ -982,6 +982,7 @@ const RULES: [fn(&G, usize) -> Option<Hit>; 23] = [
     vague,
     report,
     year_words,
+    holiday,
 ];
 
 const R_ISO: u32 = 1;
@@ -1007,6 +1008,7 @@ const R_CLOCK: u32 = 1 << 19;
 const R_VAGUE: u32 = 1 << 20;
 const R_REPORT: u32 = 1 << 21;
 const R_YEAR_WORDS: u32 = 1 << 22;
+const R_HOLIDAY: u32 = 1 << 23;
 
 /// The rules that can match at a number.
 const NUM_RULES: u32 = R_ISO
@@ -1019,7 +1021,8 @@ const NUM_RULES: u32 = R_ISO
     | R_AGO
     | R_DURATION
     | R_YEAR
-    | R_CLOCK;
+    | R_CLOCK
+    | R_HOLIDAY;
 
 /// Words after which "more than", "about" ... read a count ([`approx_prefix`]).
 pub(crate) const APPROX_WORDS: &[&str] = &[
@@ -1090,8 +1093,9 @@ pub(crate) const ORDINAL_WORDS: &[&str] = &[
 pub(crate) const RULE_STARTS: &[(&[&str], u32)] = &[
     (
         crate::lex::NUM_START_WORDS,
-        R_SET | R_AGO | R_DURATION | R_YEAR_WORDS,
+        R_SET | R_AGO | R_DURATION | R_YEAR_WORDS | R_HOLIDAY,
     ),
+    (crate::holiday::FIRST_WORDS, R_HOLIDAY),
     (ORDINAL_WORDS, R_CENTURY | R_QUARTER_HALF),
     (APPROX_WORDS, R_AGO | R_DURATION),
     (
@@ -1110,7 +1114,8 @@ pub(crate) const RULE_STARTS: &[(&[&str], u32)] = &[
             | R_YEAR
             | R_VAGUE
             | R_REPORT
-            | R_YEAR_WORDS,
+            | R_YEAR_WORDS
+            | R_HOLIDAY,
     ),
     (&["early", "late", "mid"], R_MODIFIED | R_DECADE | R_CENTURY),
     (&["q", "h", "final", "fourth", "latter"], R_QUARTER_HALF),
@@ -1242,6 +1247,43 @@ pub(crate) const AFTER_ARTICLE: &[&str] = &[
 
 /// Lowercased words that can start a rule (besides numbers and apostrophes), sorted.
 pub(crate) const STARTERS: &[&str] = &[
+    "corpus",
+    "whitsunday",
+    "whit",
+    "pentecost",
+    "ascension",
+    "shrove",
+    "ash",
+    "palm",
+    "maundy",
+    "holy",
+    "good",
+    "easter",
+    "columbus",
+    "president",
+    "presidents",
+    "father",
+    "mother",
+    "mlk",
+    "martin",
+    "memorial",
+    "cyber",
+    "black",
+    "thanksgiving",
+    "labour",
+    "labor",
+    "armistice",
+    "veterans",
+    "guy",
+    "bastille",
+    "saint",
+    "st",
+    "valentine",
+    "halloween",
+    "independence",
+    "new",
+    "boxing",
+    "christmas",
     "further",
     "additional",
     "another",
@@ -3271,6 +3313,131 @@ fn adjective_before_noun(g: &G, i: usize) -> bool {
     true
 }
 
+/// The holiday named at `i`: (rule, next).
+fn holiday_name(g: &G, i: usize) -> Option<(crate::holiday::Rule, usize)> {
+    let first = g.word(i)?;
+    if !first.as_bytes()[0].is_ascii_uppercase() {
+        return None;
+    }
+    'names: for (words, rule) in crate::holiday::HOLIDAYS {
+        let mut k = i;
+        for w in *words {
+            let ok = match *w {
+                "'" => g.is_apos(k),
+                "." => g.p(k, "."),
+                w => g.is(k, w),
+            };
+            if !ok {
+                continue 'names;
+            }
+            k += 1;
+        }
+        return Some((*rule, k));
+    }
+    None
+}
+
+/// Words after a holiday name that keep it a day ("on Christmas and ...").
+const AFTER_HOLIDAY_OK: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "and",
+    "or",
+    "to",
+    "for",
+    "with",
+    "this",
+    "last",
+    "next",
+    "when",
+    "as",
+    "he",
+    "she",
+    "they",
+    "we",
+    "it",
+    "the",
+    "a",
+    "was",
+    "is",
+    "will",
+    "would",
+    "weekend",
+    "morning",
+    "night",
+    "evening",
+    "afternoon",
+    "holiday",
+    "holidays",
+    "break",
+    "period",
+    "week",
+    "season",
+];
+
+// A holiday: "Christmas", "Christmas Day 2015", "Labor Day", "Easter 2017", "Good Friday";
+// and some units before or after one: "three days before Easter 2017", "the week before
+// Christmas", "the day after Christmas"
+fn holiday(g: &G, i: usize) -> Option<Hit> {
+    // "three days before Easter", "the day after Christmas"
+    let (n, k) = if g.is(i, "the") {
+        (Some(1), i + 1)
+    } else if let Some((v, k)) = g.num(i).filter(|(v, _)| v.fract() == 0.0 && *v < 1000.0) {
+        (Some(v as i32), k)
+    } else {
+        (None, i)
+    };
+    if let Some(n) = n {
+        let (unit, _, e) = g.unit(k)?;
+        if !matches!(unit, Unit::Day | Unit::Week | Unit::Month) {
+            return None;
+        }
+        let sign = if g.is(e, "before") {
+            -1
+        } else if g.is(e, "after") {
+            1
+        } else {
+            return None;
+        };
+        let base = holiday(g, e + 1)?;
+        let end = base.end;
+        let mut h = hit(
+            i,
+            end,
+            Sem::Offset {
+                base: Box::new(base.sem),
+                unit,
+                n: sign * n,
+            },
+        );
+        h.tense = base.tense;
+        return Some(h);
+    }
+    let (rule, j) = holiday_name(g, i)?;
+    if let Some((y, end)) = year_tail(g, j) {
+        return Some(hit(i, end, Sem::Holiday { rule, y }));
+    }
+    // "Christmas tree", "Christmas Island", "the Easter Rising": a name or a kind, not a day
+    if let Some(next) = g.word(j) {
+        if !g.is_any(j, AFTER_HOLIDAY_OK) {
+            return None;
+        }
+        let _ = next;
+    }
+    if g.prev_is_any(i, &["the", "a", "an", "this", "that"]) && j == i + 1 {
+        return None;
+    }
+    Some(hit(
+        i,
+        j,
+        Sem::Holiday {
+            rule,
+            y: YearSpec::Infer,
+        },
+    ))
+}
+
 // A year in words after a date preposition: "in nineteen eighty-four", "by twenty twenty-five",
 // "in two thousand and nine", "in the year two thousand"
 fn year_words(g: &G, i: usize) -> Option<Hit> {
@@ -3565,7 +3732,7 @@ mod tests {
 
     #[test]
     fn every_rule_has_a_bit() {
-        assert_eq!(RULES.len(), 23);
-        assert_eq!(R_YEAR_WORDS, 1 << 22);
+        assert_eq!(RULES.len(), 24);
+        assert_eq!(R_HOLIDAY, 1 << 23);
     }
 }

@@ -21,6 +21,7 @@
 
 mod describe;
 mod grammar;
+mod holiday;
 mod lex;
 pub mod number;
 mod resolve;
@@ -407,6 +408,8 @@ fn needs_tense(sem: &Sem) -> bool {
         Sem::Season { y, which, .. } => *y == YearSpec::Infer && *which == Which::Tense,
         Sem::Weekday { which, .. } | Sem::Weekend { which } => *which == Which::Tense,
         Sem::Report { .. } => true,
+        Sem::Holiday { y, .. } => *y == YearSpec::Infer,
+        Sem::Offset { base, .. } => needs_tense(base),
         Sem::Range { a, b } => needs_tense(a) || needs_tense(b),
         Sem::PartOfDay { day, .. } => needs_tense(day),
         Sem::Clock { day, .. } => day.as_deref().is_some_and(needs_tense),

@@ -113,6 +113,14 @@ pub(crate) enum Sem {
     Weekend { which: Which },
     /// A part of a day: "this morning", "Tuesday night".
     PartOfDay { day: Box<Sem>, pod: Pod },
+    /// A holiday, in a year if one is written: "Christmas", "Easter 2017".
+    Holiday {
+        rule: crate::holiday::Rule,
+        y: YearSpec,
+    },
+    /// Some units before or after a day: "three days before Easter", "the week before
+    /// Christmas".
+    Offset { base: Box<Sem>, unit: Unit, n: i32 },
     /// A range written as one expression: "June 9-12", "from 3pm to 5:30pm", "1914-1918".
     /// Both ends have the same grain.
     Range { a: Box<Sem>, b: Box<Sem> },
@@ -418,6 +426,14 @@ fn unresolved(sem: &Sem) -> Resolved {
         Sem::RelYear(_) => res(TimexType::Date, "XXXX".into(), G::Year, u),
         Sem::Quarter { q, .. } => res(TimexType::Date, format!("XXXX-Q{q}"), G::Quarter, u),
         Sem::Report { .. } => res(TimexType::Date, "XXXX-QX".into(), G::Quarter, u),
+        Sem::Holiday { rule, .. } => match rule.fixed() {
+            Some((m, d)) => res(TimexType::Date, format!("XXXX-{m:02}-{d:02}"), G::Day, u),
+            None => res(TimexType::Date, "XXXX-XX-XX".into(), G::Day, u),
+        },
+        Sem::Offset { unit, .. } => {
+            let (v, g) = placeholder(*unit);
+            res(TimexType::Date, v, g, u)
+        }
         Sem::Range { a, b } => resolve_range(a, b, None, Tense::Present),
         Sem::Half { h, .. } => res(TimexType::Date, format!("XXXX-H{h}"), G::Half, u),
         Sem::Season { s, .. } => res(TimexType::Date, format!("XXXX-{s}"), G::Season, u),
@@ -658,12 +674,51 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
                 d.anchor,
             ));
         }
+        Sem::Holiday {
+            rule,
+            y: YearSpec::Abs(y),
+        } => {
+            let date = rule.date(*y)?;
+            return Some(res(
+                TimexType::Date,
+                fmt_day(date),
+                G::Day,
+                Anchor::Absolute,
+            ));
+        }
+        Sem::Offset { base, unit, n } => {
+            let b = resolve(base, reference, tense);
+            if b.anchor != Anchor::Unresolved && b.gran == G::Day {
+                let d = NaiveDate::parse_from_str(&b.value, "%Y-%m-%d").ok()?;
+                let (v, g) = fmt_unit(shift(d, *unit, *n)?, *unit);
+                return Some(res(TimexType::Date, v, g, b.anchor));
+            }
+            return None;
+        }
         _ => {}
     }
     let now = reference?;
     let r = now.date();
     Some(match sem {
-        Sem::Fixed { .. } => return None,
+        Sem::Fixed { .. } | Sem::Offset { .. } => return None,
+        Sem::Holiday { rule, y } => {
+            let date = match year_of(*y, r) {
+                Some(y) => rule.date(y)?,
+                None => {
+                    let all: Vec<NaiveDate> = (r.year() - 1..=r.year() + 1)
+                        .filter_map(|y| rule.date(y))
+                        .collect();
+                    match tense {
+                        Tense::Past => all.into_iter().rev().find(|d| *d <= r)?,
+                        Tense::Future | Tense::Present => all.into_iter().find(|d| *d >= r)?,
+                        Tense::Near | Tense::Plain => all
+                            .into_iter()
+                            .min_by_key(|d| ((*d - r).num_days().abs(), *d < r))?,
+                    }
+                }
+            };
+            res(TimexType::Date, fmt_day(date), G::Day, date_ref)
+        }
         Sem::Range { a, b } => resolve_range(a, b, reference, tense),
         Sem::Ymd { y, m, d } => {
             let year = year_of(*y, r).unwrap_or_else(|| infer_year(r, *m, Some(*d), tense));
@@ -1062,6 +1117,17 @@ pub(crate) fn tense_at(text: &str, span: std::ops::Range<usize>) -> Tense {
                 if s >= 4 && {
                     let before = &bytes[s.saturating_sub(5)..s - 1];
                     before.ends_with(b" is") || before.ends_with(b" are")
+                } =>
+            {
+                None
+            }
+            // "will shut", "to set": a bare verb after a modal or "to" is no past tense
+            Some(Tense::Past)
+                if s >= 4 && {
+                    let before = &bytes[s.saturating_sub(6)..s - 1];
+                    before.ends_with(b"will")
+                        || before.ends_with(b" to")
+                        || before.ends_with(b"not")
                 } =>
             {
                 None

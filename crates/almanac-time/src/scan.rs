@@ -97,6 +97,13 @@ pub(crate) const TRIGGERS: &[&str] = &[
     "recently",
     "recent",
     "current",
+    // holidays (most end in "Day" or a weekday, which are triggers already)
+    "christmas",
+    "easter",
+    "thanksgiving",
+    "halloween",
+    "pentecost",
+    "whitsunday",
     // years in words: "nineteen eighty-four", "two thousand and nine"
     "eighteen",
     "nineteen",
