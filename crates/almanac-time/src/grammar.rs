@@ -958,7 +958,7 @@ fn is_day_sem(sem: &Sem) -> bool {
 
 /// Every rule, in priority order for equal-length matches. The `R_*` bits below follow this
 /// order: keep them in step.
-const RULES: [fn(&G, usize) -> Option<Hit>; 24] = [
+const RULES: [fn(&G, usize) -> Option<Hit>; 26] = [
     iso,
     slash_date,
     day_month,
@@ -983,6 +983,8 @@ const RULES: [fn(&G, usize) -> Option<Hit>; 24] = [
     report,
     year_words,
     holiday,
+    clock_words,
+    pod_alone,
 ];
 
 const R_ISO: u32 = 1;
@@ -1009,6 +1011,8 @@ const R_VAGUE: u32 = 1 << 20;
 const R_REPORT: u32 = 1 << 21;
 const R_YEAR_WORDS: u32 = 1 << 22;
 const R_HOLIDAY: u32 = 1 << 23;
+const R_CLOCK_WORDS: u32 = 1 << 24;
+const R_POD_ALONE: u32 = 1 << 25;
 
 /// The rules that can match at a number.
 const NUM_RULES: u32 = R_ISO
@@ -1022,7 +1026,8 @@ const NUM_RULES: u32 = R_ISO
     | R_DURATION
     | R_YEAR
     | R_CLOCK
-    | R_HOLIDAY;
+    | R_HOLIDAY
+    | R_CLOCK_WORDS;
 
 /// Words after which "more than", "about" ... read a count ([`approx_prefix`]).
 pub(crate) const APPROX_WORDS: &[&str] = &[
@@ -1093,8 +1098,10 @@ pub(crate) const ORDINAL_WORDS: &[&str] = &[
 pub(crate) const RULE_STARTS: &[(&[&str], u32)] = &[
     (
         crate::lex::NUM_START_WORDS,
-        R_SET | R_AGO | R_DURATION | R_YEAR_WORDS | R_HOLIDAY,
+        R_SET | R_AGO | R_DURATION | R_YEAR_WORDS | R_HOLIDAY | R_CLOCK_WORDS,
     ),
+    (&["half", "quarter"], R_CLOCK_WORDS),
+    (&["early", "late", "the"], R_POD_ALONE),
     (crate::holiday::FIRST_WORDS, R_HOLIDAY),
     (ORDINAL_WORDS, R_CENTURY | R_QUARTER_HALF),
     (APPROX_WORDS, R_AGO | R_DURATION),
@@ -1215,6 +1222,9 @@ pub(crate) const RULE_STARTS: &[(&[&str], u32)] = &[
 
 /// Words after "the" or "a" that can continue a temporal expression without starting one.
 pub(crate) const AFTER_ARTICLE: &[&str] = &[
+    "morning",
+    "afternoon",
+    "evening",
     "latest",
     "most",
     "reported",
@@ -1247,6 +1257,10 @@ pub(crate) const AFTER_ARTICLE: &[&str] = &[
 
 /// Lowercased words that can start a rule (besides numbers and apostrophes), sorted.
 pub(crate) const STARTERS: &[&str] = &[
+    "evening",
+    "afternoon",
+    "morning",
+    "quarter",
     "corpus",
     "whitsunday",
     "whit",
@@ -2714,6 +2728,10 @@ fn deictic(g: &G, i: usize) -> Option<Hit> {
 // "the past 4 years", "the last 19 years", "the next five years", "several years",
 // "recent years", "the coming months", "for years", "five-year", "half a year"
 fn duration(g: &G, i: usize) -> Option<Hit> {
+    // "at 1700 hours" is a time of day
+    if g.prev_is_any(i, &["at"]) && g.digits(i).is_some_and(|(_, n)| n == 4) {
+        return None;
+    }
     let (modifier, k) = approx_prefix(g, i).map_or((None, i), |(m, k)| (Some(m), k));
     // "another six months", "an additional 90 days", "a further two weeks"
     let k = if g.is_any(k, &["another", "additional", "further"]) && g.num(k + 1).is_some() {
@@ -3169,10 +3187,11 @@ fn ampm(g: &G, i: usize) -> Option<(bool, usize)> {
 
 // "6:05 a.m.", "10:27", "3 p.m.", "noon", "midnight"
 fn clock(g: &G, i: usize) -> Option<Hit> {
+    let sharp = |end: usize| if g.is(end, "sharp") { end + 1 } else { end };
     if g.is(i, "noon") || g.is(i, "midday") {
         return Some(hit(
             i,
-            i + 1,
+            sharp(i + 1),
             Sem::Clock {
                 day: None,
                 h: 12,
@@ -3184,7 +3203,7 @@ fn clock(g: &G, i: usize) -> Option<Hit> {
     if g.is(i, "midnight") {
         return Some(hit(
             i,
-            i + 1,
+            sharp(i + 1),
             Sem::Clock {
                 day: None,
                 h: 24,
@@ -3206,8 +3225,35 @@ fn clock(g: &G, i: usize) -> Option<Hit> {
             if n > 2 || !(1..=12).contains(&h) {
                 return None;
             }
+            // "Friday at 3", "at 8 tomorrow morning": a bare hour after "at" next to a day
+            // counts only when it joins that day (a weak hit)
+            if !g.adj(i + 1) && ampm(g, i + 1).is_none() && g.prev_is_any(i, &["at"]) {
+                let day_before = i >= 2 && {
+                    let k = i - 2;
+                    g.weekday(k).is_some()
+                        || g.pod(k).is_some()
+                        || g.is_any(k, &["today", "tomorrow", "tonight", "yesterday"])
+                };
+                let day_after = g.weekday(i + 1).is_some()
+                    || g.is_any(i + 1, &["today", "tomorrow", "tonight", "this", "on"]);
+                if day_before || day_after {
+                    let mut h = hit(
+                        i,
+                        i + 1,
+                        Sem::Clock {
+                            day: None,
+                            h,
+                            m: 0,
+                            s: None,
+                        },
+                    );
+                    h.weak = true;
+                    return Some(h);
+                }
+            }
             // "3 p.m." needs the am/pm
             let (pm, end) = ampm(g, i + 1)?;
+            let end = sharp(end);
             let h = to_24(h, pm);
             return Some(hit(
                 i,
@@ -3247,10 +3293,242 @@ fn clock(g: &G, i: usize) -> Option<Hit> {
     if h == 24 && m > 0 {
         return None;
     }
+    let end = sharp(end);
     let _ = (&mut m, &mut s);
     let mut hit = hit(i, end, Sem::Clock { day: None, h, m, s });
     hit.weak = weak;
     Some(hit)
+}
+
+/// Words before a time of day that make a bare number one ("at 7.35", "by ten past nine").
+const CLOCK_PREP: &[&str] = &[
+    "at", "by", "until", "till", "from", "around", "about", "before", "after", "since",
+];
+
+/// An hour written as one number, 1..=12 in words ("nine") or 0..=24 in digits.
+fn hour_at(g: &G, k: usize) -> Option<(u32, usize)> {
+    if g.is_any(k, &["a", "an"]) {
+        return None;
+    }
+    let (v, e) = g.num(k)?;
+    if e != k + 1 || v.fract() != 0.0 {
+        return None;
+    }
+    let max = if g.digits(k).is_some_and(|(_, n)| n <= 2) {
+        24.0
+    } else if g.word(k).is_some() {
+        12.0
+    } else {
+        return None;
+    };
+    (1.0..=max).contains(&v).then_some((v as u32, e))
+}
+
+/// Minutes before "past" or "to": "ten", "twenty-five", "a quarter", "half", "5 minutes".
+fn minutes_at(g: &G, k: usize) -> Option<(u32, usize)> {
+    if g.is(k, "half") {
+        return Some((30, k + 1));
+    }
+    if g.is(k, "quarter") {
+        return Some((15, k + 1));
+    }
+    if g.is(k, "a") && g.is(k + 1, "quarter") {
+        return Some((15, k + 2));
+    }
+    if g.is_any(k, &["a", "an"]) {
+        return None;
+    }
+    let (v, e) = g.num(k)?;
+    if v.fract() != 0.0 || !(1.0..=59.0).contains(&v) {
+        return None;
+    }
+    let e = if g.is_any(e, &["minutes", "minute"]) {
+        e + 1
+    } else {
+        e
+    };
+    Some((v as u32, e))
+}
+
+/// After an hour: "o'clock", "am"/"pm", "sharp"; the hour made 24-hour. Returns (hour, end,
+/// whether anything was read).
+fn clock_tail(g: &G, h: u32, end: usize) -> (u32, usize, bool) {
+    let (mut h, mut end, mut any) = (h, end, false);
+    if g.is(end, "o") && g.is_apos(end + 1) && g.is(end + 2, "clock") {
+        end += 3;
+        any = true;
+    }
+    if let Some((pm, e)) = ampm(g, end).filter(|_| h <= 12) {
+        h = to_24(h, pm);
+        end = e;
+        any = true;
+    }
+    if g.is(end, "sharp") {
+        end += 1;
+    }
+    (h, end, any)
+}
+
+// Times of day as people write them: "ten past nine", "half past nine", "a quarter to six
+// o'clock", "five o'clock", "seven pm", "at 7.35", "17h30", "at 4 20", "at 1700 hours"
+fn clock_words(g: &G, i: usize) -> Option<Hit> {
+    let at = g.prev_is_any(i, CLOCK_PREP);
+    let clock = |h: u32, m: u32, end: usize| {
+        hit(
+            i,
+            end,
+            Sem::Clock {
+                day: None,
+                h,
+                m,
+                s: None,
+            },
+        )
+    };
+    // MINUTES (past|to|after) HOUR; digits only with "minutes" ("9 to 12" is a range)
+    let counted = g.digits(i).is_none() || g.is_any(i + 1, &["minutes", "minute"]);
+    if let Some((m, k)) = minutes_at(g, i).filter(|_| counted) {
+        if g.is_any(k, &["past", "after", "to", "before"]) {
+            if let Some((hr, e)) = hour_at(g, k + 1).filter(|&(hr, _)| hr <= 12) {
+                let (h, m) = if g.is_any(k, &["past", "after"]) {
+                    (hr, m)
+                } else {
+                    (if hr == 1 { 12 } else { hr - 1 }, 60 - m)
+                };
+                // "ten to one" needs to be a time: minutes in words or a clock preposition
+                if g.is(k, "before") || g.is(k, "after") {
+                    if !at {
+                        return None;
+                    }
+                }
+                let (h, end, _) = clock_tail(g, h, e);
+                return Some(clock(h, m, end));
+            }
+        }
+    }
+    // "five o'clock", "seven pm" (digits before am/pm are `clock`'s)
+    if let Some((hr, e)) = hour_at(g, i) {
+        if g.word(i).is_some() {
+            let (h, end, any) = clock_tail(g, hr, e);
+            if any {
+                return Some(clock(h, 0, end));
+            }
+        } else if g.is(e, "o") && g.is_apos(e + 1) && g.is(e + 2, "clock") {
+            let (h, end, _) = clock_tail(g, hr, e);
+            return Some(clock(h, 0, end));
+        }
+    }
+    let (hr, n) = g.digits(i)?;
+    if i > 0 && g.adj(i) {
+        return None;
+    }
+    // "at 7.35", "at 7.35 pm"; not "at 3.50%", "by 0.25 point", "at 7.35 a share"
+    let at_dot = g.prev_is_any(i, &["at", "until", "till", "from", "around"]);
+    if at_dot && n <= 2 && (1..=23).contains(&hr) && g.p(i + 1, ".") && g.adj(i + 1) && g.adj(i + 2)
+    {
+        let (m, 2) = g.digits(i + 2)? else {
+            return None;
+        };
+        if m > 59 || g.adj(i + 3) && (g.digits(i + 3).is_some() || g.p(i + 3, ".")) {
+            return None;
+        }
+        let (h, end, any) = clock_tail(g, hr, i + 3);
+        let ends = match g.tok(end) {
+            None => true,
+            Some(t) if t.kind == Kind::Punct => !matches!(t.text, "%" | "$" | "-"),
+            Some(_) => {
+                g.is_any(
+                    end,
+                    &["today", "tomorrow", "tonight", "on", "this", "in", "and"],
+                ) || g.weekday(end).is_some()
+            }
+        };
+        if !(any || ends) {
+            return None;
+        }
+        return Some(clock(h, m, end));
+    }
+    // "17h30", "17h"
+    if n <= 2 && hr <= 24 && g.is(i + 1, "h") && g.adj(i + 1) {
+        let (m, end) = match g.digits(i + 2).filter(|_| g.adj(i + 2)) {
+            Some((m, 2)) if m <= 59 => (m, i + 3),
+            Some(_) => return None,
+            None if at => (0, i + 2),
+            None => return None,
+        };
+        if g.adj(end) && g.tok(end).is_some_and(|t| t.kind != Kind::Punct) {
+            return None;
+        }
+        return Some(clock(hr, m, end));
+    }
+    // "at 4 20"
+    if at && n <= 2 && (1..=12).contains(&hr) && !g.adj(i + 1) {
+        if let Some((m, 2)) = g.digits(i + 1) {
+            let ends =
+                g.tok(i + 2).is_none_or(|t| t.kind == Kind::Punct) || ampm(g, i + 2).is_some();
+            if m <= 59 && ends && g.prev_is_any(i, &["at"]) {
+                let (h, end, _) = clock_tail(g, hr, i + 2);
+                return Some(clock(h, m, end));
+            }
+        }
+    }
+    // "at 1700 hours"
+    if at && n == 4 && g.is(i + 1, "hours") && hr / 100 <= 24 && hr % 100 <= 59 {
+        return Some(clock(hr / 100, hr % 100, i + 2));
+    }
+    None
+}
+
+// A part of the day alone: "late morning", "early afternoon", "late at night", "in the
+// morning" (of the reference day)
+fn pod_alone(g: &G, i: usize) -> Option<Hit> {
+    let today = || {
+        Box::new(Sem::Rel {
+            unit: Unit::Day,
+            off: 0,
+        })
+    };
+    let (modifier, k) = if g.is(i, "late") {
+        (Some(Modifier::End), i + 1)
+    } else if g.is(i, "early") {
+        (Some(Modifier::Start), i + 1)
+    } else {
+        (None, i)
+    };
+    // "late at night"
+    if modifier.is_some() && g.is(k, "at") && g.is(k + 1, "night") {
+        let mut h = hit(
+            i,
+            k + 2,
+            Sem::PartOfDay {
+                day: today(),
+                pod: Pod::Night,
+            },
+        );
+        h.modifier = modifier;
+        return Some(h);
+    }
+    let the = g.is(k, "the");
+    if the && (modifier.is_some() || !g.prev_is_any(i, &["in", "during", "by", "through"])) {
+        return None;
+    }
+    let k = if the { k + 1 } else { k };
+    let (pod, end) = g.pod(k)?;
+    if modifier.is_none() && !the || pod == Pod::Night && the {
+        return None;
+    }
+    // "the morning of May 5", "the morning after": not this day
+    if g.is_any(
+        end,
+        &[
+            "of", "after", "before", "session", "sessions", "news", "show",
+        ],
+    ) {
+        return None;
+    }
+    let mut h = hit(i, end, Sem::PartOfDay { day: today(), pod });
+    h.modifier = modifier;
+    Some(h)
 }
 
 fn to_24(h: u32, pm: bool) -> u32 {
@@ -3732,7 +4010,7 @@ mod tests {
 
     #[test]
     fn every_rule_has_a_bit() {
-        assert_eq!(RULES.len(), 24);
-        assert_eq!(R_HOLIDAY, 1 << 23);
+        assert_eq!(RULES.len(), 26);
+        assert_eq!(R_POD_ALONE, 1 << 25);
     }
 }

@@ -340,6 +340,26 @@ fn is_day(sem: &Sem) -> bool {
     )
 }
 
+/// The day of a sense a clock time can join, with its part of the day: "Friday" (no part),
+/// "tomorrow morning", "tonight".
+fn day_part(sem: &Sem) -> Option<(Sem, Option<resolve::Pod>)> {
+    match sem {
+        s if is_day(s) => Some((s.clone(), None)),
+        Sem::PartOfDay { day, pod } if is_day(day) => Some(((**day).clone(), Some(*pod))),
+        _ => None,
+    }
+}
+
+/// An hour read in a part of the day: "tonight at 10" is 22:00, "tomorrow morning at 8" 08:00.
+fn in_part(h: u32, pod: Option<resolve::Pod>) -> u32 {
+    use resolve::Pod;
+    match pod {
+        Some(Pod::Afternoon | Pod::Evening) if h < 12 => h + 12,
+        Some(Pod::Night) if (6..12).contains(&h) => h + 12,
+        _ => h,
+    }
+}
+
 /// Joins a day and a clock time written next to each other ("21 Jan 2020, 6:05", "7:15 a.m.
 /// Friday", "Tuesday at 3 p.m.") and drops bare clock times that joined nothing.
 fn merge(g: &G, hits_out: &mut Vec<Hit>) {
@@ -363,26 +383,28 @@ fn merge(g: &G, hits_out: &mut Vec<Hit>) {
                         .all(|t| allowed.iter().any(|a| t.text.eq_ignore_ascii_case(a)))
             };
             let clock_alone = |s: &Sem| matches!(s, Sem::Clock { day: None, .. });
-            if is_day(&prev.sem) && clock_alone(&h.sem) && gap_ok(&[",", "at", "-", "on"]) {
-                if let Sem::Clock { h: hh, m, s, .. } = h.sem {
+            let prev_day = day_part(&prev.sem);
+            if prev_day.is_some() && clock_alone(&h.sem) && gap_ok(&[",", "at", "-", "on"]) {
+                if let (Sem::Clock { h: hh, m, s, .. }, Some((day, pod))) = (&h.sem, prev_day) {
                     prev.sem = Sem::Clock {
-                        day: Some(Box::new(prev.sem.clone())),
-                        h: hh,
-                        m,
-                        s,
+                        day: Some(Box::new(day)),
+                        h: in_part(*hh, pod),
+                        m: *m,
+                        s: *s,
                     };
                     prev.end = h.end;
                     prev.weak = false;
                     continue;
                 }
             }
-            if clock_alone(&prev.sem) && is_day(&h.sem) && gap_ok(&[",", "on"]) {
-                if let Sem::Clock { h: hh, m, s, .. } = prev.sem {
+            let next_day = day_part(&h.sem);
+            if clock_alone(&prev.sem) && next_day.is_some() && gap_ok(&[",", "on"]) {
+                if let (Sem::Clock { h: hh, m, s, .. }, Some((day, pod))) = (&prev.sem, next_day) {
                     prev.sem = Sem::Clock {
-                        day: Some(Box::new(h.sem.clone())),
-                        h: hh,
-                        m,
-                        s,
+                        day: Some(Box::new(day)),
+                        h: in_part(*hh, pod),
+                        m: *m,
+                        s: *s,
                     };
                     prev.end = h.end;
                     prev.weak = false;

@@ -97,6 +97,9 @@ pub(crate) const TRIGGERS: &[&str] = &[
     "recently",
     "recent",
     "current",
+    // times of day: "five o'clock", "seven pm", "17h30" (digits trigger anyway)
+    "clock",
+    "pm",
     // holidays (most end in "Day" or a weekday, which are triggers already)
     "christmas",
     "easter",
