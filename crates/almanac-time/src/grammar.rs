@@ -414,11 +414,18 @@ impl<'a> G<'_, 'a> {
     /// A month name at `i`: (month, next index, abbreviated).
     fn month(&self, i: usize) -> Option<(u32, usize, bool)> {
         let w = self.word(i)?;
-        if !w.as_bytes()[0].is_ascii_uppercase() || w.len() > 9 {
+        if w.len() > 9 {
             return None;
         }
         let code = crate::lex::code(self.toks[i].lex, crate::lex::MONTH_SHIFT);
         let (_, m, abbr) = MONTHS.get(code.checked_sub(1)?)?;
+        // people write "july" in lower case; not "may", "march", "august" (words too), and
+        // no abbreviation ("jan", "sep")
+        if !w.as_bytes()[0].is_ascii_uppercase()
+            && (*abbr || matches!(m, 3 | 5 | 8) || !w.bytes().all(|b| b.is_ascii_lowercase()))
+        {
+            return None;
+        }
         // all-caps "MAY" is fine; "MAy" is not a month
         if w.len() > 1
             && !w[1..].bytes().all(|b| b.is_ascii_lowercase())
@@ -436,11 +443,17 @@ impl<'a> G<'_, 'a> {
     /// A weekday name at `i`: (weekday, next index, abbreviated).
     fn weekday(&self, i: usize) -> Option<(Weekday, usize, bool)> {
         let w = self.word(i)?;
-        if !w.as_bytes()[0].is_ascii_uppercase() || w.len() > 9 {
+        if w.len() > 9 {
             return None;
         }
         let code = crate::lex::code(self.toks[i].lex, crate::lex::WEEKDAY_SHIFT);
         let (_, d, abbr) = WEEKDAYS.get(code.checked_sub(1)?)?;
+        // "see you on monday": full names in lower case too, never "sun", "sat", "wed"
+        if !w.as_bytes()[0].is_ascii_uppercase()
+            && (*abbr || !w.bytes().all(|b| b.is_ascii_lowercase()))
+        {
+            return None;
+        }
         let mut j = i + 1;
         if *abbr && self.p(j, ".") && self.adj(j) {
             j += 1;

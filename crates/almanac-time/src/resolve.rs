@@ -991,6 +991,7 @@ pub(crate) const PAST_CUES: &[&str] = &[
 /// Present-tense verbs that date an event to now or around it ("runs through Nov. 18").
 pub(crate) const PRESENT_CUES: &[&str] = &[
     "resumes",
+    "see",
     "go",
     "reopens",
     "close",
