@@ -8,7 +8,7 @@
 use chrono::Weekday;
 
 use crate::lex::Lower;
-use crate::resolve::{Pod, Sem, Tense, Unit, V, Which, YearSpec, fmt_year};
+use crate::resolve::{Part, Pod, Sem, Tense, Unit, V, Which, YearSpec, fmt_year};
 use crate::scan::{Kind, Tok};
 use crate::{Anchor, Granularity, Modifier, TimexType};
 
@@ -625,6 +625,16 @@ fn year_tail(g: &G, j: usize) -> Option<(YearSpec, usize)> {
     if g.is(k, "next") && g.is(k + 1, "year") {
         return Some((YearSpec::Rel(1), k + 2));
     }
+    // "3 May of 92"
+    if g.is(j, "of") {
+        if let Some((v, 2)) = g.digits(k) {
+            if g.tok(k + 1)
+                .is_none_or(|t| t.kind == Kind::Punct && t.text != "%")
+            {
+                return Some((YearSpec::Abs(two_digit_year(v)), k + 1));
+            }
+        }
+    }
     // "'19"
     if g.is_apos(k) && g.adj(k + 1) {
         if let Some((v, 2)) = g.digits(k + 1) {
@@ -971,7 +981,7 @@ fn is_day_sem(sem: &Sem) -> bool {
 
 /// Every rule, in priority order for equal-length matches. The `R_*` bits below follow this
 /// order: keep them in step.
-const RULES: [fn(&G, usize) -> Option<Hit>; 26] = [
+const RULES: [fn(&G, usize) -> Option<Hit>; 28] = [
     iso,
     slash_date,
     day_month,
@@ -998,6 +1008,8 @@ const RULES: [fn(&G, usize) -> Option<Hit>; 26] = [
     holiday,
     clock_words,
     pod_alone,
+    within,
+    month_slash_year,
 ];
 
 const R_ISO: u32 = 1;
@@ -1026,6 +1038,8 @@ const R_YEAR_WORDS: u32 = 1 << 22;
 const R_HOLIDAY: u32 = 1 << 23;
 const R_CLOCK_WORDS: u32 = 1 << 24;
 const R_POD_ALONE: u32 = 1 << 25;
+const R_WITHIN: u32 = 1 << 26;
+const R_MONTH_SLASH_YEAR: u32 = 1 << 27;
 
 /// The rules that can match at a number.
 const NUM_RULES: u32 = R_ISO
@@ -1040,7 +1054,8 @@ const NUM_RULES: u32 = R_ISO
     | R_YEAR
     | R_CLOCK
     | R_HOLIDAY
-    | R_CLOCK_WORDS;
+    | R_CLOCK_WORDS
+    | R_MONTH_SLASH_YEAR;
 
 /// Words after which "more than", "about" ... read a count ([`approx_prefix`]).
 pub(crate) const APPROX_WORDS: &[&str] = &[
@@ -1115,6 +1130,7 @@ pub(crate) const RULE_STARTS: &[(&[&str], u32)] = &[
     ),
     (&["half", "quarter"], R_CLOCK_WORDS),
     (&["early", "late", "the"], R_POD_ALONE),
+    (&["the"], R_WITHIN),
     (crate::holiday::FIRST_WORDS, R_HOLIDAY),
     (ORDINAL_WORDS, R_CENTURY | R_QUARTER_HALF),
     (APPROX_WORDS, R_AGO | R_DURATION),
@@ -2428,6 +2444,13 @@ fn ago(g: &G, i: usize) -> Option<Hit> {
             return Some(hit(i, end, shift_sem(unit, 1)));
         }
         let (unit, end) = g.unit_n(k + 1, false)?;
+        // "the week before last", "the month after next"
+        if g.is(end, "before") && g.is(end + 1, "last") {
+            return Some(hit(i, end + 2, shift_sem(unit, -2)));
+        }
+        if g.is(end, "after") && g.is(end + 1, "next") {
+            return Some(hit(i, end + 2, shift_sem(unit, 2)));
+        }
         if g.is_any(end, &["before", "earlier"]) && !g.is(end + 1, "yesterday") {
             let sentence_end =
                 end + 1 >= g.toks.len() || g.tok(end + 1).is_some_and(|t| t.kind == Kind::Punct);
@@ -3686,12 +3709,28 @@ fn holiday(g: &G, i: usize) -> Option<Hit> {
         }
         let sign = if g.is(e, "before") {
             -1
-        } else if g.is(e, "after") {
+        } else if g.is_any(e, &["after", "from"]) {
             1
         } else {
             return None;
         };
-        let base = holiday(g, e + 1)?;
+        // a holiday, or a day: "a week from Friday", "two days before yesterday"
+        let base = holiday(g, e + 1).filter(|_| !g.is(e, "from")).or_else(|| {
+            let day = [deictic, weekday, month_day]
+                .into_iter()
+                .filter_map(|r| r(g, e + 1))
+                .max_by_key(|h| h.end)?;
+            if !is_day_sem(&day.sem) || !matches!(unit, Unit::Day | Unit::Week) {
+                return None;
+            }
+            Some(day)
+        })?;
+        // counted in days from a plain day ("a week from today" is a day)
+        let (unit, n) = match (&base.sem, unit) {
+            (Sem::Holiday { .. }, u) => (u, n),
+            (_, Unit::Week) => (Unit::Day, n * 7),
+            (_, u) => (u, n),
+        };
         let end = base.end;
         let mut h = hit(
             i,
@@ -3725,6 +3764,133 @@ fn holiday(g: &G, i: usize) -> Option<Hit> {
         Sem::Holiday {
             rule,
             y: YearSpec::Infer,
+        },
+    ))
+}
+
+/// A month or year that a part can be counted in, at `k`: "October", "March 2015", "next
+/// month", "last year", "2019", "the year", "the month". Returns (sense, next).
+fn period_at(g: &G, k: usize) -> Option<(Sem, usize)> {
+    if let Some((y, e)) = g.year4(k).or_else(|| {
+        g.digits(k)
+            .filter(|&(v, n)| n == 4 && (1000..=2999).contains(&v))
+            .map(|(v, _)| (v as i32, k + 1))
+    }) {
+        let value = fmt_year(y);
+        let sem = fixed(TimexType::Date, value, Granularity::Year, Anchor::Absolute);
+        return Some((sem, e));
+    }
+    if g.is(k, "the") {
+        let (unit, e) = g.unit_n(k + 1, false)?;
+        return match unit {
+            Unit::Year => Some((Sem::RelYear(0), e)),
+            Unit::Month => Some((Sem::Rel { unit, off: 0 }, e)),
+            _ => None,
+        };
+    }
+    for rule in [month_year, month_alone_any, relative] {
+        if let Some(h) = rule(g, k) {
+            if matches!(
+                h.sem,
+                Sem::Ym { .. }
+                    | Sem::RelYear(_)
+                    | Sem::Rel {
+                        unit: Unit::Month,
+                        ..
+                    }
+            ) {
+                return Some((h.sem, h.end));
+            }
+        }
+    }
+    None
+}
+
+// Counting inside a period: "the last Monday of October", "the first Sunday of March 2015",
+// "the 20th day of last month", "the last day of February", "the third week of next year",
+// "the 2nd last week of 2019"; and "the 29th" alone after "on"
+fn within(g: &G, i: usize) -> Option<Hit> {
+    if !g.is(i, "the") {
+        return None;
+    }
+    let k = i + 1;
+    let (n, k) = if g.is(k, "last") {
+        (-1, k + 1)
+    } else {
+        let (v, e) = g.ordinal(k)?;
+        let v = i32::try_from(v).ok()?;
+        // "the 2nd last week": counted from the end
+        if g.is(e, "last") { (-v, e + 1) } else { (v, e) }
+    };
+    let (part, k) = if let Some((wd, e, _)) = g.weekday(k) {
+        (Part::Weekday { n, wd }, e)
+    } else if g.is(k, "day") {
+        (Part::Day { n }, k + 1)
+    } else if g.is(k, "week") {
+        (Part::Week { n }, k + 1)
+    } else {
+        // "on the 29th": a day of this month, by tense
+        let plain = n > 0
+            && n <= 31
+            && g.digits(k - 1).is_some()
+            && g.prev_is_any(
+                i,
+                &[
+                    "on", "by", "until", "till", "from", "since", "before", "after",
+                ],
+            )
+            && g.tok(k)
+                .is_none_or(|t| t.kind == Kind::Punct || g.is_any(k, &["at", "and", "or"]));
+        if plain {
+            return Some(hit(i, k, Sem::DayOfMonth { d: n as u32 }));
+        }
+        return None;
+    };
+    if !g.is_any(k, &["of", "in"]) {
+        return None;
+    }
+    let (base, end) = period_at(g, k + 1)?;
+    if matches!(part, Part::Weekday { .. }) && !matches!(base, Sem::Ym { .. }) {
+        return None;
+    }
+    if !(-5..=53).contains(&n) || n == 0 {
+        return None;
+    }
+    Some(hit(
+        i,
+        end,
+        Sem::Within {
+            base: Box::new(base),
+            part,
+        },
+    ))
+}
+
+// "09/2021", "09 / 2021": a month and a year
+fn month_slash_year(g: &G, i: usize) -> Option<Hit> {
+    let (m, 2) = g.digits(i)? else {
+        return None;
+    };
+    if !(1..=12).contains(&m) || i > 0 && g.adj(i) {
+        return None;
+    }
+    if !g.p(i + 1, "/") || g.adj(i + 1) != g.adj(i + 2) {
+        return None;
+    }
+    let (y, 4) = g.digits(i + 2)? else {
+        return None;
+    };
+    if !(1900..=2100).contains(&y)
+        || g.adj(i + 3) && g.tok(i + 3).is_some_and(|t| t.kind != Kind::Punct)
+    {
+        return None;
+    }
+    Some(hit(
+        i,
+        i + 3,
+        Sem::Ym {
+            y: YearSpec::Abs(y as i32),
+            m,
         },
     ))
 }
@@ -4023,7 +4189,7 @@ mod tests {
 
     #[test]
     fn every_rule_has_a_bit() {
-        assert_eq!(RULES.len(), 26);
-        assert_eq!(R_POD_ALONE, 1 << 25);
+        assert_eq!(RULES.len(), 28);
+        assert_eq!(R_MONTH_SLASH_YEAR, 1 << 27);
     }
 }

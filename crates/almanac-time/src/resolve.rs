@@ -121,6 +121,11 @@ pub(crate) enum Sem {
     /// Some units before or after a day: "three days before Easter", "the week before
     /// Christmas".
     Offset { base: Box<Sem>, unit: Unit, n: i32 },
+    /// A day, week or weekday counted inside a month or a year: "the last Monday of
+    /// October", "the 20th day of last month", "the third week of next year".
+    Within { base: Box<Sem>, part: Part },
+    /// A day of the month named alone: "on the 29th".
+    DayOfMonth { d: u32 },
     /// A range written as one expression: "June 9-12", "from 3pm to 5:30pm", "1914-1918".
     /// Both ends have the same grain.
     Range { a: Box<Sem>, b: Box<Sem> },
@@ -131,6 +136,79 @@ pub(crate) enum Sem {
         m: u32,
         s: Option<u32>,
     },
+}
+
+/// What [`Sem::Within`] counts; `n` is 1 for the first, -1 for the last, -2 for the one
+/// before the last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// The `n`th such weekday of a month.
+    Weekday { n: i32, wd: Weekday },
+    /// The `n`th day of a month or a year.
+    Day { n: i32 },
+    /// The `n`th (ISO) week of a year or a month.
+    Week { n: i32 },
+}
+
+/// The day or week `part` of the month or year written `base` (`YYYY` or `YYYY-MM`).
+fn within(base: &str, part: Part) -> Option<(String, Granularity)> {
+    let y: i32 = base.get(..4)?.parse().ok()?;
+    let month: Option<u32> = match base.len() {
+        4 => None,
+        7 => Some(base.get(5..7)?.parse().ok()?),
+        _ => return None,
+    };
+    let (first, last) = match month {
+        Some(m) => {
+            let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+            (first, add_months(first, 1)?.pred_opt()?)
+        }
+        None => (
+            NaiveDate::from_ymd_opt(y, 1, 1)?,
+            NaiveDate::from_ymd_opt(y, 12, 31)?,
+        ),
+    };
+    let nth = |n: i32, from_first: NaiveDate, from_last: NaiveDate, step: i64| {
+        let d = if n > 0 {
+            add_days(from_first, step * i64::from(n - 1))?
+        } else {
+            add_days(from_last, step * i64::from(n + 1))?
+        };
+        (first..=last).contains(&d).then_some(d)
+    };
+    Some(match part {
+        Part::Weekday { n, wd } => {
+            let m = month?;
+            let rule = crate::holiday::Rule::Nth {
+                month: m,
+                wd,
+                n,
+                days: 0,
+            };
+            (fmt_day(rule.date(y)?), Granularity::Day)
+        }
+        Part::Day { n } => (fmt_day(nth(n, first, last, 1)?), Granularity::Day),
+        Part::Week { n } => {
+            // a year's first week is ISO week 1, its last the week of December 28; a month's
+            // first week is the week of its first day
+            let (wfirst, wlast) = match month {
+                Some(_) => (first, last),
+                None => (
+                    NaiveDate::from_isoywd_opt(y, 1, Weekday::Mon)?,
+                    NaiveDate::from_ymd_opt(y, 12, 28)?,
+                ),
+            };
+            let d = if n > 0 {
+                add_days(wfirst, 7 * i64::from(n - 1))?
+            } else {
+                add_days(wlast, 7 * i64::from(n + 1))?
+            };
+            if month.is_some() && !(first..=last).contains(&d) && n > 0 && d > last {
+                return None;
+            }
+            (fmt_week(d), Granularity::Week)
+        }
+    })
 }
 
 /// The tense of the sentence around an expression.
@@ -426,6 +504,14 @@ fn unresolved(sem: &Sem) -> Resolved {
         Sem::RelYear(_) => res(TimexType::Date, "XXXX".into(), G::Year, u),
         Sem::Quarter { q, .. } => res(TimexType::Date, format!("XXXX-Q{q}"), G::Quarter, u),
         Sem::Report { .. } => res(TimexType::Date, "XXXX-QX".into(), G::Quarter, u),
+        Sem::Within { base, part } => {
+            let b = unresolved(base);
+            match within(&b.value, *part) {
+                Some((v, g)) => res(TimexType::Date, v, g, b.anchor),
+                None => res(TimexType::Date, "XXXX-XX-XX".into(), G::Day, u),
+            }
+        }
+        Sem::DayOfMonth { d } => res(TimexType::Date, format!("XXXX-XX-{d:02}"), G::Day, u),
         Sem::Holiday { rule, .. } => match rule.fixed() {
             Some((m, d)) => res(TimexType::Date, format!("XXXX-{m:02}-{d:02}"), G::Day, u),
             None => res(TimexType::Date, "XXXX-XX-XX".into(), G::Day, u),
@@ -686,6 +772,17 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
                 Anchor::Absolute,
             ));
         }
+        Sem::Within { base, part } => {
+            // a day in a present-tense sentence is scheduled: its month is the next one
+            let tense = if tense == Tense::Present {
+                Tense::Future
+            } else {
+                tense
+            };
+            let b = resolve(base, reference, tense);
+            let (v, g) = within(&b.value, *part)?;
+            return Some(res(TimexType::Date, v, g, b.anchor));
+        }
         Sem::Offset { base, unit, n } => {
             let b = resolve(base, reference, tense);
             if b.anchor != Anchor::Unresolved && b.gran == G::Day {
@@ -700,7 +797,23 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
     let now = reference?;
     let r = now.date();
     Some(match sem {
-        Sem::Fixed { .. } | Sem::Offset { .. } => return None,
+        Sem::Fixed { .. } | Sem::Offset { .. } | Sem::Within { .. } => return None,
+        Sem::DayOfMonth { d } => {
+            let days: Vec<NaiveDate> = (-1..=1)
+                .filter_map(|k| {
+                    let m = add_months(r.with_day(1)?, k)?;
+                    NaiveDate::from_ymd_opt(m.year(), m.month(), *d)
+                })
+                .collect();
+            let day = match tense {
+                Tense::Past => days.into_iter().rev().find(|x| *x <= r)?,
+                Tense::Future | Tense::Present => days.into_iter().find(|x| *x >= r)?,
+                Tense::Near | Tense::Plain => days
+                    .into_iter()
+                    .min_by_key(|x| ((*x - r).num_days().abs(), *x < r))?,
+            };
+            res(TimexType::Date, fmt_day(day), G::Day, date_ref)
+        }
         Sem::Holiday { rule, y } => {
             let date = match year_of(*y, r) {
                 Some(y) => rule.date(y)?,
@@ -997,8 +1110,6 @@ pub(crate) const PRESENT_CUES: &[&str] = &[
     "close",
     "open",
     "meet",
-    "vote",
-    "votes",
     "is",
     "are",
     "takes",
