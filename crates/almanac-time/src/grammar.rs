@@ -3432,10 +3432,8 @@ fn clock_words(g: &G, i: usize) -> Option<Hit> {
                     (if hr == 1 { 12 } else { hr - 1 }, 60 - m)
                 };
                 // "ten to one" needs to be a time: minutes in words or a clock preposition
-                if g.is(k, "before") || g.is(k, "after") {
-                    if !at {
-                        return None;
-                    }
+                if (g.is(k, "before") || g.is(k, "after")) && !at {
+                    return None;
                 }
                 let (h, end, _) = clock_tail(g, h, e);
                 return Some(clock(h, m, end));
@@ -3996,12 +3994,10 @@ fn report(g: &G, i: usize) -> Option<Hit> {
         } else if g.is(end, "last") && g.is(end + 1, "year") {
             years = -1;
             end += 2;
-        } else if g.is(end, "of") && g.is(end + 1, "last") && g.is(end + 2, "year") {
-            years = -1;
-            end += 3;
-        } else if g.is(end, "the")
-            && g.is_any(end + 1, &["previous", "prior"])
-            && g.is(end + 2, "year")
+        } else if g.is(end, "of") && g.is(end + 1, "last") && g.is(end + 2, "year")
+            || g.is(end, "the")
+                && g.is_any(end + 1, &["previous", "prior"])
+                && g.is(end + 2, "year")
         {
             years = -1;
             end += 3;
