@@ -787,10 +787,42 @@ fn year_pair(g: &G, i: usize) -> Option<Hit> {
 /// "from 3pm to 5:30pm", "from 8 to 11 pm", "Friday from 10 to 10:45", "1914-1918".
 /// "from" and "between" join the span (as chat-style taggers write a range).
 pub(crate) fn ranges(g: &G, hits: &mut Vec<Hit>) {
+    // cheap test first: most windows have no hit next to a range word
+    let link = |k: usize| {
+        g.toks.get(k).is_some_and(|t| match t.kind {
+            Kind::Punct => matches!(t.text, "-" | "\u{2013}" | "\u{2014}" | "/"),
+            Kind::Word => {
+                matches!(t.text.as_bytes()[0] | 0x20, b't' | b'u' | b'a')
+                    && g.is_any(k, &["to", "through", "thru", "until", "till", "and"])
+            }
+            Kind::Num => false,
+        })
+    };
+    let near_link = hits
+        .iter()
+        .any(|h| link(h.end) || h.start >= 2 && link(h.start - 1));
+    let pair_tokens = || {
+        g.toks.windows(3).any(|w| {
+            w[0].kind == Kind::Num
+                && !w[1].space
+                && matches!(w[1].text, "-" | "\u{2013}" | "\u{2014}" | "/")
+                && w[2].kind == Kind::Num
+                && !w[2].space
+        })
+    };
+    if !near_link && !pair_tokens() {
+        return;
+    }
     // year pairs are not single hits: find them in the tokens
     let mut extra = Vec::new();
     for i in 0..g.toks.len() {
-        if g.toks[i].kind != Kind::Num {
+        // cheap test first: digits, a dash or slash, digits, all glued
+        let pair_like = g.toks[i].kind == Kind::Num
+            && (g.is_dash(i + 1) || g.p(i + 1, "/"))
+            && g.adj(i + 1)
+            && g.adj(i + 2)
+            && g.toks.get(i + 2).is_some_and(|t| t.kind == Kind::Num);
+        if !pair_like {
             continue;
         }
         let covered = hits
@@ -1255,7 +1287,6 @@ pub(crate) const AFTER_ARTICLE: &[&str] = &[
     "afternoon",
     "evening",
     "latest",
-    "most",
     "reported",
     "period",
     "whole",
@@ -1560,7 +1591,8 @@ pub(crate) fn match_at(g: &G, i: usize) -> Option<Hit> {
         let next = g.toks.get(i + 1)?;
         let continues = can_start(next)
             || next.kind == Kind::Word && next.lex & crate::lex::AFTER_ARTICLE != 0
-            || g.unit(i + 1).is_some();
+            || g.unit(i + 1).is_some()
+            || next.text.len() == 4 && g.is(i + 1, "most") && g.is(i + 2, "recent");
         if !continues {
             return None;
         }
@@ -1884,13 +1916,6 @@ fn modified(g: &G, i: usize) -> Option<Hit> {
 
 // ["the"] [MOD] DECADE: "the 1990s", "the '90s", "the late 1980s", "the mid-1990s", "1990's"
 fn decade(g: &G, i: usize) -> Option<Hit> {
-    // "in her 30s", "in their early 20s": an age, not a decade
-    let owner = |k: usize| g.is_any(k, &["her", "his", "their", "my", "your", "our", "its"]);
-    if i > 0
-        && (owner(i - 1) || i > 1 && g.is_any(i - 1, &["early", "late", "mid"]) && owner(i - 2))
-    {
-        return None;
-    }
     let k = opt_the(g, i);
     let (modifier, k) = match modifier_prefix(g, k) {
         Some((m, k2))
@@ -1901,6 +1926,13 @@ fn decade(g: &G, i: usize) -> Option<Hit> {
         _ => (None, k),
     };
     let (first3, end) = decade_core(g, k)?;
+    // "in her 30s", "in their early 20s": an age, not a decade
+    let owner = |k: usize| g.is_any(k, &["her", "his", "their", "my", "your", "our", "its"]);
+    if i > 0
+        && (owner(i - 1) || i > 1 && g.is_any(i - 1, &["early", "late", "mid"]) && owner(i - 2))
+    {
+        return None;
+    }
     let value = if first3 % 10 == 0 && first3 < 200 && g.digits(k).is_some_and(|(_, n)| n == 4) {
         // "the 1800s", "the 1900s": a century
         format!("{:02}XX", first3 / 10)
@@ -2524,6 +2556,16 @@ fn approx_prefix(g: &G, i: usize) -> Option<(Modifier, usize)> {
     // every word below is in APPROX_WORDS
     if g.word(i).is_none() || g.toks[i].lex & crate::lex::APPROX == 0 {
         return None;
+    }
+    // "at" (frequent) only as "at least", "at most"
+    if g.is(i, "at") {
+        return if g.is(i + 1, "least") {
+            Some((Modifier::MoreThan, i + 2))
+        } else if g.is(i + 1, "most") {
+            Some((Modifier::LessThan, i + 2))
+        } else {
+            None
+        };
     }
     if g.is_any(
         i,
@@ -3408,6 +3450,40 @@ fn clock_tail(g: &G, h: u32, end: usize) -> (u32, usize, bool) {
 // Times of day as people write them: "ten past nine", "half past nine", "a quarter to six
 // o'clock", "five o'clock", "seven pm", "at 7.35", "17h30", "at 4 20", "at 1700 hours"
 fn clock_words(g: &G, i: usize) -> Option<Hit> {
+    // "a" starts only "a quarter past/to ..."
+    if g.is_any(i, &["a", "an"]) && !g.is(i + 1, "quarter") {
+        return None;
+    }
+    // digits: only "7.35", "17h30", "4 20", "5 o'clock", "5 minutes past", "1700 hours"
+    if g.toks[i].kind == Kind::Num {
+        let glued = g.adj(i + 1) && (g.p(i + 1, ".") || g.is(i + 1, "h"));
+        let next_num = !g.adj(i + 1) && g.digits(i + 1).is_some();
+        if !(glued || next_num || g.is_any(i + 1, &["o", "minutes", "minute", "hours"])) {
+            return None;
+        }
+    }
+    // cheap test first: a time of day has a clock word after its first number, or a
+    // preposition before it
+    let cue = |k: usize| match g.toks.get(k) {
+        Some(t) if t.kind == Kind::Punct => t.text == ".",
+        Some(t) if t.kind == Kind::Word && t.text.len() <= 7 => {
+            matches!(
+                t.text.as_bytes()[0] | 0x20,
+                b'p' | b't' | b'a' | b'b' | b'o' | b'm' | b'h' | b'q'
+            ) && g.is_any(
+                k,
+                &[
+                    "past", "to", "after", "before", "o", "minutes", "minute", "am", "pm", "a",
+                    "p", "h", "hours", "quarter",
+                ],
+            )
+        }
+        _ => false,
+    };
+    let after_num = g.num(i).map_or(i + 1, |(_, e)| e);
+    if !(cue(i + 1) || cue(after_num) || g.prev_is_any(i, CLOCK_PREP)) {
+        return None;
+    }
     let at = g.prev_is_any(i, CLOCK_PREP);
     let clock = |h: u32, m: u32, end: usize| {
         hit(
@@ -3631,7 +3707,11 @@ fn holiday_name(g: &G, i: usize) -> Option<(crate::holiday::Rule, usize)> {
     if !first.as_bytes()[0].is_ascii_uppercase() {
         return None;
     }
+    let lower = Lower::new(first);
     'names: for (words, rule) in crate::holiday::HOLIDAYS {
+        if words[0] != lower.as_str() {
+            continue;
+        }
         let mut k = i;
         for w in *words {
             let ok = match *w {
@@ -3896,15 +3976,23 @@ fn month_slash_year(g: &G, i: usize) -> Option<Hit> {
 // A year in words after a date preposition: "in nineteen eighty-four", "by twenty twenty-five",
 // "in two thousand and nine", "in the year two thousand"
 fn year_words(g: &G, i: usize) -> Option<Hit> {
-    let k = if g.is(i, "the") && g.is(i + 1, "year") {
+    let k = if g.is(i, "the") {
+        if !g.is(i + 1, "year") {
+            return None;
+        }
         i + 2
     } else {
         i
     };
-    if g.word(k).is_none() || !(k > i || g.prev_is_any(i, DATE_PREP)) {
+    if g.word(k).is_none() {
         return None;
     }
     let (a, j) = g.num(k)?;
+    if !((10.0..=20.0).contains(&a) || (1000.0..=2099.0).contains(&a))
+        || !(k > i || g.prev_is_any(i, DATE_PREP))
+    {
+        return None;
+    }
     let (y, end) = if j == k + 1 && (10.0..=20.0).contains(&a) && a.fract() == 0.0 {
         // "nineteen eighty-four", "twenty twenty-five", "nineteen oh five"
         if g.is(j, "oh") {
@@ -4103,7 +4191,12 @@ mod tests {
         }
         if g.is_any(i, &["the", "a", "an"]) {
             let next = g.toks.get(i + 1)?;
-            if !can_start(next) && !g.is_any(i + 1, AFTER_ARTICLE) && g.unit(i + 1).is_none() {
+            let most_recent = g.is(i + 1, "most") && g.is(i + 2, "recent");
+            if !can_start(next)
+                && !g.is_any(i + 1, AFTER_ARTICLE)
+                && g.unit(i + 1).is_none()
+                && !most_recent
+            {
                 return None;
             }
         }
