@@ -2866,16 +2866,16 @@ fn duration_core(g: &G, k: usize) -> Option<Hit> {
             ],
         ) {
             (true, k + 2)
+        } else if g
+            .num(k + 1)
+            .is_some_and(|(_, j)| !g.is_any(k + 1, &["a", "an"]) && g.unit_n(j, true).is_some())
+        {
+            // "the six months to June", "the three months ended in September"
+            (true, k + 1)
         } else {
             (false, k)
         }
     } else if g.is_any(k, &["past", "last", "next", "recent"]) && !g.is(k + 1, "year") {
-        (true, k + 1)
-    } else if g.is(k, "the")
-        && g.num(k + 1)
-            .is_some_and(|(_, j)| !g.is_any(k + 1, &["a", "an"]) && g.unit_n(j, true).is_some())
-    {
-        // "the six months to June", "the three months ended in September"
         (true, k + 1)
     } else {
         (false, k)
@@ -3910,7 +3910,7 @@ fn within(g: &G, i: usize) -> Option<Hit> {
         // "on the 29th": a day of this month, by tense
         let plain = n > 0
             && n <= 31
-            && g.digits(k - 1).is_some()
+            && g.digits(i + 1).is_some()
             && g.prev_is_any(
                 i,
                 &[
