@@ -3984,9 +3984,7 @@ fn year_words(g: &G, i: usize) -> Option<Hit> {
     } else {
         i
     };
-    if g.word(k).is_none() {
-        return None;
-    }
+    g.word(k)?;
     let (a, j) = g.num(k)?;
     if !((10.0..=20.0).contains(&a) || (1000.0..=2099.0).contains(&a))
         || !(k > i || g.prev_is_any(i, DATE_PREP))

@@ -5,6 +5,13 @@
 //! [TIMEX3](https://timeml.github.io/site/publications/timeMLdocs/timeml_1.2.1.html#timex3)
 //! type and value against a reference date-time that the caller passes in.
 //!
+//! Besides news dates it reads what people write: ranges as one expression ("June 9-12" is
+//! `(2016-06-09,2016-06-12,P3D)` with [`TimeExpr::begin`] and [`TimeExpr::end`]), times of day
+//! ("ten past nine", "17h30", "tonight at 10:30pm"), holidays (fixed, nth weekday, Easter-relative
+//! by the Gregorian computus), reporting periods of results stories ("the year-earlier
+//! period"), and counting inside periods ("the last Monday of October"). Which way a
+//! year-less date points is the sentence's tense, or a [`Prefer`] given to [`annotate_with`].
+//!
 //! It deliberately does not read the clock: with no reference, relative expressions stay
 //! unresolved (`XXXX-07`) rather than being resolved against today. It has no dependency on
 //! the rest of almanac and can be used alone.
