@@ -3305,7 +3305,7 @@ fn clock(g: &G, i: usize) -> Option<Hit> {
             }
             // "Friday at 3", "at 8 tomorrow morning": a bare hour after "at" next to a day
             // counts only when it joins that day (a weak hit)
-            if !g.adj(i + 1) && ampm(g, i + 1).is_none() && g.prev_is_any(i, &["at"]) {
+            if g.prev_is_any(i, &["at"]) && !g.adj(i + 1) && ampm(g, i + 1).is_none() {
                 let day_before = i >= 2 && {
                     let k = i - 2;
                     g.weekday(k).is_some()
@@ -3592,6 +3592,14 @@ fn clock_words(g: &G, i: usize) -> Option<Hit> {
 // A part of the day alone: "late morning", "early afternoon", "late at night", "in the
 // morning" (of the reference day)
 fn pod_alone(g: &G, i: usize) -> Option<Hit> {
+    // cheap test first: "the" goes on only before "morning", "afternoon", "evening"
+    if g.toks[i].text.len() == 3
+        && g.toks
+            .get(i + 1)
+            .is_none_or(|t| t.lex & crate::lex::AFTER_ARTICLE == 0)
+    {
+        return None;
+    }
     let today = || {
         Box::new(Sem::Rel {
             unit: Unit::Day,
@@ -3946,6 +3954,10 @@ fn within(g: &G, i: usize) -> Option<Hit> {
 
 // "09/2021", "09 / 2021": a month and a year
 fn month_slash_year(g: &G, i: usize) -> Option<Hit> {
+    // cheap test first: two digits then a slash
+    if g.toks[i].text.len() != 2 || !g.p(i + 1, "/") {
+        return None;
+    }
     let (m, 2) = g.digits(i)? else {
         return None;
     };
