@@ -265,6 +265,8 @@ const MODIFIERS: &[(&str, &str)] = &[
 fn noun(noun: &str, modifier: Option<&str>, has_scale: bool) -> Option<&'static str> {
     let m = modifier;
     Some(match noun {
+        "buck" | "bucks" if m.is_none() => "USD",
+        "quid" if m.is_none() => "GBP",
         "dollar" | "dollars" => match m {
             None | Some("us") => "USD",
             Some("ca") => "CAD",

@@ -48,6 +48,7 @@
 //!   `about` precedes the range: then both take it). The halves share the kind and, when the
 //!   first is smaller, the scale: `$4 to $6 million` is $4 million and $6 million. The
 //!   connector (`to`, `-`) is in neither span; `between` is in the first.
+//!   [`amount_ranges`] joins the two ends back into one [`AmountRange`] with both bounds.
 //! - `937.6 billion won ($710 million)`, `A (or B)`, `A, or B`: two money amounts in different
 //!   currencies, each [`Amount::equivalent`] pointing at the other.
 
@@ -127,6 +128,75 @@ pub fn unqualified_span(text: &str, amount: &Amount) -> Range<usize> {
     let start = span.start + qualifier::leading_len(s);
     let end = span.end - qualifier::trailing_len(s);
     if start < end { start..end } else { span }
+}
+
+/// A range written as one expression, `$4 million to $6 million`, `between 4 and 6 percent`,
+/// `about 4 to 6 years`: [`find_amounts`] returns its two ends as two amounts, and
+/// [`amount_ranges`] joins them back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AmountRange {
+    /// Byte range of the whole range in the text, qualifiers included.
+    pub span: Range<usize>,
+    /// The lower bound, multipliers applied.
+    pub low: f64,
+    /// The upper bound.
+    pub high: f64,
+    /// What both ends measure.
+    pub kind: AmountKind,
+    /// How exactly the range is stated: [`Approx::Exact`] unless a qualifier applies to both
+    /// ends (`about 4 to 6 years` is [`Approx::About`]).
+    pub approx: Approx,
+    /// Indices of the two ends in the list given to [`amount_ranges`].
+    pub ends: (usize, usize),
+}
+
+/// The ranges among `amounts`, which [`find_amounts`] found in `text`: two neighbouring
+/// amounts of one kind joined by `to`, a dash, or `and` after `between`.
+///
+/// ```
+/// use almanac_measure::{amount_ranges, find_amounts};
+///
+/// let text = "The house sold for $4 million to $6 million.";
+/// let ranges = amount_ranges(text, &find_amounts(text));
+/// assert_eq!((ranges[0].low, ranges[0].high), (4e6, 6e6));
+/// assert_eq!(&text[ranges[0].span.clone()], "$4 million to $6 million");
+/// ```
+pub fn amount_ranges(text: &str, amounts: &[Amount]) -> Vec<AmountRange> {
+    let mut out = Vec::new();
+    for (i, pair) in amounts.windows(2).enumerate() {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a.kind != b.kind || a.span.end > b.span.start || a.value >= b.value {
+            continue;
+        }
+        let approx = match (a.approx, b.approx) {
+            (Approx::AtLeast, Approx::AtMost) => Approx::Exact,
+            (Approx::About, Approx::About) => Approx::About,
+            _ => continue,
+        };
+        let Some(gap) = text.get(a.span.end..b.span.start) else {
+            continue;
+        };
+        let between = text.get(a.span.clone()).is_some_and(|t| {
+            t.get(..8)
+                .is_some_and(|w| w.eq_ignore_ascii_case("between "))
+        });
+        let linked = match gap.trim() {
+            "to" | "-" | "\u{2013}" | "\u{2014}" | "-to-" => true,
+            "and" => between,
+            _ => false,
+        };
+        if linked {
+            out.push(AmountRange {
+                span: a.span.start..b.span.end,
+                low: a.value,
+                high: b.value,
+                kind: a.kind.clone(),
+                approx,
+                ends: (i, i + 1),
+            });
+        }
+    }
+    out
 }
 
 /// Finds every amount in `text`, sorted by span, non-overlapping. Never panics.
@@ -222,6 +292,39 @@ mod tests {
             .map(|a| &text[unqualified_span(text, a)])
             .collect();
         assert_eq!(got, ["$120 million", "10 years", "5"]);
+    }
+
+    /// The ranges in `text`, rendered as `[span] low..high kind`.
+    fn check_ranges(text: &str, want: &[&str]) {
+        let got: Vec<String> = amount_ranges(text, &find_amounts(text))
+            .iter()
+            .map(|r| {
+                format!(
+                    "[{}] {}..{} {:?}",
+                    &text[r.span.clone()],
+                    r.low,
+                    r.high,
+                    r.approx
+                )
+            })
+            .collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+
+    #[test]
+    fn joined_ranges() {
+        check_ranges(
+            "sold for $4 million to $6 million.",
+            &["[$4 million to $6 million] 4000000..6000000 Exact"],
+        );
+        check_ranges(
+            "between $1 billion and $2 billion",
+            &["[between $1 billion and $2 billion] 1000000000..2000000000 Exact"],
+        );
+        check_ranges("about 4 to 6 years", &["[about 4 to 6 years] 4..6 About"]);
+        check_ranges("4-6%", &["[4-6%] 4..6 Exact"]);
+        check_ranges("rose from $4 million to $6 million", &[]);
+        check_ranges("$5 million and $6 million", &[]);
     }
 
     #[test]

@@ -116,6 +116,7 @@ pub(crate) fn before(text: &str, floor: usize, start: usize) -> Option<(Qualifie
 const AFTER: &[(&str, Approx)] = &[
     (" or more", Approx::AtLeast),
     (" or so", Approx::About),
+    ("-plus", Approx::AtLeast),
     (" or less", Approx::AtMost),
     (" or fewer", Approx::AtMost),
 ];

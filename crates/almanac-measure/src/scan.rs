@@ -57,6 +57,7 @@ const WORD_TRIGGERS: &[&str] = &[
     "ninety",
     "a hundred",
     "a thousand",
+    "hundred",
     "a million",
     "a billion",
     "a trillion",
@@ -101,8 +102,63 @@ pub(crate) fn scan(text: &str) -> Vec<Amount> {
             Err(skip) => floor = floor.max(skip),
         }
     }
+    join_cents(text, &mut out);
     link_equivalents(text, &mut out);
     out
+}
+
+/// `7 euros 20 cents`, `12 pounds 40 pence`: the cents join the amount before them.
+fn join_cents(text: &str, out: &mut Vec<Amount>) {
+    let mut i = 0;
+    while i < out.len() {
+        let code = match &out[i].kind {
+            AmountKind::Money { currency } => Some(currency.clone()),
+            AmountKind::Count { unit } if unit == "pounds" || unit == "pound" => {
+                Some("GBP".to_string())
+            }
+            _ => None,
+        };
+        let end = out[i].span.end;
+        let joined = code.as_ref().and_then(|_| cents_after(text, end));
+        if let (Some(code), Some((cents, e))) = (code, joined) {
+            let a = &mut out[i];
+            a.value = (a.value * 100.0 + f64::from(cents)).round() / 100.0;
+            a.kind = AmountKind::Money { currency: code };
+            a.span.end = e;
+            let keep = i + 1;
+            while keep < out.len() && out[keep].span.start < e {
+                out.remove(keep);
+            }
+        }
+        i += 1;
+    }
+}
+
+/// ` 20 cents`, ` and 40 pence` right after byte `at`: (cents, end).
+fn cents_after(text: &str, at: usize) -> Option<(u32, usize)> {
+    let rest = text.get(at..)?;
+    let mut k = currency::space_len(rest);
+    if k == 0 {
+        return None;
+    }
+    if let Some(r) = rest[k..].strip_prefix("and ") {
+        k = rest.len() - r.len();
+    }
+    let digits = rest[k..].bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let cents: u32 = rest[k..k + digits].parse().ok()?;
+    k += digits;
+    let gap = currency::space_len(&rest[k..]);
+    let (w, n) = word_at(&rest[k + gap..])?;
+    if !matches!(
+        w.as_str(),
+        "cents" | "cent" | "pence" | "centimes" | "kopecks"
+    ) {
+        return None;
+    }
+    Some((cents, at + k + gap + n))
 }
 
 /// `[currency prefix] NUMBER [scale]`, the part every amount has.
@@ -253,7 +309,11 @@ fn digits_core(text: &str, s: usize, floor: usize, in_range: bool) -> Result<Cor
     let start = prefix.map_or(s, |(_, start)| start);
     let (factor, end) = match scale_after(text, num_end, true, code.is_some()) {
         Some((f, e)) => (Some(f), e),
-        None => (None, num_end),
+        None => match scaled_code(text, num_end) {
+            // "4.5 MUSD": the scale letter glued to the ISO code that follows
+            Some((f, e)) if code.is_none() => (Some(f), e),
+            _ => (None, num_end),
+        },
     };
     Ok(Core {
         start,
@@ -266,6 +326,29 @@ fn digits_core(text: &str, s: usize, floor: usize, in_range: bool) -> Result<Cor
         grouped,
         num_len: n,
     })
+}
+
+/// `4.5 MUSD`, `2.1 BUSD`, `300 KEUR`: a scale letter (`K`, `M`, `B`) glued to an ISO code,
+/// after the number ending at `at`. Returns the factor and where the code starts, so that
+/// the tail reads the currency.
+fn scaled_code(text: &str, at: usize) -> Option<(f64, usize)> {
+    let rest = text.get(at..)?;
+    let gap = currency::space_len(rest);
+    let w = rest.get(gap..)?.as_bytes();
+    if gap == 0 || w.len() < 4 || !w[..4].iter().all(u8::is_ascii_uppercase) {
+        return None;
+    }
+    if w.get(4).is_some_and(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    currency::code(std::str::from_utf8(&w[1..4]).ok()?)?;
+    let factor = match w[0] {
+        b'K' => 1e3,
+        b'M' => 1e6,
+        b'B' => 1e9,
+        _ => return None,
+    };
+    Some((factor, at + gap + 1))
 }
 
 /// `2023-04-25`, `2023-04`, `25-04-2023`: digits joined by hyphens into a date.
@@ -336,8 +419,18 @@ fn words_core(text: &str, s: usize) -> Result<Core, usize> {
         return Err(s);
     }
     let rest = &text[s..];
+    let bare_hundred = rest
+        .get(..7)
+        .is_some_and(|w| w.eq_ignore_ascii_case("hundred"))
+        && !rest[7..].starts_with(|c: char| c.is_ascii_alphabetic());
+    let one = Decimal {
+        mantissa: 1,
+        decimals: 0,
+    };
     let (dec, n, factor) = match number::parse_decimal(rest) {
         Some((dec, n)) => (dec, n, None),
+        // "hundred dollars" without its "a"
+        None if bare_hundred => (one, 7, Some(100.0)),
         None => {
             // "a million"
             let sp = rest.find(' ').ok_or(s)?;
@@ -947,8 +1040,17 @@ fn range_at(
         core.factor.is_none() && core2.factor.is_some() && core.dec.value() < core2.dec.value();
     // "$4-6": a tight hyphen carries the first half's currency to a bare second half
     let tight = matches!(*conn, "-" | "–") && core.prefix.is_some() && kind2.is_none();
+    // "$4 million to $6 million", "€4m–€6m": two whole amounts of one kind, the first
+    // smaller; not "from $4 million to $6 million", which is a change
+    let from = text[..core.start].trim_end().ends_with("from");
+    let whole = kind1.is_some()
+        && kind1 == kind2.as_ref()
+        && matches!(kind1, Some(AmountKind::Money { .. }))
+        && core.value() < core2.value()
+        && !from;
     let is_range = between
         || tight
+        || whole
         || (kind1.is_none() && kind2.is_some())
         || (shares_scale && (kind2.is_none() || kind1 == kind2.as_ref()));
     if !is_range {

@@ -8,7 +8,7 @@
 use chrono::Weekday;
 
 use crate::lex::Lower;
-use crate::resolve::{Pod, Sem, Tense, Unit, V, Which, YearSpec, fmt_year};
+use crate::resolve::{Part, Pod, Sem, Tense, Unit, V, Which, YearSpec, fmt_year};
 use crate::scan::{Kind, Tok};
 use crate::{Anchor, Granularity, Modifier, TimexType};
 
@@ -328,7 +328,7 @@ impl<'a> G<'_, 'a> {
         self.word(i).is_some_and(|t| t.eq_ignore_ascii_case(w))
     }
 
-    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
+    pub(crate) fn is_any(&self, i: usize, ws: &[&str]) -> bool {
         self.word(i)
             .is_some_and(|t| ws.iter().any(|w| t.eq_ignore_ascii_case(w)))
     }
@@ -414,11 +414,18 @@ impl<'a> G<'_, 'a> {
     /// A month name at `i`: (month, next index, abbreviated).
     fn month(&self, i: usize) -> Option<(u32, usize, bool)> {
         let w = self.word(i)?;
-        if !w.as_bytes()[0].is_ascii_uppercase() || w.len() > 9 {
+        if w.len() > 9 {
             return None;
         }
         let code = crate::lex::code(self.toks[i].lex, crate::lex::MONTH_SHIFT);
         let (_, m, abbr) = MONTHS.get(code.checked_sub(1)?)?;
+        // people write "july" in lower case; not "may", "march", "august" (words too), and
+        // no abbreviation ("jan", "sep")
+        if !w.as_bytes()[0].is_ascii_uppercase()
+            && (*abbr || matches!(m, 3 | 5 | 8) || !w.bytes().all(|b| b.is_ascii_lowercase()))
+        {
+            return None;
+        }
         // all-caps "MAY" is fine; "MAy" is not a month
         if w.len() > 1
             && !w[1..].bytes().all(|b| b.is_ascii_lowercase())
@@ -436,11 +443,17 @@ impl<'a> G<'_, 'a> {
     /// A weekday name at `i`: (weekday, next index, abbreviated).
     fn weekday(&self, i: usize) -> Option<(Weekday, usize, bool)> {
         let w = self.word(i)?;
-        if !w.as_bytes()[0].is_ascii_uppercase() || w.len() > 9 {
+        if w.len() > 9 {
             return None;
         }
         let code = crate::lex::code(self.toks[i].lex, crate::lex::WEEKDAY_SHIFT);
         let (_, d, abbr) = WEEKDAYS.get(code.checked_sub(1)?)?;
+        // "see you on monday": full names in lower case too, never "sun", "sat", "wed"
+        if !w.as_bytes()[0].is_ascii_uppercase()
+            && (*abbr || !w.bytes().all(|b| b.is_ascii_lowercase()))
+        {
+            return None;
+        }
         let mut j = i + 1;
         if *abbr && self.p(j, ".") && self.adj(j) {
             j += 1;
@@ -612,6 +625,16 @@ fn year_tail(g: &G, j: usize) -> Option<(YearSpec, usize)> {
     if g.is(k, "next") && g.is(k + 1, "year") {
         return Some((YearSpec::Rel(1), k + 2));
     }
+    // "3 May of 92"
+    if g.is(j, "of") {
+        if let Some((v, 2)) = g.digits(k) {
+            if g.tok(k + 1)
+                .is_none_or(|t| t.kind == Kind::Punct && t.text != "%")
+            {
+                return Some((YearSpec::Abs(two_digit_year(v)), k + 1));
+            }
+        }
+    }
     // "'19"
     if g.is_apos(k) && g.adj(k + 1) {
         if let Some((v, 2)) = g.digits(k + 1) {
@@ -635,11 +658,362 @@ fn opt_the(g: &G, i: usize) -> usize {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Ranges: two ends joined into one expression after the rules have matched
+
+/// Which ends can make a range together: both days, both months, both years, both clock
+/// times or both quarters.
+fn range_kind(sem: &Sem) -> Option<u8> {
+    match sem {
+        Sem::Ymd { .. } | Sem::YmdWeekday { .. } | Sem::Weekday { .. } => Some(1),
+        Sem::Ym { .. } => Some(2),
+        Sem::Fixed {
+            kind: TimexType::Date,
+            gran: Granularity::Year,
+            value,
+            ..
+        } if value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()) => Some(3),
+        Sem::Clock { .. } => Some(4),
+        Sem::Quarter { .. } => Some(5),
+        _ => None,
+    }
+}
+
+/// The year written on one end, if any.
+fn written_year(sem: &Sem) -> Option<YearSpec> {
+    match sem {
+        Sem::Ymd { y, .. } | Sem::Ym { y, .. } | Sem::Quarter { y, .. } => {
+            (*y != YearSpec::Infer).then_some(*y)
+        }
+        _ => None,
+    }
+}
+
+/// Gives `sem` the year `y` if it has none ("June 9 to June 12, 2016": both in 2016).
+fn with_year(sem: Sem, year: Option<YearSpec>) -> Sem {
+    let Some(yy) = year else { return sem };
+    match sem {
+        Sem::Ymd {
+            y: YearSpec::Infer,
+            m,
+            d,
+        } => Sem::Ymd { y: yy, m, d },
+        Sem::Ym {
+            y: YearSpec::Infer,
+            m,
+        } => Sem::Ym { y: yy, m },
+        Sem::Quarter {
+            y: YearSpec::Infer,
+            q,
+        } => Sem::Quarter { y: yy, q },
+        other => other,
+    }
+}
+
+/// A range of two ends, each taking the year the other one writes.
+fn range_sem(a: Sem, b: Sem) -> Sem {
+    let (ya, yb) = (written_year(&a), written_year(&b));
+    Sem::Range {
+        a: Box::new(with_year(a, yb)),
+        b: Box::new(with_year(b, ya)),
+    }
+}
+
+/// The word between the ends: "to", "through", "until", a dash; "and" after "between".
+fn range_link(g: &G, k: usize, between: bool, from: bool) -> bool {
+    if between {
+        return g.is(k, "and");
+    }
+    g.is_any(k, &["to", "through", "thru"])
+        || g.is_dash(k)
+        || from && g.is_any(k, &["until", "till"])
+}
+
+/// A day number ending at token `k` ("9", "9th", "the 9th"): (day, first token).
+fn day_ending_at(g: &G, k: usize) -> Option<(u32, usize)> {
+    let start = if g.is_any(k, &["st", "nd", "rd", "th"]) && g.adj(k) && k > 0 {
+        k - 1
+    } else {
+        k
+    };
+    let (d, n) = g.digits(start)?;
+    if n > 2 || !(1..=31).contains(&d) || start > 0 && g.adj(start) && !g.p(start - 1, "(") {
+        return None;
+    }
+    Some(if start > 0 && g.is(start - 1, "the") {
+        (d, start - 1)
+    } else {
+        (d, start)
+    })
+}
+
+/// "1914-1918", "1939–45", "2015-16", "2015/16": two years joined by a dash or a slash.
+fn year_pair(g: &G, i: usize) -> Option<Hit> {
+    let (y1, _) = g.year4(i).or_else(|| {
+        let (v, n) = g.digits(i)?;
+        (n == 4 && (1000..=2999).contains(&v)).then_some((v as i32, i + 1))
+    })?;
+    if i > 0 && g.adj(i) && !g.p(i - 1, "(") {
+        return None;
+    }
+    if !(g.is_dash(i + 1) || g.p(i + 1, "/")) || !g.adj(i + 1) || !g.adj(i + 2) {
+        return None;
+    }
+    let (v, n) = g.digits(i + 2)?;
+    let y2 = match n {
+        4 => v as i32,
+        2 => y1 - y1 % 100 + v as i32,
+        _ => return None,
+    };
+    if y2 <= y1 || y2 - y1 > 50 || g.adj(i + 3) && !g.p(i + 3, ",") && !g.p(i + 3, ".") {
+        return None;
+    }
+    // "2019-20 percent": an amount
+    if g.p(i + 3, "%") || g.is_any(i + 3, &["percent", "million", "billion"]) {
+        return None;
+    }
+    let year = |y: i32| {
+        fixed(
+            TimexType::Date,
+            fmt_year(y),
+            Granularity::Year,
+            Anchor::Absolute,
+        )
+    };
+    Some(hit(i, i + 3, range_sem(year(y1), year(y2))))
+}
+
+/// Joins the ends of ranges among `hits` (sorted, disjoint): "June 9-12", "9-12 June",
+/// "from June 9 to June 12", "between the 9th and the 17th of May", "Monday through Friday",
+/// "from 3pm to 5:30pm", "from 8 to 11 pm", "Friday from 10 to 10:45", "1914-1918".
+/// "from" and "between" join the span (as chat-style taggers write a range).
+pub(crate) fn ranges(g: &G, hits: &mut Vec<Hit>) {
+    // cheap test first: most windows have no hit next to a range word
+    let link = |k: usize| {
+        g.toks.get(k).is_some_and(|t| match t.kind {
+            Kind::Punct => matches!(t.text, "-" | "\u{2013}" | "\u{2014}" | "/"),
+            Kind::Word => {
+                matches!(t.text.as_bytes()[0] | 0x20, b't' | b'u' | b'a')
+                    && g.is_any(k, &["to", "through", "thru", "until", "till", "and"])
+            }
+            Kind::Num => false,
+        })
+    };
+    let near_link = hits
+        .iter()
+        .any(|h| link(h.end) || h.start >= 2 && link(h.start - 1));
+    let pair_tokens = || {
+        g.toks.windows(3).any(|w| {
+            w[0].kind == Kind::Num
+                && !w[1].space
+                && matches!(w[1].text, "-" | "\u{2013}" | "\u{2014}" | "/")
+                && w[2].kind == Kind::Num
+                && !w[2].space
+        })
+    };
+    if !near_link && !pair_tokens() {
+        return;
+    }
+    // year pairs are not single hits: find them in the tokens
+    let mut extra = Vec::new();
+    for i in 0..g.toks.len() {
+        // cheap test first: digits, a dash or slash, digits, all glued
+        let pair_like = g.toks[i].kind == Kind::Num
+            && (g.is_dash(i + 1) || g.p(i + 1, "/"))
+            && g.adj(i + 1)
+            && g.adj(i + 2)
+            && g.toks.get(i + 2).is_some_and(|t| t.kind == Kind::Num);
+        if !pair_like {
+            continue;
+        }
+        let covered = hits
+            .iter()
+            .any(|h| h.start <= i && i < h.end && h.end - h.start > 1);
+        if covered {
+            continue;
+        }
+        if let Some(h) = year_pair(g, i) {
+            extra.push(h);
+        }
+    }
+    if !extra.is_empty() {
+        hits.retain(|h| !extra.iter().any(|e| h.start < e.end && e.start < h.end));
+        hits.extend(extra);
+        hits.sort_by_key(|h| h.start);
+    }
+    if hits.is_empty() {
+        return;
+    }
+    let src = std::mem::take(hits);
+    let mut out: Vec<Hit> = Vec::with_capacity(src.len());
+    let mut it = src.into_iter().peekable();
+    while let Some(mut h) = it.next() {
+        let free = |k: usize| out.last().is_none_or(|p: &Hit| p.end <= k);
+        let lead = |k: usize| k > 0 && g.is_any(k - 1, &["from", "between"]) && free(k - 1);
+        // HIT LINK HIT
+        if let Some(next) = it.peek() {
+            let from = lead(h.start);
+            let between = from && g.is(h.start - 1, "between");
+            let kind = range_kind(&h.sem);
+            // years and months joined by words stay two expressions, as TimeBank writes
+            // "from 2019 to 2023"; days, clock times and quarters, or any two ends joined by
+            // a dash, make one
+            let words_ok = matches!(kind, Some(1 | 4 | 5)) || g.is_dash(h.end);
+            if next.start == h.end + 1
+                && kind.is_some()
+                && kind == range_kind(&next.sem)
+                && words_ok
+                && range_link(g, h.end, between, from)
+                && !matches!(h.sem, Sem::Clock { day: Some(_), .. })
+            {
+                let next = it.next().expect("peeked");
+                let start = if from { h.start - 1 } else { h.start };
+                let tense = h.tense.or(next.tense);
+                h = hit(start, next.end, range_sem(h.sem, next.sem));
+                h.tense = tense;
+                let joined = join_day(g, &mut out, h);
+                out.push(joined);
+                continue;
+            }
+        }
+        // DAY-MONTH-DAY tail: "June 9-12", "June 9 to 12, 2016"
+        if let Sem::Ymd { y, m, d } = h.sem {
+            let from = lead(h.start);
+            let between = from && g.is(h.start - 1, "between");
+            if g.month(h.start).is_some() && range_link(g, h.end, between, from) {
+                if let Some((d2, e)) = g.day(h.end + 1).filter(|&(d2, _)| d2 > d) {
+                    let next_free = it.peek().is_none_or(|n| n.start >= e);
+                    if next_free && g.month(e).is_none() {
+                        let (y, end) = match year_tail(g, e) {
+                            Some((yy, end)) if y == YearSpec::Infer => (yy, end),
+                            _ => (y, e),
+                        };
+                        let next_free = it.peek().is_none_or(|n| n.start >= end);
+                        if next_free {
+                            let start = if from { h.start - 1 } else { h.start };
+                            let tense = h.tense;
+                            h = hit(
+                                start,
+                                end,
+                                range_sem(Sem::Ymd { y, m, d }, Sem::Ymd { y, m, d: d2 }),
+                            );
+                            h.tense = tense;
+                            out.push(h);
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        // DAY LINK DAY-MONTH head: "9-12 June", "between the 9th and the 17th of May"
+        if let Sem::Ymd { y, m, d } = h.sem {
+            if h.start >= 2 && g.weekday(h.start).is_none() {
+                if let Some((d1, s)) = day_ending_at(g, h.start - 2).filter(|&(d1, _)| d1 < d) {
+                    let from = lead(s);
+                    let between = from && g.is(s - 1, "between");
+                    if free(s) && range_link(g, h.start - 1, between, from) {
+                        let start = if from { s - 1 } else { s };
+                        let (end, tense) = (h.end, h.tense);
+                        h = hit(
+                            start,
+                            end,
+                            range_sem(Sem::Ymd { y, m, d: d1 }, Sem::Ymd { y, m, d }),
+                        );
+                        h.tense = tense;
+                        out.push(h);
+                        continue;
+                    }
+                }
+            }
+        }
+        // from HOUR LINK CLOCK: "from 8 to 11 pm", "from 10 to 10:45"
+        if let Sem::Clock {
+            day: None, h: h2, ..
+        } = h.sem
+        {
+            if h.start >= 3 && range_link(g, h.start - 1, g.is(h.start - 3, "between"), true) {
+                let s = h.start - 2;
+                if let Some((n, 1 | 2)) = g.digits(s).filter(|&(n, _)| (1..=12).contains(&n)) {
+                    if lead(s) && !g.adj(s) {
+                        let h1 = if h2 > 12 && n + 12 <= h2 { n + 12 } else { n };
+                        let a = Sem::Clock {
+                            day: None,
+                            h: h1,
+                            m: 0,
+                            s: None,
+                        };
+                        let end = h.end;
+                        h = hit(s - 1, end, range_sem(a, h.sem));
+                        let joined = join_day(g, &mut out, h);
+                        out.push(joined);
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(h);
+    }
+    *hits = out;
+}
+
+/// A range of clock times right after a day takes that day: "Friday from 10 to 10:45",
+/// "tomorrow from 2pm to 4pm". Pops the day from `out` when it joins.
+fn join_day(g: &G, out: &mut Vec<Hit>, h: Hit) -> Hit {
+    let Sem::Range { a, b } = &h.sem else {
+        return h;
+    };
+    let (Sem::Clock { day: None, .. }, Sem::Clock { day: None, .. }) = (a.as_ref(), b.as_ref())
+    else {
+        return h;
+    };
+    let Some(prev) = out.last() else { return h };
+    let gap_ok = prev.end == h.start || prev.end + 1 == h.start && g.is_any(prev.end, &["on", ","]);
+    let day = match &prev.sem {
+        d if is_day_sem(d) => d.clone(),
+        Sem::PartOfDay { day, .. } => day.as_ref().clone(),
+        _ => return h,
+    };
+    if !gap_ok {
+        return h;
+    }
+    let on_day = |c: &Sem| match c {
+        Sem::Clock { h, m, s, .. } => Sem::Clock {
+            day: Some(Box::new(day.clone())),
+            h: *h,
+            m: *m,
+            s: *s,
+        },
+        other => other.clone(),
+    };
+    let sem = Sem::Range {
+        a: Box::new(on_day(a)),
+        b: Box::new(on_day(b)),
+    };
+    let prev = out.pop().expect("checked");
+    let mut joined = hit(prev.start, h.end, sem);
+    joined.tense = prev.tense;
+    joined
+}
+
+/// Whether a sense is a single day.
+fn is_day_sem(sem: &Sem) -> bool {
+    matches!(
+        sem,
+        Sem::Ymd { .. }
+            | Sem::YmdWeekday { .. }
+            | Sem::Weekday { .. }
+            | Sem::Rel {
+                unit: Unit::Day,
+                ..
+            }
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
 // Rules
 
 /// Every rule, in priority order for equal-length matches. The `R_*` bits below follow this
 /// order: keep them in step.
-const RULES: [fn(&G, usize) -> Option<Hit>; 21] = [
+const RULES: [fn(&G, usize) -> Option<Hit>; 28] = [
     iso,
     slash_date,
     day_month,
@@ -661,6 +1035,13 @@ const RULES: [fn(&G, usize) -> Option<Hit>; 21] = [
     year,
     clock,
     vague,
+    report,
+    year_words,
+    holiday,
+    clock_words,
+    pod_alone,
+    within,
+    month_slash_year,
 ];
 
 const R_ISO: u32 = 1;
@@ -684,6 +1065,13 @@ const R_MONTH_ALONE: u32 = 1 << 17;
 const R_YEAR: u32 = 1 << 18;
 const R_CLOCK: u32 = 1 << 19;
 const R_VAGUE: u32 = 1 << 20;
+const R_REPORT: u32 = 1 << 21;
+const R_YEAR_WORDS: u32 = 1 << 22;
+const R_HOLIDAY: u32 = 1 << 23;
+const R_CLOCK_WORDS: u32 = 1 << 24;
+const R_POD_ALONE: u32 = 1 << 25;
+const R_WITHIN: u32 = 1 << 26;
+const R_MONTH_SLASH_YEAR: u32 = 1 << 27;
 
 /// The rules that can match at a number.
 const NUM_RULES: u32 = R_ISO
@@ -696,10 +1084,15 @@ const NUM_RULES: u32 = R_ISO
     | R_AGO
     | R_DURATION
     | R_YEAR
-    | R_CLOCK;
+    | R_CLOCK
+    | R_HOLIDAY
+    | R_CLOCK_WORDS
+    | R_MONTH_SLASH_YEAR;
 
 /// Words after which "more than", "about" ... read a count ([`approx_prefix`]).
 pub(crate) const APPROX_WORDS: &[&str] = &[
+    "up",
+    "at",
     "about",
     "around",
     "nearly",
@@ -763,7 +1156,14 @@ pub(crate) const ORDINAL_WORDS: &[&str] = &[
 /// no group starts no rule. [`match_at`] tries only these rules, so a rule reading a new first
 /// word must be listed here (the `dispatch_is_exact` test checks it on every fixture).
 pub(crate) const RULE_STARTS: &[(&[&str], u32)] = &[
-    (crate::lex::NUM_START_WORDS, R_SET | R_AGO | R_DURATION),
+    (
+        crate::lex::NUM_START_WORDS,
+        R_SET | R_AGO | R_DURATION | R_YEAR_WORDS | R_HOLIDAY | R_CLOCK_WORDS,
+    ),
+    (&["half", "quarter"], R_CLOCK_WORDS),
+    (&["early", "late", "the"], R_POD_ALONE),
+    (&["the"], R_WITHIN),
+    (crate::holiday::FIRST_WORDS, R_HOLIDAY),
     (ORDINAL_WORDS, R_CENTURY | R_QUARTER_HALF),
     (APPROX_WORDS, R_AGO | R_DURATION),
     (
@@ -780,7 +1180,10 @@ pub(crate) const RULE_STARTS: &[(&[&str], u32)] = &[
             | R_DEICTIC
             | R_DURATION
             | R_YEAR
-            | R_VAGUE,
+            | R_VAGUE
+            | R_REPORT
+            | R_YEAR_WORDS
+            | R_HOLIDAY,
     ),
     (&["early", "late", "mid"], R_MODIFIED | R_DECADE | R_CENTURY),
     (&["q", "h", "final", "fourth", "latter"], R_QUARTER_HALF),
@@ -865,13 +1268,32 @@ pub(crate) const RULE_STARTS: &[(&[&str], u32)] = &[
             "recently",
             "lately",
             "these",
+            "formerly",
+            "previously",
+            "right",
+            "long",
+            "soon",
+            "shortly",
         ],
         R_VAGUE,
     ),
+    (&["current", "recent"], R_VAGUE),
+    (&["another", "additional", "further"], R_DURATION),
 ];
 
 /// Words after "the" or "a" that can continue a temporal expression without starting one.
 pub(crate) const AFTER_ARTICLE: &[&str] = &[
+    "morning",
+    "afternoon",
+    "evening",
+    "latest",
+    "reported",
+    "period",
+    "whole",
+    "entire",
+    "full",
+    "additional",
+    "further",
     "end",
     "beginning",
     "start",
@@ -895,6 +1317,58 @@ pub(crate) const AFTER_ARTICLE: &[&str] = &[
 
 /// Lowercased words that can start a rule (besides numbers and apostrophes), sorted.
 pub(crate) const STARTERS: &[&str] = &[
+    "evening",
+    "afternoon",
+    "morning",
+    "quarter",
+    "corpus",
+    "whitsunday",
+    "whit",
+    "pentecost",
+    "ascension",
+    "shrove",
+    "ash",
+    "palm",
+    "maundy",
+    "holy",
+    "good",
+    "easter",
+    "columbus",
+    "president",
+    "presidents",
+    "father",
+    "mother",
+    "mlk",
+    "martin",
+    "memorial",
+    "cyber",
+    "black",
+    "thanksgiving",
+    "labour",
+    "labor",
+    "armistice",
+    "veterans",
+    "guy",
+    "bastille",
+    "saint",
+    "st",
+    "valentine",
+    "halloween",
+    "independence",
+    "new",
+    "boxing",
+    "christmas",
+    "further",
+    "additional",
+    "another",
+    "at",
+    "up",
+    "shortly",
+    "soon",
+    "long",
+    "right",
+    "previously",
+    "formerly",
     "a",
     "about",
     "after",
@@ -1117,7 +1591,8 @@ pub(crate) fn match_at(g: &G, i: usize) -> Option<Hit> {
         let next = g.toks.get(i + 1)?;
         let continues = can_start(next)
             || next.kind == Kind::Word && next.lex & crate::lex::AFTER_ARTICLE != 0
-            || g.unit(i + 1).is_some();
+            || g.unit(i + 1).is_some()
+            || next.text.len() == 4 && g.is(i + 1, "most") && g.is(i + 2, "recent");
         if !continues {
             return None;
         }
@@ -1451,6 +1926,13 @@ fn decade(g: &G, i: usize) -> Option<Hit> {
         _ => (None, k),
     };
     let (first3, end) = decade_core(g, k)?;
+    // "in her 30s", "in their early 20s": an age, not a decade
+    let owner = |k: usize| g.is_any(k, &["her", "his", "their", "my", "your", "our", "its"]);
+    if i > 0
+        && (owner(i - 1) || i > 1 && g.is_any(i - 1, &["early", "late", "mid"]) && owner(i - 2))
+    {
+        return None;
+    }
     let value = if first3 % 10 == 0 && first3 < 200 && g.digits(k).is_some_and(|(_, n)| n == 4) {
         // "the 1800s", "the 1900s": a century
         format!("{:02}XX", first3 / 10)
@@ -1824,6 +2306,27 @@ const NOT_RATE_BEFORE: &[&str] = &[
     "spent", "and", "or", "than", "once", "twice",
 ];
 
+/// Nouns after "annual", "daily"... that make them name a publication ("the annual report",
+/// "the weekly newspaper", "its quarterly earnings report").
+const PUBLICATIONS: &[&str] = &[
+    "report",
+    "reports",
+    "newspaper",
+    "newspapers",
+    "paper",
+    "magazine",
+    "journal",
+    "filing",
+    "filings",
+    "bulletin",
+    "newsletter",
+    "digest",
+    "edition",
+    "Mail",
+    "News",
+    "Mirror",
+];
+
 // "every year", "each month", "every two years", "every other week", "every Tuesday",
 // "every August", "per year", "860 million dollars a year", "twice a week", "annually"
 fn set(g: &G, i: usize) -> Option<Hit> {
@@ -1846,6 +2349,15 @@ fn set(g: &G, i: usize) -> Option<Hit> {
     if let Some((v, gran)) = adverb {
         // "China Daily", "Weekly Standard": names, unless the sentence starts here
         if g.cap(i) && !g.at_sentence_start(i) {
+            return None;
+        }
+        // "the annual report", "the daily newspaper": an adjective that names a kind of
+        // publication, not a recurrence (TimeML tags a SET only when it says how often);
+        // "quarterly results", "the annual meeting", "a monthly decline" stay SETs
+        if !lower.ends_with("ally")
+            && (g.is_any(i + 1, PUBLICATIONS)
+                || g.word(i + 1).is_some() && g.is_any(i + 2, PUBLICATIONS))
+        {
             return None;
         }
         return Some(hit(i, i + 1, set_sem(v.into(), gran)));
@@ -1964,6 +2476,13 @@ fn ago(g: &G, i: usize) -> Option<Hit> {
             return Some(hit(i, end, shift_sem(unit, 1)));
         }
         let (unit, end) = g.unit_n(k + 1, false)?;
+        // "the week before last", "the month after next"
+        if g.is(end, "before") && g.is(end + 1, "last") {
+            return Some(hit(i, end + 2, shift_sem(unit, -2)));
+        }
+        if g.is(end, "after") && g.is(end + 1, "next") {
+            return Some(hit(i, end + 2, shift_sem(unit, 2)));
+        }
         if g.is_any(end, &["before", "earlier"]) && !g.is(end + 1, "yesterday") {
             let sentence_end =
                 end + 1 >= g.toks.len() || g.tok(end + 1).is_some_and(|t| t.kind == Kind::Punct);
@@ -1997,7 +2516,10 @@ fn ago(g: &G, i: usize) -> Option<Hit> {
     };
     let mut h = hit(i, end, shift_sem(unit, sign * n));
     h.modifier = modifier;
-    h.chained = g.is_any(j, &["earlier", "later"]);
+    // "from a year ago" compares with the period just named ("sales in the second quarter
+    // rose from a year ago" is that quarter a year back)
+    h.chained = g.is_any(j, &["earlier", "later"])
+        || g.prev_is_any(i, &["from", "than", "with", "versus", "vs", "over"]);
     Some(h)
 }
 
@@ -2035,6 +2557,16 @@ fn approx_prefix(g: &G, i: usize) -> Option<(Modifier, usize)> {
     if g.word(i).is_none() || g.toks[i].lex & crate::lex::APPROX == 0 {
         return None;
     }
+    // "at" (frequent) only as "at least", "at most"
+    if g.is(i, "at") {
+        return if g.is(i + 1, "least") {
+            Some((Modifier::MoreThan, i + 2))
+        } else if g.is(i + 1, "most") {
+            Some((Modifier::LessThan, i + 2))
+        } else {
+            None
+        };
+    }
     if g.is_any(
         i,
         &[
@@ -2058,6 +2590,15 @@ fn approx_prefix(g: &G, i: usize) -> Option<(Modifier, usize)> {
         return Some((Modifier::MoreThan, i + 2));
     }
     if g.is_any(i, &["less", "fewer", "shorter"]) && g.is(i + 1, "than") {
+        return Some((Modifier::LessThan, i + 2));
+    }
+    if g.is(i, "up") && g.is(i + 1, "to") {
+        return Some((Modifier::LessThan, i + 2));
+    }
+    if g.is(i, "at") && g.is(i + 1, "least") {
+        return Some((Modifier::MoreThan, i + 2));
+    }
+    if g.is(i, "at") && g.is(i + 1, "most") {
         return Some((Modifier::LessThan, i + 2));
     }
     if g.is(i, "under") && g.num(i + 1).is_some() {
@@ -2265,13 +2806,37 @@ fn deictic(g: &G, i: usize) -> Option<Hit> {
 // "the past 4 years", "the last 19 years", "the next five years", "several years",
 // "recent years", "the coming months", "for years", "five-year", "half a year"
 fn duration(g: &G, i: usize) -> Option<Hit> {
+    // "at 1700 hours" is a time of day
+    if g.prev_is_any(i, &["at"]) && g.digits(i).is_some_and(|(_, n)| n == 4) {
+        return None;
+    }
     let (modifier, k) = approx_prefix(g, i).map_or((None, i), |(m, k)| (Some(m), k));
+    // "another six months", "an additional 90 days", "a further two weeks"
+    let k = if g.is_any(k, &["another", "additional", "further"]) && g.num(k + 1).is_some() {
+        k + 1
+    } else if g.is_any(k, &["a", "an"])
+        && g.is_any(k + 1, &["additional", "further"])
+        && g.num(k + 2).is_some()
+    {
+        k + 2
+    } else {
+        k
+    };
     let mut h = duration_core(g, k)?;
     if h.modifier.is_none() {
         h.modifier = modifier;
     }
     h.start = i;
     Some(h)
+}
+
+/// An age follows a count and its unit at `end`: "6-year-old", "10-year-olds", "23 years old",
+/// "70 years of age". Ages are not times (TimeML tags no TIMEX3 for them).
+fn is_age(g: &G, end: usize) -> bool {
+    let olds = |k: usize| g.is_any(k, &["old", "olds"]);
+    g.is_dash(end) && g.adj(end) && g.adj(end + 1) && olds(end + 1)
+        || olds(end)
+        || g.is(end, "of") && g.is(end + 1, "age")
 }
 
 fn duration_core(g: &G, k: usize) -> Option<Hit> {
@@ -2301,6 +2866,12 @@ fn duration_core(g: &G, k: usize) -> Option<Hit> {
             ],
         ) {
             (true, k + 2)
+        } else if g
+            .num(k + 1)
+            .is_some_and(|(_, j)| !g.is_any(k + 1, &["a", "an"]) && g.unit_n(j, true).is_some())
+        {
+            // "the six months to June", "the three months ended in September"
+            (true, k + 1)
         } else {
             (false, k)
         }
@@ -2376,6 +2947,9 @@ fn duration_core(g: &G, k: usize) -> Option<Hit> {
         if unit == Unit::Second && !plural && n == 1.0 {
             return None;
         }
+        if is_age(g, end) {
+            return None;
+        }
         if unit == Unit::Weekend || unit == Unit::Quarter && g.is_any(k2, &["a", "an"]) && !lead {
             // "a quarter" is usually a fraction ("a quarter of the market")
             if unit == Unit::Quarter && !g.is_any(end, &["of"]) {
@@ -2402,6 +2976,35 @@ fn duration_core(g: &G, k: usize) -> Option<Hit> {
         // "the past years" (rare) / "recent years", "the coming months"
         let (unit, end) = g.unit_n(k2, true)?;
         return Some(hit(k, end, dur(None, unit)));
+    }
+    // "the whole week", "the entire year", "the full month"
+    // ("the full year" of a results story is the fiscal year, a date)
+    if g.is_any(k, &["the", "a", "an"])
+        && g.is_any(k + 1, &["whole", "entire", "full"])
+        && !(g.is(k, "the") && g.is(k + 1, "full"))
+    {
+        let (unit, end) = g.unit_n(k + 2, false)?;
+        if matches!(unit, Unit::Second | Unit::Weekend) {
+            return None;
+        }
+        return Some(hit(k, end, dur(Some(1.0), unit)));
+    }
+    // "a five-year period", "the 12-month span"
+    if g.is_any(k, &["a", "an", "the"]) {
+        if let Some((n, j)) = g.num(k + 1).filter(|_| !g.is_any(k + 1, &["a", "an"])) {
+            if g.is_dash(j) && g.adj(j) && g.adj(j + 1) {
+                if let Some((unit, false, end)) = g.unit(j + 1) {
+                    if g.is_any(end, &["period", "span", "stretch", "window", "term"]) {
+                        return Some(hit(k, end + 1, dur(Some(n), unit)));
+                    }
+                }
+            }
+        }
+    }
+    // "the years ahead", "the months ahead"
+    if g.is(k, "the") && g.is(k + 2, "ahead") {
+        let (unit, end) = g.unit_n(k + 1, true)?;
+        return Some(hit(k, end + 1, dur(None, unit)));
     }
     // "over the years", "over the decades"
     if g.is(k, "the") && g.prev_is_any(k, &["over", "through", "throughout"]) {
@@ -2447,6 +3050,29 @@ fn weekday(g: &G, i: usize) -> Option<Hit> {
     };
     let (wd, end, abbr) = g.weekday(k)?;
     if abbr {
+        return None;
+    }
+    // "The Sunday Times", "Friday prayers": names and customs, not days
+    let name = g.word(end).is_some_and(|w| {
+        [
+            "Times",
+            "Telegraph",
+            "Mirror",
+            "Post",
+            "Express",
+            "Herald",
+            "Mail",
+            "Observer",
+            "Star",
+            "Independent",
+            "Tribune",
+            "prayers",
+            "prayer",
+            "sermon",
+        ]
+        .contains(&w)
+    });
+    if name {
         return None;
     }
     let day = Sem::Weekday { wd, which };
@@ -2639,10 +3265,11 @@ fn ampm(g: &G, i: usize) -> Option<(bool, usize)> {
 
 // "6:05 a.m.", "10:27", "3 p.m.", "noon", "midnight"
 fn clock(g: &G, i: usize) -> Option<Hit> {
+    let sharp = |end: usize| if g.is(end, "sharp") { end + 1 } else { end };
     if g.is(i, "noon") || g.is(i, "midday") {
         return Some(hit(
             i,
-            i + 1,
+            sharp(i + 1),
             Sem::Clock {
                 day: None,
                 h: 12,
@@ -2654,7 +3281,7 @@ fn clock(g: &G, i: usize) -> Option<Hit> {
     if g.is(i, "midnight") {
         return Some(hit(
             i,
-            i + 1,
+            sharp(i + 1),
             Sem::Clock {
                 day: None,
                 h: 24,
@@ -2676,8 +3303,35 @@ fn clock(g: &G, i: usize) -> Option<Hit> {
             if n > 2 || !(1..=12).contains(&h) {
                 return None;
             }
+            // "Friday at 3", "at 8 tomorrow morning": a bare hour after "at" next to a day
+            // counts only when it joins that day (a weak hit)
+            if g.prev_is_any(i, &["at"]) && !g.adj(i + 1) && ampm(g, i + 1).is_none() {
+                let day_before = i >= 2 && {
+                    let k = i - 2;
+                    g.weekday(k).is_some()
+                        || g.pod(k).is_some()
+                        || g.is_any(k, &["today", "tomorrow", "tonight", "yesterday"])
+                };
+                let day_after = g.weekday(i + 1).is_some()
+                    || g.is_any(i + 1, &["today", "tomorrow", "tonight", "this", "on"]);
+                if day_before || day_after {
+                    let mut h = hit(
+                        i,
+                        i + 1,
+                        Sem::Clock {
+                            day: None,
+                            h,
+                            m: 0,
+                            s: None,
+                        },
+                    );
+                    h.weak = true;
+                    return Some(h);
+                }
+            }
             // "3 p.m." needs the am/pm
             let (pm, end) = ampm(g, i + 1)?;
+            let end = sharp(end);
             let h = to_24(h, pm);
             return Some(hit(
                 i,
@@ -2717,10 +3371,282 @@ fn clock(g: &G, i: usize) -> Option<Hit> {
     if h == 24 && m > 0 {
         return None;
     }
+    let end = sharp(end);
     let _ = (&mut m, &mut s);
     let mut hit = hit(i, end, Sem::Clock { day: None, h, m, s });
     hit.weak = weak;
     Some(hit)
+}
+
+/// Words before a time of day that make a bare number one ("at 7.35", "by ten past nine").
+const CLOCK_PREP: &[&str] = &[
+    "at", "by", "until", "till", "from", "around", "about", "before", "after", "since",
+];
+
+/// An hour written as one number, 1..=12 in words ("nine") or 0..=24 in digits.
+fn hour_at(g: &G, k: usize) -> Option<(u32, usize)> {
+    if g.is_any(k, &["a", "an"]) {
+        return None;
+    }
+    let (v, e) = g.num(k)?;
+    if e != k + 1 || v.fract() != 0.0 {
+        return None;
+    }
+    let max = if g.digits(k).is_some_and(|(_, n)| n <= 2) {
+        24.0
+    } else if g.word(k).is_some() {
+        12.0
+    } else {
+        return None;
+    };
+    (1.0..=max).contains(&v).then_some((v as u32, e))
+}
+
+/// Minutes before "past" or "to": "ten", "twenty-five", "a quarter", "half", "5 minutes".
+fn minutes_at(g: &G, k: usize) -> Option<(u32, usize)> {
+    if g.is(k, "half") {
+        return Some((30, k + 1));
+    }
+    if g.is(k, "quarter") {
+        return Some((15, k + 1));
+    }
+    if g.is(k, "a") && g.is(k + 1, "quarter") {
+        return Some((15, k + 2));
+    }
+    if g.is_any(k, &["a", "an"]) {
+        return None;
+    }
+    let (v, e) = g.num(k)?;
+    if v.fract() != 0.0 || !(1.0..=59.0).contains(&v) {
+        return None;
+    }
+    let e = if g.is_any(e, &["minutes", "minute"]) {
+        e + 1
+    } else {
+        e
+    };
+    Some((v as u32, e))
+}
+
+/// After an hour: "o'clock", "am"/"pm", "sharp"; the hour made 24-hour. Returns (hour, end,
+/// whether anything was read).
+fn clock_tail(g: &G, h: u32, end: usize) -> (u32, usize, bool) {
+    let (mut h, mut end, mut any) = (h, end, false);
+    if g.is(end, "o") && g.is_apos(end + 1) && g.is(end + 2, "clock") {
+        end += 3;
+        any = true;
+    }
+    if let Some((pm, e)) = ampm(g, end).filter(|_| h <= 12) {
+        h = to_24(h, pm);
+        end = e;
+        any = true;
+    }
+    if g.is(end, "sharp") {
+        end += 1;
+    }
+    (h, end, any)
+}
+
+// Times of day as people write them: "ten past nine", "half past nine", "a quarter to six
+// o'clock", "five o'clock", "seven pm", "at 7.35", "17h30", "at 4 20", "at 1700 hours"
+fn clock_words(g: &G, i: usize) -> Option<Hit> {
+    // "a" starts only "a quarter past/to ..."
+    if g.is_any(i, &["a", "an"]) && !g.is(i + 1, "quarter") {
+        return None;
+    }
+    // digits: only "7.35", "17h30", "4 20", "5 o'clock", "5 minutes past", "1700 hours"
+    if g.toks[i].kind == Kind::Num {
+        let glued = g.adj(i + 1) && (g.p(i + 1, ".") || g.is(i + 1, "h"));
+        let next_num = !g.adj(i + 1) && g.digits(i + 1).is_some();
+        if !(glued || next_num || g.is_any(i + 1, &["o", "minutes", "minute", "hours"])) {
+            return None;
+        }
+    }
+    // cheap test first: a time of day has a clock word after its first number, or a
+    // preposition before it
+    let cue = |k: usize| match g.toks.get(k) {
+        Some(t) if t.kind == Kind::Punct => t.text == ".",
+        Some(t) if t.kind == Kind::Word && t.text.len() <= 7 => {
+            matches!(
+                t.text.as_bytes()[0] | 0x20,
+                b'p' | b't' | b'a' | b'b' | b'o' | b'm' | b'h' | b'q'
+            ) && g.is_any(
+                k,
+                &[
+                    "past", "to", "after", "before", "o", "minutes", "minute", "am", "pm", "a",
+                    "p", "h", "hours", "quarter",
+                ],
+            )
+        }
+        _ => false,
+    };
+    let after_num = g.num(i).map_or(i + 1, |(_, e)| e);
+    if !(cue(i + 1) || cue(after_num) || g.prev_is_any(i, CLOCK_PREP)) {
+        return None;
+    }
+    let at = g.prev_is_any(i, CLOCK_PREP);
+    let clock = |h: u32, m: u32, end: usize| {
+        hit(
+            i,
+            end,
+            Sem::Clock {
+                day: None,
+                h,
+                m,
+                s: None,
+            },
+        )
+    };
+    // MINUTES (past|to|after) HOUR; digits only with "minutes" ("9 to 12" is a range)
+    let counted = g.digits(i).is_none() || g.is_any(i + 1, &["minutes", "minute"]);
+    if let Some((m, k)) = minutes_at(g, i).filter(|_| counted) {
+        if g.is_any(k, &["past", "after", "to", "before"]) {
+            if let Some((hr, e)) = hour_at(g, k + 1).filter(|&(hr, _)| hr <= 12) {
+                let (h, m) = if g.is_any(k, &["past", "after"]) {
+                    (hr, m)
+                } else {
+                    (if hr == 1 { 12 } else { hr - 1 }, 60 - m)
+                };
+                // "ten to one" needs to be a time: minutes in words or a clock preposition
+                if (g.is(k, "before") || g.is(k, "after")) && !at {
+                    return None;
+                }
+                let (h, end, _) = clock_tail(g, h, e);
+                return Some(clock(h, m, end));
+            }
+        }
+    }
+    // "five o'clock", "seven pm" (digits before am/pm are `clock`'s)
+    if let Some((hr, e)) = hour_at(g, i) {
+        if g.word(i).is_some() {
+            let (h, end, any) = clock_tail(g, hr, e);
+            if any {
+                return Some(clock(h, 0, end));
+            }
+        } else if g.is(e, "o") && g.is_apos(e + 1) && g.is(e + 2, "clock") {
+            let (h, end, _) = clock_tail(g, hr, e);
+            return Some(clock(h, 0, end));
+        }
+    }
+    let (hr, n) = g.digits(i)?;
+    if i > 0 && g.adj(i) {
+        return None;
+    }
+    // "at 7.35", "at 7.35 pm"; not "at 3.50%", "by 0.25 point", "at 7.35 a share"
+    let at_dot = g.prev_is_any(i, &["at", "until", "till", "from", "around"]);
+    if at_dot && n <= 2 && (1..=23).contains(&hr) && g.p(i + 1, ".") && g.adj(i + 1) && g.adj(i + 2)
+    {
+        let (m, 2) = g.digits(i + 2)? else {
+            return None;
+        };
+        if m > 59 || g.adj(i + 3) && (g.digits(i + 3).is_some() || g.p(i + 3, ".")) {
+            return None;
+        }
+        let (h, end, any) = clock_tail(g, hr, i + 3);
+        let ends = match g.tok(end) {
+            None => true,
+            Some(t) if t.kind == Kind::Punct => !matches!(t.text, "%" | "$" | "-"),
+            Some(_) => {
+                g.is_any(
+                    end,
+                    &["today", "tomorrow", "tonight", "on", "this", "in", "and"],
+                ) || g.weekday(end).is_some()
+            }
+        };
+        if !(any || ends) {
+            return None;
+        }
+        return Some(clock(h, m, end));
+    }
+    // "17h30", "17h"
+    if n <= 2 && hr <= 24 && g.is(i + 1, "h") && g.adj(i + 1) {
+        let (m, end) = match g.digits(i + 2).filter(|_| g.adj(i + 2)) {
+            Some((m, 2)) if m <= 59 => (m, i + 3),
+            Some(_) => return None,
+            None if at => (0, i + 2),
+            None => return None,
+        };
+        if g.adj(end) && g.tok(end).is_some_and(|t| t.kind != Kind::Punct) {
+            return None;
+        }
+        return Some(clock(hr, m, end));
+    }
+    // "at 4 20"
+    if at && n <= 2 && (1..=12).contains(&hr) && !g.adj(i + 1) {
+        if let Some((m, 2)) = g.digits(i + 1) {
+            let ends =
+                g.tok(i + 2).is_none_or(|t| t.kind == Kind::Punct) || ampm(g, i + 2).is_some();
+            if m <= 59 && ends && g.prev_is_any(i, &["at"]) {
+                let (h, end, _) = clock_tail(g, hr, i + 2);
+                return Some(clock(h, m, end));
+            }
+        }
+    }
+    // "at 1700 hours"
+    if at && n == 4 && g.is(i + 1, "hours") && hr / 100 <= 24 && hr % 100 <= 59 {
+        return Some(clock(hr / 100, hr % 100, i + 2));
+    }
+    None
+}
+
+// A part of the day alone: "late morning", "early afternoon", "late at night", "in the
+// morning" (of the reference day)
+fn pod_alone(g: &G, i: usize) -> Option<Hit> {
+    // cheap test first: "the" goes on only before "morning", "afternoon", "evening"
+    if g.toks[i].text.len() == 3
+        && g.toks
+            .get(i + 1)
+            .is_none_or(|t| t.lex & crate::lex::AFTER_ARTICLE == 0)
+    {
+        return None;
+    }
+    let today = || {
+        Box::new(Sem::Rel {
+            unit: Unit::Day,
+            off: 0,
+        })
+    };
+    let (modifier, k) = if g.is(i, "late") {
+        (Some(Modifier::End), i + 1)
+    } else if g.is(i, "early") {
+        (Some(Modifier::Start), i + 1)
+    } else {
+        (None, i)
+    };
+    // "late at night"
+    if modifier.is_some() && g.is(k, "at") && g.is(k + 1, "night") {
+        let mut h = hit(
+            i,
+            k + 2,
+            Sem::PartOfDay {
+                day: today(),
+                pod: Pod::Night,
+            },
+        );
+        h.modifier = modifier;
+        return Some(h);
+    }
+    let the = g.is(k, "the");
+    if the && (modifier.is_some() || !g.prev_is_any(i, &["in", "during", "by", "through"])) {
+        return None;
+    }
+    let k = if the { k + 1 } else { k };
+    let (pod, end) = g.pod(k)?;
+    if modifier.is_none() && !the || pod == Pod::Night && the {
+        return None;
+    }
+    // "the morning of May 5", "the morning after": not this day
+    if g.is_any(
+        end,
+        &[
+            "of", "after", "before", "session", "sessions", "news", "show",
+        ],
+    ) {
+        return None;
+    }
+    let mut h = hit(i, end, Sem::PartOfDay { day: today(), pod });
+    h.modifier = modifier;
+    Some(h)
 }
 
 fn to_24(h: u32, pm: bool) -> u32 {
@@ -2737,6 +3663,448 @@ const AFTER_FUTURE_NOUN: &[&str] = &[
     "of", "is", "was", "will", "and", "or", "as", "for", "in", "with", "that", "when", "holds",
     "looks", "remains", "but", "if", "to", "because", "depends", "lies", "at",
 ];
+
+/// Nouns after "current" that make a fixed term, not a time ("the current account").
+const CURRENT_TERMS: &[&str] = &[
+    "account",
+    "accounts",
+    "affairs",
+    "assets",
+    "liabilities",
+    "ratio",
+    "density",
+    "flow",
+    "flows",
+    "source",
+    "sources",
+    "meter",
+    "limit",
+];
+
+/// "current", "recent" or "present" at `i` is an adjective before a noun: a lowercase word
+/// follows that is no verb or function word, and "present" follows a determiner (else it is
+/// the verb: "to present results").
+fn adjective_before_noun(g: &G, i: usize) -> bool {
+    let Some(next) = g.word(i + 1) else {
+        return false;
+    };
+    if !next.as_bytes()[0].is_ascii_lowercase() || g.unit(i + 1).is_some() {
+        return false;
+    }
+    if g.is_any(i + 1, CURRENT_TERMS) && g.is(i, "current") {
+        return false;
+    }
+    if g.is_any(
+        i + 1,
+        &[
+            "was", "is", "were", "are", "of", "in", "and", "or", "to", "that", "which", "as", "at",
+            "on", "for", "from", "by", "with", "has", "had", "will", "would", "the", "a",
+        ],
+    ) {
+        return false;
+    }
+    if g.is(i, "present") {
+        return g.prev_is_any(i, &["the", "its", "their", "our", "his", "her"]);
+    }
+    true
+}
+
+/// The holiday named at `i`: (rule, next).
+fn holiday_name(g: &G, i: usize) -> Option<(crate::holiday::Rule, usize)> {
+    let first = g.word(i)?;
+    if !first.as_bytes()[0].is_ascii_uppercase() {
+        return None;
+    }
+    let lower = Lower::new(first);
+    'names: for (words, rule) in crate::holiday::HOLIDAYS {
+        if words[0] != lower.as_str() {
+            continue;
+        }
+        let mut k = i;
+        for w in *words {
+            let ok = match *w {
+                "'" => g.is_apos(k),
+                "." => g.p(k, "."),
+                w => g.is(k, w),
+            };
+            if !ok {
+                continue 'names;
+            }
+            k += 1;
+        }
+        return Some((*rule, k));
+    }
+    None
+}
+
+/// Words after a holiday name that keep it a day ("on Christmas and ...").
+const AFTER_HOLIDAY_OK: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "and",
+    "or",
+    "to",
+    "for",
+    "with",
+    "this",
+    "last",
+    "next",
+    "when",
+    "as",
+    "he",
+    "she",
+    "they",
+    "we",
+    "it",
+    "the",
+    "a",
+    "was",
+    "is",
+    "will",
+    "would",
+    "weekend",
+    "morning",
+    "night",
+    "evening",
+    "afternoon",
+    "holiday",
+    "holidays",
+    "break",
+    "period",
+    "week",
+    "season",
+];
+
+// A holiday: "Christmas", "Christmas Day 2015", "Labor Day", "Easter 2017", "Good Friday";
+// and some units before or after one: "three days before Easter 2017", "the week before
+// Christmas", "the day after Christmas"
+fn holiday(g: &G, i: usize) -> Option<Hit> {
+    // "three days before Easter", "the day after Christmas"
+    let (n, k) = if g.is(i, "the") {
+        (Some(1), i + 1)
+    } else if let Some((v, k)) = g.num(i).filter(|(v, _)| v.fract() == 0.0 && *v < 1000.0) {
+        (Some(v as i32), k)
+    } else {
+        (None, i)
+    };
+    if let Some(n) = n {
+        let (unit, _, e) = g.unit(k)?;
+        if !matches!(unit, Unit::Day | Unit::Week | Unit::Month) {
+            return None;
+        }
+        let sign = if g.is(e, "before") {
+            -1
+        } else if g.is_any(e, &["after", "from"]) {
+            1
+        } else {
+            return None;
+        };
+        // a holiday, or a day: "a week from Friday", "two days before yesterday"
+        let base = holiday(g, e + 1).filter(|_| !g.is(e, "from")).or_else(|| {
+            let day = [deictic, weekday, month_day]
+                .into_iter()
+                .filter_map(|r| r(g, e + 1))
+                .max_by_key(|h| h.end)?;
+            if !is_day_sem(&day.sem) || !matches!(unit, Unit::Day | Unit::Week) {
+                return None;
+            }
+            Some(day)
+        })?;
+        // counted in days from a plain day ("a week from today" is a day)
+        let (unit, n) = match (&base.sem, unit) {
+            (Sem::Holiday { .. }, u) => (u, n),
+            (_, Unit::Week) => (Unit::Day, n * 7),
+            (_, u) => (u, n),
+        };
+        let end = base.end;
+        let mut h = hit(
+            i,
+            end,
+            Sem::Offset {
+                base: Box::new(base.sem),
+                unit,
+                n: sign * n,
+            },
+        );
+        h.tense = base.tense;
+        return Some(h);
+    }
+    let (rule, j) = holiday_name(g, i)?;
+    if let Some((y, end)) = year_tail(g, j) {
+        return Some(hit(i, end, Sem::Holiday { rule, y }));
+    }
+    // "Christmas tree", "Christmas Island", "the Easter Rising": a name or a kind, not a day
+    if let Some(next) = g.word(j) {
+        if !g.is_any(j, AFTER_HOLIDAY_OK) {
+            return None;
+        }
+        let _ = next;
+    }
+    if g.prev_is_any(i, &["the", "a", "an", "this", "that"]) && j == i + 1 {
+        return None;
+    }
+    Some(hit(
+        i,
+        j,
+        Sem::Holiday {
+            rule,
+            y: YearSpec::Infer,
+        },
+    ))
+}
+
+/// A month or year that a part can be counted in, at `k`: "October", "March 2015", "next
+/// month", "last year", "2019", "the year", "the month". Returns (sense, next).
+fn period_at(g: &G, k: usize) -> Option<(Sem, usize)> {
+    if let Some((y, e)) = g.year4(k).or_else(|| {
+        g.digits(k)
+            .filter(|&(v, n)| n == 4 && (1000..=2999).contains(&v))
+            .map(|(v, _)| (v as i32, k + 1))
+    }) {
+        let value = fmt_year(y);
+        let sem = fixed(TimexType::Date, value, Granularity::Year, Anchor::Absolute);
+        return Some((sem, e));
+    }
+    if g.is(k, "the") {
+        let (unit, e) = g.unit_n(k + 1, false)?;
+        return match unit {
+            Unit::Year => Some((Sem::RelYear(0), e)),
+            Unit::Month => Some((Sem::Rel { unit, off: 0 }, e)),
+            _ => None,
+        };
+    }
+    for rule in [month_year, month_alone_any, relative] {
+        if let Some(h) = rule(g, k) {
+            if matches!(
+                h.sem,
+                Sem::Ym { .. }
+                    | Sem::RelYear(_)
+                    | Sem::Rel {
+                        unit: Unit::Month,
+                        ..
+                    }
+            ) {
+                return Some((h.sem, h.end));
+            }
+        }
+    }
+    None
+}
+
+// Counting inside a period: "the last Monday of October", "the first Sunday of March 2015",
+// "the 20th day of last month", "the last day of February", "the third week of next year",
+// "the 2nd last week of 2019"; and "the 29th" alone after "on"
+fn within(g: &G, i: usize) -> Option<Hit> {
+    if !g.is(i, "the") {
+        return None;
+    }
+    let k = i + 1;
+    let (n, k) = if g.is(k, "last") {
+        (-1, k + 1)
+    } else {
+        let (v, e) = g.ordinal(k)?;
+        let v = i32::try_from(v).ok()?;
+        // "the 2nd last week": counted from the end
+        if g.is(e, "last") { (-v, e + 1) } else { (v, e) }
+    };
+    let (part, k) = if let Some((wd, e, _)) = g.weekday(k) {
+        (Part::Weekday { n, wd }, e)
+    } else if g.is(k, "day") {
+        (Part::Day { n }, k + 1)
+    } else if g.is(k, "week") {
+        (Part::Week { n }, k + 1)
+    } else {
+        // "on the 29th": a day of this month, by tense
+        let plain = n > 0
+            && n <= 31
+            && g.digits(i + 1).is_some()
+            && g.prev_is_any(
+                i,
+                &[
+                    "on", "by", "until", "till", "from", "since", "before", "after",
+                ],
+            )
+            && g.tok(k)
+                .is_none_or(|t| t.kind == Kind::Punct || g.is_any(k, &["at", "and", "or"]));
+        if plain {
+            return Some(hit(i, k, Sem::DayOfMonth { d: n as u32 }));
+        }
+        return None;
+    };
+    if !g.is_any(k, &["of", "in"]) {
+        return None;
+    }
+    let (base, end) = period_at(g, k + 1)?;
+    if matches!(part, Part::Weekday { .. }) && !matches!(base, Sem::Ym { .. }) {
+        return None;
+    }
+    if !(-5..=53).contains(&n) || n == 0 {
+        return None;
+    }
+    Some(hit(
+        i,
+        end,
+        Sem::Within {
+            base: Box::new(base),
+            part,
+        },
+    ))
+}
+
+// "09/2021", "09 / 2021": a month and a year
+fn month_slash_year(g: &G, i: usize) -> Option<Hit> {
+    // cheap test first: two digits then a slash
+    if g.toks[i].text.len() != 2 || !g.p(i + 1, "/") {
+        return None;
+    }
+    let (m, 2) = g.digits(i)? else {
+        return None;
+    };
+    if !(1..=12).contains(&m) || i > 0 && g.adj(i) {
+        return None;
+    }
+    if !g.p(i + 1, "/") || g.adj(i + 1) != g.adj(i + 2) {
+        return None;
+    }
+    let (y, 4) = g.digits(i + 2)? else {
+        return None;
+    };
+    if !(1900..=2100).contains(&y)
+        || g.adj(i + 3) && g.tok(i + 3).is_some_and(|t| t.kind != Kind::Punct)
+    {
+        return None;
+    }
+    Some(hit(
+        i,
+        i + 3,
+        Sem::Ym {
+            y: YearSpec::Abs(y as i32),
+            m,
+        },
+    ))
+}
+
+// A year in words after a date preposition: "in nineteen eighty-four", "by twenty twenty-five",
+// "in two thousand and nine", "in the year two thousand"
+fn year_words(g: &G, i: usize) -> Option<Hit> {
+    let k = if g.is(i, "the") {
+        if !g.is(i + 1, "year") {
+            return None;
+        }
+        i + 2
+    } else {
+        i
+    };
+    g.word(k)?;
+    let (a, j) = g.num(k)?;
+    if !((10.0..=20.0).contains(&a) || (1000.0..=2099.0).contains(&a))
+        || !(k > i || g.prev_is_any(i, DATE_PREP))
+    {
+        return None;
+    }
+    let (y, end) = if j == k + 1 && (10.0..=20.0).contains(&a) && a.fract() == 0.0 {
+        // "nineteen eighty-four", "twenty twenty-five", "nineteen oh five"
+        if g.is(j, "oh") {
+            let (b, e) = g.num(j + 1).filter(|(b, _)| (1.0..=9.0).contains(b))?;
+            (a * 100.0 + b, e)
+        } else {
+            let (b, e) = g.num(j).filter(|&(b, e)| {
+                (10.0..=99.0).contains(&b) && b.fract() == 0.0 && e > j && g.word(j).is_some()
+            })?;
+            (a * 100.0 + b, e)
+        }
+    } else if (1000.0..=2099.0).contains(&a) && a.fract() == 0.0 && g.is_any(k + 1, &["thousand"]) {
+        // "two thousand", "two thousand and nine" (read whole by `num`)
+        (a, j)
+    } else {
+        return None;
+    };
+    // "nineteen ninety people": a count after all
+    if g.word(end).is_some_and(|w| w.ends_with('s') && w.len() > 3) && g.unit(end).is_none() {
+        return None;
+    }
+    Some(hit(
+        i,
+        end,
+        fixed(
+            TimexType::Date,
+            fmt_year(y as i32),
+            Granularity::Year,
+            Anchor::Absolute,
+        ),
+    ))
+}
+
+// The reporting period of a results story: "the quarter", "the latest quarter", "the most
+// recent quarter", "the latest period", "the same period", "the year-earlier period", "the
+// year-ago quarter", "the same quarter last year", "the same period a year ago"
+fn report(g: &G, i: usize) -> Option<Hit> {
+    if !g.is(i, "the") {
+        return None;
+    }
+    let mut k = i + 1;
+    let mut years = 0;
+    let mut same = false;
+    if g.is(k, "latest") || g.is(k, "reported") {
+        k += 1;
+    } else if g.is(k, "most") && g.is(k + 1, "recent") {
+        k += 2;
+    } else if g.is(k, "same") {
+        same = true;
+        k += 1;
+    } else if g.is(k, "year")
+        && g.is_dash(k + 1)
+        && g.adj(k + 1)
+        && g.adj(k + 2)
+        && g.is_any(k + 2, &["earlier", "ago", "before"])
+    {
+        years = -1;
+        k += 3;
+    }
+    let noun = g.is_any(k, &["quarter", "period"])
+        || years != 0 && g.is_any(k, &["level", "levels", "figure", "figures"]);
+    if !noun {
+        return None;
+    }
+    // "the quarter of the market", "the period of ...", "the quarter-final"
+    if g.is(k + 1, "of") || g.is_dash(k + 1) && g.adj(k + 1) {
+        return None;
+    }
+    // a bare "the period" only where a results story uses it: "in the period"
+    let bare = k == i + 1;
+    if bare && g.is(k, "period") && !g.prev_is_any(i, &["in", "for", "during", "over"]) {
+        return None;
+    }
+    if bare && g.prev_is_any(i, &["from", "of"]) && g.is(k, "quarter") {
+        // "a quarter from the quarter before", "half of the quarter": too vague
+        return None;
+    }
+    let mut end = k + 1;
+    if same {
+        // "the same period a year ago", "the same quarter last year", "... a year earlier"
+        if g.is_any(end, &["a", "one"])
+            && g.is(end + 1, "year")
+            && g.is_any(end + 2, &["ago", "earlier", "before"])
+        {
+            years = -1;
+            end += 3;
+        } else if g.is(end, "last") && g.is(end + 1, "year") {
+            years = -1;
+            end += 2;
+        } else if g.is(end, "of") && g.is(end + 1, "last") && g.is(end + 2, "year")
+            || g.is(end, "the")
+                && g.is_any(end + 1, &["previous", "prior"])
+                && g.is(end + 2, "year")
+        {
+            years = -1;
+            end += 3;
+        }
+    }
+    let mut h = hit(i, end, Sem::Report { years });
+    h.chained = years != 0;
+    Some(h)
+}
 
 // "now", "currently", "recently", "lately", "the past", "the future", "the near future",
 // "at present", "these days", "nowadays"
@@ -2757,8 +4125,33 @@ fn vague(g: &G, i: usize) -> Option<Hit> {
             // "now-defunct" is fine; "Now" as a name is rare
             Some(hit(i, i + 1, v("PRESENT_REF")))
         }
-        "recently" | "lately" => Some(hit(i, i + 1, v("PAST_REF"))),
+        "recently" | "lately" | "formerly" | "previously" => Some(hit(i, i + 1, v("PAST_REF"))),
         "present" if g.prev_is_any(i, &["at"]) => Some(hit(i, i + 1, v("PRESENT_REF"))),
+        // "right now": "right" modifies "now" and stays in the span
+        "right" if g.is(i + 1, "now") => Some(hit(i, i + 2, v("PRESENT_REF"))),
+        // "long ago"
+        "long" if g.is(i + 1, "ago") && !g.prev_is_any(i, &["how", "so", "too"]) => {
+            Some(hit(i, i + 2, v("PAST_REF")))
+        }
+        // "soon", "shortly"; not "soon after the attack", "as soon as", "too soon"
+        "soon" | "shortly"
+            if !g.is_any(
+                i + 1,
+                &["after", "before", "thereafter", "afterwards", "as"],
+            ) && !g.prev_is_any(i, &["as", "too", "how", "so"]) =>
+        {
+            Some(hit(i, i + 1, v("FUTURE_REF")))
+        }
+        // adjectival "current", "recent", "present" before a noun: "under current rules",
+        // "recent data", "the present government"
+        "current" | "recent" | "present" if adjective_before_noun(g, i) => {
+            let value = if lower == "recent" {
+                "PAST_REF"
+            } else {
+                "PRESENT_REF"
+            };
+            Some(hit(i, i + 1, v(value)))
+        }
         "these" if g.is(i + 1, "days") && !g.prev_is_any(i, &["of", "in"]) => {
             Some(hit(i, i + 2, v("PRESENT_REF")))
         }
@@ -2808,7 +4201,12 @@ mod tests {
         }
         if g.is_any(i, &["the", "a", "an"]) {
             let next = g.toks.get(i + 1)?;
-            if !can_start(next) && !g.is_any(i + 1, AFTER_ARTICLE) && g.unit(i + 1).is_none() {
+            let most_recent = g.is(i + 1, "most") && g.is(i + 2, "recent");
+            if !can_start(next)
+                && !g.is_any(i + 1, AFTER_ARTICLE)
+                && g.unit(i + 1).is_none()
+                && !most_recent
+            {
                 return None;
             }
         }
@@ -2890,7 +4288,7 @@ mod tests {
 
     #[test]
     fn every_rule_has_a_bit() {
-        assert_eq!(RULES.len(), 21);
-        assert_eq!(R_VAGUE, 1 << 20);
+        assert_eq!(RULES.len(), 28);
+        assert_eq!(R_MONTH_SLASH_YEAR, 1 << 27);
     }
 }

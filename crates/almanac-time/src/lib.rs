@@ -5,6 +5,13 @@
 //! [TIMEX3](https://timeml.github.io/site/publications/timeMLdocs/timeml_1.2.1.html#timex3)
 //! type and value against a reference date-time that the caller passes in.
 //!
+//! Besides news dates it reads what people write: ranges as one expression ("June 9-12" is
+//! `(2016-06-09,2016-06-12,P3D)` with [`TimeExpr::begin`] and [`TimeExpr::end`]), times of day
+//! ("ten past nine", "17h30", "tonight at 10:30pm"), holidays (fixed, nth weekday, Easter-relative
+//! by the Gregorian computus), reporting periods of results stories ("the year-earlier
+//! period"), and counting inside periods ("the last Monday of October"). Which way a
+//! year-less date points is the sentence's tense, or a [`Prefer`] given to [`annotate_with`].
+//!
 //! It deliberately does not read the clock: with no reference, relative expressions stay
 //! unresolved (`XXXX-07`) rather than being resolved against today. It has no dependency on
 //! the rest of almanac and can be used alone.
@@ -21,6 +28,7 @@
 
 mod describe;
 mod grammar;
+mod holiday;
 mod lex;
 pub mod number;
 mod resolve;
@@ -139,6 +147,46 @@ pub struct TimeExpr {
     pub anchor: Anchor,
     /// A TIMEX3 `mod`, if the text qualifies the value.
     pub modifier: Option<Modifier>,
+    /// For a range ("June 9-12", "from 3pm to 5:30pm"), its first value; `value` is then
+    /// `(BEGIN,END,DURATION)`, as in `(2016-06-09,2016-06-12,P3D)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub begin: Option<String>,
+    /// For a range, its last value (see [`TimeExpr::begin`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+}
+
+/// Which way a year-less date or a bare weekday points when the text does not say
+/// ("in June", "on Tuesday").
+///
+/// News is best read with [`Prefer::Auto`] (the tense of the sentence decides: "said on
+/// Tuesday" looks back, "will meet on Tuesday" forward); a chat assistant wants "in June" in
+/// the future, an archive reader in the past.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Prefer {
+    /// The latest occurrence on or before the reference.
+    Past,
+    /// The earliest occurrence on or after the reference.
+    Future,
+    /// Decided by the tense and prepositions of the sentence.
+    #[default]
+    Auto,
+}
+
+impl std::str::FromStr for Prefer {
+    type Err = TimeError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "past" => Ok(Prefer::Past),
+            "future" => Ok(Prefer::Future),
+            "auto" => Ok(Prefer::Auto),
+            _ => Err(TimeError::UnrecognizedPrefer {
+                text: s.to_string(),
+            }),
+        }
+    }
 }
 
 /// Errors of the parsing helpers.
@@ -147,6 +195,12 @@ pub enum TimeError {
     /// The text is not one absolute calendar date.
     #[error("unrecognized date {text:?}")]
     UnrecognizedDate {
+        /// The text given.
+        text: String,
+    },
+    /// The text is not `past`, `future` or `auto`.
+    #[error("unrecognized direction {text:?} (expected past, future or auto)")]
+    UnrecognizedPrefer {
         /// The text given.
         text: String,
     },
@@ -164,6 +218,25 @@ pub enum TimeError {
 /// anchor is [`Anchor::Unresolved`]. Results are sorted by span and do not overlap.
 /// Never panics, whatever the input.
 pub fn annotate(text: &str, reference: Option<NaiveDateTime>) -> Vec<TimeExpr> {
+    annotate_with(text, reference, Prefer::Auto)
+}
+
+/// [`annotate`] with a direction policy for year-less dates and bare weekdays.
+///
+/// ```
+/// use almanac_time::{annotate_with, Prefer};
+/// use chrono::NaiveDate;
+///
+/// let reference = NaiveDate::from_ymd_opt(2023, 4, 25).unwrap().and_hms_opt(9, 0, 0).unwrap();
+/// let text = "The fair is in June.";
+/// assert_eq!(annotate_with(text, Some(reference), Prefer::Past)[0].value, "2022-06");
+/// assert_eq!(annotate_with(text, Some(reference), Prefer::Future)[0].value, "2023-06");
+/// ```
+pub fn annotate_with(
+    text: &str,
+    reference: Option<NaiveDateTime>,
+    prefer: Prefer,
+) -> Vec<TimeExpr> {
     let mut out = Vec::new();
     let mut toks = Vec::new();
     let mut nums = Vec::new();
@@ -195,6 +268,7 @@ pub fn annotate(text: &str, reference: Option<NaiveDateTime>) -> Vec<TimeExpr> {
                 None => i += 1,
             }
         }
+        grammar::ranges(&g, &mut hits);
         merge(&g, &mut hits);
         for h in hits.drain(..) {
             let years = match h.sem {
@@ -202,9 +276,10 @@ pub fn annotate(text: &str, reference: Option<NaiveDateTime>) -> Vec<TimeExpr> {
                     unit: Unit::Year,
                     n,
                 } if h.chained => Some(n),
+                Sem::Report { years } if h.chained => Some(years),
                 _ => None,
             };
-            let mut found = finish(&g, h, reference);
+            let mut found = finish(&g, h, reference, prefer);
             if let Some(n) = years {
                 chain(text, &out, &mut found, n);
             }
@@ -272,6 +347,26 @@ fn is_day(sem: &Sem) -> bool {
     )
 }
 
+/// The day of a sense a clock time can join, with its part of the day: "Friday" (no part),
+/// "tomorrow morning", "tonight".
+fn day_part(sem: &Sem) -> Option<(Sem, Option<resolve::Pod>)> {
+    match sem {
+        s if is_day(s) => Some((s.clone(), None)),
+        Sem::PartOfDay { day, pod } if is_day(day) => Some(((**day).clone(), Some(*pod))),
+        _ => None,
+    }
+}
+
+/// An hour read in a part of the day: "tonight at 10" is 22:00, "tomorrow morning at 8" 08:00.
+fn in_part(h: u32, pod: Option<resolve::Pod>) -> u32 {
+    use resolve::Pod;
+    match pod {
+        Some(Pod::Afternoon | Pod::Evening) if h < 12 => h + 12,
+        Some(Pod::Night) if (6..12).contains(&h) => h + 12,
+        _ => h,
+    }
+}
+
 /// Joins a day and a clock time written next to each other ("21 Jan 2020, 6:05", "7:15 a.m.
 /// Friday", "Tuesday at 3 p.m.") and drops bare clock times that joined nothing.
 fn merge(g: &G, hits_out: &mut Vec<Hit>) {
@@ -295,26 +390,28 @@ fn merge(g: &G, hits_out: &mut Vec<Hit>) {
                         .all(|t| allowed.iter().any(|a| t.text.eq_ignore_ascii_case(a)))
             };
             let clock_alone = |s: &Sem| matches!(s, Sem::Clock { day: None, .. });
-            if is_day(&prev.sem) && clock_alone(&h.sem) && gap_ok(&[",", "at", "-", "on"]) {
-                if let Sem::Clock { h: hh, m, s, .. } = h.sem {
+            let prev_day = day_part(&prev.sem);
+            if prev_day.is_some() && clock_alone(&h.sem) && gap_ok(&[",", "at", "-", "on"]) {
+                if let (Sem::Clock { h: hh, m, s, .. }, Some((day, pod))) = (&h.sem, prev_day) {
                     prev.sem = Sem::Clock {
-                        day: Some(Box::new(prev.sem.clone())),
-                        h: hh,
-                        m,
-                        s,
+                        day: Some(Box::new(day)),
+                        h: in_part(*hh, pod),
+                        m: *m,
+                        s: *s,
                     };
                     prev.end = h.end;
                     prev.weak = false;
                     continue;
                 }
             }
-            if clock_alone(&prev.sem) && is_day(&h.sem) && gap_ok(&[",", "on"]) {
-                if let Sem::Clock { h: hh, m, s, .. } = prev.sem {
+            let next_day = day_part(&h.sem);
+            if clock_alone(&prev.sem) && next_day.is_some() && gap_ok(&[",", "on"]) {
+                if let (Sem::Clock { h: hh, m, s, .. }, Some((day, pod))) = (&prev.sem, next_day) {
                     prev.sem = Sem::Clock {
-                        day: Some(Box::new(h.sem.clone())),
-                        h: hh,
-                        m,
-                        s,
+                        day: Some(Box::new(day)),
+                        h: in_part(*hh, pod),
+                        m: *m,
+                        s: *s,
                     };
                     prev.end = h.end;
                     prev.weak = false;
@@ -339,18 +436,42 @@ fn needs_tense(sem: &Sem) -> bool {
         }
         Sem::Season { y, which, .. } => *y == YearSpec::Infer && *which == Which::Tense,
         Sem::Weekday { which, .. } | Sem::Weekend { which } => *which == Which::Tense,
+        Sem::Report { .. } => true,
+        Sem::Holiday { y, .. } => *y == YearSpec::Infer,
+        Sem::Offset { base, .. } | Sem::Within { base, .. } => needs_tense(base),
+        Sem::DayOfMonth { .. } => true,
+        Sem::Range { a, b } => needs_tense(a) || needs_tense(b),
         Sem::PartOfDay { day, .. } => needs_tense(day),
         Sem::Clock { day, .. } => day.as_deref().is_some_and(needs_tense),
         _ => false,
     }
 }
 
+/// Prepositions after which a year-less date in a present-tense sentence lies ahead.
+const FORWARD: &[&str] = &[
+    "by",
+    "until",
+    "till",
+    "from",
+    "starting",
+    "effective",
+    "before",
+];
+
 /// Resolves one hit into a [`TimeExpr`], reading a modifier from the word before it.
-fn finish(g: &G, h: Hit, reference: Option<NaiveDateTime>) -> TimeExpr {
+fn finish(g: &G, h: Hit, reference: Option<NaiveDateTime>, prefer: Prefer) -> TimeExpr {
     let span = g.toks[h.start].start..g.toks[h.end - 1].end;
     let tense = match h.tense {
         Some(t) => t,
-        None if needs_tense(&h.sem) => resolve::tense_at(g.text, span.clone()),
+        None if prefer == Prefer::Past && needs_tense(&h.sem) => Tense::Past,
+        None if prefer == Prefer::Future && needs_tense(&h.sem) => Tense::Future,
+        None if needs_tense(&h.sem) => match resolve::tense_at(g.text, span.clone()) {
+            // "apply from January", "by March": a plain sentence looks forward from these
+            Tense::Present | Tense::Plain if h.start > 0 && g.is_any(h.start - 1, FORWARD) => {
+                Tense::Future
+            }
+            t => t,
+        },
         None => Tense::Present,
     };
     let r = resolve::resolve(&h.sem, reference, tense);
@@ -367,6 +488,10 @@ fn finish(g: &G, h: Hit, reference: Option<NaiveDateTime>) -> TimeExpr {
             _ => None,
         }
     });
+    let (begin, end) = match r.range {
+        Some((b, e)) => (Some(b), Some(e)),
+        None => (None, None),
+    };
     TimeExpr {
         span,
         kind: r.kind,
@@ -374,6 +499,8 @@ fn finish(g: &G, h: Hit, reference: Option<NaiveDateTime>) -> TimeExpr {
         granularity: r.gran,
         anchor: r.anchor,
         modifier,
+        begin,
+        end,
     }
 }
 

@@ -133,7 +133,8 @@ pub fn parse_quantity(text: &str) -> Option<(f64, usize)> {
 
 /// Parses a scale word at the start of `text` (no leading space): `thousand`, `million`,
 /// `billion`, `trillion`, `crore` (1e7), `lakh` (1e5) and their plurals, and the abbreviations
-/// `k`, `m`, `mn`, `mln`, `mil`, `b`, `bn`, `bln`, `tn`, `trn`, `tr` (see [`Scale::abbreviated`]).
+/// `k`, `m`, `mn`, `mln`, `mil`, `MM`, `b`, `bn`, `bln`, `tn`, `trn`, `tr` (see
+/// [`Scale::abbreviated`]).
 /// The word must end at a non-letter, so `m` does not match in `metres`.
 pub fn parse_scale(text: &str) -> Option<(Scale, usize)> {
     let (word, len) = ascii_word(text)?;
@@ -147,6 +148,8 @@ pub fn parse_scale(text: &str) -> Option<(Scale, usize)> {
         b"lakh" | b"lakhs" | b"lac" | b"lacs" => (1e5, false),
         b"k" => (1e3, true),
         b"m" | b"mn" | b"mln" | b"mil" => (1e6, true),
+        // "$2MM", as bankers write a million; lowercase "mm" is millimetres
+        b"mm" if text.as_bytes().starts_with(b"MM") => (1e6, true),
         b"b" | b"bn" | b"bln" => (1e9, true),
         b"tn" | b"trn" | b"tr" => (1e12, true),
         _ => return None,

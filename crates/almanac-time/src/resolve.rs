@@ -103,12 +103,32 @@ pub(crate) enum Sem {
     Rel { unit: Unit, off: i32 },
     /// "5 years ago" (-5 years), "two weeks later" (+2 weeks): point at that unit's grain.
     Shift { unit: Unit, n: i32 },
+    /// The reporting period of a results story, `years` back: "the quarter", "the latest
+    /// quarter" (0), "the year-earlier period" (-1). It is the latest quarter that has ended
+    /// before the reference, or the current one in a future-tense sentence.
+    Report { years: i32 },
     /// "Tuesday", "last Friday".
     Weekday { wd: Weekday, which: Which },
     /// "the weekend", "this weekend".
     Weekend { which: Which },
     /// A part of a day: "this morning", "Tuesday night".
     PartOfDay { day: Box<Sem>, pod: Pod },
+    /// A holiday, in a year if one is written: "Christmas", "Easter 2017".
+    Holiday {
+        rule: crate::holiday::Rule,
+        y: YearSpec,
+    },
+    /// Some units before or after a day: "three days before Easter", "the week before
+    /// Christmas".
+    Offset { base: Box<Sem>, unit: Unit, n: i32 },
+    /// A day, week or weekday counted inside a month or a year: "the last Monday of
+    /// October", "the 20th day of last month", "the third week of next year".
+    Within { base: Box<Sem>, part: Part },
+    /// A day of the month named alone: "on the 29th".
+    DayOfMonth { d: u32 },
+    /// A range written as one expression: "June 9-12", "from 3pm to 5:30pm", "1914-1918".
+    /// Both ends have the same grain.
+    Range { a: Box<Sem>, b: Box<Sem> },
     /// A time of day, on a day if one is given: "6:05 a.m.", "21 Jan 2020, 6:05".
     Clock {
         day: Option<Box<Sem>>,
@@ -116,6 +136,79 @@ pub(crate) enum Sem {
         m: u32,
         s: Option<u32>,
     },
+}
+
+/// What [`Sem::Within`] counts; `n` is 1 for the first, -1 for the last, -2 for the one
+/// before the last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// The `n`th such weekday of a month.
+    Weekday { n: i32, wd: Weekday },
+    /// The `n`th day of a month or a year.
+    Day { n: i32 },
+    /// The `n`th (ISO) week of a year or a month.
+    Week { n: i32 },
+}
+
+/// The day or week `part` of the month or year written `base` (`YYYY` or `YYYY-MM`).
+fn within(base: &str, part: Part) -> Option<(String, Granularity)> {
+    let y: i32 = base.get(..4)?.parse().ok()?;
+    let month: Option<u32> = match base.len() {
+        4 => None,
+        7 => Some(base.get(5..7)?.parse().ok()?),
+        _ => return None,
+    };
+    let (first, last) = match month {
+        Some(m) => {
+            let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+            (first, add_months(first, 1)?.pred_opt()?)
+        }
+        None => (
+            NaiveDate::from_ymd_opt(y, 1, 1)?,
+            NaiveDate::from_ymd_opt(y, 12, 31)?,
+        ),
+    };
+    let nth = |n: i32, from_first: NaiveDate, from_last: NaiveDate, step: i64| {
+        let d = if n > 0 {
+            add_days(from_first, step * i64::from(n - 1))?
+        } else {
+            add_days(from_last, step * i64::from(n + 1))?
+        };
+        (first..=last).contains(&d).then_some(d)
+    };
+    Some(match part {
+        Part::Weekday { n, wd } => {
+            let m = month?;
+            let rule = crate::holiday::Rule::Nth {
+                month: m,
+                wd,
+                n,
+                days: 0,
+            };
+            (fmt_day(rule.date(y)?), Granularity::Day)
+        }
+        Part::Day { n } => (fmt_day(nth(n, first, last, 1)?), Granularity::Day),
+        Part::Week { n } => {
+            // a year's first week is ISO week 1, its last the week of December 28; a month's
+            // first week is the week of its first day
+            let (wfirst, wlast) = match month {
+                Some(_) => (first, last),
+                None => (
+                    NaiveDate::from_isoywd_opt(y, 1, Weekday::Mon)?,
+                    NaiveDate::from_ymd_opt(y, 12, 28)?,
+                ),
+            };
+            let d = if n > 0 {
+                add_days(wfirst, 7 * i64::from(n - 1))?
+            } else {
+                add_days(wlast, 7 * i64::from(n + 1))?
+            };
+            if month.is_some() && !(first..=last).contains(&d) && n > 0 && d > last {
+                return None;
+            }
+            (fmt_week(d), Granularity::Week)
+        }
+    })
 }
 
 /// The tense of the sentence around an expression.
@@ -126,6 +219,8 @@ pub(crate) enum Tense {
     Future,
     /// Future in the past ("said it would ..."): the occurrence nearest the reference.
     Near,
+    /// No tense cue at all: a year-less month is this year's, a weekday the nearest.
+    Plain,
 }
 
 /// A resolved value.
@@ -134,6 +229,8 @@ pub(crate) struct Resolved {
     pub value: String,
     pub gran: Granularity,
     pub anchor: Anchor,
+    /// The two ends of a range (`value` is then `(BEGIN,END,DURATION)`).
+    pub range: Option<(String, String)>,
 }
 
 fn res(kind: TimexType, value: String, gran: Granularity, anchor: Anchor) -> Resolved {
@@ -142,7 +239,99 @@ fn res(kind: TimexType, value: String, gran: Granularity, anchor: Anchor) -> Res
         value,
         gran,
         anchor,
+        range: None,
     }
+}
+
+/// Resolves a range: both ends with the same tense, the end moved a week or a year on when
+/// it would fall before the begin ("Friday to Sunday", "Dec. 28 to Jan. 3"), and the value
+/// written `(BEGIN,END,DURATION)`.
+fn resolve_range(a: &Sem, b: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Resolved {
+    let ra = resolve(a, reference, tense);
+    let mut rb = resolve(b, reference, tense);
+    if rb.value < ra.value {
+        let later = match b {
+            Sem::Weekday { .. } => days_later(&rb.value, 7),
+            Sem::Ymd {
+                y: YearSpec::Infer, ..
+            }
+            | Sem::Ym {
+                y: YearSpec::Infer, ..
+            } => year_later(&rb.value),
+            _ => None,
+        };
+        if let Some(v) = later {
+            rb.value = v;
+        }
+    }
+    let duration = span_between(&ra.value, &rb.value, ra.gran).unwrap_or_else(|| "PX".into());
+    let value = format!("({},{},{duration})", ra.value, rb.value);
+    Resolved {
+        kind: ra.kind,
+        value,
+        gran: ra.gran,
+        anchor: ra.anchor,
+        range: Some((ra.value, rb.value)),
+    }
+}
+
+/// `value` (`YYYY-MM-DD...`) moved `n` days on.
+fn days_later(value: &str, n: i64) -> Option<String> {
+    let d = NaiveDate::parse_from_str(value.get(..10)?, "%Y-%m-%d").ok()?;
+    Some(format!("{}{}", fmt_day(add_days(d, n)?), &value[10..]))
+}
+
+/// `value` (`YYYY...`) one year on.
+fn year_later(value: &str) -> Option<String> {
+    let y: i32 = value.get(..4)?.parse().ok()?;
+    Some(format!("{}{}", fmt_year(y + 1), &value[4..]))
+}
+
+/// The TIMEX3 duration from `a` to `b`, two values of grain `gran`: `P3D`, `P2M`, `P4Y`,
+/// `P4W`, `PT2H30M`. Placeholder years (`XXXX`) count as a common year.
+fn span_between(a: &str, b: &str, gran: Granularity) -> Option<String> {
+    let a = a.replacen("XXXX", "2001", 1);
+    let b = b.replacen("XXXX", "2001", 1);
+    let day = |v: &str| NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok();
+    let num = |v: &str, r: std::ops::Range<usize>| v.get(r)?.parse::<i64>().ok();
+    let months = |v: &str| Some(num(v, 0..4)? * 12 + num(v, 5..7)?);
+    let n = |x: i64| (x >= 0).then_some(x);
+    Some(match gran {
+        Granularity::Day => format!("P{}D", n((day(&b)? - day(&a)?).num_days())?),
+        Granularity::Month => format!("P{}M", n(months(&b)? - months(&a)?)?),
+        Granularity::Year => format!("P{}Y", n(num(&b, 0..4)? - num(&a, 0..4)?)?),
+        Granularity::Quarter => {
+            let q = |v: &str| Some(num(v, 0..4)? * 4 + num(v, 6..7)?);
+            format!("P{}M", n(q(&b)? - q(&a)?)? * 3)
+        }
+        Granularity::Week => {
+            let w = |v: &str| {
+                let d = NaiveDate::from_isoywd_opt(
+                    num(v, 0..4)? as i32,
+                    num(v, 6..8)? as u32,
+                    Weekday::Mon,
+                )?;
+                Some(d)
+            };
+            format!("P{}W", n((w(&b)? - w(&a)?).num_weeks())?)
+        }
+        Granularity::Minute | Granularity::Hour | Granularity::Second => {
+            let t = |v: &str| {
+                let d = day(v)?;
+                let hh = num(v, 11..13)?;
+                let mm = num(v, 14..16).unwrap_or(0);
+                Some(d.and_hms_opt(0, 0, 0)?.and_utc().timestamp() / 60 + hh * 60 + mm)
+            };
+            let mins = n(t(&b)? - t(&a)?)?;
+            let (h, m) = (mins / 60, mins % 60);
+            match (h, m) {
+                (0, m) => format!("PT{m}M"),
+                (h, 0) => format!("PT{h}H"),
+                (h, m) => format!("PT{h}H{m}M"),
+            }
+        }
+        _ => return None,
+    })
 }
 
 /// A value string built piece by piece: the hot path avoids `format!`.
@@ -291,6 +480,9 @@ fn shift(d: NaiveDate, unit: Unit, n: i32) -> Option<NaiveDate> {
 
 /// Resolves `sem` against `reference` with the sentence's `tense`.
 pub(crate) fn resolve(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Resolved {
+    if let Sem::Range { a, b } = sem {
+        return resolve_range(a, b, reference, tense);
+    }
     resolve_opt(sem, reference, tense).unwrap_or_else(|| unresolved(sem))
 }
 
@@ -311,6 +503,24 @@ fn unresolved(sem: &Sem) -> Resolved {
         Sem::Ym { m, .. } => res(TimexType::Date, format!("XXXX-{m:02}"), G::Month, u),
         Sem::RelYear(_) => res(TimexType::Date, "XXXX".into(), G::Year, u),
         Sem::Quarter { q, .. } => res(TimexType::Date, format!("XXXX-Q{q}"), G::Quarter, u),
+        Sem::Report { .. } => res(TimexType::Date, "XXXX-QX".into(), G::Quarter, u),
+        Sem::Within { base, part } => {
+            let b = unresolved(base);
+            match within(&b.value, *part) {
+                Some((v, g)) => res(TimexType::Date, v, g, b.anchor),
+                None => res(TimexType::Date, "XXXX-XX-XX".into(), G::Day, u),
+            }
+        }
+        Sem::DayOfMonth { d } => res(TimexType::Date, format!("XXXX-XX-{d:02}"), G::Day, u),
+        Sem::Holiday { rule, .. } => match rule.fixed() {
+            Some((m, d)) => res(TimexType::Date, format!("XXXX-{m:02}-{d:02}"), G::Day, u),
+            None => res(TimexType::Date, "XXXX-XX-XX".into(), G::Day, u),
+        },
+        Sem::Offset { unit, .. } => {
+            let (v, g) = placeholder(*unit);
+            res(TimexType::Date, v, g, u)
+        }
+        Sem::Range { a, b } => resolve_range(a, b, None, Tense::Present),
         Sem::Half { h, .. } => res(TimexType::Date, format!("XXXX-H{h}"), G::Half, u),
         Sem::Season { s, .. } => res(TimexType::Date, format!("XXXX-{s}"), G::Season, u),
         Sem::Rel { unit, .. } | Sem::Shift { unit, .. } => {
@@ -405,7 +615,16 @@ fn infer_year(r: NaiveDate, m: u32, d: Option<u32>, tense: Tense) -> i32 {
                 y + 1
             }
         }
-        Tense::Present => y,
+        // "takes effect on Jan. 1", "the inauguration is on Jan. 20": a day in a present-tense
+        // sentence is scheduled, so it is the next one
+        Tense::Present if d.is_some() => {
+            if key(y) >= rkey {
+                y
+            } else {
+                y + 1
+            }
+        }
+        Tense::Present | Tense::Plain => y,
         Tense::Near => {
             let dist = |yy: i32| (key(yy) - rkey).abs();
             // ties (never exact) prefer the reference year
@@ -541,12 +760,79 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
                 d.anchor,
             ));
         }
+        Sem::Holiday {
+            rule,
+            y: YearSpec::Abs(y),
+        } => {
+            let date = rule.date(*y)?;
+            return Some(res(
+                TimexType::Date,
+                fmt_day(date),
+                G::Day,
+                Anchor::Absolute,
+            ));
+        }
+        Sem::Within { base, part } => {
+            // a day in a present-tense sentence is scheduled: its month is the next one
+            let tense = if tense == Tense::Present {
+                Tense::Future
+            } else {
+                tense
+            };
+            let b = resolve(base, reference, tense);
+            let (v, g) = within(&b.value, *part)?;
+            return Some(res(TimexType::Date, v, g, b.anchor));
+        }
+        Sem::Offset { base, unit, n } => {
+            let b = resolve(base, reference, tense);
+            if b.anchor != Anchor::Unresolved && b.gran == G::Day {
+                let d = NaiveDate::parse_from_str(&b.value, "%Y-%m-%d").ok()?;
+                let (v, g) = fmt_unit(shift(d, *unit, *n)?, *unit);
+                return Some(res(TimexType::Date, v, g, b.anchor));
+            }
+            return None;
+        }
         _ => {}
     }
     let now = reference?;
     let r = now.date();
     Some(match sem {
-        Sem::Fixed { .. } => return None,
+        Sem::Fixed { .. } | Sem::Offset { .. } | Sem::Within { .. } => return None,
+        Sem::DayOfMonth { d } => {
+            let days: Vec<NaiveDate> = (-1..=1)
+                .filter_map(|k| {
+                    let m = add_months(r.with_day(1)?, k)?;
+                    NaiveDate::from_ymd_opt(m.year(), m.month(), *d)
+                })
+                .collect();
+            let day = match tense {
+                Tense::Past => days.into_iter().rev().find(|x| *x <= r)?,
+                Tense::Future | Tense::Present => days.into_iter().find(|x| *x >= r)?,
+                Tense::Near | Tense::Plain => days
+                    .into_iter()
+                    .min_by_key(|x| ((*x - r).num_days().abs(), *x < r))?,
+            };
+            res(TimexType::Date, fmt_day(day), G::Day, date_ref)
+        }
+        Sem::Holiday { rule, y } => {
+            let date = match year_of(*y, r) {
+                Some(y) => rule.date(y)?,
+                None => {
+                    let all: Vec<NaiveDate> = (r.year() - 1..=r.year() + 1)
+                        .filter_map(|y| rule.date(y))
+                        .collect();
+                    match tense {
+                        Tense::Past => all.into_iter().rev().find(|d| *d <= r)?,
+                        Tense::Future | Tense::Present => all.into_iter().find(|d| *d >= r)?,
+                        Tense::Near | Tense::Plain => all
+                            .into_iter()
+                            .min_by_key(|d| ((*d - r).num_days().abs(), *d < r))?,
+                    }
+                }
+            };
+            res(TimexType::Date, fmt_day(date), G::Day, date_ref)
+        }
+        Sem::Range { a, b } => resolve_range(a, b, reference, tense),
         Sem::Ymd { y, m, d } => {
             let year = year_of(*y, r).unwrap_or_else(|| infer_year(r, *m, Some(*d), tense));
             let date = NaiveDate::from_ymd_opt(year, *m, *d)?;
@@ -608,7 +894,7 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
                     match tense {
                         Tense::Past => -1,
                         Tense::Future => 1,
-                        Tense::Present | Tense::Near => 0,
+                        Tense::Present | Tense::Near | Tense::Plain => 0,
                     },
                 ),
             };
@@ -624,6 +910,19 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
             let (v, g) = fmt_unit(d, *unit);
             res(TimexType::Date, v, g, date_ref)
         }
+        Sem::Report { years } => {
+            let now = i64::from(r.year()) * 4 + i64::from(r.month0() / 3);
+            let done = if tense == Tense::Future { now } else { now - 1 };
+            let idx = done + i64::from(*years) * 4;
+            let y = i32::try_from(idx.div_euclid(4)).ok()?;
+            let q = idx.rem_euclid(4) + 1;
+            res(
+                TimexType::Date,
+                V::new().y(y).s("-Q").n(q as u64, 1).0,
+                G::Quarter,
+                date_ref,
+            )
+        }
         Sem::Shift { unit, n } => {
             let d = shift(r, *unit, *n)?;
             let (v, g) = fmt_unit(d, *unit);
@@ -635,6 +934,12 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
         }
         Sem::Weekend { which } => {
             // Saturday of the weekend meant
+            // "over the weekend" in a plain sentence is the nearest one
+            let tense = if matches!(tense, Tense::Present | Tense::Plain) {
+                Tense::Near
+            } else {
+                tense
+            };
             let sat = weekday_date(r, Weekday::Sat, *which, tense)?;
             let sat = if r.weekday() == Weekday::Sun && *which != Which::Next {
                 add_days(r, -1)?
@@ -731,7 +1036,9 @@ fn weekday_date(r: NaiveDate, wd: Weekday, which: Which, tense: Tense) -> Option
         Which::Tense => match tense {
             Tense::Past => -back,
             Tense::Future => fwd,
-            Tense::Present | Tense::Near => {
+            // "voters go to the polls on Sunday": scheduled, the next one
+            Tense::Present => fwd,
+            Tense::Near | Tense::Plain => {
                 if back <= fwd {
                     -back
                 } else {
@@ -796,6 +1103,13 @@ pub(crate) const PAST_CUES: &[&str] = &[
 
 /// Present-tense verbs that date an event to now or around it ("runs through Nov. 18").
 pub(crate) const PRESENT_CUES: &[&str] = &[
+    "resumes",
+    "see",
+    "go",
+    "reopens",
+    "close",
+    "open",
+    "meet",
     "is",
     "are",
     "takes",
@@ -909,6 +1223,29 @@ pub(crate) fn tense_at(text: &str, span: std::ops::Range<usize>) -> Tense {
             before.ends_with(b"be") || before.ends_with(b"been") || before.ends_with(b"being")
         };
         let tense = if passive { None } else { cue(word, bytes, i) };
+        // "the office is shut", "results are published": a present passive, not the past
+        let tense = match tense {
+            Some(Tense::Past)
+                if s >= 4 && {
+                    let before = &bytes[s.saturating_sub(5)..s - 1];
+                    before.ends_with(b" is") || before.ends_with(b" are")
+                } =>
+            {
+                None
+            }
+            // "will shut", "to set": a bare verb after a modal or "to" is no past tense
+            Some(Tense::Past)
+                if s >= 4 && {
+                    let before = &bytes[s.saturating_sub(6)..s - 1];
+                    before.ends_with(b"will")
+                        || before.ends_with(b" to")
+                        || before.ends_with(b"not")
+                } =>
+            {
+                None
+            }
+            t => t,
+        };
         if let Some(t) = tense {
             let dist = if s >= span.end {
                 s - span.end
@@ -929,7 +1266,7 @@ pub(crate) fn tense_at(text: &str, span: std::ops::Range<usize>) -> Tense {
             }
         }
     }
-    best.or(attribution).map_or(Tense::Present, |(_, t)| t)
+    best.or(attribution).map_or(Tense::Plain, |(_, t)| t)
 }
 
 fn cue(word: &str, bytes: &[u8], end: usize) -> Option<Tense> {

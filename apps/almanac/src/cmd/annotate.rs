@@ -1,10 +1,10 @@
 //! `almanac annotate`: dates, times, durations and money amounts found in text.
 //!
-//! - `almanac annotate [--ref DATE] [--json]` reads one text from stdin and prints one finding
+//! - `almanac annotate [--ref DATE] [--json] [--prefer past|future|auto]` reads one text from stdin and prints one finding
 //!   per line (`12..22  DATE  "last month"  = 2016-10`), or one JSON object with `--json`.
 //! - `almanac annotate --jsonl` reads one JSON object per line, `{"id","text","ref"}`, and
 //!   writes one line per input line, in order:
-//!   `{"id","times":[{"text","start","end","type","value"}],"money":[{"text","start","end","amount","currency","approx"}]}`.
+//!   `{"id","times":[{"text","start","end","type","value"[,"range":{"begin","end"}]}],"money":[{"text","start","end","amount","currency","approx"}]}`.
 //!   A line that is not such an object (or not valid UTF-8) yields
 //!   `{"id","times":[],"money":[],"error","line"}`, `line` being its 1-based number, and the
 //!   batch goes on.
@@ -17,7 +17,7 @@ use std::ops::Range;
 use std::process::ExitCode;
 
 use almanac_measure::{AmountKind, Approx, find_amounts};
-use almanac_time::{TimeExpr, annotate, parse_reference};
+use almanac_time::{Prefer, TimeExpr, annotate_with, parse_reference};
 use anyhow::Context;
 use chrono::NaiveDateTime;
 use serde::Serialize;
@@ -37,6 +37,10 @@ pub struct Args {
     /// Batch mode: each stdin line is {"id","text","ref"}; one JSON line is written per line.
     #[arg(long, conflicts_with_all = ["json", "reference"])]
     jsonl: bool,
+    /// Which way a year-less date or a bare weekday points ("in June", "on Tuesday"): past,
+    /// future, or auto (from the tense of the sentence, best for news).
+    #[arg(long, value_name = "past|future|auto", default_value = "auto")]
+    prefer: Prefer,
 }
 
 /// One temporal expression as written in JSON (character offsets).
@@ -48,6 +52,17 @@ struct TimeOut {
     #[serde(rename = "type")]
     kind: almanac_time::TimexType,
     value: String,
+    /// For a range ("June 9-12"), its two ends; `value` is then `(BEGIN,END,DURATION)`.
+    /// Nested because `end` already names the character offset.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    range: Option<RangeOut>,
+}
+
+/// The two ends of a range value.
+#[derive(Serialize)]
+struct RangeOut {
+    begin: String,
+    end: String,
 }
 
 /// One money amount as written in JSON (character offsets).
@@ -80,8 +95,8 @@ struct Findings {
     money: Vec<(Range<usize>, f64, String, bool)>,
 }
 
-fn find(text: &str, reference: Option<NaiveDateTime>) -> Findings {
-    let times = annotate(text, reference);
+fn find(text: &str, reference: Option<NaiveDateTime>, prefer: Prefer) -> Findings {
+    let times = annotate_with(text, reference, prefer);
     let money = find_amounts(text)
         .into_iter()
         .filter_map(|a| match a.kind {
@@ -111,6 +126,11 @@ fn to_json(text: &str, found: &Findings) -> (Vec<TimeOut>, Vec<MoneyOut>) {
             end: index.get(t.span.end),
             kind: t.kind,
             value: t.value.clone(),
+            range: t
+                .begin
+                .clone()
+                .zip(t.end.clone())
+                .map(|(begin, end)| RangeOut { begin, end }),
         })
         .collect();
     let money = found
@@ -133,7 +153,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.jsonl {
         let stdin = std::io::stdin();
         let stdout = std::io::stdout();
-        run_jsonl(stdin.lock(), stdout.lock())?;
+        run_jsonl(stdin.lock(), stdout.lock(), args.prefer)?;
         return Ok(ExitCode::SUCCESS);
     }
     let reference = match &args.reference {
@@ -154,7 +174,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     let text = String::from_utf8_lossy(&raw);
-    let found = find(&text, reference);
+    let found = find(&text, reference, args.prefer);
     let mut out = std::io::stdout().lock();
     if args.json {
         let (times, money) = to_json(&text, &found);
@@ -214,7 +234,7 @@ fn human_lines(text: &str, found: &Findings) -> Vec<String> {
 }
 
 /// The `--jsonl` loop: one output line per non-blank input line, in order.
-fn run_jsonl(input: impl BufRead, mut out: impl Write) -> anyhow::Result<()> {
+fn run_jsonl(input: impl BufRead, mut out: impl Write, prefer: Prefer) -> anyhow::Result<()> {
     for (n, line) in input.split(b'\n').enumerate() {
         let line = line.context("reading stdin")?;
         let line = line.strip_suffix(b"\r").unwrap_or(&line);
@@ -222,7 +242,7 @@ fn run_jsonl(input: impl BufRead, mut out: impl Write) -> anyhow::Result<()> {
             continue;
         }
         let mut result = match std::str::from_utf8(line) {
-            Ok(text) => process_line(text),
+            Ok(text) => process_line(text, prefer),
             Err(err) => {
                 let id = serde_json::from_str::<serde_json::Value>(&String::from_utf8_lossy(line))
                     .ok()
@@ -255,7 +275,7 @@ fn error_line(id: serde_json::Value, error: String) -> LineOut {
     }
 }
 
-fn process_line(line: &str) -> LineOut {
+fn process_line(line: &str, prefer: Prefer) -> LineOut {
     let value: serde_json::Value = match serde_json::from_str(line) {
         Ok(v) => v,
         Err(e) => return error_line(serde_json::Value::Null, format!("invalid JSON: {e}")),
@@ -276,7 +296,7 @@ fn process_line(line: &str) -> LineOut {
         },
         Some(other) => return error_line(id, format!("\"ref\" must be a string, got {other}")),
     };
-    let found = find(text, reference);
+    let found = find(text, reference, prefer);
     let (times, money) = to_json(text, &found);
     LineOut {
         id,
@@ -294,7 +314,7 @@ mod tests {
     /// Runs the JSONL loop over `input` and returns the output lines.
     fn check(input: &str) -> Vec<serde_json::Value> {
         let mut out = Vec::new();
-        run_jsonl(input.as_bytes(), &mut out).expect("jsonl runs");
+        run_jsonl(input.as_bytes(), &mut out, almanac_time::Prefer::Auto).expect("jsonl runs");
         String::from_utf8(out)
             .expect("utf-8 output")
             .lines()
@@ -337,7 +357,7 @@ mod tests {
         let mut out = Vec::new();
         let input: &[u8] =
             b"{\"id\":\"a\",\"text\":\"caf\xe9 in May 2020\"}\r\n\xff\n{\"id\":\"c\",\"text\":\"in 2019\"}\n";
-        run_jsonl(input, &mut out).expect("jsonl runs");
+        run_jsonl(input, &mut out, almanac_time::Prefer::Auto).expect("jsonl runs");
         let lines: Vec<serde_json::Value> = String::from_utf8(out)
             .expect("utf-8 output")
             .lines()
