@@ -34,6 +34,7 @@ pub mod formats;
 pub mod html;
 pub mod json;
 pub mod lines;
+pub mod page;
 pub mod sidecar;
 
 use almanac_model::{DateKnown, Diagnostic, Document, Severity};
