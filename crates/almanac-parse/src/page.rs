@@ -426,12 +426,15 @@ fn is_hidden(e: &scraper::node::Element) -> bool {
 }
 
 /// Why the element itself (not its ancestors) is dropped, if it is.
-fn own_drop(e: &scraper::node::Element) -> Option<Reason> {
+/// `story` tells whether the element holds several long paragraphs: then a region tag or word
+/// (`<form>`, `<header>`, `l-sidebar-layout`) is a layout wrapper around the story, not
+/// furniture.
+fn own_drop(e: &scraper::node::Element, story: bool) -> Option<Reason> {
     let name = e.name();
     if matches!(name, "html" | "body" | "main" | "article") {
         return is_hidden(e).then_some(Reason::Hidden);
     }
-    if is_furniture_tag(name) {
+    if is_furniture_tag(name) && !(story && is_region_tag(name)) {
         return Some(Reason::Tag);
     }
     if is_hidden(e) {
@@ -444,11 +447,39 @@ fn own_drop(e: &scraper::node::Element) -> Option<Reason> {
         return Some(Reason::Role);
     }
     let (furniture, content) = class_kind(e);
-    if furniture && !content && e.attr("itemprop") != Some("articleBody") {
+    if furniture
+        && !content
+        && e.attr("itemprop") != Some("articleBody")
+        && !(story && class_words(e).all(|w| !FURNITURE_WORDS.contains(&w.as_str()) || REGION_WORDS.contains(&w.as_str())))
+    {
         return Some(Reason::Furniture);
     }
     None
 }
+
+/// Tags of page regions that sometimes wrap the whole story (ASP.NET's page-wide `<form>`).
+fn is_region_tag(name: &str) -> bool {
+    matches!(name, "form" | "header" | "footer" | "aside" | "section" | "figure")
+}
+
+/// Furniture words that name a page region (a layout column or bar) rather than a kind of
+/// content: such an element holding several long paragraphs is a layout wrapper.
+const REGION_WORDS: &[&str] = &[
+    "sidebar",
+    "banner",
+    "masthead",
+    "menu",
+    "nav",
+    "navbar",
+    "navigation",
+    "toolbar",
+    "widget",
+    "footer",
+    "pager",
+];
+
+/// How many long paragraphs make a wrapper hold a story.
+const STORY_PARAGRAPHS: u32 = 3;
 
 /// Per-node figures over the text that is not dropped.
 #[derive(Debug, Clone, Copy, Default)]
@@ -545,6 +576,29 @@ impl Reading {
         let n = dom.items.len();
         let mut drops: Vec<Option<Reason>> = vec![None; n];
         let mut own = vec![false; n];
+        // 0. long paragraphs (80+ characters, few links) under each node, nothing dropped yet
+        let mut raw = vec![(0u32, 0u32); n];
+        let mut long = vec![0u32; n];
+        let mut linked = vec![false; n];
+        for i in 1..n {
+            let p = dom.items[i].parent;
+            linked[i] = linked[p] || dom.name(p) == "a";
+        }
+        for i in (1..n).rev() {
+            let p = dom.items[i].parent;
+            if let Kind::Text(t) = dom.items[i].kind {
+                let len = text_len(t);
+                raw[i] = (len, if linked[i] { len } else { 0 });
+            }
+            if dom.name(i) == "p" && raw[i].0 >= 80 && raw[i].1 * 4 < raw[i].0 {
+                long[i] += 1;
+            }
+            if p != i && !matches!(dom.name(i), "script" | "style" | "noscript" | "template") {
+                raw[p].0 += raw[i].0;
+                raw[p].1 += raw[i].1;
+                long[p] += long[i];
+            }
+        }
         // 1. drops, top-down (a parent comes before its children)
         for i in 1..n {
             let parent = dom.items[i].parent;
@@ -553,7 +607,7 @@ impl Reading {
                 continue;
             }
             if let Some(e) = dom.element(i)
-                && let Some(r) = own_drop(e)
+                && let Some(r) = own_drop(e, long[i] >= STORY_PARAGRAPHS)
             {
                 drops[i] = Some(r);
                 own[i] = true;
@@ -1038,6 +1092,12 @@ pub fn explain(html: &str) -> Explanation {
     let parsed = Html::parse_document(html);
     let dom = Dom::of(&parsed);
     Reading::of(&dom).explanation(&dom)
+}
+
+/// [`explain`] for a file's bytes, when they decode to an HTML page (`None` otherwise).
+pub fn explain_file(path: &str, bytes: &[u8]) -> Option<Explanation> {
+    let text = crate::decode::decode(path, bytes).text?;
+    (crate::detect(&text).name == crate::formats::html::FORMAT.name).then(|| explain(&text))
 }
 
 #[cfg(test)]

@@ -78,10 +78,10 @@ struct Head {
     item_modified: Option<String>,
     /// `<time datetime>` as (index, value).
     times: Vec<(usize, String)>,
-    /// Author names from `rel=author` links and `itemprop=author` elements.
-    linked_authors: Vec<String>,
-    /// Texts of byline elements.
-    bylines: Vec<String>,
+    /// Author names from `rel=author` links and `itemprop=author` elements, with their index.
+    linked_authors: Vec<(usize, String)>,
+    /// Texts of byline elements and of the links and spans inside them, with their index.
+    bylines: Vec<(usize, String)>,
     /// Texts of short elements whose class names a date (`date`, `published`, `timestamp`).
     date_lines: Vec<String>,
 }
@@ -109,7 +109,6 @@ const OTHER_STORY_WORDS: &[&str] = &[
     "comment",
     "comments",
     "sidebar",
-    "footer",
     "card",
     "teaser",
 ];
@@ -211,14 +210,14 @@ impl Head {
                                 .flatten()
                         })
                         .unwrap_or_else(|| dom.text(i));
-                    head.linked_authors.push(name);
+                    head.linked_authors.push((i, name));
                 }
             }
             if e.name() == "a"
                 && attr("rel").is_some_and(|r| r.split_whitespace().any(|r| r == "author"))
                 && !other[i]
             {
-                head.linked_authors.push(dom.text(i));
+                head.linked_authors.push((i, dom.text(i)));
             }
             if !other[i] && !matches!(e.name(), "meta" | "script" | "body" | "html" | "article")
             {
@@ -226,7 +225,12 @@ impl Head {
                 if words.iter().any(|w| BYLINE_WORDS.contains(&w.as_str())) {
                     let t = dom.text(i);
                     if !t.is_empty() && t.len() < 300 {
-                        head.bylines.push(t);
+                        head.bylines.push((i, t));
+                        for j in i + 1..dom.items[i].end {
+                            if matches!(dom.name(j), "a" | "span" | "strong" | "b") {
+                                head.bylines.push((j, dom.text(j)));
+                            }
+                        }
                     }
                 }
                 if words.iter().any(|w| DATE_WORDS.contains(&w.as_str())) {
@@ -305,6 +309,47 @@ fn is_article_type(v: &Json) -> bool {
         Some(Json::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(is)),
         _ => false,
     }
+}
+
+/// The JSON-LD article's authors as (people, organizations); `{"@id": ...}` references are
+/// looked up in the page's other JSON-LD objects.
+fn ld_authors(head: &Head, ld: Option<&Json>) -> (Vec<String>, Vec<String>) {
+    let mut people = Vec::new();
+    let mut organizations = Vec::new();
+    let mut stack: Vec<&Json> = ld.and_then(|l| l.get("author")).into_iter().collect();
+    let mut steps = 0;
+    while let Some(v) = stack.pop() {
+        steps += 1;
+        if steps > 64 {
+            break;
+        }
+        match v {
+            Json::String(s) => people.push(s.clone()),
+            Json::Array(items) => stack.extend(items.iter().rev()),
+            Json::Object(_) => {
+                let resolved = match (v.text("name"), v.text("@id")) {
+                    (None, Some(id)) => head
+                        .ld
+                        .iter()
+                        .find(|o| o.text("@id") == Some(id) && o.text("name").is_some())
+                        .unwrap_or(v),
+                    _ => v,
+                };
+                if let Some(name) = resolved.text("name") {
+                    let is_org = resolved
+                        .text("@type")
+                        .is_some_and(|t| t == "Organization" || t == "NewsMediaOrganization");
+                    if is_org {
+                        organizations.push(name.to_owned());
+                    } else {
+                        people.push(name.to_owned());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    (people, organizations)
 }
 
 /// Names from a JSON-LD `author` / `publisher`: a string, an object with `name`, or an array.
@@ -511,34 +556,41 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
         doc.published = first.date.clone();
     }
     doc.updated = modified.map(|m| m.date);
-    // authors: structured sources first, then byline elements
-    let mut authors = ld_names(ld.and_then(|l| l.get("author")));
+    // authors: structured sources first (JSON-LD people, meta), then links and bylines
+    let (people, organizations) = ld_authors(&head, ld);
+    let mut authors = people;
     if authors.is_empty()
         && let Some((_, a)) = head.meta(AUTHOR_META)
     {
         authors.push(a.to_owned());
     }
-    if authors.is_empty() {
-        authors.extend(head.linked_authors.iter().cloned());
-    }
-    let structured = !authors.is_empty();
     for a in &authors {
         for name in split_names(a) {
-            if structured && !name.contains("://") && !is_not_a_name(&name) {
+            if !name.contains("://") && !name.eq_ignore_ascii_case("no author") {
                 super::push_unique(&mut doc.authors, &name);
             }
         }
     }
+    // links and bylines of the story: before the end of its text, not about other stories
+    let story_end = reading.chosen.last().map_or(usize::MAX, |c| dom.items[*c].end);
+    let linked = head.linked_authors.iter().map(|(at, t)| (*at, t, true));
+    let bylines = head.bylines.iter().map(|(at, t)| (*at, t, false));
+    for (at, text, link) in linked.chain(bylines) {
+        if !doc.authors.is_empty() {
+            break;
+        }
+        if link && at > story_end {
+            continue;
+        }
+        for name in split_names(text) {
+            if crate::lines::is_person_name(&name) && !is_not_a_name(&name) {
+                super::push_unique(&mut doc.authors, &crate::lines::normalize_name(&name));
+            }
+        }
+    }
     if doc.authors.is_empty() {
-        for b in &head.bylines {
-            for name in split_names(b) {
-                if crate::lines::is_person_name(&name) && !is_not_a_name(&name) {
-                    super::push_unique(&mut doc.authors, &crate::lines::normalize_name(&name));
-                }
-            }
-            if !doc.authors.is_empty() {
-                break;
-            }
+        for a in &organizations {
+            super::push_unique(&mut doc.authors, a);
         }
     }
     for (key, value) in &head.metas {
@@ -575,7 +627,7 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
     paragraphs.retain(|p| !is_dateline(&p.text));
     // visible date lines (`Published 5 March 2024`) when the metadata gave none
     if doc.published.known != DateKnown::Explicit {
-        for line in head.date_lines.iter().chain(&head.bylines) {
+        for line in head.date_lines.iter().chain(head.bylines.iter().map(|(_, t)| t)) {
             if let Some(stamp) = read_stamp(line)
                 && stamp.published.is_some()
             {
