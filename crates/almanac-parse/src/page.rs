@@ -429,7 +429,9 @@ fn is_hidden(e: &scraper::node::Element) -> bool {
 /// `story` tells whether the element holds several long paragraphs: then a region tag or word
 /// (`<form>`, `<header>`, `l-sidebar-layout`) is a layout wrapper around the story, not
 /// furniture.
-fn own_drop(e: &scraper::node::Element, story: bool) -> Option<Reason> {
+/// `most` tells whether it holds most of the page's long paragraphs: then no furniture word
+/// but a comment one drops it (`Page-ad-margins` around the whole page).
+fn own_drop(e: &scraper::node::Element, story: bool, most: bool) -> Option<Reason> {
     let name = e.name();
     if matches!(name, "html" | "body" | "main" | "article") {
         return is_hidden(e).then_some(Reason::Hidden);
@@ -450,7 +452,13 @@ fn own_drop(e: &scraper::node::Element, story: bool) -> Option<Reason> {
     if furniture
         && !content
         && e.attr("itemprop") != Some("articleBody")
-        && !(story && class_words(e).all(|w| !FURNITURE_WORDS.contains(&w.as_str()) || REGION_WORDS.contains(&w.as_str())))
+        && !(story
+            && class_words(e).all(|w| {
+                let w = w.as_str();
+                !FURNITURE_WORDS.contains(&w)
+                    || REGION_WORDS.contains(&w)
+                    || (most && !COMMENT_WORDS.contains(&w))
+            }))
     {
         return Some(Reason::Furniture);
     }
@@ -477,6 +485,12 @@ const REGION_WORDS: &[&str] = &[
     "footer",
     "pager",
 ];
+
+/// Furniture words of reader comments, which may hold many long paragraphs.
+const COMMENT_WORDS: &[&str] = &["comment", "comments", "replies", "disqus", "remark"];
+
+/// How many commas of one paragraph count towards its score.
+const MAX_COMMAS: u32 = 10;
 
 /// How many long paragraphs make a wrapper hold a story.
 const STORY_PARAGRAPHS: u32 = 3;
@@ -579,6 +593,7 @@ impl Reading {
         // 0. long paragraphs (80+ characters, few links) under each node, nothing dropped yet
         let mut raw = vec![(0u32, 0u32); n];
         let mut long = vec![0u32; n];
+        let mut inline = vec![(0u32, 0u32); n];
         let mut linked = vec![false; n];
         for i in 1..n {
             let p = dom.items[i].parent;
@@ -589,14 +604,22 @@ impl Reading {
             if let Kind::Text(t) = dom.items[i].kind {
                 let len = text_len(t);
                 raw[i] = (len, if linked[i] { len } else { 0 });
+                inline[i] = raw[i];
             }
-            if dom.name(i) == "p" && raw[i].0 >= 80 && raw[i].1 * 4 < raw[i].0 {
-                long[i] += 1;
+            // a block's own text (outside its block children): one long paragraph per 300
+            // characters, so text split by `<br>` counts as well as `<p>`s
+            let name = dom.name(i);
+            if is_block(name) && inline[i].0 >= 80 && inline[i].1 * 4 < inline[i].0 {
+                long[i] += inline[i].0.div_ceil(300);
             }
-            if p != i && !matches!(dom.name(i), "script" | "style" | "noscript" | "template") {
+            if p != i && !matches!(name, "script" | "style" | "noscript" | "template") {
                 raw[p].0 += raw[i].0;
                 raw[p].1 += raw[i].1;
                 long[p] += long[i];
+                if !is_block(name) {
+                    inline[p].0 += inline[i].0;
+                    inline[p].1 += inline[i].1;
+                }
             }
         }
         // 1. drops, top-down (a parent comes before its children)
@@ -607,7 +630,11 @@ impl Reading {
                 continue;
             }
             if let Some(e) = dom.element(i)
-                && let Some(r) = own_drop(e, long[i] >= STORY_PARAGRAPHS)
+                && let Some(r) = own_drop(
+                    e,
+                    long[i] >= STORY_PARAGRAPHS,
+                    long[i] * 2 > long[0],
+                )
             {
                 drops[i] = Some(r);
                 own[i] = true;
@@ -678,7 +705,9 @@ impl Reading {
             if s.inline_len < 25 {
                 continue;
             }
-            let mut points = 1.0 + s.inline_commas as f32 + (s.inline_len as f32 / 100.0).min(3.0);
+            // commas count up to a point: a list of names is not a story
+            let mut points =
+                1.0 + s.inline_commas.min(MAX_COMMAS) as f32 + (s.inline_len as f32 / 100.0).min(3.0);
             // a block of link text is a menu or a teaser, not a paragraph
             if s.inline_len > 0 && s.link_len as f32 / s.inline_len as f32 > 0.5 {
                 points *= 0.2;
@@ -969,7 +998,10 @@ impl Reading {
             .collect();
         ex.chosen = self.chosen.iter().map(|i| describe(dom, *i)).collect();
         for (i, own) in self.own.iter().enumerate() {
-            if *own && let Some(r) = self.drops[i] {
+            if *own
+                && let Some(r) = self.drops[i]
+                && !matches!(dom.name(i), "script" | "style" | "noscript" | "head" | "template")
+            {
                 let text = dom.text(i);
                 if !text.is_empty() {
                     ex.dropped.push(Dropped {
