@@ -178,6 +178,109 @@ impl<'h> Dom<'h> {
     }
 }
 
+/// How deep start tags may nest before the page is handed to html5ever: its tree builder
+/// scans the open elements at each start tag, so 100,000 unclosed `<div>`s would take
+/// minutes. Deeper start tags (and the end tags that close them) are removed first; their
+/// text is kept.
+pub(crate) const MAX_DEPTH: usize = 512;
+
+/// Tags that never open a nesting level (void, or closed by their next sibling).
+fn is_flat_tag(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
+            | b"meta" | b"param" | b"source" | b"track" | b"wbr" | b"p" | b"li" | b"dt" | b"dd"
+            | b"option" | b"tr" | b"td" | b"th" | b"!doctype"
+    )
+}
+
+/// `text` without start tags nested deeper than `max` (and their end tags), with the offset of
+/// the first removed tag; `None` when nothing nests that deep. A byte scan: comments,
+/// scripts and styles are skipped whole.
+pub(crate) fn flatten_deep(text: &str, max: usize) -> Option<(String, usize)> {
+    let b = text.as_bytes();
+    let mut out: Option<String> = None;
+    let mut first = 0;
+    let mut depth = 0usize;
+    let mut copied = 0usize;
+    let mut i = 0usize;
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        let at = i + off;
+        let rest = &b[at + 1..];
+        if rest.starts_with(b"!--") {
+            i = find(b, at + 4, b"-->").map_or(b.len(), |e| e + 3);
+            continue;
+        }
+        let end_tag = rest.first() == Some(&b'/');
+        let name_start = at + 1 + usize::from(end_tag);
+        let name_len = b[name_start..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'!' || **c == b'-')
+            .count();
+        if name_len == 0 || !b[name_start].is_ascii_alphabetic() && b[name_start] != b'!' {
+            i = at + 1;
+            continue;
+        }
+        let name = b[name_start..name_start + name_len].to_ascii_lowercase();
+        let Some(close) = b[name_start..].iter().position(|&c| c == b'>') else {
+            break;
+        };
+        let tag_end = name_start + close + 1;
+        let self_closing = b[tag_end - 2] == b'/';
+        let mut next = tag_end;
+        if !end_tag && matches!(name.as_slice(), b"script" | b"style" | b"textarea" | b"title") {
+            let mut closing = b"</".to_vec();
+            closing.extend_from_slice(&name);
+            next = find_ci(b, tag_end, &closing).unwrap_or(b.len());
+        }
+        let counts = !is_flat_tag(&name) && !self_closing;
+        let drop = counts
+            && if end_tag {
+                let deep = depth > max;
+                depth = depth.saturating_sub(1);
+                deep
+            } else {
+                depth += 1;
+                depth > max
+            };
+        if drop {
+            let o = out.get_or_insert_with(|| {
+                first = at;
+                String::with_capacity(text.len())
+            });
+            o.push_str(&text[copied..at]);
+            copied = tag_end;
+        }
+        i = next;
+    }
+    let mut o = out?;
+    o.push_str(&text[copied..]);
+    Some((o, first))
+}
+
+fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    b.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
+}
+
+fn find_ci(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    b.get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| p + from)
+}
+
+/// Parses a page with html5ever after [`flatten_deep`]; the offset of the first tag removed
+/// for depth, if any.
+pub(crate) fn parse_page(text: &str) -> (Html, Option<usize>) {
+    match flatten_deep(text, MAX_DEPTH) {
+        Some((flat, first)) => (Html::parse_document(&flat), Some(first)),
+        None => (Html::parse_document(text), None),
+    }
+}
+
 /// Elements that start and end a paragraph.
 pub(crate) fn is_block(name: &str) -> bool {
     matches!(
@@ -1121,7 +1224,7 @@ impl fmt::Display for Explanation {
 /// assert!(why.dropped.iter().any(|d| d.element == "div.share"));
 /// ```
 pub fn explain(html: &str) -> Explanation {
-    let parsed = Html::parse_document(html);
+    let (parsed, _) = parse_page(html);
     let dom = Dom::of(&parsed);
     Reading::of(&dom).explanation(&dom)
 }
@@ -1138,7 +1241,7 @@ mod tests {
 
     /// The main text of `page`, paragraphs joined with ` / `.
     fn check(page: &str) -> String {
-        let parsed = Html::parse_document(page);
+        let (parsed, _) = parse_page(page);
         let dom = Dom::of(&parsed);
         let reading = Reading::of(&dom);
         reading
@@ -1190,5 +1293,8 @@ mod tests {
     fn deep_nesting_does_not_overflow() {
         let page = "<div>".repeat(100_000) + "<p>Deep text, with a comma, at the bottom.</p>";
         assert_eq!(check(&page), "Deep text, with a comma, at the bottom.");
+        let (flat, first) = flatten_deep("<div><div><div><b>x</b></div></div></div>", 2).unwrap_or_default();
+        assert_eq!((flat.as_str(), first), ("<div><div>x</div></div>", 10));
+        assert!(flatten_deep("<p>a<p>b<br><img src=x><script>if (a<b) {}</script>", 1).is_none());
     }
 }

@@ -14,7 +14,6 @@
 
 use almanac_model::{DateKnown, Diagnostic, DocDate, Document, Headline, Severity};
 use almanac_time::Granularity;
-use scraper::Html;
 
 use crate::byline::read_stamp;
 use crate::html::{self as markup, starts_with_tag};
@@ -29,6 +28,7 @@ pub const FORMAT: Format = Format {
     description: "HTML article page (html5ever; main text by scoring; meta, OpenGraph, JSON-LD)",
     detect,
     parse,
+    why_empty: super::no_notes,
 };
 
 /// How many paragraphs at the top of the body may be bylines or date stamps.
@@ -457,12 +457,27 @@ fn url_date(url: &str) -> Option<DocDate> {
 }
 
 fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
-    let html = Html::parse_document(text);
+    let (html, deep) = crate::page::parse_page(text);
     let dom = Dom::of(&html);
     let head = Head::of(&dom);
     let reading = Reading::of(&dom);
     let mut doc = super::new_document(path, FORMAT.name, text);
     let mut notes = Vec::new();
+    if let Some(offset) = deep {
+        notes.push(
+            Diagnostic::at(
+                Severity::Warning,
+                path,
+                text,
+                offset,
+                format!(
+                    "markup nested deeper than {} elements: deeper tags ignored, their text kept",
+                    crate::page::MAX_DEPTH
+                ),
+            )
+            .expected("closed elements"),
+        );
+    }
     let ld = head.article();
     let ld_text = |key: &str| {
         ld.and_then(|l| l.text(key))
