@@ -11,8 +11,26 @@ use almanac_parse::{Options, read};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const WORDS: &[&str] = &[
-    "council", "budget", "harbor", "said", "on", "Tuesday", "the", "plan", "would", "add",
-    "ferry", "routes", "and", "a", "new", "dock", "by", "2026", "officials", "percent",
+    "council",
+    "budget",
+    "harbor",
+    "said",
+    "on",
+    "Tuesday",
+    "the",
+    "plan",
+    "would",
+    "add",
+    "ferry",
+    "routes",
+    "and",
+    "a",
+    "new",
+    "dock",
+    "by",
+    "2026",
+    "officials",
+    "percent",
 ];
 
 /// A sentence made from the word list, varied by `n`.
@@ -29,7 +47,9 @@ fn sentence(n: usize, words: usize) -> String {
     }
     s.push('.');
     let mut c = s.chars();
-    c.next().map_or(s.clone(), |f| f.to_uppercase().collect::<String>() + c.as_str())
+    c.next().map_or(s.clone(), |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
 }
 
 /// A page of about `size` bytes.
@@ -58,7 +78,9 @@ fn page(size: usize) -> String {
     head.push_str(&script);
     head.push_str("</head><body><header class=\"site-header\"><nav class=\"nav\"><ul>");
     for k in 0..120 {
-        head.push_str(&format!("<li><a href=\"/section/{k}\">Section {k}</a></li>"));
+        head.push_str(&format!(
+            "<li><a href=\"/section/{k}\">Section {k}</a></li>"
+        ));
     }
     head.push_str("</ul></nav></header><main><article class=\"story\"><h1>Council approves harbor budget</h1>\
         <div class=\"byline\">By <a rel=\"author\" href=\"/jane\">Jane Doe</a></div>\
@@ -68,24 +90,40 @@ fn page(size: usize) -> String {
     let mut p = 0;
     while body.len() < size - tail_reserve {
         if p % 12 == 11 {
-            body.push_str(&format!("<h2>{}</h2>", sentence(p, 4).trim_end_matches('.')));
+            body.push_str(&format!(
+                "<h2>{}</h2>",
+                sentence(p, 4).trim_end_matches('.')
+            ));
         }
         if p % 15 == 14 {
-            body.push_str("<figure><img src=\"x.jpg\"><figcaption>A photo caption.</figcaption></figure>");
+            body.push_str(
+                "<figure><img src=\"x.jpg\"><figcaption>A photo caption.</figcaption></figure>",
+            );
         }
-        body.push_str(&format!("<p>{} <a href=\"/p/{p}\">{}</a> {}</p>", sentence(p, 24), sentence(p + 1, 3), sentence(p + 2, 18)));
+        body.push_str(&format!(
+            "<p>{} <a href=\"/p/{p}\">{}</a> {}</p>",
+            sentence(p, 24),
+            sentence(p + 1, 3),
+            sentence(p + 2, 18)
+        ));
         p += 1;
     }
     body.push_str("</div><aside class=\"related\"><h3>Related</h3><ul>");
     let mut r = 0;
     while body.len() < size - tail_reserve / 2 {
-        body.push_str(&format!("<li><a href=\"/r/{r}\">{}</a></li>", sentence(r, 8)));
+        body.push_str(&format!(
+            "<li><a href=\"/r/{r}\">{}</a></li>",
+            sentence(r, 8)
+        ));
         r += 1;
     }
     body.push_str("</ul></aside></article><section class=\"comments\">");
     let mut c = 0;
     while body.len() < size - 2000 {
-        body.push_str(&format!("<div class=\"comment\"><p>{}</p></div>", sentence(c, 20)));
+        body.push_str(&format!(
+            "<div class=\"comment\"><p>{}</p></div>",
+            sentence(c, 20)
+        ));
         c += 1;
     }
     body.push_str("</section></main><footer><p>© Bay Ledger</p><a href=\"/privacy\">Privacy</a></footer></body></html>");

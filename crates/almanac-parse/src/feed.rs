@@ -292,7 +292,10 @@ mod tests {
         let mut out = String::new();
         render(&root, &mut out);
         for d in damage {
-            out.push_str(&format!(" | {}: {} (expected {})", d.offset, d.message, d.expected));
+            out.push_str(&format!(
+                " | {}: {} (expected {})",
+                d.offset, d.message, d.expected
+            ));
         }
         out
     }
@@ -300,7 +303,10 @@ mod tests {
     #[test]
     fn trees_and_damage() {
         assert_eq!(
-            check("<rss><channel><title>A &amp; B</title><item><title><![CDATA[<b>x</b>]]></title></item></channel></rss>", "item"),
+            check(
+                "<rss><channel><title>A &amp; B</title><item><title><![CDATA[<b>x</b>]]></title></item></channel></rss>",
+                "item"
+            ),
             "#root{rss{channel{title(A & B) item{title(<b>x</b>) } } } }"
         );
         assert_eq!(

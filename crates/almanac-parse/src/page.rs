@@ -167,7 +167,9 @@ impl<'h> Dom<'h> {
     }
 
     /// The element indices in document order.
-    pub(crate) fn elements(&self) -> impl Iterator<Item = (usize, &'h scraper::node::Element)> + '_ {
+    pub(crate) fn elements(
+        &self,
+    ) -> impl Iterator<Item = (usize, &'h scraper::node::Element)> + '_ {
         self.items
             .iter()
             .enumerate()
@@ -188,9 +190,29 @@ pub(crate) const MAX_DEPTH: usize = 512;
 fn is_flat_tag(name: &[u8]) -> bool {
     matches!(
         name,
-        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
-            | b"meta" | b"param" | b"source" | b"track" | b"wbr" | b"p" | b"li" | b"dt" | b"dd"
-            | b"option" | b"tr" | b"td" | b"th" | b"!doctype"
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"p"
+            | b"li"
+            | b"dt"
+            | b"dd"
+            | b"option"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"!doctype"
     )
 }
 
@@ -228,7 +250,12 @@ pub(crate) fn flatten_deep(text: &str, max: usize) -> Option<(String, usize)> {
         let tag_end = name_start + close + 1;
         let self_closing = b[tag_end - 2] == b'/';
         let mut next = tag_end;
-        if !end_tag && matches!(name.as_slice(), b"script" | b"style" | b"textarea" | b"title") {
+        if !end_tag
+            && matches!(
+                name.as_slice(),
+                b"script" | b"style" | b"textarea" | b"title"
+            )
+        {
             let mut closing = b"</".to_vec();
             closing.extend_from_slice(&name);
             next = find_ci(b, tag_end, &closing).unwrap_or(b.len());
@@ -570,7 +597,10 @@ fn own_drop(e: &scraper::node::Element, story: bool, most: bool) -> Option<Reaso
 
 /// Tags of page regions that sometimes wrap the whole story (ASP.NET's page-wide `<form>`).
 fn is_region_tag(name: &str) -> bool {
-    matches!(name, "form" | "header" | "footer" | "aside" | "section" | "figure")
+    matches!(
+        name,
+        "form" | "header" | "footer" | "aside" | "section" | "figure"
+    )
 }
 
 /// Furniture words that name a page region (a layout column or bar) rather than a kind of
@@ -733,11 +763,7 @@ impl Reading {
                 continue;
             }
             if let Some(e) = dom.element(i)
-                && let Some(r) = own_drop(
-                    e,
-                    long[i] >= STORY_PARAGRAPHS,
-                    long[i] * 2 > long[0],
-                )
+                && let Some(r) = own_drop(e, long[i] >= STORY_PARAGRAPHS, long[i] * 2 > long[0])
             {
                 drops[i] = Some(r);
                 own[i] = true;
@@ -809,8 +835,9 @@ impl Reading {
                 continue;
             }
             // commas count up to a point: a list of names is not a story
-            let mut points =
-                1.0 + s.inline_commas.min(MAX_COMMAS) as f32 + (s.inline_len as f32 / 100.0).min(3.0);
+            let mut points = 1.0
+                + s.inline_commas.min(MAX_COMMAS) as f32
+                + (s.inline_len as f32 / 100.0).min(3.0);
             // a block of link text is a menu or a teaser, not a paragraph
             if s.inline_len > 0 && s.link_len as f32 / s.inline_len as f32 > 0.5 {
                 points *= 0.2;
@@ -983,16 +1010,16 @@ impl Reading {
             return false;
         }
         let weight = class_weight(e);
+        let ld = s.link_density();
+        // a list is judged by its links: its tag alone scores it below zero
+        if matches!(name, "ul" | "ol" | "dl") {
+            return weight < 0.0 || ld > 0.5;
+        }
         if weight + self.score(i).unwrap_or(0.0) < 0.0 {
             return true;
         }
         if s.commas >= 10 {
             return false;
-        }
-        let ld = s.link_density();
-        let list = matches!(name, "ul" | "ol" | "dl");
-        if list {
-            return ld > 0.5;
         }
         if s.items > s.paragraphs.saturating_mul(2).max(1) && ld > 0.3 {
             return true;
@@ -1103,7 +1130,10 @@ impl Reading {
         for (i, own) in self.own.iter().enumerate() {
             if *own
                 && let Some(r) = self.drops[i]
-                && !matches!(dom.name(i), "script" | "style" | "noscript" | "head" | "template")
+                && !matches!(
+                    dom.name(i),
+                    "script" | "style" | "noscript" | "head" | "template"
+                )
             {
                 let text = dom.text(i);
                 if !text.is_empty() {
@@ -1293,7 +1323,8 @@ mod tests {
     fn deep_nesting_does_not_overflow() {
         let page = "<div>".repeat(100_000) + "<p>Deep text, with a comma, at the bottom.</p>";
         assert_eq!(check(&page), "Deep text, with a comma, at the bottom.");
-        let (flat, first) = flatten_deep("<div><div><div><b>x</b></div></div></div>", 2).unwrap_or_default();
+        let (flat, first) =
+            flatten_deep("<div><div><div><b>x</b></div></div></div>", 2).unwrap_or_default();
         assert_eq!((flat.as_str(), first), ("<div><div>x</div></div>", 10));
         assert!(flatten_deep("<p>a<p>b<br><img src=x><script>if (a<b) {}</script>", 1).is_none());
     }

@@ -139,7 +139,9 @@ impl Head {
             match e.name() {
                 "meta" => {
                     if let (Some(key), Some(content)) = (
-                        attr("property").or_else(|| attr("name")).or_else(|| attr("itemprop")),
+                        attr("property")
+                            .or_else(|| attr("name"))
+                            .or_else(|| attr("itemprop")),
                         attr("content").or_else(|| attr("datetime")),
                     ) {
                         head.metas.push((
@@ -149,7 +151,8 @@ impl Head {
                     }
                 }
                 "script"
-                    if attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
+                    if attr("type")
+                        .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
                 {
                     let (value, _) = json::parse(ld_source(&dom.text_raw(i)));
                     if let Some(v) = value {
@@ -166,9 +169,7 @@ impl Head {
                         head.h1_at = Some(i);
                     }
                 }
-                "link"
-                    if attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
-                {
+                "link" if attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
                     if head.canonical.is_none() {
                         head.canonical = attr("href").map(str::to_owned);
                     }
@@ -196,7 +197,11 @@ impl Head {
                         head.item_modified = value();
                     }
                 }
-                if prop.split_whitespace().any(|p| p == "author" || p == "creator") && !other[i] {
+                if prop
+                    .split_whitespace()
+                    .any(|p| p == "author" || p == "creator")
+                    && !other[i]
+                {
                     let name = dom
                         .descendants_with_attr(i, "itemprop", "name")
                         .map(|n| {
@@ -219,8 +224,7 @@ impl Head {
             {
                 head.linked_authors.push((i, dom.text(i)));
             }
-            if !other[i] && !matches!(e.name(), "meta" | "script" | "body" | "html" | "article")
-            {
+            if !other[i] && !matches!(e.name(), "meta" | "script" | "body" | "html" | "article") {
                 let words = words_of(e);
                 if words.iter().any(|w| BYLINE_WORDS.contains(&w.as_str())) {
                     let t = dom.text(i);
@@ -265,6 +269,14 @@ impl Head {
 
 /// The JSON text of a JSON-LD script: `<![CDATA[` wrappers and comments around it removed.
 fn ld_source(raw: &str) -> &str {
+    let raw = match raw.find("<![CDATA[") {
+        Some(at) => &raw[at + "<![CDATA[".len()..],
+        None => raw,
+    };
+    let raw = match raw.rfind("]]>") {
+        Some(at) => &raw[..at],
+        None => raw,
+    };
     let start = raw.find(['{', '[']).unwrap_or(0);
     let end = raw.rfind(['}', ']']).map_or(raw.len(), |e| e + 1);
     if start < end { &raw[start..end] } else { "" }
@@ -432,11 +444,7 @@ fn url_date(url: &str) -> Option<DocDate> {
             let Some(m) = digits(i + 5, 2) else { continue };
             // `/2024/03/05`; a month alone is not a day
             match (sep(i + 7), digits(i + 8, 2)) {
-                (true, Some(d))
-                    if b.get(i + 10).is_none_or(|c| !c.is_ascii_digit()) =>
-                {
-                    (m, d)
-                }
+                (true, Some(d)) if b.get(i + 10).is_none_or(|c| !c.is_ascii_digit()) => (m, d),
                 _ => continue,
             }
         } else if let (Some(m), Some(d)) = (digits(i + 4, 2), digits(i + 6, 2)) {
@@ -509,7 +517,13 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
     // publication date: every source read, the first (most reliable) kept
     let mut published: Vec<Found> = Vec::new();
     if let Some(t) = ld_text("datePublished") {
-        published.extend(date_from(path, text, &t, "json-ld datePublished", &mut notes));
+        published.extend(date_from(
+            path,
+            text,
+            &t,
+            "json-ld datePublished",
+            &mut notes,
+        ));
     }
     for key in PUBLISHED_META {
         if let Some((k, v)) = head.meta(&[key]) {
@@ -517,7 +531,13 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
         }
     }
     if let Some(t) = &head.item_published {
-        published.extend(date_from(path, text, t, "itemprop datePublished", &mut notes));
+        published.extend(date_from(
+            path,
+            text,
+            t,
+            "itemprop datePublished",
+            &mut notes,
+        ));
     }
     // a <time datetime> after the headline (else the first on the page)
     let time = head
@@ -587,7 +607,10 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
         }
     }
     // links and bylines of the story: before the end of its text, not about other stories
-    let story_end = reading.chosen.last().map_or(usize::MAX, |c| dom.items[*c].end);
+    let story_end = reading
+        .chosen
+        .last()
+        .map_or(usize::MAX, |c| dom.items[*c].end);
     let linked = head.linked_authors.iter().map(|(at, t)| (*at, t, true));
     let bylines = head.bylines.iter().map(|(at, t)| (*at, t, false));
     for (at, text, link) in linked.chain(bylines) {
@@ -629,6 +652,7 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
     }
     // bylines and date stamps opening the story (`By Jane Doe | 5 March 2024`) are not body;
     // they give authors and dates the page's metadata did not
+    let known_authors = doc.authors.len();
     let mut at = 0;
     while at < paragraphs.len().min(HEAD_STAMPS) {
         match read_stamp(&paragraphs[at].text) {
@@ -639,10 +663,20 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
             None => at += 1,
         }
     }
+    // a stamp's `By Jane Doe Follow` is not a name
+    let mut n = 0;
+    doc.authors.retain(|a| {
+        n += 1;
+        n <= known_authors || !is_not_a_name(a)
+    });
     paragraphs.retain(|p| !is_dateline(&p.text));
     // visible date lines (`Published 5 March 2024`) when the metadata gave none
     if doc.published.known != DateKnown::Explicit {
-        for line in head.date_lines.iter().chain(head.bylines.iter().map(|(_, t)| t)) {
+        for line in head
+            .date_lines
+            .iter()
+            .chain(head.bylines.iter().map(|(_, t)| t))
+        {
             if let Some(stamp) = read_stamp(line)
                 && stamp.published.is_some()
             {
@@ -711,17 +745,43 @@ const AUTHOR_META: &[&str] = &[
 
 /// Words that are never part of an author's name in a byline (`Follow Author`, `View Posts`).
 const NOT_NAME_WORDS: &[&str] = &[
-    "follow", "author", "authors", "staff", "updated", "published", "posted", "view", "posts",
-    "more", "email", "twitter", "facebook", "contributor", "editor", "reporter", "writer",
-    "correspondent", "read", "bio", "profile", "share", "comments", "subscribe", "by",
+    "follow",
+    "author",
+    "authors",
+    "staff",
+    "updated",
+    "published",
+    "posted",
+    "view",
+    "posts",
+    "more",
+    "email",
+    "twitter",
+    "facebook",
+    "contributor",
+    "editor",
+    "reporter",
+    "writer",
+    "correspondent",
+    "read",
+    "bio",
+    "profile",
+    "share",
+    "comments",
+    "subscribe",
+    "by",
 ];
 
 fn is_not_a_name(name: &str) -> bool {
     name.is_empty()
         || name.split_whitespace().count() > 5
-        || name
-            .split_whitespace()
-            .any(|w| NOT_NAME_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str()))
+        || name.split_whitespace().any(|w| {
+            NOT_NAME_WORDS.contains(
+                &w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+                    .as_str(),
+            )
+        })
 }
 
 /// The names in an author field or byline: `By Tom Reyes and Ana Cruz` gives both; `Jane Doe,
@@ -753,7 +813,15 @@ fn title(head: &Head, ld_headline: Option<String>, outlet: Option<&str>) -> Opti
         .meta(&["og:title", "twitter:title"])
         .map(|(_, v)| v.to_owned());
     let h1 = head.h1.clone();
-    let t = meta
+    // the story's own headline, when it reads as one (not a logo or a section name), is what
+    // readers see; og:title and JSON-LD are often shortened for sharing
+    let headline = h1.clone().filter(|h| {
+        h.split_whitespace().nth(3).is_some()
+            && h.len() <= 300
+            && outlet.is_none_or(|o| !h.eq_ignore_ascii_case(o))
+    });
+    let t = headline
+        .or(meta)
         .or(ld_headline)
         .or_else(|| h1.clone())
         .or_else(|| head.title.clone())?;
@@ -772,14 +840,16 @@ fn strip_site_name(title: &str, outlet: Option<&str>, h1: Option<&str>) -> Strin
     };
     for sep in [" | ", " - ", " — ", " – ", " :: ", " · ", " // "] {
         if let Some((a, b)) = title.rsplit_once(sep) {
-            if outlet.is_some_and(|o| norm(o) == norm(b) || norm(b).contains(&norm(o)) && !norm(o).is_empty())
-                || h1.is_some_and(|h| norm(h) == norm(a))
+            if outlet.is_some_and(|o| {
+                norm(o) == norm(b) || norm(b).contains(&norm(o)) && !norm(o).is_empty()
+            }) || h1.is_some_and(|h| norm(h) == norm(a))
             {
                 return a.trim().to_owned();
             }
         }
         if let Some((a, b)) = title.split_once(sep)
-            && (outlet.is_some_and(|o| norm(o) == norm(a)) || h1.is_some_and(|h| norm(h) == norm(b)))
+            && (outlet.is_some_and(|o| norm(o) == norm(a))
+                || h1.is_some_and(|h| norm(h) == norm(b)))
         {
             return b.trim().to_owned();
         }

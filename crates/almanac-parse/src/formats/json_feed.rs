@@ -56,7 +56,11 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
 fn names(item: &Json) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(list) = item.get("authors").and_then(Json::as_array) {
-        out.extend(list.iter().filter_map(|a| a.text("name")).map(str::to_owned));
+        out.extend(
+            list.iter()
+                .filter_map(|a| a.text("name"))
+                .map(str::to_owned),
+        );
     }
     if out.is_empty()
         && let Some(name) = item.get("author").and_then(|a| a.text("name"))

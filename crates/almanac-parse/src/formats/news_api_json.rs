@@ -64,7 +64,9 @@ fn cut_marker(content: &str) -> (&str, Option<u64>) {
     let trimmed = content.trim_end();
     if let Some(open) = trimmed.rfind("[+")
         && let Some(rest) = trimmed[open + 2..].strip_suffix(']')
-        && let Some(count) = rest.strip_suffix(" chars").or_else(|| rest.strip_suffix("chars"))
+        && let Some(count) = rest
+            .strip_suffix(" chars")
+            .or_else(|| rest.strip_suffix("chars"))
         && let Ok(n) = count.trim().parse::<u64>()
     {
         return (trimmed[..open].trim_end(), Some(n));
@@ -81,7 +83,11 @@ fn article(path: &str, text: &str, n: usize, item: &Json) -> Document {
     };
     let source_name = item
         .get("source")
-        .and_then(|src| src.text("name").map(str::to_owned).or_else(|| src.as_str().map(str::to_owned)))
+        .and_then(|src| {
+            src.text("name")
+                .map(str::to_owned)
+                .or_else(|| src.as_str().map(str::to_owned))
+        })
         .filter(|v| !v.is_empty());
     let title = s("title");
     let content = item.text("content").unwrap_or("");
@@ -135,7 +141,9 @@ fn article(path: &str, text: &str, n: usize, item: &Json) -> Document {
     let described = html::to_blocks(description);
     let contents = html::to_blocks(content);
     // the content usually starts with the description: keep it once
-    let first = described.first().map(|b| b.text.trim_end_matches(['…', '.', ' ']));
+    let first = described
+        .first()
+        .map(|b| b.text.trim_end_matches(['…', '.', ' ']));
     let repeats = match (first, contents.first()) {
         (Some(d), Some(c)) => c.text.starts_with(d),
         _ => false,
@@ -181,7 +189,11 @@ mod tests {
                     d.outlet,
                     d.authors,
                     d.body.text,
-                    d.diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+                    d.diagnostics
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("; ")
                 )
             })
             .collect()
@@ -193,7 +205,9 @@ mod tests {
         assert_eq!(detect(text), 93);
         assert_eq!(
             check(text),
-            ["Some(\"Port fees rise\") | Some(\"2024-05-02 08:00:00\") | Some(\"Harbor Times\") | [\"Ada Moss\", \"Lin Wu\"] | Fees rise 4% in May. The board voted on Tuesday… | n.json#1:1:319: info: content cut by the source: 1234 more characters not included (expected the full article text)"]
+            [
+                "Some(\"Port fees rise\") | Some(\"2024-05-02 08:00:00\") | Some(\"Harbor Times\") | [\"Ada Moss\", \"Lin Wu\"] | Fees rise 4% in May. The board voted on Tuesday… | n.json#1:1:319: info: content cut by the source: 1234 more characters not included (expected the full article text)"
+            ]
         );
         assert_eq!(cut_marker("abc"), ("abc", None));
     }

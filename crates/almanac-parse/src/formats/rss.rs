@@ -67,7 +67,12 @@ const BODY_ELEMENTS: &[&str] = &["content:encoded", "description", "content", "s
 /// Whether an entry is complete enough to be a document: closed, or its title and body
 /// were both read to their end tags. An entry with no title, link or body is never one.
 fn usable(e: &XmlElement) -> bool {
-    let has = |n: &str| e.child(n).is_some_and(|c| c.closed && (!c.text.trim().is_empty() || !c.children.is_empty() || c.attr("href").is_some()));
+    let has = |n: &str| {
+        e.child(n).is_some_and(|c| {
+            c.closed
+                && (!c.text.trim().is_empty() || !c.children.is_empty() || c.attr("href").is_some())
+        })
+    };
     let content = has("title") || has("link") || BODY_ELEMENTS.iter().any(|b| has(b));
     content && (e.closed || (has("title") && BODY_ELEMENTS.iter().any(|b| has(b))))
 }
@@ -97,11 +102,14 @@ fn damage_notes(path: &str, text: &str, damage: Vec<feed::XmlDamage>) -> Vec<(us
         })
         .collect();
     if count > MAX_DAMAGE {
-        notes.push((text.len(), Diagnostic::file(
-            Severity::Warning,
-            path,
-            format!("{} more markup problems not listed", count - MAX_DAMAGE),
-        )));
+        notes.push((
+            text.len(),
+            Diagnostic::file(
+                Severity::Warning,
+                path,
+                format!("{} more markup problems not listed", count - MAX_DAMAGE),
+            ),
+        ));
     }
     notes
 }
@@ -127,7 +135,9 @@ fn skipped_note(
                 skipped.len()
             ),
         )
-        .expected(format!("<{entry}> with a title or body, closed by </{entry}>")),
+        .expected(format!(
+            "<{entry}> with a title or body, closed by </{entry}>"
+        )),
     ))
 }
 
@@ -160,7 +170,12 @@ pub(crate) fn feed_documents(
         .iter()
         .filter(|e| usable(e))
         .enumerate()
-        .map(|(n, e)| (e.span.clone(), document(path, text, n, e, outlet.as_deref())))
+        .map(|(n, e)| {
+            (
+                e.span.clone(),
+                document(path, text, n, e, outlet.as_deref()),
+            )
+        })
         .collect();
     let mut orphans = Vec::new();
     for (offset, diag) in damage_notes(path, text, damage).into_iter().chain(skipped) {
@@ -199,9 +214,17 @@ fn item_document(
                 .and_then(|_| child_text(text, item, "guid"))
         });
     doc.outlet = outlet.map(str::to_owned);
-    let date = ["pubdate", "dc:date", "published", "date", "dcterms:issued", "a10:updated", "updated"]
-        .iter()
-        .find_map(|k| child_text(text, item, k));
+    let date = [
+        "pubdate",
+        "dc:date",
+        "published",
+        "date",
+        "dcterms:issued",
+        "a10:updated",
+        "updated",
+    ]
+    .iter()
+    .find_map(|k| child_text(text, item, k));
     if let Some(date) = date {
         match super::explicit_date(&date) {
             Ok(d) => doc.published = d,
@@ -309,17 +332,28 @@ mod tests {
     #[test]
     fn date_variants() {
         for (date, want) in [
-            ("Tue, 05 Mar 2024 18:05:00 EST", "2024-03-05 18:05:00 Some(-18000)"),
-            ("5 Mar 2024 09:30:00 -0700", "2024-03-05 09:30:00 Some(-25200)"),
+            (
+                "Tue, 05 Mar 2024 18:05:00 EST",
+                "2024-03-05 18:05:00 Some(-18000)",
+            ),
+            (
+                "5 Mar 2024 09:30:00 -0700",
+                "2024-03-05 09:30:00 Some(-25200)",
+            ),
             ("Wed, 6 Mar 2024 07:15 GMT", "2024-03-06 07:15:00 Some(0)"),
             ("2024-03-07T12:00:00Z", "2024-03-07 12:00:00 Some(0)"),
         ] {
-            let feed = format!("<rss><channel><item><title>t</title><pubDate>{date}</pubDate></item></channel></rss>");
+            let feed = format!(
+                "<rss><channel><item><title>t</title><pubDate>{date}</pubDate></item></channel></rss>"
+            );
             let doc = &parse("f.xml", &feed, &Options::default())[0];
             assert_eq!(
                 format!(
                     "{} {:?}",
-                    doc.published.local.map(|d| d.to_string()).unwrap_or_default(),
+                    doc.published
+                        .local
+                        .map(|d| d.to_string())
+                        .unwrap_or_default(),
                     doc.published.utc_offset_seconds
                 ),
                 want,
