@@ -31,6 +31,9 @@ pub const FORMAT: Format = Format {
     why_empty: super::no_notes,
 };
 
+/// How far the detector looks for `<html>` in a page that opens with styles or scripts.
+const WIDE_DETECT_BYTES: usize = 1 << 16;
+
 /// How many paragraphs at the top of the body may be bylines or date stamps.
 const HEAD_STAMPS: usize = 4;
 
@@ -53,6 +56,20 @@ fn detect(text: &str) -> u8 {
     .any(|t| starts_with_tag(start, t))
     {
         65
+    } else if ["<style", "<script", "<link", "<meta", "<!--"]
+        .iter()
+        .any(|t| {
+            start.len() >= t.len() && start.as_bytes()[..t.len()].eq_ignore_ascii_case(t.as_bytes())
+        })
+        && {
+            // a page opening with a style sheet, a script or a comment: its landmarks come later
+            let wide = super::head(text, WIDE_DETECT_BYTES).to_ascii_lowercase();
+            ["<html", "<body", "<head", "<!doctype html"]
+                .iter()
+                .any(|t| wide.contains(t))
+        }
+    {
+        85
     } else if lower_head.contains("<p>") && lower_head.contains("</p>") {
         35
     } else {
@@ -71,6 +88,8 @@ struct Head {
     h1: Option<String>,
     /// Index of that `<h1>`.
     h1_at: Option<usize>,
+    /// Every `<h1>` with text outside boxes about other stories, in order.
+    h1s: Vec<String>,
     title: Option<String>,
     canonical: Option<String>,
     /// `datetime` / `content` of `itemprop=datePublished` / `dateModified` elements.
@@ -162,22 +181,24 @@ impl Head {
                 "title" if head.title.is_none() => {
                     head.title = Some(dom.text(i)).filter(|t| !t.is_empty());
                 }
-                "h1" if head.h1.is_none() && !other[i] => {
+                "h1" if !other[i] => {
                     let t = dom.text(i);
                     if !t.is_empty() {
-                        head.h1 = Some(t);
-                        head.h1_at = Some(i);
+                        if head.h1.is_none() {
+                            head.h1 = Some(t.clone());
+                            head.h1_at = Some(i);
+                        }
+                        head.h1s.push(t);
                     }
                 }
-                "link" if attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
-                    if head.canonical.is_none() {
-                        head.canonical = attr("href").map(str::to_owned);
-                    }
+                "link"
+                    if attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+                        && head.canonical.is_none() =>
+                {
+                    head.canonical = attr("href").map(str::to_owned);
                 }
-                "time" => {
-                    if let Some(v) = attr("datetime")
-                        && !other[i]
-                    {
+                "time" if !other[i] => {
+                    if let Some(v) = attr("datetime") {
                         head.times.push((i, v.to_owned()));
                     }
                 }
@@ -815,11 +836,23 @@ fn title(head: &Head, ld_headline: Option<String>, outlet: Option<&str>) -> Opti
     let h1 = head.h1.clone();
     // the story's own headline, when it reads as one (not a logo or a section name), is what
     // readers see; og:title and JSON-LD are often shortened for sharing
-    let headline = h1.clone().filter(|h| {
-        h.split_whitespace().nth(3).is_some()
-            && h.len() <= 300
-            && outlet.is_none_or(|o| !h.eq_ignore_ascii_case(o))
-    });
+    // (it must share most of its words with `<title>` or og:title, so an advert's or a
+    // widget's `<h1>` is not taken)
+    let named = [
+        meta.as_deref(),
+        head.title.as_deref(),
+        ld_headline.as_deref(),
+    ];
+    let headline = head
+        .h1s
+        .iter()
+        .find(|h| {
+            h.split_whitespace().nth(3).is_some()
+                && h.len() <= 300
+                && outlet.is_none_or(|o| !h.eq_ignore_ascii_case(o))
+                && named.iter().flatten().any(|t| overlap(h, t) >= 0.5)
+        })
+        .cloned();
     let t = headline
         .or(meta)
         .or(ld_headline)
@@ -827,6 +860,26 @@ fn title(head: &Head, ld_headline: Option<String>, outlet: Option<&str>) -> Opti
         .or_else(|| head.title.clone())?;
     let stripped = strip_site_name(&t, outlet, h1.as_deref());
     Some(stripped).filter(|t| !t.is_empty())
+}
+
+/// The share of the words of the shorter text that are in the other (case folded).
+fn overlap(a: &str, b: &str) -> f32 {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if short.is_empty() {
+        return 0.0;
+    }
+    short.iter().filter(|w| long.contains(w)).count() as f32 / short.len() as f32
 }
 
 /// `Headline | Site`, `Site - Headline` → `Headline` when the other part is the outlet, or
