@@ -38,6 +38,8 @@ pub(crate) enum Kind<'h> {
 #[derive(Debug, Clone)]
 pub(crate) struct Item<'h> {
     pub(crate) kind: Kind<'h>,
+    /// The tag name (`""` for text and the root), read once.
+    pub(crate) name: &'h str,
     /// Index of the parent (`0` for the root itself).
     pub(crate) parent: usize,
     /// One past the index of the last descendant.
@@ -68,8 +70,13 @@ impl<'h> Dom<'h> {
                     };
                     let at = items.len();
                     let parent = stack.last().copied().unwrap_or(0);
+                    let name = match kind {
+                        Kind::Element(e) => e.name(),
+                        _ => "",
+                    };
                     items.push(Item {
                         kind,
+                        name,
                         parent,
                         end: at + 1,
                     });
@@ -91,6 +98,7 @@ impl<'h> Dom<'h> {
         if items.is_empty() {
             items.push(Item {
                 kind: Kind::Root,
+                name: "",
                 parent: 0,
                 end: 1,
             });
@@ -108,7 +116,7 @@ impl<'h> Dom<'h> {
 
     /// The tag name at `i` (`""` for text and the root).
     pub(crate) fn name(&self, i: usize) -> &'h str {
-        self.element(i).map_or("", |e| e.name())
+        self.items[i].name
     }
 
     /// An attribute of the element at `i`.
@@ -141,9 +149,7 @@ impl<'h> Dom<'h> {
         for item in &self.items[i..self.items[i].end] {
             if let Kind::Text(t) = item.kind {
                 out.push(t);
-            } else if let Kind::Element(e) = item.kind
-                && is_block(e.name())
-            {
+            } else if is_block(item.name) {
                 out.space();
             }
         }
@@ -293,10 +299,19 @@ fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 }
 
 fn find_ci(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    b.get(from..)?
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-        .map(|p| p + from)
+    let first = *needle.first()?;
+    let mut at = from;
+    while at < b.len() {
+        let off = b[at..].iter().position(|&c| c == first)?;
+        let here = at + off;
+        if b.get(here..here + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
+            return Some(here);
+        }
+        at = here + 1;
+    }
+    None
 }
 
 /// Parses a page with html5ever after [`flatten_deep`]; the offset of the first tag removed
@@ -510,14 +525,19 @@ const FURNITURE_ROLES: &[&str] = &[
     "toolbar",
 ];
 
-/// The lowercased words of an element's class and id.
-fn class_words(e: &scraper::node::Element) -> impl Iterator<Item = String> + '_ {
+/// The words of an element's class and id (split at anything not a letter or digit), as
+/// written: compare them with [`in_list`].
+pub(crate) fn class_words(e: &scraper::node::Element) -> impl Iterator<Item = &str> + '_ {
     e.attr("class")
         .into_iter()
         .chain(e.attr("id"))
         .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
         .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
+}
+
+/// Whether `word` is in a lowercase word list, ignoring ASCII case (no allocation).
+pub(crate) fn in_list(list: &[&str], word: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(word))
 }
 
 /// (names furniture, names content) from class and id words.
@@ -525,8 +545,8 @@ fn class_kind(e: &scraper::node::Element) -> (bool, bool) {
     let mut furniture = false;
     let mut content = false;
     for w in class_words(e) {
-        furniture |= FURNITURE_WORDS.contains(&w.as_str());
-        content |= CONTENT_WORDS.contains(&w.as_str());
+        furniture |= in_list(FURNITURE_WORDS, w);
+        content |= in_list(CONTENT_WORDS, w);
     }
     (furniture, content)
 }
@@ -584,10 +604,9 @@ fn own_drop(e: &scraper::node::Element, story: bool, most: bool) -> Option<Reaso
         && e.attr("itemprop") != Some("articleBody")
         && !(story
             && class_words(e).all(|w| {
-                let w = w.as_str();
-                !FURNITURE_WORDS.contains(&w)
-                    || REGION_WORDS.contains(&w)
-                    || (most && !COMMENT_WORDS.contains(&w))
+                !in_list(FURNITURE_WORDS, w)
+                    || in_list(REGION_WORDS, w)
+                    || (most && !in_list(COMMENT_WORDS, w))
             }))
     {
         return Some(Reason::Furniture);
@@ -660,9 +679,21 @@ impl Stats {
 }
 
 fn text_len(t: &str) -> u32 {
+    // characters (UTF-8 lead bytes) of the words, plus one per word
     let mut n = 0u32;
-    for w in t.split_whitespace() {
-        n = n.saturating_add(w.chars().count() as u32 + 1);
+    let mut in_word = false;
+    for &b in t.as_bytes() {
+        if b.is_ascii_whitespace() {
+            in_word = false;
+        } else {
+            if !in_word {
+                n = n.saturating_add(1);
+                in_word = true;
+            }
+            if b & 0xC0 != 0x80 {
+                n = n.saturating_add(1);
+            }
+        }
     }
     n
 }
@@ -794,7 +825,7 @@ impl Reading {
                         s.link_len = len;
                     }
                 }
-                Kind::Element(e) => match e.name() {
+                Kind::Element(_) => match dom.name(i) {
                     "p" => s.paragraphs += 1,
                     "li" => s.items += 1,
                     "h2" | "h3" | "h4" | "h5" | "h6" => s.heading_len = s.len,
@@ -825,8 +856,7 @@ impl Reading {
             if drops[i].is_some() {
                 continue;
             }
-            let Some(e) = dom.element(i) else { continue };
-            let name = e.name();
+            let name = dom.name(i);
             if !is_block(name) || matches!(name, "body" | "html") {
                 continue;
             }
@@ -858,7 +888,7 @@ impl Reading {
                     l => l as f32 * 3.0,
                 };
                 *entry += points / divider;
-                if matches!(ae.name(), "body" | "html") {
+                if matches!(dom.name(at), "body" | "html") {
                     break;
                 }
                 at = dom.items[at].parent;
@@ -1073,8 +1103,8 @@ impl Reading {
                     }
                     current.push(t);
                 }
-                Kind::Element(e) => {
-                    let name = e.name();
+                Kind::Element(_) => {
+                    let name = dom.name(i);
                     if name == "br" {
                         if current.after_br {
                             current.flush(out);

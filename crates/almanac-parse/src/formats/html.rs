@@ -19,7 +19,7 @@ use crate::byline::read_stamp;
 use crate::html::{self as markup, starts_with_tag};
 use crate::json::{self, Json};
 use crate::lines::script_lang;
-use crate::page::{Dom, Reading};
+use crate::page::{Dom, Reading, class_words, in_list};
 use crate::{Format, Options};
 
 /// The format entry.
@@ -132,16 +132,6 @@ const OTHER_STORY_WORDS: &[&str] = &[
     "teaser",
 ];
 
-fn words_of(e: &scraper::node::Element) -> Vec<String> {
-    e.attr("class")
-        .into_iter()
-        .chain(e.attr("id"))
-        .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect()
-}
-
 impl Head {
     fn of(dom: &Dom<'_>) -> Self {
         let mut head = Head::default();
@@ -151,9 +141,7 @@ impl Head {
             let parent = dom.items[i].parent;
             other[i] = other[parent]
                 || matches!(e.name(), "nav" | "aside" | "footer")
-                || words_of(e)
-                    .iter()
-                    .any(|w| OTHER_STORY_WORDS.contains(&w.as_str()));
+                || class_words(e).any(|w| in_list(OTHER_STORY_WORDS, w));
             let attr = |k: &str| e.attr(k).map(str::trim).filter(|v| !v.is_empty());
             match e.name() {
                 "meta" => {
@@ -246,8 +234,7 @@ impl Head {
                 head.linked_authors.push((i, dom.text(i)));
             }
             if !other[i] && !matches!(e.name(), "meta" | "script" | "body" | "html" | "article") {
-                let words = words_of(e);
-                if words.iter().any(|w| BYLINE_WORDS.contains(&w.as_str())) {
+                if class_words(e).any(|w| in_list(BYLINE_WORDS, w)) {
                     let t = dom.text(i);
                     if !t.is_empty() && t.len() < 300 {
                         head.bylines.push((i, t));
@@ -258,7 +245,7 @@ impl Head {
                         }
                     }
                 }
-                if words.iter().any(|w| DATE_WORDS.contains(&w.as_str())) {
+                if class_words(e).any(|w| in_list(DATE_WORDS, w)) {
                     let t = dom.text(i);
                     if !t.is_empty() && t.len() < 120 {
                         head.date_lines.push(t);
