@@ -14,8 +14,15 @@ fn main() {
         let html = String::from_utf8_lossy(&bytes);
         let page = path.rsplit('/').next().unwrap_or(&path).to_owned();
         let (body, title, date, author) =
-            match dom_smoothie::Readability::new(html.as_ref(), None, None).and_then(|mut r| r.parse()) {
-                Ok(a) => (a.text_content.to_string(), Some(a.title), a.published_time, a.byline),
+            match dom_smoothie::Readability::new(html.as_ref(), None, None)
+                .and_then(|mut r| r.parse())
+            {
+                Ok(a) => (
+                    a.text_content.to_string(),
+                    Some(a.title),
+                    a.published_time,
+                    a.byline,
+                ),
                 Err(_) => (String::new(), None, None, None),
             };
         let line = serde_json::json!({"page": page, "body": body, "title": title, "date": date, "author": author});

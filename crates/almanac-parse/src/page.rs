@@ -507,7 +507,7 @@ const HIDDEN_CLASSES: &[&str] = &[
 
 /// Class or id words that name content: they keep an element whose other words name
 /// furniture, and add to its score.
-const CONTENT_WORDS: &[&str] = &[
+pub(crate) const CONTENT_WORDS: &[&str] = &[
     "article", "body", "content", "entry", "main", "post", "story", "text", "hentry",
 ];
 

@@ -19,7 +19,7 @@ use crate::byline::read_stamp;
 use crate::html::{self as markup, starts_with_tag};
 use crate::json::{self, Json};
 use crate::lines::script_lang;
-use crate::page::{Dom, Reading, class_words, in_list};
+use crate::page::{CONTENT_WORDS, Dom, Reading, class_words, in_list};
 use crate::{Format, Options};
 
 /// The format entry.
@@ -141,7 +141,8 @@ impl Head {
             let parent = dom.items[i].parent;
             other[i] = other[parent]
                 || matches!(e.name(), "nav" | "aside" | "footer")
-                || class_words(e).any(|w| in_list(OTHER_STORY_WORDS, w));
+                || (class_words(e).any(|w| in_list(OTHER_STORY_WORDS, w))
+                    && !class_words(e).any(|w| in_list(CONTENT_WORDS, w)));
             let attr = |k: &str| e.attr(k).map(str::trim).filter(|v| !v.is_empty());
             match e.name() {
                 "meta" => {
