@@ -1,5 +1,6 @@
 //! Snapshot of what `almanac_parse::read` makes of every file under `fixtures/seeds`,
-//! `fixtures/formats`, `fixtures/damaged` and `fixtures/articles`: adding a file adds a
+//! `fixtures/formats`, `fixtures/damaged`, `fixtures/articles` and `fixtures/html` (one page
+//! per main-text or metadata failure class): adding a file adds a
 //! snapshot, with no new test code. A sidecar `FILE.meta.json` is applied to `FILE`, as
 //! `almanac` does, and gets no snapshot of its own.
 //!
@@ -103,7 +104,7 @@ fn parsed() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures");
     insta::glob!(
         "../../fixtures",
-        "{seeds,formats,damaged,articles}/*",
+        "{seeds,formats,damaged,articles,html}/*",
         |path| {
             // a sidecar is not a document: it shows in the snapshot of the file it describes
             if path.to_string_lossy().ends_with(SIDECAR_SUFFIX) {

@@ -355,18 +355,23 @@ fn is_subhead_text(text: &str) -> bool {
 /// Text being built with whitespace collapsed as it is pushed: runs of whitespace (including
 /// non-breaking spaces) become one space, none at the ends.
 #[derive(Debug, Default)]
-struct Collapsed {
+pub(crate) struct Collapsed {
     text: String,
     /// Whitespace was seen since the last word.
     pending_space: bool,
     /// Text outside bold and headings went into this paragraph.
-    plain: bool,
+    pub(crate) plain: bool,
     /// A `<br>` came last (only whitespace since).
-    after_br: bool,
+    pub(crate) after_br: bool,
 }
 
 impl Collapsed {
-    fn push(&mut self, chunk: &str) {
+    /// The text built so far.
+    pub(crate) fn into_text(self) -> String {
+        self.text
+    }
+
+    pub(crate) fn push(&mut self, chunk: &str) {
         self.text.reserve(chunk.len() + 1);
         if chunk.is_ascii() {
             // byte scan: every ASCII byte is a char boundary
@@ -403,12 +408,12 @@ impl Collapsed {
         self.text.push_str(word);
     }
 
-    fn space(&mut self) {
+    pub(crate) fn space(&mut self) {
         self.pending_space = true;
     }
 
     /// Moves the paragraph built so far, if any, to `out`.
-    fn flush(&mut self, out: &mut Vec<Block>) {
+    pub(crate) fn flush(&mut self, out: &mut Vec<Block>) {
         if !self.text.is_empty() {
             let text = std::mem::take(&mut self.text);
             out.push(Block {

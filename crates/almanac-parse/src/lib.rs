@@ -30,10 +30,12 @@
 pub mod byline;
 pub mod date;
 pub mod decode;
+mod feed;
 pub mod formats;
 pub mod html;
 pub mod json;
 pub mod lines;
+pub mod page;
 pub mod sidecar;
 
 use almanac_model::{DateKnown, Diagnostic, Document, Severity};
@@ -74,11 +76,16 @@ pub struct Format {
     pub detect: fn(&str) -> u8,
     /// Parses decoded text into documents: `(path, text, options)`.
     pub parse: fn(&str, &str, &Options) -> Vec<Document>,
+    /// Why decoded text gave no document (`(path, text)`): the damage a feed reader met, for
+    /// instance. Formats with nothing to add use [`formats::no_notes`].
+    pub why_empty: fn(&str, &str) -> Vec<Diagnostic>,
 }
 
 /// Every known format. The first with the highest confidence wins detection.
 pub static FORMATS: &[Format] = &[
     formats::wordpress_json::FORMAT,
+    formats::news_api_json::FORMAT,
+    formats::json_feed::FORMAT,
     formats::rss::FORMAT,
     formats::atom::FORMAT,
     formats::html::FORMAT,
@@ -188,6 +195,7 @@ fn read_text(path: &str, bytes: &[u8], opts: &Options) -> Parsed {
     }
     let mut documents = (format.parse)(path, &text, opts);
     if documents.is_empty() {
+        file_notes.extend((format.why_empty)(path, &text));
         file_notes.push(Diagnostic::file(
             Severity::Warning,
             path,

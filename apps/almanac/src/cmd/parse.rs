@@ -26,6 +26,10 @@ pub struct Args {
     /// Read every file as this format instead of detecting it (e.g. `plain-text`, `rss`).
     #[arg(long, value_name = "NAME", value_parser = format_name)]
     format: Option<&'static str>,
+    /// For HTML pages: how the main text was found (best candidates, what was kept, and every
+    /// part dropped with its reason) instead of the documents.
+    #[arg(long)]
+    why: bool,
 }
 
 /// A known format name (see `almanac_parse::FORMATS`).
@@ -45,6 +49,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         captured: args.captured,
         format: args.format,
     };
+    if args.why {
+        for path in &args.paths {
+            let bytes = std::fs::read(path)
+                .map_err(|e| anyhow::anyhow!("reading {}: {e}", path.display()))?;
+            let label = path.display().to_string();
+            match almanac_parse::page::explain_file(&label, &bytes) {
+                Some(why) => print!("== {label}\n{why}"),
+                None => println!("== {label}: not an HTML page"),
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let loaded = corpus::load_with(&args.paths, &opts, true)?;
     let mut out = crate::cmd::stdout();
     if args.json {

@@ -3,8 +3,9 @@
 
 use almanac_model::{Diagnostic, Document, Severity};
 
-use super::rss::{child_text, feed_documents, html_paragraphs};
-use crate::html::{self as markup, Element, starts_with_tag};
+use super::rss::{child_text, feed_documents, feed_notes, html_paragraphs};
+use crate::feed::XmlElement;
+use crate::html::{self as markup, starts_with_tag};
 use crate::{Format, Options};
 
 /// The format entry.
@@ -13,6 +14,7 @@ pub const FORMAT: Format = Format {
     description: "Atom feed: one document per entry",
     detect,
     parse,
+    why_empty,
 };
 
 fn detect(text: &str) -> u8 {
@@ -32,13 +34,17 @@ fn parse(path: &str, text: &str, _opts: &Options) -> Vec<Document> {
     feed_documents(path, text, "feed", "entry", entry_document)
 }
 
+fn why_empty(path: &str, text: &str) -> Vec<Diagnostic> {
+    feed_notes(path, text, "entry")
+}
+
 fn date_of(
     doc: &mut Document,
     text: &str,
-    entry: &Element,
+    entry: &XmlElement,
     key: &str,
 ) -> Option<almanac_model::DocDate> {
-    let value = child_text(entry, key)?;
+    let value = child_text(text, entry, key)?;
     match super::explicit_date(&value) {
         Ok(d) => Some(d),
         Err(e) => {
@@ -57,17 +63,16 @@ fn entry_document(
     path: &str,
     text: &str,
     n: usize,
-    entry: &Element,
+    entry: &XmlElement,
     outlet: Option<&str>,
 ) -> Document {
     let entry_path = format!("{path}#{}", n + 1);
     let source = text.get(entry.span.clone()).unwrap_or("");
     let mut doc = super::new_document(&entry_path, FORMAT.name, source);
-    doc.title = child_text(entry, "title");
+    doc.title = child_text(text, entry, "title");
     doc.outlet = outlet.map(str::to_owned);
     doc.url = entry
-        .elements()
-        .filter(|e| e.name == "link")
+        .all("link")
         .find(|l| l.attr("rel").is_none_or(|r| r == "alternate"))
         .and_then(|l| l.attr("href"))
         .map(str::to_owned);
@@ -84,12 +89,12 @@ fn entry_document(
         }
         (None, None) => {}
     }
-    for author in entry.elements().filter(|e| e.name == "author") {
-        if let Some(name) = child_text(author, "name") {
+    for author in entry.all("author") {
+        if let Some(name) = child_text(text, author, "name") {
             super::push_unique(&mut doc.authors, &name);
         }
     }
-    for c in entry.elements().filter(|e| e.name == "category") {
+    for c in entry.all("category") {
         if let Some(term) = c.attr("label").or_else(|| c.attr("term")) {
             super::push_unique(&mut doc.tags, term);
         }
@@ -100,11 +105,11 @@ fn entry_document(
         .map(|c| {
             if c.attr("type") == Some("text") {
                 vec![markup::Block {
-                    text: c.text(),
+                    text: markup::collapse_whitespace(&c.text),
                     subhead: false,
                 }]
             } else {
-                html_paragraphs(c)
+                html_paragraphs(text, c)
             }
         })
         .unwrap_or_default();
@@ -161,7 +166,7 @@ mod tests {
                 .iter()
                 .map(ToString::to_string)
                 .collect::<Vec<_>>(),
-            ["a.xml:5:1: warning: <entry> closed by </feed> (expected </entry>)"]
+            ["a.xml:4:1: warning: <entry> closed by </feed> (expected </entry>)"]
         );
     }
 }

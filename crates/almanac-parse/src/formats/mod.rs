@@ -2,6 +2,8 @@
 
 pub mod atom;
 pub mod html;
+pub mod json_feed;
+pub mod news_api_json;
 pub mod news_portal;
 pub mod plain_text;
 pub mod rss;
@@ -14,6 +16,11 @@ pub mod wordpress_json;
 use almanac_model::{Body, DocDate, Document, text::content_id};
 
 use crate::date::{DateError, parse_date};
+
+/// The [`crate::Format::why_empty`] of formats with nothing to say beyond "no document".
+pub fn no_notes(_path: &str, _text: &str) -> Vec<almanac_model::Diagnostic> {
+    Vec::new()
+}
 
 /// How much of the start of a file detectors look at.
 pub(crate) const DETECT_BYTES: usize = 8192;

@@ -18,6 +18,7 @@ pub const FORMAT: Format = Format {
     description: "news-portal page text: title, `Views : N`, `Update time : DATE`, body",
     detect,
     parse,
+    why_empty: super::no_notes,
 };
 
 /// How many leading lines may hold the title and metadata.

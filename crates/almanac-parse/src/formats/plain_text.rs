@@ -16,6 +16,7 @@ pub const FORMAT: Format = Format {
     description: "plain article text: optional headline line, paragraphs",
     detect,
     parse,
+    why_empty: super::no_notes,
 };
 
 /// How many stamp lines may surround the headline.

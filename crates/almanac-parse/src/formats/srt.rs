@@ -20,6 +20,7 @@ pub const FORMAT: Format = Format {
     description: "SubRip subtitles: cues joined into a transcript",
     detect,
     parse,
+    why_empty: super::no_notes,
 };
 
 /// A subtitle cue: start and end in milliseconds, and its text lines joined.

@@ -15,6 +15,7 @@ pub const FORMAT: Format = Format {
     description: "video page text: title, `• 5 years ago`, body, sign-off, `Recommended`",
     detect,
     parse,
+    why_empty: super::no_notes,
 };
 
 const HEAD_LINES: usize = 5;

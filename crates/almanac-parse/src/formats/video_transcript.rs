@@ -20,6 +20,7 @@ pub const FORMAT: Format = Format {
     description: "video-news transcript: title, `Published on DATE`, body, reporter sign-off",
     detect,
     parse,
+    why_empty: super::no_notes,
 };
 
 /// How many leading lines may hold the title and date.

@@ -16,6 +16,7 @@ pub const FORMAT: Format = Format {
     description: "WebVTT subtitles: cues joined into a transcript",
     detect,
     parse,
+    why_empty: super::no_notes,
 };
 
 // "WEBVTT" REST_OF_LINE  -- "WEBVTT - Budget speech, 12 March"

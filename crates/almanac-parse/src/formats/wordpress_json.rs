@@ -14,6 +14,7 @@ pub const FORMAT: Format = Format {
     description: "WordPress REST API post JSON (one post or an array)",
     detect,
     parse,
+    why_empty: super::no_notes,
 };
 
 /// Keys every WordPress post has; two of them near the start make it a post.
