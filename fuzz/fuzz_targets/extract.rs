@@ -2,8 +2,13 @@
 //! dated and one not; extracting and merging their facts must never panic.
 #![no_main]
 
+use std::sync::OnceLock;
+
 use almanac_model::{DocDate, Document};
 use libfuzzer_sys::fuzz_target;
+
+/// The extractor, built once (loading the gazetteer is slow).
+static EXTRACTOR: OnceLock<almanac_extract::Extractor> = OnceLock::new();
 
 fuzz_target!(|text: &str| {
     let (a, b) = text.split_once('\0').unwrap_or((text, text));
@@ -14,7 +19,7 @@ fuzz_target!(|text: &str| {
         dated.published = DocDate::explicit(d, almanac_time::Granularity::Minute);
     }
     let undated = Document::new("b.txt", "plain-text", b);
-    let extractor = almanac_extract::Extractor::new();
+    let extractor = EXTRACTOR.get_or_init(almanac_extract::Extractor::new);
     let mut facts = extractor.extract(&dated);
     facts.extend(extractor.extract(&undated));
     let merged = almanac_extract::merge(facts);
