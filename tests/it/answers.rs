@@ -1,5 +1,6 @@
-//! Answers to the question sets in `fixtures/questions/`, over the facts of the bundled
-//! fixtures (seeds, formats, articles). Each question file is one session, so consecutive
+//! Answers to the question sets in `fixtures/questions/`, over the facts and sentence evidence
+//! of the seeds and the invented test articles (seeds, formats, articles; the app bundles only
+//! the seeds). Each question file is one session, so consecutive
 //! lines can follow up on each other. Each answer shows its text, value, confidence (two
 //! decimals) and source document; an abstention shows what was found nearby.
 
@@ -9,7 +10,7 @@ use std::sync::OnceLock;
 use almanac_ask::Session;
 use almanac_model::{DocEvidence, Document, Fact};
 
-/// The folders of `fixtures/` bundled into the app, as `corpus::bundled` reads them.
+/// The folders of `fixtures/` the question sets are written against.
 const KINDS: &[&str] = &["seeds", "formats", "articles"];
 
 fn fixtures() -> PathBuf {
