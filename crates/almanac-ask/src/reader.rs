@@ -887,7 +887,7 @@ fn typed(
         (MentionValue::Time(t), Expect::Date) => {
             if !matches!(t.kind, TimexType::Date | TimexType::Time)
                 || t.value.ends_with("_REF")
-                || query.times.iter().any(|qt| *qt == t.value)
+                || query.times.contains(&t.value)
             {
                 return None;
             }

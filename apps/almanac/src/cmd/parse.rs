@@ -50,15 +50,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         format: args.format,
     };
     if args.why {
+        let mut out = crate::cmd::stdout();
         for path in &args.paths {
             let bytes = std::fs::read(path)
                 .map_err(|e| anyhow::anyhow!("reading {}: {e}", path.display()))?;
             let label = path.display().to_string();
             match almanac_parse::page::explain_file(&label, &bytes) {
-                Some(why) => print!("== {label}\n{why}"),
-                None => println!("== {label}: not an HTML page"),
+                Some(why) => write!(out, "== {label}\n{why}")?,
+                None => writeln!(out, "== {label}: not an HTML page")?,
             }
         }
+        out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
     let loaded = corpus::load_with(&args.paths, &opts, true)?;
