@@ -186,6 +186,16 @@ fn meta(conn: &Connection, key: &str) -> anyhow::Result<Option<String>> {
         .optional()?)
 }
 
+/// Sets a value of `meta`, touching nothing when it is already set so.
+fn set_meta(conn: &Connection, key: &str, value: &str) -> anyhow::Result<()> {
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE value != excluded.value",
+        [key, value],
+    )?;
+    Ok(())
+}
+
 /// `--captured` as stored in `meta` (empty when not given).
 fn captured_text(captured: Option<NaiveDate>) -> String {
     captured.map(|d| d.to_string()).unwrap_or_default()
@@ -244,10 +254,7 @@ impl Indexer {
         let wanted = captured_text(captured);
         let force = if known.is_empty() {
             // nothing indexed yet: the capture date is this run's from the start
-            conn.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES ('captured', ?1)",
-                [&wanted],
-            )?;
+            set_meta(&conn, "captured", &wanted)?;
             false
         } else {
             meta(&conn, "captured")?.as_deref() != Some(wanted.as_str())
@@ -324,14 +331,14 @@ impl Indexer {
             tx.execute("DELETE FROM files WHERE path = ?1", [file])?;
             self.summary.removed += 1;
         }
-        tx.execute("DELETE FROM diagnostics WHERE file IS NULL", [])?;
-        for d in &walked.diagnostics {
-            insert_diagnostic(&tx, None, None, d)?;
+        // an unchanged walk touches nothing
+        if walk_diagnostics(&tx)? != walked.diagnostics {
+            tx.execute("DELETE FROM diagnostics WHERE file IS NULL", [])?;
+            for d in &walked.diagnostics {
+                insert_diagnostic(&tx, None, None, d)?;
+            }
         }
-        tx.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES ('captured', ?1)",
-            [captured_text(self.examiner.opts.captured)],
-        )?;
+        set_meta(&tx, "captured", &captured_text(self.examiner.opts.captured))?;
         tx.commit().context("committing the index")?;
         let mut summary = self.summary;
         let mut problems = walked.diagnostics.clone();
@@ -445,8 +452,11 @@ fn delete_file(tx: &Transaction<'_>, file: &str) -> anyhow::Result<()> {
 /// Inserts or replaces the `files` row of `file`.
 fn upsert_file(tx: &Transaction<'_>, file: &str, row: &FileRow) -> anyhow::Result<()> {
     tx.prepare_cached(
-        "INSERT OR REPLACE INTO files (path, size, mtime_ns, hash, sidecar_size, sidecar_mtime_ns)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO files (path, size, mtime_ns, hash, sidecar_size, sidecar_mtime_ns)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,
+           hash = excluded.hash, sidecar_size = excluded.sidecar_size,
+           sidecar_mtime_ns = excluded.sidecar_mtime_ns",
     )?
     .execute(params![
         file,
@@ -738,11 +748,28 @@ pub fn read(conn: &Connection) -> anyhow::Result<Contents> {
 
 /// The diagnostics of the walk, then those of files that yielded no document (by path).
 fn read_diagnostics(conn: &Connection) -> anyhow::Result<Vec<Diagnostic>> {
-    let mut stmt = conn.prepare(
+    let mut rows = diagnostic_rows(conn, "item IS NULL")?;
+    // stable: keeps each file's diagnostics in the order they were written
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(rows.into_iter().map(|(_, d)| d).collect())
+}
+
+/// The diagnostics of the walk, as written.
+fn walk_diagnostics(conn: &Connection) -> anyhow::Result<Vec<Diagnostic>> {
+    let rows = diagnostic_rows(conn, "file IS NULL")?;
+    Ok(rows.into_iter().map(|(_, d)| d).collect())
+}
+
+/// The diagnostics matching `filter` (SQL), with their file, in the order written.
+fn diagnostic_rows(
+    conn: &Connection,
+    filter: &str,
+) -> anyhow::Result<Vec<(Option<PathBuf>, Diagnostic)>> {
+    let mut stmt = conn.prepare(&format!(
         r#"SELECT file, path, line, "column", severity, message, expected FROM diagnostics
-           WHERE item IS NULL ORDER BY rowid"#,
-    )?;
-    let mut rows: Vec<(Option<PathBuf>, Diagnostic)> = stmt
+           WHERE {filter} ORDER BY rowid"#
+    ))?;
+    let rows: Vec<(Option<PathBuf>, Diagnostic)> = stmt
         .query_map([], |r| {
             let severity = match r.get::<_, String>(4)?.as_str() {
                 "info" => Severity::Info,
@@ -762,9 +789,7 @@ fn read_diagnostics(conn: &Connection) -> anyhow::Result<Vec<Diagnostic>> {
             ))
         })?
         .collect::<Result<_, _>>()?;
-    // stable: keeps each file's diagnostics in the order they were written
-    rows.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(rows.into_iter().map(|(_, d)| d).collect())
+    Ok(rows)
 }
 
 #[cfg(test)]
@@ -784,15 +809,15 @@ mod tests {
         (corpus, root.join("idx"))
     }
 
-    /// The body of the indexed document whose path ends with `name`.
-    fn body(dir: &Path, name: &str) -> String {
+    /// The id (a hash of its bytes) of the indexed document whose path ends with `name`.
+    fn id(dir: &Path, name: &str) -> String {
         let conn = open(dir).expect("the index opens");
         let contents = read(&conn).expect("the index reads");
         contents
             .documents
             .iter()
             .find(|d| d.path.ends_with(name))
-            .map(|d| d.body.text.clone())
+            .map(|d| d.id.clone())
             .unwrap_or_default()
     }
 
@@ -802,7 +827,9 @@ mod tests {
         let roots = [corpus.clone()];
         let first = index(&roots, &dir, None, false).expect("indexes");
         assert_eq!((first.added, first.documents), (5, 5));
-        for name in ["000_995283c400f30fe9.txt", "003_4a6cd827b8465a86.txt"] {
+        let (a, b) = ("000_995283c400f30fe9.txt", "003_4a6cd827b8465a86.txt");
+        let (old_a, old_b) = (id(&dir, a), id(&dir, b));
+        for name in [a, b] {
             let path = corpus.join(name);
             let mut text = std::fs::read_to_string(&path).unwrap_or_default();
             text.push_str("\nThe Zanzibar ferry company bought three boats.\n");
@@ -814,15 +841,15 @@ mod tests {
             let mut indexer = Indexer::open(&dir, None).expect("opens");
             indexer.write_batch(&walked.files[..1]).expect("writes");
         }
-        assert!(body(&dir, "000_995283c400f30fe9.txt").contains("Zanzibar"));
-        assert!(!body(&dir, "003_4a6cd827b8465a86.txt").contains("Zanzibar"));
+        assert_ne!(id(&dir, a), old_a);
+        assert_eq!(id(&dir, b), old_b);
         let contents = read(&open(&dir).expect("opens")).expect("reads");
         assert_eq!(contents.documents.len(), 5);
         assert_eq!(contents.evidence.len(), 5);
         // the next run finishes the work
         let next = index(&roots, &dir, None, false).expect("indexes");
         assert_eq!((next.changed, next.unchanged, next.added), (1, 4, 0));
-        assert!(body(&dir, "003_4a6cd827b8465a86.txt").contains("Zanzibar"));
+        assert_ne!(id(&dir, b), old_b);
         std::fs::remove_dir_all(dir.parent().unwrap_or(&dir)).ok();
     }
 
