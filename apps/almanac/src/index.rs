@@ -317,16 +317,20 @@ impl Indexer {
         Ok(documents)
     }
 
-    /// Removes the files no longer found, records what the walk met and the capture date,
-    /// in one transaction, and returns what the run did.
-    pub fn finish(mut self, walked: &Walked) -> anyhow::Result<Summary> {
+    /// Removes the files indexed under `roots` (the paths walked) that were not found there
+    /// any more, records what the walk met and the capture date, in one transaction, and
+    /// returns what the run did. Files indexed from other paths stay.
+    pub fn finish(mut self, roots: &[PathBuf], walked: &Walked) -> anyhow::Result<Summary> {
         let found: HashSet<String> = walked
             .files
             .iter()
             .map(|f| f.path.display().to_string())
             .collect();
         let tx = self.conn.transaction()?;
-        for file in self.examiner.known.keys().filter(|k| !found.contains(*k)) {
+        let gone = self.examiner.known.keys().filter(|k| {
+            !found.contains(*k) && roots.iter().any(|root| Path::new(k).starts_with(root))
+        });
+        for file in gone {
             delete_file(&tx, file)?;
             tx.execute("DELETE FROM files WHERE path = ?1", [file])?;
             self.summary.removed += 1;
@@ -601,7 +605,7 @@ pub fn index(
         ));
     }
     bar.finish_and_clear();
-    indexer.finish(&walked)
+    indexer.finish(paths, &walked)
 }
 
 impl Summary {
@@ -863,6 +867,23 @@ mod tests {
         assert_eq!((again.changed, again.unchanged), (5, 0));
         let same = index(&roots, &dir, day, false).expect("indexes");
         assert_eq!((same.changed, same.unchanged), (0, 5));
+        std::fs::remove_dir_all(dir.parent().unwrap_or(&dir)).ok();
+    }
+
+    #[test]
+    fn indexing_other_paths_keeps_what_was_indexed_from_the_first() {
+        let (corpus, dir) = scratch("roots");
+        let formats = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/formats");
+        index(std::slice::from_ref(&corpus), &dir, None, false).expect("indexes");
+        let other = index(std::slice::from_ref(&formats), &dir, None, false).expect("indexes");
+        assert_eq!(other.removed, 0);
+        // a path given that no longer exists removes what was indexed under it
+        std::fs::remove_dir_all(&corpus).ok();
+        let gone = index(std::slice::from_ref(&corpus), &dir, None, false).expect("indexes");
+        assert_eq!(gone.removed, 5);
+        let contents = read(&open(&dir).expect("opens")).expect("reads");
+        assert!(contents.documents.iter().all(|d| d.path.contains("formats")));
+        assert!(!contents.documents.is_empty());
         std::fs::remove_dir_all(dir.parent().unwrap_or(&dir)).ok();
     }
 }
