@@ -882,7 +882,12 @@ mod tests {
         let gone = index(std::slice::from_ref(&corpus), &dir, None, false).expect("indexes");
         assert_eq!(gone.removed, 5);
         let contents = read(&open(&dir).expect("opens")).expect("reads");
-        assert!(contents.documents.iter().all(|d| d.path.contains("formats")));
+        assert!(
+            contents
+                .documents
+                .iter()
+                .all(|d| d.path.contains("formats"))
+        );
         assert!(!contents.documents.is_empty());
         std::fs::remove_dir_all(dir.parent().unwrap_or(&dir)).ok();
     }
