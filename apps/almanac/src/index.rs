@@ -688,24 +688,49 @@ fn parse_all<T: DeserializeOwned + Send>(texts: Vec<String>, what: &str) -> anyh
         .collect()
 }
 
-/// Reads `(file, item, data)` rows of a per-document table, ordered by `n`, into one list of
-/// JSON texts per document position.
-fn per_document(
+/// Rows deserialized at once: bounds the JSON text held in memory while reading.
+const READ_CHUNK: usize = 8192;
+
+/// Reads the `(file, item, data)` rows of a per-document table, ordered by `n`, into one
+/// list of values per document position, deserializing in parallel a chunk at a time.
+fn per_document<T: DeserializeOwned + Send>(
     conn: &Connection,
     table: &str,
     position: &HashMap<(String, i64), usize>,
-) -> anyhow::Result<Vec<Vec<String>>> {
-    let mut out = vec![Vec::new(); position.len()];
+) -> anyhow::Result<Vec<Vec<T>>> {
+    let mut out: Vec<Vec<T>> = std::iter::repeat_with(Vec::new)
+        .take(position.len())
+        .collect();
     let mut stmt = conn.prepare(&format!(
         "SELECT file, item, data FROM {table} ORDER BY file, item, n"
     ))?;
     let mut rows = stmt.query([])?;
+    let mut chunk: Vec<(usize, String)> = Vec::with_capacity(READ_CHUNK);
+    let mut flush = |chunk: &mut Vec<(usize, String)>| -> anyhow::Result<()> {
+        let values: Vec<(usize, T)> = chunk
+            .par_iter()
+            .map(|(i, text)| {
+                serde_json::from_str(text)
+                    .map(|v| (*i, v))
+                    .with_context(|| format!("reading a row of {table} from the index"))
+            })
+            .collect::<anyhow::Result<_>>()?;
+        for (i, v) in values {
+            out[i].push(v);
+        }
+        chunk.clear();
+        Ok(())
+    };
     while let Some(row) = rows.next()? {
         let key = (row.get::<_, String>(0)?, row.get::<_, i64>(1)?);
         if let Some(&i) = position.get(&key) {
-            out[i].push(row.get(2)?);
+            chunk.push((i, row.get(2)?));
+            if chunk.len() == READ_CHUNK {
+                flush(&mut chunk)?;
+            }
         }
     }
+    flush(&mut chunk)?;
     Ok(out)
 }
 
@@ -727,20 +752,15 @@ pub fn read(conn: &Connection) -> anyhow::Result<Contents> {
         .map(|(i, (_, item, file, _))| ((file.clone(), *item), i))
         .collect();
     let documents: Vec<Document> = parse_all(rows.into_iter().map(|r| r.3).collect(), "document")?;
-    let facts = per_document(conn, "facts", &position)?
-        .into_par_iter()
-        .map(|texts| parse_all::<Fact>(texts, "fact"))
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    let evidence = per_document(conn, "sentences", &position)?
-        .into_par_iter()
-        .zip(documents.par_iter())
-        .map(|(texts, doc)| {
-            Ok(DocEvidence {
-                doc_id: doc.id.clone(),
-                sentences: parse_all::<SentenceEvidence>(texts, "sentence")?,
-            })
+    let facts = per_document::<Fact>(conn, "facts", &position)?;
+    let evidence = per_document::<SentenceEvidence>(conn, "sentences", &position)?
+        .into_iter()
+        .zip(&documents)
+        .map(|(sentences, doc)| DocEvidence {
+            doc_id: doc.id.clone(),
+            sentences,
         })
-        .collect::<anyhow::Result<Vec<_>>>()?;
+        .collect();
     let diagnostics = read_diagnostics(conn)?;
     Ok(Contents {
         documents,
