@@ -146,9 +146,8 @@ pub fn load(
 
 /// [`load`] with every reading option (e.g. a forced format).
 pub fn load_with(paths: &[PathBuf], opts: &Options, progress: bool) -> anyhow::Result<Loaded> {
-    let mut walk = Walk::default();
-    walk.run(paths);
-    let files = walk.files();
+    let walked = walk(paths);
+    let files = walked.files;
     let bar = if progress && std::io::stderr().is_terminal() && files.len() > 1 {
         let bar = ProgressBar::new(files.len() as u64);
         if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}") {
@@ -168,11 +167,34 @@ pub fn load_with(paths: &[PathBuf], opts: &Options, progress: bool) -> anyhow::R
         .collect();
     bar.finish_and_clear();
     let mut loaded = Loaded::from_parsed(results);
-    let mut problems = walk.problems;
+    let mut problems = walked.diagnostics;
     problems.append(&mut loaded.diagnostics);
     loaded.diagnostics = problems;
-    loaded.walk = walk.counts;
+    loaded.walk = walked.counts;
     Ok(loaded)
+}
+
+/// The regular files found by walking paths, and what the walk met besides them.
+#[derive(Debug, Default)]
+pub struct Walked {
+    /// The files to read, sorted by path, each once.
+    pub files: Vec<Found>,
+    /// What was met besides regular files (FIFOs, loops, unreadable entries...).
+    pub diagnostics: Vec<Diagnostic>,
+    /// The same, counted.
+    pub counts: WalkCounts,
+}
+
+/// Walks files and folders (recursively) without reading any file: what [`load`] reads,
+/// for callers that read files themselves (the index).
+pub fn walk(paths: &[PathBuf]) -> Walked {
+    let mut walk = Walk::default();
+    walk.run(paths);
+    Walked {
+        files: walk.files(),
+        diagnostics: walk.problems,
+        counts: walk.counts,
+    }
 }
 
 /// What identifies a file or folder whatever the path to it: device and inode on Unix, the
@@ -201,9 +223,11 @@ fn identity(path: &Path, _meta: &std::fs::Metadata) -> Option<Identity> {
 /// A file found by walking: its path, and a warning to attach to what it yields (a name that
 /// is not valid UTF-8).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Found {
-    path: PathBuf,
-    note: Option<String>,
+pub struct Found {
+    /// The path, as reached from the paths given.
+    pub path: PathBuf,
+    /// A warning about the file itself, attached to what it yields.
+    pub note: Option<String>,
 }
 
 /// The walk over every path given: files found, problems met, counts.
@@ -406,17 +430,28 @@ impl Walk {
     }
 }
 
-/// The sidecar of `file` (`FILE.meta.json`), if it exists. An unreadable sidecar file is a
-/// sidecar with one diagnostic.
-fn read_sidecar(file: &Path) -> Option<Sidecar> {
+/// Where the sidecar of `file` would be: `FILE.meta.json`.
+pub fn sidecar_path(file: &Path) -> PathBuf {
     let mut name = file.as_os_str().to_owned();
     name.push(SIDECAR_SUFFIX);
-    let sidecar = PathBuf::from(name);
-    let label = sidecar.display().to_string();
-    match std::fs::read(&sidecar) {
-        Ok(bytes) => Some(Sidecar::parse(&label, &String::from_utf8_lossy(&bytes))),
+    PathBuf::from(name)
+}
+
+/// The bytes of the sidecar of `file`, `None` when there is none.
+pub fn read_sidecar_bytes(file: &Path) -> Option<std::io::Result<Vec<u8>>> {
+    match std::fs::read(sidecar_path(file)) {
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
-        Err(err) => Some(Sidecar {
+        read => Some(read),
+    }
+}
+
+/// The sidecar of `file` from what reading it gave. An unreadable sidecar file is a sidecar
+/// with one diagnostic.
+fn sidecar_from(file: &Path, read: std::io::Result<Vec<u8>>) -> Sidecar {
+    let label = sidecar_path(file).display().to_string();
+    match read {
+        Ok(bytes) => Sidecar::parse(&label, &String::from_utf8_lossy(&bytes)),
+        Err(err) => Sidecar {
             path: label.clone(),
             diagnostics: vec![Diagnostic::file(
                 Severity::Warning,
@@ -424,17 +459,29 @@ fn read_sidecar(file: &Path) -> Option<Sidecar> {
                 format!("cannot read sidecar metadata: {err}"),
             )],
             ..Sidecar::default()
-        }),
+        },
     }
 }
 
-/// Reads and parses one file with its sidecar, if any; I/O errors become a diagnostic, and
-/// the walk's note (a non-UTF-8 name) a warning on what the file yields.
+/// Reads and parses one file with its sidecar, if any.
 fn read_file(found: &Found, opts: &Options) -> almanac_parse::Parsed {
     let file = found.path.as_path();
+    parse_file(found, std::fs::read(file), read_sidecar_bytes(file), opts)
+}
+
+/// Parses one file from what reading it and its sidecar gave ([`read_sidecar_bytes`]); I/O
+/// errors become a diagnostic, and the walk's note (a non-UTF-8 name) a warning on what the
+/// file yields.
+pub fn parse_file(
+    found: &Found,
+    bytes: std::io::Result<Vec<u8>>,
+    sidecar: Option<std::io::Result<Vec<u8>>>,
+    opts: &Options,
+) -> almanac_parse::Parsed {
+    let file = found.path.as_path();
     let label = file.display().to_string();
-    let sidecar = read_sidecar(file);
-    let mut parsed = match std::fs::read(file) {
+    let sidecar = sidecar.map(|read| sidecar_from(file, read));
+    let mut parsed = match bytes {
         Ok(bytes) => almanac_parse::read_with_sidecar(&label, &bytes, opts, sidecar.as_ref()),
         Err(err) => almanac_parse::Parsed {
             documents: Vec::new(),

@@ -1,12 +1,13 @@
 //! `almanac`: ask dated, sourced questions of a folder of news documents.
 //!
 //! With no arguments it opens the REPL over the bundled seed documents. Subcommands:
-//! `parse`, `annotate`, `facts`, `timeline`, `ask`.
+//! `parse`, `annotate`, `facts`, `timeline`, `ask`, `index`.
 
 use clap::{Parser, Subcommand};
 
 mod cmd;
 mod corpus;
+mod index;
 mod offsets;
 mod pipeline;
 
@@ -22,6 +23,10 @@ struct Cli {
     /// repeat for several: `--corpus a --corpus b`.
     #[arg(long, value_name = "PATH")]
     corpus: Vec<std::path::PathBuf>,
+    /// An index written by `almanac index` to answer from (REPL mode), instead of reading
+    /// documents.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["corpus", "captured"])]
+    index: Option<std::path::PathBuf>,
     /// The date the documents were captured (YYYY-MM-DD), to resolve ages like "5 years ago".
     #[arg(long)]
     captured: Option<chrono::NaiveDate>,
@@ -43,6 +48,8 @@ enum Command {
     Timeline(cmd::timeline::Args),
     /// Answer one question, or one per input line with --jsonl.
     Ask(cmd::ask::Args),
+    /// Read documents into a persistent index (SQLite) to answer from with --index.
+    Index(cmd::index::Args),
 }
 
 fn main() -> std::process::ExitCode {
@@ -53,7 +60,8 @@ fn main() -> std::process::ExitCode {
         Some(Command::Facts(args)) => cmd::facts::run(args),
         Some(Command::Timeline(args)) => cmd::timeline::run(args),
         Some(Command::Ask(args)) => cmd::ask::run(args),
-        None => cmd::repl::run(cli.corpus, cli.captured),
+        Some(Command::Index(args)) => cmd::index::run(args),
+        None => cmd::repl::run(cli.corpus, cli.index, cli.captured),
     };
     match result {
         Ok(code) => code,

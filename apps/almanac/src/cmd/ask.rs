@@ -9,7 +9,7 @@
 //! an abstention; the batch goes on.
 
 use std::io::{BufRead, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use almanac_ask::{Answer, Session};
@@ -17,7 +17,7 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
-use crate::{corpus, pipeline};
+use crate::{corpus, index, pipeline};
 
 /// Arguments of `almanac ask`.
 #[derive(clap::Args, Debug)]
@@ -29,6 +29,9 @@ pub struct Args {
     /// several: `--corpus a --corpus b`.
     #[arg(long, value_name = "PATH")]
     corpus: Vec<PathBuf>,
+    /// An index written by `almanac index` to answer from, instead of reading documents.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["corpus", "captured"])]
+    index: Option<PathBuf>,
     /// The date the documents were captured (YYYY-MM-DD), to resolve ages like "5 years ago".
     #[arg(long)]
     captured: Option<NaiveDate>,
@@ -57,9 +60,38 @@ pub fn open_session(
     Ok((session, loaded))
 }
 
+/// Opens a session over the index in `dir` (written by `almanac index`): the same session
+/// [`open_session`] opens over the same files.
+pub fn open_index_session(dir: &Path) -> anyhow::Result<(Session, corpus::Loaded)> {
+    let conn = index::open(dir)?;
+    let (loaded, facts, evidence) = index::read(&conn)
+        .with_context(|| format!("reading the index in {}", dir.display()))?
+        .into_parts();
+    let session = Session::with_evidence(facts, &loaded.documents, evidence);
+    Ok((session, loaded))
+}
+
+/// [`open_index_session`] when `index` is given, else [`open_session`].
+pub fn open_any(
+    index: Option<&Path>,
+    paths: &[PathBuf],
+    captured: Option<NaiveDate>,
+    progress: bool,
+) -> anyhow::Result<(Session, corpus::Loaded)> {
+    match index {
+        Some(dir) => open_index_session(dir),
+        None => open_session(paths, captured, progress),
+    }
+}
+
 /// Runs `almanac ask`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let (mut session, _) = open_session(&args.corpus, args.captured, !args.jsonl)?;
+    let (mut session, _) = open_any(
+        args.index.as_deref(),
+        &args.corpus,
+        args.captured,
+        !args.jsonl,
+    )?;
     if args.jsonl {
         let stdin = std::io::stdin();
         let stdout = std::io::stdout();

@@ -3,6 +3,7 @@
 pub mod annotate;
 pub mod ask;
 pub mod facts;
+pub mod index;
 pub mod parse;
 pub mod quote;
 pub mod repl;

@@ -20,7 +20,7 @@ use rustyline::hint::Hinter;
 use rustyline::history::DefaultHistory;
 use rustyline::{Context, Editor, Helper, Validator};
 
-use crate::cmd::ask::open_session;
+use crate::cmd::ask::open_any;
 
 /// The REPL commands, with their help.
 const COMMANDS: &[(&str, &str)] = &[
@@ -355,12 +355,17 @@ pub fn history_path() -> Option<PathBuf> {
     Some(base.join("almanac").join("history"))
 }
 
-/// Runs the REPL over `corpus` (the bundled seed documents when empty). When stdin is not a
-/// terminal, answers one question per line with no prompt.
+/// Runs the REPL over the index in `index` (written by `almanac index`) when given, else
+/// over `corpus` (the bundled seed documents when empty). When stdin is not a terminal,
+/// answers one question per line with no prompt.
 #[allow(clippy::print_stderr)]
-pub fn run(corpus: Vec<PathBuf>, captured: Option<NaiveDate>) -> anyhow::Result<ExitCode> {
+pub fn run(
+    corpus: Vec<PathBuf>,
+    index: Option<PathBuf>,
+    captured: Option<NaiveDate>,
+) -> anyhow::Result<ExitCode> {
     let interactive = std::io::stdin().is_terminal();
-    let (session, loaded) = open_session(&corpus, captured, true)?;
+    let (session, loaded) = open_any(index.as_deref(), &corpus, captured, true)?;
     let style = Style::detect();
     if interactive {
         for d in &loaded.diagnostics {

@@ -1,0 +1,41 @@
+//! `almanac index PATH... --index DIR`: reads documents into a persistent index that
+//! `almanac ask --index DIR` and `almanac --index DIR` answer from (see [`crate::index`]).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+
+use crate::index;
+
+/// Arguments of `almanac index`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Documents and folders to index (folders are read recursively, like `--corpus`).
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// The folder of the index: `DIR/almanac.sqlite` is created or brought up to date.
+    #[arg(long, value_name = "DIR")]
+    index: PathBuf,
+    /// The date the documents were captured (YYYY-MM-DD), to resolve ages like "5 years ago".
+    /// Changing it re-reads every file.
+    #[arg(long)]
+    captured: Option<NaiveDate>,
+}
+
+/// Runs `almanac index`: prints problems met and a one-line summary on stderr.
+#[allow(clippy::print_stderr)]
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let summary = index::index(&args.paths, &args.index, args.captured, true)?;
+    for d in &summary.problems {
+        eprintln!("almanac: {d}");
+    }
+    eprintln!(
+        "almanac: indexed {}: {}",
+        index::db_path(&args.index).display(),
+        summary.line(started.elapsed())
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,351 @@
+//! Drives `almanac index` and `almanac ask --index` through the real binary: answers from an
+//! index equal answers from the same files read in memory; re-indexing is incremental; an
+//! index whose last transaction was rolled back still opens.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use rusqlite::Connection;
+
+/// The repository's `fixtures/` folder.
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+}
+
+/// A fresh, empty folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("almanac-index-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_default();
+    dir
+}
+
+/// Runs `almanac ARGS` with `input` on stdin.
+fn run(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_almanac"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("HOME", std::env::temp_dir())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the almanac binary runs");
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(input).expect("stdin accepts the input");
+    }
+    child.wait_with_output().expect("almanac exits")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn s(path: &Path) -> &str {
+    path.to_str().expect("temp paths are UTF-8")
+}
+
+/// Indexes `paths` into `dir` and returns the summary line (stderr's last line).
+fn index(paths: &[&Path], dir: &Path) -> String {
+    let mut args = vec!["index"];
+    args.extend(paths.iter().map(|p| s(p)));
+    args.extend(["--index", s(dir)]);
+    let out = run(&args, b"");
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    stderr.lines().last().unwrap_or_default().to_owned()
+}
+
+/// The questions of `fixtures/questions/NAME` as `--jsonl` input.
+fn questions(names: &[&str]) -> String {
+    let mut out = String::new();
+    for (n, name) in names.iter().enumerate() {
+        let file = std::fs::read_to_string(fixtures().join("questions").join(name))
+            .expect("question fixture");
+        for (i, q) in file
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .enumerate()
+        {
+            let line = serde_json::json!({"id": format!("{n}.{i}"), "question": q});
+            out.push_str(&line.to_string());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Asks every question of `names` with `source` args (`--corpus ...` or `--index DIR`),
+/// in one `--jsonl` session, and returns the answer lines.
+fn answers(source: &[&str], names: &[&str]) -> String {
+    let mut args = vec!["ask", "--jsonl"];
+    args.extend(source);
+    let out = run(&args, questions(names).as_bytes());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    text(&out.stdout)
+}
+
+/// Every row of every table (with rowids), to see whether anything was touched.
+fn dump(dir: &Path) -> Vec<String> {
+    let conn = Connection::open(dir.join("almanac.sqlite")).expect("the index opens");
+    let mut out = Vec::new();
+    for table in [
+        "meta",
+        "files",
+        "documents",
+        "diagnostics",
+        "facts",
+        "sentences",
+    ] {
+        let mut stmt = conn
+            .prepare(&format!("SELECT rowid, * FROM {table} ORDER BY rowid"))
+            .expect("table exists");
+        let columns = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                let values: Vec<rusqlite::types::Value> =
+                    (0..columns).map(|i| r.get(i)).collect::<Result<_, _>>()?;
+                Ok(format!("{table} {values:?}"))
+            })
+            .expect("rows")
+            .collect::<Result<Vec<_>, _>>()
+            .expect("rows read");
+        out.extend(rows);
+    }
+    out
+}
+
+/// One value of a query.
+fn count(dir: &Path, sql: &str) -> i64 {
+    let conn = Connection::open(dir.join("almanac.sqlite")).expect("the index opens");
+    conn.query_row(sql, [], |r| r.get(0)).expect("query")
+}
+
+/// Copies the files of `from` (not recursive) into `to`.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read_dir").flatten() {
+        std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+    }
+}
+
+#[test]
+fn answers_from_an_index_of_the_seeds_equal_answers_from_the_files() {
+    let dir = scratch("seeds");
+    let seeds = fixtures().join("seeds");
+    let summary = index(&[&seeds], &dir);
+    assert!(
+        summary.contains(
+            "5 files: 5 added, 0 changed, 0 unchanged, 0 removed, 0 failed; 5 documents read"
+        ),
+        "{summary}"
+    );
+    let names = [
+        "seeds_amounts.txt",
+        "seeds_followups.txt",
+        "seeds_restrictions.txt",
+        "seeds_who.txt",
+        "unanswerable.txt",
+    ];
+    let from_files = answers(&["--corpus", s(&seeds)], &names);
+    let from_index = answers(&["--index", s(&dir)], &names);
+    assert!(from_files.lines().count() > 30, "{from_files}");
+    assert!(
+        from_files.lines().any(|l| !l.contains(r#""answer":null"#)),
+        "some questions are answered: {from_files}"
+    );
+    assert_eq!(from_index, from_files);
+    // --json adds the citation, alternatives and nearby facts
+    for q in [
+        "when did Japan lift export restrictions on South Korea?",
+        "how much did DuPont plan to invest in South Korea?",
+    ] {
+        let files = run(&["ask", "--json", "--corpus", s(&seeds), q], b"");
+        let indexed = run(&["ask", "--json", "--index", s(&dir), q], b"");
+        assert!(indexed.status.success(), "{}", text(&indexed.stderr));
+        assert_eq!(text(&indexed.stdout), text(&files.stdout));
+    }
+    // the piped REPL answers from the index too
+    let repl = run(
+        &["--index", s(&dir)],
+        b"how much did DuPont plan to invest in South Korea?\n",
+    );
+    assert!(
+        text(&repl.stdout).contains("$28 million"),
+        "{}",
+        text(&repl.stdout)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn answers_from_an_index_of_feeds_pages_and_damaged_files_equal_answers_from_the_files() {
+    let dir = scratch("formats");
+    let formats = fixtures().join("formats");
+    let articles = fixtures().join("articles");
+    let damaged = fixtures().join("damaged");
+    let summary = index(&[&formats, &articles, &damaged], &dir);
+    assert!(
+        summary.contains(" 0 changed, 0 unchanged, 0 removed, "),
+        "{summary}"
+    );
+    assert!(
+        !summary.contains(" 0 failed"),
+        "damaged files fail: {summary}"
+    );
+    let names = ["formats.txt", "articles.txt", "unanswerable.txt"];
+    let corpus = [
+        "--corpus",
+        s(&formats),
+        "--corpus",
+        s(&articles),
+        "--corpus",
+        s(&damaged),
+    ];
+    let from_files = answers(&corpus, &names);
+    let from_index = answers(&["--index", s(&dir)], &names);
+    assert_eq!(from_index, from_files);
+    // a feed's items keep their own rows, in order
+    assert!(
+        count(
+            &dir,
+            "SELECT count(*) FROM documents WHERE path LIKE '%trade_feed.xml#2'"
+        ) == 1
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn an_unchanged_reindex_changes_nothing() {
+    let root = scratch("unchanged");
+    let corpus = root.join("corpus");
+    let dir = root.join("idx");
+    copy_dir(&fixtures().join("seeds"), &corpus);
+    index(&[&corpus], &dir);
+    let before = dump(&dir);
+    assert!(before.iter().any(|r| r.starts_with("sentences ")));
+    let summary = index(&[&corpus], &dir);
+    assert!(
+        summary.contains(
+            "5 files: 0 added, 0 changed, 5 unchanged, 0 removed, 0 failed; 0 documents read"
+        ),
+        "{summary}"
+    );
+    assert_eq!(dump(&dir), before);
+    std::fs::remove_dir_all(&root).ok();
+}
+
+#[test]
+fn a_changed_file_is_replaced_a_deleted_one_removed_a_touched_one_rehashed() {
+    let root = scratch("changes");
+    let corpus = root.join("corpus");
+    let dir = root.join("idx");
+    let seeds = fixtures().join("seeds");
+    copy_dir(&seeds, &corpus);
+    index(&[&corpus], &dir);
+    let changed = corpus.join("000_995283c400f30fe9.txt");
+    let deleted = corpus.join("001_f4b749e8b3f4725b.txt");
+    let touched = corpus.join("002_4515d25080c795cf.txt");
+    let mut body = std::fs::read_to_string(&changed).expect("seed");
+    body.push_str("\nThe Zanzibar ferry company bought three boats for $12 million.\n");
+    std::fs::write(&changed, body).expect("write");
+    std::fs::remove_file(&deleted).expect("rm");
+    // same bytes, new modification time
+    let bytes = std::fs::read(&touched).expect("seed");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&touched, bytes).expect("write");
+    let sentences = count(&dir, "SELECT count(*) FROM sentences");
+
+    let summary = index(&[&corpus], &dir);
+    assert!(
+        summary.contains("4 files: 0 added, 1 changed, 3 unchanged (1 with new times, re-hashed), 1 removed, 0 failed; 1 documents read"),
+        "{summary}"
+    );
+    let like = |name: &Path| {
+        format!(
+            "'%{}'",
+            name.file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+        )
+    };
+    for table in ["documents", "facts", "sentences", "diagnostics"] {
+        let sql = format!(
+            "SELECT count(*) FROM {table} WHERE file LIKE {}",
+            like(&deleted)
+        );
+        assert_eq!(count(&dir, &sql), 0, "{table}");
+    }
+    assert_eq!(count(&dir, "SELECT count(*) FROM files"), 4);
+    assert_eq!(count(&dir, "SELECT count(*) FROM documents"), 4);
+    let sql = format!(
+        "SELECT count(*) FROM sentences WHERE text LIKE '%Zanzibar%' AND file LIKE {}",
+        like(&changed)
+    );
+    assert_eq!(count(&dir, &sql), 1);
+    assert!(count(&dir, "SELECT count(*) FROM sentences") < sentences);
+    // and the answers are those of the files as they are now
+    let from_files = answers(&["--corpus", s(&corpus)], &["seeds_amounts.txt"]);
+    assert_eq!(
+        answers(&["--index", s(&dir)], &["seeds_amounts.txt"]),
+        from_files
+    );
+    let q = "how much did the Zanzibar ferry company pay for three boats?";
+    let files = run(&["ask", "--json", "--corpus", s(&corpus), q], b"");
+    let indexed = run(&["ask", "--json", "--index", s(&dir), q], b"");
+    assert_eq!(text(&indexed.stdout), text(&files.stdout));
+    std::fs::remove_dir_all(&root).ok();
+}
+
+#[test]
+fn an_index_whose_last_transaction_was_rolled_back_still_opens() {
+    let dir = scratch("rolled-back");
+    let seeds = fixtures().join("seeds");
+    index(&[&seeds], &dir);
+    let before = answers(&["--index", s(&dir)], &["seeds_amounts.txt"]);
+    {
+        // a run that dies in the middle of a batch: its transaction never commits
+        let mut conn = Connection::open(dir.join("almanac.sqlite")).expect("the index opens");
+        let tx = conn.transaction().expect("begin");
+        tx.execute("DELETE FROM documents", []).expect("delete");
+        tx.execute("DELETE FROM files", []).expect("delete");
+        tx.execute(
+            "INSERT INTO documents (file, item, id, path, format, data) VALUES ('x', 0, 'x', 'x', 'x', 'not json')",
+            [],
+        )
+        .expect("insert");
+        drop(tx);
+        drop(conn);
+    }
+    assert_eq!(
+        answers(&["--index", s(&dir)], &["seeds_amounts.txt"]),
+        before
+    );
+    let summary = index(&[&seeds], &dir);
+    assert!(summary.contains("5 unchanged"), "{summary}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn index_and_corpus_together_is_an_error_and_a_missing_index_is_named() {
+    let out = run(
+        &["ask", "--index", "/nonexistent", "--corpus", "x", "when?"],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("'--index <DIR>' cannot be used with '--corpus <PATH>'"),
+        "{stderr}"
+    );
+    let out = run(&["--index", "/nonexistent", "--corpus", "x"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["ask", "--index", "/nonexistent/idx", "when?"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("no index in /nonexistent/idx (create one with `almanac index PATH... --index /nonexistent/idx`)"),
+        "{stderr}"
+    );
+}
