@@ -2,7 +2,8 @@
 //! fixtures and over a generated corpus, reported as bytes/s (MB/s) and documents/s.
 //! Stages are measured apart too (`stage-parse`, `stage-annotate` = almanac-time and
 //! almanac-measure over every sentence, `stage-extract` = extraction of parsed documents,
-//! which includes annotate), so the figures say where the time goes.
+//! which includes annotate; `stage-extract-with-evidence` also builds every sentence's
+//! evidence, as the app does), so the figures say where the time goes.
 //! Run: `cargo bench -p almanac-extract --bench extract -- --warm-up-time 1 --measurement-time 3`.
 
 use std::hint::black_box;
@@ -88,6 +89,19 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 docs.iter()
                     .map(|d| extractor.extract(black_box(d)).len())
+                    .sum::<usize>()
+            })
+        });
+        group.bench_function("stage-extract-with-evidence", |b| {
+            b.iter(|| {
+                docs.iter()
+                    .map(|d| {
+                        extractor
+                            .extract_with_evidence(black_box(d))
+                            .1
+                            .sentences
+                            .len()
+                    })
                     .sum::<usize>()
             })
         });

@@ -78,7 +78,7 @@ impl Extractor {
 
     /// Extracts the facts of one document, in sentence order.
     pub fn extract(&self, doc: &Document) -> Vec<Fact> {
-        self.extract_with_evidence(doc).0
+        self.run(doc, false).0
     }
 
     /// Extracts the facts of one document and the evidence of every sentence (its typed
@@ -98,6 +98,11 @@ impl Extractor {
     /// assert_eq!(kinds, ["3200", "2023"]);
     /// ```
     pub fn extract_with_evidence(&self, doc: &Document) -> (Vec<Fact>, DocEvidence) {
+        self.run(doc, true)
+    }
+
+    /// Facts, and the evidence of every sentence when `with_evidence` (else empty).
+    fn run(&self, doc: &Document, with_evidence: bool) -> (Vec<Fact>, DocEvidence) {
         let reference = doc.reference_date();
         let mut state = DocState {
             doc_date: reference.map(|r| TimeRef {
@@ -245,6 +250,7 @@ impl Extractor {
             doc_id: doc.id.clone(),
             sentences: sentences
                 .iter()
+                .take(if with_evidence { usize::MAX } else { 0 })
                 .enumerate()
                 .map(|(n, s)| evidence::sentence(s, n == 0 && headline.is_some(), &self.gazetteer))
                 .collect(),
