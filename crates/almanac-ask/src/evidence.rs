@@ -304,7 +304,8 @@ impl EvidenceIndex {
 pub fn idf(n: usize, df: u32) -> f32 {
     let n = n as f32;
     let df = df as f32;
-    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    // `df` counts titles too, so it can exceed `n`: a word that common weighs nothing.
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(0.0)
 }
 
 impl Retrieve for EvidenceIndex {
@@ -450,5 +451,6 @@ mod tests {
     fn idf_falls_with_document_frequency() {
         assert!(idf(100, 1) > idf(100, 10));
         assert!(idf(100, 99) > 0.0);
+        assert_eq!(idf(10, 20), 0.0);
     }
 }

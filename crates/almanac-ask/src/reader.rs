@@ -569,7 +569,7 @@ fn entities_present(reader: &Reader<'_>, sentence: u32) -> bool {
 pub fn read(reader: &Reader<'_>, q: &Question, query: &Query) -> (Vec<Read>, usize) {
     let index = reader.index;
     let hits = index.search(&query.terms, READ_SENTENCES);
-    let Some(top) = hits.first().map(|h| h.score) else {
+    let Some(top) = hits.first().map(|h| h.score.max(f32::EPSILON)) else {
         return (Vec::new(), 0);
     };
     let expect = expect(q);

@@ -1367,7 +1367,10 @@ fn repair_wh_word(question: &str) -> Option<String> {
     }
     let close: Vec<&&str> = WH_WORDS
         .iter()
-        .filter(|w| strsim::damerau_levenshtein(&first, w) == 1 && w.starts_with(&first[..1]))
+        .filter(|w| {
+            strsim::damerau_levenshtein(&first, w) == 1
+                && first.chars().next().is_some_and(|c| w.starts_with(c))
+        })
         .collect();
     match close.as_slice() {
         [w] => Some(format!("{w}{}", &trimmed[end..])),
@@ -1377,9 +1380,45 @@ fn repair_wh_word(question: &str) -> Option<String> {
 
 /// Whether `name` is written in `question` with a capital first letter.
 fn written_capitalized(question: &str, name: &str) -> bool {
-    let lower = question.to_lowercase();
     let name = name.to_lowercase();
-    lower
-        .match_indices(name.as_str())
-        .any(|(i, _)| question[i..].chars().next().is_some_and(char::is_uppercase))
+    question.char_indices().any(|(i, c)| {
+        c.is_uppercase()
+            && question[i..]
+                .chars()
+                .flat_map(char::to_lowercase)
+                .zip(name.chars())
+                .filter(|(a, b)| a == b)
+                .count()
+                == name.chars().count()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typo_in_the_question_word_is_repaired() {
+        assert_eq!(
+            repair_wh_word("wen did it end?").as_deref(),
+            Some("when did it end?")
+        );
+        assert_eq!(repair_wh_word("when did it end?"), None);
+        assert_eq!(repair_wh_word("ñen did it end?"), None);
+        assert_eq!(repair_wh_word(""), None);
+    }
+
+    #[test]
+    fn capitalization_is_read_without_slicing_inside_a_char() {
+        assert!(written_capitalized("İstanbul Ölçer said China", "china"));
+        assert!(!written_capitalized("İİİ china", "china"));
+    }
+
+    #[test]
+    fn odd_questions_never_panic() {
+        let mut session = Session::new(Vec::new(), &[]);
+        for q in ["", "?", "ñen?", "İİ how many İ?", "wen", "how much in €?"] {
+            assert!(!session.answer(q).is_answered(), "{q:?}");
+        }
+    }
 }
