@@ -10,12 +10,18 @@ A SET is NAME=DOCS_DIR:QUESTIONS_JSONL. Question lines use either the developmen
 eval/ format (`{"expect": null | {"value"} | {"amount","currency"} | {"contains"}}`).
 
 For every question the example binary prints the evidence candidates `:why` shows (their
-named features and confidence). Each candidate is labelled right or wrong against the
-expectation; `--fit` fits a logistic regression (L2, gradient descent, standard library only)
-on all candidates of all sets and prints the weights to paste into `WEIGHTS` in
-crates/almanac-ask/src/reader.rs. Without `--fit` it reports, with the weights compiled in:
-accuracy per set, a calibration table of the answers' confidence, and the threshold that
-keeps precision at or above 95%.
+named features, margin and confidence). Each candidate is labelled right or wrong against the
+expectation.
+- `--fit` fits the ranking weights as a conditional logit per question (the right candidates
+  should outscore the others of the same question; standard library only, gradient descent)
+  and prints them for `WEIGHTS` in crates/almanac-ask/src/reader.rs.
+- `--calibrate` fits the answer-level logistic calibration of the best candidate (score,
+  missing, missing_rare, coverage, margin; unanswerable questions count as wrong) and prints it
+  for `CALIBRATION`.
+- `--logistic` fits a plain per-candidate logistic regression (for comparison).
+- Without a flag it reports, with the weights compiled in: accuracy per set (`-v` lists the
+  wrong answers), a calibration table of the answers' confidence, and precision, accuracy and
+  answered-unanswerable counts for each evidence threshold.
 """
 
 import json
