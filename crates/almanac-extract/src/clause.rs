@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use almanac_measure::Amount;
 use almanac_model::{EntityKind, EntityRef, Modality, TimeRef};
-use almanac_time::{Anchor, TimexType};
+use almanac_time::{Anchor, TimeExpr, TimexType};
 
 use crate::analysis::{Mention, Sentence, meaningful_amount};
 use crate::gazetteer::NameUse;
@@ -793,11 +793,17 @@ pub fn time_of(s: &Sentence<'_>, i: usize, win: &Range<usize>) -> Option<TimeRef
                 .min_by_key(|(r, _)| dist(r))
         })?;
     let (r, t) = best;
+    Some(time_ref(s, r, t))
+}
+
+/// A temporal expression of `s` (at tokens `r`) as a fact's [`TimeRef`], with the sentence's
+/// reference date when its value was computed from it.
+pub(crate) fn time_ref(s: &Sentence<'_>, r: &Range<usize>, t: &TimeExpr) -> TimeRef {
     let text = s
         .text
         .get(t.span.clone())
         .unwrap_or_else(|| s.slice(r.clone()));
-    Some(TimeRef {
+    TimeRef {
         text: text.to_owned(),
         value: t.value.clone(),
         kind: t.kind,
@@ -808,7 +814,7 @@ pub fn time_of(s: &Sentence<'_>, i: usize, win: &Range<usize>) -> Option<TimeRef
             .flatten(),
         modifier: t.modifier,
         note: None,
-    })
+    }
 }
 
 /// The amounts of the trigger at `i`: those after it in its window, else those before.

@@ -1,9 +1,9 @@
 //! The evidence of an analysed sentence: its times, amounts and names as typed mentions.
 
-use almanac_model::{Mention, MentionValue, SentenceEvidence, TimeRef};
-use almanac_time::Anchor;
+use almanac_model::{Mention, MentionValue, SentenceEvidence};
 
 use crate::analysis::Sentence;
+use crate::clause;
 use crate::gazetteer::{Gazetteer, NameUse};
 
 /// The typed mentions of `s`, sorted by span. Names used as adjectives (`Japanese`) are
@@ -15,21 +15,10 @@ pub(crate) fn sentence(
 ) -> SentenceEvidence {
     let mut mentions: Vec<Mention> =
         Vec::with_capacity(s.times.len() + s.amounts.len() + s.mentions.len());
-    for (_, t) in &s.times {
+    for (r, t) in &s.times {
         mentions.push(Mention {
             span: t.span.clone(),
-            value: MentionValue::Time(TimeRef {
-                text: s.text.get(t.span.clone()).unwrap_or_default().to_owned(),
-                value: t.value.clone(),
-                kind: t.kind,
-                granularity: t.granularity,
-                anchor: t.anchor,
-                reference: (t.anchor == Anchor::Reference)
-                    .then_some(s.reference)
-                    .flatten(),
-                modifier: t.modifier,
-                note: None,
-            }),
+            value: MentionValue::Time(clause::time_ref(s, r, t)),
         });
     }
     for (_, a) in &s.amounts {
