@@ -251,9 +251,7 @@ impl EvidenceIndex {
                         Some((_, n)) => *n = n.saturating_add(1),
                         None => counts.push((t, 1)),
                     }
-                    if !words_seen.contains(&w.lower) {
-                        words_seen.insert(w.lower);
-                    }
+                    words_seen.insert(w.lower);
                 }
                 counts.sort_unstable();
                 for &(t, n) in &counts {

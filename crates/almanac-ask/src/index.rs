@@ -620,6 +620,17 @@ impl Corpus {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// Every alias of any of `entities` (normalized), sorted and without repeats.
+    pub fn aliases_of_all(&self, entities: impl IntoIterator<Item = u32>) -> Vec<String> {
+        let mut names: Vec<String> = entities
+            .into_iter()
+            .flat_map(|id| self.aliases_of(id).iter().cloned())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
     /// Entities whose name or alias is `name` (exact, normalized) or, failing that, close to it.
     pub fn resolve(&self, name: &str) -> Vec<u32> {
         let key = normalize(name);

@@ -262,11 +262,7 @@ pub fn rank(corpus: &Corpus, lexicon: &Lexicon, q: &Question, candidates: &[u32]
         .entities
         .iter()
         .map(|e| {
-            let mut names: Vec<String> = e
-                .ids
-                .iter()
-                .flat_map(|&id| corpus.aliases_of(id).iter().cloned())
-                .collect();
+            let mut names = corpus.aliases_of_all(e.ids.iter().copied());
             names.push(normalize(&e.name));
             names.push(normalize(&e.text));
             names.sort_unstable();

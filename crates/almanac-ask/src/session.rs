@@ -579,16 +579,7 @@ impl Session {
         let aliases: Vec<Vec<String>> = q
             .entities
             .iter()
-            .map(|e| {
-                let mut names: Vec<String> = e
-                    .ids
-                    .iter()
-                    .flat_map(|&id| self.corpus.aliases_of(id).iter().cloned())
-                    .collect();
-                names.sort();
-                names.dedup();
-                names
-            })
+            .map(|e| self.corpus.aliases_of_all(e.ids.iter().copied()))
             .collect();
         let query = reader::query(q, previous, &self.evidence, &self.lexicon, &aliases);
         // Entities the corpus does not know are left to the words' coverage.
@@ -597,20 +588,17 @@ impl Session {
             .iter()
             .filter(|e| !e.ids.is_empty())
             .map(|e| {
-                let mut names: Vec<String> = e
-                    .wider
-                    .iter()
-                    .chain(&e.ids)
-                    .flat_map(|&id| self.corpus.aliases_of(id).iter().cloned())
-                    .collect();
+                let mut names = self
+                    .corpus
+                    .aliases_of_all(e.wider.iter().chain(&e.ids).copied());
                 names.push(crate::text::normalize(&e.name));
                 if e.similarity >= 1.0 {
                     names.push(crate::text::normalize(&e.text));
                 }
                 // A person is named by the surname alone after the first mention.
-                let person = e.kind == Some(almanac_model::EntityKind::Person)
-                    || (e.ids.is_empty() && e.text.split_whitespace().count() >= 2);
-                if person && let Some(last) = crate::text::normalize(&e.name).rsplit(' ').next() {
+                if e.kind == Some(almanac_model::EntityKind::Person)
+                    && let Some(last) = crate::text::normalize(&e.name).rsplit(' ').next()
+                {
                     names.push(last.to_owned());
                 }
                 names.sort();
