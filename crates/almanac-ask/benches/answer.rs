@@ -312,6 +312,26 @@ fn report(label: &str, session: &mut Session, questions: &[String], rounds: usiz
     );
 }
 
+/// Prints the latency of every question ([`report`]), then lets criterion time answers to
+/// the questions in turn.
+fn measure(
+    c: &mut Criterion,
+    name: &str,
+    label: &str,
+    session: &mut Session,
+    questions: &[String],
+    rounds: usize,
+) {
+    report(label, session, questions, rounds);
+    let mut i = 0;
+    c.bench_function(name, |b| {
+        b.iter(|| {
+            i = (i + 1) % questions.len();
+            black_box(session.answer(&questions[i]))
+        });
+    });
+}
+
 #[allow(clippy::print_stdout)]
 fn bench(c: &mut Criterion) {
     let (facts, documents, evidence, questions) = fixture_corpus();
@@ -319,14 +339,14 @@ fn bench(c: &mut Criterion) {
     let start = Instant::now();
     let mut session = Session::with_evidence(facts, &documents, evidence);
     println!("fixtures: {n} facts indexed in {:?}", start.elapsed());
-    report("fixtures", &mut session, &questions, 5);
-    let mut i = 0;
-    c.bench_function("answer/fixtures", |b| {
-        b.iter(|| {
-            i = (i + 1) % questions.len();
-            black_box(session.answer(&questions[i]))
-        });
-    });
+    measure(
+        c,
+        "answer/fixtures",
+        "fixtures",
+        &mut session,
+        &questions,
+        5,
+    );
     drop(session);
     if std::env::var_os("ALMANAC_BENCH_FIXTURES_ONLY").is_some() {
         return;
@@ -342,14 +362,14 @@ fn bench(c: &mut Criterion) {
     let start = Instant::now();
     let mut session = Session::new(facts, &[]);
     println!("generated: indexed in {:?}", start.elapsed());
-    report("generated 1M", &mut session, &questions, 3);
-    let mut i = 0;
-    c.bench_function("answer/generated_1m", |b| {
-        b.iter(|| {
-            i = (i + 1) % questions.len();
-            black_box(session.answer(&questions[i]))
-        });
-    });
+    measure(
+        c,
+        "answer/generated_1m",
+        "generated 1M",
+        &mut session,
+        &questions,
+        3,
+    );
 }
 
 /// How many sentences the generated evidence corpus has.
@@ -500,14 +520,14 @@ fn bench_evidence(c: &mut Criterion) {
     let start = Instant::now();
     let mut session = Session::with_evidence(Vec::new(), &documents, evidence);
     println!("evidence: indexed in {:?}", start.elapsed());
-    report("evidence 1M sentences", &mut session, &questions, 3);
-    let mut i = 0;
-    c.bench_function("answer/evidence_1m_sentences", |b| {
-        b.iter(|| {
-            i = (i + 1) % questions.len();
-            black_box(session.answer(&questions[i]))
-        });
-    });
+    measure(
+        c,
+        "answer/evidence_1m_sentences",
+        "evidence 1M sentences",
+        &mut session,
+        &questions,
+        3,
+    );
 }
 
 criterion_group!(benches, bench, bench_evidence);
