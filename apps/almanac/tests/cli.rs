@@ -2,22 +2,11 @@
 //! stdout, folders with FIFOs and symlink loops, and invalid UTF-8 lines in both JSONL modes.
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-/// The repository's `fixtures/` folder.
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
-}
-
-/// A fresh, empty folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("almanac-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap_or_default();
-    dir
-}
+mod common;
+use common::{fixtures, scratch};
 
 fn almanac(args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_almanac"));

@@ -2,23 +2,13 @@
 //! index equal answers from the same files read in memory; re-indexing is incremental; an
 //! index whose last transaction was rolled back still opens.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use rusqlite::Connection;
 
-/// The repository's `fixtures/` folder.
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
-}
-
-/// A fresh, empty folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("almanac-index-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap_or_default();
-    dir
-}
+mod common;
+use common::{fixtures, scratch};
 
 /// Runs `almanac ARGS` with `input` on stdin.
 fn run(args: &[&str], input: &[u8]) -> Output {

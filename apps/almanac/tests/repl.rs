@@ -6,13 +6,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-/// A fresh, empty folder for one test's HOME.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("almanac-repl-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap_or_default();
-    dir
-}
+mod common;
+use common::scratch;
 
 fn almanac(home: &PathBuf) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_almanac"));
