@@ -23,8 +23,12 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
+use almanac_ask::evidence::{DocMeta, Posting, repair_words, sentence_terms, title_terms};
+use almanac_ask::Session;
 use almanac_extract::Extractor;
-use almanac_model::{Diagnostic, DocEvidence, Document, Fact, SentenceEvidence, Severity};
+use almanac_model::{Diagnostic, DocEvidence, Document, Fact, Severity};
+#[cfg(test)]
+use almanac_model::SentenceEvidence;
 use almanac_parse::Options;
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
@@ -35,13 +39,14 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
-use crate::corpus::{self, Found, Loaded, Walked};
+use crate::corpus::{self, Found, Walked};
+use crate::store::{DiskStore, StoredDoc, decode_ids, encode_ids, encode_postings};
 
 /// The database file inside the index folder.
 pub const FILE_NAME: &str = "almanac.sqlite";
 
 /// The schema version this build writes and reads (`meta.schema`).
-const SCHEMA_VERSION: &str = "1";
+const SCHEMA_VERSION: &str = "2";
 
 /// Files read, parsed and written per transaction.
 pub const BATCH_FILES: usize = 256;
@@ -69,6 +74,10 @@ CREATE TABLE IF NOT EXISTS documents (
     title TEXT,
     published TEXT,
     data TEXT NOT NULL,
+    head TEXT NOT NULL,
+    title_terms BLOB NOT NULL,
+    first_sentence INTEGER NOT NULL,
+    sentence_count INTEGER NOT NULL,
     PRIMARY KEY (file, item)
 );
 CREATE INDEX IF NOT EXISTS documents_id ON documents (id);
@@ -92,13 +101,40 @@ CREATE TABLE IF NOT EXISTS facts (
     PRIMARY KEY (file, item, n)
 );
 CREATE TABLE IF NOT EXISTS sentences (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     file TEXT NOT NULL,
     item INTEGER NOT NULL,
     n INTEGER NOT NULL,
     doc_id TEXT NOT NULL,
     text TEXT NOT NULL,
     data TEXT NOT NULL,
-    PRIMARY KEY (file, item, n)
+    terms BLOB NOT NULL,
+    len INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS sentences_key ON sentences (file, item, n);
+CREATE TABLE IF NOT EXISTS terms (
+    id INTEGER PRIMARY KEY,
+    stem TEXT NOT NULL UNIQUE,
+    sentences INTEGER NOT NULL,
+    titles INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS postings (
+    term INTEGER NOT NULL,
+    segment INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (term, segment)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS words (
+    word TEXT PRIMARY KEY,
+    len INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS words_len ON words (len, word);
+CREATE TABLE IF NOT EXISTS dead (
+    sentence INTEGER PRIMARY KEY
+);
+CREATE TABLE IF NOT EXISTS merged_facts (
+    n INTEGER PRIMARY KEY,
+    data TEXT NOT NULL
 );
 "#;
 
@@ -139,6 +175,90 @@ struct Analyzed {
     doc: Document,
     facts: Vec<Fact>,
     evidence: DocEvidence,
+    /// What the answer engine cites and scores it by.
+    head: DocMeta,
+    /// Its title's stems.
+    title_terms: Vec<String>,
+    /// Each sentence's stems with their counts, and its number of content words.
+    sentence_terms: Vec<(Vec<(String, u16)>, u16)>,
+    /// Its distinct lowercase words, for typo repair.
+    words: Vec<String>,
+}
+
+impl Analyzed {
+    /// Extracts `doc` and prepares its retrieval rows.
+    fn new(doc: Document, extractor: &Extractor) -> Self {
+        let (facts, evidence) = extractor.extract_with_evidence(&doc);
+        let head = DocMeta::of(&doc);
+        let title_terms = doc.title.as_deref().map(title_terms).unwrap_or_default();
+        let sentence_terms = evidence
+            .sentences
+            .iter()
+            .map(|s| sentence_terms(&s.text))
+            .collect();
+        let mut words: Vec<String> = evidence
+            .sentences
+            .iter()
+            .flat_map(|s| repair_words(&s.text).collect::<Vec<_>>())
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        Self {
+            doc,
+            facts,
+            evidence,
+            head,
+            title_terms,
+            sentence_terms,
+            words,
+        }
+    }
+}
+
+/// What a batch changes in the retrieval tables, written when it commits.
+#[derive(Default)]
+struct Retrieval {
+    /// Term id → postings of the sentences inserted.
+    postings: HashMap<u32, Vec<Posting>>,
+    /// Term id → (change in sentences, change in titles) holding it.
+    counts: HashMap<u32, (i64, i64)>,
+    /// Terms first seen in this batch.
+    new_terms: Vec<(u32, String)>,
+    /// Words first seen in this batch.
+    new_words: Vec<String>,
+    /// Change in live sentences and in their content words.
+    sentences: i64,
+    total_len: i64,
+}
+
+/// The index's stems and words, as the writer interns them.
+struct Vocabulary {
+    terms: HashMap<String, u32>,
+    words: HashSet<String>,
+}
+
+impl Vocabulary {
+    fn read(conn: &Connection) -> anyhow::Result<Self> {
+        let terms = conn
+            .prepare("SELECT stem, id FROM terms")?
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?
+            .collect::<Result<HashMap<_, _>, _>>()?;
+        let words = conn
+            .prepare("SELECT word FROM words")?
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<Result<HashSet<_>, _>>()?;
+        Ok(Self { terms, words })
+    }
+
+    fn term(&mut self, stem: &str, batch: &mut Retrieval) -> u32 {
+        if let Some(&id) = self.terms.get(stem) {
+            return id;
+        }
+        let id = self.terms.len() as u32;
+        self.terms.insert(stem.to_owned(), id);
+        batch.new_terms.push((id, stem.to_owned()));
+        id
+    }
 }
 
 /// What examining one file gave.
@@ -161,6 +281,7 @@ pub struct Indexer {
     conn: Connection,
     examiner: Examiner,
     summary: Summary,
+    vocabulary: Vocabulary,
 }
 
 /// What decides whether a file changed, and reads it when it did (shared by the threads of
@@ -259,8 +380,10 @@ impl Indexer {
         } else {
             meta(&conn, "captured")?.as_deref() != Some(wanted.as_str())
         };
+        let vocabulary = Vocabulary::read(&conn)?;
         Ok(Self {
             conn,
+            vocabulary,
             examiner: Examiner {
                 known,
                 opts: Options {
@@ -280,6 +403,7 @@ impl Indexer {
         let outcomes: Vec<Outcome> = files.par_iter().map(|f| self.examiner.examine(f)).collect();
         let tx = self.conn.transaction()?;
         let mut documents = 0;
+        let mut batch = Retrieval::default();
         for (found, outcome) in files.iter().zip(outcomes) {
             let file = found.path.display().to_string();
             match outcome {
@@ -305,13 +429,21 @@ impl Indexer {
                         self.summary.problems.extend(diagnostics.iter().cloned());
                     }
                     documents += docs.len();
-                    delete_file(&tx, &file)?;
-                    insert_file(&tx, &file, &docs, &diagnostics)
-                        .with_context(|| format!("writing {file} to the index"))?;
+                    delete_file(&tx, &file, &mut batch)?;
+                    insert_file(
+                        &tx,
+                        &file,
+                        &docs,
+                        &diagnostics,
+                        &mut self.vocabulary,
+                        &mut batch,
+                    )
+                    .with_context(|| format!("writing {file} to the index"))?;
                     upsert_file(&tx, &file, &row)?;
                 }
             }
         }
+        write_retrieval(&tx, batch)?;
         tx.commit().context("committing a batch to the index")?;
         self.summary.documents += documents;
         Ok(documents)
@@ -330,8 +462,9 @@ impl Indexer {
         let gone = self.examiner.known.keys().filter(|k| {
             !found.contains(*k) && roots.iter().any(|root| Path::new(k).starts_with(root))
         });
+        let mut batch = Retrieval::default();
         for file in gone {
-            delete_file(&tx, file)?;
+            delete_file(&tx, file, &mut batch)?;
             tx.execute("DELETE FROM files WHERE path = ?1", [file])?;
             self.summary.removed += 1;
         }
@@ -341,6 +474,11 @@ impl Indexer {
             for d in &walked.diagnostics {
                 insert_diagnostic(&tx, None, None, d)?;
             }
+        }
+        write_retrieval(&tx, batch)?;
+        let s = &self.summary;
+        if s.added + s.changed + s.removed > 0 || meta(&tx, "merged")?.is_none() {
+            merge_facts(&tx)?;
         }
         set_meta(&tx, "captured", &captured_text(self.examiner.opts.captured))?;
         tx.commit().context("committing the index")?;
@@ -385,14 +523,7 @@ impl Examiner {
         let documents = parsed
             .documents
             .into_iter()
-            .map(|doc| {
-                let (facts, evidence) = self.extractor.extract_with_evidence(&doc);
-                Analyzed {
-                    doc,
-                    facts,
-                    evidence,
-                }
-            })
+            .map(|doc| Analyzed::new(doc, &self.extractor))
             .collect();
         Outcome::Read {
             row,
@@ -444,12 +575,112 @@ fn json<T: Serialize>(value: &T) -> anyhow::Result<String> {
     Ok(serde_json::to_string(value)?)
 }
 
-/// Deletes every row a file gave (not its `files` row).
-fn delete_file(tx: &Transaction<'_>, file: &str) -> anyhow::Result<()> {
+/// Deletes every row a file gave (not its `files` row). Its sentences' postings stay in
+/// their blobs: the ids go to `dead`, and the counts BM25 needs are lowered in `batch`.
+fn delete_file(tx: &Transaction<'_>, file: &str, batch: &mut Retrieval) -> anyhow::Result<()> {
+    {
+        let mut stmt = tx.prepare_cached("SELECT id, terms, len FROM sentences WHERE file = ?1")?;
+        let mut rows = stmt.query([file])?;
+        let mut dead = tx.prepare_cached("INSERT OR IGNORE INTO dead (sentence) VALUES (?1)")?;
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            let terms: Vec<u8> = row.get(1)?;
+            let len: i64 = row.get(2)?;
+            for t in decode_ids(&terms) {
+                batch.counts.entry(t).or_default().0 -= 1;
+            }
+            batch.sentences -= 1;
+            batch.total_len -= len;
+            dead.execute([id])?;
+        }
+        let mut stmt = tx.prepare_cached("SELECT title_terms FROM documents WHERE file = ?1")?;
+        let mut rows = stmt.query([file])?;
+        while let Some(row) = rows.next()? {
+            let terms: Vec<u8> = row.get(0)?;
+            for t in decode_ids(&terms) {
+                batch.counts.entry(t).or_default().1 -= 1;
+            }
+        }
+    }
     for table in ["documents", "diagnostics", "facts", "sentences"] {
         tx.prepare_cached(&format!("DELETE FROM {table} WHERE file = ?1"))?
             .execute([file])?;
     }
+    Ok(())
+}
+
+/// Writes what a batch changed in the retrieval tables: the new terms and words, one
+/// postings blob per term for the sentences inserted, the terms' counts and the corpus's.
+fn write_retrieval(tx: &Transaction<'_>, batch: Retrieval) -> anyhow::Result<()> {
+    let mut term = tx.prepare_cached(
+        "INSERT INTO terms (id, stem, sentences, titles) VALUES (?1, ?2, 0, 0)",
+    )?;
+    for (id, stem) in &batch.new_terms {
+        term.execute(params![id, stem])?;
+    }
+    let mut word = tx.prepare_cached("INSERT OR IGNORE INTO words (word, len) VALUES (?1, ?2)")?;
+    for w in &batch.new_words {
+        word.execute(params![w, w.chars().count() as i64])?;
+    }
+    let mut counts = tx.prepare_cached(
+        "UPDATE terms SET sentences = sentences + ?2, titles = titles + ?3 WHERE id = ?1",
+    )?;
+    let mut changes: Vec<(&u32, &(i64, i64))> = batch.counts.iter().collect();
+    changes.sort_unstable();
+    for (id, (sentences, titles)) in changes {
+        if (*sentences, *titles) != (0, 0) {
+            counts.execute(params![id, sentences, titles])?;
+        }
+    }
+    if !batch.postings.is_empty() {
+        let segment = meta(tx, "segments")?
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0);
+        let mut insert =
+            tx.prepare_cached("INSERT INTO postings (term, segment, data) VALUES (?1, ?2, ?3)")?;
+        let mut postings: Vec<(&u32, &Vec<Posting>)> = batch.postings.iter().collect();
+        postings.sort_unstable_by_key(|p| p.0);
+        for (id, list) in postings {
+            insert.execute(params![id, segment, encode_postings(list)])?;
+        }
+        set_meta(tx, "segments", &(segment + 1).to_string())?;
+    }
+    if batch.sentences != 0 || batch.total_len != 0 {
+        let count = |key: &str| -> anyhow::Result<i64> {
+            Ok(meta(tx, key)?.and_then(|v| v.parse().ok()).unwrap_or(0))
+        };
+        let sentences = count("sentences")? + batch.sentences;
+        let total_len = count("total_len")? + batch.total_len;
+        set_meta(tx, "sentences", &sentences.to_string())?;
+        set_meta(tx, "total_len", &total_len.to_string())?;
+    }
+    Ok(())
+}
+
+/// Merges the facts of every document ([`almanac_extract::merge`]) into `merged_facts`,
+/// which answering reads.
+fn merge_facts(tx: &Transaction<'_>) -> anyhow::Result<()> {
+    let mut rows: Vec<(PathBuf, i64, i64, String)> = tx
+        .prepare("SELECT file, item, n, data FROM facts")?
+        .query_map([], |r| {
+            Ok((
+                PathBuf::from(r.get::<_, String>(0)?),
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+            ))
+        })?
+        .collect::<Result<_, _>>()?;
+    // the order reading the files gives: by path, then item, then extraction order
+    rows.sort_by(|a, b| (&a.0, a.1, a.2).cmp(&(&b.0, b.1, b.2)));
+    let facts: Vec<Fact> = parse_all(rows.into_iter().map(|r| r.3).collect(), "fact")?;
+    let merged = almanac_extract::merge(facts);
+    tx.execute("DELETE FROM merged_facts", [])?;
+    let mut insert = tx.prepare_cached("INSERT INTO merged_facts (n, data) VALUES (?1, ?2)")?;
+    for (n, f) in merged.iter().enumerate() {
+        insert.execute(params![n as i64, json(f)?])?;
+    }
+    set_meta(tx, "merged", "1")?;
     Ok(())
 }
 
@@ -520,28 +751,94 @@ fn published(doc: &Document) -> Option<String> {
 }
 
 /// Inserts the rows of one file: its documents, their diagnostics, facts and sentences, and
-/// the file's own diagnostics.
+/// the file's own diagnostics; the sentences' postings and counts go to `batch`.
 fn insert_file(
     tx: &Transaction<'_>,
     file: &str,
     docs: &[Analyzed],
     diagnostics: &[Diagnostic],
+    vocabulary: &mut Vocabulary,
+    batch: &mut Retrieval,
 ) -> anyhow::Result<()> {
     for d in diagnostics {
         insert_diagnostic(tx, Some(file), None, d)?;
     }
     let mut insert_doc = tx.prepare_cached(
-        "INSERT INTO documents (file, item, id, path, format, title, published, data)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO documents (file, item, id, path, format, title, published, data, head,
+           title_terms, first_sentence, sentence_count)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
     let mut insert_fact = tx.prepare_cached(
         "INSERT INTO facts (file, item, n, doc_id, data) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     let mut insert_sentence = tx.prepare_cached(
-        "INSERT INTO sentences (file, item, n, doc_id, text, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO sentences (file, item, n, doc_id, text, data, terms, len)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     for (item, a) in docs.iter().enumerate() {
         let doc = &a.doc;
+        for d in &doc.diagnostics {
+            insert_diagnostic(tx, Some(file), Some(item), d)?;
+        }
+        for (n, fact) in a.facts.iter().enumerate() {
+            insert_fact.execute(params![file, item as i64, n as i64, doc.id, json(fact)?])?;
+        }
+        let mut first: Option<i64> = None;
+        let count = a.evidence.sentences.len();
+        for (n, (s, (terms, len))) in a
+            .evidence
+            .sentences
+            .iter()
+            .zip(&a.sentence_terms)
+            .enumerate()
+        {
+            let mut ids: Vec<(u32, u16)> = terms
+                .iter()
+                .map(|(st, tf)| (vocabulary.term(st, batch), *tf))
+                .collect();
+            ids.sort_unstable();
+            let stems: Vec<u32> = ids.iter().map(|x| x.0).collect();
+            insert_sentence.execute(params![
+                file,
+                item as i64,
+                n as i64,
+                doc.id,
+                s.text,
+                json(s)?,
+                encode_ids(&stems),
+                i64::from(*len),
+            ])?;
+            let id = tx.last_insert_rowid();
+            let first = *first.get_or_insert(id);
+            // ids of one document are contiguous: the next sentence is `id + 1`
+            debug_assert_eq!(id, first + n as i64);
+            let sentence = u32::try_from(id).context("more than 4 billion sentences")?;
+            for (t, tf) in ids {
+                batch.postings.entry(t).or_default().push(Posting {
+                    sentence,
+                    tf,
+                    len: *len,
+                    next_in_doc: n + 1 < count,
+                });
+                batch.counts.entry(t).or_default().0 += 1;
+            }
+            batch.sentences += 1;
+            batch.total_len += i64::from(*len);
+        }
+        let mut title: Vec<u32> = a
+            .title_terms
+            .iter()
+            .map(|st| vocabulary.term(st, batch))
+            .collect();
+        title.sort_unstable();
+        for &t in &title {
+            batch.counts.entry(t).or_default().1 += 1;
+        }
+        for w in &a.words {
+            if vocabulary.words.insert(w.clone()) {
+                batch.new_words.push(w.clone());
+            }
+        }
         insert_doc.execute(params![
             file,
             item as i64,
@@ -551,23 +848,11 @@ fn insert_file(
             doc.title,
             published(doc),
             json(doc)?,
+            json(&a.head)?,
+            encode_ids(&title),
+            first.unwrap_or(0),
+            count as i64,
         ])?;
-        for d in &doc.diagnostics {
-            insert_diagnostic(tx, Some(file), Some(item), d)?;
-        }
-        for (n, fact) in a.facts.iter().enumerate() {
-            insert_fact.execute(params![file, item as i64, n as i64, doc.id, json(fact)?])?;
-        }
-        for (n, s) in a.evidence.sentences.iter().enumerate() {
-            insert_sentence.execute(params![
-                file,
-                item as i64,
-                n as i64,
-                doc.id,
-                s.text,
-                json(s)?
-            ])?;
-        }
     }
     Ok(())
 }
@@ -632,6 +917,7 @@ impl Summary {
     }
 }
 
+#[cfg(test)]
 /// Everything the answer engine needs, read back from an index.
 #[derive(Debug, Default)]
 pub struct Contents {
@@ -644,19 +930,6 @@ pub struct Contents {
     /// Diagnostics about the walk and files that yielded no document, as
     /// [`corpus::Loaded::diagnostics`] has them.
     pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Contents {
-    /// The documents and file diagnostics as [`corpus::load`] would give them.
-    pub fn into_parts(self) -> (Loaded, Vec<Fact>, Vec<DocEvidence>) {
-        let facts = almanac_extract::merge(self.facts.into_iter().flatten().collect());
-        let loaded = Loaded {
-            documents: self.documents,
-            diagnostics: self.diagnostics,
-            walk: corpus::WalkCounts::default(),
-        };
-        (loaded, facts, self.evidence)
-    }
 }
 
 /// Opens the index in `dir` for reading.
@@ -688,9 +961,11 @@ fn parse_all<T: DeserializeOwned + Send>(texts: Vec<String>, what: &str) -> anyh
         .collect()
 }
 
+#[cfg(test)]
 /// Rows deserialized at once: bounds the JSON text held in memory while reading.
 const READ_CHUNK: usize = 8192;
 
+#[cfg(test)]
 /// Reads the `(file, item, data)` rows of a per-document table, ordered by `n`, into one
 /// list of values per document position, deserializing in parallel a chunk at a time.
 fn per_document<T: DeserializeOwned + Send>(
@@ -734,6 +1009,7 @@ fn per_document<T: DeserializeOwned + Send>(
     Ok(out)
 }
 
+#[cfg(test)]
 /// Reads everything the answer engine needs from the index `conn`.
 pub fn read(conn: &Connection) -> anyhow::Result<Contents> {
     let mut rows: Vec<(PathBuf, i64, String, String)> = {
@@ -768,6 +1044,72 @@ pub fn read(conn: &Connection) -> anyhow::Result<Contents> {
         evidence,
         diagnostics,
     })
+}
+
+/// Opens a session over the index in `dir` that reads sentences from the database as
+/// questions need them ([`DiskStore`]): only the documents' metadata and the merged facts are
+/// read at open. Returns it with the diagnostics of the walk and of files that yielded no
+/// document.
+pub fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> {
+    let conn = open(dir)?;
+    let path = db_path(dir);
+    let context = || format!("reading the index {}", path.display());
+    let mut rows: Vec<(PathBuf, i64, String, Vec<u8>, i64, i64)> = conn
+        .prepare(
+            "SELECT file, item, head, title_terms, first_sentence, sentence_count FROM documents",
+        )?
+        .query_map([], |r| {
+            Ok((
+                PathBuf::from(r.get::<_, String>(0)?),
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })?
+        .collect::<Result<_, _>>()
+        .with_context(context)?;
+    // the order `corpus::load` gives: files sorted as paths, then items in source order
+    rows.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    let docs: Vec<StoredDoc> = rows
+        .par_iter()
+        .map(|(_, _, head, title, first, count)| {
+            let meta: DocMeta = serde_json::from_str(head)?;
+            let first = u32::try_from(*first).unwrap_or(0);
+            let count = u32::try_from(*count).unwrap_or(0);
+            Ok(StoredDoc {
+                meta,
+                title: decode_ids(title),
+                sentences: first..first.saturating_add(count),
+            })
+        })
+        .collect::<anyhow::Result<_>>()
+        .with_context(context)?;
+    drop(rows);
+    let texts: Vec<String> = conn
+        .prepare("SELECT data FROM merged_facts ORDER BY n")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()
+        .with_context(context)?;
+    let facts: Vec<Fact> = parse_all(texts, "fact")?;
+    let count = |key: &str| -> anyhow::Result<u64> {
+        Ok(meta(&conn, key)?.and_then(|v| v.parse().ok()).unwrap_or(0))
+    };
+    let sentences = usize::try_from(count("sentences")?).unwrap_or(0);
+    let total_len = count("total_len")?;
+    let dead: HashSet<u32> = conn
+        .prepare("SELECT sentence FROM dead")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()
+        .with_context(context)?;
+    let diagnostics = read_diagnostics(&conn)?;
+    let metas: Vec<DocMeta> = docs.iter().map(|d| d.meta.clone()).collect();
+    let store = DiskStore::new(conn, docs, sentences, total_len, dead);
+    Ok((
+        Session::with_store(facts, &metas, Box::new(store)),
+        diagnostics,
+    ))
 }
 
 /// The diagnostics of the walk, then those of files that yielded no document (by path).

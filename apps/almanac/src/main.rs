@@ -10,6 +10,7 @@ mod corpus;
 mod index;
 mod offsets;
 mod pipeline;
+mod store;
 
 /// Top-level command line.
 #[derive(Parser, Debug)]

@@ -301,7 +301,9 @@ fn an_index_whose_last_transaction_was_rolled_back_still_opens() {
         tx.execute("DELETE FROM documents", []).expect("delete");
         tx.execute("DELETE FROM files", []).expect("delete");
         tx.execute(
-            "INSERT INTO documents (file, item, id, path, format, data) VALUES ('x', 0, 'x', 'x', 'x', 'not json')",
+            "INSERT INTO documents (file, item, id, path, format, data, head, title_terms,
+               first_sentence, sentence_count)
+             VALUES ('x', 0, 'x', 'x', 'x', 'not json', 'not json', x'', 0, 0)",
             [],
         )
         .expect("insert");

@@ -5,10 +5,12 @@
 //! through the [`Retrieve`] trait so that another store (an on-disk index) can serve the same
 //! answer engine.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use almanac_model::{DateKnown, DocEvidence, Document, SentenceEvidence};
 use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
 
 use crate::text::{is_stop, stem};
 
@@ -91,8 +93,48 @@ pub fn is_content(lower: &str) -> bool {
     !is_stop(lower) && !lower.is_empty()
 }
 
+/// The content words of a sentence as BM25 counts them: each stem with its number of
+/// occurrences (sorted by stem), and the number of content words (at least 1).
+pub fn sentence_terms(text: &str) -> (Vec<(String, u16)>, u16) {
+    let mut counts: Vec<(String, u16)> = Vec::new();
+    let mut len = 0u16;
+    for w in words_of(text) {
+        if !is_content(&w.lower) {
+            continue;
+        }
+        len = len.saturating_add(1);
+        match counts.iter_mut().find(|(x, _)| *x == w.stem) {
+            Some((_, n)) => *n = n.saturating_add(1),
+            None => counts.push((w.stem, 1)),
+        }
+    }
+    counts.sort_unstable();
+    (counts, len.max(1))
+}
+
+/// The distinct content stems of a title, sorted.
+pub fn title_terms(title: &str) -> Vec<String> {
+    let mut stems: Vec<String> = words_of(title)
+        .into_iter()
+        .filter(|w| is_content(&w.lower))
+        .map(|w| w.stem)
+        .collect();
+    stems.sort_unstable();
+    stems.dedup();
+    stems
+}
+
+/// The lowercase content-bearing words of a text that typo repair may propose (letters and
+/// digits, as [`words_of`] splits them).
+pub fn repair_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    words_of(text)
+        .into_iter()
+        .filter(|w| is_content(&w.lower))
+        .map(|w| w.lower)
+}
+
 /// What a sentence's document is, for scoring and citations.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocMeta {
     /// The document id.
     pub id: String,
@@ -106,6 +148,108 @@ pub struct DocMeta {
     pub known: DateKnown,
     /// `published 2020-01-21`, for citations.
     pub date_label: Option<String>,
+}
+
+impl DocMeta {
+    /// The metadata of a parsed document.
+    pub fn of(d: &Document) -> Self {
+        DocMeta {
+            id: d.id.clone(),
+            path: d.path.clone(),
+            title: d.title.clone(),
+            date: d.reference_date(),
+            known: d.published.known,
+            date_label: crate::index::date_label(d),
+        }
+    }
+}
+
+/// One entry of a stem's posting list, with what BM25 needs to score it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    /// Sentence id.
+    pub sentence: u32,
+    /// How many times the stem occurs in it.
+    pub tf: u16,
+    /// The sentence's number of content words.
+    pub len: u16,
+    /// Whether the next sentence id belongs to the same document (it gets this one as context).
+    pub next_in_doc: bool,
+}
+
+/// How often a stem occurs in a corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TermStats {
+    /// Sentences holding it.
+    pub sentences: u32,
+    /// Titles holding it.
+    pub titles: u32,
+}
+
+impl TermStats {
+    /// Its document frequency for IDF: sentences plus titles.
+    pub fn df(self) -> u32 {
+        self.sentences + self.titles
+    }
+}
+
+/// BM25 over posting lists, the one scoring every store shares: `n` sentences of average
+/// length `avg_len`; `stats` gives a stem's frequencies, `walk` feeds its postings.
+///
+/// Per sentence, the best alternative of each query term counts once; a sentence also gets
+/// [`CONTEXT_WEIGHT`] of its predecessor's score. Stems in more than a share of the corpus
+/// are not walked. Ties go to the lower sentence id.
+pub fn bm25_search(
+    n: usize,
+    avg_len: f32,
+    terms: &[QueryTerm],
+    limit: usize,
+    stats: impl Fn(&str) -> Option<TermStats>,
+    mut walk: impl FnMut(&str, &mut dyn FnMut(Posting)),
+) -> Vec<Hit> {
+    let walk_limit = ((n as f32 * COMMON_SHARE) as usize).max(COMMON_FLOOR);
+    let mut acc: HashMap<u32, f32> = HashMap::new();
+    for term in terms {
+        // Per sentence, the best alternative of this term counts once.
+        let mut best: HashMap<u32, f32> = HashMap::new();
+        for (stem, weight) in &term.stems {
+            let Some(st) = stats(stem) else {
+                continue;
+            };
+            if st.sentences as usize > walk_limit || st.sentences == 0 {
+                continue;
+            }
+            let w = idf(n, st.df()) * weight;
+            walk(stem, &mut |p: Posting| {
+                let tf = f32::from(p.tf);
+                let len = f32::from(p.len);
+                let norm = tf * (BM25_K1 + 1.0)
+                    / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / avg_len));
+                let v = w * norm;
+                let e = best.entry(p.sentence).or_insert(0.0);
+                *e = e.max(v);
+                // The next sentence of the same document has this one as context.
+                if p.next_in_doc {
+                    let e = best.entry(p.sentence + 1).or_insert(0.0);
+                    *e = e.max(v * CONTEXT_WEIGHT);
+                }
+            });
+        }
+        for (s, v) in best {
+            *acc.entry(s).or_insert(0.0) += v;
+        }
+    }
+    let mut hits: Vec<Hit> = acc
+        .into_iter()
+        .map(|(sentence, score)| Hit { sentence, score })
+        .collect();
+    hits.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.sentence.cmp(&b.sentence))
+    });
+    hits.truncate(limit);
+    hits
 }
 
 /// A sentence of the corpus with the document it belongs to.
@@ -146,14 +290,14 @@ pub trait Retrieve {
     fn df(&self, stem: &str) -> u32;
     /// The `limit` best sentences for the query terms, best first.
     fn search(&self, terms: &[QueryTerm], limit: usize) -> Vec<Hit>;
-    /// A sentence by id.
-    fn sentence(&self, id: u32) -> &Stored;
+    /// A sentence by id (an id [`Retrieve::search`] or [`Retrieve::doc_sentences`] gave).
+    fn sentence(&self, id: u32) -> Cow<'_, Stored>;
     /// A document's metadata.
-    fn doc(&self, doc: u32) -> &DocMeta;
+    fn doc(&self, doc: u32) -> Cow<'_, DocMeta>;
     /// The stems of a document's title.
-    fn title_stems(&self, doc: u32) -> &[u32];
+    fn title_stems(&self, doc: u32) -> Cow<'_, [u32]>;
     /// The stem ids of a sentence (sorted, deduplicated).
-    fn sentence_stems(&self, id: u32) -> &[u32];
+    fn sentence_stems(&self, id: u32) -> Cow<'_, [u32]>;
     /// The ids of a document's sentences.
     fn doc_sentences(&self, doc: u32) -> std::ops::Range<u32>;
     /// The id of a stem, if the corpus has it.
@@ -192,20 +336,20 @@ impl EvidenceIndex {
     /// unknown documents is kept without metadata).
     pub fn new(documents: &[Document], evidence: Vec<DocEvidence>) -> Self {
         let mut index = Self::default();
-        let by_id: HashMap<&str, &Document> =
-            documents.iter().map(|d| (d.id.as_str(), d)).collect();
+        // Documents with the same id (the same feed item in two files) are matched to
+        // their evidence in order, so each sentence cites its own file.
+        let mut by_id: HashMap<&str, std::collections::VecDeque<&Document>> = HashMap::new();
+        for d in documents {
+            by_id.entry(d.id.as_str()).or_default().push_back(d);
+        }
         let mut words_seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         for ev in evidence {
             let doc_no = index.docs.len() as u32;
-            let meta = match by_id.get(ev.doc_id.as_str()) {
-                Some(d) => DocMeta {
-                    id: d.id.clone(),
-                    path: d.path.clone(),
-                    title: d.title.clone(),
-                    date: d.reference_date(),
-                    known: d.published.known,
-                    date_label: crate::index::date_label(d),
-                },
+            let doc = by_id.get_mut(ev.doc_id.as_str()).and_then(|q| {
+                if q.len() > 1 { q.pop_front() } else { q.front().copied() }
+            });
+            let meta = match doc {
+                Some(d) => DocMeta::of(d),
                 None => DocMeta {
                     id: ev.doc_id.clone(),
                     path: ev.doc_id.clone(),
@@ -219,11 +363,10 @@ impl EvidenceIndex {
                 let mut ids: Vec<u32> = meta
                     .title
                     .as_deref()
-                    .map(words_of)
+                    .map(title_terms)
                     .unwrap_or_default()
-                    .into_iter()
-                    .filter(|w| is_content(&w.lower))
-                    .map(|w| index.intern(&w.stem))
+                    .iter()
+                    .map(|st| index.intern(st))
                     .collect();
                 ids.sort_unstable();
                 ids.dedup();
@@ -239,28 +382,18 @@ impl EvidenceIndex {
             index.doc_ranges.push(first..first + count);
             for s in ev.sentences {
                 let id = index.sentences.len() as u32;
-                let mut counts: Vec<(u32, u16)> = Vec::new();
-                let mut len = 0u16;
-                for w in words_of(&s.text) {
-                    if !is_content(&w.lower) {
-                        continue;
-                    }
-                    len = len.saturating_add(1);
-                    let t = index.intern(&w.stem);
-                    match counts.iter_mut().find(|(x, _)| *x == t) {
-                        Some((_, n)) => *n = n.saturating_add(1),
-                        None => counts.push((t, 1)),
-                    }
-                    words_seen.insert(w.lower);
-                }
+                let (terms, len) = sentence_terms(&s.text);
+                let mut counts: Vec<(u32, u16)> =
+                    terms.iter().map(|(st, n)| (index.intern(st), *n)).collect();
                 counts.sort_unstable();
+                words_seen.extend(repair_words(&s.text));
                 for &(t, n) in &counts {
                     index.postings[t as usize].push((id, n));
                 }
                 index
                     .sentence_stems
                     .push(counts.iter().map(|c| c.0).collect());
-                index.lengths.push(len.max(1));
+                index.lengths.push(len);
                 index.sentences.push(Stored {
                     doc: doc_no,
                     evidence: s,
@@ -319,69 +452,49 @@ impl Retrieve for EvidenceIndex {
 
     fn search(&self, terms: &[QueryTerm], limit: usize) -> Vec<Hit> {
         let n = self.sentences.len();
-        let walk_limit = ((n as f32 * COMMON_SHARE) as usize).max(COMMON_FLOOR);
-        let mut acc: HashMap<u32, f32> = HashMap::new();
-        for term in terms {
-            // Per sentence, the best alternative of this term counts once.
-            let mut best: HashMap<u32, f32> = HashMap::new();
-            for (stem, weight) in &term.stems {
+        bm25_search(
+            n,
+            self.avg_len,
+            terms,
+            limit,
+            |stem| {
+                self.stems.get(stem).map(|&t| TermStats {
+                    sentences: self.postings[t as usize].len() as u32,
+                    titles: self.title_df[t as usize],
+                })
+            },
+            |stem, f| {
                 let Some(&t) = self.stems.get(stem) else {
-                    continue;
+                    return;
                 };
-                let postings = &self.postings[t as usize];
-                if postings.len() > walk_limit {
-                    continue;
+                for &(s, tf) in &self.postings[t as usize] {
+                    let next = s as usize + 1;
+                    f(Posting {
+                        sentence: s,
+                        tf,
+                        len: self.lengths[s as usize],
+                        next_in_doc: next < n
+                            && self.sentences[next].doc == self.sentences[s as usize].doc,
+                    });
                 }
-                let w = idf(n, self.df(stem)) * weight;
-                for &(s, tf) in postings {
-                    let tf = f32::from(tf);
-                    let len = f32::from(self.lengths[s as usize]);
-                    let norm = tf * (BM25_K1 + 1.0)
-                        / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / self.avg_len));
-                    let v = w * norm;
-                    let e = best.entry(s).or_insert(0.0);
-                    *e = e.max(v);
-                    // The next sentence of the same document has this one as context.
-                    let next = s + 1;
-                    if (next as usize) < n
-                        && self.sentences[next as usize].doc == self.sentences[s as usize].doc
-                    {
-                        let e = best.entry(next).or_insert(0.0);
-                        *e = e.max(v * CONTEXT_WEIGHT);
-                    }
-                }
-            }
-            for (s, v) in best {
-                *acc.entry(s).or_insert(0.0) += v;
-            }
-        }
-        let mut hits: Vec<Hit> = acc
-            .into_iter()
-            .map(|(sentence, score)| Hit { sentence, score })
-            .collect();
-        hits.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(a.sentence.cmp(&b.sentence))
-        });
-        hits.truncate(limit);
-        hits
+            },
+        )
     }
 
-    fn sentence(&self, id: u32) -> &Stored {
-        &self.sentences[id as usize]
+    fn sentence(&self, id: u32) -> Cow<'_, Stored> {
+        Cow::Borrowed(&self.sentences[id as usize])
     }
 
-    fn doc(&self, doc: u32) -> &DocMeta {
-        &self.docs[doc as usize]
+    fn doc(&self, doc: u32) -> Cow<'_, DocMeta> {
+        Cow::Borrowed(&self.docs[doc as usize])
     }
 
-    fn title_stems(&self, doc: u32) -> &[u32] {
-        &self.titles[doc as usize]
+    fn title_stems(&self, doc: u32) -> Cow<'_, [u32]> {
+        Cow::Borrowed(&self.titles[doc as usize])
     }
 
-    fn sentence_stems(&self, id: u32) -> &[u32] {
-        &self.sentence_stems[id as usize]
+    fn sentence_stems(&self, id: u32) -> Cow<'_, [u32]> {
+        Cow::Borrowed(&self.sentence_stems[id as usize])
     }
 
     fn doc_sentences(&self, doc: u32) -> std::ops::Range<u32> {
@@ -393,30 +506,45 @@ impl Retrieve for EvidenceIndex {
     }
 
     fn repair(&self, lower: &str) -> Option<(String, f32)> {
-        let len = lower.chars().count();
-        let allowed = crate::text::max_typos(len);
-        if allowed == 0 {
-            return None;
-        }
-        let first = lower.chars().next()?;
-        let mut best: Option<(usize, &String)> = None;
-        for l in len.saturating_sub(allowed)..=len + allowed {
-            let Some(bucket) = self.vocabulary.get(l) else {
-                continue;
-            };
-            for w in bucket {
-                // Typos rarely hit the first letter; checking it keeps repair fast.
-                if !w.starts_with(first) {
-                    continue;
-                }
-                let d = strsim::damerau_levenshtein(lower, w);
-                if d <= allowed && best.is_none_or(|(bd, bw)| d < bd || (d == bd && w < bw)) {
-                    best = Some((d, w));
-                }
+        closest_word(lower, |len, first, out| {
+            if let Some(bucket) = self.vocabulary.get(len) {
+                out.extend(bucket.iter().filter(|w| w.starts_with(first)).cloned());
+            }
+        })
+    }
+}
+
+/// The closest word to `lower` within [`crate::text::max_typos`] edits (Damerau-Levenshtein),
+/// with its similarity in 0..=1; ties go to the alphabetically first. `candidates(len,
+/// first, out)` pushes the corpus words of `len` characters that start with `first`: typos
+/// rarely hit the first letter, and checking it keeps repair fast.
+pub fn closest_word(
+    lower: &str,
+    mut candidates: impl FnMut(usize, char, &mut Vec<String>),
+) -> Option<(String, f32)> {
+    let len = lower.chars().count();
+    let allowed = crate::text::max_typos(len);
+    if allowed == 0 {
+        return None;
+    }
+    let first = lower.chars().next()?;
+    let mut best: Option<(usize, String)> = None;
+    let mut bucket = Vec::new();
+    for l in len.saturating_sub(allowed)..=len + allowed {
+        bucket.clear();
+        candidates(l, first, &mut bucket);
+        for w in bucket.drain(..) {
+            let d = strsim::damerau_levenshtein(lower, &w);
+            if d <= allowed
+                && best
+                    .as_ref()
+                    .is_none_or(|(bd, bw)| d < *bd || (d == *bd && w < *bw))
+            {
+                best = Some((d, w));
             }
         }
-        best.map(|(d, w)| (w.clone(), 1.0 - 0.1 * d as f32))
     }
+    best.map(|(d, w)| (w, 1.0 - 0.1 * d as f32))
 }
 
 #[cfg(test)]

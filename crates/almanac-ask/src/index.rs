@@ -7,6 +7,7 @@ use almanac_measure::AmountKind;
 use almanac_model::{DateKnown, Document, EntityKind, EntityRef, Fact, FactKind};
 use chrono::{Datelike, NaiveDate};
 
+use crate::evidence::DocMeta;
 use crate::lexicon::{ALIASES, KNOWN_NAMES, Lexicon, UNION_WORDS};
 use crate::text::{fuzzy, is_stop, normalize, stem, words};
 use crate::time::{DayRange, days, timex_range};
@@ -125,6 +126,12 @@ pub struct Corpus {
 impl Corpus {
     /// Indexes `facts`, taking titles and dates from `documents`.
     pub fn new(facts: Vec<Fact>, documents: &[Document], lexicon: &Lexicon) -> Self {
+        let docs: Vec<DocMeta> = documents.iter().map(DocMeta::of).collect();
+        Self::with_meta(facts, &docs, lexicon)
+    }
+
+    /// Indexes `facts`, taking titles and dates from the documents' metadata.
+    pub fn with_meta(facts: Vec<Fact>, documents: &[DocMeta], lexicon: &Lexicon) -> Self {
         let mut corpus = Corpus {
             facts: Vec::new(),
             compact: Vec::with_capacity(facts.len()),
@@ -149,8 +156,15 @@ impl Corpus {
             left_office: HashMap::new(),
         };
         for doc in documents {
-            corpus.docs.insert(doc.id.clone(), doc_info(doc));
-            if let Some(date) = doc.reference_date().map(|d| d.date()) {
+            corpus.docs.insert(
+                doc.id.clone(),
+                DocInfo {
+                    path: doc.path.clone(),
+                    title: doc.title.clone(),
+                    date_label: doc.date_label.clone(),
+                },
+            );
+            if let Some(date) = doc.date.map(|d| d.date()) {
                 corpus.latest = corpus.latest.max(Some(date));
             }
         }
@@ -665,14 +679,6 @@ impl Corpus {
     /// The latest year of the corpus, if any document is dated.
     pub fn latest_year(&self) -> Option<i32> {
         self.latest.map(|d| d.year())
-    }
-}
-
-fn doc_info(doc: &Document) -> DocInfo {
-    DocInfo {
-        path: doc.path.clone(),
-        title: doc.title.clone(),
-        date_label: date_label(doc),
     }
 }
 

@@ -472,18 +472,16 @@ fn covers(index: &dyn Retrieve, stems: &[u32], term: &QueryTerm) -> bool {
 fn coverage(index: &dyn Retrieve, query: &Query, sentence: u32) -> Coverage {
     let stored = index.sentence(sentence);
     let own = index.sentence_stems(sentence);
-    let prev = (sentence > 0)
-        .then(|| sentence - 1)
-        .filter(|&p| index.sentence(p).doc == stored.doc)
-        .map(|p| index.sentence_stems(p))
-        .unwrap_or(&[]);
+    let prev = (sentence > index.doc_sentences(stored.doc).start)
+        .then(|| index.sentence_stems(sentence - 1))
+        .unwrap_or(std::borrow::Cow::Borrowed(&[]));
     let title = index.title_stems(stored.doc);
-    let body: Vec<bool> = query.terms.iter().map(|t| covers(index, own, t)).collect();
+    let body: Vec<bool> = query.terms.iter().map(|t| covers(index, &own, t)).collect();
     let near = query
         .terms
         .iter()
         .zip(&body)
-        .map(|(t, &b)| !b && (covers(index, prev, t) || covers(index, title, t)))
+        .map(|(t, &b)| !b && (covers(index, &prev, t) || covers(index, &title, t)))
         .collect();
     Coverage { body, near }
 }
@@ -536,15 +534,10 @@ fn entities_present(reader: &Reader<'_>, sentence: u32) -> bool {
     let stored = index.sentence(sentence);
     let mut hay = String::from(" ");
     hay.push_str(&crate::text::normalize(&stored.evidence.text));
-    let mut first = sentence;
-    while first > 0 && index.sentence(first - 1).doc == stored.doc {
-        first -= 1;
-        if sentence - first <= ENTITY_WINDOW {
-            hay.push_str(" | ");
-            hay.push_str(&crate::text::normalize(
-                &index.sentence(first).evidence.text,
-            ));
-        }
+    let first = index.doc_sentences(stored.doc).start.min(sentence);
+    for s in sentence.saturating_sub(ENTITY_WINDOW).max(first)..sentence {
+        hay.push_str(" | ");
+        hay.push_str(&crate::text::normalize(&index.sentence(s).evidence.text));
     }
     if sentence - first > ENTITY_WINDOW {
         hay.push_str(" | ");

@@ -8,7 +8,7 @@ use almanac_measure::AmountKind;
 use almanac_model::{DocEvidence, Document, EntityRef, Fact, FactKind};
 use serde::Serialize;
 
-use crate::evidence::{EvidenceIndex, Retrieve};
+use crate::evidence::{DocMeta, EvidenceIndex, Retrieve};
 use crate::index::Corpus;
 use crate::lexicon::Lexicon;
 use crate::question::{Asks, Question, RoleHint};
@@ -263,7 +263,7 @@ pub struct SourceSummary {
 pub struct Session {
     corpus: Corpus,
     lexicon: Lexicon,
-    evidence: EvidenceIndex,
+    evidence: Box<dyn Retrieve>,
     fact_values: FactValues,
     context: Option<Question>,
     last: Option<Answer>,
@@ -301,10 +301,19 @@ impl Session {
         documents: &[Document],
         evidence: Vec<DocEvidence>,
     ) -> Self {
+        let docs: Vec<DocMeta> = documents.iter().map(DocMeta::of).collect();
+        let evidence = EvidenceIndex::new(documents, evidence);
+        Self::with_store(facts, &docs, Box::new(evidence))
+    }
+
+    /// Indexes `facts` over documents known by their metadata, reading sentences from
+    /// `store`: an on-disk index serves the same answers as [`Session::with_evidence`]
+    /// over the same documents, without holding every sentence in memory.
+    pub fn with_store(facts: Vec<Fact>, documents: &[DocMeta], store: Box<dyn Retrieve>) -> Self {
         let lexicon = Lexicon::new();
         let fact_values = fact_values(&facts);
-        let corpus = Corpus::new(facts, documents, &lexicon);
-        let evidence = EvidenceIndex::new(documents, evidence);
+        let corpus = Corpus::with_meta(facts, documents, &lexicon);
+        let evidence = store;
         Self {
             corpus,
             lexicon,
@@ -399,6 +408,11 @@ impl Session {
                 format!("{}  [{doc}]", summary(f))
             })
             .collect()
+    }
+
+    /// The number of documents the session answers from.
+    pub fn document_count(&self) -> usize {
+        self.corpus.docs.len()
     }
 
     /// The documents of the session with how many facts each gives, sorted by path.
@@ -581,7 +595,7 @@ impl Session {
             .iter()
             .map(|e| self.corpus.aliases_of_all(e.ids.iter().copied()))
             .collect();
-        let query = reader::query(q, previous, &self.evidence, &self.lexicon, &aliases);
+        let query = reader::query(q, previous, self.evidence.as_ref(), &self.lexicon, &aliases);
         // Entities the corpus does not know are left to the words' coverage.
         let entities: Vec<Vec<String>> = q
             .entities
@@ -629,7 +643,7 @@ impl Session {
             })
             .collect();
         let r = Reader {
-            index: &self.evidence,
+            index: self.evidence.as_ref(),
             facts: &self.fact_values,
             entities: &entities,
             unknown_entities: &unknown_entities,

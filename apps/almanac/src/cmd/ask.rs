@@ -63,11 +63,13 @@ pub fn open_session(
 /// Opens a session over the index in `dir` (written by `almanac index`): the same session
 /// [`open_session`] opens over the same files.
 pub fn open_index_session(dir: &Path) -> anyhow::Result<(Session, corpus::Loaded)> {
-    let conn = index::open(dir)?;
-    let (loaded, facts, evidence) = index::read(&conn)
-        .with_context(|| format!("reading the index in {}", dir.display()))?
-        .into_parts();
-    let session = Session::with_evidence(facts, &loaded.documents, evidence);
+    let (session, diagnostics) =
+        index::session(dir).with_context(|| format!("reading the index in {}", dir.display()))?;
+    let loaded = corpus::Loaded {
+        documents: Vec::new(),
+        diagnostics,
+        walk: corpus::WalkCounts::default(),
+    };
     Ok((session, loaded))
 }
 

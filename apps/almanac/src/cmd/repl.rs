@@ -374,7 +374,7 @@ pub fn run(
         writeln!(
             std::io::stdout(),
             "almanac: {} documents, {} facts. Ask a question, or :help.",
-            loaded.documents.len(),
+            session.document_count(),
             session.facts().len()
         )?;
     }

@@ -1,0 +1,388 @@
+//! The sentence store of an index, read from SQLite on demand: [`DiskStore`] serves the
+//! answer engine ([`almanac_ask::evidence::Retrieve`]) without loading every sentence.
+//!
+//! At open it reads only what is small and needed for every question: each document's
+//! metadata, title stems and sentence range, the corpus counts BM25 needs, and the ids of
+//! sentences replaced since they were indexed (table `dead`). A question then reads the posting
+//! lists of its words (one blob per word and write batch) and the sentences it scores,
+//! a whole document at a time, cached for the session.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::rc::Rc;
+
+use almanac_ask::evidence::{
+    DocMeta, Hit, Posting, QueryTerm, Retrieve, Stored, TermStats, bm25_search, closest_word,
+};
+use almanac_model::SentenceEvidence;
+use rusqlite::{Connection, OptionalExtension};
+
+/// Documents whose sentences stay cached; beyond it the cache starts again.
+const CACHED_DOCS: usize = 512;
+
+/// Appends `v` as a LEB128 varint.
+pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Reads a LEB128 varint at `*at`, advancing it; `None` at the end or on a damaged value.
+pub fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    let mut v = 0u64;
+    for shift in (0..64).step_by(7) {
+        let b = *bytes.get(*at)?;
+        *at += 1;
+        v |= u64::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Encodes sorted ids (term ids of a sentence or title) as varint deltas.
+pub fn encode_ids(ids: &[u32]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(ids.len() * 2);
+    let mut last = 0u32;
+    for &id in ids {
+        put_varint(&mut out, u64::from(id.wrapping_sub(last)));
+        last = id;
+    }
+    out
+}
+
+/// Decodes [`encode_ids`].
+pub fn decode_ids(bytes: &[u8]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    let mut last = 0u32;
+    while let Some(d) = get_varint(bytes, &mut at) {
+        last = last.wrapping_add(d as u32);
+        out.push(last);
+    }
+    out
+}
+
+/// Encodes a posting list (sentences ascending): sentence delta, `tf << 1 | next_in_doc`,
+/// length.
+pub fn encode_postings(postings: &[Posting]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(postings.len() * 4);
+    let mut last = 0u32;
+    for p in postings {
+        put_varint(&mut out, u64::from(p.sentence.wrapping_sub(last)));
+        put_varint(
+            &mut out,
+            u64::from(p.tf) << 1 | u64::from(u8::from(p.next_in_doc)),
+        );
+        put_varint(&mut out, u64::from(p.len));
+        last = p.sentence;
+    }
+    out
+}
+
+/// Decodes [`encode_postings`], calling `f` for each posting.
+pub fn decode_postings(bytes: &[u8], f: &mut dyn FnMut(Posting)) {
+    let mut at = 0;
+    let mut last = 0u32;
+    while let (Some(d), Some(tf), Some(len)) = (
+        get_varint(bytes, &mut at),
+        get_varint(bytes, &mut at),
+        get_varint(bytes, &mut at),
+    ) {
+        last = last.wrapping_add(d as u32);
+        f(Posting {
+            sentence: last,
+            tf: u16::try_from(tf >> 1).unwrap_or(u16::MAX),
+            len: u16::try_from(len).unwrap_or(u16::MAX),
+            next_in_doc: tf & 1 == 1,
+        });
+    }
+}
+
+/// A sentence with no text, for an id the store cannot read.
+fn empty_sentence() -> SentenceEvidence {
+    SentenceEvidence {
+        span: 0..0,
+        text: String::new(),
+        headline: false,
+        mentions: Vec::new(),
+    }
+}
+
+/// One document of the store, as opened.
+#[derive(Debug, Clone)]
+pub struct StoredDoc {
+    /// Its metadata.
+    pub meta: DocMeta,
+    /// Its title's stem ids, sorted.
+    pub title: Vec<u32>,
+    /// Its sentence ids.
+    pub sentences: Range<u32>,
+}
+
+/// A document's sentences as read from the database.
+struct DocSentences {
+    first: u32,
+    sentences: Vec<(Stored, Vec<u32>)>,
+}
+
+/// An index's sentences, read from SQLite as questions need them.
+pub struct DiskStore {
+    conn: Connection,
+    docs: Vec<StoredDoc>,
+    /// (first sentence id, document), sorted: which document a sentence belongs to.
+    by_first: Vec<(u32, u32)>,
+    sentences: usize,
+    avg_len: f32,
+    dead: HashSet<u32>,
+    cache: RefCell<HashMap<u32, Rc<DocSentences>>>,
+}
+
+impl DiskStore {
+    /// A store over `conn` holding `docs` (in the order answers cite them), `sentences` live
+    /// sentences of `total_len` content words in all, and the stale sentence ids `dead`.
+    pub fn new(
+        conn: Connection,
+        docs: Vec<StoredDoc>,
+        sentences: usize,
+        total_len: u64,
+        dead: HashSet<u32>,
+    ) -> Self {
+        let mut by_first: Vec<(u32, u32)> = docs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| !d.sentences.is_empty())
+            .map(|(i, d)| (d.sentences.start, i as u32))
+            .collect();
+        by_first.sort_unstable();
+        Self {
+            conn,
+            docs,
+            by_first,
+            sentences,
+            avg_len: total_len as f32 / sentences.max(1) as f32,
+            dead,
+            cache: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// The document a sentence id belongs to.
+    fn doc_of(&self, sentence: u32) -> Option<u32> {
+        let i = self.by_first.partition_point(|&(first, _)| first <= sentence);
+        let (_, doc) = *self.by_first.get(i.checked_sub(1)?)?;
+        self.docs[doc as usize]
+            .sentences
+            .contains(&sentence)
+            .then_some(doc)
+    }
+
+    /// The sentences of `doc`, read once and cached.
+    fn doc_sentences_of(&self, doc: u32) -> Rc<DocSentences> {
+        if let Some(d) = self.cache.borrow().get(&doc) {
+            return Rc::clone(d);
+        }
+        let range = self.docs[doc as usize].sentences.clone();
+        let read = self.read_sentences(doc, range.clone()).unwrap_or_default();
+        let d = Rc::new(DocSentences {
+            first: range.start,
+            sentences: read,
+        });
+        let mut cache = self.cache.borrow_mut();
+        if cache.len() >= CACHED_DOCS {
+            cache.clear();
+        }
+        cache.insert(doc, Rc::clone(&d));
+        d
+    }
+
+    fn read_sentences(
+        &self,
+        doc: u32,
+        range: Range<u32>,
+    ) -> rusqlite::Result<Vec<(Stored, Vec<u32>)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, data, terms FROM sentences WHERE id >= ?1 AND id < ?2 ORDER BY id")?;
+        let mut out = Vec::with_capacity(range.len());
+        let mut rows = stmt.query([range.start, range.end])?;
+        while let Some(row) = rows.next()? {
+            let id: u32 = row.get(0)?;
+            // ids are contiguous per document; a gap would misalign every later sentence
+            if id != range.start + out.len() as u32 {
+                break;
+            }
+            let data: String = row.get(1)?;
+            let terms: Vec<u8> = row.get(2)?;
+            let evidence: SentenceEvidence =
+                serde_json::from_str(&data).unwrap_or_else(|_| empty_sentence());
+            out.push((Stored { doc, evidence }, decode_ids(&terms)));
+        }
+        Ok(out)
+    }
+
+    /// A sentence and its stems, or an empty sentence for an id the store does not have.
+    fn get(&self, id: u32) -> (Stored, Vec<u32>) {
+        self.doc_of(id)
+            .map(|doc| self.doc_sentences_of(doc))
+            .and_then(|d| d.sentences.get((id - d.first) as usize).cloned())
+            .unwrap_or_else(|| {
+                (
+                    Stored {
+                        doc: 0,
+                        evidence: empty_sentence(),
+                    },
+                    Vec::new(),
+                )
+            })
+    }
+
+    fn stats(&self, stem: &str) -> Option<(u32, TermStats)> {
+        self.conn
+            .prepare_cached("SELECT id, sentences, titles FROM terms WHERE stem = ?1")
+            .ok()?
+            .query_row([stem], |r| {
+                Ok((
+                    r.get::<_, u32>(0)?,
+                    TermStats {
+                        sentences: r.get(1)?,
+                        titles: r.get(2)?,
+                    },
+                ))
+            })
+            .optional()
+            .ok()
+            .flatten()
+    }
+}
+
+impl Retrieve for DiskStore {
+    fn len(&self) -> usize {
+        self.sentences
+    }
+
+    fn df(&self, stem: &str) -> u32 {
+        self.stats(stem).map_or(0, |(_, s)| s.df())
+    }
+
+    fn search(&self, terms: &[QueryTerm], limit: usize) -> Vec<Hit> {
+        let ids: RefCell<HashMap<String, u32>> = RefCell::new(HashMap::new());
+        bm25_search(
+            self.sentences,
+            self.avg_len,
+            terms,
+            limit,
+            |stem| {
+                let (id, stats) = self.stats(stem)?;
+                ids.borrow_mut().insert(stem.to_owned(), id);
+                Some(stats)
+            },
+            |stem, f| {
+                let Some(&id) = ids.borrow().get(stem) else {
+                    return;
+                };
+                let Ok(mut stmt) = self
+                    .conn
+                    .prepare_cached("SELECT data FROM postings WHERE term = ?1 ORDER BY segment")
+                else {
+                    return;
+                };
+                let Ok(mut rows) = stmt.query([id]) else {
+                    return;
+                };
+                while let Ok(Some(row)) = rows.next() {
+                    let Ok(blob) = row.get_ref(0).and_then(|v| Ok(v.as_blob()?.to_vec())) else {
+                        continue;
+                    };
+                    decode_postings(&blob, &mut |p| {
+                        if !self.dead.contains(&p.sentence) {
+                            f(p);
+                        }
+                    });
+                }
+            },
+        )
+    }
+
+    fn sentence(&self, id: u32) -> Cow<'_, Stored> {
+        Cow::Owned(self.get(id).0)
+    }
+
+    fn doc(&self, doc: u32) -> Cow<'_, DocMeta> {
+        Cow::Borrowed(&self.docs[doc as usize].meta)
+    }
+
+    fn title_stems(&self, doc: u32) -> Cow<'_, [u32]> {
+        Cow::Borrowed(&self.docs[doc as usize].title)
+    }
+
+    fn sentence_stems(&self, id: u32) -> Cow<'_, [u32]> {
+        Cow::Owned(self.get(id).1)
+    }
+
+    fn doc_sentences(&self, doc: u32) -> Range<u32> {
+        self.docs
+            .get(doc as usize)
+            .map_or(0..0, |d| d.sentences.clone())
+    }
+
+    fn stem_id(&self, stem: &str) -> Option<u32> {
+        self.stats(stem).map(|(id, _)| id)
+    }
+
+    fn repair(&self, lower: &str) -> Option<(String, f32)> {
+        closest_word(lower, |len, first, out| {
+            let Ok(mut stmt) = self
+                .conn
+                .prepare_cached("SELECT word FROM words WHERE len = ?1 AND word >= ?2 AND word < ?3")
+            else {
+                return;
+            };
+            let lo = first.to_string();
+            let hi = char::from_u32(first as u32 + 1)
+                .map_or_else(|| format!("{first}\u{10FFFF}"), |c| c.to_string());
+            if let Ok(rows) = stmt.query_map(rusqlite::params![len as i64, lo, hi], |r| r.get(0)) {
+                out.extend(rows.flatten());
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postings_and_ids_round_trip() {
+        let postings = [
+            Posting {
+                sentence: 3,
+                tf: 1,
+                len: 12,
+                next_in_doc: true,
+            },
+            Posting {
+                sentence: 900_000,
+                tf: 300,
+                len: 65_535,
+                next_in_doc: false,
+            },
+        ];
+        let mut back = Vec::new();
+        decode_postings(&encode_postings(&postings), &mut |p| back.push(p));
+        assert_eq!(back, postings);
+        let ids = [0, 1, 7, 4_000_000_000];
+        assert_eq!(decode_ids(&encode_ids(&ids)), ids);
+    }
+
+    #[test]
+    fn a_truncated_blob_decodes_what_it_holds() {
+        let ids = [5, 300, 70_000];
+        let bytes = encode_ids(&ids);
+        assert_eq!(decode_ids(&bytes[..bytes.len() - 1]), [5, 300]);
+    }
+}
