@@ -73,11 +73,11 @@ CREATE TABLE IF NOT EXISTS documents (
     format TEXT NOT NULL,
     title TEXT,
     published TEXT,
-    data TEXT NOT NULL,
     head TEXT NOT NULL,
     title_terms BLOB NOT NULL,
     first_sentence INTEGER NOT NULL,
     sentence_count INTEGER NOT NULL,
+    data TEXT NOT NULL,
     PRIMARY KEY (file, item)
 );
 CREATE INDEX IF NOT EXISTS documents_id ON documents (id);
@@ -106,10 +106,10 @@ CREATE TABLE IF NOT EXISTS sentences (
     item INTEGER NOT NULL,
     n INTEGER NOT NULL,
     doc_id TEXT NOT NULL,
-    text TEXT NOT NULL,
-    data TEXT NOT NULL,
     terms BLOB NOT NULL,
-    len INTEGER NOT NULL
+    len INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    data TEXT NOT NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS sentences_key ON sentences (file, item, n);
 CREATE TABLE IF NOT EXISTS terms (

@@ -80,16 +80,21 @@ fn answers(source: &[&str], names: &[&str]) -> String {
 fn dump(dir: &Path) -> Vec<String> {
     let conn = Connection::open(dir.join("almanac.sqlite")).expect("the index opens");
     let mut out = Vec::new();
-    for table in [
-        "meta",
-        "files",
-        "documents",
-        "diagnostics",
-        "facts",
-        "sentences",
+    for (table, order) in [
+        ("meta", "rowid"),
+        ("files", "rowid"),
+        ("documents", "rowid"),
+        ("diagnostics", "rowid"),
+        ("facts", "rowid"),
+        ("sentences", "rowid"),
+        ("terms", "id"),
+        ("postings", "term, segment"),
+        ("words", "word"),
+        ("dead", "sentence"),
+        ("merged_facts", "n"),
     ] {
         let mut stmt = conn
-            .prepare(&format!("SELECT rowid, * FROM {table} ORDER BY rowid"))
+            .prepare(&format!("SELECT * FROM {table} ORDER BY {order}"))
             .expect("table exists");
         let columns = stmt.column_count();
         let rows = stmt
