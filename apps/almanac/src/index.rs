@@ -1112,6 +1112,40 @@ pub fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> {
     ))
 }
 
+/// The merged facts of the index in `dir` (as `almanac facts` over the same files gives
+/// them), with the number of documents and the diagnostics of files that yielded none.
+pub fn merged_facts(dir: &Path) -> anyhow::Result<(Vec<Fact>, usize, Vec<Diagnostic>)> {
+    let conn = open(dir)?;
+    let texts: Vec<String> = conn
+        .prepare("SELECT data FROM merged_facts ORDER BY n")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let documents: i64 = conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
+    Ok((
+        parse_all(texts, "fact")?,
+        usize::try_from(documents).unwrap_or(0),
+        read_diagnostics(&conn)?,
+    ))
+}
+
+/// The documents of the index in `dir` whose ids are in `ids`, by path.
+pub fn documents_with_ids(dir: &Path, ids: &HashSet<&str>) -> anyhow::Result<Vec<Document>> {
+    let conn = open(dir)?;
+    let mut stmt = conn.prepare("SELECT data FROM documents WHERE id = ?1")?;
+    let mut texts = Vec::new();
+    let mut ids: Vec<&&str> = ids.iter().collect();
+    ids.sort_unstable();
+    for id in ids {
+        let rows = stmt.query_map([*id], |r| r.get::<_, String>(0))?;
+        for t in rows {
+            texts.push(t?);
+        }
+    }
+    let mut docs: Vec<Document> = parse_all(texts, "document")?;
+    docs.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(docs)
+}
+
 /// The diagnostics of the walk, then those of files that yielded no document (by path).
 fn read_diagnostics(conn: &Connection) -> anyhow::Result<Vec<Diagnostic>> {
     let mut rows = diagnostic_rows(conn, "item IS NULL")?;

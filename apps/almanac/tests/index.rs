@@ -161,6 +161,27 @@ fn answers_from_an_index_of_the_seeds_equal_answers_from_the_files() {
         assert!(indexed.status.success(), "{}", text(&indexed.stderr));
         assert_eq!(text(&indexed.stdout), text(&files.stdout));
     }
+    // facts and timeline read the merged facts from the index
+    for args in [
+        &["facts"][..],
+        &["facts", "--json"][..],
+        &["timeline"][..],
+        &["timeline", "Japan"][..],
+    ] {
+        let mut files = args.to_vec();
+        let mut indexed = args.to_vec();
+        if args[0] == "facts" {
+            files.push(s(&seeds));
+        } else {
+            files.extend(["--corpus", s(&seeds)]);
+        }
+        indexed.extend(["--index", s(&dir)]);
+        let files = run(&files, b"");
+        let indexed = run(&indexed, b"");
+        assert!(indexed.status.success(), "{}", text(&indexed.stderr));
+        assert!(text(&files.stdout).lines().count() > 3, "{args:?}");
+        assert_eq!(text(&indexed.stdout), text(&files.stdout), "{args:?}");
+    }
     // the piped REPL answers from the index too
     let repl = run(
         &["--index", s(&dir)],

@@ -1,5 +1,5 @@
-//! `almanac facts [PATH...] [--json] [--captured DATE]`: the facts extracted from documents,
-//! merged across documents (one line per fact, with its sources and conflicts).
+//! `almanac facts [PATH...] [--json] [--captured DATE]` (or `--index DIR`): the facts extracted
+//! from documents, merged across documents (one line per fact, with its sources and conflicts).
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -21,25 +21,51 @@ pub struct Args {
     #[arg(long)]
     json: bool,
     /// When the files were captured (YYYY-MM-DD): resolves dates such as `5 years ago`.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", conflicts_with = "index")]
     captured: Option<NaiveDate>,
+    /// An index written by `almanac index` to read the facts from, instead of documents.
+    #[arg(long, value_name = "DIR", conflicts_with = "paths")]
+    index: Option<PathBuf>,
 }
 
 /// Runs `almanac facts`.
 #[allow(clippy::print_stderr)]
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let loaded = if args.paths.is_empty() {
-        corpus::bundled(args.captured)
-    } else {
-        corpus::load(&args.paths, args.captured, true)?
+    let (facts, documents, count) = match &args.index {
+        Some(dir) => {
+            let (facts, count, diagnostics) = crate::index::merged_facts(dir)?;
+            for d in &diagnostics {
+                eprintln!("{d}");
+            }
+            // JSON offsets need the text of the documents the facts cite
+            let documents = if args.json {
+                let ids: std::collections::HashSet<&str> = facts
+                    .iter()
+                    .flat_map(|f| f.sources.iter().map(|s| s.doc_id.as_str()))
+                    .collect();
+                crate::index::documents_with_ids(dir, &ids)?
+            } else {
+                Vec::new()
+            };
+            (facts, documents, count)
+        }
+        None => {
+            let loaded = if args.paths.is_empty() {
+                corpus::bundled(args.captured)
+            } else {
+                corpus::load(&args.paths, args.captured, true)?
+            };
+            for d in &loaded.diagnostics {
+                eprintln!("{d}");
+            }
+            let facts = pipeline::extract_all(&loaded.documents);
+            let count = loaded.documents.len();
+            (facts, loaded.documents, count)
+        }
     };
-    for d in &loaded.diagnostics {
-        eprintln!("{d}");
-    }
-    let facts = pipeline::extract_all(&loaded.documents);
     let mut out = crate::cmd::stdout();
     if args.json {
-        let offsets = SourceOffsets::new(&facts, &loaded.documents);
+        let offsets = SourceOffsets::new(&facts, &documents);
         let values: Vec<serde_json::Value> = facts.iter().map(|f| offsets.fact_json(f)).collect();
         serde_json::to_writer_pretty(&mut out, &values)?;
         writeln!(out)?;
@@ -69,7 +95,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             out,
             "{} fact(s) from {} document(s)",
             facts.len(),
-            loaded.documents.len()
+            count
         )?;
     }
     out.flush()?;

@@ -1,5 +1,5 @@
-//! `almanac timeline [ENTITY] [--corpus PATH...] [--captured DATE]`: events across the corpus
-//! in chronological order, each with its date, sources and conflicts.
+//! `almanac timeline [ENTITY] [--corpus PATH...] [--captured DATE]` (or `--index DIR`): events
+//! across the corpus in chronological order, each with its date, sources and conflicts.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -19,22 +19,36 @@ pub struct Args {
     #[arg(long, value_name = "PATH")]
     corpus: Vec<PathBuf>,
     /// When the files were captured (YYYY-MM-DD): resolves dates such as `5 years ago`.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", conflicts_with = "index")]
     captured: Option<NaiveDate>,
+    /// An index written by `almanac index` to read the events from, instead of documents.
+    #[arg(long, value_name = "DIR", conflicts_with = "corpus")]
+    index: Option<PathBuf>,
 }
 
 /// Runs `almanac timeline`.
 #[allow(clippy::print_stderr)]
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let loaded = if args.corpus.is_empty() {
-        corpus::bundled(args.captured)
-    } else {
-        corpus::load(&args.corpus, args.captured, true)?
+    let facts = match &args.index {
+        Some(dir) => {
+            let (facts, _, diagnostics) = crate::index::merged_facts(dir)?;
+            for d in &diagnostics {
+                eprintln!("{d}");
+            }
+            facts
+        }
+        None => {
+            let loaded = if args.corpus.is_empty() {
+                corpus::bundled(args.captured)
+            } else {
+                corpus::load(&args.corpus, args.captured, true)?
+            };
+            for d in &loaded.diagnostics {
+                eprintln!("{d}");
+            }
+            pipeline::extract_all(&loaded.documents)
+        }
     };
-    for d in &loaded.diagnostics {
-        eprintln!("{d}");
-    }
-    let facts = pipeline::extract_all(&loaded.documents);
     let entries = almanac_extract::timeline(&facts, args.entity.as_deref());
     let mut out = crate::cmd::stdout();
     for e in &entries {
