@@ -23,12 +23,12 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
-use almanac_ask::evidence::{DocMeta, Posting, repair_words, sentence_terms, title_terms};
 use almanac_ask::Session;
+use almanac_ask::evidence::{DocMeta, Posting, repair_words, sentence_terms, title_terms};
 use almanac_extract::Extractor;
-use almanac_model::{Diagnostic, DocEvidence, Document, Fact, Severity};
 #[cfg(test)]
 use almanac_model::SentenceEvidence;
+use almanac_model::{Diagnostic, DocEvidence, Document, Fact, Severity};
 use almanac_parse::Options;
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
@@ -612,9 +612,8 @@ fn delete_file(tx: &Transaction<'_>, file: &str, batch: &mut Retrieval) -> anyho
 /// Writes what a batch changed in the retrieval tables: the new terms and words, one
 /// postings blob per term for the sentences inserted, the terms' counts and the corpus's.
 fn write_retrieval(tx: &Transaction<'_>, batch: Retrieval) -> anyhow::Result<()> {
-    let mut term = tx.prepare_cached(
-        "INSERT INTO terms (id, stem, sentences, titles) VALUES (?1, ?2, 0, 0)",
-    )?;
+    let mut term =
+        tx.prepare_cached("INSERT INTO terms (id, stem, sentences, titles) VALUES (?1, ?2, 0, 0)")?;
     for (id, stem) in &batch.new_terms {
         term.execute(params![id, stem])?;
     }
@@ -918,18 +917,13 @@ impl Summary {
 }
 
 #[cfg(test)]
-/// Everything the answer engine needs, read back from an index.
+/// The documents and sentences of an index, read back whole (tests compare them).
 #[derive(Debug, Default)]
 pub struct Contents {
     /// The documents, in the order reading the files gives (by file path, then item).
     pub documents: Vec<Document>,
-    /// Each document's facts, unmerged, in the order extraction gave them.
-    pub facts: Vec<Vec<Fact>>,
     /// Each document's sentence evidence.
     pub evidence: Vec<DocEvidence>,
-    /// Diagnostics about the walk and files that yielded no document, as
-    /// [`corpus::Loaded::diagnostics`] has them.
-    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Opens the index in `dir` for reading.
@@ -1010,7 +1004,7 @@ fn per_document<T: DeserializeOwned + Send>(
 }
 
 #[cfg(test)]
-/// Reads everything the answer engine needs from the index `conn`.
+/// Reads the documents and sentences of the index `conn`.
 pub fn read(conn: &Connection) -> anyhow::Result<Contents> {
     let mut rows: Vec<(PathBuf, i64, String, String)> = {
         let mut stmt = conn.prepare("SELECT file, item, data FROM documents")?;
@@ -1028,7 +1022,6 @@ pub fn read(conn: &Connection) -> anyhow::Result<Contents> {
         .map(|(i, (_, item, file, _))| ((file.clone(), *item), i))
         .collect();
     let documents: Vec<Document> = parse_all(rows.into_iter().map(|r| r.3).collect(), "document")?;
-    let facts = per_document::<Fact>(conn, "facts", &position)?;
     let evidence = per_document::<SentenceEvidence>(conn, "sentences", &position)?
         .into_iter()
         .zip(&documents)
@@ -1037,12 +1030,9 @@ pub fn read(conn: &Connection) -> anyhow::Result<Contents> {
             sentences,
         })
         .collect();
-    let diagnostics = read_diagnostics(conn)?;
     Ok(Contents {
         documents,
-        facts,
         evidence,
-        diagnostics,
     })
 }
 

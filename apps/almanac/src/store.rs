@@ -22,6 +22,9 @@ use rusqlite::{Connection, OptionalExtension};
 /// Documents whose sentences stay cached; beyond it the cache starts again.
 const CACHED_DOCS: usize = 512;
 
+/// Stems whose counts stay cached; beyond it the cache starts again.
+const CACHED_TERMS: usize = 65_536;
+
 /// Appends `v` as a LEB128 varint.
 pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
@@ -141,6 +144,8 @@ pub struct DiskStore {
     avg_len: f32,
     dead: HashSet<u32>,
     cache: RefCell<HashMap<u32, Rc<DocSentences>>>,
+    /// Stem → its id and counts (`None`: not in the corpus), as looked up so far.
+    terms: RefCell<HashMap<String, Option<(u32, TermStats)>>>,
 }
 
 impl DiskStore {
@@ -168,12 +173,15 @@ impl DiskStore {
             avg_len: total_len as f32 / sentences.max(1) as f32,
             dead,
             cache: RefCell::new(HashMap::new()),
+            terms: RefCell::new(HashMap::new()),
         }
     }
 
     /// The document a sentence id belongs to.
     fn doc_of(&self, sentence: u32) -> Option<u32> {
-        let i = self.by_first.partition_point(|&(first, _)| first <= sentence);
+        let i = self
+            .by_first
+            .partition_point(|&(first, _)| first <= sentence);
         let (_, doc) = *self.by_first.get(i.checked_sub(1)?)?;
         self.docs[doc as usize]
             .sentences
@@ -205,9 +213,9 @@ impl DiskStore {
         doc: u32,
         range: Range<u32>,
     ) -> rusqlite::Result<Vec<(Stored, Vec<u32>)>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, data, terms FROM sentences WHERE id >= ?1 AND id < ?2 ORDER BY id")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, data, terms FROM sentences WHERE id >= ?1 AND id < ?2 ORDER BY id",
+        )?;
         let mut out = Vec::with_capacity(range.len());
         let mut rows = stmt.query([range.start, range.end])?;
         while let Some(row) = rows.next()? {
@@ -242,6 +250,19 @@ impl DiskStore {
     }
 
     fn stats(&self, stem: &str) -> Option<(u32, TermStats)> {
+        if let Some(&known) = self.terms.borrow().get(stem) {
+            return known;
+        }
+        let found = self.read_stats(stem);
+        let mut terms = self.terms.borrow_mut();
+        if terms.len() >= CACHED_TERMS {
+            terms.clear();
+        }
+        terms.insert(stem.to_owned(), found);
+        found
+    }
+
+    fn read_stats(&self, stem: &str) -> Option<(u32, TermStats)> {
         self.conn
             .prepare_cached("SELECT id, sentences, titles FROM terms WHERE stem = ?1")
             .ok()?
@@ -336,10 +357,9 @@ impl Retrieve for DiskStore {
 
     fn repair(&self, lower: &str) -> Option<(String, f32)> {
         closest_word(lower, |len, first, out| {
-            let Ok(mut stmt) = self
-                .conn
-                .prepare_cached("SELECT word FROM words WHERE len = ?1 AND word >= ?2 AND word < ?3")
-            else {
+            let Ok(mut stmt) = self.conn.prepare_cached(
+                "SELECT word FROM words WHERE len = ?1 AND word >= ?2 AND word < ?3",
+            ) else {
                 return;
             };
             let lo = first.to_string();

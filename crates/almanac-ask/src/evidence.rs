@@ -223,8 +223,8 @@ pub fn bm25_search(
             walk(stem, &mut |p: Posting| {
                 let tf = f32::from(p.tf);
                 let len = f32::from(p.len);
-                let norm = tf * (BM25_K1 + 1.0)
-                    / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / avg_len));
+                let norm =
+                    tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / avg_len));
                 let v = w * norm;
                 let e = best.entry(p.sentence).or_insert(0.0);
                 *e = e.max(v);
@@ -346,7 +346,11 @@ impl EvidenceIndex {
         for ev in evidence {
             let doc_no = index.docs.len() as u32;
             let doc = by_id.get_mut(ev.doc_id.as_str()).and_then(|q| {
-                if q.len() > 1 { q.pop_front() } else { q.front().copied() }
+                if q.len() > 1 {
+                    q.pop_front()
+                } else {
+                    q.front().copied()
+                }
             });
             let meta = match doc {
                 Some(d) => DocMeta::of(d),

@@ -472,9 +472,11 @@ fn covers(index: &dyn Retrieve, stems: &[u32], term: &QueryTerm) -> bool {
 fn coverage(index: &dyn Retrieve, query: &Query, sentence: u32) -> Coverage {
     let stored = index.sentence(sentence);
     let own = index.sentence_stems(sentence);
-    let prev = (sentence > index.doc_sentences(stored.doc).start)
-        .then(|| index.sentence_stems(sentence - 1))
-        .unwrap_or(std::borrow::Cow::Borrowed(&[]));
+    let prev = if sentence > index.doc_sentences(stored.doc).start {
+        index.sentence_stems(sentence - 1)
+    } else {
+        std::borrow::Cow::Borrowed(&[][..])
+    };
     let title = index.title_stems(stored.doc);
     let body: Vec<bool> = query.terms.iter().map(|t| covers(index, &own, t)).collect();
     let near = query

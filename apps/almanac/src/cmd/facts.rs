@@ -91,12 +91,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 writeln!(out, "    CONFLICT {}: {}", c.field, values.join(" vs "))?;
             }
         }
-        writeln!(
-            out,
-            "{} fact(s) from {} document(s)",
-            facts.len(),
-            count
-        )?;
+        writeln!(out, "{} fact(s) from {} document(s)", facts.len(), count)?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
