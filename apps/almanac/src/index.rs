@@ -73,11 +73,16 @@ CREATE TABLE IF NOT EXISTS documents (
     format TEXT NOT NULL,
     title TEXT,
     published TEXT,
+    data TEXT NOT NULL,
+    PRIMARY KEY (file, item)
+);
+CREATE TABLE IF NOT EXISTS heads (
+    file TEXT NOT NULL,
+    item INTEGER NOT NULL,
     head TEXT NOT NULL,
     title_terms BLOB NOT NULL,
     first_sentence INTEGER NOT NULL,
     sentence_count INTEGER NOT NULL,
-    data TEXT NOT NULL,
     PRIMARY KEY (file, item)
 );
 CREATE INDEX IF NOT EXISTS documents_id ON documents (id);
@@ -593,7 +598,7 @@ fn delete_file(tx: &Transaction<'_>, file: &str, batch: &mut Retrieval) -> anyho
             batch.total_len -= len;
             dead.execute([id])?;
         }
-        let mut stmt = tx.prepare_cached("SELECT title_terms FROM documents WHERE file = ?1")?;
+        let mut stmt = tx.prepare_cached("SELECT title_terms FROM heads WHERE file = ?1")?;
         let mut rows = stmt.query([file])?;
         while let Some(row) = rows.next()? {
             let terms: Vec<u8> = row.get(0)?;
@@ -602,7 +607,7 @@ fn delete_file(tx: &Transaction<'_>, file: &str, batch: &mut Retrieval) -> anyho
             }
         }
     }
-    for table in ["documents", "diagnostics", "facts", "sentences"] {
+    for table in ["documents", "heads", "diagnostics", "facts", "sentences"] {
         tx.prepare_cached(&format!("DELETE FROM {table} WHERE file = ?1"))?
             .execute([file])?;
     }
@@ -763,9 +768,12 @@ fn insert_file(
         insert_diagnostic(tx, Some(file), None, d)?;
     }
     let mut insert_doc = tx.prepare_cached(
-        "INSERT INTO documents (file, item, id, path, format, title, published, data, head,
-           title_terms, first_sentence, sentence_count)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        "INSERT INTO documents (file, item, id, path, format, title, published, data)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    let mut insert_head = tx.prepare_cached(
+        "INSERT INTO heads (file, item, head, title_terms, first_sentence, sentence_count)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     let mut insert_fact = tx.prepare_cached(
         "INSERT INTO facts (file, item, n, doc_id, data) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -847,6 +855,10 @@ fn insert_file(
             doc.title,
             published(doc),
             json(doc)?,
+        ])?;
+        insert_head.execute(params![
+            file,
+            item as i64,
             json(&a.head)?,
             encode_ids(&title),
             first.unwrap_or(0),
@@ -1045,9 +1057,7 @@ pub fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> {
     let path = db_path(dir);
     let context = || format!("reading the index {}", path.display());
     let mut rows: Vec<(PathBuf, i64, String, Vec<u8>, i64, i64)> = conn
-        .prepare(
-            "SELECT file, item, head, title_terms, first_sentence, sentence_count FROM documents",
-        )?
+        .prepare("SELECT file, item, head, title_terms, first_sentence, sentence_count FROM heads")?
         .query_map([], |r| {
             Ok((
                 PathBuf::from(r.get::<_, String>(0)?),
