@@ -102,9 +102,11 @@ CREATE TABLE IF NOT EXISTS facts (
     item INTEGER NOT NULL,
     n INTEGER NOT NULL,
     doc_id TEXT NOT NULL,
+    part TEXT NOT NULL,
     data TEXT NOT NULL,
     PRIMARY KEY (file, item, n)
 );
+CREATE INDEX IF NOT EXISTS facts_part ON facts (part);
 CREATE TABLE IF NOT EXISTS sentences (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     file TEXT NOT NULL,
@@ -138,8 +140,12 @@ CREATE TABLE IF NOT EXISTS dead (
     sentence INTEGER PRIMARY KEY
 );
 CREATE TABLE IF NOT EXISTS merged_facts (
-    n INTEGER PRIMARY KEY,
+    part TEXT NOT NULL,
     data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS merged_facts_part ON merged_facts (part);
+CREATE TABLE IF NOT EXISTS dirty_parts (
+    part TEXT PRIMARY KEY
 );
 "#;
 
@@ -231,6 +237,8 @@ struct Retrieval {
     new_terms: Vec<(u32, String)>,
     /// Words first seen in this batch.
     new_words: Vec<String>,
+    /// Merge partitions whose facts changed ([`almanac_extract::merge_partition`]).
+    dirty: HashSet<String>,
     /// Change in live sentences and in their content words.
     sentences: i64,
     total_len: i64,
@@ -481,10 +489,7 @@ impl Indexer {
             }
         }
         write_retrieval(&tx, batch)?;
-        let s = &self.summary;
-        if s.added + s.changed + s.removed > 0 || meta(&tx, "merged")?.is_none() {
-            merge_facts(&tx)?;
-        }
+        merge_dirty(&tx)?;
         set_meta(&tx, "captured", &captured_text(self.examiner.opts.captured))?;
         tx.commit().context("committing the index")?;
         let mut summary = self.summary;
@@ -598,6 +603,11 @@ fn delete_file(tx: &Transaction<'_>, file: &str, batch: &mut Retrieval) -> anyho
             batch.total_len -= len;
             dead.execute([id])?;
         }
+        let mut stmt = tx.prepare_cached("SELECT part FROM facts WHERE file = ?1")?;
+        let mut rows = stmt.query([file])?;
+        while let Some(row) = rows.next()? {
+            batch.dirty.insert(row.get(0)?);
+        }
         let mut stmt = tx.prepare_cached("SELECT title_terms FROM heads WHERE file = ?1")?;
         let mut rows = stmt.query([file])?;
         while let Some(row) = rows.next()? {
@@ -621,6 +631,10 @@ fn write_retrieval(tx: &Transaction<'_>, batch: Retrieval) -> anyhow::Result<()>
         tx.prepare_cached("INSERT INTO terms (id, stem, sentences, titles) VALUES (?1, ?2, 0, 0)")?;
     for (id, stem) in &batch.new_terms {
         term.execute(params![id, stem])?;
+    }
+    let mut dirty = tx.prepare_cached("INSERT OR IGNORE INTO dirty_parts (part) VALUES (?1)")?;
+    for part in &batch.dirty {
+        dirty.execute([part])?;
     }
     let mut word = tx.prepare_cached("INSERT OR IGNORE INTO words (word, len) VALUES (?1, ?2)")?;
     for w in &batch.new_words {
@@ -661,31 +675,67 @@ fn write_retrieval(tx: &Transaction<'_>, batch: Retrieval) -> anyhow::Result<()>
     Ok(())
 }
 
-/// Merges the facts of every document ([`almanac_extract::merge`]) into `merged_facts`,
-/// which answering reads.
-fn merge_facts(tx: &Transaction<'_>) -> anyhow::Result<()> {
-    let mut rows: Vec<(PathBuf, i64, i64, String)> = tx
-        .prepare("SELECT file, item, n, data FROM facts")?
-        .query_map([], |r| {
-            Ok((
-                PathBuf::from(r.get::<_, String>(0)?),
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-            ))
-        })?
+/// The merge partition of a fact as stored: [`almanac_extract::merge_partition`], or the
+/// fact's own id for a fact that is never merged.
+fn partition(fact: &Fact) -> String {
+    almanac_extract::merge_partition(fact).unwrap_or_else(|| format!("solo\u{1f}{}", fact.id))
+}
+
+/// Merges again the facts of every partition whose facts changed (`dirty_parts`, written
+/// with the batches that changed them, so an interrupted run's are merged by the next) and
+/// replaces their rows of `merged_facts`. Facts of different partitions never merge, so the
+/// rows of the others stay as they are: what answering reads equals merging everything.
+fn merge_dirty(tx: &Transaction<'_>) -> anyhow::Result<()> {
+    let parts: Vec<String> = tx
+        .prepare("SELECT part FROM dirty_parts")?
+        .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
-    // the order reading the files gives: by path, then item, then extraction order
-    rows.sort_by(|a, b| (&a.0, a.1, a.2).cmp(&(&b.0, b.1, b.2)));
-    let facts: Vec<Fact> = parse_all(rows.into_iter().map(|r| r.3).collect(), "fact")?;
-    let merged = almanac_extract::merge(facts);
-    tx.execute("DELETE FROM merged_facts", [])?;
-    let mut insert = tx.prepare_cached("INSERT INTO merged_facts (n, data) VALUES (?1, ?2)")?;
-    for (n, f) in merged.iter().enumerate() {
-        insert.execute(params![n as i64, json(f)?])?;
+    let mut select = tx.prepare_cached("SELECT data FROM facts WHERE part = ?1")?;
+    let mut delete = tx.prepare_cached("DELETE FROM merged_facts WHERE part = ?1")?;
+    let mut insert = tx.prepare_cached("INSERT INTO merged_facts (part, data) VALUES (?1, ?2)")?;
+    for chunk in parts.chunks(MERGE_CHUNK) {
+        let mut texts: Vec<Vec<String>> = Vec::with_capacity(chunk.len());
+        for part in chunk {
+            delete.execute([part])?;
+            texts.push(
+                select
+                    .query_map([part], |r| r.get(0))?
+                    .collect::<Result<_, _>>()?,
+            );
+        }
+        let merged: Vec<Vec<Fact>> = texts
+            .into_par_iter()
+            .map(|texts| {
+                let facts = texts
+                    .iter()
+                    .map(|t| serde_json::from_str(t))
+                    .collect::<Result<Vec<Fact>, _>>()
+                    .context("reading a fact from the index")?;
+                Ok(almanac_extract::merge(facts))
+            })
+            .collect::<anyhow::Result<_>>()?;
+        for (part, facts) in chunk.iter().zip(merged) {
+            for f in &facts {
+                insert.execute(params![part, json(f)?])?;
+            }
+        }
     }
-    set_meta(tx, "merged", "1")?;
+    tx.execute("DELETE FROM dirty_parts", [])?;
     Ok(())
+}
+
+/// Partitions merged again per round (read, merged in parallel, written).
+const MERGE_CHUNK: usize = 1024;
+
+/// The merged facts of the index `conn`, in the order [`almanac_extract::merge`] gives them.
+fn read_merged(conn: &Connection) -> anyhow::Result<Vec<Fact>> {
+    let texts: Vec<String> = conn
+        .prepare("SELECT data FROM merged_facts")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut facts: Vec<Fact> = parse_all(texts, "fact")?;
+    almanac_extract::sort_merged(&mut facts);
+    Ok(facts)
 }
 
 /// Inserts or replaces the `files` row of `file`.
@@ -776,7 +826,7 @@ fn insert_file(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     let mut insert_fact = tx.prepare_cached(
-        "INSERT INTO facts (file, item, n, doc_id, data) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO facts (file, item, n, doc_id, part, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     let mut insert_sentence = tx.prepare_cached(
         "INSERT INTO sentences (file, item, n, doc_id, text, data, terms, len)
@@ -788,7 +838,16 @@ fn insert_file(
             insert_diagnostic(tx, Some(file), Some(item), d)?;
         }
         for (n, fact) in a.facts.iter().enumerate() {
-            insert_fact.execute(params![file, item as i64, n as i64, doc.id, json(fact)?])?;
+            let part = partition(fact);
+            insert_fact.execute(params![
+                file,
+                item as i64,
+                n as i64,
+                doc.id,
+                part,
+                json(fact)?
+            ])?;
+            batch.dirty.insert(part);
         }
         let mut first: Option<i64> = None;
         let count = a.evidence.sentences.len();
@@ -1087,12 +1146,7 @@ pub fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> {
         .collect::<anyhow::Result<_>>()
         .with_context(context)?;
     drop(rows);
-    let texts: Vec<String> = conn
-        .prepare("SELECT data FROM merged_facts ORDER BY n")?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()
-        .with_context(context)?;
-    let facts: Vec<Fact> = parse_all(texts, "fact")?;
+    let facts = read_merged(&conn).with_context(context)?;
     let count = |key: &str| -> anyhow::Result<u64> {
         Ok(meta(&conn, key)?.and_then(|v| v.parse().ok()).unwrap_or(0))
     };
@@ -1116,13 +1170,9 @@ pub fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> {
 /// them), with the number of documents and the diagnostics of files that yielded none.
 pub fn merged_facts(dir: &Path) -> anyhow::Result<(Vec<Fact>, usize, Vec<Diagnostic>)> {
     let conn = open(dir)?;
-    let texts: Vec<String> = conn
-        .prepare("SELECT data FROM merged_facts ORDER BY n")?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
     let documents: i64 = conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
     Ok((
-        parse_all(texts, "fact")?,
+        read_merged(&conn)?,
         usize::try_from(documents).unwrap_or(0),
         read_diagnostics(&conn)?,
     ))
@@ -1246,11 +1296,43 @@ mod tests {
         let contents = read(&open(&dir).expect("opens")).expect("reads");
         assert_eq!(contents.documents.len(), 5);
         assert_eq!(contents.evidence.len(), 5);
-        // the next run finishes the work
+        // the next run finishes the work, and merges what the interrupted one changed
         let next = index(&roots, &dir, None, false).expect("indexes");
         assert_eq!((next.changed, next.unchanged, next.added), (1, 4, 0));
         assert_ne!(id(&dir, b), old_b);
+        assert_merged_equals_merging_everything(&dir);
         std::fs::remove_dir_all(dir.parent().unwrap_or(&dir)).ok();
+    }
+
+    /// `merged_facts`, re-merged per partition, equals merging every document's facts.
+    fn assert_merged_equals_merging_everything(dir: &Path) {
+        let conn = open(dir).expect("opens");
+        let mut rows: Vec<(PathBuf, i64, i64, String)> = conn
+            .prepare("SELECT file, item, n, data FROM facts")
+            .and_then(|mut stmt| {
+                stmt.query_map([], |r| {
+                    Ok((
+                        PathBuf::from(r.get::<_, String>(0)?),
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                    ))
+                })?
+                .collect()
+            })
+            .expect("facts read");
+        rows.sort_by(|a, b| (&a.0, a.1, a.2).cmp(&(&b.0, b.1, b.2)));
+        let facts: Vec<Fact> = rows
+            .iter()
+            .map(|r| serde_json::from_str(&r.3).expect("a fact"))
+            .collect();
+        assert!(facts.len() > 5);
+        let merged = read_merged(&conn).expect("merged facts read");
+        assert_eq!(merged, almanac_extract::merge(facts));
+        let dirty: i64 = conn
+            .query_row("SELECT count(*) FROM dirty_parts", [], |r| r.get(0))
+            .expect("counts");
+        assert_eq!(dirty, 0);
     }
 
     #[test]

@@ -92,7 +92,8 @@ fn dump(dir: &Path) -> Vec<String> {
         ("postings", "term, segment"),
         ("words", "word"),
         ("dead", "sentence"),
-        ("merged_facts", "n"),
+        ("merged_facts", "part, data"),
+        ("dirty_parts", "part"),
     ] {
         let mut stmt = conn
             .prepare(&format!("SELECT * FROM {table} ORDER BY {order}"))

@@ -42,7 +42,7 @@ use almanac_time::{Anchor, Granularity, TimexType};
 
 pub use almanac_model::Fact as ModelFact;
 pub use gazetteer::{Gazetteer, GazetteerError};
-pub use merge::merge;
+pub use merge::{merge, merge_partition, sort_merged};
 pub use render::{render_fact, render_time};
 pub use timeline::{TimelineEntry, timeline};
 

@@ -216,7 +216,15 @@ pub fn merge(mut facts: Vec<Fact>) -> Vec<Fact> {
         }
     }
     let mut out: Vec<Fact> = groups.into_iter().map(|g| combine(g.facts)).collect();
-    out.sort_by(|a, b| {
+    sort_merged(&mut out);
+    out
+}
+
+/// Sorts merged facts in the order [`merge`] returns them: by their first source's document
+/// path and position, then id. Merging partitions apart ([`merge_partition`]) and sorting
+/// the union gives what merging them together gives.
+pub fn sort_merged(facts: &mut [Fact]) {
+    facts.sort_by(|a, b| {
         let ka = a
             .sources
             .first()
@@ -227,7 +235,33 @@ pub fn merge(mut facts: Vec<Fact>) -> Vec<Fact> {
             .map(|s| (s.doc_path.as_str(), s.span.start));
         ka.cmp(&kb).then_with(|| a.id.cmp(&b.id))
     });
-    out
+}
+
+/// The partition of a fact for [`merge`]: facts of different partitions are never merged,
+/// so a store that keeps merged facts can re-merge only the partitions whose facts changed.
+/// `None` for a fact that is never merged with another (an event without an actor).
+///
+/// ```
+/// # use almanac_extract::{merge_partition, Extractor};
+/// # use almanac_model::Document;
+/// let doc = Document::new("a.txt", "text", "Japan lifted export curbs on South Korea in March 2023.");
+/// let facts = Extractor::new().extract(&doc);
+/// assert!(!facts.is_empty());
+/// // an event with an actor can meet other reports of its class and actor
+/// assert!(merge_partition(&facts[0]).is_some_and(|p| p.contains("japan")));
+/// ```
+pub fn merge_partition(fact: &Fact) -> Option<String> {
+    PartKey::of(&fact.kind).map(|key| match key {
+        PartKey::Event {
+            class,
+            negated,
+            actor,
+        } => match actor {
+            Some(actor) => format!("event\u{1f}{class}\u{1f}{negated}\u{1f}+{actor}"),
+            None => format!("event\u{1f}{class}\u{1f}{negated}\u{1f}-"),
+        },
+        PartKey::Role { person, title } => format!("role\u{1f}{person}\u{1f}{title}"),
+    })
 }
 
 /// The facts that can ever be merged share a key: an event's class, negation and actor (a
