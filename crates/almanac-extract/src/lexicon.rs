@@ -4,7 +4,6 @@
 //! Adding a verb or a title is one line here; no rule needs to change.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// Event verbs: `(lemma, class, irregular or doubled forms)`. Regular forms (`-s`, `-ed`,
@@ -1444,35 +1443,8 @@ fn form_of(word: &str, lemma: &str) -> Form {
     }
 }
 
-/// A small, fast, non-cryptographic hasher for short word keys (FxHash).
-#[derive(Debug, Default, Clone, Copy)]
-pub struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A hash map keyed by words, with [`WordHasher`].
-pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// A hash map keyed by words, with the fast non-cryptographic FxHash of `rustc-hash`.
+pub type WordMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Word classes as bit flags, so that a token's memberships in every word list are looked up
 /// once (see [`lex`]) and tested with a mask. Lowercase lists are keyed by the lowercased
