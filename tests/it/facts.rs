@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use almanac_extract::{Extractor, merge, render_fact, timeline};
 use almanac_model::{Document, Fact};
-use almanac_parse::sidecar::{SIDECAR_SUFFIX, Sidecar};
+use almanac_parse::{SIDECAR_SUFFIX, Sidecar};
 use almanac_parse::{Options, read_with_sidecar};
 
 const KINDS: &[&str] = &["seeds", "formats", "articles"];

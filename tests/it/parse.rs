@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use almanac_model::{DocDate, Document};
-use almanac_parse::sidecar::SIDECAR_SUFFIX;
+use almanac_parse::SIDECAR_SUFFIX;
 use almanac_parse::{Options, Parsed, Sidecar, read_with_sidecar};
 
 /// Renders a date on one line: `explicit 2020-01-21 06:05:00 +09:00 (Minute) from "..."`.

@@ -50,7 +50,7 @@ use std::path::{Path, PathBuf};
 
 use almanac_model::{Diagnostic, Document, Severity};
 use almanac_parse::Options;
-use almanac_parse::sidecar::{SIDECAR_SUFFIX, Sidecar};
+use almanac_parse::{SIDECAR_SUFFIX, Sidecar};
 use chrono::NaiveDate;
 use include_dir::{Dir, include_dir};
 use indicatif::{ProgressBar, ProgressStyle};

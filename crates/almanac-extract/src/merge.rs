@@ -628,7 +628,7 @@ fn combine(group: Vec<Fact>) -> Fact {
         }
     }
     let id = if sources.len() > 1 {
-        almanac_model::text::content_id(render::render_kind(&kind).as_bytes())
+        almanac_model::content_id(render::render_kind(&kind).as_bytes())
     } else {
         group[0].id.clone()
     };

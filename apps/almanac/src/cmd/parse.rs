@@ -55,7 +55,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let bytes = std::fs::read(path)
                 .map_err(|e| anyhow::anyhow!("reading {}: {e}", path.display()))?;
             let label = path.display().to_string();
-            match almanac_parse::page::explain_file(&label, &bytes) {
+            match almanac_parse::explain_file(&label, &bytes) {
                 Some(why) => write!(out, "== {label}\n{why}")?,
                 None => writeln!(out, "== {label}: not an HTML page")?,
             }
