@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use almanac_extract::{Extractor, merge, render_fact, timeline};
 use almanac_model::{Document, Fact};
-use almanac_parse::{SIDECAR_SUFFIX, Sidecar};
 use almanac_parse::{Options, read_with_sidecar};
+use almanac_parse::{SIDECAR_SUFFIX, Sidecar};
 
 const KINDS: &[&str] = &["seeds", "formats", "articles"];
 

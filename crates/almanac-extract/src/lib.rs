@@ -5,7 +5,7 @@
 //! [`Gazetteer`] of countries, capitals, demonyms, organizations, ministries, companies and
 //! outlets, plus capitalization and title patterns for the rest), temporal expressions
 //! (`almanac-time`, resolved against the document's date) and amounts (`almanac-measure`),
-//! then runs the [`rules::RULES`]: active, passive and nominal events, and roles. Every
+//! then runs the extraction rules (listed by [`rules`]): active, passive and nominal events, and roles. Every
 //! [`Fact`] carries its provenance (document, sentence, byte span, rule, confidence).
 //! [`merge`] folds facts that several documents report into one fact with several sources
 //! and records the fields they disagree on as [`almanac_model::Conflict`]s; [`timeline`]
@@ -25,14 +25,17 @@
 //! assert_eq!(render_fact(&facts[0], false), "restrict  Japan -> South Korea  \"export restrictions\"");
 //! ```
 
-pub mod analysis;
-pub mod clause;
+#![warn(unreachable_pub)]
+
+mod analysis;
+mod clause;
 mod evidence;
-pub mod gazetteer;
-pub mod lexicon;
+mod gazetteer;
+mod lexicon;
 mod merge;
 mod render;
-pub mod rules;
+mod rules;
+mod state;
 mod timeline;
 
 use almanac_model::{
@@ -40,7 +43,6 @@ use almanac_model::{
 };
 use almanac_time::{Anchor, Granularity, TimexType};
 
-pub use almanac_model::Fact as ModelFact;
 pub use gazetteer::{Gazetteer, GazetteerError};
 pub use merge::merge;
 pub use render::{render_fact, render_time};
@@ -48,6 +50,17 @@ pub use timeline::{TimelineEntry, timeline};
 
 use crate::analysis::{KnownPerson, analyse, name_unknown_subjects, resolve_persons};
 use crate::rules::{DocState, Found, RULES};
+
+/// The extraction rules, in the order they run on each sentence: `(name, description)`.
+/// The name is the one recorded in every fact's [`Provenance::rule`].
+///
+/// ```
+/// let names: Vec<&str> = almanac_extract::rules().map(|(name, _)| name).collect();
+/// assert!(names.contains(&"verb_event"));
+/// ```
+pub fn rules() -> impl Iterator<Item = (&'static str, &'static str)> {
+    RULES.iter().map(|r| (r.name, r.description))
+}
 
 /// Extracts facts from documents with a gazetteer.
 #[derive(Debug, Clone, Default)]

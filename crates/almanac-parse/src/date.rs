@@ -411,7 +411,6 @@ pub(crate) fn explicit_date(text: &str) -> Result<DocDate, DateError> {
     Ok(date)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

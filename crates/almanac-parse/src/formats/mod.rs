@@ -78,4 +78,3 @@ pub(crate) fn fill_from_body(doc: &mut Document, parts: crate::lines::BodyParts)
         doc.published = date;
     }
 }
-
