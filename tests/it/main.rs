@@ -2,6 +2,7 @@
 
 mod annotate;
 mod answers;
+mod corpus;
 mod facts;
 mod parse;
 mod qa;

@@ -38,7 +38,12 @@
 //!   they are ignored with a warning, while `captured` and `outlet` apply to every item.
 //! - Problems are diagnostics located in the sidecar (`page.srt.meta.json:3:13: warning:
 //!   unknown sidecar key "autors"`): invalid JSON ignores the sidecar, a bad key or value
-//!   ignores that key only. The rules live in `almanac_parse::sidecar`.
+//!   ignores that key only. The rules live in `almanac_parse::Sidecar`.
+//!
+//! Which files are documents, and how a sidecar is applied, is decided once, by
+//! [`almanac_parse::read_files`] (the bundled seeds, and the snapshot tests of `tests/`) and
+//! [`almanac_parse::is_document`] (the walk here, which reads each file and its sidecar itself
+//! so that I/O errors become diagnostics).
 //!
 //! The bundled seed documents (`fixtures/seeds/`, the corpus the REPL opens without
 //! `--corpus`) follow the same rule. The other fixtures are test inputs, not news for a user,
@@ -268,9 +273,9 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 }
 
 /// Whether a file name is a sidecar (`x.srt.meta.json`), which describes a file and is not a
-/// document itself.
+/// document itself: what [`almanac_parse::is_document`] rejects besides hidden names.
 fn is_sidecar(name: &std::ffi::OsStr) -> bool {
-    name.as_encoded_bytes().ends_with(SIDECAR_SUFFIX.as_bytes())
+    !is_hidden(name) && !almanac_parse::is_document(&name.to_string_lossy())
 }
 
 impl Walk {
@@ -509,41 +514,28 @@ pub fn parse_file(
 pub fn bundled(captured: Option<NaiveDate>) -> Loaded {
     let mut files: Vec<&include_dir::File<'static>> = Vec::new();
     collect_bundled(&SEEDS, &mut files);
-    files.sort_by_key(|f| f.path());
+    let labelled: Vec<(String, &[u8])> = files
+        .iter()
+        .map(|f| {
+            let label = Path::new(SEEDS_LABEL).join(f.path()).display().to_string();
+            (label, f.contents())
+        })
+        .collect();
     let opts = Options {
         captured,
         format: None,
     };
-    let results = files
-        .par_iter()
-        .map(|f| {
-            let label = Path::new(SEEDS_LABEL).join(f.path()).display().to_string();
-            let mut meta = f.path().as_os_str().to_owned();
-            meta.push(SIDECAR_SUFFIX);
-            let sidecar = SEEDS.get_file(PathBuf::from(meta)).map(|m| {
-                Sidecar::parse(
-                    &format!("{label}{SIDECAR_SUFFIX}"),
-                    &String::from_utf8_lossy(m.contents()),
-                )
-            });
-            almanac_parse::read_with_sidecar(&label, f.contents(), &opts, sidecar.as_ref())
-        })
-        .collect();
-    Loaded::from_parsed(results)
+    let parsed = almanac_parse::read_files(labelled.iter().map(|(l, b)| (l.as_str(), *b)), &opts);
+    Loaded::from_parsed(vec![parsed])
 }
 
+/// Every bundled file, sidecars included: [`almanac_parse::read_files`] tells them apart.
 fn collect_bundled<'a>(dir: &'a Dir<'a>, out: &mut Vec<&'a include_dir::File<'a>>) {
-    for file in dir.files() {
-        let hidden = file
-            .path()
-            .file_name()
-            .is_none_or(|n| is_hidden(n) || is_sidecar(n));
-        if !hidden {
-            out.push(file);
-        }
-    }
+    out.extend(dir.files());
     for sub in dir.dirs() {
-        collect_bundled(sub, out);
+        if !sub.path().file_name().is_some_and(is_hidden) {
+            collect_bundled(sub, out);
+        }
     }
 }
 

@@ -30,6 +30,7 @@
 #![warn(unreachable_pub)]
 
 mod byline;
+mod corpus;
 mod date;
 mod decode;
 mod feed;
@@ -44,6 +45,7 @@ use almanac_model::{DateKnown, Diagnostic, Document, Severity};
 use chrono::NaiveDate;
 
 pub use almanac_model;
+pub use corpus::{is_document, read_files, sidecar_path};
 pub use date::{DateError, ParsedDate, parse_date, parse_relative_age};
 pub use page::{Dropped, Explanation, Reason, explain, explain_file};
 pub use sidecar::{SIDECAR_SUFFIX, Sidecar};
