@@ -11,6 +11,12 @@
 //! and records the fields they disagree on as [`almanac_model::Conflict`]s; [`timeline`]
 //! orders events chronologically.
 //!
+//! What the crate root offers (every module is private): [`Extractor`] (facts, and the
+//! evidence of every sentence, of one document), [`Gazetteer`] (built-in names, extended by a
+//! user's TSV file; [`GazetteerError`]), [`merge`], [`timeline`] ([`TimelineEntry`]),
+//! [`render_fact`] and [`render_time`] (one-line renderings used by snapshots and the CLI),
+//! [`entity_names`] (for completion) and [`rules`] (the rule names found in provenance).
+//!
 //! It deliberately does not guess: an event without an identifiable actor (or target) is
 //! dropped, and a relative date in an undated document stays unresolved (`XXXX-07`) unless
 //! another document dates the same event, which is then recorded in the time's `note`.

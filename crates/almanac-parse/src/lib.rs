@@ -10,6 +10,19 @@
 //! Doe | 2024-03-05`) are read for every text and HTML format; sidecar metadata
 //! (`FILE.meta.json`) is read by [`Sidecar::parse`] and applied by [`read_with_sidecar`].
 //!
+//! What the crate root offers (every module is private):
+//!
+//! - [`read`], [`read_with_sidecar`]: one file's bytes into a [`Parsed`] (documents and
+//!   diagnostics), with [`Options`] (capture date, forced format).
+//! - [`read_files`]: a whole corpus as `(path, bytes)` pairs, as the app reads a folder:
+//!   [`is_document`] decides which files are documents, and each sidecar ([`sidecar_path`],
+//!   [`SIDECAR_SUFFIX`]) is parsed by [`Sidecar::parse`] and applied to its file.
+//! - [`FORMATS`], [`Format`], [`detect`], [`format_named`]: the known formats.
+//! - [`parse_date`], [`parse_relative_age`] ([`ParsedDate`], [`DateError`]): the date
+//!   grammar of bylines, feeds and sidecars.
+//! - [`explain`], [`explain_file`] ([`Explanation`], [`Dropped`], [`Reason`]): why an HTML
+//!   page's main text is what it is (`almanac parse --why`).
+//!
 //! This crate does no I/O, never reads the clock and never prints: the capture date used to
 //! resolve `5 years ago` is an [`Options`] field the caller supplies.
 //!
@@ -47,7 +60,7 @@ use chrono::NaiveDate;
 pub use almanac_model;
 pub use corpus::{is_document, read_files, sidecar_path};
 pub use date::{DateError, ParsedDate, parse_date, parse_relative_age};
-pub use page::{Dropped, Explanation, Reason, explain, explain_file};
+pub use page::{Dropped, Explanation, Reason, explain};
 pub use sidecar::{SIDECAR_SUFFIX, Sidecar};
 
 /// How to read a file.
@@ -166,6 +179,12 @@ pub fn read_with_sidecar(
         doc.diagnostics = notes;
     }
     parsed
+}
+
+/// [`explain`] for a file's bytes, when they decode to an HTML page (`None` otherwise).
+pub fn explain_file(path: &str, bytes: &[u8]) -> Option<Explanation> {
+    let text = decode::decode(path, bytes).text?;
+    (detect(&text).name == formats::html::FORMAT.name).then(|| page::explain(&text))
 }
 
 /// The note on a document without any date.

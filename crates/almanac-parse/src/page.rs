@@ -1289,12 +1289,6 @@ pub fn explain(html: &str) -> Explanation {
     Reading::of(&dom).explanation(&dom)
 }
 
-/// [`explain`] for a file's bytes, when they decode to an HTML page (`None` otherwise).
-pub fn explain_file(path: &str, bytes: &[u8]) -> Option<Explanation> {
-    let text = crate::decode::decode(path, bytes).text?;
-    (crate::detect(&text).name == crate::formats::html::FORMAT.name).then(|| explain(&text))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
