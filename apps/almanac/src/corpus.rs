@@ -72,7 +72,7 @@ const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// What was read from a set of paths.
 #[derive(Debug, Default)]
-pub struct Loaded {
+pub(crate) struct Loaded {
     /// Every document read, sorted by path.
     pub documents: Vec<Document>,
     /// Diagnostics about files that yielded no document (unreadable, empty, binary, a FIFO,
@@ -84,7 +84,7 @@ pub struct Loaded {
 
 /// What walking folders met besides regular files: each case is also a diagnostic.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct WalkCounts {
+pub(crate) struct WalkCounts {
     /// Hidden files and folders (`.git`, `.DS_Store`) inside the folders given: not read.
     pub hidden: usize,
     /// FIFOs, sockets and devices: reported, never opened.
@@ -104,7 +104,7 @@ pub struct WalkCounts {
 impl WalkCounts {
     /// A one-line summary of the non-zero counts (`2 FIFOs/sockets/devices, 1 symlink loop`),
     /// or `None` when every entry was a regular file or folder.
-    pub fn summary(&self) -> Option<String> {
+    pub(crate) fn summary(&self) -> Option<String> {
         let parts: Vec<String> = [
             (self.hidden, "hidden entries skipped"),
             (self.special, "FIFOs/sockets/devices skipped"),
@@ -137,7 +137,7 @@ impl Loaded {
 /// Reads files and folders (recursively), in parallel. `captured` resolves capture-relative
 /// dates ("5 years ago"). Shows a progress bar on stderr when `progress` is set and stderr is
 /// a terminal. One bad file never stops the others.
-pub fn load(
+pub(crate) fn load(
     paths: &[PathBuf],
     captured: Option<NaiveDate>,
     progress: bool,
@@ -150,7 +150,11 @@ pub fn load(
 }
 
 /// [`load`] with every reading option (e.g. a forced format).
-pub fn load_with(paths: &[PathBuf], opts: &Options, progress: bool) -> anyhow::Result<Loaded> {
+pub(crate) fn load_with(
+    paths: &[PathBuf],
+    opts: &Options,
+    progress: bool,
+) -> anyhow::Result<Loaded> {
     let walked = walk(paths);
     let files = walked.files;
     let bar = if progress && std::io::stderr().is_terminal() && files.len() > 1 {
@@ -181,7 +185,7 @@ pub fn load_with(paths: &[PathBuf], opts: &Options, progress: bool) -> anyhow::R
 
 /// The regular files found by walking paths, and what the walk met besides them.
 #[derive(Debug, Default)]
-pub struct Walked {
+pub(crate) struct Walked {
     /// The files to read, sorted by path, each once.
     pub files: Vec<Found>,
     /// What was met besides regular files (FIFOs, loops, unreadable entries...).
@@ -192,7 +196,7 @@ pub struct Walked {
 
 /// Walks files and folders (recursively) without reading any file: what [`load`] reads,
 /// for callers that read files themselves (the index).
-pub fn walk(paths: &[PathBuf]) -> Walked {
+pub(crate) fn walk(paths: &[PathBuf]) -> Walked {
     let mut walk = Walk::default();
     walk.run(paths);
     Walked {
@@ -228,7 +232,7 @@ fn identity(path: &Path, _meta: &std::fs::Metadata) -> Option<Identity> {
 /// A file found by walking: its path, and a warning to attach to what it yields (a name that
 /// is not valid UTF-8).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Found {
+pub(crate) struct Found {
     /// The path, as reached from the paths given.
     pub path: PathBuf,
     /// A warning about the file itself, attached to what it yields.
@@ -436,14 +440,14 @@ impl Walk {
 }
 
 /// Where the sidecar of `file` would be: `FILE.meta.json`.
-pub fn sidecar_path(file: &Path) -> PathBuf {
+pub(crate) fn sidecar_path(file: &Path) -> PathBuf {
     let mut name = file.as_os_str().to_owned();
     name.push(SIDECAR_SUFFIX);
     PathBuf::from(name)
 }
 
 /// The bytes of the sidecar of `file`, `None` when there is none.
-pub fn read_sidecar_bytes(file: &Path) -> Option<std::io::Result<Vec<u8>>> {
+pub(crate) fn read_sidecar_bytes(file: &Path) -> Option<std::io::Result<Vec<u8>>> {
     match std::fs::read(sidecar_path(file)) {
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
         read => Some(read),
@@ -477,7 +481,7 @@ fn read_file(found: &Found, opts: &Options) -> almanac_parse::Parsed {
 /// Parses one file from what reading it and its sidecar gave ([`read_sidecar_bytes`]); I/O
 /// errors become a diagnostic, and the walk's note (a non-UTF-8 name) a warning on what the
 /// file yields.
-pub fn parse_file(
+pub(crate) fn parse_file(
     found: &Found,
     bytes: std::io::Result<Vec<u8>>,
     sidecar: Option<std::io::Result<Vec<u8>>>,
@@ -511,7 +515,7 @@ pub fn parse_file(
 
 /// The seed documents bundled into the binary from `fixtures/seeds/`: the corpus the REPL,
 /// `ask`, `facts` and `timeline` read when given no path.
-pub fn bundled(captured: Option<NaiveDate>) -> Loaded {
+pub(crate) fn bundled(captured: Option<NaiveDate>) -> Loaded {
     let mut files: Vec<&include_dir::File<'static>> = Vec::new();
     collect_bundled(&SEEDS, &mut files);
     let labelled: Vec<(String, &[u8])> = files

@@ -38,13 +38,13 @@ use sha2::{Digest, Sha256};
 use crate::corpus::{self, Found, Loaded, Walked};
 
 /// The database file inside the index folder.
-pub const FILE_NAME: &str = "almanac.sqlite";
+pub(crate) const FILE_NAME: &str = "almanac.sqlite";
 
 /// The schema version this build writes and reads (`meta.schema`).
 const SCHEMA_VERSION: &str = "1";
 
 /// Files read, parsed and written per transaction.
-pub const BATCH_FILES: usize = 256;
+pub(crate) const BATCH_FILES: usize = 256;
 
 /// The tables; see the README for what each column holds.
 const SCHEMA: &str = r#"
@@ -104,7 +104,7 @@ CREATE TABLE IF NOT EXISTS sentences (
 
 /// What a run of `almanac index` did, counted in files.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Summary {
+pub(crate) struct Summary {
     /// Files not in the index before.
     pub added: usize,
     /// Files whose content changed: their rows were replaced.
@@ -157,7 +157,7 @@ enum Outcome {
 }
 
 /// Writes an index, one batch of files at a time.
-pub struct Indexer {
+pub(crate) struct Indexer {
     conn: Connection,
     examiner: Examiner,
     summary: Summary,
@@ -175,7 +175,7 @@ struct Examiner {
 }
 
 /// The path of the database inside the index folder `dir`.
-pub fn db_path(dir: &Path) -> PathBuf {
+pub(crate) fn db_path(dir: &Path) -> PathBuf {
     dir.join(FILE_NAME)
 }
 
@@ -216,7 +216,7 @@ fn check_schema(conn: &Connection, path: &Path) -> anyhow::Result<()> {
 impl Indexer {
     /// Opens (creating if needed) the index in `dir` for writing documents read with
     /// `captured` as their capture date.
-    pub fn open(dir: &Path, captured: Option<NaiveDate>) -> anyhow::Result<Self> {
+    pub(crate) fn open(dir: &Path, captured: Option<NaiveDate>) -> anyhow::Result<Self> {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
         let path = db_path(dir);
         let conn =
@@ -276,7 +276,7 @@ impl Indexer {
 
     /// Reads, parses and extracts `files` in parallel, and writes what changed in one
     /// transaction. Returns the number of documents read.
-    pub fn write_batch(&mut self, files: &[Found]) -> anyhow::Result<usize> {
+    pub(crate) fn write_batch(&mut self, files: &[Found]) -> anyhow::Result<usize> {
         let outcomes: Vec<Outcome> = files.par_iter().map(|f| self.examiner.examine(f)).collect();
         let tx = self.conn.transaction()?;
         let mut documents = 0;
@@ -320,7 +320,7 @@ impl Indexer {
     /// Removes the files indexed under `roots` (the paths walked) that were not found there
     /// any more, records what the walk met and the capture date, in one transaction, and
     /// returns what the run did. Files indexed from other paths stay.
-    pub fn finish(mut self, roots: &[PathBuf], walked: &Walked) -> anyhow::Result<Summary> {
+    pub(crate) fn finish(mut self, roots: &[PathBuf], walked: &Walked) -> anyhow::Result<Summary> {
         let found: HashSet<String> = walked
             .files
             .iter()
@@ -574,7 +574,7 @@ fn insert_file(
 
 /// Indexes `paths` (files and folders, walked like `--corpus`) into `dir`, one batch of
 /// files per transaction, with a progress bar on stderr when it is a terminal.
-pub fn index(
+pub(crate) fn index(
     paths: &[PathBuf],
     dir: &Path,
     captured: Option<NaiveDate>,
@@ -611,7 +611,7 @@ pub fn index(
 impl Summary {
     /// One line: `10000 files: 9990 added, 0 changed, 0 unchanged, 0 removed, 10 failed;
     /// 9990 documents read in 12.3 s (812 documents/s)`.
-    pub fn line(&self, elapsed: Duration) -> String {
+    pub(crate) fn line(&self, elapsed: Duration) -> String {
         let secs = elapsed.as_secs_f64();
         let files = self.added + self.changed + self.unchanged;
         let rehashed = if self.rehashed > 0 {
@@ -634,7 +634,7 @@ impl Summary {
 
 /// Everything the answer engine needs, read back from an index.
 #[derive(Debug, Default)]
-pub struct Contents {
+pub(crate) struct Contents {
     /// The documents, in the order reading the files gives (by file path, then item).
     pub documents: Vec<Document>,
     /// Each document's facts, unmerged, in the order extraction gave them.
@@ -648,7 +648,7 @@ pub struct Contents {
 
 impl Contents {
     /// The documents and file diagnostics as [`corpus::load`] would give them.
-    pub fn into_parts(self) -> (Loaded, Vec<Fact>, Vec<DocEvidence>) {
+    pub(crate) fn into_parts(self) -> (Loaded, Vec<Fact>, Vec<DocEvidence>) {
         let facts = almanac_extract::merge(self.facts.into_iter().flatten().collect());
         let loaded = Loaded {
             documents: self.documents,
@@ -660,7 +660,7 @@ impl Contents {
 }
 
 /// Opens the index in `dir` for reading.
-pub fn open(dir: &Path) -> anyhow::Result<Connection> {
+pub(crate) fn open(dir: &Path) -> anyhow::Result<Connection> {
     let path = db_path(dir);
     if !path.is_file() {
         bail!(
@@ -735,7 +735,7 @@ fn per_document<T: DeserializeOwned + Send>(
 }
 
 /// Reads everything the answer engine needs from the index `conn`.
-pub fn read(conn: &Connection) -> anyhow::Result<Contents> {
+pub(crate) fn read(conn: &Connection) -> anyhow::Result<Contents> {
     let mut rows: Vec<(PathBuf, i64, String, String)> = {
         let mut stmt = conn.prepare("SELECT file, item, data FROM documents")?;
         stmt.query_map([], |r| {

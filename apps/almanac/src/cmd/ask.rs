@@ -21,7 +21,7 @@ use crate::{corpus, index, pipeline};
 
 /// Arguments of `almanac ask`.
 #[derive(clap::Args, Debug)]
-pub struct Args {
+pub(crate) struct Args {
     /// The question, e.g. "when did Japan lift export restrictions on South Korea?".
     #[arg(required_unless_present = "jsonl")]
     question: Option<String>,
@@ -45,7 +45,7 @@ pub struct Args {
 
 /// Reads the corpus (the bundled seed documents when `paths` is empty), extracts its facts and
 /// opens a session over them. Shared by `ask` and the REPL.
-pub fn open_session(
+pub(crate) fn open_session(
     paths: &[PathBuf],
     captured: Option<NaiveDate>,
     progress: bool,
@@ -62,7 +62,7 @@ pub fn open_session(
 
 /// Opens a session over the index in `dir` (written by `almanac index`): the same session
 /// [`open_session`] opens over the same files.
-pub fn open_index_session(dir: &Path) -> anyhow::Result<(Session, corpus::Loaded)> {
+pub(crate) fn open_index_session(dir: &Path) -> anyhow::Result<(Session, corpus::Loaded)> {
     let conn = index::open(dir)?;
     let (loaded, facts, evidence) = index::read(&conn)
         .with_context(|| format!("reading the index in {}", dir.display()))?
@@ -72,7 +72,7 @@ pub fn open_index_session(dir: &Path) -> anyhow::Result<(Session, corpus::Loaded
 }
 
 /// [`open_index_session`] when `index` is given, else [`open_session`].
-pub fn open_any(
+pub(crate) fn open_any(
     index: Option<&Path>,
     paths: &[PathBuf],
     captured: Option<NaiveDate>,
@@ -85,7 +85,7 @@ pub fn open_any(
 }
 
 /// Runs `almanac ask`.
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (mut session, _) = open_any(
         args.index.as_deref(),
         &args.corpus,
@@ -119,7 +119,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 /// as bytes: a line that is not valid UTF-8, not JSON or has no `question` string gets a
 /// null answer with `error` and `line` (and its id when one can be read) and the batch goes
 /// on; blank lines are skipped.
-pub fn jsonl(
+pub(crate) fn jsonl(
     session: &mut Session,
     input: impl BufRead,
     mut output: impl Write,
@@ -192,7 +192,7 @@ fn jsonl_question(line: &[u8]) -> Result<Option<(Value, String)>, (Value, String
 }
 
 /// The answer as the `--jsonl` contract gives it (without `id`).
-pub fn answer_json(answer: &Answer) -> Value {
+pub(crate) fn answer_json(answer: &Answer) -> Value {
     let confidence = (f64::from(answer.confidence) * 100.0).round() / 100.0;
     let source = match (&answer.text, &answer.source) {
         (Some(_), Some(s)) => json!({
