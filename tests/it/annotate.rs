@@ -3,13 +3,12 @@
 //!
 //! A `fixtures/time` file starts with `ref: YYYY-MM-DDTHH:MM:SS` (or `ref: none`) and the rest
 //! is the text. Seeds are annotated as raw text, with the reference date that
-//! `almanac_parse::read` finds in the document (`Document::reference_date`), as the CLI would
-//! be called. One finding per line, sorted by span, byte offsets.
+//! the app finds in the document (`Document::reference_date`, sidecar applied), as the CLI
+//! would be called. One finding per line, sorted by span, byte offsets.
 
 use std::fmt::Write as _;
 
 use almanac_measure::{AmountKind, Approx, find_amounts};
-use almanac_parse::{Options, read};
 use almanac_time::{annotate, parse_reference};
 use chrono::NaiveDateTime;
 
@@ -83,12 +82,11 @@ fn annotate_time_fixtures() {
 #[test]
 fn annotate_seed_documents() {
     insta::glob!("../../fixtures", "seeds/*", |path| {
+        if !crate::corpus::is_document(path) {
+            return;
+        }
         let bytes = std::fs::read(path).expect("seed readable");
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let parsed = read(&name, &bytes, &Options::default());
+        let parsed = crate::corpus::read_fixture(path);
         let reference = parsed.documents.first().and_then(|d| d.reference_date());
         check(&String::from_utf8_lossy(&bytes), reference);
     });

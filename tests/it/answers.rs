@@ -1,10 +1,9 @@
 //! Answers to the question sets in `fixtures/questions/`, over the facts and sentence evidence
 //! of the seeds and the invented test articles (seeds, formats, articles; the app bundles only
-//! the seeds). Each question file is one session, so consecutive
+//! the seeds), read as the app reads a folder (sidecars applied, never documents). Each question file is one session, so consecutive
 //! lines can follow up on each other. Each answer shows its text, value, confidence (two
 //! decimals) and source document; an abstention shows what was found nearby.
 
-use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use almanac_ask::Session;
@@ -13,48 +12,11 @@ use almanac_model::{DocEvidence, Document, Fact};
 /// The folders of `fixtures/` the question sets are written against.
 const KINDS: &[&str] = &["seeds", "formats", "articles"];
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures")
-}
-
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            files(&p, out);
-        } else if !p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'))
-        {
-            out.push(p);
-        }
-    }
-}
-
 /// The documents, merged facts and sentence evidence of the bundled fixtures, read once.
 fn corpus() -> &'static (Vec<Fact>, Vec<Document>, Vec<DocEvidence>) {
     static CORPUS: OnceLock<(Vec<Fact>, Vec<Document>, Vec<DocEvidence>)> = OnceLock::new();
     CORPUS.get_or_init(|| {
-        let root = fixtures();
-        let mut paths = Vec::new();
-        for kind in KINDS {
-            files(&root.join(kind), &mut paths);
-        }
-        let mut documents = Vec::new();
-        for path in paths {
-            let label = Path::new("fixtures")
-                .join(path.strip_prefix(&root).unwrap_or(&path))
-                .display()
-                .to_string();
-            let bytes = std::fs::read(&path).unwrap_or_default();
-            let parsed = almanac_parse::read(&label, &bytes, &almanac_parse::Options::default());
-            documents.extend(parsed.documents);
-        }
+        let documents = crate::corpus::read_folders(KINDS, "fixtures/").documents;
         let extractor = almanac_extract::Extractor::new();
         let mut facts: Vec<Fact> = Vec::new();
         let mut evidence = Vec::new();

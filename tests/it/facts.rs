@@ -3,53 +3,18 @@
 //! merged timeline of all of them. Adding a fixture adds a snapshot, with no new test code.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use almanac_extract::{Extractor, merge, render_fact, timeline};
-use almanac_model::{Document, Fact};
-use almanac_parse::sidecar::{SIDECAR_SUFFIX, Sidecar};
-use almanac_parse::{Options, read_with_sidecar};
+use almanac_model::Fact;
 
 const KINDS: &[&str] = &["seeds", "formats", "articles"];
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures")
-}
-
-/// The fixture's path relative to `fixtures/`, stable across machines.
-fn label(path: &Path) -> String {
-    let root = fixtures();
-    path.strip_prefix(&root)
-        .or_else(|_| path.strip_prefix(root.canonicalize().unwrap_or_default()))
-        .unwrap_or(path)
-        .display()
-        .to_string()
-}
-
-/// Whether `path` is a sidecar (`FILE.meta.json`): metadata for another file, not a document.
-fn is_sidecar(path: &Path) -> bool {
-    path.to_string_lossy().ends_with(SIDECAR_SUFFIX)
-}
-
-/// The documents of one file, with its sidecar applied as the app applies it.
-fn documents(path: &Path) -> Vec<Document> {
-    if is_sidecar(path) {
-        return Vec::new();
-    }
-    let bytes = std::fs::read(path).unwrap_or_default();
-    let mut meta = path.as_os_str().to_owned();
-    meta.push(SIDECAR_SUFFIX);
-    let sidecar = std::fs::read_to_string(&meta)
-        .ok()
-        .map(|text| Sidecar::parse(&format!("{}{SIDECAR_SUFFIX}", label(path)), &text));
-    read_with_sidecar(&label(path), &bytes, &Options::default(), sidecar.as_ref()).documents
-}
 
 /// Renders the facts of the documents of one file, one per line.
 fn check(path: &Path) -> String {
     let extractor = Extractor::new();
     let mut out = String::new();
-    for doc in documents(path) {
+    for doc in crate::corpus::read_fixture(path).documents {
         let date = doc
             .reference_date()
             .map_or("undated".to_owned(), |d| d.to_string());
@@ -72,7 +37,7 @@ fn check(path: &Path) -> String {
 #[test]
 fn facts() {
     insta::glob!("../../fixtures", "{seeds,formats,articles}/*", |path| {
-        if is_sidecar(path) {
+        if !crate::corpus::is_document(path) {
             return;
         }
         insta::assert_snapshot!(check(path));
@@ -82,17 +47,10 @@ fn facts() {
 #[test]
 fn merged_timeline() {
     let extractor = Extractor::new();
-    let mut files: Vec<PathBuf> = KINDS
+    let facts: Vec<Fact> = crate::corpus::read_folders(KINDS, "")
+        .documents
         .iter()
-        .flat_map(|k| std::fs::read_dir(fixtures().join(k)).into_iter().flatten())
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
-    files.sort();
-    let facts: Vec<Fact> = files
-        .iter()
-        .flat_map(|p| documents(p))
-        .flat_map(|d| extractor.extract(&d))
+        .flat_map(|d| extractor.extract(d))
         .collect();
     let merged = merge(facts);
     let mut out = String::new();

@@ -11,8 +11,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use almanac_model::{DocDate, Document};
-use almanac_parse::sidecar::SIDECAR_SUFFIX;
-use almanac_parse::{Options, Parsed, Sidecar, read_with_sidecar};
+use almanac_parse::Parsed;
 
 /// Renders a date on one line: `explicit 2020-01-21 06:05:00 +09:00 (Minute) from "..."`.
 fn date(d: &DocDate) -> String {
@@ -81,14 +80,13 @@ fn document(out: &mut String, doc: &Document) {
     }
 }
 
-/// Reads `bytes` as file `label`, with its sidecar metadata if any (`(label, text)`), and
-/// renders the result.
-fn check(label: &str, bytes: &[u8], sidecar: Option<(String, String)>) -> String {
-    let sidecar = sidecar.map(|(path, text)| Sidecar::parse(&path, &text));
+/// Reads one fixture file with its sidecar, as the app reads it, and renders the result.
+fn check(path: &Path) -> String {
     let Parsed {
         documents,
         diagnostics,
-    } = read_with_sidecar(label, bytes, &Options::default(), sidecar.as_ref());
+    } = crate::corpus::read_fixture(path);
+    let label = crate::corpus::relative(path);
     let mut out = format!("file: {label}\ndocuments: {}\n", documents.len());
     for d in &diagnostics {
         writeln!(out, "file diagnostic: {d}").ok();
@@ -101,28 +99,14 @@ fn check(label: &str, bytes: &[u8], sidecar: Option<(String, String)>) -> String
 
 #[test]
 fn parsed() {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures");
     insta::glob!(
         "../../fixtures",
         "{seeds,formats,damaged,articles,html}/*",
         |path| {
             // a sidecar is not a document: it shows in the snapshot of the file it describes
-            if path.to_string_lossy().ends_with(SIDECAR_SUFFIX) {
-                return;
+            if crate::corpus::is_document(path) {
+                insta::assert_snapshot!(check(path));
             }
-            let bytes = std::fs::read(path).unwrap_or_default();
-            let label = path
-                .strip_prefix(&fixtures)
-                .or_else(|_| path.strip_prefix(fixtures.canonicalize().unwrap_or_default()))
-                .unwrap_or(path)
-                .display()
-                .to_string();
-            let mut meta = path.as_os_str().to_owned();
-            meta.push(SIDECAR_SUFFIX);
-            let sidecar = std::fs::read_to_string(&meta)
-                .ok()
-                .map(|text| (format!("{label}{SIDECAR_SUFFIX}"), text));
-            insta::assert_snapshot!(check(&label, &bytes, sidecar));
         }
     );
 }

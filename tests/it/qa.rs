@@ -5,31 +5,12 @@
 //! A change to extraction, retrieval or scoring shows up here as a diff of verdicts.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
 
 use almanac_ask::Session;
 use serde_json::Value;
 
-fn qa_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/qa")
-}
-
 fn session() -> Session {
-    let root = qa_dir().join("docs");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&root)
-        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    paths.sort();
-    let mut documents = Vec::new();
-    for path in paths {
-        let label = format!(
-            "fixtures/qa/docs/{}",
-            path.file_name().unwrap_or_default().to_string_lossy()
-        );
-        let bytes = std::fs::read(&path).unwrap_or_default();
-        let parsed = almanac_parse::read(&label, &bytes, &almanac_parse::Options::default());
-        documents.extend(parsed.documents);
-    }
+    let documents = crate::corpus::read_folders(&["qa/docs"], "fixtures/").documents;
     Session::from_documents(&almanac_extract::Extractor::new(), &documents)
 }
 
@@ -64,7 +45,8 @@ fn right(expect: &Value, text: Option<&str>, value: Option<&str>) -> bool {
 #[test]
 fn labelled_questions() {
     let mut session = session();
-    let lines = std::fs::read_to_string(qa_dir().join("questions.jsonl")).unwrap_or_default();
+    let lines = std::fs::read_to_string(crate::corpus::fixtures().join("qa/questions.jsonl"))
+        .unwrap_or_default();
     let mut body = String::new();
     let (mut n, mut answerable, mut right_n, mut wrong_n, mut abstained_ok, mut hallucinated) =
         (0, 0, 0, 0, 0, 0);

@@ -40,14 +40,21 @@ fn main() {
         let mut paths = Vec::new();
         files(Path::new(&dir), &mut paths);
         let started = Instant::now();
-        let documents: Vec<Document> = paths
+        let files: Vec<(String, Vec<u8>)> = paths
             .par_iter()
-            .flat_map_iter(|p| {
-                let bytes = std::fs::read(p).unwrap_or_default();
-                let label = p.display().to_string();
-                almanac_parse::read(&label, &bytes, &almanac_parse::Options::default()).documents
+            .map(|p| {
+                (
+                    p.display().to_string(),
+                    std::fs::read(p).unwrap_or_default(),
+                )
             })
             .collect();
+        // read as the app reads a folder: sidecars applied, never documents
+        let documents: Vec<Document> = almanac_parse::read_files(
+            files.iter().map(|(l, b)| (l.as_str(), b.as_slice())),
+            &almanac_parse::Options::default(),
+        )
+        .documents;
         let read = started.elapsed().as_secs_f64();
         let started = Instant::now();
         let extractor = almanac_extract::Extractor::new();

@@ -38,7 +38,12 @@
 //!   they are ignored with a warning, while `captured` and `outlet` apply to every item.
 //! - Problems are diagnostics located in the sidecar (`page.srt.meta.json:3:13: warning:
 //!   unknown sidecar key "autors"`): invalid JSON ignores the sidecar, a bad key or value
-//!   ignores that key only. The rules live in `almanac_parse::sidecar`.
+//!   ignores that key only. The rules live in `almanac_parse::Sidecar`.
+//!
+//! Which files are documents, and how a sidecar is applied, is decided once, by
+//! [`almanac_parse::read_files`] (the bundled seeds, and the snapshot tests of `tests/`) and
+//! [`almanac_parse::is_document`] (the walk here, which reads each file and its sidecar itself
+//! so that I/O errors become diagnostics).
 //!
 //! The bundled seed documents (`fixtures/seeds/`, the corpus the REPL opens without
 //! `--corpus`) follow the same rule. The other fixtures are test inputs, not news for a user,
@@ -50,7 +55,7 @@ use std::path::{Path, PathBuf};
 
 use almanac_model::{Diagnostic, Document, Severity};
 use almanac_parse::Options;
-use almanac_parse::sidecar::{SIDECAR_SUFFIX, Sidecar};
+use almanac_parse::{SIDECAR_SUFFIX, Sidecar};
 use chrono::NaiveDate;
 use include_dir::{Dir, include_dir};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -67,7 +72,7 @@ const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// What was read from a set of paths.
 #[derive(Debug, Default)]
-pub struct Loaded {
+pub(crate) struct Loaded {
     /// Every document read, sorted by path.
     pub documents: Vec<Document>,
     /// Diagnostics about files that yielded no document (unreadable, empty, binary, a FIFO,
@@ -79,7 +84,7 @@ pub struct Loaded {
 
 /// What walking folders met besides regular files: each case is also a diagnostic.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct WalkCounts {
+pub(crate) struct WalkCounts {
     /// Hidden files and folders (`.git`, `.DS_Store`) inside the folders given: not read.
     pub hidden: usize,
     /// FIFOs, sockets and devices: reported, never opened.
@@ -99,7 +104,7 @@ pub struct WalkCounts {
 impl WalkCounts {
     /// A one-line summary of the non-zero counts (`2 FIFOs/sockets/devices, 1 symlink loop`),
     /// or `None` when every entry was a regular file or folder.
-    pub fn summary(&self) -> Option<String> {
+    pub(crate) fn summary(&self) -> Option<String> {
         let parts: Vec<String> = [
             (self.hidden, "hidden entries skipped"),
             (self.special, "FIFOs/sockets/devices skipped"),
@@ -132,7 +137,7 @@ impl Loaded {
 /// Reads files and folders (recursively), in parallel. `captured` resolves capture-relative
 /// dates ("5 years ago"). Shows a progress bar on stderr when `progress` is set and stderr is
 /// a terminal. One bad file never stops the others.
-pub fn load(
+pub(crate) fn load(
     paths: &[PathBuf],
     captured: Option<NaiveDate>,
     progress: bool,
@@ -145,7 +150,11 @@ pub fn load(
 }
 
 /// [`load`] with every reading option (e.g. a forced format).
-pub fn load_with(paths: &[PathBuf], opts: &Options, progress: bool) -> anyhow::Result<Loaded> {
+pub(crate) fn load_with(
+    paths: &[PathBuf],
+    opts: &Options,
+    progress: bool,
+) -> anyhow::Result<Loaded> {
     let walked = walk(paths);
     let files = walked.files;
     let bar = if progress && std::io::stderr().is_terminal() && files.len() > 1 {
@@ -176,7 +185,7 @@ pub fn load_with(paths: &[PathBuf], opts: &Options, progress: bool) -> anyhow::R
 
 /// The regular files found by walking paths, and what the walk met besides them.
 #[derive(Debug, Default)]
-pub struct Walked {
+pub(crate) struct Walked {
     /// The files to read, sorted by path, each once.
     pub files: Vec<Found>,
     /// What was met besides regular files (FIFOs, loops, unreadable entries...).
@@ -187,7 +196,7 @@ pub struct Walked {
 
 /// Walks files and folders (recursively) without reading any file: what [`load`] reads,
 /// for callers that read files themselves (the index).
-pub fn walk(paths: &[PathBuf]) -> Walked {
+pub(crate) fn walk(paths: &[PathBuf]) -> Walked {
     let mut walk = Walk::default();
     walk.run(paths);
     Walked {
@@ -223,7 +232,7 @@ fn identity(path: &Path, _meta: &std::fs::Metadata) -> Option<Identity> {
 /// A file found by walking: its path, and a warning to attach to what it yields (a name that
 /// is not valid UTF-8).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Found {
+pub(crate) struct Found {
     /// The path, as reached from the paths given.
     pub path: PathBuf,
     /// A warning about the file itself, attached to what it yields.
@@ -268,9 +277,9 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 }
 
 /// Whether a file name is a sidecar (`x.srt.meta.json`), which describes a file and is not a
-/// document itself.
+/// document itself: what [`almanac_parse::is_document`] rejects besides hidden names.
 fn is_sidecar(name: &std::ffi::OsStr) -> bool {
-    name.as_encoded_bytes().ends_with(SIDECAR_SUFFIX.as_bytes())
+    !is_hidden(name) && !almanac_parse::is_document(&name.to_string_lossy())
 }
 
 impl Walk {
@@ -431,14 +440,14 @@ impl Walk {
 }
 
 /// Where the sidecar of `file` would be: `FILE.meta.json`.
-pub fn sidecar_path(file: &Path) -> PathBuf {
+pub(crate) fn sidecar_path(file: &Path) -> PathBuf {
     let mut name = file.as_os_str().to_owned();
     name.push(SIDECAR_SUFFIX);
     PathBuf::from(name)
 }
 
 /// The bytes of the sidecar of `file`, `None` when there is none.
-pub fn read_sidecar_bytes(file: &Path) -> Option<std::io::Result<Vec<u8>>> {
+pub(crate) fn read_sidecar_bytes(file: &Path) -> Option<std::io::Result<Vec<u8>>> {
     match std::fs::read(sidecar_path(file)) {
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
         read => Some(read),
@@ -472,7 +481,7 @@ fn read_file(found: &Found, opts: &Options) -> almanac_parse::Parsed {
 /// Parses one file from what reading it and its sidecar gave ([`read_sidecar_bytes`]); I/O
 /// errors become a diagnostic, and the walk's note (a non-UTF-8 name) a warning on what the
 /// file yields.
-pub fn parse_file(
+pub(crate) fn parse_file(
     found: &Found,
     bytes: std::io::Result<Vec<u8>>,
     sidecar: Option<std::io::Result<Vec<u8>>>,
@@ -506,44 +515,31 @@ pub fn parse_file(
 
 /// The seed documents bundled into the binary from `fixtures/seeds/`: the corpus the REPL,
 /// `ask`, `facts` and `timeline` read when given no path.
-pub fn bundled(captured: Option<NaiveDate>) -> Loaded {
+pub(crate) fn bundled(captured: Option<NaiveDate>) -> Loaded {
     let mut files: Vec<&include_dir::File<'static>> = Vec::new();
     collect_bundled(&SEEDS, &mut files);
-    files.sort_by_key(|f| f.path());
+    let labelled: Vec<(String, &[u8])> = files
+        .iter()
+        .map(|f| {
+            let label = Path::new(SEEDS_LABEL).join(f.path()).display().to_string();
+            (label, f.contents())
+        })
+        .collect();
     let opts = Options {
         captured,
         format: None,
     };
-    let results = files
-        .par_iter()
-        .map(|f| {
-            let label = Path::new(SEEDS_LABEL).join(f.path()).display().to_string();
-            let mut meta = f.path().as_os_str().to_owned();
-            meta.push(SIDECAR_SUFFIX);
-            let sidecar = SEEDS.get_file(PathBuf::from(meta)).map(|m| {
-                Sidecar::parse(
-                    &format!("{label}{SIDECAR_SUFFIX}"),
-                    &String::from_utf8_lossy(m.contents()),
-                )
-            });
-            almanac_parse::read_with_sidecar(&label, f.contents(), &opts, sidecar.as_ref())
-        })
-        .collect();
-    Loaded::from_parsed(results)
+    let parsed = almanac_parse::read_files(labelled.iter().map(|(l, b)| (l.as_str(), *b)), &opts);
+    Loaded::from_parsed(vec![parsed])
 }
 
+/// Every bundled file, sidecars included: [`almanac_parse::read_files`] tells them apart.
 fn collect_bundled<'a>(dir: &'a Dir<'a>, out: &mut Vec<&'a include_dir::File<'a>>) {
-    for file in dir.files() {
-        let hidden = file
-            .path()
-            .file_name()
-            .is_none_or(|n| is_hidden(n) || is_sidecar(n));
-        if !hidden {
-            out.push(file);
-        }
-    }
+    out.extend(dir.files());
     for sub in dir.dirs() {
-        collect_bundled(sub, out);
+        if !sub.path().file_name().is_some_and(is_hidden) {
+            collect_bundled(sub, out);
+        }
     }
 }
 

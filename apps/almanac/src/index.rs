@@ -43,13 +43,13 @@ use crate::corpus::{self, Found, Walked};
 use crate::store::{DiskStore, StoredDoc, decode_ids, encode_ids, encode_postings};
 
 /// The database file inside the index folder.
-pub const FILE_NAME: &str = "almanac.sqlite";
+pub(crate) const FILE_NAME: &str = "almanac.sqlite";
 
 /// The schema version this build writes and reads (`meta.schema`).
 const SCHEMA_VERSION: &str = "2";
 
 /// Files read, parsed and written per transaction.
-pub const BATCH_FILES: usize = 256;
+pub(crate) const BATCH_FILES: usize = 256;
 
 /// The tables; see the README for what each column holds.
 const SCHEMA: &str = r#"
@@ -151,7 +151,7 @@ CREATE TABLE IF NOT EXISTS dirty_parts (
 
 /// What a run of `almanac index` did, counted in files.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Summary {
+pub(crate) struct Summary {
     /// Files not in the index before.
     pub added: usize,
     /// Files whose content changed: their rows were replaced.
@@ -290,7 +290,7 @@ enum Outcome {
 }
 
 /// Writes an index, one batch of files at a time.
-pub struct Indexer {
+pub(crate) struct Indexer {
     conn: Connection,
     examiner: Examiner,
     summary: Summary,
@@ -309,7 +309,7 @@ struct Examiner {
 }
 
 /// The path of the database inside the index folder `dir`.
-pub fn db_path(dir: &Path) -> PathBuf {
+pub(crate) fn db_path(dir: &Path) -> PathBuf {
     dir.join(FILE_NAME)
 }
 
@@ -350,7 +350,7 @@ fn check_schema(conn: &Connection, path: &Path) -> anyhow::Result<()> {
 impl Indexer {
     /// Opens (creating if needed) the index in `dir` for writing documents read with
     /// `captured` as their capture date.
-    pub fn open(dir: &Path, captured: Option<NaiveDate>) -> anyhow::Result<Self> {
+    pub(crate) fn open(dir: &Path, captured: Option<NaiveDate>) -> anyhow::Result<Self> {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
         let path = db_path(dir);
         let conn =
@@ -412,7 +412,7 @@ impl Indexer {
 
     /// Reads, parses and extracts `files` in parallel, and writes what changed in one
     /// transaction. Returns the number of documents read.
-    pub fn write_batch(&mut self, files: &[Found]) -> anyhow::Result<usize> {
+    pub(crate) fn write_batch(&mut self, files: &[Found]) -> anyhow::Result<usize> {
         let outcomes: Vec<Outcome> = files.par_iter().map(|f| self.examiner.examine(f)).collect();
         let tx = self.conn.transaction()?;
         let mut documents = 0;
@@ -465,7 +465,7 @@ impl Indexer {
     /// Removes the files indexed under `roots` (the paths walked) that were not found there
     /// any more, records what the walk met and the capture date, in one transaction, and
     /// returns what the run did. Files indexed from other paths stay.
-    pub fn finish(mut self, roots: &[PathBuf], walked: &Walked) -> anyhow::Result<Summary> {
+    pub(crate) fn finish(mut self, roots: &[PathBuf], walked: &Walked) -> anyhow::Result<Summary> {
         let found: HashSet<String> = walked
             .files
             .iter()
@@ -929,7 +929,7 @@ fn insert_file(
 
 /// Indexes `paths` (files and folders, walked like `--corpus`) into `dir`, one batch of
 /// files per transaction, with a progress bar on stderr when it is a terminal.
-pub fn index(
+pub(crate) fn index(
     paths: &[PathBuf],
     dir: &Path,
     captured: Option<NaiveDate>,
@@ -966,7 +966,7 @@ pub fn index(
 impl Summary {
     /// One line: `10000 files: 9990 added, 0 changed, 0 unchanged, 0 removed, 10 failed;
     /// 9990 documents read in 12.3 s (812 documents/s)`.
-    pub fn line(&self, elapsed: Duration) -> String {
+    pub(crate) fn line(&self, elapsed: Duration) -> String {
         let secs = elapsed.as_secs_f64();
         let files = self.added + self.changed + self.unchanged;
         let rehashed = if self.rehashed > 0 {
@@ -990,7 +990,7 @@ impl Summary {
 #[cfg(test)]
 /// The documents and sentences of an index, read back whole (tests compare them).
 #[derive(Debug, Default)]
-pub struct Contents {
+pub(crate) struct Contents {
     /// The documents, in the order reading the files gives (by file path, then item).
     pub documents: Vec<Document>,
     /// Each document's sentence evidence.
@@ -998,7 +998,7 @@ pub struct Contents {
 }
 
 /// Opens the index in `dir` for reading.
-pub fn open(dir: &Path) -> anyhow::Result<Connection> {
+pub(crate) fn open(dir: &Path) -> anyhow::Result<Connection> {
     let path = db_path(dir);
     if !path.is_file() {
         bail!(
@@ -1076,7 +1076,7 @@ fn per_document<T: DeserializeOwned + Send>(
 
 #[cfg(test)]
 /// Reads the documents and sentences of the index `conn`.
-pub fn read(conn: &Connection) -> anyhow::Result<Contents> {
+pub(crate) fn read(conn: &Connection) -> anyhow::Result<Contents> {
     let mut rows: Vec<(PathBuf, i64, String, String)> = {
         let mut stmt = conn.prepare("SELECT file, item, data FROM documents")?;
         stmt.query_map([], |r| {
@@ -1111,7 +1111,7 @@ pub fn read(conn: &Connection) -> anyhow::Result<Contents> {
 /// questions need them ([`DiskStore`]): only the documents' metadata and the merged facts are
 /// read at open. Returns it with the diagnostics of the walk and of files that yielded no
 /// document.
-pub fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> {
+pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> {
     let conn = open(dir)?;
     let path = db_path(dir);
     let context = || format!("reading the index {}", path.display());
@@ -1168,7 +1168,7 @@ pub fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> {
 
 /// The merged facts of the index in `dir` (as `almanac facts` over the same files gives
 /// them), with the number of documents and the diagnostics of files that yielded none.
-pub fn merged_facts(dir: &Path) -> anyhow::Result<(Vec<Fact>, usize, Vec<Diagnostic>)> {
+pub(crate) fn merged_facts(dir: &Path) -> anyhow::Result<(Vec<Fact>, usize, Vec<Diagnostic>)> {
     let conn = open(dir)?;
     let documents: i64 = conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
     Ok((
@@ -1179,7 +1179,7 @@ pub fn merged_facts(dir: &Path) -> anyhow::Result<(Vec<Fact>, usize, Vec<Diagnos
 }
 
 /// The documents of the index in `dir` whose ids are in `ids`, by path.
-pub fn documents_with_ids(dir: &Path, ids: &HashSet<&str>) -> anyhow::Result<Vec<Document>> {
+pub(crate) fn documents_with_ids(dir: &Path, ids: &HashSet<&str>) -> anyhow::Result<Vec<Document>> {
     let conn = open(dir)?;
     let mut stmt = conn.prepare("SELECT data FROM documents WHERE id = ?1")?;
     let mut texts = Vec::new();

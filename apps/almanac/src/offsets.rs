@@ -3,7 +3,7 @@
 
 /// Character offsets of chosen byte offsets of one text.
 #[derive(Debug, Clone, Default)]
-pub struct CharOffsets {
+pub(crate) struct CharOffsets {
     /// (byte offset, char offset) pairs for every position asked, sorted by byte offset.
     map: Vec<(usize, usize)>,
 }
@@ -12,7 +12,7 @@ impl CharOffsets {
     /// Counts, in one pass over `text`, the characters before each of `bytes` (a byte past the
     /// end counts as the end; one inside a character counts the characters that start
     /// before it).
-    pub fn new(text: &str, mut bytes: Vec<usize>) -> Self {
+    pub(crate) fn new(text: &str, mut bytes: Vec<usize>) -> Self {
         bytes.sort_unstable();
         bytes.dedup();
         let raw = text.as_bytes();
@@ -30,7 +30,7 @@ impl CharOffsets {
 
     /// The character offset of `byte`, which must be one of the offsets given to
     /// [`CharOffsets::new`] (0 otherwise).
-    pub fn get(&self, byte: usize) -> usize {
+    pub(crate) fn get(&self, byte: usize) -> usize {
         match self.map.binary_search_by_key(&byte, |&(b, _)| b) {
             Ok(i) => self.map[i].1,
             Err(_) => 0,

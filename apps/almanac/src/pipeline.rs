@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 /// Extracts the facts of every document (in parallel) and merges facts reported by several
 /// documents into one, sorted deterministically.
-pub fn extract_all(documents: &[Document]) -> Vec<Fact> {
+pub(crate) fn extract_all(documents: &[Document]) -> Vec<Fact> {
     let extractor = Extractor::new();
     let per_doc: Vec<Vec<Fact>> = documents
         .par_iter()
@@ -17,7 +17,7 @@ pub fn extract_all(documents: &[Document]) -> Vec<Fact> {
 
 /// Like [`extract_all`], and also the evidence of every sentence (typed mentions), from one
 /// analysis per document: what [`almanac_ask::Session::with_evidence`] answers from.
-pub fn extract_all_with_evidence(documents: &[Document]) -> (Vec<Fact>, Vec<DocEvidence>) {
+pub(crate) fn extract_all_with_evidence(documents: &[Document]) -> (Vec<Fact>, Vec<DocEvidence>) {
     let extractor = Extractor::new();
     let per_doc: Vec<(Vec<Fact>, DocEvidence)> = documents
         .par_iter()

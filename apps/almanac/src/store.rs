@@ -26,7 +26,7 @@ const CACHED_DOCS: usize = 512;
 const CACHED_TERMS: usize = 65_536;
 
 /// Appends `v` as a LEB128 varint.
-pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
         v >>= 7;
@@ -35,7 +35,7 @@ pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {
 }
 
 /// Reads a LEB128 varint at `*at`, advancing it; `None` at the end or on a damaged value.
-pub fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+pub(crate) fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
     let mut v = 0u64;
     for shift in (0..64).step_by(7) {
         let b = *bytes.get(*at)?;
@@ -49,7 +49,7 @@ pub fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
 }
 
 /// Encodes sorted ids (term ids of a sentence or title) as varint deltas.
-pub fn encode_ids(ids: &[u32]) -> Vec<u8> {
+pub(crate) fn encode_ids(ids: &[u32]) -> Vec<u8> {
     let mut out = Vec::with_capacity(ids.len() * 2);
     let mut last = 0u32;
     for &id in ids {
@@ -60,7 +60,7 @@ pub fn encode_ids(ids: &[u32]) -> Vec<u8> {
 }
 
 /// Decodes [`encode_ids`].
-pub fn decode_ids(bytes: &[u8]) -> Vec<u32> {
+pub(crate) fn decode_ids(bytes: &[u8]) -> Vec<u32> {
     let mut out = Vec::with_capacity(bytes.len());
     let mut at = 0;
     let mut last = 0u32;
@@ -73,7 +73,7 @@ pub fn decode_ids(bytes: &[u8]) -> Vec<u32> {
 
 /// Encodes a posting list (sentences ascending): sentence delta, `tf << 1 | next_in_doc`,
 /// length.
-pub fn encode_postings(postings: &[Posting]) -> Vec<u8> {
+pub(crate) fn encode_postings(postings: &[Posting]) -> Vec<u8> {
     let mut out = Vec::with_capacity(postings.len() * 4);
     let mut last = 0u32;
     for p in postings {
@@ -89,7 +89,7 @@ pub fn encode_postings(postings: &[Posting]) -> Vec<u8> {
 }
 
 /// Decodes [`encode_postings`], calling `f` for each posting.
-pub fn decode_postings(bytes: &[u8], f: &mut dyn FnMut(Posting)) {
+pub(crate) fn decode_postings(bytes: &[u8], f: &mut dyn FnMut(Posting)) {
     let mut at = 0;
     let mut last = 0u32;
     while let (Some(d), Some(tf), Some(len)) = (
@@ -119,7 +119,7 @@ fn empty_sentence() -> SentenceEvidence {
 
 /// One document of the store, as opened.
 #[derive(Debug, Clone)]
-pub struct StoredDoc {
+pub(crate) struct StoredDoc {
     /// Its metadata.
     pub meta: DocMeta,
     /// Its title's stem ids, sorted.
@@ -135,7 +135,7 @@ struct DocSentences {
 }
 
 /// An index's sentences, read from SQLite as questions need them.
-pub struct DiskStore {
+pub(crate) struct DiskStore {
     conn: Connection,
     docs: Vec<StoredDoc>,
     /// (first sentence id, document), sorted: which document a sentence belongs to.
@@ -151,7 +151,7 @@ pub struct DiskStore {
 impl DiskStore {
     /// A store over `conn` holding `docs` (in the order answers cite them), `sentences` live
     /// sentences of `total_len` content words in all, and the stale sentence ids `dead`.
-    pub fn new(
+    pub(crate) fn new(
         conn: Connection,
         docs: Vec<StoredDoc>,
         sentences: usize,

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use almanac_extract::Extractor;
 use almanac_model::Document;
-use almanac_parse::{Options, read};
+use almanac_parse::{Options, read_files};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 mod corpus;
@@ -31,22 +31,24 @@ fn fixture_files() -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
+/// The documents of `files`, read as the app reads a folder (sidecars applied, never
+/// documents).
 fn parse_all(files: &[(String, Vec<u8>)]) -> Vec<Document> {
-    files
-        .iter()
-        .flat_map(|(path, bytes)| read(path, bytes, &Options::default()).documents)
-        .collect()
+    read_files(
+        files
+            .iter()
+            .map(|(path, bytes)| (path.as_str(), bytes.as_slice())),
+        &Options::default(),
+    )
+    .documents
 }
 
 /// Full extraction: parse, annotate, measure, extract.
 fn run(extractor: &Extractor, files: &[(String, Vec<u8>)]) -> usize {
-    let mut n = 0;
-    for (path, bytes) in files {
-        for doc in read(path, bytes, &Options::default()).documents {
-            n += extractor.extract(&doc).len();
-        }
-    }
-    n
+    parse_all(files)
+        .iter()
+        .map(|doc| extractor.extract(doc).len())
+        .sum()
 }
 
 /// The almanac-time and almanac-measure share: annotate and find amounts in every sentence.

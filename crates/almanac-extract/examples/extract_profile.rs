@@ -11,13 +11,16 @@ mod corpus;
 
 use almanac_extract::Extractor;
 use almanac_model::Document;
-use almanac_parse::{Options, read};
+use almanac_parse::{Options, read_files};
 
 fn parse_all(files: &[(String, Vec<u8>)]) -> Vec<Document> {
-    files
-        .iter()
-        .flat_map(|(path, bytes)| read(path, bytes, &Options::default()).documents)
-        .collect()
+    read_files(
+        files
+            .iter()
+            .map(|(path, bytes)| (path.as_str(), bytes.as_slice())),
+        &Options::default(),
+    )
+    .documents
 }
 
 fn main() {

@@ -8,11 +8,11 @@ use almanac_time::TimeExpr;
 use chrono::NaiveDateTime;
 
 use crate::gazetteer::{Gazetteer, Name, NameUse, slug};
-use crate::lexicon::{self, Lex, VerbForm, w};
+use crate::lexicon::{self, Form, Lex, VerbForm, w};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum TokKind {
+pub(crate) enum TokKind {
     /// Letters, digits, inner hyphens and apostrophes: `Yoon-mo`, `U.S.`, `4.6`.
     Word,
     /// A possessive `'s` / `’s` (or a lone `'` after a plural).
@@ -24,7 +24,7 @@ pub enum TokKind {
 
 /// A token of a sentence, as a byte range into the sentence text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Token {
+pub(crate) struct Token {
     /// Start byte.
     pub start: usize,
     /// End byte.
@@ -43,7 +43,7 @@ pub struct Token {
 
 /// An entity mentioned in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mention {
+pub(crate) struct Mention {
     /// Token range of the mention.
     pub tokens: Range<usize>,
     /// The canonical entity.
@@ -56,7 +56,7 @@ pub struct Mention {
 
 /// One analysed sentence.
 #[derive(Debug, Clone)]
-pub struct Sentence<'a> {
+pub(crate) struct Sentence<'a> {
     /// The sentence text.
     pub text: &'a str,
     /// The text with ASCII letters lowercased (same byte offsets).
@@ -78,7 +78,7 @@ pub struct Sentence<'a> {
     /// Per token, 1 + the index of the mention covering it (0: none); built by
     /// [`Sentence::index`] once mentions are final, empty before.
     mention_of: Vec<u32>,
-    /// Per token, its verb form if it is used as a verb there ([`crate::clause::verb_at`]);
+    /// Per token, its verb form if it is used as a verb there ([`verb_at`]);
     /// built by [`Sentence::index`].
     verbs: Vec<Option<VerbForm>>,
     /// Whether the sentence contains `according to`.
@@ -86,7 +86,7 @@ pub struct Sentence<'a> {
 }
 
 /// Splits a sentence into tokens.
-pub fn tokenize(text: &str) -> Vec<Token> {
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let b = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
@@ -201,7 +201,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 impl<'a> Sentence<'a> {
     /// The text of token `i`.
-    pub fn word(&self, i: usize) -> &str {
+    pub(crate) fn word(&self, i: usize) -> &str {
         self.tokens
             .get(i)
             .and_then(|t| self.text.get(t.start..t.end))
@@ -209,7 +209,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// The lowercased text of token `i`.
-    pub fn low(&self, i: usize) -> &str {
+    pub(crate) fn low(&self, i: usize) -> &str {
         self.tokens
             .get(i)
             .and_then(|t| self.lower.get(t.start..t.end))
@@ -217,7 +217,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// The text covered by a token range.
-    pub fn slice(&self, r: Range<usize>) -> &str {
+    pub(crate) fn slice(&self, r: Range<usize>) -> &str {
         if r.start >= r.end || r.end > self.tokens.len() {
             return "";
         }
@@ -226,44 +226,44 @@ impl<'a> Sentence<'a> {
     }
 
     /// Whether token `i` is a word.
-    pub fn is_word(&self, i: usize) -> bool {
+    pub(crate) fn is_word(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word)
     }
 
     /// Whether token `i` is the punctuation `p`.
-    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+    pub(crate) fn is_punct(&self, i: usize, p: &str) -> bool {
         self.tokens.get(i).is_some_and(|t| t.kind == TokKind::Punct) && self.word(i) == p
     }
 
     /// Whether token `i` is a possessive `'s`.
-    pub fn is_possessive(&self, i: usize) -> bool {
+    pub(crate) fn is_possessive(&self, i: usize) -> bool {
         self.tokens
             .get(i)
             .is_some_and(|t| t.kind == TokKind::Possessive)
     }
 
     /// The lexicon flags ([`w`]) of token `i` (0 past the end).
-    pub fn flags(&self, i: usize) -> u32 {
+    pub(crate) fn flags(&self, i: usize) -> u32 {
         self.tokens.get(i).map_or(0, |t| t.lex.flags)
     }
 
     /// Whether token `i` is in one of the word lists of `flags` ([`w`]).
-    pub fn has(&self, i: usize, flags: u32) -> bool {
+    pub(crate) fn has(&self, i: usize, flags: u32) -> bool {
         self.flags(i) & flags != 0
     }
 
     /// The lexical verb form of token `i`, whatever its use in the sentence.
-    pub fn verb_form(&self, i: usize) -> Option<VerbForm> {
+    pub(crate) fn verb_form(&self, i: usize) -> Option<VerbForm> {
         self.tokens.get(i).and_then(|t| t.lex.verb)
     }
 
     /// The event class of token `i` read as a noun, whatever its use in the sentence.
-    pub fn nominal_class(&self, i: usize) -> Option<&'static str> {
+    pub(crate) fn nominal_class(&self, i: usize) -> Option<&'static str> {
         self.tokens.get(i).and_then(|t| t.lex.nominal)
     }
 
     /// The mention covering token `i`.
-    pub fn mention_at(&self, i: usize) -> Option<&Mention> {
+    pub(crate) fn mention_at(&self, i: usize) -> Option<&Mention> {
         if self.mention_of.len() == self.tokens.len() {
             let ix = *self.mention_of.get(i)?;
             return ix.checked_sub(1).map(|ix| &self.mentions[ix as usize]);
@@ -272,35 +272,35 @@ impl<'a> Sentence<'a> {
     }
 
     /// The mention starting at token `i`.
-    pub fn mention_starting(&self, i: usize) -> Option<&Mention> {
+    pub(crate) fn mention_starting(&self, i: usize) -> Option<&Mention> {
         self.mention_at(i).filter(|m| m.tokens.start == i)
     }
 
     /// The mention ending just before token `i` (its last token is `i - 1`).
-    pub fn mention_ending(&self, i: usize) -> Option<&Mention> {
+    pub(crate) fn mention_ending(&self, i: usize) -> Option<&Mention> {
         self.mention_at(i.checked_sub(1)?)
             .filter(|m| m.tokens.end == i)
     }
 
     /// Whether token `i` is inside a temporal expression.
-    pub fn in_time(&self, i: usize) -> bool {
+    pub(crate) fn in_time(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.in_time)
     }
 
     /// Whether token `i` is inside an amount.
-    pub fn in_amount(&self, i: usize) -> bool {
+    pub(crate) fn in_amount(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.in_amount)
     }
 
     /// The verb form of token `i` if it is used as a verb there, once [`Sentence::index`]
     /// has run (`None` from the cache means not a verb).
-    pub fn cached_verb(&self, i: usize) -> Option<Option<VerbForm>> {
+    pub(crate) fn cached_verb(&self, i: usize) -> Option<Option<VerbForm>> {
         (self.verbs.len() == self.tokens.len()).then(|| self.verbs.get(i).copied().flatten())
     }
 
     /// Builds the per-token indexes once the mentions are final: which mention covers each
     /// token, and which tokens are used as verbs. Changing mentions afterwards drops them.
-    pub fn index(&mut self) {
+    pub(crate) fn index(&mut self) {
         self.mentions.sort_by_key(|m| m.tokens.start);
         let mut of = vec![0u32; self.tokens.len()];
         for (ix, m) in self.mentions.iter().enumerate() {
@@ -312,14 +312,13 @@ impl<'a> Sentence<'a> {
         }
         self.mention_of = of;
         self.verbs.clear();
-        let verbs: Vec<Option<VerbForm>> = (0..self.tokens.len())
-            .map(|i| crate::clause::verb_at(self, i))
-            .collect();
+        let verbs: Vec<Option<VerbForm>> =
+            (0..self.tokens.len()).map(|i| verb_at(self, i)).collect();
         self.verbs = verbs;
     }
 
     /// Byte range of a token range in the sentence.
-    pub fn bytes_of(&self, r: &Range<usize>) -> Range<usize> {
+    pub(crate) fn bytes_of(&self, r: &Range<usize>) -> Range<usize> {
         match (
             self.tokens.get(r.start),
             r.end.checked_sub(1).and_then(|e| self.tokens.get(e)),
@@ -340,7 +339,7 @@ fn token_range(tokens: &[Token], bytes: &Range<usize>) -> Range<usize> {
 /// A person or organization named in full in the document, for resolving later short
 /// mentions: `Ahn` for `Ahn Duk-geun`, `Halvorsen` for `Halvorsen Industries`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KnownPerson {
+pub(crate) struct KnownPerson {
     /// The full name.
     pub name: String,
     /// The words a short mention may use: every word of a person's name, the first word of
@@ -351,7 +350,7 @@ pub struct KnownPerson {
 }
 
 /// Analyses one sentence: tokens, gazetteer and pattern mentions, times and amounts.
-pub fn analyse<'a>(
+pub(crate) fn analyse<'a>(
     text: &'a str,
     span: Range<usize>,
     gazetteer: &Gazetteer,
@@ -832,7 +831,7 @@ fn merge_prefixed_companies(s: &mut Sentence<'_>) {
 /// document (`Ahn` for `Ahn Duk-geun`, `Halvorsen` for `Halvorsen Industries`) and
 /// registers new ones. A one-word place name that is the surname of a person named in the
 /// document is that person (`Montenegro` after `Prime Minister Luis Montenegro`).
-pub fn resolve_persons(s: &mut Sentence<'_>, known: &mut Vec<KnownPerson>) {
+pub(crate) fn resolve_persons(s: &mut Sentence<'_>, known: &mut Vec<KnownPerson>) {
     for m in &s.mentions {
         if known.iter().any(|p| p.name == m.entity.name) {
             continue;
@@ -938,7 +937,7 @@ pub fn resolve_persons(s: &mut Sentence<'_>, known: &mut Vec<KnownPerson>) {
 /// Names the capitalized runs still unknown once persons are resolved that are the subject
 /// of an event verb right after them (see [`subject_of_event_verb`]). Runs after
 /// [`resolve_persons`], so that `Ribeiro` stays `Ana Ribeiro` when she is named in full.
-pub fn name_unknown_subjects(s: &mut Sentence<'_>) {
+pub(crate) fn name_unknown_subjects(s: &mut Sentence<'_>) {
     let mut found = Vec::new();
     for i in 1..s.tokens.len() {
         if !is_name_word(s, i - 1) || covered(s, i - 1) || s.verb_form(i).is_none() {
@@ -976,8 +975,88 @@ pub fn name_unknown_subjects(s: &mut Sentence<'_>) {
 }
 
 /// Whether an amount is worth attaching to an event (money, percentages, counts).
-pub fn meaningful_amount(a: &Amount) -> bool {
+pub(crate) fn meaningful_amount(a: &Amount) -> bool {
     !matches!(a.kind, AmountKind::Number)
+}
+
+/// Returns the verb form at token `i` if it is used as a verb there.
+pub(crate) fn verb_at(s: &Sentence<'_>, i: usize) -> Option<VerbForm> {
+    if let Some(cached) = s.cached_verb(i) {
+        return cached;
+    }
+    let v = s.verb_form(i)?;
+    if !s.is_word(i) || s.in_time(i) || s.in_amount(i) || s.mention_at(i).is_some() {
+        return None;
+    }
+    // `left Paris` is no `leave office`
+    if lexicon::lacks_particle(v.lemma, s.low(i + 1)) {
+        return None;
+    }
+    let prev = if i > 0 { s.low(i - 1) } else { "" };
+    // `the ban` is a noun, `Canada first sanctioned` a verb
+    let adverb_like = matches!(prev, "first" | "latest" | "new") && v.form == Form::Past;
+    if (i > 0 && s.has(i - 1, w::DETERMINER) && !adverb_like) || s.is_possessive(i.wrapping_sub(1))
+    {
+        return None;
+    }
+    // A capitalized trigger inside a name: `Trade Ministry`, `Visit Korea`.
+    if s.tokens[i].cap && i > 0 && s.tokens[i - 1].cap && s.is_word(i - 1) {
+        return None;
+    }
+    let ok = match v.form {
+        // `Export curbs on X`: a noun unless a subject precedes it
+        Form::Third
+            if s.nominal_class(i).is_some() || lexicon::PLURAL_NOUN_LEMMAS.contains(&v.lemma) =>
+        {
+            matches!(
+                prev,
+                "it" | "he" | "she" | "also" | "now" | "then" | "reportedly"
+            ) || (i > 0
+                && s.mention_ending(i)
+                    .is_some_and(|m| m.usage != NameUse::Demonym))
+        }
+        Form::Past | Form::Third => true,
+        Form::Base => {
+            let mut k = i;
+            while k > 0
+                && (s.low(k - 1).ends_with("ly")
+                    || matches!(
+                        s.low(k - 1),
+                        "also" | "not" | "n't" | "never" | "further" | "jointly"
+                    ))
+            {
+                k -= 1;
+            }
+            let p = if k > 0 { s.low(k - 1) } else { "" };
+            matches!(
+                p,
+                "to" | "will"
+                    | "would"
+                    | "shall"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "'ll"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "you"
+                    | "not"
+                    | "n't"
+            ) || (k > 0
+                && s.mention_ending(k)
+                    .is_some_and(|m| m.usage != NameUse::Demonym))
+        }
+        // `is lifting`; `..., defeating Aino Virtanen` (a participle clause)
+        Form::Gerund => i > 0 && (s.has(i - 1, w::BE_FORM) || s.is_punct(i - 1, ",")),
+    };
+    ok.then_some(v)
 }
 
 #[cfg(test)]

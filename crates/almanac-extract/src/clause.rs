@@ -10,90 +10,12 @@ use almanac_time::{Anchor, TimeExpr, TimexType};
 use crate::analysis::{Mention, Sentence, meaningful_amount};
 use crate::gazetteer::NameUse;
 use crate::lexicon::{self, Form, VerbForm, w};
-use crate::rules::DocState;
+use crate::state::DocState;
 
-/// Returns the verb form at token `i` if it is used as a verb there.
-pub fn verb_at(s: &Sentence<'_>, i: usize) -> Option<VerbForm> {
-    if let Some(cached) = s.cached_verb(i) {
-        return cached;
-    }
-    let v = s.verb_form(i)?;
-    if !s.is_word(i) || s.in_time(i) || s.in_amount(i) || s.mention_at(i).is_some() {
-        return None;
-    }
-    // `left Paris` is no `leave office`
-    if lexicon::lacks_particle(v.lemma, s.low(i + 1)) {
-        return None;
-    }
-    let prev = if i > 0 { s.low(i - 1) } else { "" };
-    // `the ban` is a noun, `Canada first sanctioned` a verb
-    let adverb_like = matches!(prev, "first" | "latest" | "new") && v.form == Form::Past;
-    if (i > 0 && s.has(i - 1, w::DETERMINER) && !adverb_like) || s.is_possessive(i.wrapping_sub(1))
-    {
-        return None;
-    }
-    // A capitalized trigger inside a name: `Trade Ministry`, `Visit Korea`.
-    if s.tokens[i].cap && i > 0 && s.tokens[i - 1].cap && s.is_word(i - 1) {
-        return None;
-    }
-    let ok = match v.form {
-        // `Export curbs on X`: a noun unless a subject precedes it
-        Form::Third
-            if s.nominal_class(i).is_some() || lexicon::PLURAL_NOUN_LEMMAS.contains(&v.lemma) =>
-        {
-            matches!(
-                prev,
-                "it" | "he" | "she" | "also" | "now" | "then" | "reportedly"
-            ) || (i > 0
-                && s.mention_ending(i)
-                    .is_some_and(|m| m.usage != NameUse::Demonym))
-        }
-        Form::Past | Form::Third => true,
-        Form::Base => {
-            let mut k = i;
-            while k > 0
-                && (s.low(k - 1).ends_with("ly")
-                    || matches!(
-                        s.low(k - 1),
-                        "also" | "not" | "n't" | "never" | "further" | "jointly"
-                    ))
-            {
-                k -= 1;
-            }
-            let p = if k > 0 { s.low(k - 1) } else { "" };
-            matches!(
-                p,
-                "to" | "will"
-                    | "would"
-                    | "shall"
-                    | "can"
-                    | "could"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "should"
-                    | "did"
-                    | "does"
-                    | "do"
-                    | "'ll"
-                    | "they"
-                    | "we"
-                    | "i"
-                    | "you"
-                    | "not"
-                    | "n't"
-            ) || (k > 0
-                && s.mention_ending(k)
-                    .is_some_and(|m| m.usage != NameUse::Demonym))
-        }
-        // `is lifting`; `..., defeating Aino Virtanen` (a participle clause)
-        Form::Gerund => i > 0 && (s.has(i - 1, w::BE_FORM) || s.is_punct(i - 1, ",")),
-    };
-    ok.then_some(v)
-}
+pub(crate) use crate::analysis::verb_at;
 
 /// Whether the verb at `i` is passive (`were lifted`, `has been acquired`).
-pub fn is_passive(s: &Sentence<'_>, i: usize, v: &VerbForm) -> bool {
+pub(crate) fn is_passive(s: &Sentence<'_>, i: usize, v: &VerbForm) -> bool {
     if v.form != Form::Past {
         return false;
     }
@@ -117,7 +39,7 @@ pub fn is_passive(s: &Sentence<'_>, i: usize, v: &VerbForm) -> bool {
 }
 
 /// Whether token `i` is a nominal event trigger used as a noun, with its class.
-pub fn nominal_at(s: &Sentence<'_>, i: usize) -> Option<&'static str> {
+pub(crate) fn nominal_at(s: &Sentence<'_>, i: usize) -> Option<&'static str> {
     let class = s.nominal_class(i)?;
     if !s.is_word(i) || s.in_time(i) || s.mention_at(i).is_some() || s.tokens[i].cap {
         return None;
@@ -130,7 +52,7 @@ pub fn nominal_at(s: &Sentence<'_>, i: usize) -> Option<&'static str> {
 }
 
 /// Every trigger position in the sentence, verbs and nominals, in order.
-pub fn triggers(s: &Sentence<'_>) -> Vec<usize> {
+pub(crate) fn triggers(s: &Sentence<'_>) -> Vec<usize> {
     (0..s.tokens.len())
         .filter(|&i| verb_at(s, i).is_some() || nominal_at(s, i).is_some())
         .collect()
@@ -146,7 +68,7 @@ fn is_boundary_token(s: &Sentence<'_>, k: usize) -> bool {
 
 /// The window of the trigger at `i`: from the clause break after the previous trigger to
 /// the clause break before the next one.
-pub fn window(s: &Sentence<'_>, triggers: &[usize], i: usize) -> Range<usize> {
+pub(crate) fn window(s: &Sentence<'_>, triggers: &[usize], i: usize) -> Range<usize> {
     let pos = triggers.iter().position(|&t| t == i);
     let prev = pos.and_then(|p| p.checked_sub(1)).map(|p| triggers[p]);
     let next = pos.and_then(|p| triggers.get(p + 1)).copied();
@@ -332,7 +254,7 @@ fn locative(s: &Sentence<'_>, m: &Mention) -> bool {
 
 /// Whether the subject of the verb at `i` is a common noun phrase naming no entity
 /// (`Voters in Lisbon elected`, `Shareholders approved`): such an event may have no actor.
-pub fn common_noun_subject(s: &Sentence<'_>, i: usize) -> bool {
+pub(crate) fn common_noun_subject(s: &Sentence<'_>, i: usize) -> bool {
     let Some((mut j, start)) = subject_end(s, i) else {
         return false;
     };
@@ -360,7 +282,7 @@ pub fn common_noun_subject(s: &Sentence<'_>, i: usize) -> bool {
 
 /// The subject of the verb at `i` as a common noun phrase naming no entity, without its
 /// determiner: `the deal` in `The deal is expected to close`, `Production`.
-pub fn subject_phrase(s: &Sentence<'_>, i: usize) -> Option<String> {
+pub(crate) fn subject_phrase(s: &Sentence<'_>, i: usize) -> Option<String> {
     let (j, start) = subject_end(s, i)?;
     let noun = s.is_word(j)
         && s.mention_at(j).is_none()
@@ -388,7 +310,7 @@ pub fn subject_phrase(s: &Sentence<'_>, i: usize) -> Option<String> {
 /// Names coordinated before the subject mention of the verb at `i`: for `The United States
 /// and Britain announced`, the subject is Britain and this gives `[United States]`, in text
 /// order. Empty when the subject is not a coordinated list of names.
-pub fn coordinated_subjects(s: &Sentence<'_>, i: usize) -> Vec<EntityRef> {
+pub(crate) fn coordinated_subjects(s: &Sentence<'_>, i: usize) -> Vec<EntityRef> {
     let Some((j, start)) = subject_end(s, i) else {
         return Vec::new();
     };
@@ -417,7 +339,7 @@ pub fn coordinated_subjects(s: &Sentence<'_>, i: usize) -> Vec<EntityRef> {
 }
 
 /// The subject of the verb at `i`, as an entity, with whether it came from an anaphor.
-pub fn subject(s: &Sentence<'_>, i: usize, state: &DocState) -> Option<(EntityRef, bool)> {
+pub(crate) fn subject(s: &Sentence<'_>, i: usize, state: &DocState) -> Option<(EntityRef, bool)> {
     let (j, start) = subject_end(s, i)?;
     if let Some(m) = s.mention_at(j)
         && locative(s, m)
@@ -477,7 +399,7 @@ fn mention_as_subject(
 }
 
 /// Whether the mention at `m` follows a preposition (so is not a subject or object).
-pub fn after_preposition(s: &Sentence<'_>, m: &Mention) -> Option<&'static str> {
+pub(crate) fn after_preposition(s: &Sentence<'_>, m: &Mention) -> Option<&'static str> {
     let p = m.tokens.start.checked_sub(1)?;
     let p = if s.low(p) == "the" && p > 0 { p - 1 } else { p };
     if !s.has(p, w::PREPOSITION) {
@@ -501,7 +423,7 @@ fn is_place(m: &Mention) -> bool {
 
 /// Arguments found after a trigger.
 #[derive(Debug, Default)]
-pub struct After {
+pub(crate) struct After {
     /// The target entity.
     pub target: Option<EntityRef>,
     /// The object noun phrase.
@@ -513,7 +435,7 @@ pub struct After {
 }
 
 /// Reads target, object, place and `by`-agent after the trigger at `i` within `win`.
-pub fn after(s: &Sentence<'_>, i: usize, win: &Range<usize>, class: &str) -> After {
+pub(crate) fn after(s: &Sentence<'_>, i: usize, win: &Range<usize>, class: &str) -> After {
     let mut out = After::default();
     let preps = class_preps(class);
     // direct object entity
@@ -602,7 +524,7 @@ pub fn after(s: &Sentence<'_>, i: usize, win: &Range<usize>, class: &str) -> Aft
 
 /// The object noun phrase starting around token `from`: skips determiners, amounts and an
 /// infinitive (`28 million dollars to build a plant` gives `photoresist production plant`).
-pub fn object_np(s: &Sentence<'_>, from: usize, end: usize, class: &str) -> Option<String> {
+pub(crate) fn object_np(s: &Sentence<'_>, from: usize, end: usize, class: &str) -> Option<String> {
     let mut k = from;
     let preps = class_preps(class);
     let mut skipped_inf = false;
@@ -737,7 +659,7 @@ pub fn object_np(s: &Sentence<'_>, from: usize, end: usize, class: &str) -> Opti
 }
 
 /// Whether a negation governs the trigger at `i`.
-pub fn negated(s: &Sentence<'_>, i: usize) -> bool {
+pub(crate) fn negated(s: &Sentence<'_>, i: usize) -> bool {
     let lo = i.saturating_sub(4);
     (lo..i).any(|k| {
         let word = s.low(k);
@@ -746,7 +668,7 @@ pub fn negated(s: &Sentence<'_>, i: usize) -> bool {
 }
 
 /// The modality of the trigger at `i`.
-pub fn modality(s: &Sentence<'_>, i: usize) -> Modality {
+pub(crate) fn modality(s: &Sentence<'_>, i: usize) -> Modality {
     let lo = i.saturating_sub(5);
     let start = clause_start(s, i).max(lo);
     let mut m = Modality::Done;
@@ -772,7 +694,7 @@ pub fn modality(s: &Sentence<'_>, i: usize) -> Modality {
 }
 
 /// The time of the trigger at `i`: the closest date or time in its window, else a duration.
-pub fn time_of(s: &Sentence<'_>, i: usize, win: &Range<usize>) -> Option<TimeRef> {
+pub(crate) fn time_of(s: &Sentence<'_>, i: usize, win: &Range<usize>) -> Option<TimeRef> {
     let dist = |r: &Range<usize>| {
         if r.start > i {
             r.start - i
@@ -818,7 +740,7 @@ pub(crate) fn time_ref(s: &Sentence<'_>, r: &Range<usize>, t: &TimeExpr) -> Time
 }
 
 /// The amounts of the trigger at `i`: those after it in its window, else those before.
-pub fn amounts_of(s: &Sentence<'_>, i: usize, win: &Range<usize>) -> Vec<Amount> {
+pub(crate) fn amounts_of(s: &Sentence<'_>, i: usize, win: &Range<usize>) -> Vec<Amount> {
     let inside = |r: &Range<usize>| r.start >= win.start && r.end <= win.end;
     let after: Vec<Amount> = s
         .amounts
@@ -844,9 +766,18 @@ pub fn amounts_of(s: &Sentence<'_>, i: usize, win: &Range<usize>) -> Vec<Amount>
         .collect()
 }
 
+/// How sure [`nominal_actor`] is of an actor in a possessive (`Tokyo's restrictions`).
+const POSSESSIVE_ACTOR: f32 = 0.7;
+/// ... of a demonym or a name right before the trigger (`Japanese export curbs`).
+const MODIFIER_ACTOR: f32 = 0.6;
+/// ... of an actor in `by X` after the trigger.
+const BY_ACTOR: f32 = 0.65;
+/// ... of the subject of a support verb (`X confirmed investments`).
+const SUPPORT_VERB_ACTOR: f32 = 0.6;
+
 /// The actor of a nominal trigger at `i`: a possessive or demonym before it, `by X` after
 /// it, or the subject of a support verb (`X confirmed investments`).
-pub fn nominal_actor(
+pub(crate) fn nominal_actor(
     s: &Sentence<'_>,
     i: usize,
     win: &Range<usize>,
@@ -860,11 +791,13 @@ pub fn nominal_actor(
         }
         k -= 1;
         if s.is_possessive(k) {
-            return s.mention_ending(k).map(|m| (m.entity.clone(), 0.7));
+            return s
+                .mention_ending(k)
+                .map(|m| (m.entity.clone(), POSSESSIVE_ACTOR));
         }
         if let Some(m) = s.mention_at(k) {
             if m.usage == NameUse::Demonym || m.tokens.end == i {
-                return Some((m.entity.clone(), 0.6));
+                return Some((m.entity.clone(), MODIFIER_ACTOR));
             }
             // `Acme completed the signing of X`: a name further back is no modifier
             break;
@@ -878,16 +811,16 @@ pub fn nominal_actor(
         m.tokens.start > i && m.tokens.end <= win.end && after_preposition(s, m) == Some("by")
     });
     if let Some(m) = by {
-        return Some((m.entity.clone(), 0.65));
+        return Some((m.entity.clone(), BY_ACTOR));
     }
     // support verb before the nominal
     let k = support_verb_before(s, i)?;
-    subject(s, k, state).map(|(e, _)| (e, 0.6))
+    subject(s, k, state).map(|(e, _)| (e, SUPPORT_VERB_ACTOR))
 }
 
 /// The support verb governing the nominal trigger at `i` (`X announced sanctions`), within
 /// four words before it.
-pub fn support_verb_before(s: &Sentence<'_>, i: usize) -> Option<usize> {
+pub(crate) fn support_verb_before(s: &Sentence<'_>, i: usize) -> Option<usize> {
     let mut k = i;
     for _ in 0..4 {
         if k == 0 {
@@ -907,7 +840,7 @@ pub fn support_verb_before(s: &Sentence<'_>, i: usize) -> Option<usize> {
 /// The event class of a verb of class `class` with this object: the object's class for
 /// verbs that take it (`signed a deal` is `agree`, `provide funding` is `fund`), `None` when
 /// an abstract object makes no event (`provide support`), else `class`.
-pub fn class_with_object(
+pub(crate) fn class_with_object(
     class: &'static str,
     object: Option<&str>,
     has_target: bool,
@@ -939,7 +872,7 @@ pub fn class_with_object(
 /// document names: `Industry Minister` is of the `Ministry of Trade, Industry and Energy`
 /// when that is the only one whose name has every portfolio word. `None` when the title has
 /// no portfolio word, or none or several ministries fit.
-pub fn ministry_of_title(title: &str, ministries: &[EntityRef]) -> Option<EntityRef> {
+pub(crate) fn ministry_of_title(title: &str, ministries: &[EntityRef]) -> Option<EntityRef> {
     if ministries.is_empty() {
         return None;
     }
@@ -986,7 +919,7 @@ pub fn ministry_of_title(title: &str, ministries: &[EntityRef]) -> Option<Entity
 /// ministry by portfolio ([`ministry_of_title`]), a governor's bank when the document names
 /// one bank, a national government title's country when the document is about one country
 /// (`Foreign Minister Claire Dubois` in an article about Canada).
-pub fn organization_from_document(title: &str, state: &DocState) -> Option<EntityRef> {
+pub(crate) fn organization_from_document(title: &str, state: &DocState) -> Option<EntityRef> {
     if let Some(m) = ministry_of_title(title, &state.ministries) {
         return Some(m);
     }
@@ -1016,7 +949,7 @@ pub fn organization_from_document(title: &str, state: &DocState) -> Option<Entit
 }
 
 /// Normalizes a title: words capitalized except short function words.
-pub fn title_case(title: &str) -> String {
+pub(crate) fn title_case(title: &str) -> String {
     let mut out = String::with_capacity(title.len());
     for (n, w) in title.split_whitespace().enumerate() {
         if n > 0 {

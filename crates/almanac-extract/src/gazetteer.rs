@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use almanac_model::{Entity, EntityKind};
 
 /// The built-in gazetteer data.
-pub const BUILTIN: &str = include_str!("../data/gazetteer.tsv");
+pub(crate) const BUILTIN: &str = include_str!("../data/gazetteer.tsv");
 
 /// A line of gazetteer data that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -71,7 +71,7 @@ impl Default for Gazetteer {
 }
 
 /// The canonical id of a name: lowercase ASCII letters and digits joined by dashes.
-pub fn slug(name: &str) -> String {
+pub(crate) fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
         let c = match c {

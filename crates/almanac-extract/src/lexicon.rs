@@ -4,12 +4,11 @@
 //! Adding a verb or a title is one line here; no rule needs to change.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// Event verbs: `(lemma, class, irregular or doubled forms)`. Regular forms (`-s`, `-ed`,
 /// `-ing`) are generated; list the others.
-pub const VERBS: &[(&str, &str, &[&str])] = &[
+pub(crate) const VERBS: &[(&str, &str, &[&str])] = &[
     ("restrict", "restrict", &[]),
     ("curb", "restrict", &[]),
     ("tighten", "restrict", &[]),
@@ -112,14 +111,14 @@ pub const VERBS: &[(&str, &str, &[&str])] = &[
 
 /// Verbs that are an event only followed by one of their particles: `went public` (list),
 /// `stepped down` / `step aside` / `leave office` (resign); `left Paris` is no event.
-pub const PARTICLE_VERBS: &[(&str, &[&str])] = &[
+pub(crate) const PARTICLE_VERBS: &[(&str, &[&str])] = &[
     ("go", &["public"]),
     ("step", &["down", "aside"]),
     ("leave", &["office"]),
 ];
 
 /// Whether the verb `lemma` needs a particle and `next` (lowercase) is not one of them.
-pub fn lacks_particle(lemma: &str, next: &str) -> bool {
+pub(crate) fn lacks_particle(lemma: &str, next: &str) -> bool {
     PARTICLE_VERBS
         .iter()
         .any(|(l, particles)| *l == lemma && !particles.contains(&next))
@@ -127,7 +126,7 @@ pub fn lacks_particle(lemma: &str, next: &str) -> bool {
 
 /// Common nouns that open news sentences as subjects (`Shares fell`, `Officials
 /// confirmed`): capitalized there only because they come first, never a name.
-pub const COMMON_SUBJECTS: &[&str] = &[
+pub(crate) const COMMON_SUBJECTS: &[&str] = &[
     "shares",
     "stocks",
     "prices",
@@ -268,24 +267,24 @@ pub const COMMON_SUBJECTS: &[&str] = &[
 
 /// Word endings of common nouns, adverbs and participles: a sentence's first word ending so
 /// is no name (`Organizers`, `Negotiations`, `Finally`, `Following`).
-pub const COMMON_ENDINGS: &[&str] = &[
+pub(crate) const COMMON_ENDINGS: &[&str] = &[
     "ers", "ors", "ists", "ies", "tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity",
     "ing", "ly", "ants", "ents", "ship", "ships", "ism",
 ];
 
 /// Whether a capitalized word that opens a sentence is a common word there (`Shares`,
 /// `Meanwhile`, `Organizers`) rather than a name (`Ortega`); `lower` is it lowercased.
-pub fn common_opener(lower: &str) -> bool {
+pub(crate) fn common_opener(lower: &str) -> bool {
     COMMON_SUBJECTS.contains(&lower) || COMMON_ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 /// Event classes whose one-word subject of unknown name is a person: `Ortega resigned`,
 /// `Moreira joined Porto`; other classes take an organization (`Halvorsen acquired X`).
-pub const PERSON_SUBJECT_CLASSES: &[&str] = &["resign", "join", "visit", "meet"];
+pub(crate) const PERSON_SUBJECT_CLASSES: &[&str] = &["resign", "join", "visit", "meet"];
 
 /// Light verbs: they make an event only with a restriction noun as object (`slapped export
 /// restrictions on`), and then the event has the class given here.
-pub const LIGHT_VERBS: &[(&str, &str, &[&str])] = &[
+pub(crate) const LIGHT_VERBS: &[(&str, &str, &[&str])] = &[
     ("impose", "restrict", &[]),
     ("slap", "restrict", &["slapped", "slapping"]),
     ("place", "restrict", &[]),
@@ -299,7 +298,7 @@ pub const LIGHT_VERBS: &[(&str, &str, &[&str])] = &[
 
 /// Nouns that name an event: `(noun, class)`. `X's restrictions on Y`, `the acquisition of Y
 /// by X`, `Japanese export curbs`.
-pub const NOMINALS: &[(&str, &str)] = &[
+pub(crate) const NOMINALS: &[(&str, &str)] = &[
     ("restriction", "restrict"),
     ("restrictions", "restrict"),
     ("curb", "restrict"),
@@ -363,10 +362,10 @@ pub const NOMINALS: &[(&str, &str)] = &[
 ];
 
 /// Event classes whose object, when it is a restriction noun, makes a light verb an event.
-pub const RESTRICTION_CLASSES: &[&str] = &["restrict", "ban"];
+pub(crate) const RESTRICTION_CLASSES: &[&str] = &["restrict", "ban"];
 
 /// Prepositions that introduce an event's target, by class (`*` for any class).
-pub const TARGET_PREPOSITIONS: &[(&str, &[&str])] = &[
+pub(crate) const TARGET_PREPOSITIONS: &[(&str, &[&str])] = &[
     ("restrict", &["on", "against", "to"]),
     ("ban", &["on", "against", "to"]),
     ("lift", &["on", "against"]),
@@ -388,7 +387,7 @@ pub const TARGET_PREPOSITIONS: &[(&str, &[&str])] = &[
 ];
 
 /// Classes whose direct object (an entity right after the verb) is the target.
-pub const DIRECT_OBJECT_TARGET: &[&str] = &[
+pub(crate) const DIRECT_OBJECT_TARGET: &[&str] = &[
     "order",
     "join",
     "dismiss",
@@ -411,12 +410,12 @@ pub const DIRECT_OBJECT_TARGET: &[&str] = &[
 ];
 
 /// Forms of `be` (and `get`) that make a following participle passive.
-pub const BE_FORMS: &[&str] = &[
+pub(crate) const BE_FORMS: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "'s",
 ];
 
 /// Words that put an event in the future: `will invest`, `plans to build`.
-pub const PLANNED_MARKERS: &[&str] = &[
+pub(crate) const PLANNED_MARKERS: &[&str] = &[
     "will",
     "would",
     "shall",
@@ -448,7 +447,7 @@ pub const PLANNED_MARKERS: &[&str] = &[
 ];
 
 /// Words that make an event promised: `pledged to spend`.
-pub const PLEDGED_MARKERS: &[&str] = &[
+pub(crate) const PLEDGED_MARKERS: &[&str] = &[
     "pledge",
     "pledged",
     "pledges",
@@ -464,7 +463,7 @@ pub const PLEDGED_MARKERS: &[&str] = &[
 ];
 
 /// Words that make an event only possible: `could ban`, `is considering lifting`.
-pub const POSSIBLE_MARKERS: &[&str] = &[
+pub(crate) const POSSIBLE_MARKERS: &[&str] = &[
     "may",
     "might",
     "could",
@@ -485,12 +484,12 @@ pub const POSSIBLE_MARKERS: &[&str] = &[
 ];
 
 /// Words that negate a following verb.
-pub const NEGATIONS: &[&str] = &[
+pub(crate) const NEGATIONS: &[&str] = &[
     "not", "n't", "never", "no", "refused", "declined", "failed", "refuses", "declines", "fails",
 ];
 
 /// Verbs of saying that make the clause they govern reported speech.
-pub const SAY_VERBS: &[&str] = &[
+pub(crate) const SAY_VERBS: &[&str] = &[
     "said",
     "says",
     "say",
@@ -506,7 +505,7 @@ pub const SAY_VERBS: &[&str] = &[
 ];
 
 /// Words that end a clause when looking for a verb's subject.
-pub const CLAUSE_BREAKS: &[&str] = &[
+pub(crate) const CLAUSE_BREAKS: &[&str] = &[
     "that",
     "which",
     "who",
@@ -535,7 +534,7 @@ pub const CLAUSE_BREAKS: &[&str] = &[
 ];
 
 /// Prepositions: an entity right after one is not a verb's subject.
-pub const PREPOSITIONS: &[&str] = &[
+pub(crate) const PREPOSITIONS: &[&str] = &[
     "in",
     "of",
     "from",
@@ -568,13 +567,13 @@ pub const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Determiners and possessives: a trigger word right after one is a noun, not a verb.
-pub const DETERMINERS: &[&str] = &[
+pub(crate) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those",
     "such", "no", "any", "each", "every", "'s", "’s", "new", "first", "latest",
 ];
 
 /// Pronouns and generic nouns that refer back to the last actor: `it said`, `the firm`.
-pub const ANAPHORS: &[&str] = &[
+pub(crate) const ANAPHORS: &[&str] = &[
     "it",
     "they",
     "he",
@@ -592,7 +591,7 @@ pub const ANAPHORS: &[&str] = &[
 ];
 
 /// Heads that make a country name an actor: `the Japanese government`, `Korea's ministry`.
-pub const GOVERNMENT_HEADS: &[&str] = &[
+pub(crate) const GOVERNMENT_HEADS: &[&str] = &[
     "government",
     "governments",
     "ministry",
@@ -608,7 +607,7 @@ pub const GOVERNMENT_HEADS: &[&str] = &[
 ];
 
 /// Title heads: the word of a title that names the function.
-pub const TITLE_HEADS: &[&str] = &[
+pub(crate) const TITLE_HEADS: &[&str] = &[
     "minister",
     "president",
     "vice-president",
@@ -669,7 +668,7 @@ pub const TITLE_HEADS: &[&str] = &[
 
 /// Words that may qualify a title before its head or inside its `of ...` part:
 /// `industry minister`, `Minister of Trade, Industry and Energy`.
-pub const TITLE_WORDS: &[&str] = &[
+pub(crate) const TITLE_WORDS: &[&str] = &[
     "prime",
     "deputy",
     "vice",
@@ -777,7 +776,7 @@ pub const TITLE_WORDS: &[&str] = &[
 ];
 
 /// Words skipped when walking from a verb back to its subject.
-pub const SUBJECT_SKIP: &[&str] = &[
+pub(crate) const SUBJECT_SKIP: &[&str] = &[
     "will",
     "would",
     "shall",
@@ -888,7 +887,7 @@ pub const SUBJECT_SKIP: &[&str] = &[
 ];
 
 /// Verbs after which a nominal event's actor is the verb's subject: `X confirmed investments`.
-pub const SUPPORT_VERBS: &[&str] = &[
+pub(crate) const SUPPORT_VERBS: &[&str] = &[
     "confirmed",
     "confirms",
     "announced",
@@ -911,14 +910,14 @@ pub const SUPPORT_VERBS: &[&str] = &[
 
 /// Verb classes that take the class of their object noun when it names an event:
 /// `signed a deal` (agree), `provide funding` (fund), `delivered investments` (invest).
-pub const CLASS_FROM_OBJECT: &[(&str, &[&str])] =
+pub(crate) const CLASS_FROM_OBJECT: &[(&str, &[&str])] =
     &[("sign", &["agree"]), ("supply", &["fund", "invest"])];
 
 /// Verb classes that make no event with an abstract object (`provide support`).
-pub const ABSTRACT_OBJECT_CLASSES: &[&str] = &["supply", "start"];
+pub(crate) const ABSTRACT_OBJECT_CLASSES: &[&str] = &["supply", "start"];
 
 /// Abstract nouns: `provide support`, `deliver a message`, `ship updates`.
-pub const ABSTRACT_OBJECTS: &[&str] = &[
+pub(crate) const ABSTRACT_OBJECTS: &[&str] = &[
     "support",
     "assistance",
     "help",
@@ -959,14 +958,15 @@ pub const ABSTRACT_OBJECTS: &[&str] = &[
 
 /// Event classes whose subject may be a thing rather than an actor, kept with a time:
 /// `Production is due to start in 2027`, `The deal is expected to close in 2024`.
-pub const SCHEDULED_CLASSES: &[&str] = &["start", "close", "open", "launch", "resume", "end"];
+pub(crate) const SCHEDULED_CLASSES: &[&str] =
+    &["start", "close", "open", "launch", "resume", "end"];
 
 /// Event classes that, as an infinitive after a past event, state its result rather than
 /// a purpose: `beat Castlegate City to win the cup`.
-pub const RESULT_CLASSES: &[&str] = &["win"];
+pub(crate) const RESULT_CLASSES: &[&str] = &["win"];
 
 /// Verbs whose infinitive complement happened: `began to restrict`, `helped to fund`.
-pub const IMPLICATIVE: &[&str] = &[
+pub(crate) const IMPLICATIVE: &[&str] = &[
     "began",
     "begun",
     "started",
@@ -986,14 +986,14 @@ pub const IMPLICATIVE: &[&str] = &[
 
 /// Event classes where two coordinated subjects act together, the first with the second:
 /// `Japan and South Korea agreed`, `Acme and Beta signed`.
-pub const SYMMETRIC_CLASSES: &[&str] = &["agree", "sign", "meet"];
+pub(crate) const SYMMETRIC_CLASSES: &[&str] = &["agree", "sign", "meet"];
 
 /// Event classes whose direct object is a person when it is a capitalized name:
 /// `elected Ana Ribeiro`, `appointed Jane Roe`.
-pub const PERSON_OBJECT_CLASSES: &[&str] = &["elect", "appoint"];
+pub(crate) const PERSON_OBJECT_CLASSES: &[&str] = &["elect", "appoint"];
 
 /// Nouns that introduce a person's name without being a title: `incumbent Carlos Moedas`.
-pub const PERSON_NOUNS: &[&str] = &[
+pub(crate) const PERSON_NOUNS: &[&str] = &[
     "incumbent",
     "rival",
     "challenger",
@@ -1006,7 +1006,7 @@ pub const PERSON_NOUNS: &[&str] = &[
 ];
 
 /// Last words of company names: `Tokyo Electron Ltd.`, `Acme Industries`.
-pub const COMPANY_SUFFIXES: &[&str] = &[
+pub(crate) const COMPANY_SUFFIXES: &[&str] = &[
     "Inc",
     "Inc.",
     "Ltd",
@@ -1112,7 +1112,7 @@ pub const COMPANY_SUFFIXES: &[&str] = &[
 ];
 
 /// Title words that name no portfolio: `deputy`, `prime`, `former`.
-pub const GENERIC_TITLE_WORDS: &[&str] = &[
+pub(crate) const GENERIC_TITLE_WORDS: &[&str] = &[
     "prime",
     "deputy",
     "vice",
@@ -1149,20 +1149,20 @@ pub const GENERIC_TITLE_WORDS: &[&str] = &[
 
 /// Verbs whose third-person form is more often a plural noun (`tech exports`, `new
 /// orders`): a verb there only after a subject.
-pub const PLURAL_NOUN_LEMMAS: &[&str] = &[
+pub(crate) const PLURAL_NOUN_LEMMAS: &[&str] = &[
     "export", "import", "order", "fund", "ship", "supply", "award", "grant", "appeal", "delay",
     "halt", "block", "hike", "tour", "visit", "purchase", "sale", "launch", "name", "fine",
 ];
 
 /// Legal forms ending company names, dropped from the canonical name: `Nordvik Energy ASA`
 /// is `Nordvik Energy`.
-pub const LEGAL_FORMS: &[&str] = &[
+pub(crate) const LEGAL_FORMS: &[&str] = &[
     "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Co", "Co.", "Plc", "PLC", "plc", "LLC", "AG",
     "SA", "SE", "NV", "GmbH", "ASA", "AB", "Oyj", "SpA", "KK", "S.A.", "N.V.", "L.P.", "LP",
 ];
 
 /// Words that make a capitalized name a government body: `Ministry of ...`.
-pub const GOVERNMENT_WORDS: &[&str] = &[
+pub(crate) const GOVERNMENT_WORDS: &[&str] = &[
     "Ministry",
     "Department",
     "Agency",
@@ -1185,7 +1185,7 @@ pub const GOVERNMENT_WORDS: &[&str] = &[
 ];
 
 /// Words that make a capitalized name an organization: `National Research Foundation`.
-pub const ORGANIZATION_WORDS: &[&str] = &[
+pub(crate) const ORGANIZATION_WORDS: &[&str] = &[
     "University",
     "Institute",
     "Foundation",
@@ -1215,7 +1215,7 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
 ];
 
 /// Words that make a capitalized name a news outlet.
-pub const MEDIA_WORDS: &[&str] = &[
+pub(crate) const MEDIA_WORDS: &[&str] = &[
     "News",
     "Times",
     "Post",
@@ -1234,7 +1234,7 @@ pub const MEDIA_WORDS: &[&str] = &[
 ];
 
 /// Capitalized words that open sentences or headlines but are not names.
-pub const NOT_NAMES: &[&str] = &[
+pub(crate) const NOT_NAMES: &[&str] = &[
     "The",
     "A",
     "An",
@@ -1364,14 +1364,9 @@ pub const NOT_NAMES: &[&str] = &[
     "Analysts",
 ];
 
-/// Portfolio words that may end a title list: the name after them is the person.
-pub fn is_title_word(lower: &str) -> bool {
-    has(lower, w::TITLE)
-}
-
 /// What a word form triggers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct VerbForm {
+pub(crate) struct VerbForm {
     /// The lemma: `lift`.
     pub lemma: &'static str,
     /// The event class: `lift`.
@@ -1384,7 +1379,7 @@ pub struct VerbForm {
 
 /// Inflection of a verb form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Form {
+pub(crate) enum Form {
     /// `lift`.
     Base,
     /// `lifts`.
@@ -1444,96 +1439,70 @@ fn form_of(word: &str, lemma: &str) -> Form {
     }
 }
 
-/// A small, fast, non-cryptographic hasher for short word keys (FxHash).
-#[derive(Debug, Default, Clone, Copy)]
-pub struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A hash map keyed by words, with [`WordHasher`].
-pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// A hash map keyed by words, with the fast non-cryptographic FxHash of `rustc-hash`.
+pub(crate) type WordMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Word classes as bit flags, so that a token's memberships in every word list are looked up
 /// once (see [`lex`]) and tested with a mask. Lowercase lists are keyed by the lowercased
 /// word; the capitalized lists (`NOT_NAME`, `COMPANY_SUFFIX`, `*_WORD`) by the word as written.
-pub mod w {
+pub(crate) mod w {
     /// [`super::TITLE_HEADS`].
-    pub const TITLE_HEAD: u32 = 1;
+    pub(crate) const TITLE_HEAD: u32 = 1;
     /// [`super::TITLE_WORDS`].
-    pub const TITLE_WORD: u32 = 1 << 1;
+    pub(crate) const TITLE_WORD: u32 = 1 << 1;
     /// [`super::PREPOSITIONS`].
-    pub const PREPOSITION: u32 = 1 << 2;
+    pub(crate) const PREPOSITION: u32 = 1 << 2;
     /// [`super::DETERMINERS`].
-    pub const DETERMINER: u32 = 1 << 3;
+    pub(crate) const DETERMINER: u32 = 1 << 3;
     /// [`super::CLAUSE_BREAKS`].
-    pub const CLAUSE_BREAK: u32 = 1 << 4;
+    pub(crate) const CLAUSE_BREAK: u32 = 1 << 4;
     /// [`super::BE_FORMS`].
-    pub const BE_FORM: u32 = 1 << 5;
+    pub(crate) const BE_FORM: u32 = 1 << 5;
     /// [`super::NEGATIONS`].
-    pub const NEGATION: u32 = 1 << 6;
+    pub(crate) const NEGATION: u32 = 1 << 6;
     /// [`super::SAY_VERBS`].
-    pub const SAY_VERB: u32 = 1 << 7;
+    pub(crate) const SAY_VERB: u32 = 1 << 7;
     /// [`super::PLANNED_MARKERS`].
-    pub const PLANNED: u32 = 1 << 8;
+    pub(crate) const PLANNED: u32 = 1 << 8;
     /// [`super::PLEDGED_MARKERS`].
-    pub const PLEDGED: u32 = 1 << 9;
+    pub(crate) const PLEDGED: u32 = 1 << 9;
     /// [`super::POSSIBLE_MARKERS`].
-    pub const POSSIBLE: u32 = 1 << 10;
+    pub(crate) const POSSIBLE: u32 = 1 << 10;
     /// [`super::GOVERNMENT_HEADS`].
-    pub const GOVERNMENT_HEAD: u32 = 1 << 11;
+    pub(crate) const GOVERNMENT_HEAD: u32 = 1 << 11;
     /// [`super::ANAPHORS`].
-    pub const ANAPHOR: u32 = 1 << 12;
+    pub(crate) const ANAPHOR: u32 = 1 << 12;
     /// [`super::SUBJECT_SKIP`].
-    pub const SUBJECT_SKIP: u32 = 1 << 13;
+    pub(crate) const SUBJECT_SKIP: u32 = 1 << 13;
     /// [`super::SUPPORT_VERBS`].
-    pub const SUPPORT_VERB: u32 = 1 << 14;
+    pub(crate) const SUPPORT_VERB: u32 = 1 << 14;
     /// [`super::PERSON_NOUNS`].
-    pub const PERSON_NOUN: u32 = 1 << 15;
+    pub(crate) const PERSON_NOUN: u32 = 1 << 15;
     /// [`super::IMPLICATIVE`].
-    pub const IMPLICATIVE: u32 = 1 << 21;
+    pub(crate) const IMPLICATIVE: u32 = 1 << 21;
     /// [`super::NOT_NAMES`] (as written).
-    pub const NOT_NAME: u32 = 1 << 16;
+    pub(crate) const NOT_NAME: u32 = 1 << 16;
     /// [`super::COMPANY_SUFFIXES`] (as written).
-    pub const COMPANY_SUFFIX: u32 = 1 << 17;
+    pub(crate) const COMPANY_SUFFIX: u32 = 1 << 17;
     /// [`super::GOVERNMENT_WORDS`] (as written).
-    pub const GOVERNMENT_WORD: u32 = 1 << 18;
+    pub(crate) const GOVERNMENT_WORD: u32 = 1 << 18;
     /// [`super::ORGANIZATION_WORDS`] (as written).
-    pub const ORGANIZATION_WORD: u32 = 1 << 19;
+    pub(crate) const ORGANIZATION_WORD: u32 = 1 << 19;
     /// [`super::MEDIA_WORDS`] (as written).
-    pub const MEDIA_WORD: u32 = 1 << 20;
+    pub(crate) const MEDIA_WORD: u32 = 1 << 20;
     /// Flags of the lists keyed by the word as written.
-    pub const CASED: u32 =
+    pub(crate) const CASED: u32 =
         NOT_NAME | COMPANY_SUFFIX | GOVERNMENT_WORD | ORGANIZATION_WORD | MEDIA_WORD;
     /// A word that makes a capitalized name an organization, company, body or outlet.
-    pub const ORG_NOUN: u32 = COMPANY_SUFFIX | GOVERNMENT_WORD | ORGANIZATION_WORD | MEDIA_WORD;
+    pub(crate) const ORG_NOUN: u32 =
+        COMPANY_SUFFIX | GOVERNMENT_WORD | ORGANIZATION_WORD | MEDIA_WORD;
     /// Either a title head or a title word.
-    pub const TITLE: u32 = TITLE_HEAD | TITLE_WORD;
+    pub(crate) const TITLE: u32 = TITLE_HEAD | TITLE_WORD;
 }
 
 /// What the lexicon knows about one word form.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Lex {
+pub(crate) struct Lex {
     /// Word-list memberships ([`w`] flags).
     pub flags: u32,
     /// The verb this form inflects, if any.
@@ -1588,7 +1557,7 @@ fn lexicon_map() -> &'static WordMap<String, Lex> {
 /// Everything the lexicon knows about a word: `lower` is the word lowercased (for the
 /// lowercase lists, verbs and nominals), `written` the word as written (for the capitalized
 /// lists). One or two hash lookups.
-pub fn lex(lower: &str, written: &str) -> Lex {
+pub(crate) fn lex(lower: &str, written: &str) -> Lex {
     let map = lexicon_map();
     let mut out = map.get(lower).copied().unwrap_or_default();
     if lower != written {
@@ -1601,14 +1570,14 @@ pub fn lex(lower: &str, written: &str) -> Lex {
 }
 
 /// Whether the lowercase word `lower` is in the lowercase word lists of `flags`.
-pub fn has(lower: &str, flags: u32) -> bool {
+pub(crate) fn has(lower: &str, flags: u32) -> bool {
     lexicon_map()
         .get(lower)
         .is_some_and(|l| l.flags & flags & !w::CASED != 0)
 }
 
 /// The verb table, from lowercase word form to what it triggers.
-pub fn verb_forms() -> &'static HashMap<String, VerbForm> {
+pub(crate) fn verb_forms() -> &'static HashMap<String, VerbForm> {
     static FORMS: OnceLock<HashMap<String, VerbForm>> = OnceLock::new();
     FORMS.get_or_init(|| {
         let mut map = HashMap::new();
@@ -1640,7 +1609,7 @@ pub fn verb_forms() -> &'static HashMap<String, VerbForm> {
 }
 
 /// The class of a nominal trigger (`restrictions` -> `restrict`).
-pub fn nominal_class(lower: &str) -> Option<&'static str> {
+pub(crate) fn nominal_class(lower: &str) -> Option<&'static str> {
     lexicon_map().get(lower).and_then(|l| l.nominal)
 }
 

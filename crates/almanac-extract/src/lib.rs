@@ -5,11 +5,17 @@
 //! [`Gazetteer`] of countries, capitals, demonyms, organizations, ministries, companies and
 //! outlets, plus capitalization and title patterns for the rest), temporal expressions
 //! (`almanac-time`, resolved against the document's date) and amounts (`almanac-measure`),
-//! then runs the [`rules::RULES`]: active, passive and nominal events, and roles. Every
+//! then runs the extraction rules (listed by [`rules`]): active, passive and nominal events, and roles. Every
 //! [`Fact`] carries its provenance (document, sentence, byte span, rule, confidence).
 //! [`merge`] folds facts that several documents report into one fact with several sources
 //! and records the fields they disagree on as [`almanac_model::Conflict`]s; [`timeline`]
 //! orders events chronologically.
+//!
+//! What the crate root offers (every module is private): [`Extractor`] (facts, and the
+//! evidence of every sentence, of one document), [`Gazetteer`] (built-in names, extended by a
+//! user's TSV file; [`GazetteerError`]), [`merge`], [`timeline`] ([`TimelineEntry`]),
+//! [`render_fact`] and [`render_time`] (one-line renderings used by snapshots and the CLI),
+//! [`entity_names`] (for completion) and [`rules`] (the rule names found in provenance).
 //!
 //! It deliberately does not guess: an event without an identifiable actor (or target) is
 //! dropped, and a relative date in an undated document stays unresolved (`XXXX-07`) unless
@@ -25,14 +31,17 @@
 //! assert_eq!(render_fact(&facts[0], false), "restrict  Japan -> South Korea  \"export restrictions\"");
 //! ```
 
-pub mod analysis;
-pub mod clause;
+#![warn(unreachable_pub)]
+
+mod analysis;
+mod clause;
 mod evidence;
-pub mod gazetteer;
-pub mod lexicon;
+mod gazetteer;
+mod lexicon;
 mod merge;
 mod render;
-pub mod rules;
+mod rules;
+mod state;
 mod timeline;
 
 use almanac_model::{
@@ -40,7 +49,6 @@ use almanac_model::{
 };
 use almanac_time::{Anchor, Granularity, TimexType};
 
-pub use almanac_model::Fact as ModelFact;
 pub use gazetteer::{Gazetteer, GazetteerError};
 pub use merge::{merge, merge_partition, sort_merged};
 pub use render::{render_fact, render_time};
@@ -48,6 +56,17 @@ pub use timeline::{TimelineEntry, timeline};
 
 use crate::analysis::{KnownPerson, analyse, name_unknown_subjects, resolve_persons};
 use crate::rules::{DocState, Found, RULES};
+
+/// The extraction rules, in the order they run on each sentence: `(name, description)`.
+/// The name is the one recorded in every fact's [`Provenance::rule`].
+///
+/// ```
+/// let names: Vec<&str> = almanac_extract::rules().map(|(name, _)| name).collect();
+/// assert!(names.contains(&"verb_event"));
+/// ```
+pub fn rules() -> impl Iterator<Item = (&'static str, &'static str)> {
+    RULES.iter().map(|r| (r.name, r.description))
+}
 
 /// Extracts facts from documents with a gazetteer.
 #[derive(Debug, Clone, Default)]

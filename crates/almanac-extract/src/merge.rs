@@ -183,8 +183,8 @@ fn same(a: &FactKind, b: &FactKind) -> bool {
 /// Facts are taken in order (by document path, position, rendering); each joins the first
 /// group holding a report of the same event and none that contradicts it, else starts a
 /// group. Finding that group is keyed, not a scan of every fact: only facts of one
-/// [`PartKey`] (class, negation, actor; or person and title) can meet, a group never mixes
-/// two years, and groups whose reports compare alike (one [`Signature`] set) are tested
+/// `PartKey` (class, negation, actor; or person and title) can meet, a group never mixes
+/// two years, and groups whose reports compare alike (one `Signature` set) are tested
 /// once. So 8,000 copies of one story cost about 8,000 steps, not 8,000 squared.
 pub fn merge(mut facts: Vec<Fact>) -> Vec<Fact> {
     facts.sort_by_cached_key(|f| {
@@ -662,7 +662,7 @@ fn combine(group: Vec<Fact>) -> Fact {
         }
     }
     let id = if sources.len() > 1 {
-        almanac_model::text::content_id(render::render_kind(&kind).as_bytes())
+        almanac_model::content_id(render::render_kind(&kind).as_bytes())
     } else {
         group[0].id.clone()
     };

@@ -57,7 +57,7 @@ fn trim(v: f64) -> String {
 }
 
 /// The fact's content on one line, without provenance.
-pub fn render_kind(kind: &FactKind) -> String {
+pub(crate) fn render_kind(kind: &FactKind) -> String {
     let mut out = String::with_capacity(96);
     match kind {
         FactKind::Event(e) => {

@@ -19,8 +19,8 @@ pub struct TimelineEntry {
 }
 
 fn builtin() -> &'static Gazetteer {
-    static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(Gazetteer::builtin)
+    static BUILTIN_GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+    BUILTIN_GAZETTEER.get_or_init(Gazetteer::builtin)
 }
 
 /// The events of `facts` in chronological order, optionally only those involving `entity`

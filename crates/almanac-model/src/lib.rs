@@ -16,11 +16,13 @@
 //! assert_eq!(doc.sentences().count(), 2);
 //! ```
 
-pub mod diagnostic;
-pub mod document;
-pub mod evidence;
-pub mod fact;
-pub mod text;
+#![warn(unreachable_pub)]
+
+mod diagnostic;
+mod document;
+mod evidence;
+mod fact;
+mod text;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Body, DateKnown, DocDate, Document, Headline, RelativeAge};
@@ -29,3 +31,4 @@ pub use fact::{
     Conflict, Entity, EntityKind, EntityRef, Event, Fact, FactKind, Modality, Provenance, Role,
     TimeRef,
 };
+pub use text::{content_id, line_column, split_sentences};

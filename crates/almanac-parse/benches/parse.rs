@@ -28,7 +28,7 @@ fn fixtures() -> Vec<(&'static str, String, Vec<u8>)> {
             // sidecar metadata is not a document
             if path
                 .to_string_lossy()
-                .ends_with(almanac_parse::sidecar::SIDECAR_SUFFIX)
+                .ends_with(almanac_parse::SIDECAR_SUFFIX)
             {
                 continue;
             }

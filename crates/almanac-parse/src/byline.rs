@@ -23,7 +23,7 @@ use crate::lines::{is_outlet_name, is_person_name, normalize_name, person_name_p
 
 /// What a stamp line says. Dates keep the whole line as their source text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Stamp {
+pub(crate) struct Stamp {
     /// Authors, in order, all-capital names in title case.
     pub authors: Vec<String>,
     /// The outlet named next to the authors.
@@ -36,7 +36,7 @@ pub struct Stamp {
 
 impl Stamp {
     /// Whether nothing was read.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.authors.is_empty()
             && self.outlet.is_none()
             && self.published.is_none()
@@ -46,9 +46,9 @@ impl Stamp {
     /// Adds what this stamp says to `doc`, never replacing what it already has (a known
     /// publication date, an outlet); authors are added when the document has none yet or
     /// they are new.
-    pub fn fill(self, doc: &mut almanac_model::Document) {
+    pub(crate) fn fill(self, doc: &mut almanac_model::Document) {
         for a in &self.authors {
-            crate::formats::push_unique(&mut doc.authors, a);
+            crate::lines::push_unique(&mut doc.authors, a);
         }
         if doc.outlet.is_none() {
             doc.outlet = self.outlet;
@@ -144,7 +144,7 @@ const ROLE_WORDS: &[&str] = &[
 /// Reads a stamp line: `By Jane Doe | 2024-03-05`, `Posted: Tue 5 Mar 2024 09:30 GMT`,
 /// `5 March 2024 · 3 min read`, `Jane Doe | Example News | 5 March 2024`. `None` when the line
 /// is anything else.
-pub fn read_stamp(line: &str) -> Option<Stamp> {
+pub(crate) fn read_stamp(line: &str) -> Option<Stamp> {
     let line = line.trim();
     if line.is_empty() || line.len() > 200 {
         return None;
@@ -253,7 +253,7 @@ enum DateKind {
 
 /// A date with its source text set to the whole stamp line.
 fn date(text: &str, line: &str) -> Option<DocDate> {
-    let mut d = crate::formats::explicit_date(text).ok()?;
+    let mut d = crate::date::explicit_date(text).ok()?;
     d.source_text = Some(line.to_owned());
     Some(d)
 }

@@ -2,7 +2,7 @@
 //! `Tuesday, March 5, 2024 6:05 PM GMT`, `10:32 AM GMT, March 5, 2024` (time first, as wire
 //! stamps write it), and ages such as `5 years ago`.
 
-use almanac_model::RelativeAge;
+use almanac_model::{DocDate, RelativeAge};
 use almanac_time::Granularity;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use nom::branch::alt;
@@ -400,6 +400,15 @@ fn relative_age(i: &str) -> IResult<&str, RelativeAge> {
         |(amount, _, unit, _, _)| RelativeAge { amount, unit },
     )
     .parse(i)
+}
+
+/// An explicit date read from `text`, remembering the text it came from.
+pub(crate) fn explicit_date(text: &str) -> Result<DocDate, DateError> {
+    let parsed = parse_date(text)?;
+    let mut date = DocDate::explicit(parsed.local, parsed.granularity);
+    date.utc_offset_seconds = parsed.offset_seconds;
+    date.source_text = Some(text.trim().to_owned());
+    Ok(date)
 }
 
 #[cfg(test)]

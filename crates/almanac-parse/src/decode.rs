@@ -9,7 +9,7 @@ use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 /// The decoded text of a file, or why there is none.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
+pub(crate) struct Decoded {
     /// The text, `None` when the file is empty or binary.
     pub text: Option<String>,
     /// The encoding used when it was not plain UTF-8: `UTF-16LE`, `windows-1252`.
@@ -19,7 +19,7 @@ pub struct Decoded {
 }
 
 /// Decodes `bytes`, labelling diagnostics with `path`.
-pub fn decode(path: &str, bytes: &[u8]) -> Decoded {
+pub(crate) fn decode(path: &str, bytes: &[u8]) -> Decoded {
     let mut out = Decoded {
         text: None,
         encoding: None,
@@ -84,7 +84,7 @@ pub fn decode(path: &str, bytes: &[u8]) -> Decoded {
             let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
             out.encoding = Some(WINDOWS_1252.name());
             let valid = String::from_utf8_lossy(&bytes[..err.valid_up_to()]).into_owned();
-            let (line, column) = almanac_model::text::line_column(&valid, valid.len());
+            let (line, column) = almanac_model::line_column(&valid, valid.len());
             let mut diagnostic = Diagnostic::file(
                 Severity::Warning,
                 path,
@@ -108,7 +108,7 @@ fn finish_text(mut out: Decoded, path: &str, text: String) -> Decoded {
     let text = match text.find('\0') {
         Some(first) => {
             let count = text.matches('\0').count();
-            let (line, column) = almanac_model::text::line_column(&text, first);
+            let (line, column) = almanac_model::line_column(&text, first);
             let mut diagnostic = Diagnostic::file(
                 Severity::Warning,
                 path,

@@ -14,7 +14,7 @@ use std::borrow::Cow;
 /// One markup token, borrowing from the source (names and values are copied only when they
 /// must change: an upper-case tag name, an attribute value with an entity).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Token<'a> {
+pub(crate) enum Token<'a> {
     /// `<name attr="v">` (name lowercased), possibly self-closing.
     Start {
         /// Lowercased tag name.
@@ -36,7 +36,7 @@ pub enum Token<'a> {
 
 /// A structural problem met while building the tree, at a byte offset.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Damage {
+pub(crate) struct Damage {
     /// Byte offset into the source.
     pub offset: usize,
     /// What happened: `unclosed <item>`.
@@ -46,11 +46,11 @@ pub struct Damage {
 }
 
 /// An attribute: lowercased name, entity-decoded value.
-pub type Attr<'a> = (Cow<'a, str>, Cow<'a, str>);
+pub(crate) type Attr<'a> = (Cow<'a, str>, Cow<'a, str>);
 
 /// An element of the tree, borrowing from the source.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Element<'a> {
+pub(crate) struct Element<'a> {
     /// Lowercased tag name (`#root` for the document).
     pub name: Cow<'a, str>,
     /// Attributes in source order.
@@ -63,7 +63,7 @@ pub struct Element<'a> {
 
 /// A tree node.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Node<'a> {
+pub(crate) enum Node<'a> {
     /// An element.
     Element(Element<'a>),
     /// Decoded text (entities resolved, CDATA kept raw).
@@ -144,7 +144,7 @@ fn is_block(name: &str) -> bool {
 
 /// Elements whose text is never article body: navigation, header, footer, asides, forms,
 /// scripts, styles, figures.
-pub fn is_boilerplate(name: &str) -> bool {
+pub(crate) fn is_boilerplate(name: &str) -> bool {
     matches!(
         name,
         "aside"
@@ -169,7 +169,7 @@ pub fn is_boilerplate(name: &str) -> bool {
 impl<'a> Element<'a> {
     /// A container whose class or id names page furniture (share bars, related links,
     /// bylines, ads, newsletter boxes, breadcrumbs, comments).
-    pub fn is_boilerplate_box(&self) -> bool {
+    pub(crate) fn is_boilerplate_box(&self) -> bool {
         const WORDS: &[&str] = &[
             "share",
             "social",
@@ -201,55 +201,15 @@ impl<'a> Element<'a> {
     }
 
     /// The value of an attribute.
-    pub fn attr(&self, name: &str) -> Option<&str> {
+    pub(crate) fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_ref())
     }
 
-    /// Child elements.
-    pub fn elements(&self) -> impl Iterator<Item = &Element<'a>> {
-        self.children.iter().filter_map(|n| match n {
-            Node::Element(e) => Some(e),
-            Node::Text(_) => None,
-        })
-    }
-
-    /// The first child element with this name.
-    pub fn child(&self, name: &str) -> Option<&Element<'a>> {
-        self.elements().find(|e| e.name == name)
-    }
-
-    /// Every descendant element (depth first, document order) matching `pred`.
-    pub fn find_all<'t>(
-        &'t self,
-        pred: &dyn Fn(&Element<'_>) -> bool,
-        out: &mut Vec<&'t Element<'a>>,
-    ) {
-        for e in self.elements() {
-            if pred(e) {
-                out.push(e);
-            }
-            e.find_all(pred, out);
-        }
-    }
-
-    /// The first descendant element matching `pred`.
-    pub fn find(&self, pred: &dyn Fn(&Element<'_>) -> bool) -> Option<&Element<'a>> {
-        for e in self.elements() {
-            if pred(e) {
-                return Some(e);
-            }
-            if let Some(found) = e.find(pred) {
-                return Some(found);
-            }
-        }
-        None
-    }
-
     /// All text inside, whitespace collapsed.
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         let mut out = Collapsed::default();
         self.collect_text(&mut out);
         out.text
@@ -270,14 +230,15 @@ impl<'a> Element<'a> {
     }
 
     /// The body paragraphs inside, skipping [`is_boilerplate`] elements and `skip` names.
-    pub fn paragraphs(&self, skip: &[&str]) -> Vec<String> {
+    #[cfg(test)]
+    fn paragraphs(&self, skip: &[&str]) -> Vec<String> {
         self.blocks(skip).into_iter().map(|b| b.text).collect()
     }
 
     /// The body paragraphs inside, with subheads marked (see [`Block`]), skipping
     /// [`is_boilerplate`] elements and `skip` names. Block elements start and end a
     /// paragraph; `<br><br>` ends one too, while a single `<br>` is a space.
-    pub fn blocks(&self, skip: &[&str]) -> Vec<Block> {
+    pub(crate) fn blocks(&self, skip: &[&str]) -> Vec<Block> {
         let mut out = Vec::new();
         let mut current = Collapsed::default();
         self.walk_paragraphs(skip, false, &mut current, &mut out);
@@ -335,7 +296,7 @@ impl<'a> Element<'a> {
 
 /// A paragraph of HTML text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
+pub(crate) struct Block {
     /// The text, whitespace collapsed.
     pub text: String,
     /// A subhead: made only of `<b>`, `<strong>` or a `<h2>`-`<h4>` heading, at most 12 words,
@@ -432,14 +393,14 @@ fn is_space(c: char) -> bool {
 }
 
 /// Collapses runs of whitespace (including non-breaking spaces) into one space and trims.
-pub fn collapse_whitespace(text: &str) -> String {
+pub(crate) fn collapse_whitespace(text: &str) -> String {
     let mut out = Collapsed::default();
     out.push(text);
     out.text
 }
 
 /// Decodes HTML entities (`&amp;`, `&#8217;`, `&rsquo;`), borrowing when there are none.
-pub fn decode_entities(text: &str) -> Cow<'_, str> {
+pub(crate) fn decode_entities(text: &str) -> Cow<'_, str> {
     if text.contains('&') {
         html_escape::decode_html_entities(text)
     } else {
@@ -448,14 +409,14 @@ pub fn decode_entities(text: &str) -> Cow<'_, str> {
 }
 
 /// HTML text (a fragment or a page) to body paragraphs, without boilerplate.
-pub fn to_paragraphs(html: &str) -> Vec<String> {
+pub(crate) fn to_paragraphs(html: &str) -> Vec<String> {
     to_blocks(html).into_iter().map(|b| b.text).collect()
 }
 
 /// HTML text (a fragment or a page) to body paragraphs with subheads marked, without
 /// boilerplate or promos. Text without markup or entities is not parsed: it is one paragraph,
 /// whitespace collapsed, as the tree walk would give.
-pub fn to_blocks(html: &str) -> Vec<Block> {
+pub(crate) fn to_blocks(html: &str) -> Vec<Block> {
     if !html.contains(['<', '&']) {
         let text = collapse_whitespace(html);
         if text.is_empty() {
@@ -470,7 +431,7 @@ pub fn to_blocks(html: &str) -> Vec<Block> {
 }
 
 /// Drops short paragraphs that are promos or links (`Read more: ...`, `Follow us on ...`).
-pub fn without_promos(mut blocks: Vec<Block>) -> Vec<Block> {
+pub(crate) fn without_promos(mut blocks: Vec<Block>) -> Vec<Block> {
     blocks.retain(|b| {
         !(b.text.split_whitespace().nth(15).is_none() && crate::lines::is_promo(&b.text))
     });
@@ -478,7 +439,7 @@ pub fn without_promos(mut blocks: Vec<Block>) -> Vec<Block> {
 }
 
 /// The body of a document made of HTML blocks: subheads marked.
-pub fn body_of(blocks: &[Block]) -> almanac_model::Body {
+pub(crate) fn body_of(blocks: &[Block]) -> almanac_model::Body {
     let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
     almanac_model::Body::with_subheads(&texts, |n| blocks[n].subhead)
 }
@@ -656,11 +617,6 @@ fn raw_text<'a>(i: &'a str, element: &str) -> (&'a str, &'a str) {
     ("", i)
 }
 
-/// Tokenizes HTML with each token's byte offset. Never fails.
-pub fn tokenize(source: &str) -> Vec<(usize, Token<'_>)> {
-    Tokens::new(source, false).collect()
-}
-
 /// The tokens of HTML, or XML when `xml` (no raw-text elements), with their byte offsets.
 struct Tokens<'a> {
     source: &'a str,
@@ -718,14 +674,8 @@ impl<'a> Iterator for Tokens<'a> {
 }
 
 /// Builds a tree from HTML. Returns the `#root` element and structural damage.
-pub fn parse(source: &str) -> (Element<'_>, Vec<Damage>) {
+pub(crate) fn parse(source: &str) -> (Element<'_>, Vec<Damage>) {
     build(source, false)
-}
-
-/// Builds a tree from XML (feeds): no void or raw-text elements, so `<link>URL</link>` and
-/// `<title><![CDATA[...]]></title>` read as written.
-pub fn parse_xml(source: &str) -> (Element<'_>, Vec<Damage>) {
-    build(source, true)
 }
 
 fn build(source: &str, xml: bool) -> (Element<'_>, Vec<Damage>) {

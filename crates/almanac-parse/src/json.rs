@@ -10,7 +10,7 @@ use nom::{IResult, Parser};
 
 /// A JSON value. Objects keep their keys in source order.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Json {
+pub(crate) enum Json {
     /// `null`.
     Null,
     /// `true` / `false`.
@@ -27,7 +27,7 @@ pub enum Json {
 
 /// Damage met by the tolerant scanner, at a byte offset of the source.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Damage {
+pub(crate) struct Damage {
     /// Byte offset into the source.
     pub offset: usize,
     /// What happened: `raw line break inside a string`.
@@ -38,7 +38,7 @@ pub struct Damage {
 
 impl Json {
     /// The value of a key of an object (the first, if repeated).
-    pub fn get(&self, key: &str) -> Option<&Json> {
+    pub(crate) fn get(&self, key: &str) -> Option<&Json> {
         match self {
             Json::Object(fields) => fields.iter().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
@@ -46,7 +46,7 @@ impl Json {
     }
 
     /// The string, if this is one.
-    pub fn as_str(&self) -> Option<&str> {
+    pub(crate) fn as_str(&self) -> Option<&str> {
         match self {
             Json::String(s) => Some(s),
             _ => None,
@@ -54,14 +54,14 @@ impl Json {
     }
 
     /// `key` as a string, or `key.rendered` (the WordPress shape `{"rendered": "..."}`).
-    pub fn text(&self, key: &str) -> Option<&str> {
+    pub(crate) fn text(&self, key: &str) -> Option<&str> {
         let v = self.get(key)?;
         v.as_str()
             .or_else(|| v.get("rendered").and_then(Json::as_str))
     }
 
     /// The elements, if this is an array.
-    pub fn as_array(&self) -> Option<&[Json]> {
+    pub(crate) fn as_array(&self) -> Option<&[Json]> {
         match self {
             Json::Array(items) => Some(items),
             _ => None,
@@ -155,7 +155,7 @@ impl<'de> serde::de::Visitor<'de> for JsonVisitor {
 
 /// Parses JSON: serde_json for valid input, the tolerant scanner otherwise.
 /// Returns the value (if anything could be read) and the damage (empty for valid input).
-pub fn parse(source: &str) -> (Option<Json>, Vec<Damage>) {
+pub(crate) fn parse(source: &str) -> (Option<Json>, Vec<Damage>) {
     match serde_json::from_str::<Json>(source) {
         Ok(v) => (Some(v), Vec::new()),
         Err(_) => parse_tolerant(source),
@@ -163,7 +163,7 @@ pub fn parse(source: &str) -> (Option<Json>, Vec<Damage>) {
 }
 
 /// The tolerant scanner: reads as much as it can, never fails.
-pub fn parse_tolerant(source: &str) -> (Option<Json>, Vec<Damage>) {
+pub(crate) fn parse_tolerant(source: &str) -> (Option<Json>, Vec<Damage>) {
     let mut scanner = Scanner {
         source,
         damage: Vec::new(),

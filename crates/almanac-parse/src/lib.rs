@@ -5,10 +5,23 @@
 //! runs that format's grammar. A file yields zero or more documents (a feed yields one per
 //! item) and diagnostics; bad input is data, never a panic or an error.
 //!
-//! Formats live one per file in [`formats`], listed once in [`FORMATS`]. Adding a format is one
-//! new file and one line in that list. Bylines and date stamps under a headline (`By Jane Doe |
-//! 2024-03-05`) are read by [`byline`] for every text and HTML format; sidecar metadata
-//! (`FILE.meta.json`) is read by [`sidecar`] and applied by [`read_with_sidecar`].
+//! Formats live one per file in `src/formats/`, listed once in [`FORMATS`]. Adding a format is
+//! one new file and one line in that list. Bylines and date stamps under a headline (`By Jane
+//! Doe | 2024-03-05`) are read for every text and HTML format; sidecar metadata
+//! (`FILE.meta.json`) is read by [`Sidecar::parse`] and applied by [`read_with_sidecar`].
+//!
+//! What the crate root offers (every module is private):
+//!
+//! - [`read`], [`read_with_sidecar`]: one file's bytes into a [`Parsed`] (documents and
+//!   diagnostics), with [`Options`] (capture date, forced format).
+//! - [`read_files`]: a whole corpus as `(path, bytes)` pairs, as the app reads a folder:
+//!   [`is_document`] decides which files are documents, and each sidecar ([`sidecar_path`],
+//!   [`SIDECAR_SUFFIX`]) is parsed by [`Sidecar::parse`] and applied to its file.
+//! - [`FORMATS`], [`Format`], [`detect`], [`format_named`]: the known formats.
+//! - [`parse_date`], [`parse_relative_age`] ([`ParsedDate`], [`DateError`]): the date
+//!   grammar of bylines, feeds and sidecars.
+//! - [`explain`], [`explain_file`] ([`Explanation`], [`Dropped`], [`Reason`]): why an HTML
+//!   page's main text is what it is (`almanac parse --why`).
 //!
 //! This crate does no I/O, never reads the clock and never prints: the capture date used to
 //! resolve `5 years ago` is an [`Options`] field the caller supplies.
@@ -27,23 +40,28 @@
 //! assert_eq!(doc.outlet.as_deref(), Some("Example News"));
 //! ```
 
-pub mod byline;
-pub mod date;
-pub mod decode;
+#![warn(unreachable_pub)]
+
+mod byline;
+mod corpus;
+mod date;
+mod decode;
 mod feed;
-pub mod formats;
-pub mod html;
-pub mod json;
-pub mod lines;
-pub mod page;
-pub mod sidecar;
+mod formats;
+mod html;
+mod json;
+mod lines;
+mod page;
+mod sidecar;
 
 use almanac_model::{DateKnown, Diagnostic, Document, Severity};
 use chrono::NaiveDate;
 
 pub use almanac_model;
+pub use corpus::{is_document, read_files, sidecar_path};
 pub use date::{DateError, ParsedDate, parse_date, parse_relative_age};
-pub use sidecar::Sidecar;
+pub use page::{Dropped, Explanation, Reason, explain};
+pub use sidecar::{SIDECAR_SUFFIX, Sidecar};
 
 /// How to read a file.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -77,7 +95,7 @@ pub struct Format {
     /// Parses decoded text into documents: `(path, text, options)`.
     pub parse: fn(&str, &str, &Options) -> Vec<Document>,
     /// Why decoded text gave no document (`(path, text)`): the damage a feed reader met, for
-    /// instance. Formats with nothing to add use [`formats::no_notes`].
+    /// instance. Formats with nothing to add return no diagnostics.
     pub why_empty: fn(&str, &str) -> Vec<Diagnostic>,
 }
 
@@ -125,7 +143,7 @@ pub fn read(path: &str, bytes: &[u8], opts: &Options) -> Parsed {
     read_with_sidecar(path, bytes, opts, None)
 }
 
-/// [`read`] with the file's sidecar metadata (see [`sidecar`]): its capture date wins over
+/// [`read`] with the file's sidecar metadata (see [`Sidecar`]): its capture date wins over
 /// `opts.captured`, its fields are applied to the documents, and its diagnostics come first.
 pub fn read_with_sidecar(
     path: &str,
@@ -161,6 +179,12 @@ pub fn read_with_sidecar(
         doc.diagnostics = notes;
     }
     parsed
+}
+
+/// [`explain`] for a file's bytes, when they decode to an HTML page (`None` otherwise).
+pub fn explain_file(path: &str, bytes: &[u8]) -> Option<Explanation> {
+    let text = decode::decode(path, bytes).text?;
+    (detect(&text).name == formats::html::FORMAT.name).then(|| page::explain(&text))
 }
 
 /// The note on a document without any date.

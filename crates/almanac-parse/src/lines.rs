@@ -14,7 +14,7 @@ use almanac_model::DocDate;
 
 /// A non-empty line, trimmed, with the byte offset of its first character in the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Line<'a> {
+pub(crate) struct Line<'a> {
     /// The trimmed text.
     pub text: &'a str,
     /// Byte offset of `text` in the source.
@@ -22,7 +22,7 @@ pub struct Line<'a> {
 }
 
 /// The non-empty lines of `source`, trimmed, with offsets.
-pub fn lines(source: &str) -> Vec<Line<'_>> {
+pub(crate) fn lines(source: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut offset = 0;
     for raw in source.split_inclusive('\n') {
@@ -41,7 +41,7 @@ pub fn lines(source: &str) -> Vec<Line<'_>> {
 
 /// The dominant non-Latin script of `text` as a language tag (`ko`, `ja`, `zh`, `ru`, `ar`),
 /// when non-Latin letters outnumber Latin ones.
-pub fn script_lang(text: &str) -> Option<&'static str> {
+pub(crate) fn script_lang(text: &str) -> Option<&'static str> {
     let (mut latin, mut hangul, mut kana, mut han, mut cyrillic, mut arabic) = (0, 0, 0, 0, 0, 0);
     for c in text.chars() {
         match c {
@@ -75,7 +75,7 @@ pub fn script_lang(text: &str) -> Option<&'static str> {
 
 /// Whether a line reads like a headline: short, several words, not a sentence that ends with a
 /// period or colon, no URL.
-pub fn looks_like_headline(line: &str) -> bool {
+pub(crate) fn looks_like_headline(line: &str) -> bool {
     let words = line.split_whitespace().count();
     let last = line.chars().last().unwrap_or('.');
     (2..=30).contains(&words)
@@ -198,7 +198,7 @@ fn sign_off_line(i: &str) -> IResult<&str, (&str, &str)> {
 }
 
 /// Whether `text` is a person's name: 2 to 4 capitalized words (`Kim Da-mi`, `Mary Ann Lee`).
-pub fn is_person_name(text: &str) -> bool {
+pub(crate) fn is_person_name(text: &str) -> bool {
     (person_name, space0, eof::<&str, nom::error::Error<&str>>)
         .parse(text.trim())
         .is_ok()
@@ -206,7 +206,7 @@ pub fn is_person_name(text: &str) -> bool {
 
 /// A reporter sign-off line, `NAME, OUTLET.`: returns (reporter, outlet). The reporter's
 /// all-capital words are written in title case (`KIM Da-mi` → `Kim Da-mi`).
-pub fn sign_off(line: &str) -> Option<(String, String)> {
+pub(crate) fn sign_off(line: &str) -> Option<(String, String)> {
     let (_, (name, outlet)) = sign_off_line(line.trim()).ok()?;
     Some((normalize_name(name), outlet.to_owned()))
 }
@@ -260,7 +260,7 @@ fn hashtag(i: &str) -> IResult<&str, &str> {
 }
 
 /// A line made only of hashtags (`#reliance #Japan #export`): the tags without `#`.
-pub fn hashtags(line: &str) -> Option<Vec<String>> {
+pub(crate) fn hashtags(line: &str) -> Option<Vec<String>> {
     let (_, (_, tags, _, _)) = (
         space0,
         separated_list1(space1, hashtag),
@@ -288,7 +288,7 @@ const SOCIAL: &[&str] = &[
 
 /// A line that is a promo or a social link, not body text: contains a URL or a domain, or is
 /// `Platform: handle`, `Subscribe ...`, `Follow us ...`.
-pub fn is_promo(line: &str) -> bool {
+pub(crate) fn is_promo(line: &str) -> bool {
     if line.contains("http://") || line.contains("https://") || line.contains("www.") {
         return true;
     }
@@ -355,7 +355,7 @@ fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
 
 /// A line after which a video or portal page lists other content: `Recommended`, `Up next`,
 /// `Related videos`, `More from ...`, `Comments`.
-pub fn is_trailer(line: &str) -> bool {
+pub(crate) fn is_trailer(line: &str) -> bool {
     if line.len() > 40 {
         return false;
     }
@@ -381,7 +381,7 @@ pub fn is_trailer(line: &str) -> bool {
 
 /// What the body lines of a transcript-like page give.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct BodyParts {
+pub(crate) struct BodyParts {
     /// Body paragraphs (one per line).
     pub paragraphs: Vec<String>,
     /// Reporters from a sign-off.
@@ -396,7 +396,7 @@ pub struct BodyParts {
 
 /// Splits body lines into paragraphs, a sign-off, hashtags, and dropped promo/trailer lines.
 /// The sign-off line is kept out of the body; everything from a trailer line on is dropped.
-pub fn body_parts(lines: &[Line<'_>]) -> BodyParts {
+pub(crate) fn body_parts(lines: &[Line<'_>]) -> BodyParts {
     let mut parts = BodyParts::default();
     let end = lines
         .iter()
@@ -462,19 +462,27 @@ fn dateline(i: &str) -> IResult<&str, (Option<&str>, Option<&str>)> {
 
 /// The outlet named in a wire-style dateline opening a story: `OSLO, March 5 (Example Wire) -`
 /// gives `Example Wire`.
-pub fn dateline_outlet(line: &str) -> Option<&str> {
+pub(crate) fn dateline_outlet(line: &str) -> Option<&str> {
     dateline(line).ok().and_then(|(_, (outlet, _))| outlet)
 }
 
 /// The date of a wire-style dateline when it is a whole date (`PARIS, March 5, 2024 (AFP) -`
 /// gives 2024-03-05, Day). A date without a year (`LONDON, March 5 (AP) —`) gives nothing:
 /// the year is not ours to guess.
-pub fn dateline_date(line: &str) -> Option<DocDate> {
+pub(crate) fn dateline_date(line: &str) -> Option<DocDate> {
     let (rest, (_, when)) = dateline(line).ok()?;
-    let mut date = crate::formats::explicit_date(when?).ok()?;
+    let mut date = crate::date::explicit_date(when?).ok()?;
     let head = line[..line.len() - rest.len()].trim_end();
     date.source_text = Some(head.trim_end_matches(['-', '–', '—']).trim_end().to_owned());
     Some(date)
+}
+
+/// Pushes `value` to `list` unless empty or already present.
+pub(crate) fn push_unique(list: &mut Vec<String>, value: &str) {
+    let value = value.trim();
+    if !value.is_empty() && !list.iter().any(|v| v == value) {
+        list.push(value.to_owned());
+    }
 }
 
 #[cfg(test)]

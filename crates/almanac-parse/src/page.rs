@@ -1278,7 +1278,7 @@ impl fmt::Display for Explanation {
 ///             <p>The council approved the budget, after a long debate, on Monday night.</p>\
 ///             <p>It adds two new ferry routes, a dock, and a bus line for the island.</p></div>\
 ///             <div class='share'><a href='#'>Share this story</a></div></body></html>";
-/// let why = almanac_parse::page::explain(page);
+/// let why = almanac_parse::explain(page);
 /// assert_eq!(why.chosen, ["div.story"]);
 /// assert!(why.dropped.iter().any(|d| d.element == "nav"));
 /// assert!(why.dropped.iter().any(|d| d.element == "div.share"));
@@ -1287,12 +1287,6 @@ pub fn explain(html: &str) -> Explanation {
     let (parsed, _) = parse_page(html);
     let dom = Dom::of(&parsed);
     Reading::of(&dom).explanation(&dom)
-}
-
-/// [`explain`] for a file's bytes, when they decode to an HTML page (`None` otherwise).
-pub fn explain_file(path: &str, bytes: &[u8]) -> Option<Explanation> {
-    let text = crate::decode::decode(path, bytes).text?;
-    (crate::detect(&text).name == crate::formats::html::FORMAT.name).then(|| explain(&text))
 }
 
 #[cfg(test)]

@@ -1,33 +1,4 @@
-//! Sidecar metadata: a `FILE.meta.json` next to a source file says what the file itself does
-//! not (subtitles have no date, a saved page has no capture date):
-//!
-//! ```json
-//! {
-//!   "captured": "2024-11-21",
-//!   "published": "2024-03-05T10:00:00+01:00",
-//!   "title": "Budget speech",
-//!   "outlet": "City Council TV",
-//!   "authors": ["Jane Doe", "Li Wei"],
-//!   "url": "https://example.org/budget"
-//! }
-//! ```
-//!
-//! Every key is optional; `authors` may also be one string. `captured` (a day) resolves
-//! capture-relative ages (`5 years ago`) for this file and wins over `--captured`.
-//! `published` takes any date [`crate::parse_date`] reads; the document's date is then
-//! [`DateKnown::Inferred`] with the note `given by sidecar PATH`.
-//!
-//! **The sidecar wins**: it is the user's own statement about the file, so its values replace
-//! what the parser read, and each replacement of a different value is noted as an info
-//! diagnostic (`sidecar title "..." replaces "..." read from the text`). `title`, `published`,
-//! `authors` and `url` describe one document: for a file that holds several (a feed), they are
-//! ignored with a warning, while `captured` and `outlet` apply to every document.
-//!
-//! Problems are diagnostics with the sidecar's path, line and column: invalid JSON (the sidecar
-//! is then ignored), an unknown key, a value of the wrong type or an unreadable date (that key
-//! is ignored, the others are used).
-//!
-//! This module parses text; reading the sidecar file is the caller's job.
+//! Sidecar metadata (`FILE.meta.json`): see [`Sidecar`].
 
 use almanac_model::{DateKnown, Diagnostic, DocDate, Document, Severity};
 use chrono::NaiveDate;
@@ -39,6 +10,37 @@ pub const SIDECAR_SUFFIX: &str = ".meta.json";
 const KEYS: &[&str] = &["captured", "published", "title", "outlet", "authors", "url"];
 
 /// What a sidecar says, and the problems met reading it.
+///
+/// Sidecar metadata: a `FILE.meta.json` next to a source file says what the file itself does
+/// not (subtitles have no date, a saved page has no capture date):
+///
+/// ```json
+/// {
+///   "captured": "2024-11-21",
+///   "published": "2024-03-05T10:00:00+01:00",
+///   "title": "Budget speech",
+///   "outlet": "City Council TV",
+///   "authors": ["Jane Doe", "Li Wei"],
+///   "url": "https://example.org/budget"
+/// }
+/// ```
+///
+/// Every key is optional; `authors` may also be one string. `captured` (a day) resolves
+/// capture-relative ages (`5 years ago`) for this file and wins over `--captured`.
+/// `published` takes any date [`crate::parse_date`] reads; the document's date is then
+/// [`DateKnown::Inferred`] with the note `given by sidecar PATH`.
+///
+/// **The sidecar wins**: it is the user's own statement about the file, so its values replace
+/// what the parser read, and each replacement of a different value is noted as an info
+/// diagnostic (`sidecar title "..." replaces "..." read from the text`). `title`, `published`,
+/// `authors` and `url` describe one document: for a file that holds several (a feed), they are
+/// ignored with a warning, while `captured` and `outlet` apply to every document.
+///
+/// Problems are diagnostics with the sidecar's path, line and column: invalid JSON (the sidecar
+/// is then ignored), an unknown key, a value of the wrong type or an unreadable date (that key
+/// is ignored, the others are used).
+///
+/// [`Sidecar::parse`] parses text; reading the sidecar file is the caller's job.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Sidecar {
     /// The sidecar's path, as given.
@@ -141,7 +143,7 @@ impl Sidecar {
             }
             "published" => {
                 let text = string("a date such as \"2024-03-05T10:00:00+01:00\"")?;
-                let mut date = crate::formats::explicit_date(&text).map_err(|e| {
+                let mut date = crate::date::explicit_date(&text).map_err(|e| {
                     (
                         format!("sidecar \"published\": {e}"),
                         "a date such as \"2024-03-05T10:00:00+01:00\"".to_owned(),

@@ -26,7 +26,7 @@ use crate::offsets::CharOffsets;
 
 /// Arguments of `almanac annotate`.
 #[derive(clap::Args, Debug)]
-pub struct Args {
+pub(crate) struct Args {
     /// Reference date-time for relative expressions: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS.
     /// Without it, relative expressions stay unresolved (XXXX-07); today is never used.
     #[arg(long = "ref", value_name = "DATE")]
@@ -149,7 +149,7 @@ fn to_json(text: &str, found: &Findings) -> (Vec<TimeOut>, Vec<MoneyOut>) {
 }
 
 /// Runs `almanac annotate`.
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.jsonl {
         let stdin = std::io::stdin();
         let stdout = std::io::stdout();

@@ -22,7 +22,7 @@ use crate::{corpus, index, pipeline};
 
 /// Arguments of `almanac ask`.
 #[derive(clap::Args, Debug)]
-pub struct Args {
+pub(crate) struct Args {
     /// The question, e.g. "when did Japan lift export restrictions on South Korea?".
     #[arg(required_unless_present = "jsonl")]
     question: Option<String>,
@@ -50,7 +50,7 @@ pub struct Args {
 
 /// Reads the corpus (the bundled seed documents when `paths` is empty), extracts its facts and
 /// opens a session over them. Shared by `ask` and the REPL.
-pub fn open_session(
+pub(crate) fn open_session(
     paths: &[PathBuf],
     captured: Option<NaiveDate>,
     progress: bool,
@@ -67,7 +67,7 @@ pub fn open_session(
 
 /// Opens a session over the index in `dir` (written by `almanac index`): the same session
 /// [`open_session`] opens over the same files.
-pub fn open_index_session(dir: &Path) -> anyhow::Result<(Session, corpus::Loaded)> {
+pub(crate) fn open_index_session(dir: &Path) -> anyhow::Result<(Session, corpus::Loaded)> {
     let (session, diagnostics) =
         index::session(dir).with_context(|| format!("reading the index in {}", dir.display()))?;
     let loaded = corpus::Loaded {
@@ -79,7 +79,7 @@ pub fn open_index_session(dir: &Path) -> anyhow::Result<(Session, corpus::Loaded
 }
 
 /// [`open_index_session`] when `index` is given, else [`open_session`].
-pub fn open_any(
+pub(crate) fn open_any(
     index: Option<&Path>,
     paths: &[PathBuf],
     captured: Option<NaiveDate>,
@@ -93,7 +93,7 @@ pub fn open_any(
 
 /// Runs `almanac ask`.
 #[allow(clippy::print_stderr)]
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let (mut session, _) = open_any(
         args.index.as_deref(),
@@ -145,7 +145,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 /// as bytes: a line that is not valid UTF-8, not JSON or has no `question` string gets a
 /// null answer with `error` and `line` (and its id when one can be read) and the batch goes
 /// on; blank lines are skipped.
-pub fn jsonl(
+pub(crate) fn jsonl(
     session: &mut Session,
     input: impl BufRead,
     output: impl Write,
@@ -154,7 +154,7 @@ pub fn jsonl(
 }
 
 /// [`jsonl`], pushing how long each answer took onto `latencies`.
-pub fn jsonl_timed(
+pub(crate) fn jsonl_timed(
     session: &mut Session,
     input: impl BufRead,
     mut output: impl Write,
@@ -192,7 +192,7 @@ pub fn jsonl_timed(
 }
 
 /// `200 questions: median 1.20 ms, p99 4.10 ms, max 5.00 ms`.
-pub fn latency_summary(latencies: &mut [Duration]) -> String {
+pub(crate) fn latency_summary(latencies: &mut [Duration]) -> String {
     if latencies.is_empty() {
         return "no questions".to_owned();
     }
@@ -248,7 +248,7 @@ fn jsonl_question(line: &[u8]) -> Result<Option<(Value, String)>, (Value, String
 }
 
 /// The answer as the `--jsonl` contract gives it (without `id`).
-pub fn answer_json(answer: &Answer) -> Value {
+pub(crate) fn answer_json(answer: &Answer) -> Value {
     let confidence = (f64::from(answer.confidence) * 100.0).round() / 100.0;
     let source = match (&answer.text, &answer.source) {
         (Some(_), Some(s)) => json!({

@@ -14,7 +14,7 @@ use crate::{corpus, pipeline};
 
 /// Arguments of `almanac facts`.
 #[derive(clap::Args, Debug)]
-pub struct Args {
+pub(crate) struct Args {
     /// Files or folders to read (folders recursively); none reads the bundled seed documents.
     paths: Vec<PathBuf>,
     /// Print the facts as JSON (provenance spans in character offsets of the body).
@@ -30,7 +30,7 @@ pub struct Args {
 
 /// Runs `almanac facts`.
 #[allow(clippy::print_stderr)]
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (facts, documents, count) = match &args.index {
         Some(dir) => {
             let (facts, count, diagnostics) = crate::index::merged_facts(dir)?;
@@ -99,13 +99,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// The character offsets of every provenance span of a set of facts, per document, each
 /// document's text counted once.
-pub struct SourceOffsets {
+pub(crate) struct SourceOffsets {
     by_doc: HashMap<String, CharOffsets>,
 }
 
 impl SourceOffsets {
     /// Counts the character offsets of the spans of `facts` in `documents`.
-    pub fn new(facts: &[Fact], documents: &[Document]) -> Self {
+    pub(crate) fn new(facts: &[Fact], documents: &[Document]) -> Self {
         let mut spans: HashMap<&str, Vec<usize>> = HashMap::new();
         for src in facts.iter().flat_map(|f| &f.sources) {
             spans
@@ -125,7 +125,7 @@ impl SourceOffsets {
 
     /// A fact as JSON, with provenance spans converted from bytes to character offsets of
     /// the body (a source whose document is unknown keeps its byte span).
-    pub fn fact_json(&self, fact: &Fact) -> serde_json::Value {
+    pub(crate) fn fact_json(&self, fact: &Fact) -> serde_json::Value {
         let mut value = serde_json::to_value(fact).unwrap_or(serde_json::Value::Null);
         if let Some(sources) = value.get_mut("sources").and_then(|s| s.as_array_mut()) {
             for (json, src) in sources.iter_mut().zip(&fact.sources) {

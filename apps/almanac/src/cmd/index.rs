@@ -11,7 +11,7 @@ use crate::index;
 
 /// Arguments of `almanac index`.
 #[derive(clap::Args, Debug)]
-pub struct Args {
+pub(crate) struct Args {
     /// Documents and folders to index (folders are read recursively, like `--corpus`).
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
@@ -26,7 +26,7 @@ pub struct Args {
 
 /// Runs `almanac index`: prints problems met and a one-line summary on stderr.
 #[allow(clippy::print_stderr)]
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let summary = index::index(&args.paths, &args.index, args.captured, true)?;
     for d in &summary.problems {

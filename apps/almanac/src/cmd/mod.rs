@@ -1,17 +1,17 @@
 //! One module per subcommand; each has `Args` (clap) and `run`.
 
-pub mod annotate;
-pub mod ask;
-pub mod facts;
-pub mod index;
-pub mod parse;
-pub mod quote;
-pub mod repl;
-pub mod timeline;
+pub(crate) mod annotate;
+pub(crate) mod ask;
+pub(crate) mod facts;
+pub(crate) mod index;
+pub(crate) mod parse;
+pub(crate) mod quote;
+pub(crate) mod repl;
+pub(crate) mod timeline;
 
 /// Whether `err` comes from writing to a closed stdout (`almanac facts | head`): the reader
 /// has all it wanted, so the command ends quietly.
-pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
         cause
             .downcast_ref::<std::io::Error>()
@@ -27,6 +27,6 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// Stdout, locked and buffered: commands write through it so that a closed stdout is an
 /// error they return (and [`is_broken_pipe`] recognizes) instead of a panic in `println!`.
-pub fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
+pub(crate) fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
     std::io::BufWriter::new(std::io::stdout().lock())
 }

@@ -13,7 +13,7 @@ use crate::offsets::CharOffsets;
 
 /// Arguments of `almanac parse`.
 #[derive(clap::Args, Debug)]
-pub struct Args {
+pub(crate) struct Args {
     /// Files or folders to read (folders recursively).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
@@ -44,7 +44,7 @@ fn format_name(name: &str) -> Result<&'static str, String> {
 
 /// Runs `almanac parse`.
 #[allow(clippy::print_stderr)]
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = almanac_parse::Options {
         captured: args.captured,
         format: args.format,
@@ -55,7 +55,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let bytes = std::fs::read(path)
                 .map_err(|e| anyhow::anyhow!("reading {}: {e}", path.display()))?;
             let label = path.display().to_string();
-            match almanac_parse::page::explain_file(&label, &bytes) {
+            match almanac_parse::explain_file(&label, &bytes) {
                 Some(why) => write!(out, "== {label}\n{why}")?,
                 None => writeln!(out, "== {label}: not an HTML page")?,
             }
@@ -104,7 +104,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 /// A document as JSON, with body ranges converted from bytes to character offsets.
-pub fn document_json(doc: &Document) -> serde_json::Value {
+pub(crate) fn document_json(doc: &Document) -> serde_json::Value {
     let mut value = serde_json::to_value(doc).unwrap_or(serde_json::Value::Null);
     let body = &doc.body;
     let chars = CharOffsets::new(
@@ -137,7 +137,7 @@ pub fn document_json(doc: &Document) -> serde_json::Value {
 }
 
 /// A date as `2020-01-21 06:05 (explicit, minute)` or `5 years before capture`.
-pub fn show_date(date: &DocDate) -> String {
+pub(crate) fn show_date(date: &DocDate) -> String {
     let known = match date.known {
         DateKnown::Explicit => "explicit",
         DateKnown::RelativeToCapture => "relative to capture",

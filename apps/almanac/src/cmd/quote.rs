@@ -4,13 +4,13 @@
 use almanac_ask::Source;
 
 /// The terminal's width in columns (80 when stdout is not a terminal), kept in 40..=200.
-pub fn width() -> usize {
+pub(crate) fn width() -> usize {
     textwrap::termwidth().clamp(40, 200)
 }
 
 /// `"sentence"` indented by two spaces and wrapped to `width` columns, with the answer's span
 /// wrapped in `highlight(...)` (ANSI codes do not count towards the width).
-pub fn quote(source: &Source, width: usize, highlight: impl Fn(&str) -> String) -> String {
+pub(crate) fn quote(source: &Source, width: usize, highlight: impl Fn(&str) -> String) -> String {
     let s = &source.sentence;
     let text = match source.highlight.clone().filter(|r| {
         r.start < r.end

@@ -46,13 +46,13 @@ const COMMANDS: &[(&str, &str)] = &[
 
 /// Terminal styling: ANSI colors, or none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Style {
+pub(crate) struct Style {
     color: bool,
 }
 
 impl Style {
     /// Colors only on a terminal, and never when `NO_COLOR` is set (to anything non-empty).
-    pub fn detect() -> Self {
+    pub(crate) fn detect() -> Self {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Self {
             color: std::io::stdout().is_terminal() && !no_color,
@@ -61,7 +61,7 @@ impl Style {
 
     /// No colors.
     #[cfg(test)]
-    pub fn plain() -> Self {
+    pub(crate) fn plain() -> Self {
         Self { color: false }
     }
 
@@ -91,25 +91,25 @@ impl Style {
 }
 
 /// A REPL over a session: runs one line at a time.
-pub struct Repl {
+pub(crate) struct Repl {
     session: Session,
     style: Style,
 }
 
 impl Repl {
     /// A REPL over `session`.
-    pub fn new(session: Session, style: Style) -> Self {
+    pub(crate) fn new(session: Session, style: Style) -> Self {
         Self { session, style }
     }
 
     /// Completions for this REPL's commands and entities.
-    pub fn completions(&self) -> Completions {
+    pub(crate) fn completions(&self) -> Completions {
         Completions::new(self.session.entity_names())
     }
 
     /// Runs one line: a question, or a `:command`. Returns what to print (possibly empty),
     /// or `None` to quit.
-    pub fn handle(&mut self, line: &str) -> Option<String> {
+    pub(crate) fn handle(&mut self, line: &str) -> Option<String> {
         let line = line.trim();
         if line.is_empty() {
             return Some(String::new());
@@ -232,18 +232,18 @@ fn help() -> String {
 
 /// Tab completion and hints for commands and entity names.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Completions {
+pub(crate) struct Completions {
     entities: Vec<String>,
 }
 
 impl Completions {
     /// Completions over these entity names.
-    pub fn new(entities: Vec<String>) -> Self {
+    pub(crate) fn new(entities: Vec<String>) -> Self {
         Self { entities }
     }
 
     /// Where the completed word starts in `line[..pos]`, and the candidates.
-    pub fn complete(&self, line: &str, pos: usize) -> (usize, Vec<String>) {
+    pub(crate) fn complete(&self, line: &str, pos: usize) -> (usize, Vec<String>) {
         let head = line.get(..pos).unwrap_or(line);
         if head.starts_with(':') && !head.contains(' ') {
             let found = COMMANDS
@@ -276,7 +276,7 @@ impl Completions {
 
     /// The rest of the only command or entity name the line's end can complete to, if at
     /// least two characters were typed.
-    pub fn hint(&self, line: &str, pos: usize) -> Option<String> {
+    pub(crate) fn hint(&self, line: &str, pos: usize) -> Option<String> {
         if pos < line.len() {
             return None;
         }
@@ -343,7 +343,7 @@ impl Highlighter for ReplHelper {
 }
 
 /// The history file: `$XDG_DATA_HOME/almanac/history`, else `~/.local/share/almanac/history`.
-pub fn history_path() -> Option<PathBuf> {
+pub(crate) fn history_path() -> Option<PathBuf> {
     let base = std::env::var_os("XDG_DATA_HOME")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
@@ -359,7 +359,7 @@ pub fn history_path() -> Option<PathBuf> {
 /// over `corpus` (the bundled seed documents when empty). When stdin is not a terminal,
 /// answers one question per line with no prompt.
 #[allow(clippy::print_stderr)]
-pub fn run(
+pub(crate) fn run(
     corpus: Vec<PathBuf>,
     index: Option<PathBuf>,
     captured: Option<NaiveDate>,
@@ -438,7 +438,7 @@ pub fn run(
 /// The REPL without a terminal: one question or command per line of `input`, read as
 /// bytes, no prompt. A line that is not valid UTF-8 gets an error line instead of an answer
 /// and the next lines are still answered; `:quit` stops.
-pub fn piped(
+pub(crate) fn piped(
     repl: &mut Repl,
     input: impl BufRead,
     mut output: impl Write,

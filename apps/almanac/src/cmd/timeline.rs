@@ -11,7 +11,7 @@ use crate::{corpus, pipeline};
 
 /// Arguments of `almanac timeline`.
 #[derive(clap::Args, Debug)]
-pub struct Args {
+pub(crate) struct Args {
     /// Only events involving this entity (name, alias or id: `Japan`, `Tokyo`, `S. Korea`).
     entity: Option<String>,
     /// A document or folder to read instead of the bundled seed documents; repeat for
@@ -28,7 +28,7 @@ pub struct Args {
 
 /// Runs `almanac timeline`.
 #[allow(clippy::print_stderr)]
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let facts = match &args.index {
         Some(dir) => {
             let (facts, _, diagnostics) = crate::index::merged_facts(dir)?;

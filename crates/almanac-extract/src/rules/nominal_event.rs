@@ -11,7 +11,7 @@ use crate::clause;
 use crate::lexicon;
 
 /// The rule.
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     name: "nominal_event",
     description: "an event noun with a possessive, demonym, by-phrase or support-verb actor",
     apply,

@@ -11,7 +11,12 @@ use crate::gazetteer::NameUse;
 use crate::lexicon;
 
 /// The rule.
-pub const RULE: Rule = Rule {
+/// Confidence of a passive event whose actor is named (`were lifted by Japan`).
+const WITH_ACTOR: f32 = 0.7;
+/// Confidence of a passive event without an actor (`were lifted`).
+const WITHOUT_ACTOR: f32 = 0.6;
+
+pub(crate) const RULE: Rule = Rule {
     name: "passive_event",
     description: "an event verb in the passive voice",
     apply,
@@ -90,7 +95,11 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
         if actor.is_none() && !(dated && (target.is_some() || object.is_some())) {
             continue;
         }
-        let confidence = if actor.is_some() { 0.7 } else { 0.6 };
+        let confidence = if actor.is_some() {
+            WITH_ACTOR
+        } else {
+            WITHOUT_ACTOR
+        };
         let event = Event {
             actor,
             action: v.lemma.to_owned(),

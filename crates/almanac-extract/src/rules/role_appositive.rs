@@ -11,7 +11,10 @@ use crate::gazetteer::NameUse;
 use crate::lexicon::w;
 
 /// The rule.
-pub const RULE: Rule = Rule {
+/// Confidence of a role read from an appositive (`Jane Doe, the prime minister,`).
+const CONFIDENCE: f32 = 0.8;
+
+pub(crate) const RULE: Rule = Rule {
     name: "role_appositive",
     description: "a person's name followed by a title in apposition",
     apply,
@@ -89,7 +92,7 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
                 organization,
                 as_of: state.doc_date.clone(),
             }),
-            confidence: 0.8,
+            confidence: CONFIDENCE,
         });
     }
 }

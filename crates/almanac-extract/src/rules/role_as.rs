@@ -11,7 +11,10 @@ use crate::gazetteer::{NameUse, slug};
 use crate::lexicon::{self, w};
 
 /// The rule.
-pub const RULE: Rule = Rule {
+/// Confidence of a role read from `as` (`Jane Doe, serving as prime minister`).
+const CONFIDENCE: f32 = 0.75;
+
+pub(crate) const RULE: Rule = Rule {
     name: "role_as",
     description: "a person named as a title by a verb that gives the role",
     apply,
@@ -87,7 +90,7 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
                 organization,
                 as_of: state.doc_date.clone(),
             }),
-            confidence: 0.75,
+            confidence: CONFIDENCE,
         });
     }
 }

@@ -12,7 +12,10 @@ use crate::gazetteer::slug;
 use crate::lexicon::w;
 
 /// The rule.
-pub const RULE: Rule = Rule {
+/// Confidence of a role read from a title before a name (`Prime Minister Jane Doe`).
+const CONFIDENCE: f32 = 0.85;
+
+pub(crate) const RULE: Rule = Rule {
     name: "role_title",
     description: "a title before a person's name",
     apply,
@@ -89,7 +92,7 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
                 organization,
                 as_of: state.doc_date.clone(),
             }),
-            confidence: 0.85,
+            confidence: CONFIDENCE,
         });
     }
 }

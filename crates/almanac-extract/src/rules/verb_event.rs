@@ -12,7 +12,14 @@ use crate::clause;
 use crate::lexicon::{self, w};
 
 /// The rule.
-pub const RULE: Rule = Rule {
+/// Confidence of an event whose actor is named in the sentence.
+const NAMED_ACTOR: f32 = 0.8;
+/// Confidence of an event whose actor is a pronoun or `the company` resolved from earlier.
+const ANAPHORIC_ACTOR: f32 = 0.65;
+/// Confidence of an event without an actor, or whose actor is a thing rather than an agent.
+const WEAK_ACTOR: f32 = 0.55;
+
+pub(crate) const RULE: Rule = Rule {
     name: "verb_event",
     description: "an event verb in the active voice with its arguments",
     apply,
@@ -188,11 +195,11 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
             out.push(Found {
                 kind: FactKind::Event(event),
                 confidence: if actorless || thing {
-                    0.55
+                    WEAK_ACTOR
                 } else if anaphoric {
-                    0.65
+                    ANAPHORIC_ACTOR
                 } else {
-                    0.8
+                    NAMED_ACTOR
                 },
             });
         }

@@ -9,7 +9,7 @@ use crate::html::{self as markup, starts_with_tag};
 use crate::{Format, Options};
 
 /// The format entry.
-pub const FORMAT: Format = Format {
+pub(crate) const FORMAT: Format = Format {
     name: "atom",
     description: "Atom feed: one document per entry",
     detect,

@@ -23,7 +23,7 @@ use crate::page::{CONTENT_WORDS, Dom, Reading, class_words, in_list};
 use crate::{Format, Options};
 
 /// The format entry.
-pub const FORMAT: Format = Format {
+pub(crate) const FORMAT: Format = Format {
     name: "html",
     description: "HTML article page (html5ever; main text by scoring; meta, OpenGraph, JSON-LD)",
     detect,

@@ -9,7 +9,7 @@ use crate::json::{self, Json};
 use crate::{Format, Options, html};
 
 /// The format entry.
-pub const FORMAT: Format = Format {
+pub(crate) const FORMAT: Format = Format {
     name: "json-feed",
     description: "JSON Feed 1.0 / 1.1: one document per item",
     detect,
@@ -82,7 +82,7 @@ fn item_document(path: &str, text: &str, n: usize, item: &Json, outlet: Option<&
     let mut doc = super::with_id(
         &doc_path,
         FORMAT.name,
-        almanac_model::text::content_id(
+        almanac_model::content_id(
             format!(
                 "{}\n{}\n{}",
                 s("id").unwrap_or_default(),

@@ -1,24 +1,25 @@
 //! One module per source format; each exports a `FORMAT` listed in [`crate::FORMATS`].
 
-pub mod atom;
-pub mod html;
-pub mod json_feed;
-pub mod news_api_json;
-pub mod news_portal;
-pub mod plain_text;
-pub mod rss;
-pub mod srt;
-pub mod video_page;
-pub mod video_transcript;
-pub mod vtt;
-pub mod wordpress_json;
+pub(crate) mod atom;
+pub(crate) mod html;
+pub(crate) mod json_feed;
+pub(crate) mod news_api_json;
+pub(crate) mod news_portal;
+pub(crate) mod plain_text;
+pub(crate) mod rss;
+pub(crate) mod srt;
+pub(crate) mod video_page;
+pub(crate) mod video_transcript;
+pub(crate) mod vtt;
+pub(crate) mod wordpress_json;
 
-use almanac_model::{Body, DocDate, Document, text::content_id};
+use almanac_model::{Body, DocDate, Document, content_id};
 
-use crate::date::{DateError, parse_date};
+pub(crate) use crate::date::explicit_date;
+pub(crate) use crate::lines::push_unique;
 
 /// The [`crate::Format::why_empty`] of formats with nothing to say beyond "no document".
-pub fn no_notes(_path: &str, _text: &str) -> Vec<almanac_model::Diagnostic> {
+pub(crate) fn no_notes(_path: &str, _text: &str) -> Vec<almanac_model::Diagnostic> {
     Vec::new()
 }
 
@@ -59,15 +60,6 @@ pub(crate) fn with_id(path: &str, format: &str, id: String) -> Document {
     }
 }
 
-/// An explicit date read from `text`, remembering the text it came from.
-pub(crate) fn explicit_date(text: &str) -> Result<DocDate, DateError> {
-    let parsed = parse_date(text)?;
-    let mut date = DocDate::explicit(parsed.local, parsed.granularity);
-    date.utc_offset_seconds = parsed.offset_seconds;
-    date.source_text = Some(text.trim().to_owned());
-    Ok(date)
-}
-
 /// Takes what the body lines gave: authors and outlet from a sign-off or a dateline (when
 /// the head gave none), tags, and a dateline's date when the document has no explicit date.
 pub(crate) fn fill_from_body(doc: &mut Document, parts: crate::lines::BodyParts) {
@@ -84,13 +76,5 @@ pub(crate) fn fill_from_body(doc: &mut Document, parts: crate::lines::BodyParts)
         && doc.published.known != almanac_model::DateKnown::Explicit
     {
         doc.published = date;
-    }
-}
-
-/// Pushes `value` to `list` unless empty or already present.
-pub(crate) fn push_unique(list: &mut Vec<String>, value: &str) {
-    let value = value.trim();
-    if !value.is_empty() && !list.iter().any(|v| v == value) {
-        list.push(value.to_owned());
     }
 }

@@ -9,7 +9,7 @@ use crate::json::{self, Json};
 use crate::{Format, Options, html};
 
 /// The format entry.
-pub const FORMAT: Format = Format {
+pub(crate) const FORMAT: Format = Format {
     name: "news-api-json",
     description: "news API JSON export (an `articles` array with publishedAt, source.name)",
     detect,
@@ -95,7 +95,7 @@ fn article(path: &str, text: &str, n: usize, item: &Json) -> Document {
     let mut doc = super::with_id(
         &doc_path,
         FORMAT.name,
-        almanac_model::text::content_id(
+        almanac_model::content_id(
             format!(
                 "{}\n{}\n{}\n{content}",
                 title.as_deref().unwrap_or(""),

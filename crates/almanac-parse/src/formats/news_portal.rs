@@ -13,7 +13,7 @@ use crate::lines::{Line, body_parts, lines, looks_like_headline};
 use crate::{Format, Options};
 
 /// The format entry.
-pub const FORMAT: Format = Format {
+pub(crate) const FORMAT: Format = Format {
     name: "news-portal",
     description: "news-portal page text: title, `Views : N`, `Update time : DATE`, body",
     detect,

@@ -11,7 +11,7 @@ use crate::lines::{body_parts, lines, looks_like_headline};
 use crate::{Format, Options};
 
 /// The format entry; the fallback when no other format is confident.
-pub const FORMAT: Format = Format {
+pub(crate) const FORMAT: Format = Format {
     name: "plain-text",
     description: "plain article text: optional headline line, paragraphs",
     detect,

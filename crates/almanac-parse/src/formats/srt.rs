@@ -15,7 +15,7 @@ use crate::lines::Line;
 use crate::{Format, Options, html};
 
 /// The format entry.
-pub const FORMAT: Format = Format {
+pub(crate) const FORMAT: Format = Format {
     name: "srt",
     description: "SubRip subtitles: cues joined into a transcript",
     detect,

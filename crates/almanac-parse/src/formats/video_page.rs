@@ -10,7 +10,7 @@ use crate::lines::{Line, body_parts, lines, script_lang};
 use crate::{Format, Options};
 
 /// The format entry.
-pub const FORMAT: Format = Format {
+pub(crate) const FORMAT: Format = Format {
     name: "video-page",
     description: "video page text: title, `• 5 years ago`, body, sign-off, `Recommended`",
     detect,

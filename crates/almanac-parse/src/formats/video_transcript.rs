@@ -15,7 +15,7 @@ use crate::lines::{Line, body_parts, lines, looks_like_headline, script_lang};
 use crate::{Format, Options};
 
 /// The format entry.
-pub const FORMAT: Format = Format {
+pub(crate) const FORMAT: Format = Format {
     name: "video-transcript",
     description: "video-news transcript: title, `Published on DATE`, body, reporter sign-off",
     detect,

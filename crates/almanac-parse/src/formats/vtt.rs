@@ -11,7 +11,7 @@ use super::srt::{cues, paragraphs};
 use crate::{Format, Options};
 
 /// The format entry.
-pub const FORMAT: Format = Format {
+pub(crate) const FORMAT: Format = Format {
     name: "vtt",
     description: "WebVTT subtitles: cues joined into a transcript",
     detect,

@@ -3,13 +3,13 @@
 //! through the tolerant scanner in [`crate::json`], which recovers every field it can and
 //! reports the damage as warnings with line and column.
 
-use almanac_model::{DocDate, Document, Severity, text::content_id};
+use almanac_model::{DocDate, Document, Severity, content_id};
 
 use crate::json::{self, Json};
 use crate::{Format, Options, html};
 
 /// The format entry.
-pub const FORMAT: Format = Format {
+pub(crate) const FORMAT: Format = Format {
     name: "wordpress-json",
     description: "WordPress REST API post JSON (one post or an array)",
     detect,
