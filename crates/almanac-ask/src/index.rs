@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use almanac_measure::AmountKind;
-use almanac_model::{DateKnown, Document, EntityKind, EntityRef, Fact, FactKind};
+use almanac_model::{DateKnown, Document, EntityKind, EntityRef, EventClass, Fact, FactKind};
 use chrono::{Datelike, NaiveDate};
 
 use crate::lexicon::{ALIASES, KNOWN_NAMES, Lexicon, UNION_WORDS};
@@ -93,9 +93,9 @@ pub struct Corpus {
     alias_lists: Vec<Vec<String>>,
     /// Entity → facts mentioning it.
     pub by_entity: Vec<Vec<u32>>,
-    /// Interned class names.
-    pub classes: Vec<String>,
-    class_index: HashMap<String, u32>,
+    /// Interned classes: an event class, or `None` for roles.
+    pub classes: Vec<Option<EventClass>>,
+    class_index: HashMap<Option<EventClass>, u32>,
     /// Class → facts.
     pub by_class: Vec<Vec<u32>>,
     /// Facts with a calendar time, sorted by start day.
@@ -180,8 +180,8 @@ impl Corpus {
             corpus.compact.push(c);
         }
         corpus.by_time.sort_unstable();
-        let resign = corpus.class_lookup("resign");
-        let dismiss = corpus.class_lookup("dismiss");
+        let resign = corpus.class_lookup(Some(EventClass::Resign));
+        let dismiss = corpus.class_lookup(Some(EventClass::Dismiss));
         for c in &corpus.compact {
             let person = if Some(c.class) == resign {
                 c.actor
@@ -281,23 +281,16 @@ impl Corpus {
         };
         match &fact.kind {
             FactKind::Event(event) => {
-                let class = if event.class.is_empty() {
-                    lexicon
-                        .class_of_action(&event.action)
-                        .unwrap_or("other")
-                        .to_owned()
-                } else {
-                    event.class.clone()
-                };
+                let class = event.class;
                 Compact {
                     actor: self.entity_ref(event.actor.as_ref()),
                     target: self.entity_ref(event.target.as_ref()),
                     place: self.entity_ref(event.place.as_ref()),
-                    class: self.class_id(&class),
+                    class: self.class_id(Some(class)),
                     action_class: lexicon
                         .class_of_action(&event.action)
                         .filter(|c| *c != class)
-                        .map_or(NONE, |c| self.class_id(c)),
+                        .map_or(NONE, |c| self.class_id(Some(c))),
                     time: event
                         .time
                         .as_ref()
@@ -322,7 +315,7 @@ impl Corpus {
             FactKind::Role(role) => Compact {
                 actor: self.entity_ref(Some(&role.person)),
                 target: self.entity_ref(role.organization.as_ref()),
-                class: self.class_id("role"),
+                class: self.class_id(None),
                 time: role
                     .as_of
                     .as_ref()
@@ -332,20 +325,20 @@ impl Corpus {
         }
     }
 
-    fn class_id(&mut self, class: &str) -> u32 {
-        if let Some(&id) = self.class_index.get(class) {
+    fn class_id(&mut self, class: Option<EventClass>) -> u32 {
+        if let Some(&id) = self.class_index.get(&class) {
             return id;
         }
         let id = u32::try_from(self.classes.len()).unwrap_or(NONE);
-        self.classes.push(class.to_owned());
-        self.class_index.insert(class.to_owned(), id);
+        self.classes.push(class);
+        self.class_index.insert(class, id);
         self.by_class.push(Vec::new());
         id
     }
 
-    /// The interned id of a class name, if any fact has it.
-    pub fn class_lookup(&self, class: &str) -> Option<u32> {
-        self.class_index.get(class).copied()
+    /// The interned id of an event class (`None`: of roles), if any fact has it.
+    pub fn class_lookup(&self, class: Option<EventClass>) -> Option<u32> {
+        self.class_index.get(&class).copied()
     }
 
     fn entity_ref(&mut self, entity: Option<&EntityRef>) -> u32 {

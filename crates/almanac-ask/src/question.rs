@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use almanac_model::EntityKind;
+use almanac_model::{EntityKind, EventClass};
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
@@ -121,11 +121,11 @@ pub struct Question {
     /// Entities it names.
     pub entities: Vec<AskedEntity>,
     /// The event class, if it names one.
-    pub class: Option<String>,
+    pub class: Option<EventClass>,
     /// How exactly the class words matched (1.0 exact).
     pub class_similarity: f32,
     /// Other classes named as strongly (`promise to allocate`: pledge, then spend).
-    pub also: Vec<String>,
+    pub also: Vec<EventClass>,
     /// The time window.
     pub window: Option<Window>,
     /// `did not`, `never`.
@@ -290,12 +290,12 @@ impl Question {
             .iter()
             .max_by(|a, b| a.strength.cmp(&b.strength).then(b.start.cmp(&a.start)))
             .cloned();
-        let also: Vec<String> = match &best {
+        let also: Vec<EventClass> = match &best {
             Some(b) => {
-                let mut also: Vec<String> = hits
+                let mut also: Vec<EventClass> = hits
                     .iter()
                     .filter(|h| h.strength == b.strength && h.class != b.class)
-                    .map(|h| h.class.clone())
+                    .map(|h| h.class)
                     .collect();
                 also.dedup();
                 also
@@ -399,7 +399,7 @@ impl Question {
             asks,
             kind,
             entities,
-            class: best.as_ref().map(|h| h.class.clone()),
+            class: best.as_ref().map(|h| h.class),
             class_similarity: best.as_ref().map_or(1.0, |h| h.similarity),
             also,
             window,
@@ -463,7 +463,7 @@ impl Question {
             self.entities = merged;
         }
         if self.class.is_none() {
-            self.class = previous.class.clone();
+            self.class = previous.class;
             self.class_similarity = previous.class_similarity;
             self.also = previous.also.clone();
         }

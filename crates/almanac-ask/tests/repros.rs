@@ -86,7 +86,7 @@ fn event(
         kind: FactKind::Event(Event {
             actor,
             action: action.into(),
-            class: class.into(),
+            class: class.parse().expect("a known event class"),
             target,
             object: object.map(Into::into),
             time,

@@ -91,7 +91,7 @@ fn event(ev: Ev<'_>) -> Fact {
         kind: FactKind::Event(Event {
             actor: ev.actor,
             action: ev.action.into(),
-            class: ev.class.into(),
+            class: ev.class.parse().expect("a known event class"),
             target: ev.target,
             object: ev.object.map(Into::into),
             time: ev.time,

@@ -266,9 +266,9 @@ fn left_office(facts: &mut [Fact]) {
         .iter()
         .filter_map(|f| match &f.kind {
             FactKind::Event(e) if !e.negated && e.modality == almanac_model::Modality::Done => {
-                match e.class.as_str() {
-                    "resign" => e.actor.as_ref().map(|a| a.id.clone()),
-                    "dismiss" => e.target.as_ref().map(|t| t.id.clone()),
+                match e.class {
+                    almanac_model::EventClass::Resign => e.actor.as_ref().map(|a| a.id.clone()),
+                    almanac_model::EventClass::Dismiss => e.target.as_ref().map(|t| t.id.clone()),
                     _ => None,
                 }
             }

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use almanac_measure::AmountKind;
-use almanac_model::{Conflict, EntityRef, Event, Fact, FactKind, Role};
+use almanac_model::{Conflict, EntityRef, Event, EventClass, Fact, FactKind, Role};
 use almanac_time::{Anchor, TimexType};
 
 use crate::render;
@@ -59,7 +59,7 @@ fn same_parties(a: &Event, b: &Event) -> bool {
         e.as_ref().map(|x| x.id.as_str())
     }
     (id(&a.actor) == id(&b.actor) && same_ref(&a.target, &b.target))
-        || (crate::lexicon::SYMMETRIC_CLASSES.contains(&a.class.as_str())
+        || (crate::lexicon::SYMMETRIC_CLASSES.contains(&a.class)
             && a.target.is_some()
             && id(&a.actor) == id(&b.target)
             && id(&a.target) == id(&b.actor))
@@ -236,7 +236,7 @@ pub fn merge(mut facts: Vec<Fact>) -> Vec<Fact> {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum PartKey {
     Event {
-        class: String,
+        class: EventClass,
         negated: bool,
         actor: Option<String>,
     },
@@ -251,9 +251,9 @@ impl PartKey {
         match kind {
             FactKind::Event(e) => {
                 let actor = e.actor.as_ref()?;
-                let symmetric = crate::lexicon::SYMMETRIC_CLASSES.contains(&e.class.as_str());
+                let symmetric = crate::lexicon::SYMMETRIC_CLASSES.contains(&e.class);
                 Some(PartKey::Event {
-                    class: e.class.clone(),
+                    class: e.class,
                     negated: e.negated,
                     actor: (!symmetric).then(|| actor.id.clone()),
                 })
@@ -271,7 +271,7 @@ impl PartKey {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Signature {
     Event {
-        class: String,
+        class: EventClass,
         negated: bool,
         actor: Option<String>,
         target: Option<String>,
@@ -291,7 +291,7 @@ impl Signature {
         let id = |e: &Option<EntityRef>| e.as_ref().map(|x| x.id.clone());
         match kind {
             FactKind::Event(e) => Signature::Event {
-                class: e.class.clone(),
+                class: e.class,
                 negated: e.negated,
                 actor: id(&e.actor),
                 target: id(&e.target),
@@ -479,7 +479,7 @@ fn event_values(e: &Event) -> [(&'static str, Option<String>); 4] {
         (
             "target",
             // a symmetric action's parties in either order are one value
-            if crate::lexicon::SYMMETRIC_CLASSES.contains(&e.class.as_str()) {
+            if crate::lexicon::SYMMETRIC_CLASSES.contains(&e.class) {
                 e.target.as_ref().map(|t| {
                     let mut pair = [
                         e.actor.as_ref().map_or("", |a| a.name.as_str()),

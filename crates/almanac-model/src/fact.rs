@@ -102,8 +102,8 @@ pub struct Event {
     /// The verb's lemma as written: `lift`, `slap`, `invest`.
     pub action: String,
     /// The event class: `lift`, `restrict`, `invest`, `fund`, `spend`, `pledge`, `announce`,
-    /// `visit`, `designate`, `supply`, `agree`, ...
-    pub class: String,
+    /// `visit`, `designate`, `supply`, `agree`, ... (serialized as that name).
+    pub class: crate::EventClass,
     /// Whom it is done to or for: `South Korea`.
     pub target: Option<EntityRef>,
     /// What it is about, as a short noun phrase: `export restrictions`.

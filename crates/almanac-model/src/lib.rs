@@ -21,6 +21,7 @@ pub mod document;
 pub mod evidence;
 pub mod fact;
 pub mod text;
+pub mod vocab;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Body, DateKnown, DocDate, Document, Headline, RelativeAge};
@@ -29,3 +30,4 @@ pub use fact::{
     Conflict, Entity, EntityKind, EntityRef, Event, Fact, FactKind, Modality, Provenance, Role,
     TimeRef,
 };
+pub use vocab::{EventClass, UnknownClass, VocabError};
