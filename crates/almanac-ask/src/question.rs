@@ -211,39 +211,17 @@ const AUXILIARIES: &[&str] = &[
     "is", "was", "are", "were", "did", "does", "do", "has", "have", "had", "will", "would", "can",
     "could", "should", "may", "might", "must", "else",
 ];
-/// Titles that make `who` ask for a person.
-const TITLES: &[&str] = &[
-    "minister",
-    "president",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "governor",
-    "commissioner",
-    "ceo",
-    "chief",
-    "executive",
-    "director",
-    "secretary",
-    "mayor",
-    "head",
-    "leader",
-    "manager",
-    "captain",
-    "chancellor",
-    "premier",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "ambassador",
-    "representative",
-    "founder",
-    "coach",
-    "striker",
-    "prime",
-    "king",
-    "queen",
-];
+/// Titles that make `who` ask for a person (`who` in `almanac_model`'s `titles.tsv`).
+fn is_who_title(word: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        almanac_model::vocab::titles()
+            .of(almanac_model::vocab::TitleUse::Who)
+            .collect()
+    })
+    .contains(word)
+}
 const BE_FORMS: &[&str] = &[
     "was", "were", "is", "are", "been", "being", "be", "get", "got",
 ];
@@ -674,7 +652,7 @@ fn asks_of(toks: &[Token], used: &mut [bool]) -> (Asks, Option<EntityKind>, Opti
             }
             // `who is the finance minister`: a person holding a title.
             ("who" | "whom" | "whose", _) => {
-                let title = lower[i + 1..].iter().any(|w| TITLES.contains(w));
+                let title = lower[i + 1..].iter().any(|w| is_who_title(w));
                 Some((Asks::Who, title.then_some(EntityKind::Person), None))
             }
             ("where", _) => Some((Asks::Where, None, None)),
