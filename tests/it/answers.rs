@@ -117,3 +117,47 @@ fn answers() {
         insta::assert_snapshot!(check(&text));
     });
 }
+
+/// A question naming an entity by a name only the user's gazetteer knows (`QDX`): the session
+/// built with that gazetteer (as `--gazetteer FILE` builds it) recognises the name; one with
+/// the built-in gazetteer alone does not.
+#[test]
+fn user_gazetteer_names_reach_questions() {
+    let root = fixtures().join("gazetteer");
+    let user = std::fs::read_to_string(root.join("user.tsv")).unwrap_or_default();
+    let mut gazetteer = almanac_extract::Gazetteer::builtin();
+    let extended = gazetteer.extend(&user);
+    assert_eq!(extended.map_err(|e| e.to_string()), Ok(()));
+    let bytes = std::fs::read(root.join("quillon_buys_arvex.txt")).unwrap_or_default();
+    let documents = almanac_parse::read(
+        "fixtures/gazetteer/quillon_buys_arvex.txt",
+        &bytes,
+        &almanac_parse::Options::default(),
+    )
+    .documents;
+    let question = "When did QDX buy Arvex?";
+    let mut out = String::new();
+    for (label, extractor) in [
+        (
+            "user gazetteer",
+            almanac_extract::Extractor::with_gazetteer(gazetteer),
+        ),
+        ("built-in gazetteer", almanac_extract::Extractor::new()),
+    ] {
+        let mut session = Session::from_documents(&extractor, &documents);
+        let answer = session.answer(question);
+        out.push_str(&format!(
+            "{label}:\n  answer: {}\n  value: {}\n{}\n",
+            answer.text.as_deref().unwrap_or("(no answer)"),
+            answer.value.as_deref().unwrap_or("-"),
+            answer
+                .explanation
+                .to_string()
+                .lines()
+                .filter(|l| l.contains("entit") || l.contains("QDX"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ));
+    }
+    insta::assert_snapshot!(out);
+}

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use almanac_extract::Gazetteer;
 use almanac_measure::AmountKind;
 use almanac_model::{DateKnown, Document, EntityKind, EntityRef, EventClass, Fact, FactKind};
 use chrono::{Datelike, NaiveDate};
@@ -123,8 +124,20 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// Indexes `facts`, taking titles and dates from `documents`.
+    /// Indexes `facts`, taking titles and dates from `documents`; names are known from the
+    /// built-in gazetteer.
     pub fn new(facts: Vec<Fact>, documents: &[Document], lexicon: &Lexicon) -> Self {
+        Self::with_gazetteer(facts, documents, lexicon, &Gazetteer::builtin())
+    }
+
+    /// [`Corpus::new`] knowing the names of `gazetteer` (the one extraction used, e.g. the
+    /// built-in one extended by the user's file), so that questions recognise them too.
+    pub fn with_gazetteer(
+        facts: Vec<Fact>,
+        documents: &[Document],
+        lexicon: &Lexicon,
+        gazetteer: &Gazetteer,
+    ) -> Self {
         let mut corpus = Corpus {
             facts: Vec::new(),
             compact: Vec::with_capacity(facts.len()),
@@ -199,8 +212,8 @@ impl Corpus {
             e.facts = corpus.by_entity[i].len();
         }
         corpus.facts = facts;
-        corpus.add_known_aliases();
-        corpus.link_institutions();
+        corpus.add_known_aliases(gazetteer);
+        corpus.link_institutions(gazetteer);
         corpus.derive_short_names();
         corpus.build_fuzzy_table();
         corpus
@@ -386,9 +399,8 @@ impl Corpus {
 
     /// Adds the built-in alias table: each alias points to the corpus entity with that
     /// canonical name, or to a placeholder entity that no fact mentions.
-    fn add_known_aliases(&mut self) {
+    fn add_known_aliases(&mut self, gazetteer: &Gazetteer) {
         // The extractor's gazetteer first: same ids as the facts, and users extend it.
-        let gazetteer = almanac_extract::Gazetteer::builtin();
         for e in gazetteer.entities() {
             let id = self.intern(&e.id, &e.name, e.kind);
             let names = std::iter::once(e.name.as_str())
@@ -424,9 +436,8 @@ impl Corpus {
     /// holds (by name or demonym): `European Commission` is part of the European Union,
     /// `Japanese Ministry of Finance` of Japan. A question naming the union then matches
     /// its institutions, with a lower weight than the union itself.
-    fn link_institutions(&mut self) {
+    fn link_institutions(&mut self, gazetteer: &Gazetteer) {
         let mut keys: HashMap<String, u32> = HashMap::new();
-        let gazetteer = almanac_extract::Gazetteer::builtin();
         for e in gazetteer.entities() {
             if e.kind != EntityKind::Country {
                 continue;

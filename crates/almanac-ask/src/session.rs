@@ -282,6 +282,7 @@ impl Session {
 
     /// A session over the documents read by `extractor`: their facts (merged) and the
     /// evidence of every sentence.
+    /// Questions know the names of the extractor's gazetteer.
     pub fn from_documents(extractor: &almanac_extract::Extractor, documents: &[Document]) -> Self {
         let mut facts = Vec::new();
         let mut evidence = Vec::with_capacity(documents.len());
@@ -290,7 +291,8 @@ impl Session {
             facts.extend(f);
             evidence.push(e);
         }
-        Self::with_evidence(almanac_extract::merge(facts), documents, evidence)
+        let facts = almanac_extract::merge(facts);
+        Self::with_gazetteer(facts, documents, evidence, extractor.gazetteer())
     }
 
     /// Indexes `facts` and the sentence `evidence` of `documents`
@@ -301,9 +303,21 @@ impl Session {
         documents: &[Document],
         evidence: Vec<DocEvidence>,
     ) -> Self {
+        let gazetteer = almanac_extract::Gazetteer::builtin();
+        Self::with_gazetteer(facts, documents, evidence, &gazetteer)
+    }
+
+    /// [`Session::with_evidence`] recognising in questions the names of `gazetteer`: pass
+    /// the one the facts were extracted with (the built-in one extended by the user's).
+    pub fn with_gazetteer(
+        facts: Vec<Fact>,
+        documents: &[Document],
+        evidence: Vec<DocEvidence>,
+        gazetteer: &almanac_extract::Gazetteer,
+    ) -> Self {
         let lexicon = Lexicon::new();
         let fact_values = fact_values(&facts);
-        let corpus = Corpus::new(facts, documents, &lexicon);
+        let corpus = Corpus::with_gazetteer(facts, documents, &lexicon, gazetteer);
         let evidence = EvidenceIndex::new(documents, evidence);
         Self {
             corpus,

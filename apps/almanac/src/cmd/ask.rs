@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use almanac_ask::{Answer, Session};
+use almanac_extract::Gazetteer;
 use anyhow::Context;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
@@ -35,6 +36,10 @@ pub struct Args {
     /// The date the documents were captured (YYYY-MM-DD), to resolve ages like "5 years ago".
     #[arg(long)]
     captured: Option<NaiveDate>,
+    /// A gazetteer file (the format of the built-in one) whose names extend the built-in
+    /// gazetteer, for extraction and questions alike.
+    #[arg(long, value_name = "FILE")]
+    gazetteer: Option<PathBuf>,
     /// Print the answer as one JSON object.
     #[arg(long)]
     json: bool,
@@ -49,25 +54,29 @@ pub fn open_session(
     paths: &[PathBuf],
     captured: Option<NaiveDate>,
     progress: bool,
+    gazetteer: &Gazetteer,
 ) -> anyhow::Result<(Session, corpus::Loaded)> {
     let loaded = if paths.is_empty() {
         corpus::bundled(captured)
     } else {
         corpus::load(paths, captured, progress)?
     };
-    let (facts, evidence) = pipeline::extract_all_with_evidence(&loaded.documents);
-    let session = Session::with_evidence(facts, &loaded.documents, evidence);
+    let (facts, evidence) = pipeline::extract_all_with_evidence(gazetteer, &loaded.documents);
+    let session = Session::with_gazetteer(facts, &loaded.documents, evidence, gazetteer);
     Ok((session, loaded))
 }
 
 /// Opens a session over the index in `dir` (written by `almanac index`): the same session
 /// [`open_session`] opens over the same files.
-pub fn open_index_session(dir: &Path) -> anyhow::Result<(Session, corpus::Loaded)> {
+pub fn open_index_session(
+    dir: &Path,
+    gazetteer: &Gazetteer,
+) -> anyhow::Result<(Session, corpus::Loaded)> {
     let conn = index::open(dir)?;
     let (loaded, facts, evidence) = index::read(&conn)
         .with_context(|| format!("reading the index in {}", dir.display()))?
         .into_parts();
-    let session = Session::with_evidence(facts, &loaded.documents, evidence);
+    let session = Session::with_gazetteer(facts, &loaded.documents, evidence, gazetteer);
     Ok((session, loaded))
 }
 
@@ -77,10 +86,12 @@ pub fn open_any(
     paths: &[PathBuf],
     captured: Option<NaiveDate>,
     progress: bool,
+    gazetteer: Option<&Path>,
 ) -> anyhow::Result<(Session, corpus::Loaded)> {
+    let gazetteer = pipeline::gazetteer(gazetteer)?;
     match index {
-        Some(dir) => open_index_session(dir),
-        None => open_session(paths, captured, progress),
+        Some(dir) => open_index_session(dir, &gazetteer),
+        None => open_session(paths, captured, progress, &gazetteer),
     }
 }
 
@@ -91,6 +102,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &args.corpus,
         args.captured,
         !args.jsonl,
+        args.gazetteer.as_deref(),
     )?;
     if args.jsonl {
         let stdin = std::io::stdin();

@@ -21,6 +21,10 @@ pub struct Args {
     /// When the files were captured (YYYY-MM-DD): resolves dates such as `5 years ago`.
     #[arg(long, value_name = "DATE")]
     captured: Option<NaiveDate>,
+    /// A gazetteer file (the format of the built-in one) whose names extend the built-in
+    /// gazetteer, for extraction and questions alike.
+    #[arg(long, value_name = "FILE")]
+    gazetteer: Option<PathBuf>,
 }
 
 /// Runs `almanac timeline`.
@@ -34,7 +38,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for d in &loaded.diagnostics {
         eprintln!("{d}");
     }
-    let facts = pipeline::extract_all(&loaded.documents);
+    let gazetteer = pipeline::gazetteer(args.gazetteer.as_deref())?;
+    let facts = pipeline::extract_all(&gazetteer, &loaded.documents);
     let entries = almanac_extract::timeline(&facts, args.entity.as_deref());
     let mut out = crate::cmd::stdout();
     for e in &entries {
