@@ -197,16 +197,13 @@ fn generated_corpus() -> (Vec<Fact>, Vec<String>) {
                 class,
                 target,
                 object: Some(object.into()),
-                time: Some(TimeRef {
-                    text: String::new(),
-                    value: format!("{year}-{month:02}"),
-                    kind: TimexType::Date,
-                    granularity: Granularity::Month,
-                    anchor: Anchor::Absolute,
-                    reference: None,
-                    modifier: None,
-                    note: None,
-                }),
+                time: Some(TimeRef::new(
+                    String::new(),
+                    format!("{year}-{month:02}"),
+                    TimexType::Date,
+                    Granularity::Month,
+                    Anchor::Absolute,
+                )),
                 amounts,
                 place: None,
                 negated: false,
@@ -423,16 +420,13 @@ fn generated_evidence() -> (Vec<Document>, Vec<DocEvidence>, Vec<String>) {
             let count_at = who.len() + verb.len() + 2;
             let date_at = head.len() + 4;
             let money_at = date_at + date.len() + 19;
-            let time = TimeRef {
-                text: date.clone(),
-                value: format!("{year}-{:02}", month + 1),
-                kind: TimexType::Date,
-                granularity: Granularity::Month,
-                anchor: Anchor::Absolute,
-                reference: None,
-                modifier: None,
-                note: None,
-            };
+            let time = TimeRef::new(
+                date.clone(),
+                format!("{year}-{:02}", month + 1),
+                TimexType::Date,
+                Granularity::Month,
+                Anchor::Absolute,
+            );
             let mentions = vec![
                 Mention {
                     span: 0..who.len(),

@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::lexicon::{ALIASES, KNOWN_NAMES, Lexicon, UNION_WORDS};
 use crate::text::{fuzzy, is_stop, normalize, stem, words};
-use crate::time::{DayRange, days, timex_range};
+use crate::time::{DayRange, days, time_range};
 
 /// Words in more facts than this are not indexed (they select too little).
 pub const RARE: usize = 512;
@@ -304,10 +304,7 @@ impl Corpus {
                         .class_of_action(&event.action)
                         .filter(|c| *c != class)
                         .map_or(NONE, |c| self.class_id(Some(c))),
-                    time: event
-                        .time
-                        .as_ref()
-                        .and_then(|t| timex_range(&t.value, t.modifier)),
+                    time: event.time.as_ref().and_then(time_range),
                     money: event
                         .amounts
                         .iter()
@@ -329,10 +326,7 @@ impl Corpus {
                 actor: self.entity_ref(Some(&role.person)),
                 target: self.entity_ref(role.organization.as_ref()),
                 class: self.class_id(None),
-                time: role
-                    .as_of
-                    .as_ref()
-                    .and_then(|t| timex_range(&t.value, t.modifier)),
+                time: role.as_of.as_ref().and_then(time_range),
                 ..base
             },
         }

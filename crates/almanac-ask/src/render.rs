@@ -272,7 +272,7 @@ pub fn role_clause(role: &Role) -> String {
 pub fn summary(fact: &Fact) -> String {
     match &fact.kind {
         FactKind::Event(event) => match &event.time {
-            Some(t) if crate::time::timex_range(&t.value, t.modifier).is_some() => {
+            Some(t) if crate::time::time_range(t).is_some() => {
                 format!(
                     "{}: {}.",
                     describe(&t.value, t.modifier),

@@ -19,7 +19,7 @@ use crate::render::{
 use crate::score::{
     Breakdown, Scored, TIE_PENALTY, candidates, found_slot, penalize_ambiguity, rank,
 };
-use crate::time::{describe, timex_range};
+use crate::time::{describe, time_range};
 
 /// Below this confidence the session abstains: a wrong answer is worse than none.
 pub const ANSWER_THRESHOLD: f32 = 0.6;
@@ -407,7 +407,7 @@ impl Session {
         };
         facts
             .into_iter()
-            .filter(|f| fact_time(f).is_some_and(|t| timex_range(&t.value, t.modifier).is_some()))
+            .filter(|f| fact_time(f).is_some_and(|t| time_range(t).is_some()))
             .map(|f| {
                 let doc = f.sources.first().map_or("", |s| s.doc_path.as_str());
                 format!("{}  [{doc}]", summary(f))
@@ -998,7 +998,7 @@ impl Session {
             }
             Asks::What | Asks::List | Asks::Unknown => {
                 let lead = fact_time(fact)
-                    .filter(|t| timex_range(&t.value, t.modifier).is_some())
+                    .filter(|t| time_range(t).is_some())
                     .map(|t| describe(&t.value, t.modifier))
                     .unwrap_or_default();
                 let value = fact_time(fact).map(|t| t.value.clone()).unwrap_or_default();

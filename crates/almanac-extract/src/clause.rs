@@ -804,16 +804,11 @@ pub(crate) fn time_ref(s: &Sentence<'_>, r: &Range<usize>, t: &TimeExpr) -> Time
         .get(t.span.clone())
         .unwrap_or_else(|| s.slice(r.clone()));
     TimeRef {
-        text: text.to_owned(),
-        value: t.value.clone(),
-        kind: t.kind,
-        granularity: t.granularity,
-        anchor: t.anchor,
         reference: (t.anchor == Anchor::Reference)
             .then_some(s.reference)
             .flatten(),
         modifier: t.modifier,
-        note: None,
+        ..TimeRef::new(text, t.value.as_str(), t.kind, t.granularity, t.anchor)
     }
 }
 

@@ -106,14 +106,14 @@ impl Extractor {
         let reference = doc.reference_date();
         let mut state = DocState {
             doc_date: reference.map(|r| TimeRef {
-                text: "document date".to_owned(),
-                value: r.date().format("%Y-%m-%d").to_string(),
-                kind: TimexType::Date,
-                granularity: Granularity::Day,
-                anchor: Anchor::Reference,
                 reference: Some(r),
-                modifier: None,
-                note: None,
+                ..TimeRef::new(
+                    "document date",
+                    r.date().format("%Y-%m-%d").to_string(),
+                    TimexType::Date,
+                    Granularity::Day,
+                    Anchor::Reference,
+                )
             }),
             ..DocState::default()
         };

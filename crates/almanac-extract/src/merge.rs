@@ -3,8 +3,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use almanac_measure::AmountKind;
-use almanac_model::{Conflict, EntityRef, Event, EventClass, Fact, FactKind, Role};
-use almanac_time::{Anchor, TimexType};
+use almanac_model::{Conflict, EntityRef, Event, EventClass, Fact, FactKind, Role, TimeRef};
+use almanac_time::{Anchor, Granularity, TimexType};
+use chrono::Datelike;
 
 use crate::render;
 
@@ -15,16 +16,22 @@ fn same_ref(a: &Option<EntityRef>, b: &Option<EntityRef>) -> bool {
     }
 }
 
-/// Year of a TIMEX value if it has one (`2019-07` -> `2019`).
-fn year(v: &str) -> Option<&str> {
-    let y = v.get(..4)?;
-    y.bytes().all(|b| b.is_ascii_digit()).then_some(y)
+/// The calendar year a time lies in, from its days (`2019-07` -> 2019; an ISO week's year
+/// is its own), if it lies within one year.
+fn year(t: &TimeRef) -> Option<i32> {
+    let begin = t.begin?;
+    match t.granularity {
+        Granularity::Millennium | Granularity::Century | Granularity::Decade => None,
+        Granularity::Vague => None,
+        Granularity::Week => Some(begin.iso_week().year()),
+        _ => Some(begin.year()),
+    }
 }
 
 /// Whether two time values may name the same event: one missing, one unresolved and
 /// matching the other's resolved digits (`XXXX-07` vs `2019-07`), or the same year.
 fn times_compatible(a: &Event, b: &Event) -> bool {
-    fn calendar(e: &Event) -> Option<&almanac_model::TimeRef> {
+    fn calendar(e: &Event) -> Option<&TimeRef> {
         e.time
             .as_ref()
             .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
@@ -35,7 +42,7 @@ fn times_compatible(a: &Event, b: &Event) -> bool {
     if ta.value == tb.value {
         return true;
     }
-    match (year(&ta.value), year(&tb.value)) {
+    match (year(ta), year(tb)) {
         (Some(x), Some(y)) => x == y,
         _ => pattern_matches(&ta.value, &tb.value) || pattern_matches(&tb.value, &ta.value),
     }
@@ -120,12 +127,12 @@ fn same_fine_date(a: &Event, b: &Event) -> bool {
         e.time
             .as_ref()
             .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
-            .filter(|t| t.anchor != Anchor::Unresolved && year(&t.value).is_some())
-            .filter(|t| t.value.len() >= 7 && !t.value.contains('X'))
-            .map(|t| t.value.clone())
+            .filter(|t| t.anchor != Anchor::Unresolved && year(t).is_some())
+            .filter(|t| t.granularity >= Granularity::Month && t.granularity != Granularity::Vague)
+            .and_then(|t| Some((t.begin?, t.end?)))
     };
     match (fine(a), fine(b)) {
-        (Some(x), Some(y)) => x.starts_with(&y) || y.starts_with(&x),
+        (Some(x), Some(y)) => (x.0 >= y.0 && x.1 <= y.1) || (y.0 >= x.0 && y.1 <= x.1),
         _ => false,
     }
 }
@@ -327,7 +334,7 @@ fn calendar_year(kind: &FactKind) -> Option<String> {
         .time
         .as_ref()
         .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))?;
-    year(&t.value).map(str::to_owned)
+    year(t).map(|y| y.to_string())
 }
 
 /// A group being merged: its reports, the signatures among them (sorted ids), its year.
@@ -534,12 +541,12 @@ fn combine(group: Vec<Fact>) -> Fact {
                 base.amounts.clone_from(&e.amounts);
             }
             // prefer a resolved calendar time, then the most specific one
-            let rank = |t: &Option<almanac_model::TimeRef>| {
-                t.as_ref().map_or((0, 0), |t| {
+            let rank = |t: &Option<TimeRef>| {
+                t.as_ref().map_or((0, None), |t| {
                     let dated = t.anchor != Anchor::Unresolved
                         && matches!(t.kind, TimexType::Date | TimexType::Time)
-                        && year(&t.value).is_some();
-                    (1 + usize::from(dated) * 2, t.value.len())
+                        && year(t).is_some();
+                    (1 + usize::from(dated) * 2, Some(t.granularity))
                 })
             };
             if rank(&e.time) > rank(&base.time) {

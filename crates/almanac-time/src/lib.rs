@@ -39,7 +39,7 @@ use std::ops::Range;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-pub use describe::describe;
+pub use describe::{describe, span};
 
 use grammar::{G, Hit};
 use resolve::{Sem, Tense, Unit, Which, YearSpec};
