@@ -8,8 +8,9 @@
 use chrono::Weekday;
 
 use crate::lex::Lower;
-use crate::resolve::{Part, Pod, Sem, Tense, Unit, V, Which, YearSpec, fmt_year};
+use crate::resolve::{Part, Pod, Sem, Tense, V, Which, YearSpec, fmt_year};
 use crate::scan::{Kind, Tok};
+use crate::words::{MONTH_NAMES, MONTHS, ORDINAL_WORDS, UNITS, Unit, WEEKDAY_NAMES, WEEKDAYS};
 use crate::{Anchor, Granularity, Modifier, TimexType};
 
 /// One match of the grammar, in token indices of its window.
@@ -68,107 +69,6 @@ pub(crate) type NumMemo = std::cell::Cell<Option<Option<(f64, usize)>>>;
 pub(crate) fn reset_nums(nums: &mut Vec<NumMemo>, len: usize) {
     nums.clear();
     nums.resize(len, std::cell::Cell::new(None));
-}
-
-/// Calendar unit words: (word, unit, plural). The lexicon stores each word's index + 1.
-pub(crate) const UNITS: &[(&str, Unit, bool)] = &[
-    ("year", Unit::Year, false),
-    ("yr", Unit::Year, false),
-    ("years", Unit::Year, true),
-    ("yrs", Unit::Year, true),
-    ("month", Unit::Month, false),
-    ("months", Unit::Month, true),
-    ("week", Unit::Week, false),
-    ("weeks", Unit::Week, true),
-    ("day", Unit::Day, false),
-    ("days", Unit::Day, true),
-    ("hour", Unit::Hour, false),
-    ("hours", Unit::Hour, true),
-    ("minute", Unit::Minute, false),
-    ("minutes", Unit::Minute, true),
-    ("second", Unit::Second, false),
-    ("seconds", Unit::Second, true),
-    ("decade", Unit::Decade, false),
-    ("decades", Unit::Decade, true),
-    ("century", Unit::Century, false),
-    ("centuries", Unit::Century, true),
-    ("quarter", Unit::Quarter, false),
-    ("quarters", Unit::Quarter, true),
-    ("fortnight", Unit::Fortnight, false),
-    ("fortnights", Unit::Fortnight, true),
-    ("weekend", Unit::Weekend, false),
-    ("weekends", Unit::Weekend, true),
-];
-
-/// Month names and abbreviations (abbreviation flag). The lexicon stores each name's index + 1.
-pub(crate) const MONTHS: &[(&str, u32, bool)] = &MONTH_TABLE;
-
-/// The names in [`MONTHS`], in the same order.
-pub(crate) const MONTH_NAMES: [&str; MONTH_TABLE.len()] = names(&MONTH_TABLE);
-
-const MONTH_TABLE: [(&str, u32, bool); 24] = [
-    ("january", 1, false),
-    ("february", 2, false),
-    ("march", 3, false),
-    ("april", 4, false),
-    ("may", 5, false),
-    ("june", 6, false),
-    ("july", 7, false),
-    ("august", 8, false),
-    ("september", 9, false),
-    ("october", 10, false),
-    ("november", 11, false),
-    ("december", 12, false),
-    ("jan", 1, true),
-    ("feb", 2, true),
-    ("mar", 3, true),
-    ("apr", 4, true),
-    ("jun", 6, true),
-    ("jul", 7, true),
-    ("aug", 8, true),
-    ("sep", 9, true),
-    ("sept", 9, true),
-    ("oct", 10, true),
-    ("nov", 11, true),
-    ("dec", 12, true),
-];
-
-/// Weekday names and abbreviations (abbreviation flag). The lexicon stores each name's index
-/// + 1.
-pub(crate) const WEEKDAYS: &[(&str, Weekday, bool)] = &WEEKDAY_TABLE;
-
-/// The names in [`WEEKDAYS`], in the same order.
-pub(crate) const WEEKDAY_NAMES: [&str; WEEKDAY_TABLE.len()] = names(&WEEKDAY_TABLE);
-
-const WEEKDAY_TABLE: [(&str, Weekday, bool); 17] = [
-    ("monday", Weekday::Mon, false),
-    ("tuesday", Weekday::Tue, false),
-    ("wednesday", Weekday::Wed, false),
-    ("thursday", Weekday::Thu, false),
-    ("friday", Weekday::Fri, false),
-    ("saturday", Weekday::Sat, false),
-    ("sunday", Weekday::Sun, false),
-    ("mon", Weekday::Mon, true),
-    ("tue", Weekday::Tue, true),
-    ("tues", Weekday::Tue, true),
-    ("wed", Weekday::Wed, true),
-    ("thu", Weekday::Thu, true),
-    ("thur", Weekday::Thu, true),
-    ("thurs", Weekday::Thu, true),
-    ("fri", Weekday::Fri, true),
-    ("sat", Weekday::Sat, true),
-    ("sun", Weekday::Sun, true),
-];
-
-/// The first column of a name table.
-const fn names<T: Copy, const N: usize>(table: &[(&'static str, T, bool); N]) -> [&'static str; N] {
-    let mut out = [""; N];
-    let mut i = 0;
-    while i < N {
-        out[i] = table[i].0;
-        i += 1;
-    }
-    out
 }
 
 /// Words before which a bare month or a four-digit number is a date.
@@ -1110,54 +1010,12 @@ pub(crate) const APPROX_WORDS: &[&str] = &[
     "under",
 ];
 
-/// Ordinal words and the tens that start "twenty-first" ([`crate::number::parse_ordinal`]).
-pub(crate) const ORDINAL_WORDS: &[&str] = &[
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-    "thirtieth",
-    "fortieth",
-    "fiftieth",
-    "sixtieth",
-    "seventieth",
-    "eightieth",
-    "ninetieth",
-    "hundredth",
-    "thousandth",
-    "twenty",
-    "thirty",
-    "forty",
-    "fourty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-];
-
 /// For each group of words (lowercase), the rules that can start at one of them: a word in
 /// no group starts no rule. [`match_at`] tries only these rules, so a rule reading a new first
 /// word must be listed here (the `dispatch_is_exact` test checks it on every fixture).
 pub(crate) const RULE_STARTS: &[(&[&str], u32)] = &[
     (
-        crate::lex::NUM_START_WORDS,
+        crate::words::NUM_START_WORDS,
         R_SET | R_AGO | R_DURATION | R_YEAR_WORDS | R_HOLIDAY | R_CLOCK_WORDS,
     ),
     (&["half", "quarter"], R_CLOCK_WORDS),

@@ -26,17 +26,17 @@ pub(crate) const ATTRIBUTION: u64 = 1 << 7;
 /// A trigger word of the scanner.
 pub(crate) const TRIGGER: u64 = 1 << 8;
 
-/// An ordinal word, or the tens that start one (`grammar::ORDINAL_WORDS`).
+/// An ordinal word, or the tens that start one (`words::ORDINAL_WORDS`).
 pub(crate) const ORDINAL: u64 = 1 << 24;
 
 /// A word of `grammar::APPROX_WORDS` ("about", "more", ...).
 pub(crate) const APPROX: u64 = 1 << 25;
 
-/// Where the index + 1 of a word in `grammar::UNITS` sits in a lexicon value (5 bits).
+/// Where the index + 1 of a word in `words::UNITS` sits in a lexicon value (5 bits).
 pub(crate) const UNIT_SHIFT: u32 = 9;
-/// Where the index + 1 of a word in `grammar::MONTHS` sits (5 bits).
+/// Where the index + 1 of a word in `words::MONTHS` sits (5 bits).
 pub(crate) const MONTH_SHIFT: u32 = 14;
-/// Where the index + 1 of a word in `grammar::WEEKDAYS` sits (5 bits).
+/// Where the index + 1 of a word in `words::WEEKDAYS` sits (5 bits).
 pub(crate) const WEEKDAY_SHIFT: u32 = 19;
 
 /// The 5-bit code at `shift` in the lexicon value `lex` (0: none).
@@ -44,45 +44,6 @@ pub(crate) const WEEKDAY_SHIFT: u32 = 19;
 pub(crate) fn code(lex: u64, shift: u32) -> usize {
     ((lex >> shift) & 31) as usize
 }
-
-/// Words that can start a number in words (see `number::parse_words`).
-pub(crate) const NUM_START_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fourty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "dozen",
-    "half",
-];
 
 const BITS: u64 = 12;
 
@@ -188,19 +149,19 @@ fn table() -> &'static Table {
             filters: [[0; 512]; 4],
         };
         let lists: [(&[&str], u64); 13] = [
-            (crate::grammar::ORDINAL_WORDS, ORDINAL),
+            (crate::words::ORDINAL_WORDS, ORDINAL),
             (crate::grammar::APPROX_WORDS, APPROX),
             (crate::grammar::STARTERS, STARTER),
             (crate::grammar::AFTER_ARTICLE, AFTER_ARTICLE),
-            (NUM_START_WORDS, NUM_START),
-            (crate::resolve::FUTURE_CUES, FUTURE),
-            (crate::resolve::PRESENT_CUES, PRESENT),
-            (crate::resolve::PAST_CUES, PAST),
-            (crate::resolve::NOT_PAST, NOT_PAST),
-            (crate::resolve::ATTRIBUTION, ATTRIBUTION),
-            (crate::scan::TRIGGERS, TRIGGER),
-            (&crate::grammar::MONTH_NAMES, TRIGGER),
-            (&crate::grammar::WEEKDAY_NAMES, TRIGGER),
+            (crate::words::NUM_START_WORDS, NUM_START),
+            (crate::words::FUTURE_CUES, FUTURE),
+            (crate::words::PRESENT_CUES, PRESENT),
+            (crate::words::PAST_CUES, PAST),
+            (crate::words::NOT_PAST, NOT_PAST),
+            (crate::words::ATTRIBUTION, ATTRIBUTION),
+            (crate::words::TRIGGERS, TRIGGER),
+            (&crate::words::MONTH_NAMES, TRIGGER),
+            (&crate::words::WEEKDAY_NAMES, TRIGGER),
         ];
         let rules = crate::grammar::RULE_STARTS
             .iter()
@@ -208,18 +169,15 @@ fn table() -> &'static Table {
         let coded = [
             (
                 UNIT_SHIFT,
-                crate::grammar::UNITS
-                    .iter()
-                    .map(|u| u.0)
-                    .collect::<Vec<_>>(),
+                crate::words::UNITS.iter().map(|u| u.0).collect::<Vec<_>>(),
             ),
             (
                 MONTH_SHIFT,
-                crate::grammar::MONTHS.iter().map(|m| m.0).collect(),
+                crate::words::MONTHS.iter().map(|m| m.0).collect(),
             ),
             (
                 WEEKDAY_SHIFT,
-                crate::grammar::WEEKDAYS.iter().map(|d| d.0).collect(),
+                crate::words::WEEKDAYS.iter().map(|d| d.0).collect(),
             ),
         ];
         let coded = coded.iter().flat_map(|(shift, words)| {
@@ -377,7 +335,7 @@ mod tests {
         for w in crate::grammar::STARTERS {
             check(w, STARTER, STARTER);
         }
-        for w in crate::resolve::PAST_CUES {
+        for w in crate::words::PAST_CUES {
             check(w, PAST, PAST);
         }
     }

@@ -33,6 +33,7 @@ mod lex;
 pub mod number;
 mod resolve;
 mod scan;
+pub mod words;
 
 use std::ops::Range;
 
@@ -42,7 +43,8 @@ use serde::{Deserialize, Serialize};
 pub use describe::describe;
 
 use grammar::{G, Hit};
-use resolve::{Sem, Tense, Unit, Which, YearSpec};
+use resolve::{Sem, Tense, Which, YearSpec};
+use words::Unit;
 
 /// The TIMEX3 type of a temporal expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

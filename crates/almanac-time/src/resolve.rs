@@ -5,27 +5,8 @@
 
 use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, Weekday};
 
+use crate::words::Unit;
 use crate::{Anchor, Granularity, TimexType};
-
-/// A calendar unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Unit {
-    Century,
-    Decade,
-    Year,
-    /// Half a year; no unit word maps to it yet, durations and shifts handle it.
-    #[allow(dead_code)]
-    Half,
-    Quarter,
-    Month,
-    Fortnight,
-    Week,
-    Weekend,
-    Day,
-    Hour,
-    Minute,
-    Second,
-}
 
 /// A year as written: absolute, relative to the reference, or to be inferred from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1050,152 +1031,6 @@ fn weekday_date(r: NaiveDate, wd: Weekday, which: Which, tense: Tense) -> Option
     add_days(r, offset)
 }
 
-/// Words after which the sentence speaks of the future.
-pub(crate) const FUTURE_CUES: &[&str] = &[
-    "will",
-    "ll",
-    "shall",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "expected",
-    "expects",
-    "expect",
-    "scheduled",
-    "aims",
-    "aim",
-    "intends",
-    "intend",
-    "due",
-    "going",
-    "forecast",
-    "forecasts",
-    "projected",
-    "slated",
-    "set",
-    "until",
-    "hopes",
-    "hope",
-    "target",
-    "targets",
-    "wants",
-    "seeks",
-    "vowed",
-    "pledged",
-    "promised",
-    "proposed",
-    "could",
-    "might",
-    "may",
-    "should",
-    "would",
-];
-
-/// Irregular past-tense verbs common in news.
-pub(crate) const PAST_CUES: &[&str] = &[
-    "said", "was", "were", "had", "did", "told", "made", "took", "gave", "saw", "rose", "fell",
-    "grew", "began", "came", "went", "got", "left", "met", "paid", "sold", "lost", "held", "led",
-    "spent", "sent", "built", "broke", "brought", "bought", "thought", "found", "became", "ran",
-    "wrote", "spoke", "chose", "knew", "kept", "drew", "flew", "struck", "sought", "stood", "shut",
-    "since", "been", "slid", "sank", "shrank", "swung", "began", "reported",
-];
-
-/// Present-tense verbs that date an event to now or around it ("runs through Nov. 18").
-pub(crate) const PRESENT_CUES: &[&str] = &[
-    "resumes",
-    "see",
-    "go",
-    "reopens",
-    "close",
-    "open",
-    "meet",
-    "is",
-    "are",
-    "takes",
-    "runs",
-    "begins",
-    "starts",
-    "ends",
-    "opens",
-    "closes",
-    "expires",
-    "lasts",
-    "continues",
-    "remains",
-    "says",
-    "falls",
-    "comes",
-    "goes",
-    "meets",
-];
-
-/// Reporting verbs: they give the tense of the report, used only when nothing else does.
-pub(crate) const ATTRIBUTION: &[&str] = &[
-    "said",
-    "told",
-    "reported",
-    "noted",
-    "announced",
-    "stated",
-    "wrote",
-    "explained",
-];
-
-/// Words ending in "-ed" that are not past-tense verbs in news prose.
-pub(crate) const NOT_PAST: &[&str] = &[
-    "based",
-    "advanced",
-    "limited",
-    "united",
-    "related",
-    "need",
-    "needed",
-    "red",
-    "bed",
-    "speed",
-    "feed",
-    "seed",
-    "indeed",
-    "hundred",
-    "led",
-    "shed",
-    "wed",
-    "med",
-    "ted",
-    "fed",
-    "used",
-    "called",
-    "so-called",
-    "named",
-    "listed",
-    "owned",
-    "expected",
-    "scheduled",
-    "planned",
-    "proposed",
-    "detailed",
-    "skilled",
-    "sized",
-    "armed",
-    "concerned",
-    "interested",
-    "aged",
-    "biased",
-    "talented",
-    "varied",
-    "complicated",
-    "sophisticated",
-    "dedicated",
-    "designated",
-    "pledged",
-    "vowed",
-    "promised",
-    "projected",
-    "slated",
-    "combined",
-];
-
 /// Guesses the tense of the sentence around `span`: the tense cue nearest to the expression
 /// wins. No cue: present.
 pub(crate) fn tense_at(text: &str, span: std::ops::Range<usize>) -> Tense {
@@ -1255,7 +1090,9 @@ pub(crate) fn tense_at(text: &str, span: std::ops::Range<usize>) -> Tense {
             // "said", "told", "reported" date the telling, not the event: weaker cues
             // ... unless right next to the expression ("said Tuesday", "said on Tuesday")
             let weak = word.eq_ignore_ascii_case("would")
-                || ATTRIBUTION.iter().any(|a| a.eq_ignore_ascii_case(word));
+                || crate::words::ATTRIBUTION
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(word));
             let slot = if dist > 4 && weak {
                 &mut attribution
             } else {

@@ -36,127 +36,14 @@ pub(crate) struct Tok<'a> {
     pub lex: u64,
 }
 
-/// Whether a lowercase word opens a window: a month or weekday name or one of [`TRIGGERS`].
+/// Whether a lowercase word opens a window: a month or weekday name or one of [`crate::words::TRIGGERS`].
 /// (The scanner asks the lexicon; this plain check is the tests' reference.)
 #[cfg(test)]
 fn is_trigger(lower: &str) -> bool {
-    TRIGGERS.contains(&lower)
-        || crate::grammar::MONTH_NAMES.contains(&lower)
-        || crate::grammar::WEEKDAY_NAMES.contains(&lower)
+    crate::words::TRIGGERS.contains(&lower)
+        || crate::words::MONTH_NAMES.contains(&lower)
+        || crate::words::WEEKDAY_NAMES.contains(&lower)
 }
-
-/// Trigger words besides month and weekday names: any of them (at a word start) opens a
-/// window. Numbers are triggers too.
-pub(crate) const TRIGGERS: &[&str] = &[
-    // months and weekdays: grammar::MONTH_NAMES and WEEKDAY_NAMES, see `is_trigger`
-    // units
-    "year",
-    "years",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "day",
-    "days",
-    "hour",
-    "hours",
-    "minute",
-    "minutes",
-    "seconds",
-    "decade",
-    "decades",
-    "century",
-    "centuries",
-    "quarter",
-    "quarters",
-    "half",
-    "fortnight",
-    "weekend",
-    "weekends",
-    "millennium",
-    "yr",
-    "yrs",
-    // adjectival units and sets
-    "annually",
-    "annual",
-    "yearly",
-    "monthly",
-    "weekly",
-    "daily",
-    "quarterly",
-    "hourly",
-    "biweekly",
-    "semiannual",
-    "semiannually", // deictic
-    "today",
-    "yesterday",
-    "tomorrow",
-    "tonight",
-    "now",
-    "currently",
-    "recently",
-    "recent",
-    "current",
-    // times of day: "five o'clock", "seven pm", "17h30" (digits trigger anyway)
-    "clock",
-    "pm",
-    // holidays (most end in "Day" or a weekday, which are triggers already)
-    "christmas",
-    "easter",
-    "thanksgiving",
-    "halloween",
-    "pentecost",
-    "whitsunday",
-    // years in words: "nineteen eighty-four", "two thousand and nine"
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thousand",
-    "period",
-    "formerly",
-    "previously",
-    "soon",
-    "shortly",
-    "lately",
-    "nowadays",
-    "present",
-    "past",
-    "future",
-    "ago",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "noon",
-    "midnight",
-    "moment", // seasons, fiscal, quarters
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "fiscal",
-    "fy",
-    "q1",
-    "q2",
-    "q3",
-    "q4",
-    "h1",
-    "h2",
-    "mid",
-    "mid-",
-    "midyear", // digits
-    "0",
-    "1",
-    "2",
-    "3",
-    "4",
-    "5",
-    "6",
-    "7",
-    "8",
-    "9",
-];
 
 /// How far a window reaches before its first trigger and after its last one, in bytes.
 const BEFORE: usize = 40;
