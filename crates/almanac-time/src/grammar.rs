@@ -1,14 +1,14 @@
 //! The grammar: small rules over the tokens of one window.
 //!
 //! Each rule looks at the tokens from index `i` and, if it matches, returns a [`Hit`]: the
-//! token range it covers and its sense ([`Sem`]). [`match_at`] tries every rule and keeps the
+//! token range it covers and its sense ([`Sense`]). [`match_at`] tries every rule and keeps the
 //! longest match (the first rule wins ties). Rules never include a leading preposition ("in",
 //! "on", "since", "by", "over", "within") in their span, following TimeML.
 
 use chrono::Weekday;
 
 use crate::lex::Lower;
-use crate::resolve::{Part, Pod, Sem, Tense, V, Which, YearSpec, fmt_year};
+use crate::resolve::{DayPart, Part, Sense, Tense, ValueText, Which, YearSpec, fmt_year};
 use crate::scan::{Kind, Tok};
 use crate::words::{MONTH_NAMES, MONTHS, ORDINAL_WORDS, UNITS, Unit, WEEKDAY_NAMES, WEEKDAYS};
 use crate::{Anchor, Granularity, Modifier, TimexType};
@@ -21,7 +21,7 @@ pub(crate) struct Hit {
     /// One past the last token.
     pub end: usize,
     /// What it means.
-    pub sem: Sem,
+    pub sem: Sense,
     /// A TIMEX3 mod written inside the span ("mid-2019", "about two years").
     pub modifier: Option<Modifier>,
     /// A tense forced by the expression itself ("last July", "next July").
@@ -33,7 +33,7 @@ pub(crate) struct Hit {
     pub chained: bool,
 }
 
-fn hit(start: usize, end: usize, sem: Sem) -> Hit {
+fn hit(start: usize, end: usize, sem: Sense) -> Hit {
     Hit {
         start,
         end,
@@ -45,8 +45,8 @@ fn hit(start: usize, end: usize, sem: Sem) -> Hit {
     }
 }
 
-fn fixed(kind: TimexType, value: String, gran: Granularity, anchor: Anchor) -> Sem {
-    Sem::Fixed {
+fn fixed(kind: TimexType, value: String, gran: Granularity, anchor: Anchor) -> Sense {
+    Sense::Fixed {
         kind,
         value,
         gran,
@@ -55,17 +55,17 @@ fn fixed(kind: TimexType, value: String, gran: Granularity, anchor: Anchor) -> S
 }
 
 /// The tokens of one window, with the text they point into.
-pub(crate) struct G<'t, 'a> {
+pub(crate) struct Window<'t, 'a> {
     pub text: &'a str,
     pub toks: &'t [Tok<'a>],
-    /// [`G::num`] at each token, once computed (several rules read the same number).
+    /// [`Window::num`] at each token, once computed (several rules read the same number).
     pub nums: &'t [NumMemo],
 }
 
-/// A memo of [`G::num`] at one token: `None` until computed.
+/// A memo of [`Window::num`] at one token: `None` until computed.
 pub(crate) type NumMemo = std::cell::Cell<Option<Option<(f64, usize)>>>;
 
-/// Clears `nums` for a window of `len` tokens (see [`G::nums`]).
+/// Clears `nums` for a window of `len` tokens (see [`Window::nums`]).
 pub(crate) fn reset_nums(nums: &mut Vec<NumMemo>, len: usize) {
     nums.clear();
     nums.resize(len, std::cell::Cell::new(None));
@@ -211,7 +211,7 @@ const AMOUNT_BEFORE: &[&str] = &[
     "to",
 ];
 
-impl<'a> G<'_, 'a> {
+impl<'a> Window<'_, 'a> {
     fn tok(&self, i: usize) -> Option<&Tok<'a>> {
         self.toks.get(i)
     }
@@ -280,7 +280,7 @@ impl<'a> G<'_, 'a> {
         n
     }
 
-    /// [`G::num`], computed.
+    /// [`Window::num`], computed.
     fn num_at(&self, i: usize) -> Option<(f64, usize)> {
         let t = self.toks.get(i)?;
         if t.kind == Kind::Punct {
@@ -440,13 +440,13 @@ impl<'a> G<'_, 'a> {
     }
 
     /// "morning", "afternoon", "evening", "night".
-    fn pod(&self, i: usize) -> Option<(Pod, usize)> {
+    fn pod(&self, i: usize) -> Option<(DayPart, usize)> {
         let w = self.word(i)?;
         let p = match Lower::new(w).as_str() {
-            "morning" => Pod::Morning,
-            "afternoon" => Pod::Afternoon,
-            "evening" => Pod::Evening,
-            "night" | "overnight" => Pod::Night,
+            "morning" => DayPart::Morning,
+            "afternoon" => DayPart::Afternoon,
+            "evening" => DayPart::Evening,
+            "night" | "overnight" => DayPart::Night,
             _ => return None,
         };
         Some((p, i + 1))
@@ -504,7 +504,7 @@ impl<'a> G<'_, 'a> {
 // Year tails and small pieces
 
 /// After a month or day: ", 2020", " 2020", "of 2020", "of last year", "last year".
-fn year_tail(g: &G, j: usize) -> Option<(YearSpec, usize)> {
+fn year_tail(g: &Window, j: usize) -> Option<(YearSpec, usize)> {
     let mut k = j;
     if g.p(k, ",") || g.is(k, "of") {
         k += 1;
@@ -553,7 +553,7 @@ fn two_digit_year(v: u32) -> i32 {
 }
 
 /// The span after an optional "the": returns the index after it.
-fn opt_the(g: &G, i: usize) -> usize {
+fn opt_the(g: &Window, i: usize) -> usize {
     if g.is(i, "the") { i + 1 } else { i }
 }
 
@@ -562,26 +562,26 @@ fn opt_the(g: &G, i: usize) -> usize {
 
 /// Which ends can make a range together: both days, both months, both years, both clock
 /// times or both quarters.
-fn range_kind(sem: &Sem) -> Option<u8> {
+fn range_kind(sem: &Sense) -> Option<u8> {
     match sem {
-        Sem::Ymd { .. } | Sem::YmdWeekday { .. } | Sem::Weekday { .. } => Some(1),
-        Sem::Ym { .. } => Some(2),
-        Sem::Fixed {
+        Sense::Ymd { .. } | Sense::YmdWeekday { .. } | Sense::Weekday { .. } => Some(1),
+        Sense::Ym { .. } => Some(2),
+        Sense::Fixed {
             kind: TimexType::Date,
             gran: Granularity::Year,
             value,
             ..
         } if value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()) => Some(3),
-        Sem::Clock { .. } => Some(4),
-        Sem::Quarter { .. } => Some(5),
+        Sense::Clock { .. } => Some(4),
+        Sense::Quarter { .. } => Some(5),
         _ => None,
     }
 }
 
 /// The year written on one end, if any.
-fn written_year(sem: &Sem) -> Option<YearSpec> {
+fn written_year(sem: &Sense) -> Option<YearSpec> {
     match sem {
-        Sem::Ymd { y, .. } | Sem::Ym { y, .. } | Sem::Quarter { y, .. } => {
+        Sense::Ymd { y, .. } | Sense::Ym { y, .. } | Sense::Quarter { y, .. } => {
             (*y != YearSpec::Infer).then_some(*y)
         }
         _ => None,
@@ -589,37 +589,37 @@ fn written_year(sem: &Sem) -> Option<YearSpec> {
 }
 
 /// Gives `sem` the year `y` if it has none ("June 9 to June 12, 2016": both in 2016).
-fn with_year(sem: Sem, year: Option<YearSpec>) -> Sem {
+fn with_year(sem: Sense, year: Option<YearSpec>) -> Sense {
     let Some(yy) = year else { return sem };
     match sem {
-        Sem::Ymd {
+        Sense::Ymd {
             y: YearSpec::Infer,
             m,
             d,
-        } => Sem::Ymd { y: yy, m, d },
-        Sem::Ym {
+        } => Sense::Ymd { y: yy, m, d },
+        Sense::Ym {
             y: YearSpec::Infer,
             m,
-        } => Sem::Ym { y: yy, m },
-        Sem::Quarter {
+        } => Sense::Ym { y: yy, m },
+        Sense::Quarter {
             y: YearSpec::Infer,
             q,
-        } => Sem::Quarter { y: yy, q },
+        } => Sense::Quarter { y: yy, q },
         other => other,
     }
 }
 
 /// A range of two ends, each taking the year the other one writes.
-fn range_sem(a: Sem, b: Sem) -> Sem {
+fn range_sem(a: Sense, b: Sense) -> Sense {
     let (ya, yb) = (written_year(&a), written_year(&b));
-    Sem::Range {
+    Sense::Range {
         a: Box::new(with_year(a, yb)),
         b: Box::new(with_year(b, ya)),
     }
 }
 
 /// The word between the ends: "to", "through", "until", a dash; "and" after "between".
-fn range_link(g: &G, k: usize, between: bool, from: bool) -> bool {
+fn range_link(g: &Window, k: usize, between: bool, from: bool) -> bool {
     if between {
         return g.is(k, "and");
     }
@@ -629,7 +629,7 @@ fn range_link(g: &G, k: usize, between: bool, from: bool) -> bool {
 }
 
 /// A day number ending at token `k` ("9", "9th", "the 9th"): (day, first token).
-fn day_ending_at(g: &G, k: usize) -> Option<(u32, usize)> {
+fn day_ending_at(g: &Window, k: usize) -> Option<(u32, usize)> {
     let start = if g.is_any(k, &["st", "nd", "rd", "th"]) && g.adj(k) && k > 0 {
         k - 1
     } else {
@@ -647,7 +647,7 @@ fn day_ending_at(g: &G, k: usize) -> Option<(u32, usize)> {
 }
 
 /// "1914-1918", "1939–45", "2015-16", "2015/16": two years joined by a dash or a slash.
-fn year_pair(g: &G, i: usize) -> Option<Hit> {
+fn year_pair(g: &Window, i: usize) -> Option<Hit> {
     let (y1, _) = g.year4(i).or_else(|| {
         let (v, n) = g.digits(i)?;
         (n == 4 && (1000..=2999).contains(&v)).then_some((v as i32, i + 1))
@@ -686,7 +686,7 @@ fn year_pair(g: &G, i: usize) -> Option<Hit> {
 /// "from June 9 to June 12", "between the 9th and the 17th of May", "Monday through Friday",
 /// "from 3pm to 5:30pm", "from 8 to 11 pm", "Friday from 10 to 10:45", "1914-1918".
 /// "from" and "between" join the span (as chat-style taggers write a range).
-pub(crate) fn ranges(g: &G, hits: &mut Vec<Hit>) {
+pub(crate) fn ranges(g: &Window, hits: &mut Vec<Hit>) {
     // cheap test first: most windows have no hit next to a range word
     let link = |k: usize| {
         g.toks.get(k).is_some_and(|t| match t.kind {
@@ -763,7 +763,7 @@ pub(crate) fn ranges(g: &G, hits: &mut Vec<Hit>) {
                 && kind == range_kind(&next.sem)
                 && words_ok
                 && range_link(g, h.end, between, from)
-                && !matches!(h.sem, Sem::Clock { day: Some(_), .. })
+                && !matches!(h.sem, Sense::Clock { day: Some(_), .. })
             {
                 let next = it.next().expect("peeked");
                 let start = if from { h.start - 1 } else { h.start };
@@ -776,7 +776,7 @@ pub(crate) fn ranges(g: &G, hits: &mut Vec<Hit>) {
             }
         }
         // DAY-MONTH-DAY tail: "June 9-12", "June 9 to 12, 2016"
-        if let Sem::Ymd { y, m, d } = h.sem {
+        if let Sense::Ymd { y, m, d } = h.sem {
             let from = lead(h.start);
             let between = from && g.is(h.start - 1, "between");
             if g.month(h.start).is_some() && range_link(g, h.end, between, from) {
@@ -794,7 +794,7 @@ pub(crate) fn ranges(g: &G, hits: &mut Vec<Hit>) {
                             h = hit(
                                 start,
                                 end,
-                                range_sem(Sem::Ymd { y, m, d }, Sem::Ymd { y, m, d: d2 }),
+                                range_sem(Sense::Ymd { y, m, d }, Sense::Ymd { y, m, d: d2 }),
                             );
                             h.tense = tense;
                             out.push(h);
@@ -805,7 +805,7 @@ pub(crate) fn ranges(g: &G, hits: &mut Vec<Hit>) {
             }
         }
         // DAY LINK DAY-MONTH head: "9-12 June", "between the 9th and the 17th of May"
-        if let Sem::Ymd { y, m, d } = h.sem {
+        if let Sense::Ymd { y, m, d } = h.sem {
             if h.start >= 2 && g.weekday(h.start).is_none() {
                 if let Some((d1, s)) = day_ending_at(g, h.start - 2).filter(|&(d1, _)| d1 < d) {
                     let from = lead(s);
@@ -816,7 +816,7 @@ pub(crate) fn ranges(g: &G, hits: &mut Vec<Hit>) {
                         h = hit(
                             start,
                             end,
-                            range_sem(Sem::Ymd { y, m, d: d1 }, Sem::Ymd { y, m, d }),
+                            range_sem(Sense::Ymd { y, m, d: d1 }, Sense::Ymd { y, m, d }),
                         );
                         h.tense = tense;
                         out.push(h);
@@ -826,7 +826,7 @@ pub(crate) fn ranges(g: &G, hits: &mut Vec<Hit>) {
             }
         }
         // from HOUR LINK CLOCK: "from 8 to 11 pm", "from 10 to 10:45"
-        if let Sem::Clock {
+        if let Sense::Clock {
             day: None, h: h2, ..
         } = h.sem
         {
@@ -835,7 +835,7 @@ pub(crate) fn ranges(g: &G, hits: &mut Vec<Hit>) {
                 if let Some((n, 1 | 2)) = g.digits(s).filter(|&(n, _)| (1..=12).contains(&n)) {
                     if lead(s) && !g.adj(s) {
                         let h1 = if h2 > 12 && n + 12 <= h2 { n + 12 } else { n };
-                        let a = Sem::Clock {
+                        let a = Sense::Clock {
                             day: None,
                             h: h1,
                             m: 0,
@@ -857,11 +857,11 @@ pub(crate) fn ranges(g: &G, hits: &mut Vec<Hit>) {
 
 /// A range of clock times right after a day takes that day: "Friday from 10 to 10:45",
 /// "tomorrow from 2pm to 4pm". Pops the day from `out` when it joins.
-fn join_day(g: &G, out: &mut Vec<Hit>, h: Hit) -> Hit {
-    let Sem::Range { a, b } = &h.sem else {
+fn join_day(g: &Window, out: &mut Vec<Hit>, h: Hit) -> Hit {
+    let Sense::Range { a, b } = &h.sem else {
         return h;
     };
-    let (Sem::Clock { day: None, .. }, Sem::Clock { day: None, .. }) = (a.as_ref(), b.as_ref())
+    let (Sense::Clock { day: None, .. }, Sense::Clock { day: None, .. }) = (a.as_ref(), b.as_ref())
     else {
         return h;
     };
@@ -869,14 +869,14 @@ fn join_day(g: &G, out: &mut Vec<Hit>, h: Hit) -> Hit {
     let gap_ok = prev.end == h.start || prev.end + 1 == h.start && g.is_any(prev.end, &["on", ","]);
     let day = match &prev.sem {
         d if is_day_sem(d) => d.clone(),
-        Sem::PartOfDay { day, .. } => day.as_ref().clone(),
+        Sense::PartOfDay { day, .. } => day.as_ref().clone(),
         _ => return h,
     };
     if !gap_ok {
         return h;
     }
-    let on_day = |c: &Sem| match c {
-        Sem::Clock { h, m, s, .. } => Sem::Clock {
+    let on_day = |c: &Sense| match c {
+        Sense::Clock { h, m, s, .. } => Sense::Clock {
             day: Some(Box::new(day.clone())),
             h: *h,
             m: *m,
@@ -884,7 +884,7 @@ fn join_day(g: &G, out: &mut Vec<Hit>, h: Hit) -> Hit {
         },
         other => other.clone(),
     };
-    let sem = Sem::Range {
+    let sem = Sense::Range {
         a: Box::new(on_day(a)),
         b: Box::new(on_day(b)),
     };
@@ -895,13 +895,13 @@ fn join_day(g: &G, out: &mut Vec<Hit>, h: Hit) -> Hit {
 }
 
 /// Whether a sense is a single day.
-fn is_day_sem(sem: &Sem) -> bool {
+fn is_day_sem(sem: &Sense) -> bool {
     matches!(
         sem,
-        Sem::Ymd { .. }
-            | Sem::YmdWeekday { .. }
-            | Sem::Weekday { .. }
-            | Sem::Rel {
+        Sense::Ymd { .. }
+            | Sense::YmdWeekday { .. }
+            | Sense::Weekday { .. }
+            | Sense::Rel {
                 unit: Unit::Day,
                 ..
             }
@@ -913,7 +913,7 @@ fn is_day_sem(sem: &Sem) -> bool {
 
 /// Every rule, in priority order for equal-length matches. The `R_*` bits below follow this
 /// order: keep them in step.
-const RULES: [fn(&G, usize) -> Option<Hit>; 28] = [
+const RULES: [fn(&Window, usize) -> Option<Hit>; 28] = [
     iso,
     slash_date,
     day_month,
@@ -1438,7 +1438,7 @@ fn rules_for(t: &Tok) -> u32 {
 }
 
 /// The longest match starting at token `i`, if any.
-pub(crate) fn match_at(g: &G, i: usize) -> Option<Hit> {
+pub(crate) fn match_at(g: &Window, i: usize) -> Option<Hit> {
     let t = g.toks.get(i)?;
     if !can_start(t) {
         return None;
@@ -1471,7 +1471,7 @@ pub(crate) fn match_at(g: &G, i: usize) -> Option<Hit> {
 }
 
 // "2023-04-25", "2023-04-25T10:27:40", "2023-04-25 10:27", "2023/04/25", "2019-03"
-fn iso(g: &G, i: usize) -> Option<Hit> {
+fn iso(g: &Window, i: usize) -> Option<Hit> {
     let (y, _) = g.digits(i).filter(|&(_, n)| n == 4)?;
     if i > 0
         && g.adj(i)
@@ -1503,14 +1503,14 @@ fn iso(g: &G, i: usize) -> Option<Hit> {
             i + 3,
             fixed(
                 TimexType::Date,
-                V::new().n(y.into(), 4).s("-").n(m.into(), 2).0,
+                ValueText::new().n(y.into(), 4).s("-").n(m.into(), 2).0,
                 Granularity::Month,
                 Anchor::Absolute,
             ),
         ));
     };
     chrono::NaiveDate::from_ymd_opt(y as i32, m, d)?;
-    let day_sem = Sem::Ymd {
+    let day_sem = Sense::Ymd {
         y: YearSpec::Abs(y as i32),
         m,
         d,
@@ -1529,7 +1529,7 @@ fn iso(g: &G, i: usize) -> Option<Hit> {
             return Some(hit(
                 i,
                 j,
-                Sem::Clock {
+                Sense::Clock {
                     day: Some(Box::new(day_sem)),
                     h,
                     m: mm,
@@ -1542,7 +1542,7 @@ fn iso(g: &G, i: usize) -> Option<Hit> {
 }
 
 /// "10:27" or "10:27:40": (hour, minute, second, next).
-fn hms(g: &G, i: usize) -> Option<(u32, u32, Option<u32>, usize)> {
+fn hms(g: &Window, i: usize) -> Option<(u32, u32, Option<u32>, usize)> {
     let (h, hn) = g.digits(i)?;
     if hn > 2 || h > 24 || !g.p(i + 1, ":") || !g.adj(i + 1) || !g.adj(i + 2) {
         return None;
@@ -1562,7 +1562,7 @@ fn hms(g: &G, i: usize) -> Option<(u32, u32, Option<u32>, usize)> {
 }
 
 // "04/25/2023" (US order), "25/04/2023" when the first number cannot be a month, "25.04.2023"
-fn slash_date(g: &G, i: usize) -> Option<Hit> {
+fn slash_date(g: &Window, i: usize) -> Option<Hit> {
     let (a, an) = g.digits(i)?;
     if an > 2 || i > 0 && g.adj(i) && !g.p(i - 1, "(") && !g.p(i - 1, "\"") {
         return None;
@@ -1589,7 +1589,7 @@ fn slash_date(g: &G, i: usize) -> Option<Hit> {
     Some(hit(
         i,
         i + 5,
-        Sem::Ymd {
+        Sense::Ymd {
             y: YearSpec::Abs(y),
             m,
             d,
@@ -1598,7 +1598,7 @@ fn slash_date(g: &G, i: usize) -> Option<Hit> {
 }
 
 /// An optional leading weekday: "Tuesday, " / "Tue " before a date. Returns the next index.
-fn weekday_prefix(g: &G, i: usize) -> usize {
+fn weekday_prefix(g: &Window, i: usize) -> usize {
     if let Some((_, j, _)) = g.weekday(i) {
         if g.p(j, ",") {
             return j + 1;
@@ -1609,7 +1609,7 @@ fn weekday_prefix(g: &G, i: usize) -> usize {
 }
 
 // [WEEKDAY ","] DAY ["of"] MONTH [YEAR-TAIL]: "21 Jan 2020", "Tuesday, 23 April", "the 4th of July"
-fn day_month(g: &G, i: usize) -> Option<Hit> {
+fn day_month(g: &Window, i: usize) -> Option<Hit> {
     let mut k = weekday_prefix(g, i);
     if k == i && g.is(i, "the") {
         k = i + 1;
@@ -1629,26 +1629,26 @@ fn day_month(g: &G, i: usize) -> Option<Hit> {
     } else if d > 31 || (m == 2 && d > 29) {
         return None;
     }
-    Some(hit(i, end, with_weekday(g, i, k, Sem::Ymd { y, m, d })))
+    Some(hit(i, end, with_weekday(g, i, k, Sense::Ymd { y, m, d })))
 }
 
 /// A date written with its weekday ("Friday, January 24") lets the weekday pick the year.
-fn with_weekday(g: &G, i: usize, k: usize, sem: Sem) -> Sem {
+fn with_weekday(g: &Window, i: usize, k: usize, sem: Sense) -> Sense {
     match (g.weekday(i), sem) {
         (
             Some((wd, _, _)),
-            Sem::Ymd {
+            Sense::Ymd {
                 y: YearSpec::Infer,
                 m,
                 d,
             },
-        ) if k > i => Sem::YmdWeekday { m, d, wd },
+        ) if k > i => Sense::YmdWeekday { m, d, wd },
         (_, sem) => sem,
     }
 }
 
 // [WEEKDAY ","] MONTH DAY [YEAR-TAIL]: "April 25, 2023", "Tuesday, April 23", "Jan. 20"
-fn month_day(g: &G, i: usize) -> Option<Hit> {
+fn month_day(g: &Window, i: usize) -> Option<Hit> {
     let k = weekday_prefix(g, i);
     let (m, j, _) = g.month(k)?;
     let (d, j) = g.day(j)?;
@@ -1671,19 +1671,19 @@ fn month_day(g: &G, i: usize) -> Option<Hit> {
     } else if m == 2 && d > 29 || matches!(m, 4 | 6 | 9 | 11) && d > 30 {
         return None;
     }
-    Some(hit(i, end, with_weekday(g, i, k, Sem::Ymd { y, m, d })))
+    Some(hit(i, end, with_weekday(g, i, k, Sense::Ymd { y, m, d })))
 }
 
 // MONTH ["of" | ","] YEAR, MONTH ["of"] (last|this|next) year: "August 2019", "Dec. 2023",
 // "July of last year"
-fn month_year(g: &G, i: usize) -> Option<Hit> {
+fn month_year(g: &Window, i: usize) -> Option<Hit> {
     let (m, j, _) = g.month(i)?;
     let (y, end) = year_tail(g, j)?;
-    Some(hit(i, end, Sem::Ym { y, m }))
+    Some(hit(i, end, Sense::Ym { y, m }))
 }
 
 /// "early", "late", "mid-", "the end of", "the beginning of", ...: (modifier, next).
-fn modifier_prefix(g: &G, i: usize) -> Option<(Modifier, usize)> {
+fn modifier_prefix(g: &Window, i: usize) -> Option<(Modifier, usize)> {
     if g.is(i, "early") && !g.is_any(i + 1, &["as", "on", "in", "to"]) {
         return Some((Modifier::Start, i + 1));
     }
@@ -1713,7 +1713,7 @@ fn modifier_prefix(g: &G, i: usize) -> Option<(Modifier, usize)> {
 }
 
 // MOD CORE: "mid-2019", "early 2019", "late last year", "the end of May", "the end of the year"
-fn modified(g: &G, i: usize) -> Option<Hit> {
+fn modified(g: &Window, i: usize) -> Option<Hit> {
     let (modifier, j) = modifier_prefix(g, i)?;
     let mut core = None;
     if let Some((y, end)) = g.year4(j).filter(|&(y, _)| (1000..=2999).contains(&y)) {
@@ -1742,7 +1742,7 @@ fn modified(g: &G, i: usize) -> Option<Hit> {
                     | Unit::Century
                     | Unit::Quarter
             ) {
-                core = Some(hit(j, end, Sem::Rel { unit, off: 0 }));
+                core = Some(hit(j, end, Sense::Rel { unit, off: 0 }));
             }
         }
     }
@@ -1773,7 +1773,7 @@ fn modified(g: &G, i: usize) -> Option<Hit> {
 }
 
 // ["the"] [MOD] DECADE: "the 1990s", "the '90s", "the late 1980s", "the mid-1990s", "1990's"
-fn decade(g: &G, i: usize) -> Option<Hit> {
+fn decade(g: &Window, i: usize) -> Option<Hit> {
     let k = opt_the(g, i);
     let (modifier, k) = match modifier_prefix(g, k) {
         Some((m, k2))
@@ -1812,7 +1812,7 @@ fn decade(g: &G, i: usize) -> Option<Hit> {
 }
 
 /// "1990s", "1990's", "'90s", "90s": (first three digits, next).
-fn decade_core(g: &G, k: usize) -> Option<(i32, usize)> {
+fn decade_core(g: &Window, k: usize) -> Option<(i32, usize)> {
     if g.is_apos(k) && g.adj(k + 1) {
         let (v, n) = g.digits(k + 1)?;
         if n == 2 && v % 10 == 0 && g.adj(k + 2) && g.is(k + 2, "s") {
@@ -1839,7 +1839,7 @@ fn decade_core(g: &G, k: usize) -> Option<(i32, usize)> {
 }
 
 // ["the"] ORDINAL "century": "the 21st century", "the nineteenth century"
-fn century(g: &G, i: usize) -> Option<Hit> {
+fn century(g: &Window, i: usize) -> Option<Hit> {
     let k = opt_the(g, i);
     let (modifier, k) = match modifier_prefix(g, k) {
         Some((m, k2)) if g.is_any(k, &["early", "late", "mid"]) => (Some(m), k2),
@@ -1866,7 +1866,7 @@ fn century(g: &G, i: usize) -> Option<Hit> {
 
 /// The year after a quarter or half: "of 2023", "2023", "of this year", "of last year",
 /// "of fiscal 2023" (as the plain year).
-fn period_year(g: &G, j: usize) -> (YearSpec, usize) {
+fn period_year(g: &Window, j: usize) -> (YearSpec, usize) {
     let k = if g.is(j, "of") || g.p(j, ",") {
         j + 1
     } else {
@@ -1895,7 +1895,7 @@ fn period_year(g: &G, j: usize) -> (YearSpec, usize) {
 
 // "Q3 2024", "Q3", "the third quarter [of 2023]", "third-quarter", "the first half of this year",
 // "H1 2023", "the second half"
-fn quarter_half(g: &G, i: usize) -> Option<Hit> {
+fn quarter_half(g: &Window, i: usize) -> Option<Hit> {
     // "Q3", "H1"
     if let Some(w) = g.word(i) {
         let upper = w.eq_ignore_ascii_case("q") || w.eq_ignore_ascii_case("h");
@@ -1910,9 +1910,9 @@ fn quarter_half(g: &G, i: usize) -> Option<Hit> {
             }
             let (y, end) = period_year(g, i + 2);
             let sem = if is_q {
-                Sem::Quarter { y, q: n }
+                Sense::Quarter { y, q: n }
             } else {
-                Sem::Half { y, h: n }
+                Sense::Half { y, h: n }
             };
             return Some(hit(i, end, sem));
         }
@@ -1935,9 +1935,9 @@ fn quarter_half(g: &G, i: usize) -> Option<Hit> {
     }
     let (y, end) = period_year(g, j + 1);
     let sem = if is_quarter {
-        Sem::Quarter { y, q: n }
+        Sense::Quarter { y, q: n }
     } else {
-        Sem::Half { y, h: n }
+        Sense::Half { y, h: n }
     };
     // "the first half of the match": only halves of years
     if !is_quarter && y == YearSpec::Infer && g.is(j + 1, "of") {
@@ -1947,11 +1947,11 @@ fn quarter_half(g: &G, i: usize) -> Option<Hit> {
 }
 
 // "fiscal 2023", "fiscal year 2023", "FY2023", "FY23", "the 2023 fiscal year"
-fn fiscal(g: &G, i: usize) -> Option<Hit> {
+fn fiscal(g: &Window, i: usize) -> Option<Hit> {
     let fy = |y: i32| {
         fixed(
             TimexType::Date,
-            V::new().s("FY").y(y).0,
+            ValueText::new().s("FY").y(y).0,
             Granularity::Year,
             Anchor::Absolute,
         )
@@ -1982,7 +1982,7 @@ fn fiscal(g: &G, i: usize) -> Option<Hit> {
 }
 
 /// A season word: its TIMEX code.
-fn season_code(g: &G, i: usize) -> Option<&'static str> {
+fn season_code(g: &Window, i: usize) -> Option<&'static str> {
     let w = g.word(i)?;
     Some(match Lower::new(w).as_str() {
         "spring" => "SP",
@@ -1994,7 +1994,7 @@ fn season_code(g: &G, i: usize) -> Option<&'static str> {
 }
 
 // (this|last|next|the) SEASON ["of" YEAR], SEASON YEAR: "last summer", "spring 2019"
-fn season(g: &G, i: usize) -> Option<Hit> {
+fn season(g: &Window, i: usize) -> Option<Hit> {
     let (which, k, det) = if g.is(i, "this") {
         (Which::This, i + 1, true)
     } else if g.is(i, "last") {
@@ -2031,7 +2031,7 @@ fn season(g: &G, i: usize) -> Option<Hit> {
     if det && which == Which::Tense && g.is(k + 1, "of") && y == YearSpec::Infer {
         return None;
     }
-    Some(hit(i, end, Sem::Season { y, s, which }))
+    Some(hit(i, end, Sense::Season { y, s, which }))
 }
 
 fn duration_value(n: Option<f64>, unit: Unit) -> String {
@@ -2072,7 +2072,7 @@ fn duration_value(n: Option<f64>, unit: Unit) -> String {
         Unit::Century => (n, "", "CE"),
     };
     if n.fract() == 0.0 && (0.0..1e15).contains(&n) {
-        V::new().s("P").s(t).n(n as u64, 1).s(letter).0
+        ValueText::new().s("P").s(t).n(n as u64, 1).s(letter).0
     } else if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("P{t}{}{letter}", n as i64)
     } else {
@@ -2096,7 +2096,7 @@ fn unit_gran(unit: Unit) -> Granularity {
     }
 }
 
-fn dur(n: Option<f64>, unit: Unit) -> Sem {
+fn dur(n: Option<f64>, unit: Unit) -> Sense {
     fixed(
         TimexType::Duration,
         duration_value(n, unit),
@@ -2105,7 +2105,7 @@ fn dur(n: Option<f64>, unit: Unit) -> Sem {
     )
 }
 
-fn set_sem(value: String, gran: Granularity) -> Sem {
+fn set_sem(value: String, gran: Granularity) -> Sense {
     fixed(TimexType::Set, value, gran, Anchor::None)
 }
 
@@ -2187,7 +2187,7 @@ const PUBLICATIONS: &[&str] = &[
 
 // "every year", "each month", "every two years", "every other week", "every Tuesday",
 // "every August", "per year", "860 million dollars a year", "twice a week", "annually"
-fn set(g: &G, i: usize) -> Option<Hit> {
+fn set(g: &Window, i: usize) -> Option<Hit> {
     let w = g.word(i)?;
     let lower = Lower::new(w);
     let lower = lower.as_str();
@@ -2265,10 +2265,10 @@ fn set(g: &G, i: usize) -> Option<Hit> {
         }
         if let Some((pod, end)) = g.pod(k) {
             let code = match pod {
-                Pod::Morning => "MO",
-                Pod::Afternoon => "AF",
-                Pod::Evening => "EV",
-                Pod::Night => "NI",
+                DayPart::Morning => "MO",
+                DayPart::Afternoon => "AF",
+                DayPart::Evening => "EV",
+                DayPart::Night => "NI",
             };
             return Some(hit(
                 i,
@@ -2318,7 +2318,7 @@ fn set(g: &G, i: usize) -> Option<Hit> {
 
 // NUM UNIT ("ago" | "earlier" | "later" | "from now"): "5 years ago", "a year earlier",
 // "nearly 50 years ago"; "the day before", "the previous year", "the following week"
-fn ago(g: &G, i: usize) -> Option<Hit> {
+fn ago(g: &Window, i: usize) -> Option<Hit> {
     let (modifier, k) = approx_prefix(g, i).map_or((None, i), |(m, k)| (Some(m), k));
     // "the previous year", "the following day", "the year before"
     if g.is(k, "the") && modifier.is_none() {
@@ -2381,36 +2381,36 @@ fn ago(g: &G, i: usize) -> Option<Hit> {
     Some(h)
 }
 
-fn shift_sem(unit: Unit, n: i32) -> Sem {
+fn shift_sem(unit: Unit, n: i32) -> Sense {
     match unit {
         // "a decade ago" is a year ten years back
-        Unit::Decade => Sem::Shift {
+        Unit::Decade => Sense::Shift {
             unit: Unit::Year,
             n: n.saturating_mul(10),
         },
-        Unit::Century => Sem::Shift {
+        Unit::Century => Sense::Shift {
             unit: Unit::Year,
             n: n.saturating_mul(100),
         },
-        Unit::Hour | Unit::Minute | Unit::Second => Sem::Shift {
+        Unit::Hour | Unit::Minute | Unit::Second => Sense::Shift {
             unit: Unit::Day,
             n: 0,
         },
-        Unit::Half => Sem::Shift {
+        Unit::Half => Sense::Shift {
             unit: Unit::Month,
             n: n.saturating_mul(6),
         },
-        Unit::Fortnight => Sem::Shift {
+        Unit::Fortnight => Sense::Shift {
             unit: Unit::Week,
             n: n.saturating_mul(2),
         },
-        u => Sem::Shift { unit: u, n },
+        u => Sense::Shift { unit: u, n },
     }
 }
 
 /// "about", "around", "nearly", "almost", "some", "roughly", "approximately", "more than",
 /// "over", "less than", "under", "at least": (modifier, next).
-fn approx_prefix(g: &G, i: usize) -> Option<(Modifier, usize)> {
+fn approx_prefix(g: &Window, i: usize) -> Option<(Modifier, usize)> {
     // every word below is in APPROX_WORDS
     if g.word(i).is_none() || g.toks[i].lex & crate::lex::APPROX == 0 {
         return None;
@@ -2467,7 +2467,7 @@ fn approx_prefix(g: &G, i: usize) -> Option<(Modifier, usize)> {
 
 // "last year", "next week", "this month", "last weekend", "the coming year",
 // "earlier this month", "later this year", "last July", "next spring"
-fn relative(g: &G, i: usize) -> Option<Hit> {
+fn relative(g: &Window, i: usize) -> Option<Hit> {
     let mut k = i;
     if g.is_any(k, &["earlier", "later"]) {
         k += 1;
@@ -2481,7 +2481,7 @@ fn relative(g: &G, i: usize) -> Option<Hit> {
         return Some(hit(
             i,
             k + 1,
-            Sem::Weekend {
+            Sense::Weekend {
                 which: Which::Tense,
             },
         ));
@@ -2517,15 +2517,15 @@ fn relative(g: &G, i: usize) -> Option<Hit> {
                 1 => Which::Next,
                 _ => Which::This,
             };
-            return Some(hit(i, end, Sem::Weekend { which }));
+            return Some(hit(i, end, Sense::Weekend { which }));
         }
         if unit == Unit::Fortnight {
             return None;
         }
         let sem = if unit == Unit::Year {
-            Sem::RelYear(off)
+            Sense::RelYear(off)
         } else {
-            Sem::Rel { unit, off }
+            Sense::Rel { unit, off }
         };
         return Some(hit(i, end, sem));
     }
@@ -2540,7 +2540,7 @@ fn relative(g: &G, i: usize) -> Option<Hit> {
         let mut h = hit(
             i,
             end,
-            Sem::Ym {
+            Sense::Ym {
                 y: YearSpec::Infer,
                 m,
             },
@@ -2558,7 +2558,7 @@ fn relative(g: &G, i: usize) -> Option<Hit> {
 
 // "today", "yesterday", "tomorrow", "tonight", "last night", "this morning", "yesterday
 // afternoon", "the day before yesterday", "now"-less deictics
-fn deictic(g: &G, i: usize) -> Option<Hit> {
+fn deictic(g: &Window, i: usize) -> Option<Hit> {
     let w = g.word(i)?;
     let lower = Lower::new(w);
     let lower = lower.as_str();
@@ -2569,7 +2569,7 @@ fn deictic(g: &G, i: usize) -> Option<Hit> {
         _ => None,
     };
     if let Some(off) = day_off {
-        let day = Sem::Rel {
+        let day = Sense::Rel {
             unit: Unit::Day,
             off,
         };
@@ -2577,7 +2577,7 @@ fn deictic(g: &G, i: usize) -> Option<Hit> {
             return Some(hit(
                 i,
                 end,
-                Sem::PartOfDay {
+                Sense::PartOfDay {
                     day: Box::new(day),
                     pod,
                 },
@@ -2589,12 +2589,12 @@ fn deictic(g: &G, i: usize) -> Option<Hit> {
         return Some(hit(
             i,
             i + 1,
-            Sem::PartOfDay {
-                day: Box::new(Sem::Rel {
+            Sense::PartOfDay {
+                day: Box::new(Sense::Rel {
                     unit: Unit::Day,
                     off: 0,
                 }),
-                pod: Pod::Night,
+                pod: DayPart::Night,
             },
         ));
     }
@@ -2603,8 +2603,8 @@ fn deictic(g: &G, i: usize) -> Option<Hit> {
         return Some(hit(
             i,
             end,
-            Sem::PartOfDay {
-                day: Box::new(Sem::Rel {
+            Sense::PartOfDay {
+                day: Box::new(Sense::Rel {
                     unit: Unit::Day,
                     off: 0,
                 }),
@@ -2616,12 +2616,12 @@ fn deictic(g: &G, i: usize) -> Option<Hit> {
         return Some(hit(
             i,
             i + 2,
-            Sem::PartOfDay {
-                day: Box::new(Sem::Rel {
+            Sense::PartOfDay {
+                day: Box::new(Sense::Rel {
                     unit: Unit::Day,
                     off: -1,
                 }),
-                pod: Pod::Night,
+                pod: DayPart::Night,
             },
         ));
     }
@@ -2630,7 +2630,7 @@ fn deictic(g: &G, i: usize) -> Option<Hit> {
             return Some(hit(
                 i,
                 i + 4,
-                Sem::Rel {
+                Sense::Rel {
                     unit: Unit::Day,
                     off: -2,
                 },
@@ -2640,7 +2640,7 @@ fn deictic(g: &G, i: usize) -> Option<Hit> {
             return Some(hit(
                 i,
                 i + 4,
-                Sem::Rel {
+                Sense::Rel {
                     unit: Unit::Day,
                     off: 2,
                 },
@@ -2650,7 +2650,7 @@ fn deictic(g: &G, i: usize) -> Option<Hit> {
             return Some(hit(
                 i,
                 i + 3,
-                Sem::Rel {
+                Sense::Rel {
                     unit: Unit::Day,
                     off: -1,
                 },
@@ -2663,7 +2663,7 @@ fn deictic(g: &G, i: usize) -> Option<Hit> {
 // Durations: "19 days", "nineteen days", "a year", "4 to 6 years", "about two years",
 // "the past 4 years", "the last 19 years", "the next five years", "several years",
 // "recent years", "the coming months", "for years", "five-year", "half a year"
-fn duration(g: &G, i: usize) -> Option<Hit> {
+fn duration(g: &Window, i: usize) -> Option<Hit> {
     // "at 1700 hours" is a time of day
     if g.prev_is_any(i, &["at"]) && g.digits(i).is_some_and(|(_, n)| n == 4) {
         return None;
@@ -2690,14 +2690,14 @@ fn duration(g: &G, i: usize) -> Option<Hit> {
 
 /// An age follows a count and its unit at `end`: "6-year-old", "10-year-olds", "23 years old",
 /// "70 years of age". Ages are not times (TimeML tags no TIMEX3 for them).
-fn is_age(g: &G, end: usize) -> bool {
+fn is_age(g: &Window, end: usize) -> bool {
     let olds = |k: usize| g.is_any(k, &["old", "olds"]);
     g.is_dash(end) && g.adj(end) && g.adj(end + 1) && olds(end + 1)
         || olds(end)
         || g.is(end, "of") && g.is(end + 1, "age")
 }
 
-fn duration_core(g: &G, k: usize) -> Option<Hit> {
+fn duration_core(g: &Window, k: usize) -> Option<Hit> {
     // "half a year", "half an hour"
     if g.is(k, "half") && g.is_any(k + 1, &["a", "an"]) {
         let (unit, end) = g.unit_n(k + 2, false)?;
@@ -2896,7 +2896,7 @@ fn duration_core(g: &G, k: usize) -> Option<Hit> {
 }
 
 // [last|next|this] WEEKDAY [PART-OF-DAY]: "Tuesday", "last Friday", "Monday morning"
-fn weekday(g: &G, i: usize) -> Option<Hit> {
+fn weekday(g: &Window, i: usize) -> Option<Hit> {
     let (which, k) = if g.is(i, "last") || g.is(i, "past") {
         (Which::Last, i + 1)
     } else if g.is(i, "next") || g.is(i, "coming") {
@@ -2933,12 +2933,12 @@ fn weekday(g: &G, i: usize) -> Option<Hit> {
     if name {
         return None;
     }
-    let day = Sem::Weekday { wd, which };
+    let day = Sense::Weekday { wd, which };
     if let Some((pod, e2)) = g.pod(end) {
         return Some(hit(
             i,
             e2,
-            Sem::PartOfDay {
+            Sense::PartOfDay {
                 day: Box::new(day),
                 pod,
             },
@@ -2949,7 +2949,7 @@ fn weekday(g: &G, i: usize) -> Option<Hit> {
 }
 
 // a bare MONTH in a date context: "in January", "since March", "between March and May"
-fn month_alone(g: &G, i: usize) -> Option<Hit> {
+fn month_alone(g: &Window, i: usize) -> Option<Hit> {
     let (m, end, abbr) = g.month(i)?;
     let strong = g.prev_is_any(i, DATE_PREP)
         || (i >= 2
@@ -2974,7 +2974,7 @@ fn month_alone(g: &G, i: usize) -> Option<Hit> {
     Some(hit(
         i,
         end,
-        Sem::Ym {
+        Sense::Ym {
             y: YearSpec::Infer,
             m,
         },
@@ -2982,12 +2982,12 @@ fn month_alone(g: &G, i: usize) -> Option<Hit> {
 }
 
 /// A bare month after a modifier ("mid-March", "early May"): no context needed.
-fn month_alone_any(g: &G, i: usize) -> Option<Hit> {
+fn month_alone_any(g: &Window, i: usize) -> Option<Hit> {
     let (m, end, _) = g.month(i)?;
     Some(hit(
         i,
         end,
-        Sem::Ym {
+        Sense::Ym {
             y: YearSpec::Infer,
             m,
         },
@@ -2997,7 +2997,7 @@ fn month_alone_any(g: &G, i: usize) -> Option<Hit> {
 // a four-digit YEAR in a year context: "in 2025", "by 2030", "2019's", "from 2019 to 2023".
 // "the year 2020" keeps "the year" in its span: TimeML's TIMEX3 extent takes the determiner
 // and the head noun of the temporal phrase (only prepositions stay out), as TimeBank does.
-fn year(g: &G, i: usize) -> Option<Hit> {
+fn year(g: &Window, i: usize) -> Option<Hit> {
     let k = if g.is(i, "the") && g.is(i + 1, "year") {
         i + 2
     } else {
@@ -3098,7 +3098,7 @@ fn year(g: &G, i: usize) -> Option<Hit> {
 }
 
 /// "a.m.", "am", "AM", "p.m.", "pm": (is_pm, next).
-fn ampm(g: &G, i: usize) -> Option<(bool, usize)> {
+fn ampm(g: &Window, i: usize) -> Option<(bool, usize)> {
     let w = g.word(i)?;
     let lw = Lower::new(w);
     let lw = lw.as_str();
@@ -3122,13 +3122,13 @@ fn ampm(g: &G, i: usize) -> Option<(bool, usize)> {
 }
 
 // "6:05 a.m.", "10:27", "3 p.m.", "noon", "midnight"
-fn clock(g: &G, i: usize) -> Option<Hit> {
+fn clock(g: &Window, i: usize) -> Option<Hit> {
     let sharp = |end: usize| if g.is(end, "sharp") { end + 1 } else { end };
     if g.is(i, "noon") || g.is(i, "midday") {
         return Some(hit(
             i,
             sharp(i + 1),
-            Sem::Clock {
+            Sense::Clock {
                 day: None,
                 h: 12,
                 m: 0,
@@ -3140,7 +3140,7 @@ fn clock(g: &G, i: usize) -> Option<Hit> {
         return Some(hit(
             i,
             sharp(i + 1),
-            Sem::Clock {
+            Sense::Clock {
                 day: None,
                 h: 24,
                 m: 0,
@@ -3176,7 +3176,7 @@ fn clock(g: &G, i: usize) -> Option<Hit> {
                     let mut h = hit(
                         i,
                         i + 1,
-                        Sem::Clock {
+                        Sense::Clock {
                             day: None,
                             h,
                             m: 0,
@@ -3194,7 +3194,7 @@ fn clock(g: &G, i: usize) -> Option<Hit> {
             return Some(hit(
                 i,
                 end,
-                Sem::Clock {
+                Sense::Clock {
                     day: None,
                     h,
                     m: 0,
@@ -3231,7 +3231,7 @@ fn clock(g: &G, i: usize) -> Option<Hit> {
     }
     let end = sharp(end);
     let _ = (&mut m, &mut s);
-    let mut hit = hit(i, end, Sem::Clock { day: None, h, m, s });
+    let mut hit = hit(i, end, Sense::Clock { day: None, h, m, s });
     hit.weak = weak;
     Some(hit)
 }
@@ -3242,7 +3242,7 @@ const CLOCK_PREP: &[&str] = &[
 ];
 
 /// An hour written as one number, 1..=12 in words ("nine") or 0..=24 in digits.
-fn hour_at(g: &G, k: usize) -> Option<(u32, usize)> {
+fn hour_at(g: &Window, k: usize) -> Option<(u32, usize)> {
     if g.is_any(k, &["a", "an"]) {
         return None;
     }
@@ -3261,7 +3261,7 @@ fn hour_at(g: &G, k: usize) -> Option<(u32, usize)> {
 }
 
 /// Minutes before "past" or "to": "ten", "twenty-five", "a quarter", "half", "5 minutes".
-fn minutes_at(g: &G, k: usize) -> Option<(u32, usize)> {
+fn minutes_at(g: &Window, k: usize) -> Option<(u32, usize)> {
     if g.is(k, "half") {
         return Some((30, k + 1));
     }
@@ -3288,7 +3288,7 @@ fn minutes_at(g: &G, k: usize) -> Option<(u32, usize)> {
 
 /// After an hour: "o'clock", "am"/"pm", "sharp"; the hour made 24-hour. Returns (hour, end,
 /// whether anything was read).
-fn clock_tail(g: &G, h: u32, end: usize) -> (u32, usize, bool) {
+fn clock_tail(g: &Window, h: u32, end: usize) -> (u32, usize, bool) {
     let (mut h, mut end, mut any) = (h, end, false);
     if g.is(end, "o") && g.is_apos(end + 1) && g.is(end + 2, "clock") {
         end += 3;
@@ -3307,7 +3307,7 @@ fn clock_tail(g: &G, h: u32, end: usize) -> (u32, usize, bool) {
 
 // Times of day as people write them: "ten past nine", "half past nine", "a quarter to six
 // o'clock", "five o'clock", "seven pm", "at 7.35", "17h30", "at 4 20", "at 1700 hours"
-fn clock_words(g: &G, i: usize) -> Option<Hit> {
+fn clock_words(g: &Window, i: usize) -> Option<Hit> {
     // "a" starts only "a quarter past/to ..."
     if g.is_any(i, &["a", "an"]) && !g.is(i + 1, "quarter") {
         return None;
@@ -3347,7 +3347,7 @@ fn clock_words(g: &G, i: usize) -> Option<Hit> {
         hit(
             i,
             end,
-            Sem::Clock {
+            Sense::Clock {
                 day: None,
                 h,
                 m,
@@ -3449,7 +3449,7 @@ fn clock_words(g: &G, i: usize) -> Option<Hit> {
 
 // A part of the day alone: "late morning", "early afternoon", "late at night", "in the
 // morning" (of the reference day)
-fn pod_alone(g: &G, i: usize) -> Option<Hit> {
+fn pod_alone(g: &Window, i: usize) -> Option<Hit> {
     // cheap test first: "the" goes on only before "morning", "afternoon", "evening"
     if g.toks[i].text.len() == 3
         && g.toks
@@ -3459,7 +3459,7 @@ fn pod_alone(g: &G, i: usize) -> Option<Hit> {
         return None;
     }
     let today = || {
-        Box::new(Sem::Rel {
+        Box::new(Sense::Rel {
             unit: Unit::Day,
             off: 0,
         })
@@ -3476,9 +3476,9 @@ fn pod_alone(g: &G, i: usize) -> Option<Hit> {
         let mut h = hit(
             i,
             k + 2,
-            Sem::PartOfDay {
+            Sense::PartOfDay {
                 day: today(),
-                pod: Pod::Night,
+                pod: DayPart::Night,
             },
         );
         h.modifier = modifier;
@@ -3490,7 +3490,7 @@ fn pod_alone(g: &G, i: usize) -> Option<Hit> {
     }
     let k = if the { k + 1 } else { k };
     let (pod, end) = g.pod(k)?;
-    if modifier.is_none() && !the || pod == Pod::Night && the {
+    if modifier.is_none() && !the || pod == DayPart::Night && the {
         return None;
     }
     // "the morning of May 5", "the morning after": not this day
@@ -3502,7 +3502,7 @@ fn pod_alone(g: &G, i: usize) -> Option<Hit> {
     ) {
         return None;
     }
-    let mut h = hit(i, end, Sem::PartOfDay { day: today(), pod });
+    let mut h = hit(i, end, Sense::PartOfDay { day: today(), pod });
     h.modifier = modifier;
     Some(h)
 }
@@ -3542,7 +3542,7 @@ const CURRENT_TERMS: &[&str] = &[
 /// "current", "recent" or "present" at `i` is an adjective before a noun: a lowercase word
 /// follows that is no verb or function word, and "present" follows a determiner (else it is
 /// the verb: "to present results").
-fn adjective_before_noun(g: &G, i: usize) -> bool {
+fn adjective_before_noun(g: &Window, i: usize) -> bool {
     let Some(next) = g.word(i + 1) else {
         return false;
     };
@@ -3568,7 +3568,7 @@ fn adjective_before_noun(g: &G, i: usize) -> bool {
 }
 
 /// The holiday named at `i`: (rule, next).
-fn holiday_name(g: &G, i: usize) -> Option<(crate::holiday::Rule, usize)> {
+fn holiday_name(g: &Window, i: usize) -> Option<(crate::holiday::Rule, usize)> {
     let first = g.word(i)?;
     if !first.as_bytes()[0].is_ascii_uppercase() {
         return None;
@@ -3637,7 +3637,7 @@ const AFTER_HOLIDAY_OK: &[&str] = &[
 // A holiday: "Christmas", "Christmas Day 2015", "Labor Day", "Easter 2017", "Good Friday";
 // and some units before or after one: "three days before Easter 2017", "the week before
 // Christmas", "the day after Christmas"
-fn holiday(g: &G, i: usize) -> Option<Hit> {
+fn holiday(g: &Window, i: usize) -> Option<Hit> {
     // "three days before Easter", "the day after Christmas"
     let (n, k) = if g.is(i, "the") {
         (Some(1), i + 1)
@@ -3671,7 +3671,7 @@ fn holiday(g: &G, i: usize) -> Option<Hit> {
         })?;
         // counted in days from a plain day ("a week from today" is a day)
         let (unit, n) = match (&base.sem, unit) {
-            (Sem::Holiday { .. }, u) => (u, n),
+            (Sense::Holiday { .. }, u) => (u, n),
             (_, Unit::Week) => (Unit::Day, n * 7),
             (_, u) => (u, n),
         };
@@ -3679,7 +3679,7 @@ fn holiday(g: &G, i: usize) -> Option<Hit> {
         let mut h = hit(
             i,
             end,
-            Sem::Offset {
+            Sense::Offset {
                 base: Box::new(base.sem),
                 unit,
                 n: sign * n,
@@ -3690,7 +3690,7 @@ fn holiday(g: &G, i: usize) -> Option<Hit> {
     }
     let (rule, j) = holiday_name(g, i)?;
     if let Some((y, end)) = year_tail(g, j) {
-        return Some(hit(i, end, Sem::Holiday { rule, y }));
+        return Some(hit(i, end, Sense::Holiday { rule, y }));
     }
     // "Christmas tree", "Christmas Island", "the Easter Rising": a name or a kind, not a day
     if let Some(next) = g.word(j) {
@@ -3705,7 +3705,7 @@ fn holiday(g: &G, i: usize) -> Option<Hit> {
     Some(hit(
         i,
         j,
-        Sem::Holiday {
+        Sense::Holiday {
             rule,
             y: YearSpec::Infer,
         },
@@ -3714,7 +3714,7 @@ fn holiday(g: &G, i: usize) -> Option<Hit> {
 
 /// A month or year that a part can be counted in, at `k`: "October", "March 2015", "next
 /// month", "last year", "2019", "the year", "the month". Returns (sense, next).
-fn period_at(g: &G, k: usize) -> Option<(Sem, usize)> {
+fn period_at(g: &Window, k: usize) -> Option<(Sense, usize)> {
     if let Some((y, e)) = g.year4(k).or_else(|| {
         g.digits(k)
             .filter(|&(v, n)| n == 4 && (1000..=2999).contains(&v))
@@ -3727,8 +3727,8 @@ fn period_at(g: &G, k: usize) -> Option<(Sem, usize)> {
     if g.is(k, "the") {
         let (unit, e) = g.unit_n(k + 1, false)?;
         return match unit {
-            Unit::Year => Some((Sem::RelYear(0), e)),
-            Unit::Month => Some((Sem::Rel { unit, off: 0 }, e)),
+            Unit::Year => Some((Sense::RelYear(0), e)),
+            Unit::Month => Some((Sense::Rel { unit, off: 0 }, e)),
             _ => None,
         };
     }
@@ -3736,9 +3736,9 @@ fn period_at(g: &G, k: usize) -> Option<(Sem, usize)> {
         if let Some(h) = rule(g, k) {
             if matches!(
                 h.sem,
-                Sem::Ym { .. }
-                    | Sem::RelYear(_)
-                    | Sem::Rel {
+                Sense::Ym { .. }
+                    | Sense::RelYear(_)
+                    | Sense::Rel {
                         unit: Unit::Month,
                         ..
                     }
@@ -3753,7 +3753,7 @@ fn period_at(g: &G, k: usize) -> Option<(Sem, usize)> {
 // Counting inside a period: "the last Monday of October", "the first Sunday of March 2015",
 // "the 20th day of last month", "the last day of February", "the third week of next year",
 // "the 2nd last week of 2019"; and "the 29th" alone after "on"
-fn within(g: &G, i: usize) -> Option<Hit> {
+fn within(g: &Window, i: usize) -> Option<Hit> {
     if !g.is(i, "the") {
         return None;
     }
@@ -3786,7 +3786,7 @@ fn within(g: &G, i: usize) -> Option<Hit> {
             && g.tok(k)
                 .is_none_or(|t| t.kind == Kind::Punct || g.is_any(k, &["at", "and", "or"]));
         if plain {
-            return Some(hit(i, k, Sem::DayOfMonth { d: n as u32 }));
+            return Some(hit(i, k, Sense::DayOfMonth { d: n as u32 }));
         }
         return None;
     };
@@ -3794,7 +3794,7 @@ fn within(g: &G, i: usize) -> Option<Hit> {
         return None;
     }
     let (base, end) = period_at(g, k + 1)?;
-    if matches!(part, Part::Weekday { .. }) && !matches!(base, Sem::Ym { .. }) {
+    if matches!(part, Part::Weekday { .. }) && !matches!(base, Sense::Ym { .. }) {
         return None;
     }
     if !(-5..=53).contains(&n) || n == 0 {
@@ -3803,7 +3803,7 @@ fn within(g: &G, i: usize) -> Option<Hit> {
     Some(hit(
         i,
         end,
-        Sem::Within {
+        Sense::Within {
             base: Box::new(base),
             part,
         },
@@ -3811,7 +3811,7 @@ fn within(g: &G, i: usize) -> Option<Hit> {
 }
 
 // "09/2021", "09 / 2021": a month and a year
-fn month_slash_year(g: &G, i: usize) -> Option<Hit> {
+fn month_slash_year(g: &Window, i: usize) -> Option<Hit> {
     // cheap test first: two digits then a slash
     if g.toks[i].text.len() != 2 || !g.p(i + 1, "/") {
         return None;
@@ -3836,7 +3836,7 @@ fn month_slash_year(g: &G, i: usize) -> Option<Hit> {
     Some(hit(
         i,
         i + 3,
-        Sem::Ym {
+        Sense::Ym {
             y: YearSpec::Abs(y as i32),
             m,
         },
@@ -3845,7 +3845,7 @@ fn month_slash_year(g: &G, i: usize) -> Option<Hit> {
 
 // A year in words after a date preposition: "in nineteen eighty-four", "by twenty twenty-five",
 // "in two thousand and nine", "in the year two thousand"
-fn year_words(g: &G, i: usize) -> Option<Hit> {
+fn year_words(g: &Window, i: usize) -> Option<Hit> {
     let k = if g.is(i, "the") {
         if !g.is(i + 1, "year") {
             return None;
@@ -3897,7 +3897,7 @@ fn year_words(g: &G, i: usize) -> Option<Hit> {
 // The reporting period of a results story: "the quarter", "the latest quarter", "the most
 // recent quarter", "the latest period", "the same period", "the year-earlier period", "the
 // year-ago quarter", "the same quarter last year", "the same period a year ago"
-fn report(g: &G, i: usize) -> Option<Hit> {
+fn report(g: &Window, i: usize) -> Option<Hit> {
     if !g.is(i, "the") {
         return None;
     }
@@ -3959,14 +3959,14 @@ fn report(g: &G, i: usize) -> Option<Hit> {
             end += 3;
         }
     }
-    let mut h = hit(i, end, Sem::Report { years });
+    let mut h = hit(i, end, Sense::Report { years });
     h.chained = years != 0;
     Some(h)
 }
 
 // "now", "currently", "recently", "lately", "the past", "the future", "the near future",
 // "at present", "these days", "nowadays"
-fn vague(g: &G, i: usize) -> Option<Hit> {
+fn vague(g: &Window, i: usize) -> Option<Hit> {
     let w = g.word(i)?;
     let lower = Lower::new(w);
     let lower = lower.as_str();
@@ -4053,7 +4053,7 @@ mod tests {
     use super::*;
 
     /// The matcher before dispatch by first token: every rule at every starting token.
-    fn match_all(g: &G, i: usize) -> Option<Hit> {
+    fn match_all(g: &Window, i: usize) -> Option<Hit> {
         if !can_start(g.toks.get(i)?) {
             return None;
         }
@@ -4087,7 +4087,7 @@ mod tests {
             crate::scan::tokenize(text, window, &mut toks);
             let mut nums = Vec::new();
             reset_nums(&mut nums, toks.len());
-            let g = G {
+            let g = Window {
                 text,
                 toks: &toks,
                 nums: &nums,

@@ -42,8 +42,8 @@ use serde::{Deserialize, Serialize};
 
 pub use describe::describe;
 
-use grammar::{G, Hit};
-use resolve::{Sem, Tense, Which, YearSpec};
+use grammar::{Hit, Window};
+use resolve::{Sense, Tense, Which, YearSpec};
 use words::Unit;
 
 /// The TIMEX3 type of a temporal expression.
@@ -246,7 +246,7 @@ pub fn annotate_with(
     for window in scan::windows(text) {
         scan::tokenize(text, window, &mut toks);
         grammar::reset_nums(&mut nums, toks.len());
-        let g = G {
+        let g = Window {
             text,
             toks: &toks,
             nums: &nums,
@@ -274,11 +274,11 @@ pub fn annotate_with(
         merge(&g, &mut hits);
         for h in hits.drain(..) {
             let years = match h.sem {
-                Sem::Shift {
+                Sense::Shift {
                     unit: Unit::Year,
                     n,
                 } if h.chained => Some(n),
-                Sem::Report { years } if h.chained => Some(years),
+                Sense::Report { years } if h.chained => Some(years),
                 _ => None,
             };
             let mut found = finish(&g, h, reference, prefer);
@@ -337,12 +337,12 @@ fn chain(text: &str, before: &[TimeExpr], found: &mut TimeExpr, n: i32) {
 }
 
 /// Whether a sense is a single day, which a clock time can join.
-fn is_day(sem: &Sem) -> bool {
+fn is_day(sem: &Sense) -> bool {
     matches!(
         sem,
-        Sem::Ymd { .. }
-            | Sem::Weekday { .. }
-            | Sem::Rel {
+        Sense::Ymd { .. }
+            | Sense::Weekday { .. }
+            | Sense::Rel {
                 unit: Unit::Day,
                 ..
             }
@@ -351,31 +351,31 @@ fn is_day(sem: &Sem) -> bool {
 
 /// The day of a sense a clock time can join, with its part of the day: "Friday" (no part),
 /// "tomorrow morning", "tonight".
-fn day_part(sem: &Sem) -> Option<(Sem, Option<resolve::Pod>)> {
+fn day_part(sem: &Sense) -> Option<(Sense, Option<resolve::DayPart>)> {
     match sem {
         s if is_day(s) => Some((s.clone(), None)),
-        Sem::PartOfDay { day, pod } if is_day(day) => Some(((**day).clone(), Some(*pod))),
+        Sense::PartOfDay { day, pod } if is_day(day) => Some(((**day).clone(), Some(*pod))),
         _ => None,
     }
 }
 
 /// An hour read in a part of the day: "tonight at 10" is 22:00, "tomorrow morning at 8" 08:00.
-fn in_part(h: u32, pod: Option<resolve::Pod>) -> u32 {
-    use resolve::Pod;
+fn in_part(h: u32, pod: Option<resolve::DayPart>) -> u32 {
+    use resolve::DayPart;
     match pod {
-        Some(Pod::Afternoon | Pod::Evening) if h < 12 => h + 12,
-        Some(Pod::Night) if (6..12).contains(&h) => h + 12,
+        Some(DayPart::Afternoon | DayPart::Evening) if h < 12 => h + 12,
+        Some(DayPart::Night) if (6..12).contains(&h) => h + 12,
         _ => h,
     }
 }
 
 /// Joins a day and a clock time written next to each other ("21 Jan 2020, 6:05", "7:15 a.m.
 /// Friday", "Tuesday at 3 p.m.") and drops bare clock times that joined nothing.
-fn merge(g: &G, hits_out: &mut Vec<Hit>) {
+fn merge(g: &Window, hits_out: &mut Vec<Hit>) {
     // only a bare clock time joins anything
     if !hits_out
         .iter()
-        .any(|h| matches!(h.sem, Sem::Clock { day: None, .. }))
+        .any(|h| matches!(h.sem, Sense::Clock { day: None, .. }))
     {
         hits_out.retain(|h| !h.weak);
         return;
@@ -391,11 +391,11 @@ fn merge(g: &G, hits_out: &mut Vec<Hit>) {
                         .iter()
                         .all(|t| allowed.iter().any(|a| t.text.eq_ignore_ascii_case(a)))
             };
-            let clock_alone = |s: &Sem| matches!(s, Sem::Clock { day: None, .. });
+            let clock_alone = |s: &Sense| matches!(s, Sense::Clock { day: None, .. });
             let prev_day = day_part(&prev.sem);
             if prev_day.is_some() && clock_alone(&h.sem) && gap_ok(&[",", "at", "-", "on"]) {
-                if let (Sem::Clock { h: hh, m, s, .. }, Some((day, pod))) = (&h.sem, prev_day) {
-                    prev.sem = Sem::Clock {
+                if let (Sense::Clock { h: hh, m, s, .. }, Some((day, pod))) = (&h.sem, prev_day) {
+                    prev.sem = Sense::Clock {
                         day: Some(Box::new(day)),
                         h: in_part(*hh, pod),
                         m: *m,
@@ -408,8 +408,9 @@ fn merge(g: &G, hits_out: &mut Vec<Hit>) {
             }
             let next_day = day_part(&h.sem);
             if clock_alone(&prev.sem) && next_day.is_some() && gap_ok(&[",", "on"]) {
-                if let (Sem::Clock { h: hh, m, s, .. }, Some((day, pod))) = (&prev.sem, next_day) {
-                    prev.sem = Sem::Clock {
+                if let (Sense::Clock { h: hh, m, s, .. }, Some((day, pod))) = (&prev.sem, next_day)
+                {
+                    prev.sem = Sense::Clock {
                         day: Some(Box::new(day)),
                         h: in_part(*hh, pod),
                         m: *m,
@@ -431,20 +432,21 @@ fn merge(g: &G, hits_out: &mut Vec<Hit>) {
 }
 
 /// Whether resolving `sem` depends on the sentence's tense.
-fn needs_tense(sem: &Sem) -> bool {
+fn needs_tense(sem: &Sense) -> bool {
     match sem {
-        Sem::Ymd { y, .. } | Sem::Ym { y, .. } | Sem::Quarter { y, .. } | Sem::Half { y, .. } => {
-            *y == YearSpec::Infer
-        }
-        Sem::Season { y, which, .. } => *y == YearSpec::Infer && *which == Which::Tense,
-        Sem::Weekday { which, .. } | Sem::Weekend { which } => *which == Which::Tense,
-        Sem::Report { .. } => true,
-        Sem::Holiday { y, .. } => *y == YearSpec::Infer,
-        Sem::Offset { base, .. } | Sem::Within { base, .. } => needs_tense(base),
-        Sem::DayOfMonth { .. } => true,
-        Sem::Range { a, b } => needs_tense(a) || needs_tense(b),
-        Sem::PartOfDay { day, .. } => needs_tense(day),
-        Sem::Clock { day, .. } => day.as_deref().is_some_and(needs_tense),
+        Sense::Ymd { y, .. }
+        | Sense::Ym { y, .. }
+        | Sense::Quarter { y, .. }
+        | Sense::Half { y, .. } => *y == YearSpec::Infer,
+        Sense::Season { y, which, .. } => *y == YearSpec::Infer && *which == Which::Tense,
+        Sense::Weekday { which, .. } | Sense::Weekend { which } => *which == Which::Tense,
+        Sense::Report { .. } => true,
+        Sense::Holiday { y, .. } => *y == YearSpec::Infer,
+        Sense::Offset { base, .. } | Sense::Within { base, .. } => needs_tense(base),
+        Sense::DayOfMonth { .. } => true,
+        Sense::Range { a, b } => needs_tense(a) || needs_tense(b),
+        Sense::PartOfDay { day, .. } => needs_tense(day),
+        Sense::Clock { day, .. } => day.as_deref().is_some_and(needs_tense),
         _ => false,
     }
 }
@@ -461,7 +463,7 @@ const FORWARD: &[&str] = &[
 ];
 
 /// Resolves one hit into a [`TimeExpr`], reading a modifier from the word before it.
-fn finish(g: &G, h: Hit, reference: Option<NaiveDateTime>, prefer: Prefer) -> TimeExpr {
+fn finish(g: &Window, h: Hit, reference: Option<NaiveDateTime>, prefer: Prefer) -> TimeExpr {
     let span = g.toks[h.start].start..g.toks[h.end - 1].end;
     let tense = match h.tense {
         Some(t) => t,
