@@ -911,83 +911,416 @@ fn is_day_sem(sem: &Sense) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Rules
 
-/// Every rule, in priority order for equal-length matches. The `R_*` bits below follow this
-/// order: keep them in step.
-const RULES: [fn(&Window, usize) -> Option<Hit>; 28] = [
-    iso,
-    slash_date,
-    day_month,
-    month_day,
-    month_year,
-    modified,
-    decade,
-    century,
-    quarter_half,
-    fiscal,
-    season,
-    set,
-    ago,
-    relative,
-    deictic,
-    duration,
-    weekday,
-    month_alone,
-    year,
-    clock,
-    vague,
-    report,
-    year_words,
-    holiday,
-    clock_words,
-    pod_alone,
-    within,
-    month_slash_year,
+/// One rule of the grammar: what it is called, which tokens it can start at, and what it
+/// makes of the tokens from there.
+pub(crate) struct Rule {
+    /// The rule's name, as in its production's function name (for tests and debugging).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) name: &'static str,
+    /// The tokens it can start at.
+    pub(crate) triggers: Triggers,
+    /// The match at token `i`, if any.
+    pub(crate) production: fn(&Window, usize) -> Option<Hit>,
+}
+
+/// The tokens a rule can start at. The dispatch tables (which rules to try at a word, which
+/// words can start any rule) are derived from these in [`rule_starts`].
+pub(crate) struct Triggers {
+    /// Lowercase word lists: the rule is tried at a word of any of them.
+    pub(crate) words: &'static [&'static [&'static str]],
+    /// The rule is tried at a number.
+    pub(crate) number: bool,
+    /// The rule is tried at an apostrophe ("'90s").
+    pub(crate) apostrophe: bool,
+}
+
+/// Every rule, in priority order for equal-length matches: to add a rule, write its
+/// production and add one entry here.
+pub(crate) const RULES: [Rule; 28] = [
+    Rule {
+        name: "iso",
+        triggers: Triggers {
+            words: &[],
+            number: true,
+            apostrophe: false,
+        },
+        production: iso,
+    },
+    Rule {
+        name: "slash_date",
+        triggers: Triggers {
+            words: &[],
+            number: true,
+            apostrophe: false,
+        },
+        production: slash_date,
+    },
+    Rule {
+        name: "day_month",
+        triggers: Triggers {
+            words: &[&WEEKDAY_NAMES, &["the"]],
+            number: true,
+            apostrophe: false,
+        },
+        production: day_month,
+    },
+    Rule {
+        name: "month_day",
+        triggers: Triggers {
+            words: &[&WEEKDAY_NAMES, &MONTH_NAMES],
+            number: false,
+            apostrophe: false,
+        },
+        production: month_day,
+    },
+    Rule {
+        name: "month_year",
+        triggers: Triggers {
+            words: &[&MONTH_NAMES],
+            number: false,
+            apostrophe: false,
+        },
+        production: month_year,
+    },
+    Rule {
+        name: "modified",
+        triggers: Triggers {
+            words: &[&["the", "early", "late", "mid"]],
+            number: false,
+            apostrophe: false,
+        },
+        production: modified,
+    },
+    Rule {
+        name: "decade",
+        triggers: Triggers {
+            words: &[&["the", "early", "late", "mid"]],
+            number: true,
+            apostrophe: true,
+        },
+        production: decade,
+    },
+    Rule {
+        name: "century",
+        triggers: Triggers {
+            words: &[ORDINAL_WORDS, &["the", "early", "late", "mid"]],
+            number: true,
+            apostrophe: false,
+        },
+        production: century,
+    },
+    Rule {
+        name: "quarter_half",
+        triggers: Triggers {
+            words: &[
+                ORDINAL_WORDS,
+                &["the", "q", "h", "final", "fourth", "latter"],
+            ],
+            number: true,
+            apostrophe: false,
+        },
+        production: quarter_half,
+    },
+    Rule {
+        name: "fiscal",
+        triggers: Triggers {
+            words: &[&["the", "fiscal", "fy"]],
+            number: false,
+            apostrophe: false,
+        },
+        production: fiscal,
+    },
+    Rule {
+        name: "season",
+        triggers: Triggers {
+            words: &[&[
+                "the", "this", "last", "next", "spring", "summer", "autumn", "fall", "winter",
+            ]],
+            number: false,
+            apostrophe: false,
+        },
+        production: season,
+    },
+    Rule {
+        name: "set",
+        triggers: Triggers {
+            words: &[
+                crate::words::NUM_START_WORDS,
+                &[
+                    "annually",
+                    "yearly",
+                    "annual",
+                    "monthly",
+                    "weekly",
+                    "daily",
+                    "quarterly",
+                    "hourly",
+                    "biweekly",
+                    "fortnightly",
+                    "semiannual",
+                    "semiannually",
+                    "biannual",
+                    "biannually",
+                    "every",
+                    "each",
+                    "once",
+                    "twice",
+                    "thrice",
+                    "per",
+                    "a",
+                    "an",
+                ],
+            ],
+            number: true,
+            apostrophe: false,
+        },
+        production: set,
+    },
+    Rule {
+        name: "ago",
+        triggers: Triggers {
+            words: &[crate::words::NUM_START_WORDS, APPROX_WORDS, &["the"]],
+            number: true,
+            apostrophe: false,
+        },
+        production: ago,
+    },
+    Rule {
+        name: "relative",
+        triggers: Triggers {
+            words: &[&[
+                "the", "this", "last", "next", "past", "coming", "earlier", "later", "current",
+                "previous", "prior", "present",
+            ]],
+            number: false,
+            apostrophe: false,
+        },
+        production: relative,
+    },
+    Rule {
+        name: "deictic",
+        triggers: Triggers {
+            words: &[&[
+                "the",
+                "this",
+                "last",
+                "today",
+                "yesterday",
+                "tomorrow",
+                "tonight",
+            ]],
+            number: false,
+            apostrophe: false,
+        },
+        production: deictic,
+    },
+    Rule {
+        name: "duration",
+        triggers: Triggers {
+            words: &[
+                crate::words::NUM_START_WORDS,
+                APPROX_WORDS,
+                &[
+                    "the",
+                    "last",
+                    "next",
+                    "past",
+                    "half",
+                    "recent",
+                    "a",
+                    "several",
+                    "many",
+                    "few",
+                    "some",
+                    "numerous",
+                    "countless",
+                    "years",
+                    "yrs",
+                    "months",
+                    "weeks",
+                    "days",
+                    "hours",
+                    "minutes",
+                    "seconds",
+                    "decades",
+                    "centuries",
+                    "quarters",
+                    "fortnights",
+                    "weekends",
+                    "another",
+                    "additional",
+                    "further",
+                ],
+            ],
+            number: true,
+            apostrophe: false,
+        },
+        production: duration,
+    },
+    Rule {
+        name: "weekday",
+        triggers: Triggers {
+            words: &[&WEEKDAY_NAMES, &["this", "last", "next", "past", "coming"]],
+            number: false,
+            apostrophe: false,
+        },
+        production: weekday,
+    },
+    Rule {
+        name: "month_alone",
+        triggers: Triggers {
+            words: &[&MONTH_NAMES],
+            number: false,
+            apostrophe: false,
+        },
+        production: month_alone,
+    },
+    Rule {
+        name: "year",
+        triggers: Triggers {
+            words: &[&["the"]],
+            number: true,
+            apostrophe: false,
+        },
+        production: year,
+    },
+    Rule {
+        name: "clock",
+        triggers: Triggers {
+            words: &[&["noon", "midday", "midnight"]],
+            number: true,
+            apostrophe: false,
+        },
+        production: clock,
+    },
+    Rule {
+        name: "vague",
+        triggers: Triggers {
+            words: &[&[
+                "the",
+                "present",
+                "now",
+                "currently",
+                "nowadays",
+                "recently",
+                "lately",
+                "these",
+                "formerly",
+                "previously",
+                "right",
+                "long",
+                "soon",
+                "shortly",
+                "current",
+                "recent",
+            ]],
+            number: false,
+            apostrophe: false,
+        },
+        production: vague,
+    },
+    Rule {
+        name: "report",
+        triggers: Triggers {
+            words: &[&["the"]],
+            number: false,
+            apostrophe: false,
+        },
+        production: report,
+    },
+    Rule {
+        name: "year_words",
+        triggers: Triggers {
+            words: &[crate::words::NUM_START_WORDS, &["the"]],
+            number: false,
+            apostrophe: false,
+        },
+        production: year_words,
+    },
+    Rule {
+        name: "holiday",
+        triggers: Triggers {
+            words: &[
+                crate::words::NUM_START_WORDS,
+                crate::holiday::FIRST_WORDS,
+                &["the"],
+            ],
+            number: true,
+            apostrophe: false,
+        },
+        production: holiday,
+    },
+    Rule {
+        name: "clock_words",
+        triggers: Triggers {
+            words: &[crate::words::NUM_START_WORDS, &["half", "quarter"]],
+            number: true,
+            apostrophe: false,
+        },
+        production: clock_words,
+    },
+    Rule {
+        name: "pod_alone",
+        triggers: Triggers {
+            words: &[&["early", "late", "the"]],
+            number: false,
+            apostrophe: false,
+        },
+        production: pod_alone,
+    },
+    Rule {
+        name: "within",
+        triggers: Triggers {
+            words: &[&["the"]],
+            number: false,
+            apostrophe: false,
+        },
+        production: within,
+    },
+    Rule {
+        name: "month_slash_year",
+        triggers: Triggers {
+            words: &[],
+            number: true,
+            apostrophe: false,
+        },
+        production: month_slash_year,
+    },
 ];
 
-const R_ISO: u32 = 1;
-const R_SLASH_DATE: u32 = 1 << 1;
-const R_DAY_MONTH: u32 = 1 << 2;
-const R_MONTH_DAY: u32 = 1 << 3;
-const R_MONTH_YEAR: u32 = 1 << 4;
-const R_MODIFIED: u32 = 1 << 5;
-const R_DECADE: u32 = 1 << 6;
-const R_CENTURY: u32 = 1 << 7;
-const R_QUARTER_HALF: u32 = 1 << 8;
-const R_FISCAL: u32 = 1 << 9;
-const R_SEASON: u32 = 1 << 10;
-const R_SET: u32 = 1 << 11;
-const R_AGO: u32 = 1 << 12;
-const R_RELATIVE: u32 = 1 << 13;
-const R_DEICTIC: u32 = 1 << 14;
-const R_DURATION: u32 = 1 << 15;
-const R_WEEKDAY: u32 = 1 << 16;
-const R_MONTH_ALONE: u32 = 1 << 17;
-const R_YEAR: u32 = 1 << 18;
-const R_CLOCK: u32 = 1 << 19;
-const R_VAGUE: u32 = 1 << 20;
-const R_REPORT: u32 = 1 << 21;
-const R_YEAR_WORDS: u32 = 1 << 22;
-const R_HOLIDAY: u32 = 1 << 23;
-const R_CLOCK_WORDS: u32 = 1 << 24;
-const R_POD_ALONE: u32 = 1 << 25;
-const R_WITHIN: u32 = 1 << 26;
-const R_MONTH_SLASH_YEAR: u32 = 1 << 27;
+const _: () = assert!(RULES.len() <= 32, "a rule set is a u32 bit set");
 
-/// The rules that can match at a number.
-const NUM_RULES: u32 = R_ISO
-    | R_SLASH_DATE
-    | R_DAY_MONTH
-    | R_DECADE
-    | R_CENTURY
-    | R_QUARTER_HALF
-    | R_SET
-    | R_AGO
-    | R_DURATION
-    | R_YEAR
-    | R_CLOCK
-    | R_HOLIDAY
-    | R_CLOCK_WORDS
-    | R_MONTH_SLASH_YEAR;
+/// The rules tried at a number (bit `r` for `RULES[r]`).
+const NUMBER_RULES: u32 = rules_where(false);
+
+/// The rules tried at an apostrophe.
+const APOSTROPHE_RULES: u32 = rules_where(true);
+
+/// The bit set of the rules triggered by a number (`apostrophe == false`) or by an apostrophe.
+const fn rules_where(apostrophe: bool) -> u32 {
+    let mut mask = 0;
+    let mut r = 0;
+    while r < RULES.len() {
+        let t = &RULES[r].triggers;
+        if (apostrophe && t.apostrophe) || (!apostrophe && t.number) {
+            mask |= 1 << r;
+        }
+        r += 1;
+    }
+    mask
+}
+
+/// For each trigger word list of each rule, the bit of that rule: the lexicon ORs them into
+/// each word's value (shifted by 32), which is how [`rules_for`] finds the rules to try at a
+/// word without a table kept by hand.
+pub(crate) fn rule_starts() -> impl Iterator<Item = (&'static [&'static str], u32)> {
+    RULES.iter().enumerate().flat_map(|(r, rule)| {
+        rule.triggers
+            .words
+            .iter()
+            .map(move |words| (*words, 1u32 << r))
+    })
+}
 
 /// Words after which "more than", "about" ... read a count ([`approx_prefix`]).
 pub(crate) const APPROX_WORDS: &[&str] = &[
@@ -1008,135 +1341,6 @@ pub(crate) const APPROX_WORDS: &[&str] = &[
     "fewer",
     "shorter",
     "under",
-];
-
-/// For each group of words (lowercase), the rules that can start at one of them: a word in
-/// no group starts no rule. [`match_at`] tries only these rules, so a rule reading a new first
-/// word must be listed here (the `dispatch_is_exact` test checks it on every fixture).
-pub(crate) const RULE_STARTS: &[(&[&str], u32)] = &[
-    (
-        crate::words::NUM_START_WORDS,
-        R_SET | R_AGO | R_DURATION | R_YEAR_WORDS | R_HOLIDAY | R_CLOCK_WORDS,
-    ),
-    (&["half", "quarter"], R_CLOCK_WORDS),
-    (&["early", "late", "the"], R_POD_ALONE),
-    (&["the"], R_WITHIN),
-    (crate::holiday::FIRST_WORDS, R_HOLIDAY),
-    (ORDINAL_WORDS, R_CENTURY | R_QUARTER_HALF),
-    (APPROX_WORDS, R_AGO | R_DURATION),
-    (
-        &["the"],
-        R_DAY_MONTH
-            | R_MODIFIED
-            | R_DECADE
-            | R_CENTURY
-            | R_QUARTER_HALF
-            | R_FISCAL
-            | R_SEASON
-            | R_AGO
-            | R_RELATIVE
-            | R_DEICTIC
-            | R_DURATION
-            | R_YEAR
-            | R_VAGUE
-            | R_REPORT
-            | R_YEAR_WORDS
-            | R_HOLIDAY,
-    ),
-    (&["early", "late", "mid"], R_MODIFIED | R_DECADE | R_CENTURY),
-    (&["q", "h", "final", "fourth", "latter"], R_QUARTER_HALF),
-    (&["fiscal", "fy"], R_FISCAL),
-    (&["this"], R_SEASON | R_RELATIVE | R_DEICTIC | R_WEEKDAY),
-    (
-        &["last"],
-        R_SEASON | R_RELATIVE | R_DEICTIC | R_DURATION | R_WEEKDAY,
-    ),
-    (&["next"], R_SEASON | R_RELATIVE | R_DURATION | R_WEEKDAY),
-    (&["past"], R_RELATIVE | R_DURATION | R_WEEKDAY),
-    (&["coming"], R_RELATIVE | R_WEEKDAY),
-    (
-        &["earlier", "later", "current", "previous", "prior"],
-        R_RELATIVE,
-    ),
-    (&["present"], R_RELATIVE | R_VAGUE),
-    (&["spring", "summer", "autumn", "fall", "winter"], R_SEASON),
-    (
-        &[
-            "annually",
-            "yearly",
-            "annual",
-            "monthly",
-            "weekly",
-            "daily",
-            "quarterly",
-            "hourly",
-            "biweekly",
-            "fortnightly",
-            "semiannual",
-            "semiannually",
-            "biannual",
-            "biannually",
-            "every",
-            "each",
-            "once",
-            "twice",
-            "thrice",
-            "per",
-            "a",
-            "an",
-        ],
-        R_SET,
-    ),
-    (&["today", "yesterday", "tomorrow", "tonight"], R_DEICTIC),
-    (
-        &[
-            "half",
-            "recent",
-            "a",
-            "several",
-            "many",
-            "few",
-            "some",
-            "numerous",
-            "countless",
-            "years",
-            "yrs",
-            "months",
-            "weeks",
-            "days",
-            "hours",
-            "minutes",
-            "seconds",
-            "decades",
-            "centuries",
-            "quarters",
-            "fortnights",
-            "weekends",
-        ],
-        R_DURATION,
-    ),
-    (&WEEKDAY_NAMES, R_DAY_MONTH | R_MONTH_DAY | R_WEEKDAY),
-    (&MONTH_NAMES, R_MONTH_DAY | R_MONTH_YEAR | R_MONTH_ALONE),
-    (&["noon", "midday", "midnight"], R_CLOCK),
-    (
-        &[
-            "now",
-            "currently",
-            "nowadays",
-            "recently",
-            "lately",
-            "these",
-            "formerly",
-            "previously",
-            "right",
-            "long",
-            "soon",
-            "shortly",
-        ],
-        R_VAGUE,
-    ),
-    (&["current", "recent"], R_VAGUE),
-    (&["another", "additional", "further"], R_DURATION),
 ];
 
 /// Words after "the" or "a" that can continue a temporal expression without starting one.
@@ -1173,251 +1377,6 @@ pub(crate) const AFTER_ARTICLE: &[&str] = &[
     "week",
 ];
 
-/// Lowercased words that can start a rule (besides numbers and apostrophes), sorted.
-pub(crate) const STARTERS: &[&str] = &[
-    "evening",
-    "afternoon",
-    "morning",
-    "quarter",
-    "corpus",
-    "whitsunday",
-    "whit",
-    "pentecost",
-    "ascension",
-    "shrove",
-    "ash",
-    "palm",
-    "maundy",
-    "holy",
-    "good",
-    "easter",
-    "columbus",
-    "president",
-    "presidents",
-    "father",
-    "mother",
-    "mlk",
-    "martin",
-    "memorial",
-    "cyber",
-    "black",
-    "thanksgiving",
-    "labour",
-    "labor",
-    "armistice",
-    "veterans",
-    "guy",
-    "bastille",
-    "saint",
-    "st",
-    "valentine",
-    "halloween",
-    "independence",
-    "new",
-    "boxing",
-    "christmas",
-    "further",
-    "additional",
-    "another",
-    "at",
-    "up",
-    "shortly",
-    "soon",
-    "long",
-    "right",
-    "previously",
-    "formerly",
-    "a",
-    "about",
-    "after",
-    "almost",
-    "an",
-    "annual",
-    "annually",
-    "approx",
-    "approximately",
-    "apr",
-    "april",
-    "around",
-    "aug",
-    "august",
-    "autumn",
-    "biannual",
-    "biannually",
-    "biweekly",
-    "centuries",
-    "century",
-    "close",
-    "coming",
-    "countless",
-    "current",
-    "currently",
-    "daily",
-    "day",
-    "days",
-    "dec",
-    "decade",
-    "decades",
-    "december",
-    "dozen",
-    "each",
-    "earlier",
-    "early",
-    "eight",
-    "eighteen",
-    "eighteenth",
-    "eighth",
-    "eighty",
-    "eleven",
-    "eleventh",
-    "every",
-    "fall",
-    "feb",
-    "february",
-    "few",
-    "fewer",
-    "fifteen",
-    "fifteenth",
-    "fifth",
-    "fifty",
-    "final",
-    "first",
-    "fiscal",
-    "five",
-    "fortnightly",
-    "forty",
-    "four",
-    "fourteen",
-    "fourteenth",
-    "fourth",
-    "fri",
-    "friday",
-    "fy",
-    "h",
-    "half",
-    "hourly",
-    "hours",
-    "hundred",
-    "jan",
-    "january",
-    "jul",
-    "july",
-    "jun",
-    "june",
-    "last",
-    "late",
-    "lately",
-    "later",
-    "latter",
-    "less",
-    "longer",
-    "many",
-    "mar",
-    "march",
-    "may",
-    "mid",
-    "midday",
-    "midnight",
-    "minutes",
-    "mon",
-    "monday",
-    "monthly",
-    "months",
-    "more",
-    "nearly",
-    "next",
-    "nine",
-    "nineteen",
-    "nineteenth",
-    "ninety",
-    "ninth",
-    "noon",
-    "nov",
-    "november",
-    "now",
-    "nowadays",
-    "numerous",
-    "oct",
-    "october",
-    "once",
-    "one",
-    "past",
-    "per",
-    "present",
-    "previous",
-    "prior",
-    "q",
-    "quarterly",
-    "recent",
-    "recently",
-    "roughly",
-    "sat",
-    "saturday",
-    "second",
-    "semiannual",
-    "semiannually",
-    "sep",
-    "sept",
-    "september",
-    "seven",
-    "seventeen",
-    "seventeenth",
-    "seventh",
-    "seventy",
-    "several",
-    "shorter",
-    "six",
-    "sixteen",
-    "sixteenth",
-    "sixth",
-    "sixty",
-    "some",
-    "spring",
-    "summer",
-    "sun",
-    "sunday",
-    "ten",
-    "tenth",
-    "the",
-    "these",
-    "third",
-    "thirteen",
-    "thirteenth",
-    "thirtieth",
-    "thirty",
-    "this",
-    "thousand",
-    "three",
-    "thrice",
-    "thu",
-    "thur",
-    "thurs",
-    "thursday",
-    "today",
-    "tomorrow",
-    "tonight",
-    "tue",
-    "tues",
-    "tuesday",
-    "twelfth",
-    "twelve",
-    "twentieth",
-    "twenty",
-    "twenty-first",
-    "twice",
-    "two",
-    "under",
-    "wed",
-    "wednesday",
-    "weekly",
-    "weeks",
-    "winter",
-    "yearly",
-    "years",
-    "yesterday",
-    "zero",
-];
-
 /// Whether any rule can start at token `t`: a cheap filter that skips most words.
 #[inline]
 pub(crate) fn can_start(t: &Tok) -> bool {
@@ -1431,8 +1390,8 @@ pub(crate) fn can_start(t: &Tok) -> bool {
 /// The rules that can start at token `t` (bits `R_*`).
 fn rules_for(t: &Tok) -> u32 {
     match t.kind {
-        Kind::Num => NUM_RULES,
-        Kind::Punct => R_DECADE, // "'90s"
+        Kind::Num => NUMBER_RULES,
+        Kind::Punct => APOSTROPHE_RULES, // "'90s"
         Kind::Word => (t.lex >> 32) as u32,
     }
 }
@@ -1461,7 +1420,7 @@ pub(crate) fn match_at(g: &Window, i: usize) -> Option<Hit> {
         if mask & (1 << r) == 0 {
             continue;
         }
-        if let Some(h) = rule(g, i) {
+        if let Some(h) = (rule.production)(g, i) {
             if h.end > i && best.as_ref().is_none_or(|b| h.end > b.end) {
                 best = Some(h);
             }
@@ -4069,8 +4028,8 @@ mod tests {
             }
         }
         let mut best: Option<Hit> = None;
-        for rule in RULES {
-            if let Some(h) = rule(g, i) {
+        for rule in &RULES {
+            if let Some(h) = (rule.production)(g, i) {
                 if h.end > i && best.as_ref().is_none_or(|b| h.end > b.end) {
                     best = Some(h);
                 }
@@ -4130,8 +4089,8 @@ mod tests {
         check(include_str!(
             "../../../fixtures/time/policy_announcement.txt"
         ));
-        for w in STARTERS {
-            // every word that passes `can_start`, in a few contexts, capitalized or not
+        for w in rule_starts().flat_map(|(words, _)| words) {
+            // every word that starts a rule, in a few contexts, capitalized or not
             let upper = w.to_uppercase();
             let title = format!("{}{}", &upper[..1], &w[1..]);
             for v in [w.to_string(), upper, title] {
@@ -4145,8 +4104,19 @@ mod tests {
     }
 
     #[test]
-    fn every_rule_has_a_bit() {
-        assert_eq!(RULES.len(), 28);
-        assert_eq!(R_MONTH_SLASH_YEAR, 1 << 27);
+    fn rules_have_distinct_names_and_triggers() {
+        let mut names: Vec<&str> = RULES.iter().map(|r| r.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), RULES.len());
+        for r in &RULES {
+            let t = &r.triggers;
+            assert!(
+                t.number || t.apostrophe || t.words.iter().any(|w| !w.is_empty()),
+                "{} starts nowhere",
+                r.name
+            );
+        }
+        assert_eq!(APOSTROPHE_RULES.count_ones(), 1);
     }
 }
