@@ -7,9 +7,9 @@
 
 use std::sync::OnceLock;
 
-/// Can start a grammar rule (a trigger word of `grammar::RULES`).
+/// Can start a grammar rule (a trigger word of `rules::RULES`).
 pub(crate) const STARTER: u64 = 1;
-/// Continues an expression after "the" / "a" (`grammar::AFTER_ARTICLE`).
+/// Continues an expression after "the" / "a" (`rules::AFTER_ARTICLE`).
 pub(crate) const AFTER_ARTICLE: u64 = 1 << 1;
 /// Can start a number in words (`number::parse_number`): `a`, `an`, `one`..`ninety`, ...
 pub(crate) const NUM_START: u64 = 1 << 2;
@@ -29,7 +29,7 @@ pub(crate) const TRIGGER: u64 = 1 << 8;
 /// An ordinal word, or the tens that start one (`words::ORDINAL_WORDS`).
 pub(crate) const ORDINAL: u64 = 1 << 24;
 
-/// A word of `grammar::APPROX_WORDS` ("about", "more", ...).
+/// A word of `rules::APPROX_WORDS` ("about", "more", ...).
 pub(crate) const APPROX: u64 = 1 << 25;
 
 /// Where the index + 1 of a word in `words::UNITS` sits in a lexicon value (5 bits).
@@ -150,8 +150,8 @@ fn table() -> &'static Table {
         };
         let lists: [(&[&str], u64); 12] = [
             (crate::words::ORDINAL_WORDS, ORDINAL),
-            (crate::grammar::APPROX_WORDS, APPROX),
-            (crate::grammar::AFTER_ARTICLE, AFTER_ARTICLE),
+            (crate::rules::APPROX_WORDS, APPROX),
+            (crate::rules::AFTER_ARTICLE, AFTER_ARTICLE),
             (crate::words::NUM_START_WORDS, NUM_START),
             (crate::words::FUTURE_CUES, FUTURE),
             (crate::words::PRESENT_CUES, PRESENT),
@@ -162,7 +162,7 @@ fn table() -> &'static Table {
             (&crate::words::MONTH_NAMES, TRIGGER),
             (&crate::words::WEEKDAY_NAMES, TRIGGER),
         ];
-        let rules = crate::grammar::rule_starts()
+        let rules = crate::rules::rule_starts()
             .map(|(words, rules)| (words, (u64::from(rules) << 32) | STARTER));
         let coded = [
             (
@@ -330,7 +330,7 @@ mod tests {
             assert_eq!(lower8(u64::from(b)), u64::from_le_bytes(want), "{b}");
         }
         // every listed word is found
-        for (words, _) in crate::grammar::rule_starts() {
+        for (words, _) in crate::rules::rule_starts() {
             for w in words.iter().filter(|w| w.len() <= 16) {
                 check(w, STARTER, STARTER);
             }

@@ -27,11 +27,11 @@
 //! ```
 
 mod describe;
-mod grammar;
 mod holiday;
 mod lex;
 pub mod number;
 mod resolve;
+mod rules;
 mod scan;
 pub mod words;
 
@@ -42,8 +42,8 @@ use serde::{Deserialize, Serialize};
 
 pub use describe::describe;
 
-use grammar::{Hit, Window};
 use resolve::{Sense, Tense, Which, YearSpec};
+use rules::{Hit, Window};
 use words::Unit;
 
 /// The TIMEX3 type of a temporal expression.
@@ -245,7 +245,7 @@ pub fn annotate_with(
     let mut hits = Vec::new();
     for window in scan::windows(text) {
         scan::tokenize(text, window, &mut toks);
-        grammar::reset_nums(&mut nums, toks.len());
+        rules::reset_nums(&mut nums, toks.len());
         let g = Window {
             text,
             toks: &toks,
@@ -258,11 +258,11 @@ pub fn annotate_with(
             let glued = i > 0 && toks[i].kind == scan::Kind::Num && !toks[i].space && {
                 toks[i - 1].kind == scan::Kind::Word
             };
-            if glued || !grammar::can_start(&toks[i]) {
+            if glued || !rules::can_start(&toks[i]) {
                 i += 1;
                 continue;
             }
-            match grammar::match_at(&g, i) {
+            match rules::match_at(&g, i) {
                 Some(h) => {
                     i = h.end;
                     hits.push(h);
@@ -270,7 +270,7 @@ pub fn annotate_with(
                 None => i += 1,
             }
         }
-        grammar::ranges(&g, &mut hits);
+        rules::ranges(&g, &mut hits);
         merge(&g, &mut hits);
         for h in hits.drain(..) {
             let years = match h.sem {

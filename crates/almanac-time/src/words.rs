@@ -476,7 +476,7 @@ pub(crate) const NUM_START_WORDS: &[&str] = &[
 /// Trigger words besides month and weekday names: any of them (at a word start) opens a
 /// window. Numbers are triggers too.
 pub(crate) const TRIGGERS: &[&str] = &[
-    // months and weekdays: grammar::MONTH_NAMES and WEEKDAY_NAMES, see `is_trigger`
+    // months and weekdays: MONTH_NAMES and WEEKDAY_NAMES above, see `is_trigger`
     // units
     "year",
     "years",
