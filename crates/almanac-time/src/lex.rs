@@ -5,8 +5,6 @@
 //! multiplicative hash probe; its value is a bit set of the lists it belongs to ([`STARTER`],
 //! [`FUTURE`], ...). Words longer than 16 bytes belong to no list.
 
-use std::sync::OnceLock;
-
 /// Can start a grammar rule (a trigger word of `rules::RULES`).
 pub(crate) const STARTER: u64 = 1;
 /// Continues an expression after "the" / "a" (`rules::AFTER_ARTICLE`).
@@ -139,19 +137,18 @@ fn slot(k: u128) -> usize {
     (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BITS)) as usize
 }
 
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| {
+/// Builds the lexicon from the lists of [`crate::words`] and the `grammar` lists the caller
+/// adds (word list, bits to set: [`STARTER`] and rule bits, [`AFTER_ARTICLE`], [`APPROX`]).
+pub(crate) fn build(grammar: impl IntoIterator<Item = (&'static [&'static str], u64)>) -> Table {
+    {
         let size = 1usize << BITS;
         let mut t = Table {
             keys: vec![0; size],
             vals: vec![0; size],
             filters: [[0; 512]; 4],
         };
-        let lists: [(&[&str], u64); 12] = [
+        let lists: [(&[&str], u64); 10] = [
             (crate::words::ORDINAL_WORDS, ORDINAL),
-            (crate::rules::APPROX_WORDS, APPROX),
-            (crate::rules::AFTER_ARTICLE, AFTER_ARTICLE),
             (crate::words::NUM_START_WORDS, NUM_START),
             (crate::words::FUTURE_CUES, FUTURE),
             (crate::words::PRESENT_CUES, PRESENT),
@@ -162,8 +159,6 @@ fn table() -> &'static Table {
             (&crate::words::MONTH_NAMES, TRIGGER),
             (&crate::words::WEEKDAY_NAMES, TRIGGER),
         ];
-        let rules = crate::rules::rule_starts()
-            .map(|(words, rules)| (words, (u64::from(rules) << 32) | STARTER));
         let coded = [
             (
                 UNIT_SHIFT,
@@ -178,13 +173,7 @@ fn table() -> &'static Table {
                 crate::words::WEEKDAYS.iter().map(|d| d.0).collect(),
             ),
         ];
-        let coded = coded.iter().flat_map(|(shift, words)| {
-            words
-                .iter()
-                .enumerate()
-                .map(move |(k, w)| (std::slice::from_ref(w), ((k as u64) + 1) << shift))
-        });
-        for (words, bit) in lists.into_iter().chain(rules).chain(coded) {
+        let mut add = |words: &[&str], bit: u64| {
             for w in words {
                 let Some(k) = key(w.as_bytes()) else {
                     continue;
@@ -210,32 +199,28 @@ fn table() -> &'static Table {
                     s = (s + 1) & (size - 1);
                 }
             }
+        };
+        for (words, bit) in lists.into_iter().chain(grammar) {
+            add(words, bit);
+        }
+        for (shift, words) in &coded {
+            for (k, w) in words.iter().enumerate() {
+                add(std::slice::from_ref(w), ((k as u64) + 1) << shift);
+            }
         }
         t
-    })
-}
-
-/// The lists `word` belongs to (ASCII case-insensitive), as a bit set; 0 for none.
-#[cfg(test)]
-pub(crate) fn lookup(word: &[u8]) -> u64 {
-    lookup_at(Filter::All, word, 0, word.len())
-}
-
-/// The lists of `filter` that the word `bytes[start..start + len]` belongs to (bits of other
-/// lists may be set too). Faster than [`lookup`]: it may read the bytes around the word.
-#[inline(always)]
-pub(crate) fn lookup_at(filter: Filter, bytes: &[u8], start: usize, len: usize) -> u64 {
-    lexicon().lookup_at(filter, bytes, start, len)
-}
-
-/// The lexicon, built on first use.
-#[inline(always)]
-pub(crate) fn lexicon() -> &'static Table {
-    table()
+    }
 }
 
 impl Table {
-    /// See [`lookup_at`].
+    /// The lists `word` belongs to (ASCII case-insensitive), as a bit set; 0 for none.
+    #[cfg(test)]
+    pub(crate) fn lookup(&self, word: &[u8]) -> u64 {
+        self.lookup_at(Filter::All, word, 0, word.len())
+    }
+
+    /// The lists of `filter` that the word `bytes[start..start + len]` belongs to (bits of
+    /// other lists may be set too). It may read the bytes around the word.
     #[inline(always)]
     pub(crate) fn lookup_at(&self, filter: Filter, bytes: &[u8], start: usize, len: usize) -> u64 {
         let Some(w) = bytes.get(start..start + len) else {
@@ -308,7 +293,8 @@ mod tests {
     use super::*;
 
     fn check(word: &str, want: u64, mask: u64) {
-        assert_eq!(lookup(word.as_bytes()) & mask, want, "{word}");
+        let table = crate::rules::lexicon();
+        assert_eq!(table.lookup(word.as_bytes()) & mask, want, "{word}");
     }
 
     #[test]

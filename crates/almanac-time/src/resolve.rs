@@ -5,8 +5,9 @@
 
 use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, Weekday};
 
+use crate::lex::Table;
+use crate::timex::{Anchor, Granularity, TimexType};
 use crate::words::Unit;
-use crate::{Anchor, Granularity, TimexType};
 
 /// A year as written: absolute, relative to the reference, or to be inferred from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1045,7 +1046,7 @@ fn weekday_date(r: NaiveDate, wd: Weekday, which: Which, tense: Tense) -> Option
 
 /// Guesses the tense of the sentence around `span`: the tense cue nearest to the expression
 /// wins. No cue: present.
-pub(crate) fn tense_at(text: &str, span: std::ops::Range<usize>) -> Tense {
+pub(crate) fn tense_at(text: &str, span: std::ops::Range<usize>, lex: &Table) -> Tense {
     let bytes = text.as_bytes();
     let lo = sentence_start(bytes, span.start);
     let hi = sentence_end(bytes, span.end);
@@ -1069,7 +1070,11 @@ pub(crate) fn tense_at(text: &str, span: std::ops::Range<usize>) -> Tense {
             let before = &bytes[s.saturating_sub(6)..s - 1];
             before.ends_with(b"be") || before.ends_with(b"been") || before.ends_with(b"being")
         };
-        let tense = if passive { None } else { cue(word, bytes, i) };
+        let tense = if passive {
+            None
+        } else {
+            cue(word, bytes, i, lex)
+        };
         // "the office is shut", "results are published": a present passive, not the past
         let tense = match tense {
             Some(Tense::Past)
@@ -1118,7 +1123,7 @@ pub(crate) fn tense_at(text: &str, span: std::ops::Range<usize>) -> Tense {
     best.or(attribution).map_or(Tense::Plain, |(_, t)| t)
 }
 
-fn cue(word: &str, bytes: &[u8], end: usize) -> Option<Tense> {
+fn cue(word: &str, bytes: &[u8], end: usize, lex: &Table) -> Option<Tense> {
     // quick exit: every cue word is short, and most words are none
     if word.len() < 2 {
         return None;
@@ -1128,7 +1133,7 @@ fn cue(word: &str, bytes: &[u8], end: usize) -> Option<Tense> {
         return None;
     }
     let wb = word.as_bytes();
-    let lists = crate::lex::lookup_at(crate::lex::Filter::Tense, wb, 0, wb.len());
+    let lists = lex.lookup_at(crate::lex::Filter::Tense, wb, 0, wb.len());
     use crate::lex::{FUTURE, NOT_PAST, PAST, PRESENT};
     if lists & (FUTURE | PRESENT | PAST | NOT_PAST) == 0 {
         // in no list: only the "-ed" rule below can apply

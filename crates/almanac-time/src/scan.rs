@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use crate::lex::Table;
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -97,11 +99,10 @@ pub(crate) fn letters_end(bytes: &[u8], mut i: usize) -> usize {
 /// Calls `found(start, end)` for every trigger in `text`, in order: a trigger word (ASCII
 /// case-insensitive) that starts a word (no ASCII letter or digit before it) and ends one (no
 /// ASCII letter after it), `mid-`, `Q1`..`Q4`, `H1`, `H2`, or a digit that starts a number.
-fn triggers(text: &str, mut found: impl FnMut(usize, usize)) {
+fn triggers(text: &str, lex: &Table, mut found: impl FnMut(usize, usize)) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let class = |i: usize| CLASS[usize::from(bytes[i])];
-    let lex = crate::lex::lexicon();
     let mut i = 0;
     while i < n {
         let c = class(i);
@@ -140,10 +141,10 @@ fn triggers(text: &str, mut found: impl FnMut(usize, usize)) {
 }
 
 /// Finds the windows of `text` worth handing to the grammar, in order and disjoint.
-pub(crate) fn windows(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn windows(text: &str, lex: &Table) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut current: Option<Range<usize>> = None;
-    triggers(text, |s, e| {
+    triggers(text, lex, |s, e| {
         if text.as_bytes()[s].is_ascii_digit() {
             if let Some(cur) = &current {
                 if s < cur.end.saturating_sub(AFTER / 2) {
@@ -232,9 +233,13 @@ fn special(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
 }
 
 /// Tokenizes `text[range]` into `out` (cleared first). `range` must lie on char boundaries.
-pub(crate) fn tokenize<'a>(text: &'a str, range: Range<usize>, out: &mut Vec<Tok<'a>>) {
+pub(crate) fn tokenize<'a>(
+    text: &'a str,
+    range: Range<usize>,
+    lex: &Table,
+    out: &mut Vec<Tok<'a>>,
+) {
     out.clear();
-    let lex = crate::lex::lexicon();
     let bytes = text.as_bytes();
     let mut i = range.start;
     let end = range.end.min(bytes.len());
@@ -351,7 +356,7 @@ mod tests {
 
     fn check_triggers(text: &str) {
         let mut fast = Vec::new();
-        triggers(text, |s, e| fast.push((s, e)));
+        triggers(text, crate::rules::lexicon(), |s, e| fast.push((s, e)));
         assert_eq!(fast, triggers_bytewise(text), "{text:?}");
     }
 

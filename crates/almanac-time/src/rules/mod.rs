@@ -17,8 +17,8 @@ use chrono::Weekday;
 use crate::lex::Lower;
 use crate::resolve::{DayPart, Part, Sense, Tense, ValueText, Which, YearSpec, fmt_year};
 use crate::scan::{Kind, Tok};
+use crate::timex::{Anchor, Granularity, Modifier, TimexType};
 use crate::words::{MONTH_NAMES, MONTHS, ORDINAL_WORDS, UNITS, Unit, WEEKDAY_NAMES, WEEKDAYS};
-use crate::{Anchor, Granularity, Modifier, TimexType};
 
 mod clock;
 mod dates;
@@ -84,6 +84,8 @@ fn fixed(kind: TimexType, value: String, gran: Granularity, anchor: Anchor) -> S
 /// The tokens of one window, with the text they point into.
 pub(crate) struct Window<'t, 'a> {
     pub text: &'a str,
+    /// The lexicon the tokens were looked up in (see [`lexicon`]).
+    pub lexicon: &'static crate::lex::Table,
     pub toks: &'t [Tok<'a>],
     /// [`Window::num`] at each token, once computed (several rules read the same number).
     pub nums: &'t [NumMemo],
@@ -794,6 +796,21 @@ const fn rules_where(apostrophe: bool) -> u32 {
     mask
 }
 
+/// The lexicon of the scanner, the grammar and the tense guesser, built on first use from the
+/// lists of [`crate::words`], [`APPROX_WORDS`], [`AFTER_ARTICLE`] and the triggers of [`RULES`].
+pub(crate) fn lexicon() -> &'static crate::lex::Table {
+    static TABLE: std::sync::OnceLock<crate::lex::Table> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let lists = [
+            (APPROX_WORDS, crate::lex::APPROX),
+            (AFTER_ARTICLE, crate::lex::AFTER_ARTICLE),
+        ];
+        let rules =
+            rule_starts().map(|(words, r)| (words, (u64::from(r) << 32) | crate::lex::STARTER));
+        crate::lex::build(lists.into_iter().chain(rules))
+    })
+}
+
 /// For each trigger word list of each rule, the bit of that rule: the lexicon ORs them into
 /// each word's value (shifted by 32), which is how [`rules_for`] finds the rules to try at a
 /// word without a table kept by hand.
@@ -948,12 +965,14 @@ mod tests {
     /// every window of `text`.
     fn check(text: &str) {
         let mut toks = Vec::new();
-        for window in crate::scan::windows(text) {
-            crate::scan::tokenize(text, window, &mut toks);
+        let lexicon = lexicon();
+        for window in crate::scan::windows(text, lexicon) {
+            crate::scan::tokenize(text, window, lexicon, &mut toks);
             let mut nums = Vec::new();
             reset_nums(&mut nums, toks.len());
             let g = Window {
                 text,
+                lexicon,
                 toks: &toks,
                 nums: &nums,
             };
