@@ -938,11 +938,5 @@ fn year_of(w: &str) -> Option<i32> {
 }
 
 fn month_of(w: &str) -> Option<u32> {
-    MONTHS
-        .iter()
-        .position(|m| {
-            let m = m.to_lowercase();
-            w == m || (w.len() == 3 && m.starts_with(w))
-        })
-        .map(|i| i as u32 + 1)
+    almanac_time::words::month_number(w)
 }

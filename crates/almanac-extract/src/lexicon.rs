@@ -866,7 +866,8 @@ pub const MEDIA_WORDS: &[&str] = &[
     "Chronicle",
 ];
 
-/// Capitalized words that open sentences or headlines but are not names.
+/// Capitalized words that open sentences or headlines but are not names (month names come
+/// from `almanac_time::words`: see `is_month_as_written`).
 pub const NOT_NAMES: &[&str] = &[
     "The",
     "A",
@@ -923,30 +924,6 @@ pub const NOT_NAMES: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
     "Mr",
     "Mrs",
     "Ms",
@@ -1153,7 +1130,7 @@ pub mod w {
     pub const PERSON_NOUN: u32 = 1 << 15;
     /// [`super::IMPLICATIVE`].
     pub const IMPLICATIVE: u32 = 1 << 21;
-    /// [`super::NOT_NAMES`] (as written).
+    /// [`super::NOT_NAMES`] (as written), and month names capitalized as in text.
     pub const NOT_NAME: u32 = 1 << 16;
     /// [`super::COMPANY_SUFFIXES`] (as written).
     pub const COMPANY_SUFFIX: u32 = 1 << 17;
@@ -1233,6 +1210,15 @@ fn lexicon_map() -> &'static WordMap<String, Lex> {
     })
 }
 
+/// A month name or abbreviation capitalized as in running text (`March`, `Sept`; the names
+/// of `almanac_time::words`): no name, like [`NOT_NAMES`].
+fn is_month_as_written(written: &str) -> bool {
+    let mut chars = written.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_lowercase())
+        && almanac_time::words::month_number(written).is_some()
+}
+
 /// Everything the lexicon knows about a word: `lower` is the word lowercased (for the
 /// lowercase lists, verbs and nominals), `written` the word as written (for the capitalized
 /// lists). One or two hash lookups.
@@ -1243,6 +1229,9 @@ pub fn lex(lower: &str, written: &str) -> Lex {
         out.flags &= !w::CASED;
         if let Some(c) = map.get(written) {
             out.flags |= c.flags & w::CASED;
+        }
+        if is_month_as_written(written) {
+            out.flags |= w::NOT_NAME;
         }
     }
     out
