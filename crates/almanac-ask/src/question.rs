@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::index::Corpus;
 use crate::lexicon::{ClassHit, KIND_NOUNS, Lexicon, Strength};
 use crate::text::{Token, is_stop, tokens};
-use crate::time::{DayRange, MONTHS, days};
+use crate::time::{DayRange, days, describe};
 
 /// What a question asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -836,7 +836,7 @@ fn parse_window(lower: &[&str], latest: Option<NaiveDate>, used: &mut [bool]) ->
                 None => DayRange::year(year)?,
             };
             let label = match month {
-                Some(m) => format!("{} {year}", MONTHS[m as usize - 1]),
+                Some(m) => describe(&format!("{year}-{m:02}"), None),
                 None => year.to_string(),
             };
             let far_past = days(NaiveDate::MIN);
@@ -924,7 +924,7 @@ fn describe_range(range: DayRange) -> String {
         && a.month() == b.month()
         && b.succ_opt().is_some_and(|n| n.day() == 1)
     {
-        format!("{} {}", MONTHS[a.month0() as usize], a.year())
+        describe(&format!("{:04}-{:02}", a.year(), a.month()), None)
     } else {
         format!("{a} to {b}")
     }

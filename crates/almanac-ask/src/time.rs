@@ -87,22 +87,6 @@ pub fn time_range(t: &TimeRef) -> Option<DayRange> {
     })
 }
 
-/// English month names.
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A TIMEX3 value in words (`almanac_time::describe`, so answers and the timeline agree):
 /// `2023-03` is `March 2023`, `2024-Q3` is `the third quarter of 2024`, with its modifier
 /// (`early 2019`); values it cannot read are returned as they are.
