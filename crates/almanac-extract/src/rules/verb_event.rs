@@ -2,7 +2,7 @@
 //! amounts and place: `Last month, Japan lifted export restrictions on South Korea.`
 //!
 //! Light verbs (`slap`, `impose`, `end`) make an event only with a restriction noun as
-//! object, and take their class from [`crate::lexicon::LIGHT_VERBS`].
+//! object, and take their class from their `light` line in `almanac_model`'s `events.tsv`.
 
 use almanac_model::{EntityKind, EntityRef, Event, EventClass, FactKind, Modality};
 
