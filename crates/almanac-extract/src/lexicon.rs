@@ -12,19 +12,29 @@ use std::sync::OnceLock;
 use almanac_model::EventClass;
 use almanac_model::vocab::{self, TitleUse, Use};
 
-/// Whether the verb `lemma` needs a particle (`step down`, `went public`; see the `particles=`
-/// option of `events.tsv`).
+/// The particles a verb needs to be an event (`step`: `down`, `aside`), from the
+/// `particles=` option of `events.tsv`; `None` for verbs that need none.
+fn particles_of(lemma: &str) -> Option<&'static [&'static str]> {
+    static MAP: OnceLock<HashMap<&'static str, &'static [&'static str]>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        vocab::events()
+            .of(Use::Verb)
+            .filter(|w| !w.particles.is_empty())
+            .map(|w| (w.word, w.particles.as_slice()))
+            .collect()
+    })
+    .get(lemma)
+    .copied()
+}
+
+/// Whether the verb `lemma` needs a particle (`step down`, `went public`).
 pub fn needs_particle(lemma: &str) -> bool {
-    vocab::events()
-        .of(Use::Verb)
-        .any(|w| w.word == lemma && !w.particles.is_empty())
+    particles_of(lemma).is_some()
 }
 
 /// Whether the verb `lemma` needs a particle and `next` (lowercase) is not one of them.
 pub fn lacks_particle(lemma: &str, next: &str) -> bool {
-    vocab::events()
-        .of(Use::Verb)
-        .any(|w| w.word == lemma && !w.particles.is_empty() && !w.particles.contains(&next))
+    particles_of(lemma).is_some_and(|particles| !particles.contains(&next))
 }
 
 /// Common nouns that open news sentences as subjects (`Shares fell`, `Officials
