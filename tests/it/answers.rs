@@ -1,7 +1,7 @@
 //! Answers to the question sets in `fixtures/questions/`, over the facts and sentence evidence
 //! of the seeds and the invented test articles (seeds, formats, articles; the app bundles only
-//! the seeds), read as the app reads a folder (sidecars applied, never documents). Each question file is one session, so consecutive
-//! lines can follow up on each other. Each answer shows its text, value, confidence (two
+//! the seeds), read as the app reads a folder (sidecars applied, never documents). Each
+//! question file is one session, so consecutive lines can follow up on each other. Each answer shows its text, value, confidence (two
 //! decimals) and source document; an abstention shows what was found nearby.
 
 use std::sync::OnceLock;
@@ -78,4 +78,48 @@ fn answers() {
         let text = std::fs::read_to_string(path).unwrap_or_default();
         insta::assert_snapshot!(check(&text));
     });
+}
+
+/// A question naming an entity by a name only the user's gazetteer knows (`QDX`): the session
+/// built with that gazetteer (as `--gazetteer FILE` builds it) recognises the name; one with
+/// the built-in gazetteer alone does not.
+#[test]
+fn user_gazetteer_names_reach_questions() {
+    let root = crate::corpus::fixtures().join("gazetteer");
+    let user = std::fs::read_to_string(root.join("user.tsv")).unwrap_or_default();
+    let mut gazetteer = almanac_extract::Gazetteer::builtin();
+    let extended = gazetteer.extend(&user);
+    assert_eq!(extended.map_err(|e| e.to_string()), Ok(()));
+    let bytes = std::fs::read(root.join("quillon_buys_arvex.txt")).unwrap_or_default();
+    let documents = almanac_parse::read(
+        "fixtures/gazetteer/quillon_buys_arvex.txt",
+        &bytes,
+        &almanac_parse::Options::default(),
+    )
+    .documents;
+    let question = "When did QDX buy Arvex?";
+    let mut out = String::new();
+    for (label, extractor) in [
+        (
+            "user gazetteer",
+            almanac_extract::Extractor::with_gazetteer(gazetteer),
+        ),
+        ("built-in gazetteer", almanac_extract::Extractor::new()),
+    ] {
+        let mut session = Session::from_documents(&extractor, &documents);
+        let answer = session.answer(question);
+        out.push_str(&format!(
+            "{label}:\n  answer: {}\n  value: {}\n{}\n",
+            answer.text.as_deref().unwrap_or("(no answer)"),
+            answer.value.as_deref().unwrap_or("-"),
+            answer
+                .explanation
+                .to_string()
+                .lines()
+                .filter(|l| l.contains("entit") || l.contains("QDX"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ));
+    }
+    insta::assert_snapshot!(out);
 }

@@ -1110,8 +1110,12 @@ pub(crate) fn read(conn: &Connection) -> anyhow::Result<Contents> {
 /// Opens a session over the index in `dir` that reads sentences from the database as
 /// questions need them ([`DiskStore`]): only the documents' metadata and the merged facts are
 /// read at open. Returns it with the diagnostics of the walk and of files that yielded no
-/// document.
-pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> {
+/// document. `gazetteer` names what questions may name (the facts in the index were
+/// extracted with the built-in one).
+pub(crate) fn session(
+    dir: &Path,
+    gazetteer: &almanac_extract::Gazetteer,
+) -> anyhow::Result<(Session, Vec<Diagnostic>)> {
     let conn = open(dir)?;
     let path = db_path(dir);
     let context = || format!("reading the index {}", path.display());
@@ -1161,7 +1165,7 @@ pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> 
     let metas: Vec<DocMeta> = docs.iter().map(|d| d.meta.clone()).collect();
     let store = DiskStore::new(conn, docs, sentences, total_len, dead);
     Ok((
-        Session::with_store(facts, &metas, Box::new(store)),
+        Session::with_store(facts, &metas, Box::new(store), gazetteer),
         diagnostics,
     ))
 }

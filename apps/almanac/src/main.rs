@@ -33,6 +33,10 @@ struct Cli {
     /// The date the documents were captured (YYYY-MM-DD), to resolve ages like "5 years ago".
     #[arg(long)]
     captured: Option<chrono::NaiveDate>,
+    /// A gazetteer file (the format of the built-in one) whose names extend the built-in
+    /// gazetteer, for extraction and questions alike (REPL mode).
+    #[arg(long, value_name = "FILE")]
+    gazetteer: Option<std::path::PathBuf>,
     /// The subcommand; none opens the REPL.
     #[command(subcommand)]
     command: Option<Command>,
@@ -64,7 +68,7 @@ fn main() -> std::process::ExitCode {
         Some(Command::Timeline(args)) => cmd::timeline::run(args),
         Some(Command::Ask(args)) => cmd::ask::run(args),
         Some(Command::Index(args)) => cmd::index::run(args),
-        None => cmd::repl::run(cli.corpus, cli.index, cli.captured),
+        None => cmd::repl::run(cli.corpus, cli.index, cli.captured, cli.gazetteer),
     };
     match result {
         Ok(code) => code,

@@ -14,8 +14,8 @@ use std::time::{Duration, Instant};
 use almanac_ask::Session;
 use almanac_measure::{Amount, AmountKind, Approx};
 use almanac_model::{
-    DocEvidence, Document, EntityKind, EntityRef, Event, Fact, FactKind, Mention, MentionValue,
-    Modality, Provenance, SentenceEvidence, TimeRef,
+    DocEvidence, Document, EntityKind, EntityRef, Event, EventClass, Fact, FactKind, Mention,
+    MentionValue, Modality, Provenance, SentenceEvidence, TimeRef,
 };
 use almanac_time::{Anchor, Granularity, TimexType};
 use chrono::NaiveDate;
@@ -87,19 +87,19 @@ const SYLLABLES: &[&str] = &[
     "ka", "ro", "mi", "tel", "van", "dor", "sun", "lex", "bri", "qua", "zen", "fo", "lan", "ter",
     "vos", "nir", "pal", "gru", "sha", "wek",
 ];
-const CLASSES: &[(&str, &str, &str)] = &[
-    ("restrict", "restrict", "export restrictions"),
-    ("lift", "lift", "export restrictions"),
-    ("invest", "invest", "a chip plant"),
-    ("fund", "fund", "a research program"),
-    ("spend", "spend", "road upgrades"),
-    ("pledge", "pledge", "climate aid"),
-    ("announce", "announce", "a merger"),
-    ("visit", "visit", "a trade fair"),
-    ("supply", "supply", "battery cells"),
-    ("agree", "agree", "a gas deal"),
-    ("build", "build", "a steel mill"),
-    ("acquire", "acquire", "a shipping line"),
+const CLASSES: &[(&str, EventClass, &str)] = &[
+    ("restrict", EventClass::Restrict, "export restrictions"),
+    ("lift", EventClass::Lift, "export restrictions"),
+    ("invest", EventClass::Invest, "a chip plant"),
+    ("fund", EventClass::Fund, "a research program"),
+    ("spend", EventClass::Spend, "road upgrades"),
+    ("pledge", EventClass::Pledge, "climate aid"),
+    ("announce", EventClass::Announce, "a merger"),
+    ("visit", EventClass::Visit, "a trade fair"),
+    ("supply", EventClass::Supply, "battery cells"),
+    ("agree", EventClass::Agree, "a gas deal"),
+    ("build", EventClass::Build, "a steel mill"),
+    ("acquire", EventClass::Acquire, "a shipping line"),
 ];
 const MONTHS: &[&str] = &[
     "January",
@@ -160,7 +160,10 @@ fn generated_corpus() -> (Vec<Fact>, Vec<String>) {
         let target = (rng.below(10) < 6).then(|| entities[rng.below(entities.len())].clone());
         let year = 2000 + rng.below(26) as i32;
         let month = 1 + rng.below(12) as u32;
-        let money = matches!(class, "invest" | "fund" | "spend" | "pledge");
+        let money = matches!(
+            class,
+            EventClass::Invest | EventClass::Fund | EventClass::Spend | EventClass::Pledge
+        );
         let amounts = if money {
             vec![Amount {
                 span: 0..0,
@@ -191,19 +194,16 @@ fn generated_corpus() -> (Vec<Fact>, Vec<String>) {
             kind: FactKind::Event(Event {
                 actor: Some(actor),
                 action: action.into(),
-                class: class.into(),
+                class,
                 target,
                 object: Some(object.into()),
-                time: Some(TimeRef {
-                    text: String::new(),
-                    value: format!("{year}-{month:02}"),
-                    kind: TimexType::Date,
-                    granularity: Granularity::Month,
-                    anchor: Anchor::Absolute,
-                    reference: None,
-                    modifier: None,
-                    note: None,
-                }),
+                time: Some(TimeRef::new(
+                    String::new(),
+                    format!("{year}-{month:02}"),
+                    TimexType::Date,
+                    Granularity::Month,
+                    Anchor::Absolute,
+                )),
                 amounts,
                 place: None,
                 negated: false,
@@ -420,16 +420,13 @@ fn generated_evidence() -> (Vec<Document>, Vec<DocEvidence>, Vec<String>) {
             let count_at = who.len() + verb.len() + 2;
             let date_at = head.len() + 4;
             let money_at = date_at + date.len() + 19;
-            let time = TimeRef {
-                text: date.clone(),
-                value: format!("{year}-{:02}", month + 1),
-                kind: TimexType::Date,
-                granularity: Granularity::Month,
-                anchor: Anchor::Absolute,
-                reference: None,
-                modifier: None,
-                note: None,
-            };
+            let time = TimeRef::new(
+                date.clone(),
+                format!("{year}-{:02}", month + 1),
+                TimexType::Date,
+                Granularity::Month,
+                Anchor::Absolute,
+            );
             let mentions = vec![
                 Mention {
                     span: 0..who.len(),

@@ -3,14 +3,15 @@
 
 use std::collections::HashMap;
 
+use almanac_extract::Gazetteer;
 use almanac_measure::AmountKind;
-use almanac_model::{DateKnown, Document, EntityKind, EntityRef, Fact, FactKind};
+use almanac_model::{DateKnown, Document, EntityKind, EntityRef, EventClass, Fact, FactKind};
 use chrono::{Datelike, NaiveDate};
 
 use crate::evidence::DocMeta;
 use crate::lexicon::{ALIASES, KNOWN_NAMES, Lexicon, UNION_WORDS};
 use crate::text::{fuzzy, is_stop, normalize, stem, words};
-use crate::time::{DayRange, days, timex_range};
+use crate::time::{DayRange, days, time_range};
 
 /// Words in more facts than this are not indexed (they select too little).
 pub const RARE: usize = 512;
@@ -94,9 +95,9 @@ pub struct Corpus {
     alias_lists: Vec<Vec<String>>,
     /// Entity → facts mentioning it.
     pub by_entity: Vec<Vec<u32>>,
-    /// Interned class names.
-    pub classes: Vec<String>,
-    class_index: HashMap<String, u32>,
+    /// Interned classes: an event class, or `None` for roles.
+    pub classes: Vec<Option<EventClass>>,
+    class_index: HashMap<Option<EventClass>, u32>,
     /// Class → facts.
     pub by_class: Vec<Vec<u32>>,
     /// Facts with a calendar time, sorted by start day.
@@ -124,14 +125,32 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// Indexes `facts`, taking titles and dates from `documents`.
+    /// Indexes `facts`, taking titles and dates from `documents`; names are known from the
+    /// built-in gazetteer.
     pub fn new(facts: Vec<Fact>, documents: &[Document], lexicon: &Lexicon) -> Self {
-        let docs: Vec<DocMeta> = documents.iter().map(DocMeta::of).collect();
-        Self::with_meta(facts, &docs, lexicon)
+        Self::with_gazetteer(facts, documents, lexicon, &Gazetteer::builtin())
     }
 
-    /// Indexes `facts`, taking titles and dates from the documents' metadata.
-    pub fn with_meta(facts: Vec<Fact>, documents: &[DocMeta], lexicon: &Lexicon) -> Self {
+    /// [`Corpus::new`] knowing the names of `gazetteer` (the one extraction used, e.g. the
+    /// built-in one extended by the user's file), so that questions recognise them too.
+    pub fn with_gazetteer(
+        facts: Vec<Fact>,
+        documents: &[Document],
+        lexicon: &Lexicon,
+        gazetteer: &Gazetteer,
+    ) -> Self {
+        let docs: Vec<DocMeta> = documents.iter().map(DocMeta::of).collect();
+        Self::with_meta(facts, &docs, lexicon, gazetteer)
+    }
+
+    /// [`Corpus::with_gazetteer`] over the documents' metadata only (titles, dates), as an
+    /// on-disk index holds them.
+    pub fn with_meta(
+        facts: Vec<Fact>,
+        documents: &[DocMeta],
+        lexicon: &Lexicon,
+        gazetteer: &Gazetteer,
+    ) -> Self {
         let mut corpus = Corpus {
             facts: Vec::new(),
             compact: Vec::with_capacity(facts.len()),
@@ -194,8 +213,8 @@ impl Corpus {
             corpus.compact.push(c);
         }
         corpus.by_time.sort_unstable();
-        let resign = corpus.class_lookup("resign");
-        let dismiss = corpus.class_lookup("dismiss");
+        let resign = corpus.class_lookup(Some(EventClass::Resign));
+        let dismiss = corpus.class_lookup(Some(EventClass::Dismiss));
         for c in &corpus.compact {
             let person = if Some(c.class) == resign {
                 c.actor
@@ -213,8 +232,8 @@ impl Corpus {
             e.facts = corpus.by_entity[i].len();
         }
         corpus.facts = facts;
-        corpus.add_known_aliases();
-        corpus.link_institutions();
+        corpus.add_known_aliases(gazetteer);
+        corpus.link_institutions(gazetteer);
         corpus.derive_short_names();
         corpus.build_fuzzy_table();
         corpus
@@ -295,27 +314,17 @@ impl Corpus {
         };
         match &fact.kind {
             FactKind::Event(event) => {
-                let class = if event.class.is_empty() {
-                    lexicon
-                        .class_of_action(&event.action)
-                        .unwrap_or("other")
-                        .to_owned()
-                } else {
-                    event.class.clone()
-                };
+                let class = event.class;
                 Compact {
                     actor: self.entity_ref(event.actor.as_ref()),
                     target: self.entity_ref(event.target.as_ref()),
                     place: self.entity_ref(event.place.as_ref()),
-                    class: self.class_id(&class),
+                    class: self.class_id(Some(class)),
                     action_class: lexicon
                         .class_of_action(&event.action)
                         .filter(|c| *c != class)
-                        .map_or(NONE, |c| self.class_id(c)),
-                    time: event
-                        .time
-                        .as_ref()
-                        .and_then(|t| timex_range(&t.value, t.modifier)),
+                        .map_or(NONE, |c| self.class_id(Some(c))),
+                    time: event.time.as_ref().and_then(time_range),
                     money: event
                         .amounts
                         .iter()
@@ -336,30 +345,27 @@ impl Corpus {
             FactKind::Role(role) => Compact {
                 actor: self.entity_ref(Some(&role.person)),
                 target: self.entity_ref(role.organization.as_ref()),
-                class: self.class_id("role"),
-                time: role
-                    .as_of
-                    .as_ref()
-                    .and_then(|t| timex_range(&t.value, t.modifier)),
+                class: self.class_id(None),
+                time: role.as_of.as_ref().and_then(time_range),
                 ..base
             },
         }
     }
 
-    fn class_id(&mut self, class: &str) -> u32 {
-        if let Some(&id) = self.class_index.get(class) {
+    fn class_id(&mut self, class: Option<EventClass>) -> u32 {
+        if let Some(&id) = self.class_index.get(&class) {
             return id;
         }
         let id = u32::try_from(self.classes.len()).unwrap_or(NONE);
-        self.classes.push(class.to_owned());
-        self.class_index.insert(class.to_owned(), id);
+        self.classes.push(class);
+        self.class_index.insert(class, id);
         self.by_class.push(Vec::new());
         id
     }
 
-    /// The interned id of a class name, if any fact has it.
-    pub fn class_lookup(&self, class: &str) -> Option<u32> {
-        self.class_index.get(class).copied()
+    /// The interned id of an event class (`None`: of roles), if any fact has it.
+    pub fn class_lookup(&self, class: Option<EventClass>) -> Option<u32> {
+        self.class_index.get(&class).copied()
     }
 
     fn entity_ref(&mut self, entity: Option<&EntityRef>) -> u32 {
@@ -407,9 +413,8 @@ impl Corpus {
 
     /// Adds the built-in alias table: each alias points to the corpus entity with that
     /// canonical name, or to a placeholder entity that no fact mentions.
-    fn add_known_aliases(&mut self) {
+    fn add_known_aliases(&mut self, gazetteer: &Gazetteer) {
         // The extractor's gazetteer first: same ids as the facts, and users extend it.
-        let gazetteer = almanac_extract::Gazetteer::builtin();
         for e in gazetteer.entities() {
             let id = self.intern(&e.id, &e.name, e.kind);
             let names = std::iter::once(e.name.as_str())
@@ -445,9 +450,8 @@ impl Corpus {
     /// holds (by name or demonym): `European Commission` is part of the European Union,
     /// `Japanese Ministry of Finance` of Japan. A question naming the union then matches
     /// its institutions, with a lower weight than the union itself.
-    fn link_institutions(&mut self) {
+    fn link_institutions(&mut self, gazetteer: &Gazetteer) {
         let mut keys: HashMap<String, u32> = HashMap::new();
-        let gazetteer = almanac_extract::Gazetteer::builtin();
         for e in gazetteer.entities() {
             if e.kind != EntityKind::Country {
                 continue;

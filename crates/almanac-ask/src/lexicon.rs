@@ -1,7 +1,9 @@
-//! What words in a question mean: event classes and their synonyms, kinds of entities asked
+//! What words in a question mean: event classes and their synonyms (the question uses of
+//! `almanac_model::vocab`'s `events.tsv`, shared with extraction), kinds of entities asked
 //! for, and a small table of place aliases.
 
-use almanac_model::EntityKind;
+use almanac_model::vocab::{self, Use};
+use almanac_model::{EntityKind, EventClass};
 
 use crate::text::{fuzzy, stem, words};
 
@@ -17,199 +19,25 @@ pub enum Strength {
     Reversal,
 }
 
-/// One entry of the event lexicon: words (space separated, matched stemmed) and the class.
-struct Entry {
-    phrase: &'static str,
-    class: &'static str,
-    strength: Strength,
-}
-
-const fn e(phrase: &'static str, class: &'static str, strength: Strength) -> Entry {
-    Entry {
-        phrase,
-        class,
-        strength,
-    }
-}
-
 use Strength::{Noun, Reversal, Verb};
 
-/// Event classes, as `almanac-extract` names them, with their synonyms.
-const EVENTS: &[Entry] = &[
-    // lift: undoing a restriction.
-    e("lift", "lift", Reversal),
-    e("remove", "lift", Reversal),
-    e("removal", "lift", Reversal),
-    e("scrap", "lift", Reversal),
-    e("ease", "lift", Reversal),
-    e("end", "lift", Reversal),
-    e("drop", "lift", Reversal),
-    e("withdraw", "lift", Reversal),
-    e("rescind", "lift", Reversal),
-    e("revoke", "lift", Reversal),
-    e("repeal", "lift", Reversal),
-    e("relax", "lift", Reversal),
-    e("roll back", "lift", Reversal),
-    e("get rid of", "lift", Reversal),
-    e("do away with", "lift", Reversal),
-    e("reverse", "lift", Reversal),
-    e("restore", "lift", Reversal),
-    // restrict.
-    e("restrict", "restrict", Verb),
-    e("curb", "restrict", Verb),
-    e("slap", "restrict", Verb),
-    e("impose", "restrict", Verb),
-    e("tighten", "restrict", Verb),
-    e("ban", "restrict", Verb),
-    e("limit", "restrict", Verb),
-    e("sanction", "restrict", Verb),
-    e("block", "restrict", Verb),
-    e("clamp down", "restrict", Verb),
-    e("crack down", "restrict", Verb),
-    e("kick in", "restrict", Verb),
-    e("restriction", "restrict", Noun),
-    e("control", "restrict", Noun),
-    e("embargo", "restrict", Noun),
-    e("tariff", "restrict", Noun),
-    // invest.
-    e("invest", "invest", Verb),
-    e("investment", "invest", Noun),
-    e("put money into", "invest", Verb),
-    e("put money in", "invest", Verb),
-    e("pour money into", "invest", Verb),
-    e("pour", "invest", Verb),
-    e("inject", "invest", Verb),
-    e("stake", "invest", Noun),
-    // fund.
-    e("fund", "fund", Verb),
-    e("finance", "fund", Verb),
-    e("subsidize", "fund", Verb),
-    e("subsidise", "fund", Verb),
-    e("subsidy", "fund", Noun),
-    e("grant", "fund", Verb),
-    e("provide", "fund", Verb),
-    // spend.
-    e("spend", "spend", Verb),
-    e("allocate", "spend", Verb),
-    e("budget", "spend", Noun),
-    e("earmark", "spend", Verb),
-    // pledge.
-    e("pledge", "pledge", Verb),
-    e("promise", "pledge", Verb),
-    e("vow", "pledge", Verb),
-    e("commit", "pledge", Verb),
-    // announce.
-    e("announce", "announce", Verb),
-    e("unveil", "announce", Verb),
-    e("reveal", "announce", Verb),
-    e("declare", "announce", Verb),
-    e("announcement", "announce", Noun),
-    // visit.
-    e("visit", "visit", Verb),
-    e("travel to", "visit", Verb),
-    e("go to", "visit", Verb),
-    e("tour", "visit", Verb),
-    e("trip", "visit", Noun),
-    // designate.
-    e("designate", "designate", Verb),
-    e("designation", "designate", Noun),
-    e("select", "designate", Verb),
-    // supply.
-    e("supply", "supply", Verb),
-    e("ship", "supply", Verb),
-    e("deliver", "supply", Verb),
-    e("export", "supply", Noun),
-    e("supplier", "supply", Noun),
-    // agree.
-    e("agree", "agree", Verb),
-    e("agreement", "agree", Noun),
-    e("deal", "agree", Noun),
-    e("sign", "agree", Verb),
-    e("accord", "agree", Noun),
-    // build, open.
-    e("build", "build", Verb),
-    e("construct", "build", Verb),
-    e("establish", "build", Verb),
-    e("open", "build", Verb),
-    e("plant", "build", Noun),
-    e("facility", "build", Noun),
-    // localize.
-    e("localize", "localize", Verb),
-    e("localise", "localize", Verb),
-    e("localization", "localize", Noun),
-    // launch, expand, acquire.
-    e("launch", "launch", Verb),
-    e("expand", "expand", Verb),
-    e("expansion", "expand", Noun),
-    e("acquire", "acquire", Verb),
-    e("buy", "acquire", Verb),
-    e("pay for", "acquire", Verb),
-    e("take over", "acquire", Verb),
-    e("takeover", "acquire", Noun),
-    e("acquisition", "acquire", Noun),
-    e("merge", "acquire", Verb),
-    e("raise", "raise", Verb),
-    e("cut", "cut", Verb),
-    e("reduce", "cut", Verb),
-    e("lower", "cut", Verb),
-    e("appoint", "appoint", Verb),
-    e("resign", "resign", Verb),
-    e("resignation", "resign", Noun),
-    e("step down", "resign", Verb),
-    e("quit", "resign", Verb),
-    e("leave office", "resign", Verb),
-    // The extractor's other classes (crates/almanac-extract lexicon), with their verbs.
-    e("fine", "fine", Verb),
-    e("penalty", "fine", Noun),
-    e("penalize", "fine", Verb),
-    e("penalise", "fine", Verb),
-    e("sell", "sell", Verb),
-    e("divest", "sell", Verb),
-    e("sue", "sue", Verb),
-    e("lawsuit", "sue", Noun),
-    e("approve", "approve", Verb),
-    e("approval", "approve", Noun),
-    e("authorize", "approve", Verb),
-    e("order", "order", Verb),
-    e("join", "join", Verb),
-    e("award", "award", Verb),
-    e("dismiss", "dismiss", Verb),
-    e("sack", "dismiss", Verb),
-    e("oust", "dismiss", Verb),
-    e("fire", "dismiss", Verb),
-    e("appeal", "appeal", Verb),
-    e("propose", "propose", Verb),
-    e("proposal", "propose", Noun),
-    e("reject", "reject", Verb),
-    e("postpone", "postpone", Verb),
-    e("delay", "postpone", Verb),
-    e("suspend", "suspend", Verb),
-    e("halt", "suspend", Verb),
-    e("meet", "meet", Verb),
-    e("meeting", "meet", Noun),
-    e("win", "win", Verb),
-    e("victory", "win", Noun),
-    e("elect", "win", Verb),
-];
-
-/// Classes that are close enough to share part of the class score: money going somewhere.
-const RELATED: &[&[&str]] = &[
-    &["invest", "fund", "spend", "pledge", "build", "expand"],
-    &["announce", "launch", "designate"],
-    &["supply", "agree"],
-    &["restrict", "ban"],
-    &["agree", "sign"],
-    &["build", "open"],
-    &["start", "launch"],
-    &["win", "elect"],
-    &["supply", "export"],
-];
+impl Strength {
+    /// The strength a question use of `events.tsv` gives, `None` for extraction-only uses.
+    fn of(used: Use) -> Option<Self> {
+        match used {
+            Use::AskVerb => Some(Verb),
+            Use::AskNoun => Some(Noun),
+            Use::AskUndo => Some(Reversal),
+            Use::Verb | Use::Light | Use::Noun => None,
+        }
+    }
+}
 
 /// A class found in a question: which words said it, how strongly, and where.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClassHit {
     /// The event class.
-    pub class: String,
+    pub class: EventClass,
     /// How strongly the words signal it.
     pub strength: Strength,
     /// Index of the first word matched.
@@ -222,7 +50,7 @@ pub struct ClassHit {
 
 /// The lexicon, with its phrases pre-stemmed.
 pub struct Lexicon {
-    entries: Vec<(Vec<String>, &'static str, Strength)>,
+    entries: Vec<(Vec<String>, EventClass, Strength)>,
     words: std::collections::HashSet<String>,
 }
 
@@ -235,14 +63,15 @@ impl Default for Lexicon {
 impl Lexicon {
     /// Builds the lexicon.
     pub fn new() -> Self {
-        let entries: Vec<(Vec<String>, &'static str, Strength)> = EVENTS
+        let entries: Vec<(Vec<String>, EventClass, Strength)> = vocab::events()
+            .words
             .iter()
-            .map(|entry| {
-                (
-                    words(entry.phrase).iter().map(|w| stem(w)).collect(),
+            .filter_map(|entry| {
+                Some((
+                    words(entry.word).iter().map(|w| stem(w)).collect(),
                     entry.class,
-                    entry.strength,
-                )
+                    Strength::of(entry.used)?,
+                ))
             })
             .collect();
         let words = entries
@@ -259,7 +88,7 @@ impl Lexicon {
             for (phrase, class, strength) in &self.entries {
                 if let Some((len, similarity)) = match_phrase(phrase, &stems[start..]) {
                     hits.push(ClassHit {
-                        class: (*class).to_owned(),
+                        class: *class,
                         strength: *strength,
                         start,
                         len,
@@ -305,7 +134,7 @@ impl Lexicon {
     }
 
     /// The class of a fact's action lemma, if the lexicon knows the verb.
-    pub fn class_of_action(&self, action: &str) -> Option<&'static str> {
+    pub fn class_of_action(&self, action: &str) -> Option<EventClass> {
         let stems: Vec<String> = words(action).iter().map(|w| stem(w)).collect();
         self.entries
             .iter()
@@ -342,11 +171,13 @@ fn match_phrase(phrase: &[String], stems: &[String]) -> Option<(usize, f32)> {
     Some((i, similarity))
 }
 
-/// How well a fact's class answers a question's class: 1 same, 0.5 related, 0 otherwise.
-pub fn class_affinity(asked: &str, fact_class: &str) -> f32 {
+/// How well a fact's class answers a question's class: 1 same, 0.5 related (an `@related`
+/// group of `events.tsv`), 0 otherwise.
+pub fn class_affinity(asked: EventClass, fact_class: EventClass) -> f32 {
     if asked == fact_class {
         1.0
-    } else if RELATED
+    } else if vocab::events()
+        .related
         .iter()
         .any(|group| group.contains(&asked) && group.contains(&fact_class))
     {
@@ -491,7 +322,7 @@ mod tests {
         let found: Vec<(String, Strength)> = lexicon
             .find(&stems)
             .into_iter()
-            .map(|h| (h.class, h.strength))
+            .map(|h| (h.class.to_string(), h.strength))
             .collect();
         let expected: Vec<(String, Strength)> = expected
             .iter()
@@ -522,8 +353,9 @@ mod tests {
 
     #[test]
     fn related_classes_share_credit() {
-        assert_eq!(class_affinity("invest", "invest"), 1.0);
-        assert_eq!(class_affinity("invest", "fund"), 0.5);
-        assert_eq!(class_affinity("lift", "restrict"), 0.0);
+        use EventClass::{Fund, Invest, Lift, Restrict};
+        assert_eq!(class_affinity(Invest, Invest), 1.0);
+        assert_eq!(class_affinity(Invest, Fund), 0.5);
+        assert_eq!(class_affinity(Lift, Restrict), 0.0);
     }
 }

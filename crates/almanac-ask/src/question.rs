@@ -3,14 +3,14 @@
 
 use std::fmt;
 
-use almanac_model::EntityKind;
+use almanac_model::{EntityKind, EventClass};
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
 use crate::index::Corpus;
 use crate::lexicon::{ClassHit, KIND_NOUNS, Lexicon, Strength};
 use crate::text::{Token, is_stop, tokens};
-use crate::time::{DayRange, MONTHS, days};
+use crate::time::{DayRange, days, describe};
 
 /// What a question asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -121,11 +121,11 @@ pub struct Question {
     /// Entities it names.
     pub entities: Vec<AskedEntity>,
     /// The event class, if it names one.
-    pub class: Option<String>,
+    pub class: Option<EventClass>,
     /// How exactly the class words matched (1.0 exact).
     pub class_similarity: f32,
     /// Other classes named as strongly (`promise to allocate`: pledge, then spend).
-    pub also: Vec<String>,
+    pub also: Vec<EventClass>,
     /// The time window.
     pub window: Option<Window>,
     /// `did not`, `never`.
@@ -211,39 +211,17 @@ const AUXILIARIES: &[&str] = &[
     "is", "was", "are", "were", "did", "does", "do", "has", "have", "had", "will", "would", "can",
     "could", "should", "may", "might", "must", "else",
 ];
-/// Titles that make `who` ask for a person.
-const TITLES: &[&str] = &[
-    "minister",
-    "president",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "governor",
-    "commissioner",
-    "ceo",
-    "chief",
-    "executive",
-    "director",
-    "secretary",
-    "mayor",
-    "head",
-    "leader",
-    "manager",
-    "captain",
-    "chancellor",
-    "premier",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "ambassador",
-    "representative",
-    "founder",
-    "coach",
-    "striker",
-    "prime",
-    "king",
-    "queen",
-];
+/// Titles that make `who` ask for a person (`who` in `almanac_model`'s `titles.tsv`).
+fn is_who_title(word: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        almanac_model::vocab::titles()
+            .of(almanac_model::vocab::TitleUse::Who)
+            .collect()
+    })
+    .contains(word)
+}
 const BE_FORMS: &[&str] = &[
     "was", "were", "is", "are", "been", "being", "be", "get", "got",
 ];
@@ -290,12 +268,12 @@ impl Question {
             .iter()
             .max_by(|a, b| a.strength.cmp(&b.strength).then(b.start.cmp(&a.start)))
             .cloned();
-        let also: Vec<String> = match &best {
+        let also: Vec<EventClass> = match &best {
             Some(b) => {
-                let mut also: Vec<String> = hits
+                let mut also: Vec<EventClass> = hits
                     .iter()
                     .filter(|h| h.strength == b.strength && h.class != b.class)
-                    .map(|h| h.class.clone())
+                    .map(|h| h.class)
                     .collect();
                 also.dedup();
                 also
@@ -399,7 +377,7 @@ impl Question {
             asks,
             kind,
             entities,
-            class: best.as_ref().map(|h| h.class.clone()),
+            class: best.as_ref().map(|h| h.class),
             class_similarity: best.as_ref().map_or(1.0, |h| h.similarity),
             also,
             window,
@@ -463,7 +441,7 @@ impl Question {
             self.entities = merged;
         }
         if self.class.is_none() {
-            self.class = previous.class.clone();
+            self.class = previous.class;
             self.class_similarity = previous.class_similarity;
             self.also = previous.also.clone();
         }
@@ -674,7 +652,7 @@ fn asks_of(toks: &[Token], used: &mut [bool]) -> (Asks, Option<EntityKind>, Opti
             }
             // `who is the finance minister`: a person holding a title.
             ("who" | "whom" | "whose", _) => {
-                let title = lower[i + 1..].iter().any(|w| TITLES.contains(w));
+                let title = lower[i + 1..].iter().any(|w| is_who_title(w));
                 Some((Asks::Who, title.then_some(EntityKind::Person), None))
             }
             ("where", _) => Some((Asks::Where, None, None)),
@@ -858,7 +836,7 @@ fn parse_window(lower: &[&str], latest: Option<NaiveDate>, used: &mut [bool]) ->
                 None => DayRange::year(year)?,
             };
             let label = match month {
-                Some(m) => format!("{} {year}", MONTHS[m as usize - 1]),
+                Some(m) => describe(&format!("{year}-{m:02}"), None),
                 None => year.to_string(),
             };
             let far_past = days(NaiveDate::MIN);
@@ -946,7 +924,7 @@ fn describe_range(range: DayRange) -> String {
         && a.month() == b.month()
         && b.succ_opt().is_some_and(|n| n.day() == 1)
     {
-        format!("{} {}", MONTHS[a.month0() as usize], a.year())
+        describe(&format!("{:04}-{:02}", a.year(), a.month()), None)
     } else {
         format!("{a} to {b}")
     }
@@ -960,11 +938,5 @@ fn year_of(w: &str) -> Option<i32> {
 }
 
 fn month_of(w: &str) -> Option<u32> {
-    MONTHS
-        .iter()
-        .position(|m| {
-            let m = m.to_lowercase();
-            w == m || (w.len() == 3 && m.starts_with(w))
-        })
-        .map(|i| i as u32 + 1)
+    almanac_time::words::month_number(w)
 }

@@ -17,7 +17,7 @@ use crate::evidence::{QueryTerm, Retrieve, Word, idf, is_content, words_of};
 use crate::lexicon::Lexicon;
 use crate::question::{Asks, Question, RoleHint};
 use crate::text::{fuzzy, stem};
-use crate::time::{describe, timex_range};
+use crate::time::{describe, time_range};
 
 /// How many retrieved sentences are read for candidates.
 const READ_SENTENCES: usize = 40;
@@ -665,7 +665,7 @@ pub fn read(reader: &Reader<'_>, q: &Question, query: &Query) -> (Vec<Read>, usi
                 continue;
             };
             if let (Some(window), Some(t)) = (&q.window, &time)
-                && let Some(range) = timex_range(&t.value, t.modifier)
+                && let Some(range) = time_range(t)
                 && !range.overlaps(window.range)
             {
                 continue;

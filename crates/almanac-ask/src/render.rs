@@ -170,7 +170,6 @@ pub fn event_clause_with(event: &Event, amount: Option<usize>) -> String {
         // `Japan's restrictions on exports`: say it with the class's verb.
         match event.class.as_str() {
             "restrict" => "impose",
-            "" => "do",
             class => class,
         }
     } else {
@@ -206,12 +205,12 @@ pub fn event_clause_with(event: &Event, amount: Option<usize>) -> String {
     // An object that only repeats the verb (`visit` for a visit) adds nothing.
     let object = event.object.as_deref().filter(|o| {
         let o = crate::text::stem(&crate::text::normalize(o));
-        o != crate::text::stem(&event.action) && o != crate::text::stem(&event.class)
+        o != crate::text::stem(&event.action) && o != crate::text::stem(event.class.as_str())
     });
     if let Some(object) = object {
         if money_verb && amount_text.is_some() {
             out.push(' ');
-            out.push_str(amount_preposition(verb, &event.class));
+            out.push_str(amount_preposition(verb, event.class.as_str()));
         }
         out.push(' ');
         out.push_str(object);
@@ -219,7 +218,7 @@ pub fn event_clause_with(event: &Event, amount: Option<usize>) -> String {
     if let Some(target) = &event.target {
         if object.is_some() || (money_verb && amount_text.is_some()) {
             out.push(' ');
-            out.push_str(preposition(&event.class));
+            out.push_str(preposition(event.class.as_str()));
         }
         out.push(' ');
         out.push_str(&target.name);
@@ -273,7 +272,7 @@ pub fn role_clause(role: &Role) -> String {
 pub fn summary(fact: &Fact) -> String {
     match &fact.kind {
         FactKind::Event(event) => match &event.time {
-            Some(t) if crate::time::timex_range(&t.value, t.modifier).is_some() => {
+            Some(t) if crate::time::time_range(t).is_some() => {
                 format!(
                     "{}: {}.",
                     describe(&t.value, t.modifier),

@@ -16,6 +16,7 @@
 
 use std::fmt;
 
+use almanac_model::EventClass;
 use serde::Serialize;
 
 use crate::index::{Compact, Corpus, NONE};
@@ -152,9 +153,9 @@ pub fn candidates(corpus: &Corpus, q: &Question) -> Vec<u32> {
         .classes
         .iter()
         .enumerate()
-        .map(|(cid, name)| {
+        .map(|(cid, class)| {
             let a = asked_classes(q)
-                .map(|asked| class_affinity(asked, name))
+                .map(|asked| class.map_or(0.0, |c| class_affinity(asked, c)))
                 .fold(0.0, f32::max);
             (a, cid)
         })
@@ -192,11 +193,8 @@ pub fn candidates(corpus: &Corpus, q: &Question) -> Vec<u32> {
 }
 
 /// The classes a question asks for: its main class and any named as strongly.
-fn asked_classes(q: &Question) -> impl Iterator<Item = &str> {
-    q.class
-        .iter()
-        .map(String::as_str)
-        .chain(q.also.iter().map(String::as_str))
+fn asked_classes(q: &Question) -> impl Iterator<Item = EventClass> + '_ {
+    q.class.iter().chain(&q.also).copied()
 }
 
 /// Per interned class, the best affinity to the question's classes (absent when 0).
@@ -210,15 +208,15 @@ impl ClassTable {
         let affinity = corpus
             .classes
             .iter()
-            .map(|name| {
+            .map(|class| {
                 asked_classes(q)
-                    .map(|asked| class_affinity(asked, name))
+                    .map(|asked| class.map_or(0.0, |c| class_affinity(asked, c)))
                     .fold(0.0, f32::max)
             })
             .collect();
         Self {
             affinity,
-            role: corpus.class_lookup("role"),
+            role: corpus.class_lookup(None),
         }
     }
 
@@ -334,7 +332,7 @@ fn first_stage(corpus: &Corpus, q: &Question, table: &ClassTable, i: u32) -> Opt
         });
         if a >= 1.0 {
             q.class_similarity
-        } else if c.reported && asked_classes(q).any(|k| k == "announce") {
+        } else if c.reported && asked_classes(q).any(|k| k == EventClass::Announce) {
             // `when did X announce the factory`: X said so (`..., the company said on
             // Thursday`), which is an announcement.
             0.9

@@ -19,7 +19,7 @@ use crate::render::{
 use crate::score::{
     Breakdown, Scored, TIE_PENALTY, candidates, found_slot, penalize_ambiguity, rank,
 };
-use crate::time::{describe, timex_range};
+use crate::time::{describe, time_range};
 
 /// Below this confidence the session abstains: a wrong answer is worse than none.
 pub const ANSWER_THRESHOLD: f32 = 0.6;
@@ -282,6 +282,7 @@ impl Session {
 
     /// A session over the documents read by `extractor`: their facts (merged) and the
     /// evidence of every sentence.
+    /// Questions know the names of the extractor's gazetteer.
     pub fn from_documents(extractor: &almanac_extract::Extractor, documents: &[Document]) -> Self {
         let mut facts = Vec::new();
         let mut evidence = Vec::with_capacity(documents.len());
@@ -290,7 +291,8 @@ impl Session {
             facts.extend(f);
             evidence.push(e);
         }
-        Self::with_evidence(almanac_extract::merge(facts), documents, evidence)
+        let facts = almanac_extract::merge(facts);
+        Self::with_gazetteer(facts, documents, evidence, extractor.gazetteer())
     }
 
     /// Indexes `facts` and the sentence `evidence` of `documents`
@@ -301,18 +303,35 @@ impl Session {
         documents: &[Document],
         evidence: Vec<DocEvidence>,
     ) -> Self {
+        let gazetteer = almanac_extract::Gazetteer::builtin();
+        Self::with_gazetteer(facts, documents, evidence, &gazetteer)
+    }
+
+    /// [`Session::with_evidence`] recognising in questions the names of `gazetteer`: pass
+    /// the one the facts were extracted with (the built-in one extended by the user's).
+    pub fn with_gazetteer(
+        facts: Vec<Fact>,
+        documents: &[Document],
+        evidence: Vec<DocEvidence>,
+        gazetteer: &almanac_extract::Gazetteer,
+    ) -> Self {
         let docs: Vec<DocMeta> = documents.iter().map(DocMeta::of).collect();
         let evidence = EvidenceIndex::new(documents, evidence);
-        Self::with_store(facts, &docs, Box::new(evidence))
+        Self::with_store(facts, &docs, Box::new(evidence), gazetteer)
     }
 
     /// Indexes `facts` over documents known by their metadata, reading sentences from
-    /// `store`: an on-disk index serves the same answers as [`Session::with_evidence`]
+    /// `store`: an on-disk index serves the same answers as [`Session::with_gazetteer`]
     /// over the same documents, without holding every sentence in memory.
-    pub fn with_store(facts: Vec<Fact>, documents: &[DocMeta], store: Box<dyn Retrieve>) -> Self {
+    pub fn with_store(
+        facts: Vec<Fact>,
+        documents: &[DocMeta],
+        store: Box<dyn Retrieve>,
+        gazetteer: &almanac_extract::Gazetteer,
+    ) -> Self {
         let lexicon = Lexicon::new();
         let fact_values = fact_values(&facts);
-        let corpus = Corpus::with_meta(facts, documents, &lexicon);
+        let corpus = Corpus::with_meta(facts, documents, &lexicon, gazetteer);
         let evidence = store;
         Self {
             corpus,
@@ -402,7 +421,7 @@ impl Session {
         };
         facts
             .into_iter()
-            .filter(|f| fact_time(f).is_some_and(|t| timex_range(&t.value, t.modifier).is_some()))
+            .filter(|f| fact_time(f).is_some_and(|t| time_range(t).is_some()))
             .map(|f| {
                 let doc = f.sources.first().map_or("", |s| s.doc_path.as_str());
                 format!("{}  [{doc}]", summary(f))
@@ -998,7 +1017,7 @@ impl Session {
             }
             Asks::What | Asks::List | Asks::Unknown => {
                 let lead = fact_time(fact)
-                    .filter(|t| timex_range(&t.value, t.modifier).is_some())
+                    .filter(|t| time_range(t).is_some())
                     .map(|t| describe(&t.value, t.modifier))
                     .unwrap_or_default();
                 let value = fact_time(fact).map(|t| t.value.clone()).unwrap_or_default();

@@ -426,35 +426,18 @@ pub fn is_stop(word: &str) -> bool {
     SET.contains(word)
 }
 
-/// Nouns that name an office or title (`minister`, `ceo`): a who-question that uses one asks
-/// for the holder of a role, not for whoever a sentence mentions.
-const TITLE_NOUNS: &[&str] = &[
-    "ambassador",
-    "ceo",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "chancellor",
-    "chief",
-    "commissioner",
-    "director",
-    "executive",
-    "governor",
-    "head",
-    "leader",
-    "mayor",
-    "minister",
-    "premier",
-    "president",
-    "secretary",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-];
-
-/// Whether `word` (lowercase, or its stem) names an office or title.
+/// Whether `word` (lowercase, or its stem) names an office or title (`office` in
+/// `almanac_model`'s `titles.tsv`): a who-question that uses one asks for the holder of a
+/// role, not for whoever a sentence mentions.
 pub fn is_title_noun(word: &str) -> bool {
-    TITLE_NOUNS.iter().any(|t| *t == word || stem(t) == word)
+    static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        almanac_model::vocab::titles()
+            .of(almanac_model::vocab::TitleUse::Office)
+            .flat_map(|t| [t.to_owned(), stem(t)])
+            .collect()
+    })
+    .contains(word)
 }
 
 /// The largest Damerau-Levenshtein distance accepted between a typed word of `len`

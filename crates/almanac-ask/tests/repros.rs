@@ -20,16 +20,13 @@ fn entity(name: &str, kind: EntityKind) -> EntityRef {
 }
 
 fn day(value: &str) -> TimeRef {
-    TimeRef {
-        text: "on Monday".into(),
-        value: value.into(),
-        kind: TimexType::Date,
-        granularity: Granularity::Day,
-        anchor: Anchor::Reference,
-        reference: None,
-        modifier: None,
-        note: None,
-    }
+    TimeRef::new(
+        "on Monday",
+        value,
+        TimexType::Date,
+        Granularity::Day,
+        Anchor::Reference,
+    )
 }
 
 fn money(value: f64, currency: &str, equivalent: Option<usize>) -> Amount {
@@ -86,7 +83,7 @@ fn event(
         kind: FactKind::Event(Event {
             actor,
             action: action.into(),
-            class: class.into(),
+            class: class.parse().expect("a known event class"),
             target,
             object: object.map(Into::into),
             time,

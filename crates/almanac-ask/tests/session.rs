@@ -34,16 +34,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDateTime {
 }
 
 fn time(text: &str, value: &str, granularity: Granularity, anchor: Anchor) -> TimeRef {
-    TimeRef {
-        text: text.into(),
-        value: value.into(),
-        kind: TimexType::Date,
-        granularity,
-        anchor,
-        reference: None,
-        modifier: None,
-        note: None,
-    }
+    TimeRef::new(text, value, TimexType::Date, granularity, anchor)
 }
 
 fn money(value: f64, currency: &str, equivalent: Option<usize>) -> Amount {
@@ -91,7 +82,7 @@ fn event(ev: Ev<'_>) -> Fact {
         kind: FactKind::Event(Event {
             actor: ev.actor,
             action: ev.action.into(),
-            class: ev.class.into(),
+            class: ev.class.parse().expect("a known event class"),
             target: ev.target,
             object: ev.object.map(Into::into),
             time: ev.time,

@@ -258,7 +258,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// The event class of token `i` read as a noun, whatever its use in the sentence.
-    pub(crate) fn nominal_class(&self, i: usize) -> Option<&'static str> {
+    pub(crate) fn nominal_class(&self, i: usize) -> Option<almanac_model::EventClass> {
         self.tokens.get(i).and_then(|t| t.lex.nominal)
     }
 

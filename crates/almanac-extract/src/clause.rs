@@ -11,6 +11,7 @@ use crate::analysis::{Mention, Sentence, meaningful_amount};
 use crate::gazetteer::NameUse;
 use crate::lexicon::{self, Form, VerbForm, w};
 use crate::state::DocState;
+use almanac_model::EventClass;
 
 pub(crate) use crate::analysis::verb_at;
 
@@ -39,7 +40,7 @@ pub(crate) fn is_passive(s: &Sentence<'_>, i: usize, v: &VerbForm) -> bool {
 }
 
 /// Whether token `i` is a nominal event trigger used as a noun, with its class.
-pub(crate) fn nominal_at(s: &Sentence<'_>, i: usize) -> Option<&'static str> {
+pub(crate) fn nominal_at(s: &Sentence<'_>, i: usize) -> Option<EventClass> {
     let class = s.nominal_class(i)?;
     if !s.is_word(i) || s.in_time(i) || s.mention_at(i).is_some() || s.tokens[i].cap {
         return None;
@@ -409,12 +410,11 @@ pub(crate) fn after_preposition(s: &Sentence<'_>, m: &Mention) -> Option<&'stati
     lexicon::PREPOSITIONS.iter().copied().find(|x| *x == word)
 }
 
-fn class_preps(class: &str) -> &'static [&'static str] {
+fn class_preps(class: EventClass) -> &'static [&'static str] {
     lexicon::TARGET_PREPOSITIONS
         .iter()
         .find(|(c, _)| *c == class)
-        .or_else(|| lexicon::TARGET_PREPOSITIONS.iter().find(|(c, _)| *c == "*"))
-        .map_or(&[], |(_, p)| p)
+        .map_or(lexicon::ANY_CLASS_PREPOSITIONS, |(_, p)| p)
 }
 
 fn is_place(m: &Mention) -> bool {
@@ -435,7 +435,7 @@ pub(crate) struct After {
 }
 
 /// Reads target, object, place and `by`-agent after the trigger at `i` within `win`.
-pub(crate) fn after(s: &Sentence<'_>, i: usize, win: &Range<usize>, class: &str) -> After {
+pub(crate) fn after(s: &Sentence<'_>, i: usize, win: &Range<usize>, class: EventClass) -> After {
     let mut out = After::default();
     let preps = class_preps(class);
     // direct object entity
@@ -517,14 +517,19 @@ pub(crate) fn after(s: &Sentence<'_>, i: usize, win: &Range<usize>, class: &str)
     // `stepped down as chief executive`: the particle is part of the verb
     let particle = s
         .verb_form(i)
-        .is_some_and(|v| lexicon::PARTICLE_VERBS.iter().any(|(l, _)| *l == v.lemma));
+        .is_some_and(|v| lexicon::needs_particle(v.lemma));
     out.object = object_np(s, i + 1 + usize::from(particle), s.tokens.len(), class);
     out
 }
 
 /// The object noun phrase starting around token `from`: skips determiners, amounts and an
 /// infinitive (`28 million dollars to build a plant` gives `photoresist production plant`).
-pub(crate) fn object_np(s: &Sentence<'_>, from: usize, end: usize, class: &str) -> Option<String> {
+pub(crate) fn object_np(
+    s: &Sentence<'_>,
+    from: usize,
+    end: usize,
+    class: EventClass,
+) -> Option<String> {
     let mut k = from;
     let preps = class_preps(class);
     let mut skipped_inf = false;
@@ -726,16 +731,11 @@ pub(crate) fn time_ref(s: &Sentence<'_>, r: &Range<usize>, t: &TimeExpr) -> Time
         .get(t.span.clone())
         .unwrap_or_else(|| s.slice(r.clone()));
     TimeRef {
-        text: text.to_owned(),
-        value: t.value.clone(),
-        kind: t.kind,
-        granularity: t.granularity,
-        anchor: t.anchor,
         reference: (t.anchor == Anchor::Reference)
             .then_some(s.reference)
             .flatten(),
         modifier: t.modifier,
-        note: None,
+        ..TimeRef::new(text, t.value.as_str(), t.kind, t.granularity, t.anchor)
     }
 }
 
@@ -841,11 +841,11 @@ pub(crate) fn support_verb_before(s: &Sentence<'_>, i: usize) -> Option<usize> {
 /// verbs that take it (`signed a deal` is `agree`, `provide funding` is `fund`), `None` when
 /// an abstract object makes no event (`provide support`), else `class`.
 pub(crate) fn class_with_object(
-    class: &'static str,
+    class: EventClass,
     object: Option<&str>,
     has_target: bool,
-) -> Option<&'static str> {
-    let object_classes: Vec<&'static str> = object
+) -> Option<EventClass> {
+    let object_classes: Vec<EventClass> = object
         .map(|o| {
             o.split_whitespace()
                 .filter_map(|w| lexicon::nominal_class(&w.to_ascii_lowercase()))
@@ -857,7 +857,7 @@ pub(crate) fn class_with_object(
         .find(|(from, _)| *from == class)
         && let Some(c) = to.iter().find(|c| object_classes.contains(c))
     {
-        return Some(c);
+        return Some(*c);
     }
     let abstract_object = object
         .and_then(|o| o.split_whitespace().next_back())
@@ -892,7 +892,7 @@ pub(crate) fn ministry_of_title(title: &str, ministries: &[EntityRef]) -> Option
         .filter(|w| {
             lexicon::has(w, w::TITLE_WORD)
                 && !lexicon::has(w, w::TITLE_HEAD)
-                && !lexicon::GENERIC_TITLE_WORDS.contains(&w.as_str())
+                && !lexicon::is_generic_title_word(w)
         })
         .collect();
     if portfolio.is_empty() {

@@ -1,127 +1,39 @@
-//! Declarative word tables the rules read: verb lemmas and their event classes, nominal
-//! triggers, light verbs, modality and negation markers, titles and name suffixes.
+//! Declarative word tables the rules read: modality and negation markers, name suffixes and
+//! what each event class does with its arguments. Event verbs, light verbs, nominal triggers
+//! and titles are data shared with question parsing (`almanac_model::vocab`:
+//! `data/events.tsv`, `data/titles.tsv`), turned here into one word lookup.
 //!
-//! Adding a verb or a title is one line here; no rule needs to change.
+//! Adding a verb or a title is one line in those files; no rule needs to change.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// Event verbs: `(lemma, class, irregular or doubled forms)`. Regular forms (`-s`, `-ed`,
-/// `-ing`) are generated; list the others.
-pub(crate) const VERBS: &[(&str, &str, &[&str])] = &[
-    ("restrict", "restrict", &[]),
-    ("curb", "restrict", &[]),
-    ("tighten", "restrict", &[]),
-    ("sanction", "restrict", &[]),
-    ("ban", "ban", &["banned", "banning"]),
-    ("prohibit", "ban", &[]),
-    ("bar", "ban", &["barred", "barring"]),
-    ("embargo", "ban", &["embargoes"]),
-    ("lift", "lift", &[]),
-    ("remove", "lift", &[]),
-    ("scrap", "lift", &["scrapped", "scrapping"]),
-    ("ease", "lift", &[]),
-    ("relax", "lift", &["relaxes"]),
-    ("revoke", "lift", &[]),
-    ("invest", "invest", &[]),
-    ("fund", "fund", &[]),
-    ("finance", "fund", &[]),
-    ("subsidize", "fund", &[]),
-    ("subsidise", "fund", &[]),
-    ("spend", "spend", &["spent"]),
-    ("allocate", "spend", &[]),
-    ("earmark", "spend", &[]),
-    ("pledge", "pledge", &[]),
-    ("vow", "pledge", &[]),
-    ("promise", "pledge", &[]),
-    ("announce", "announce", &[]),
-    ("unveil", "announce", &[]),
-    ("confirm", "announce", &[]),
-    ("disclose", "announce", &[]),
-    ("visit", "visit", &[]),
-    ("tour", "visit", &[]),
-    ("designate", "designate", &[]),
-    ("supply", "supply", &["supplies", "supplied"]),
-    ("ship", "supply", &["shipped", "shipping"]),
-    ("deliver", "supply", &[]),
-    ("provide", "supply", &[]),
-    ("agree", "agree", &["agreed", "agreeing"]),
-    ("sign", "sign", &[]),
-    ("launch", "launch", &["launches"]),
-    ("acquire", "acquire", &[]),
-    ("buy", "acquire", &["bought"]),
-    ("purchase", "acquire", &[]),
-    ("sell", "sell", &["sold"]),
-    ("divest", "sell", &[]),
-    ("build", "build", &["built"]),
-    ("construct", "build", &[]),
-    ("establish", "build", &["establishes"]),
-    ("meet", "meet", &["met"]),
-    ("elect", "elect", &[]),
-    ("re-elect", "elect", &[]),
-    ("appoint", "appoint", &[]),
-    ("nominate", "appoint", &[]),
-    ("resign", "resign", &[]),
-    ("sue", "sue", &["sued", "suing"]),
-    ("approve", "approve", &[]),
-    ("authorize", "approve", &[]),
-    ("raise", "raise", &[]),
-    ("hike", "raise", &[]),
-    ("increase", "raise", &[]),
-    ("cut", "cut", &["cut", "cutting"]),
-    ("lower", "cut", &[]),
-    ("reduce", "cut", &[]),
-    ("slash", "cut", &["slashes"]),
-    ("win", "win", &["won", "winning"]),
-    ("beat", "win", &["beat", "beaten", "beating"]),
-    ("defeat", "win", &[]),
-    ("fine", "fine", &[]),
-    ("merge", "acquire", &[]),
-    ("order", "order", &[]),
-    ("join", "join", &[]),
-    ("open", "open", &[]),
-    ("export", "export", &[]),
-    ("import", "import", &[]),
-    ("swear", "appoint", &["swore", "sworn", "swearing"]),
-    ("start", "start", &[]),
-    ("begin", "start", &["began", "begun", "beginning"]),
-    ("commence", "start", &[]),
-    ("close", "close", &[]),
-    ("award", "award", &[]),
-    ("grant", "award", &[]),
-    ("hire", "appoint", &[]),
-    ("dismiss", "dismiss", &["dismisses"]),
-    ("sack", "dismiss", &[]),
-    ("oust", "dismiss", &["ousts"]),
-    ("quit", "resign", &["quit", "quitting"]),
-    ("step", "resign", &["stepped", "stepping"]),
-    ("leave", "resign", &["left", "leaving"]),
-    ("appeal", "appeal", &[]),
-    ("propose", "propose", &[]),
-    ("go", "list", &["went", "gone", "goes", "going"]),
-    ("reject", "reject", &[]),
-    ("block", "ban", &[]),
-    ("penalize", "fine", &[]),
-    ("penalise", "fine", &[]),
-    ("postpone", "postpone", &[]),
-    ("delay", "postpone", &[]),
-    ("suspend", "suspend", &[]),
-    ("halt", "suspend", &[]),
-];
+use almanac_model::EventClass;
+use almanac_model::vocab::{self, TitleUse, Use};
 
-/// Verbs that are an event only followed by one of their particles: `went public` (list),
-/// `stepped down` / `step aside` / `leave office` (resign); `left Paris` is no event.
-pub(crate) const PARTICLE_VERBS: &[(&str, &[&str])] = &[
-    ("go", &["public"]),
-    ("step", &["down", "aside"]),
-    ("leave", &["office"]),
-];
+/// The particles a verb needs to be an event (`step`: `down`, `aside`), from the
+/// `particles=` option of `events.tsv`; `None` for verbs that need none.
+fn particles_of(lemma: &str) -> Option<&'static [&'static str]> {
+    static MAP: OnceLock<HashMap<&'static str, &'static [&'static str]>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        vocab::events()
+            .of(Use::Verb)
+            .filter(|w| !w.particles.is_empty())
+            .map(|w| (w.word, w.particles.as_slice()))
+            .collect()
+    })
+    .get(lemma)
+    .copied()
+}
+
+/// Whether the verb `lemma` needs a particle (`step down`, `went public`).
+pub(crate) fn needs_particle(lemma: &str) -> bool {
+    particles_of(lemma).is_some()
+}
 
 /// Whether the verb `lemma` needs a particle and `next` (lowercase) is not one of them.
 pub(crate) fn lacks_particle(lemma: &str, next: &str) -> bool {
-    PARTICLE_VERBS
-        .iter()
-        .any(|(l, particles)| *l == lemma && !particles.contains(&next))
+    particles_of(lemma).is_some_and(|particles| !particles.contains(&next))
 }
 
 /// Common nouns that open news sentences as subjects (`Shares fell`, `Officials
@@ -280,133 +192,61 @@ pub(crate) fn common_opener(lower: &str) -> bool {
 
 /// Event classes whose one-word subject of unknown name is a person: `Ortega resigned`,
 /// `Moreira joined Porto`; other classes take an organization (`Halvorsen acquired X`).
-pub(crate) const PERSON_SUBJECT_CLASSES: &[&str] = &["resign", "join", "visit", "meet"];
-
-/// Light verbs: they make an event only with a restriction noun as object (`slapped export
-/// restrictions on`), and then the event has the class given here.
-pub(crate) const LIGHT_VERBS: &[(&str, &str, &[&str])] = &[
-    ("impose", "restrict", &[]),
-    ("slap", "restrict", &["slapped", "slapping"]),
-    ("place", "restrict", &[]),
-    ("put", "restrict", &["put", "putting"]),
-    ("introduce", "restrict", &[]),
-    ("expand", "restrict", &[]),
-    ("end", "lift", &[]),
-    ("drop", "lift", &["dropped", "dropping"]),
-    ("withdraw", "lift", &["withdrew", "withdrawn"]),
-];
-
-/// Nouns that name an event: `(noun, class)`. `X's restrictions on Y`, `the acquisition of Y
-/// by X`, `Japanese export curbs`.
-pub(crate) const NOMINALS: &[(&str, &str)] = &[
-    ("restriction", "restrict"),
-    ("restrictions", "restrict"),
-    ("curb", "restrict"),
-    ("curbs", "restrict"),
-    ("sanctions", "restrict"),
-    ("tariff", "restrict"),
-    ("tariffs", "restrict"),
-    ("controls", "restrict"),
-    ("tightening", "restrict"),
-    ("ban", "ban"),
-    ("embargo", "ban"),
-    ("lifting", "lift"),
-    ("removal", "lift"),
-    ("easing", "lift"),
-    ("investment", "invest"),
-    ("investments", "invest"),
-    ("funding", "fund"),
-    ("subsidy", "fund"),
-    ("subsidies", "fund"),
-    ("spending", "spend"),
-    ("pledge", "pledge"),
-    ("announcement", "announce"),
-    ("visit", "visit"),
-    ("trip", "visit"),
-    ("designation", "designate"),
-    ("agreement", "agree"),
-    ("deal", "agree"),
-    ("accord", "agree"),
-    ("pact", "agree"),
-    ("acquisition", "acquire"),
-    ("transfer", "acquire"),
-    ("takeover", "acquire"),
-    ("purchase", "acquire"),
-    ("buyout", "acquire"),
-    ("merger", "acquire"),
-    ("sale", "sell"),
-    ("construction", "build"),
-    ("appointment", "appoint"),
-    ("resignation", "resign"),
-    ("lawsuit", "sue"),
-    ("approval", "approve"),
-    ("hike", "raise"),
-    ("cut", "cut"),
-    ("cuts", "cut"),
-    ("victory", "win"),
-    ("win", "win"),
-    ("duty", "restrict"),
-    ("duties", "restrict"),
-    ("levy", "restrict"),
-    ("levies", "restrict"),
-    ("quota", "restrict"),
-    ("quotas", "restrict"),
-    ("signing", "sign"),
-    ("order", "order"),
-    ("orders", "order"),
-    ("fine", "fine"),
-    ("penalty", "fine"),
-    ("contract", "agree"),
-    ("listing", "list"),
-    ("ipo", "list"),
+pub(crate) const PERSON_SUBJECT_CLASSES: &[EventClass] = &[
+    EventClass::Resign,
+    EventClass::Join,
+    EventClass::Visit,
+    EventClass::Meet,
 ];
 
 /// Event classes whose object, when it is a restriction noun, makes a light verb an event.
-pub(crate) const RESTRICTION_CLASSES: &[&str] = &["restrict", "ban"];
+pub(crate) const RESTRICTION_CLASSES: &[EventClass] = &[EventClass::Restrict, EventClass::Ban];
 
-/// Prepositions that introduce an event's target, by class (`*` for any class).
-pub(crate) const TARGET_PREPOSITIONS: &[(&str, &[&str])] = &[
-    ("restrict", &["on", "against", "to"]),
-    ("ban", &["on", "against", "to"]),
-    ("lift", &["on", "against"]),
-    ("supply", &["to"]),
-    ("sell", &["to"]),
-    ("agree", &["with"]),
-    ("sign", &["with"]),
-    ("meet", &["with"]),
-    ("visit", &["to"]),
-    ("fine", &[]),
-    ("win", &["over", "against"]),
-    ("invest", &["in"]),
-    ("fund", &["for"]),
-    ("export", &["to"]),
-    ("import", &["from"]),
-    ("order", &["from"]),
-    ("award", &["to"]),
-    ("*", &["with"]),
+/// Prepositions that introduce an event's target, by class.
+pub(crate) const TARGET_PREPOSITIONS: &[(EventClass, &[&str])] = &[
+    (EventClass::Restrict, &["on", "against", "to"]),
+    (EventClass::Ban, &["on", "against", "to"]),
+    (EventClass::Lift, &["on", "against"]),
+    (EventClass::Supply, &["to"]),
+    (EventClass::Sell, &["to"]),
+    (EventClass::Agree, &["with"]),
+    (EventClass::Sign, &["with"]),
+    (EventClass::Meet, &["with"]),
+    (EventClass::Visit, &["to"]),
+    (EventClass::Fine, &[]),
+    (EventClass::Win, &["over", "against"]),
+    (EventClass::Invest, &["in"]),
+    (EventClass::Fund, &["for"]),
+    (EventClass::Export, &["to"]),
+    (EventClass::Import, &["from"]),
+    (EventClass::Order, &["from"]),
+    (EventClass::Award, &["to"]),
 ];
 
+/// Prepositions that introduce the target of an event of any class not listed above.
+pub(crate) const ANY_CLASS_PREPOSITIONS: &[&str] = &["with"];
+
 /// Classes whose direct object (an entity right after the verb) is the target.
-pub(crate) const DIRECT_OBJECT_TARGET: &[&str] = &[
-    "order",
-    "join",
-    "dismiss",
-    "award",
-    "visit",
-    "acquire",
-    "sue",
-    "appoint",
-    "elect",
-    "fund",
-    "restrict",
-    "ban",
-    "meet",
-    "fine",
-    "win",
-    "designate",
-    "approve",
-    "supply",
-    "sell",
+pub(crate) const DIRECT_OBJECT_TARGET: &[EventClass] = &[
+    EventClass::Order,
+    EventClass::Join,
+    EventClass::Dismiss,
+    EventClass::Award,
+    EventClass::Visit,
+    EventClass::Acquire,
+    EventClass::Sue,
+    EventClass::Appoint,
+    EventClass::Elect,
+    EventClass::Fund,
+    EventClass::Restrict,
+    EventClass::Ban,
+    EventClass::Meet,
+    EventClass::Fine,
+    EventClass::Win,
+    EventClass::Designate,
+    EventClass::Approve,
+    EventClass::Supply,
+    EventClass::Sell,
 ];
 
 /// Forms of `be` (and `get`) that make a following participle passive.
@@ -606,175 +446,6 @@ pub(crate) const GOVERNMENT_HEADS: &[&str] = &[
     "state",
 ];
 
-/// Title heads: the word of a title that names the function.
-pub(crate) const TITLE_HEADS: &[&str] = &[
-    "minister",
-    "president",
-    "vice-president",
-    "premier",
-    "chancellor",
-    "ceo",
-    "cfo",
-    "coo",
-    "cto",
-    "chairman",
-    "chairwoman",
-    "chairperson",
-    "chair",
-    "governor",
-    "secretary",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "director",
-    "director-general",
-    "head",
-    "ambassador",
-    "senator",
-    "mayor",
-    "commissioner",
-    "founder",
-    "co-founder",
-    "coach",
-    "manager",
-    "captain",
-    "leader",
-    "executive",
-    "officer",
-    "envoy",
-    "king",
-    "queen",
-    "emperor",
-    "chief",
-    "vice-chairman",
-    "representative",
-    "economist",
-    "analyst",
-    "professor",
-    "lawmaker",
-    "candidate",
-    "speaker",
-    "treasurer",
-    "superintendent",
-    "general",
-    "judge",
-    "prosecutor",
-    "striker",
-    "goalkeeper",
-    "midfielder",
-    "defender",
-    "forward",
-];
-
-/// Words that may qualify a title before its head or inside its `of ...` part:
-/// `industry minister`, `Minister of Trade, Industry and Energy`.
-pub(crate) const TITLE_WORDS: &[&str] = &[
-    "prime",
-    "deputy",
-    "vice",
-    "acting",
-    "former",
-    "first",
-    "senior",
-    "chief",
-    "executive",
-    "general",
-    "managing",
-    "foreign",
-    "finance",
-    "financial",
-    "trade",
-    "industry",
-    "industries",
-    "energy",
-    "economy",
-    "economic",
-    "economics",
-    "defense",
-    "defence",
-    "interior",
-    "justice",
-    "health",
-    "welfare",
-    "labor",
-    "labour",
-    "employment",
-    "education",
-    "science",
-    "technology",
-    "ict",
-    "information",
-    "communications",
-    "affairs",
-    "resources",
-    "planning",
-    "strategy",
-    "commerce",
-    "agriculture",
-    "food",
-    "environment",
-    "culture",
-    "sports",
-    "tourism",
-    "transport",
-    "transportation",
-    "land",
-    "infrastructure",
-    "housing",
-    "unification",
-    "security",
-    "national",
-    "home",
-    "state",
-    "treasury",
-    "budget",
-    "smes",
-    "startups",
-    "startup",
-    "digital",
-    "innovation",
-    "climate",
-    "oceans",
-    "fisheries",
-    "gender",
-    "equality",
-    "family",
-    "veterans",
-    "patriots",
-    "public",
-    "administration",
-    "operating",
-    "operations",
-    "technical",
-    "investment",
-    "investments",
-    "marketing",
-    "sales",
-    "policy",
-    "research",
-    "development",
-    "central",
-    "bank",
-    "board",
-    "party",
-    "opposition",
-    "ruling",
-    "head",
-    "team",
-    "national",
-    "european",
-    "regional",
-    "global",
-    "international",
-    "corporate",
-    "group",
-    "company",
-    "ministry",
-    "trade,",
-    "and",
-    "&",
-];
-
 /// Words skipped when walking from a verb back to its subject.
 pub(crate) const SUBJECT_SKIP: &[&str] = &[
     "will",
@@ -910,11 +581,13 @@ pub(crate) const SUPPORT_VERBS: &[&str] = &[
 
 /// Verb classes that take the class of their object noun when it names an event:
 /// `signed a deal` (agree), `provide funding` (fund), `delivered investments` (invest).
-pub(crate) const CLASS_FROM_OBJECT: &[(&str, &[&str])] =
-    &[("sign", &["agree"]), ("supply", &["fund", "invest"])];
+pub(crate) const CLASS_FROM_OBJECT: &[(EventClass, &[EventClass])] = &[
+    (EventClass::Sign, &[EventClass::Agree]),
+    (EventClass::Supply, &[EventClass::Fund, EventClass::Invest]),
+];
 
 /// Verb classes that make no event with an abstract object (`provide support`).
-pub(crate) const ABSTRACT_OBJECT_CLASSES: &[&str] = &["supply", "start"];
+pub(crate) const ABSTRACT_OBJECT_CLASSES: &[EventClass] = &[EventClass::Supply, EventClass::Start];
 
 /// Abstract nouns: `provide support`, `deliver a message`, `ship updates`.
 pub(crate) const ABSTRACT_OBJECTS: &[&str] = &[
@@ -958,12 +631,16 @@ pub(crate) const ABSTRACT_OBJECTS: &[&str] = &[
 
 /// Event classes whose subject may be a thing rather than an actor, kept with a time:
 /// `Production is due to start in 2027`, `The deal is expected to close in 2024`.
-pub(crate) const SCHEDULED_CLASSES: &[&str] =
-    &["start", "close", "open", "launch", "resume", "end"];
+pub(crate) const SCHEDULED_CLASSES: &[EventClass] = &[
+    EventClass::Start,
+    EventClass::Close,
+    EventClass::Open,
+    EventClass::Launch,
+];
 
 /// Event classes that, as an infinitive after a past event, state its result rather than
 /// a purpose: `beat Castlegate City to win the cup`.
-pub(crate) const RESULT_CLASSES: &[&str] = &["win"];
+pub(crate) const RESULT_CLASSES: &[EventClass] = &[EventClass::Win];
 
 /// Verbs whose infinitive complement happened: `began to restrict`, `helped to fund`.
 pub(crate) const IMPLICATIVE: &[&str] = &[
@@ -986,11 +663,12 @@ pub(crate) const IMPLICATIVE: &[&str] = &[
 
 /// Event classes where two coordinated subjects act together, the first with the second:
 /// `Japan and South Korea agreed`, `Acme and Beta signed`.
-pub(crate) const SYMMETRIC_CLASSES: &[&str] = &["agree", "sign", "meet"];
+pub(crate) const SYMMETRIC_CLASSES: &[EventClass] =
+    &[EventClass::Agree, EventClass::Sign, EventClass::Meet];
 
 /// Event classes whose direct object is a person when it is a capitalized name:
 /// `elected Ana Ribeiro`, `appointed Jane Roe`.
-pub(crate) const PERSON_OBJECT_CLASSES: &[&str] = &["elect", "appoint"];
+pub(crate) const PERSON_OBJECT_CLASSES: &[EventClass] = &[EventClass::Elect, EventClass::Appoint];
 
 /// Nouns that introduce a person's name without being a title: `incumbent Carlos Moedas`.
 pub(crate) const PERSON_NOUNS: &[&str] = &[
@@ -1111,42 +789,6 @@ pub(crate) const COMPANY_SUFFIXES: &[&str] = &[
     "Motors",
 ];
 
-/// Title words that name no portfolio: `deputy`, `prime`, `former`.
-pub(crate) const GENERIC_TITLE_WORDS: &[&str] = &[
-    "prime",
-    "deputy",
-    "vice",
-    "acting",
-    "former",
-    "first",
-    "senior",
-    "chief",
-    "executive",
-    "general",
-    "managing",
-    "and",
-    "&",
-    "of",
-    "state",
-    "national",
-    "head",
-    "team",
-    "group",
-    "company",
-    "ministry",
-    "board",
-    "party",
-    "opposition",
-    "ruling",
-    "regional",
-    "global",
-    "international",
-    "european",
-    "corporate",
-    "central",
-    "public",
-];
-
 /// Verbs whose third-person form is more often a plural noun (`tech exports`, `new
 /// orders`): a verb there only after a subject.
 pub(crate) const PLURAL_NOUN_LEMMAS: &[&str] = &[
@@ -1233,7 +875,8 @@ pub(crate) const MEDIA_WORDS: &[&str] = &[
     "Chronicle",
 ];
 
-/// Capitalized words that open sentences or headlines but are not names.
+/// Capitalized words that open sentences or headlines but are not names (month names come
+/// from `almanac_time::words`: see `is_month_as_written`).
 pub(crate) const NOT_NAMES: &[&str] = &[
     "The",
     "A",
@@ -1290,30 +933,6 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
     "Mr",
     "Mrs",
     "Ms",
@@ -1364,13 +983,21 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "Analysts",
 ];
 
+/// Whether a lowercase word qualifies a title without naming a portfolio (`deputy`, `prime`,
+/// `former`; `generic` in `titles.tsv`).
+pub(crate) fn is_generic_title_word(lower: &str) -> bool {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| vocab::titles().of(TitleUse::Generic).collect())
+        .contains(lower)
+}
+
 /// What a word form triggers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct VerbForm {
     /// The lemma: `lift`.
     pub lemma: &'static str,
     /// The event class: `lift`.
-    pub class: &'static str,
+    pub class: EventClass,
     /// Whether this is a light verb (needs a restriction noun as object).
     pub light: bool,
     /// Which form: base, third person, past or participle, gerund.
@@ -1446,9 +1073,9 @@ pub(crate) type WordMap<K, V> = rustc_hash::FxHashMap<K, V>;
 /// once (see [`lex`]) and tested with a mask. Lowercase lists are keyed by the lowercased
 /// word; the capitalized lists (`NOT_NAME`, `COMPANY_SUFFIX`, `*_WORD`) by the word as written.
 pub(crate) mod w {
-    /// [`super::TITLE_HEADS`].
+    /// Title heads (`head` in `titles.tsv`).
     pub(crate) const TITLE_HEAD: u32 = 1;
-    /// [`super::TITLE_WORDS`].
+    /// Title qualifiers (`qualifier` in `titles.tsv`).
     pub(crate) const TITLE_WORD: u32 = 1 << 1;
     /// [`super::PREPOSITIONS`].
     pub(crate) const PREPOSITION: u32 = 1 << 2;
@@ -1480,7 +1107,7 @@ pub(crate) mod w {
     pub(crate) const PERSON_NOUN: u32 = 1 << 15;
     /// [`super::IMPLICATIVE`].
     pub(crate) const IMPLICATIVE: u32 = 1 << 21;
-    /// [`super::NOT_NAMES`] (as written).
+    /// [`super::NOT_NAMES`] (as written), and month names capitalized as in text.
     pub(crate) const NOT_NAME: u32 = 1 << 16;
     /// [`super::COMPANY_SUFFIXES`] (as written).
     pub(crate) const COMPANY_SUFFIX: u32 = 1 << 17;
@@ -1508,7 +1135,7 @@ pub(crate) struct Lex {
     /// The verb this form inflects, if any.
     pub verb: Option<VerbForm>,
     /// The event class of this form used as a noun, if any.
-    pub nominal: Option<&'static str>,
+    pub nominal: Option<EventClass>,
 }
 
 fn lexicon_map() -> &'static WordMap<String, Lex> {
@@ -1516,8 +1143,6 @@ fn lexicon_map() -> &'static WordMap<String, Lex> {
     MAP.get_or_init(|| {
         let mut map: WordMap<String, Lex> = WordMap::default();
         let lists: &[(&[&str], u32)] = &[
-            (TITLE_HEADS, w::TITLE_HEAD),
-            (TITLE_WORDS, w::TITLE_WORD),
             (PREPOSITIONS, w::PREPOSITION),
             (DETERMINERS, w::DETERMINER),
             (CLAUSE_BREAKS, w::CLAUSE_BREAK),
@@ -1544,14 +1169,32 @@ fn lexicon_map() -> &'static WordMap<String, Lex> {
                 map.entry(word.to_owned()).or_default().flags |= flag;
             }
         }
+        let titles = vocab::titles();
+        for (use_, flag) in [
+            (TitleUse::Head, w::TITLE_HEAD),
+            (TitleUse::Qualifier, w::TITLE_WORD),
+        ] {
+            for word in titles.of(use_) {
+                map.entry(word.to_owned()).or_default().flags |= flag;
+            }
+        }
         for (word, v) in verb_forms() {
             map.entry(word.clone()).or_default().verb = Some(*v);
         }
-        for &(noun, class) in NOMINALS {
-            map.entry(noun.to_owned()).or_default().nominal = Some(class);
+        for noun in vocab::events().of(Use::Noun) {
+            map.entry(noun.word.to_owned()).or_default().nominal = Some(noun.class);
         }
         map
     })
+}
+
+/// A month name or abbreviation capitalized as in running text (`March`, `Sept`; the names
+/// of `almanac_time::words`): no name, like [`NOT_NAMES`].
+fn is_month_as_written(written: &str) -> bool {
+    let mut chars = written.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_lowercase())
+        && almanac_time::words::month_number(written).is_some()
 }
 
 /// Everything the lexicon knows about a word: `lower` is the word lowercased (for the
@@ -1564,6 +1207,9 @@ pub(crate) fn lex(lower: &str, written: &str) -> Lex {
         out.flags &= !w::CASED;
         if let Some(c) = map.get(written) {
             out.flags |= c.flags & w::CASED;
+        }
+        if is_month_as_written(written) {
+            out.flags |= w::NOT_NAME;
         }
     }
     out
@@ -1581,8 +1227,9 @@ pub(crate) fn verb_forms() -> &'static HashMap<String, VerbForm> {
     static FORMS: OnceLock<HashMap<String, VerbForm>> = OnceLock::new();
     FORMS.get_or_init(|| {
         let mut map = HashMap::new();
-        for (table, light) in [(VERBS, false), (LIGHT_VERBS, true)] {
-            for &(lemma, class, extra) in table {
+        for (use_, light) in [(Use::Verb, false), (Use::Light, true)] {
+            for verb in vocab::events().of(use_) {
+                let (lemma, class) = (verb.word, verb.class);
                 for (word, form) in inflect(lemma) {
                     map.entry(word).or_insert(VerbForm {
                         lemma,
@@ -1591,7 +1238,7 @@ pub(crate) fn verb_forms() -> &'static HashMap<String, VerbForm> {
                         form,
                     });
                 }
-                for &word in extra {
+                for &word in &verb.forms {
                     map.insert(
                         word.to_owned(),
                         VerbForm {
@@ -1609,7 +1256,7 @@ pub(crate) fn verb_forms() -> &'static HashMap<String, VerbForm> {
 }
 
 /// The class of a nominal trigger (`restrictions` -> `restrict`).
-pub(crate) fn nominal_class(lower: &str) -> Option<&'static str> {
+pub(crate) fn nominal_class(lower: &str) -> Option<EventClass> {
     lexicon_map().get(lower).and_then(|l| l.nominal)
 }
 

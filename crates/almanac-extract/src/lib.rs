@@ -125,14 +125,14 @@ impl Extractor {
         let reference = doc.reference_date();
         let mut state = DocState {
             doc_date: reference.map(|r| TimeRef {
-                text: "document date".to_owned(),
-                value: r.date().format("%Y-%m-%d").to_string(),
-                kind: TimexType::Date,
-                granularity: Granularity::Day,
-                anchor: Anchor::Reference,
                 reference: Some(r),
-                modifier: None,
-                note: None,
+                ..TimeRef::new(
+                    "document date",
+                    r.date().format("%Y-%m-%d").to_string(),
+                    TimexType::Date,
+                    Granularity::Day,
+                    Anchor::Reference,
+                )
             }),
             ..DocState::default()
         };
@@ -285,9 +285,9 @@ fn left_office(facts: &mut [Fact]) {
         .iter()
         .filter_map(|f| match &f.kind {
             FactKind::Event(e) if !e.negated && e.modality == almanac_model::Modality::Done => {
-                match e.class.as_str() {
-                    "resign" => e.actor.as_ref().map(|a| a.id.clone()),
-                    "dismiss" => e.target.as_ref().map(|t| t.id.clone()),
+                match e.class {
+                    almanac_model::EventClass::Resign => e.actor.as_ref().map(|a| a.id.clone()),
+                    almanac_model::EventClass::Dismiss => e.target.as_ref().map(|t| t.id.clone()),
                     _ => None,
                 }
             }

@@ -3,8 +3,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use almanac_measure::AmountKind;
-use almanac_model::{Conflict, EntityRef, Event, Fact, FactKind, Role};
-use almanac_time::{Anchor, TimexType};
+use almanac_model::{Conflict, EntityRef, Event, EventClass, Fact, FactKind, Role, TimeRef};
+use almanac_time::{Anchor, Granularity, TimexType};
+use chrono::Datelike;
 
 use crate::render;
 
@@ -15,16 +16,22 @@ fn same_ref(a: &Option<EntityRef>, b: &Option<EntityRef>) -> bool {
     }
 }
 
-/// Year of a TIMEX value if it has one (`2019-07` -> `2019`).
-fn year(v: &str) -> Option<&str> {
-    let y = v.get(..4)?;
-    y.bytes().all(|b| b.is_ascii_digit()).then_some(y)
+/// The calendar year a time lies in, from its days (`2019-07` -> 2019; an ISO week's year
+/// is its own), if it lies within one year.
+fn year(t: &TimeRef) -> Option<i32> {
+    let begin = t.begin?;
+    match t.granularity {
+        Granularity::Millennium | Granularity::Century | Granularity::Decade => None,
+        Granularity::Vague => None,
+        Granularity::Week => Some(begin.iso_week().year()),
+        _ => Some(begin.year()),
+    }
 }
 
 /// Whether two time values may name the same event: one missing, one unresolved and
 /// matching the other's resolved digits (`XXXX-07` vs `2019-07`), or the same year.
 fn times_compatible(a: &Event, b: &Event) -> bool {
-    fn calendar(e: &Event) -> Option<&almanac_model::TimeRef> {
+    fn calendar(e: &Event) -> Option<&TimeRef> {
         e.time
             .as_ref()
             .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
@@ -35,7 +42,7 @@ fn times_compatible(a: &Event, b: &Event) -> bool {
     if ta.value == tb.value {
         return true;
     }
-    match (year(&ta.value), year(&tb.value)) {
+    match (year(ta), year(tb)) {
         (Some(x), Some(y)) => x == y,
         _ => pattern_matches(&ta.value, &tb.value) || pattern_matches(&tb.value, &ta.value),
     }
@@ -59,7 +66,7 @@ fn same_parties(a: &Event, b: &Event) -> bool {
         e.as_ref().map(|x| x.id.as_str())
     }
     (id(&a.actor) == id(&b.actor) && same_ref(&a.target, &b.target))
-        || (crate::lexicon::SYMMETRIC_CLASSES.contains(&a.class.as_str())
+        || (crate::lexicon::SYMMETRIC_CLASSES.contains(&a.class)
             && a.target.is_some()
             && id(&a.actor) == id(&b.target)
             && id(&a.target) == id(&b.actor))
@@ -120,12 +127,12 @@ fn same_fine_date(a: &Event, b: &Event) -> bool {
         e.time
             .as_ref()
             .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
-            .filter(|t| t.anchor != Anchor::Unresolved && year(&t.value).is_some())
-            .filter(|t| t.value.len() >= 7 && !t.value.contains('X'))
-            .map(|t| t.value.clone())
+            .filter(|t| t.anchor != Anchor::Unresolved && year(t).is_some())
+            .filter(|t| t.granularity >= Granularity::Month && t.granularity != Granularity::Vague)
+            .and_then(|t| Some((t.begin?, t.end?)))
     };
     match (fine(a), fine(b)) {
-        (Some(x), Some(y)) => x.starts_with(&y) || y.starts_with(&x),
+        (Some(x), Some(y)) => (x.0 >= y.0 && x.1 <= y.1) || (y.0 >= x.0 && y.1 <= x.1),
         _ => false,
     }
 }
@@ -270,7 +277,7 @@ pub fn merge_partition(fact: &Fact) -> Option<String> {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum PartKey {
     Event {
-        class: String,
+        class: EventClass,
         negated: bool,
         actor: Option<String>,
     },
@@ -285,9 +292,9 @@ impl PartKey {
         match kind {
             FactKind::Event(e) => {
                 let actor = e.actor.as_ref()?;
-                let symmetric = crate::lexicon::SYMMETRIC_CLASSES.contains(&e.class.as_str());
+                let symmetric = crate::lexicon::SYMMETRIC_CLASSES.contains(&e.class);
                 Some(PartKey::Event {
-                    class: e.class.clone(),
+                    class: e.class,
                     negated: e.negated,
                     actor: (!symmetric).then(|| actor.id.clone()),
                 })
@@ -305,7 +312,7 @@ impl PartKey {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Signature {
     Event {
-        class: String,
+        class: EventClass,
         negated: bool,
         actor: Option<String>,
         target: Option<String>,
@@ -325,7 +332,7 @@ impl Signature {
         let id = |e: &Option<EntityRef>| e.as_ref().map(|x| x.id.clone());
         match kind {
             FactKind::Event(e) => Signature::Event {
-                class: e.class.clone(),
+                class: e.class,
                 negated: e.negated,
                 actor: id(&e.actor),
                 target: id(&e.target),
@@ -361,7 +368,7 @@ fn calendar_year(kind: &FactKind) -> Option<String> {
         .time
         .as_ref()
         .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))?;
-    year(&t.value).map(str::to_owned)
+    year(t).map(|y| y.to_string())
 }
 
 /// A group being merged: its reports, the signatures among them (sorted ids), its year.
@@ -513,7 +520,7 @@ fn event_values(e: &Event) -> [(&'static str, Option<String>); 4] {
         (
             "target",
             // a symmetric action's parties in either order are one value
-            if crate::lexicon::SYMMETRIC_CLASSES.contains(&e.class.as_str()) {
+            if crate::lexicon::SYMMETRIC_CLASSES.contains(&e.class) {
                 e.target.as_ref().map(|t| {
                     let mut pair = [
                         e.actor.as_ref().map_or("", |a| a.name.as_str()),
@@ -568,12 +575,12 @@ fn combine(group: Vec<Fact>) -> Fact {
                 base.amounts.clone_from(&e.amounts);
             }
             // prefer a resolved calendar time, then the most specific one
-            let rank = |t: &Option<almanac_model::TimeRef>| {
-                t.as_ref().map_or((0, 0), |t| {
+            let rank = |t: &Option<TimeRef>| {
+                t.as_ref().map_or((0, None), |t| {
                     let dated = t.anchor != Anchor::Unresolved
                         && matches!(t.kind, TimexType::Date | TimexType::Time)
-                        && year(&t.value).is_some();
-                    (1 + usize::from(dated) * 2, t.value.len())
+                        && year(t).is_some();
+                    (1 + usize::from(dated) * 2, Some(t.granularity))
                 })
             };
             if rank(&e.time) > rank(&base.time) {

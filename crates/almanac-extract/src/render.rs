@@ -61,7 +61,7 @@ pub(crate) fn render_kind(kind: &FactKind) -> String {
     let mut out = String::with_capacity(96);
     match kind {
         FactKind::Event(e) => {
-            out.push_str(&e.class);
+            out.push_str(e.class.as_str());
             out.push_str("  ");
             out.push_str(e.actor.as_ref().map_or("?", |a| a.name.as_str()));
             if let Some(t) = &e.target {

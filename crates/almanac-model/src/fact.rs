@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use almanac_measure::Amount;
 use almanac_time::{Anchor, Granularity, Modifier, TimexType};
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 /// What kind of thing an entity is.
@@ -57,8 +57,20 @@ pub struct EntityRef {
     pub mention: String,
 }
 
-/// A resolved temporal expression attached to a fact.
+/// A resolved temporal expression attached to a fact: the TIMEX3 value with its type and
+/// granularity, and the days it covers ([`TimeRef::begin`], [`TimeRef::end`]) computed once
+/// from the value, so that no later crate reads the value string again.
+///
+/// ```
+/// use almanac_model::TimeRef;
+/// use almanac_time::{Anchor, Granularity, TimexType};
+///
+/// let t = TimeRef::new("in March 2023", "2023-03", TimexType::Date, Granularity::Month, Anchor::Absolute);
+/// assert_eq!(t.begin.map(|d| d.to_string()).as_deref(), Some("2023-03-01"));
+/// assert_eq!(t.end.map(|d| d.to_string()).as_deref(), Some("2023-04-01"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "TimeRefFields")]
 pub struct TimeRef {
     /// The expression as written: `last month`.
     pub text: String,
@@ -76,6 +88,64 @@ pub struct TimeRef {
     pub modifier: Option<Modifier>,
     /// How the value was inferred, if it was not read from this sentence alone.
     pub note: Option<String>,
+    /// The first day the value covers (`2023-03`: 1 March 2023), for calendar values
+    /// ([`almanac_time::span`]); not serialized, computed again when read.
+    #[serde(skip)]
+    pub begin: Option<NaiveDate>,
+    /// The day after the last day the value covers (`2023-03`: 1 April 2023).
+    #[serde(skip)]
+    pub end: Option<NaiveDate>,
+}
+
+impl TimeRef {
+    /// A time read as `text` with TIMEX3 `value`, its days computed from the value; no
+    /// reference, modifier or note (set them with struct update syntax).
+    pub fn new(
+        text: impl Into<String>,
+        value: impl Into<String>,
+        kind: TimexType,
+        granularity: Granularity,
+        anchor: Anchor,
+    ) -> Self {
+        let value = value.into();
+        let (begin, end) = almanac_time::span(&value).unzip();
+        Self {
+            text: text.into(),
+            value,
+            kind,
+            granularity,
+            anchor,
+            reference: None,
+            modifier: None,
+            note: None,
+            begin,
+            end,
+        }
+    }
+}
+
+/// The serialized fields of a [`TimeRef`]: reading one computes its days again.
+#[derive(Deserialize)]
+struct TimeRefFields {
+    text: String,
+    value: String,
+    kind: TimexType,
+    granularity: Granularity,
+    anchor: Anchor,
+    reference: Option<NaiveDateTime>,
+    modifier: Option<Modifier>,
+    note: Option<String>,
+}
+
+impl From<TimeRefFields> for TimeRef {
+    fn from(f: TimeRefFields) -> Self {
+        TimeRef {
+            reference: f.reference,
+            modifier: f.modifier,
+            note: f.note,
+            ..TimeRef::new(f.text, f.value, f.kind, f.granularity, f.anchor)
+        }
+    }
 }
 
 /// Whether an event happened, is planned, pledged or only reported.
@@ -102,8 +172,8 @@ pub struct Event {
     /// The verb's lemma as written: `lift`, `slap`, `invest`.
     pub action: String,
     /// The event class: `lift`, `restrict`, `invest`, `fund`, `spend`, `pledge`, `announce`,
-    /// `visit`, `designate`, `supply`, `agree`, ...
-    pub class: String,
+    /// `visit`, `designate`, `supply`, `agree`, ... (serialized as that name).
+    pub class: crate::EventClass,
     /// Whom it is done to or for: `South Korea`.
     pub target: Option<EntityRef>,
     /// What it is about, as a short noun phrase: `export restrictions`.
@@ -184,4 +254,53 @@ pub struct Fact {
     pub sources: Vec<Provenance>,
     /// Fields on which the sources disagree.
     pub conflicts: Vec<Conflict>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Serializes a time with `value` and reads it back: `(json, begin, end)` of the result.
+    fn check(value: &str, expected: (&str, Option<&str>, Option<&str>)) {
+        let t = TimeRef::new(
+            "then",
+            value,
+            TimexType::Date,
+            Granularity::Day,
+            Anchor::Absolute,
+        );
+        let json = serde_json::to_string(&t).unwrap_or_default();
+        let back: Option<TimeRef> = serde_json::from_str(&json).ok();
+        let day = |d: Option<NaiveDate>| d.map(|d| d.to_string());
+        assert_eq!(back.as_ref(), Some(&t), "{value}");
+        assert_eq!(
+            (
+                json.as_str(),
+                day(t.begin).as_deref(),
+                day(t.end).as_deref()
+            ),
+            expected,
+            "{value}"
+        );
+    }
+
+    #[test]
+    fn days_are_computed_not_serialized() {
+        check(
+            "2024-06-17",
+            (
+                r#"{"text":"then","value":"2024-06-17","kind":"DATE","granularity":"day","anchor":"absolute","reference":null,"modifier":null,"note":null}"#,
+                Some("2024-06-17"),
+                Some("2024-06-18"),
+            ),
+        );
+        check(
+            "XXXX-07",
+            (
+                r#"{"text":"then","value":"XXXX-07","kind":"DATE","granularity":"day","anchor":"absolute","reference":null,"modifier":null,"note":null}"#,
+                None,
+                None,
+            ),
+        );
+    }
 }

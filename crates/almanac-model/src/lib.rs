@@ -23,6 +23,7 @@ mod document;
 mod evidence;
 mod fact;
 mod text;
+pub mod vocab;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Body, DateKnown, DocDate, Document, Headline, RelativeAge};
@@ -32,3 +33,4 @@ pub use fact::{
     TimeRef,
 };
 pub use text::{content_id, line_column, split_sentences};
+pub use vocab::{EventClass, UnknownClass, VocabError};

@@ -123,32 +123,14 @@ fn year(i: &str) -> IResult<&str, i32> {
     map(digits(4), |y| y as i32).parse(i)
 }
 
-// "Jan" | "January" | "Sept" | "Dec." ... (case-insensitive)
+// "Jan" | "January" | "Sept" | "Dec." ... (case-insensitive; the names of
+// `almanac_time::words`)
 fn month_name(i: &str) -> IResult<&str, u32> {
     let (rest, word) = alpha1(i)?;
-    let lower = word.to_ascii_lowercase();
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let found = MONTHS.iter().position(|m| {
-        lower.len() >= 3
-            && (m.starts_with(lower.as_str()) || (lower == "sept" && *m == "september"))
-    });
-    match found {
-        Some(idx) => {
+    match almanac_time::words::month_number(word) {
+        Some(month) => {
             let (rest, _) = opt(char('.')).parse(rest)?;
-            Ok((rest, idx as u32 + 1))
+            Ok((rest, month))
         }
         None => Err(nom::Err::Error(nom::error::Error::new(
             i,
@@ -157,21 +139,11 @@ fn month_name(i: &str) -> IResult<&str, u32> {
     }
 }
 
-// "Tue" | "Tuesday" | "Tues." ... (case-insensitive) "," ? " "  -- a weekday before a date
+// "Tue" | "Tuesday" | "Tues." ... (case-insensitive; the names of `almanac_time::words`)
+// "," ? " "  -- a weekday before a date
 fn weekday(i: &str) -> IResult<&str, ()> {
     let (rest, word) = alpha1(i)?;
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    let lower = word.to_ascii_lowercase();
-    let known = lower.len() >= 3 && DAYS.iter().any(|d| d.starts_with(lower.as_str()));
-    if !known {
+    if almanac_time::words::weekday(word).is_none() {
         return Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::Alpha,

@@ -1,4 +1,7 @@
-//! TIMEX3 values in words: `2023-03` is "March 2023", `P19D` is "19 days".
+//! TIMEX3 values in words (`2023-03` is "March 2023", `P19D` is "19 days") and as the days
+//! they cover (`2023-03` is 1 March to 1 April 2023).
+
+use chrono::NaiveDate;
 
 const MONTH_NAMES: [&str; 12] = [
     "January",
@@ -245,6 +248,82 @@ fn duration(rest: &str) -> Option<String> {
     }
     n.parse::<f64>().ok()?;
     Some(format!("{n} {}", plural(name)))
+}
+
+/// The days a TIMEX3 calendar value covers, as `(first day, day after the last)`: `2023-03`,
+/// `2019`, `2020-01-21T06:05`, `2024-W16`, `2024-Q3`, `2019-H1`, `2023-SU`, `199X` (a decade),
+/// and a range `(2016-06-09,2016-06-12,P3D)` from its first value's first day to its last
+/// value's last. `None` for values with placeholders (`XXXX-07`), durations and vague
+/// references. Computed once when a resolved time is stored (`almanac_model::TimeRef`), so
+/// that later crates compare days instead of reading the value again.
+///
+/// ```
+/// use almanac_time::span;
+/// use chrono::NaiveDate;
+///
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(span("2023-03"), Some((day(2023, 3, 1), day(2023, 4, 1))));
+/// assert_eq!(span("2024-Q3"), Some((day(2024, 7, 1), day(2024, 10, 1))));
+/// assert_eq!(span("XXXX-07"), None);
+/// ```
+pub fn span(value: &str) -> Option<(NaiveDate, NaiveDate)> {
+    if let Some(inner) = value.strip_prefix('(').and_then(|v| v.strip_suffix(')')) {
+        let mut parts = inner.split(',');
+        let (first, last) = (span(parts.next()?)?, span(parts.next()?)?);
+        return (first.0 < last.1).then_some((first.0, last.1));
+    }
+    let ymd = NaiveDate::from_ymd_opt;
+    let between = |a: NaiveDate, b: NaiveDate| (a < b).then_some((a, b));
+    let date = value.split('T').next()?;
+    let mut parts = date.split('-');
+    let year_text = parts.next()?;
+    if year_text.len() == 4
+        && year_text.ends_with('X')
+        && year_text[..3].bytes().all(|b| b.is_ascii_digit())
+    {
+        let decade: i32 = year_text[..3].parse().ok()?;
+        return between(ymd(decade * 10, 1, 1)?, ymd(decade * 10 + 10, 1, 1)?);
+    }
+    if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year: i32 = year_text.parse().ok()?;
+    let Some(second) = parts.next() else {
+        return between(ymd(year, 1, 1)?, ymd(year + 1, 1, 1)?);
+    };
+    let third = parts.next();
+    if let Some(week) = second.strip_prefix('W') {
+        let week: u32 = week.parse().ok()?;
+        let start = NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)?;
+        return between(start, start + chrono::Duration::days(7));
+    }
+    let months = |from: u32, count: u32| {
+        let start = ymd(year, from, 1)?;
+        between(start, start.checked_add_months(chrono::Months::new(count))?)
+    };
+    if let Some(q) = second.strip_prefix('Q') {
+        let q: u32 = q.parse().ok()?;
+        return if (1..=4).contains(&q) {
+            months((q - 1) * 3 + 1, 3)
+        } else {
+            None
+        };
+    }
+    match second {
+        "H1" => return months(1, 6),
+        "H2" => return months(7, 6),
+        "SP" => return months(3, 3),
+        "SU" => return months(6, 3),
+        "FA" | "AU" => return months(9, 3),
+        "WI" => return months(12, 3),
+        _ => {}
+    }
+    let month: u32 = second.parse().ok()?;
+    let Some(day) = third else {
+        return months(month, 1);
+    };
+    let start = ymd(year, month, day.parse().ok()?)?;
+    between(start, start.succ_opt()?)
 }
 
 #[cfg(test)]

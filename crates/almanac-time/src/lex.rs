@@ -5,11 +5,9 @@
 //! multiplicative hash probe; its value is a bit set of the lists it belongs to ([`STARTER`],
 //! [`FUTURE`], ...). Words longer than 16 bytes belong to no list.
 
-use std::sync::OnceLock;
-
-/// Can start a grammar rule (`grammar::STARTERS`).
+/// Can start a grammar rule (a trigger word of `rules::RULES`).
 pub(crate) const STARTER: u64 = 1;
-/// Continues an expression after "the" / "a" (`grammar::AFTER_ARTICLE`).
+/// Continues an expression after "the" / "a" (`rules::AFTER_ARTICLE`).
 pub(crate) const AFTER_ARTICLE: u64 = 1 << 1;
 /// Can start a number in words (`number::parse_number`): `a`, `an`, `one`..`ninety`, ...
 pub(crate) const NUM_START: u64 = 1 << 2;
@@ -26,17 +24,17 @@ pub(crate) const ATTRIBUTION: u64 = 1 << 7;
 /// A trigger word of the scanner.
 pub(crate) const TRIGGER: u64 = 1 << 8;
 
-/// An ordinal word, or the tens that start one (`grammar::ORDINAL_WORDS`).
+/// An ordinal word, or the tens that start one (`words::ORDINAL_WORDS`).
 pub(crate) const ORDINAL: u64 = 1 << 24;
 
-/// A word of `grammar::APPROX_WORDS` ("about", "more", ...).
+/// A word of `rules::APPROX_WORDS` ("about", "more", ...).
 pub(crate) const APPROX: u64 = 1 << 25;
 
-/// Where the index + 1 of a word in `grammar::UNITS` sits in a lexicon value (5 bits).
+/// Where the index + 1 of a word in `words::UNITS` sits in a lexicon value (5 bits).
 pub(crate) const UNIT_SHIFT: u32 = 9;
-/// Where the index + 1 of a word in `grammar::MONTHS` sits (5 bits).
+/// Where the index + 1 of a word in `words::MONTHS` sits (5 bits).
 pub(crate) const MONTH_SHIFT: u32 = 14;
-/// Where the index + 1 of a word in `grammar::WEEKDAYS` sits (5 bits).
+/// Where the index + 1 of a word in `words::WEEKDAYS` sits (5 bits).
 pub(crate) const WEEKDAY_SHIFT: u32 = 19;
 
 /// The 5-bit code at `shift` in the lexicon value `lex` (0: none).
@@ -44,45 +42,6 @@ pub(crate) const WEEKDAY_SHIFT: u32 = 19;
 pub(crate) fn code(lex: u64, shift: u32) -> usize {
     ((lex >> shift) & 31) as usize
 }
-
-/// Words that can start a number in words (see `number::parse_words`).
-pub(crate) const NUM_START_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fourty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "dozen",
-    "half",
-];
 
 const BITS: u64 = 12;
 
@@ -178,57 +137,43 @@ fn slot(k: u128) -> usize {
     (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BITS)) as usize
 }
 
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| {
+/// Builds the lexicon from the lists of [`crate::words`] and the `grammar` lists the caller
+/// adds (word list, bits to set: [`STARTER`] and rule bits, [`AFTER_ARTICLE`], [`APPROX`]).
+pub(crate) fn build(grammar: impl IntoIterator<Item = (&'static [&'static str], u64)>) -> Table {
+    {
         let size = 1usize << BITS;
         let mut t = Table {
             keys: vec![0; size],
             vals: vec![0; size],
             filters: [[0; 512]; 4],
         };
-        let lists: [(&[&str], u64); 13] = [
-            (crate::grammar::ORDINAL_WORDS, ORDINAL),
-            (crate::grammar::APPROX_WORDS, APPROX),
-            (crate::grammar::STARTERS, STARTER),
-            (crate::grammar::AFTER_ARTICLE, AFTER_ARTICLE),
-            (NUM_START_WORDS, NUM_START),
-            (crate::resolve::FUTURE_CUES, FUTURE),
-            (crate::resolve::PRESENT_CUES, PRESENT),
-            (crate::resolve::PAST_CUES, PAST),
-            (crate::resolve::NOT_PAST, NOT_PAST),
-            (crate::resolve::ATTRIBUTION, ATTRIBUTION),
-            (crate::scan::TRIGGERS, TRIGGER),
-            (&crate::grammar::MONTH_NAMES, TRIGGER),
-            (&crate::grammar::WEEKDAY_NAMES, TRIGGER),
+        let lists: [(&[&str], u64); 10] = [
+            (crate::words::ORDINAL_WORDS, ORDINAL),
+            (crate::words::NUM_START_WORDS, NUM_START),
+            (crate::words::FUTURE_CUES, FUTURE),
+            (crate::words::PRESENT_CUES, PRESENT),
+            (crate::words::PAST_CUES, PAST),
+            (crate::words::NOT_PAST, NOT_PAST),
+            (crate::words::ATTRIBUTION, ATTRIBUTION),
+            (crate::words::TRIGGERS, TRIGGER),
+            (&crate::words::MONTH_NAMES, TRIGGER),
+            (&crate::words::WEEKDAY_NAMES, TRIGGER),
         ];
-        let rules = crate::grammar::RULE_STARTS
-            .iter()
-            .map(|&(words, rules)| (words, u64::from(rules) << 32));
         let coded = [
             (
                 UNIT_SHIFT,
-                crate::grammar::UNITS
-                    .iter()
-                    .map(|u| u.0)
-                    .collect::<Vec<_>>(),
+                crate::words::UNITS.iter().map(|u| u.0).collect::<Vec<_>>(),
             ),
             (
                 MONTH_SHIFT,
-                crate::grammar::MONTHS.iter().map(|m| m.0).collect(),
+                crate::words::MONTHS.iter().map(|m| m.0).collect(),
             ),
             (
                 WEEKDAY_SHIFT,
-                crate::grammar::WEEKDAYS.iter().map(|d| d.0).collect(),
+                crate::words::WEEKDAYS.iter().map(|d| d.0).collect(),
             ),
         ];
-        let coded = coded.iter().flat_map(|(shift, words)| {
-            words
-                .iter()
-                .enumerate()
-                .map(move |(k, w)| (std::slice::from_ref(w), ((k as u64) + 1) << shift))
-        });
-        for (words, bit) in lists.into_iter().chain(rules).chain(coded) {
+        let mut add = |words: &[&str], bit: u64| {
             for w in words {
                 let Some(k) = key(w.as_bytes()) else {
                     continue;
@@ -254,32 +199,28 @@ fn table() -> &'static Table {
                     s = (s + 1) & (size - 1);
                 }
             }
+        };
+        for (words, bit) in lists.into_iter().chain(grammar) {
+            add(words, bit);
+        }
+        for (shift, words) in &coded {
+            for (k, w) in words.iter().enumerate() {
+                add(std::slice::from_ref(w), ((k as u64) + 1) << shift);
+            }
         }
         t
-    })
-}
-
-/// The lists `word` belongs to (ASCII case-insensitive), as a bit set; 0 for none.
-#[cfg(test)]
-pub(crate) fn lookup(word: &[u8]) -> u64 {
-    lookup_at(Filter::All, word, 0, word.len())
-}
-
-/// The lists of `filter` that the word `bytes[start..start + len]` belongs to (bits of other
-/// lists may be set too). Faster than [`lookup`]: it may read the bytes around the word.
-#[inline(always)]
-pub(crate) fn lookup_at(filter: Filter, bytes: &[u8], start: usize, len: usize) -> u64 {
-    lexicon().lookup_at(filter, bytes, start, len)
-}
-
-/// The lexicon, built on first use.
-#[inline(always)]
-pub(crate) fn lexicon() -> &'static Table {
-    table()
+    }
 }
 
 impl Table {
-    /// See [`lookup_at`].
+    /// The lists `word` belongs to (ASCII case-insensitive), as a bit set; 0 for none.
+    #[cfg(test)]
+    pub(crate) fn lookup(&self, word: &[u8]) -> u64 {
+        self.lookup_at(Filter::All, word, 0, word.len())
+    }
+
+    /// The lists of `filter` that the word `bytes[start..start + len]` belongs to (bits of
+    /// other lists may be set too). It may read the bytes around the word.
     #[inline(always)]
     pub(crate) fn lookup_at(&self, filter: Filter, bytes: &[u8], start: usize, len: usize) -> u64 {
         let Some(w) = bytes.get(start..start + len) else {
@@ -352,7 +293,8 @@ mod tests {
     use super::*;
 
     fn check(word: &str, want: u64, mask: u64) {
-        assert_eq!(lookup(word.as_bytes()) & mask, want, "{word}");
+        let table = crate::rules::lexicon();
+        assert_eq!(table.lookup(word.as_bytes()) & mask, want, "{word}");
     }
 
     #[test]
@@ -374,10 +316,12 @@ mod tests {
             assert_eq!(lower8(u64::from(b)), u64::from_le_bytes(want), "{b}");
         }
         // every listed word is found
-        for w in crate::grammar::STARTERS {
-            check(w, STARTER, STARTER);
+        for (words, _) in crate::rules::rule_starts() {
+            for w in words.iter().filter(|w| w.len() <= 16) {
+                check(w, STARTER, STARTER);
+            }
         }
-        for w in crate::resolve::PAST_CUES {
+        for w in crate::words::PAST_CUES {
             check(w, PAST, PAST);
         }
     }

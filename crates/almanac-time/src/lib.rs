@@ -26,111 +26,29 @@
 //! assert_eq!(found[0].kind, TimexType::Date);
 //! ```
 
+#![warn(unreachable_pub)]
+
 mod describe;
-mod grammar;
 mod holiday;
 mod lex;
 pub mod number;
 mod resolve;
+mod rules;
 mod scan;
+mod timex;
+pub mod words;
 
 use std::ops::Range;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-pub use describe::describe;
+pub use describe::{describe, span};
+pub use timex::{Anchor, Granularity, Modifier, TimexType};
 
-use grammar::{G, Hit};
-use resolve::{Sem, Tense, Unit, Which, YearSpec};
-
-/// The TIMEX3 type of a temporal expression.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum TimexType {
-    /// A calendar date or period: `2023-03`, `2019`, `2024-W16`, `PRESENT_REF`.
-    Date,
-    /// A time of day, possibly with its date: `2020-01-21T06:05`.
-    Time,
-    /// A length of time: `P19D`, `P4Y`.
-    Duration,
-    /// A recurring time: `P1Y` for "annually", `XXXX-XX` for "every month".
-    Set,
-}
-
-/// How finely a value is known, from coarsest to finest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Granularity {
-    /// A thousand years.
-    Millennium,
-    /// A hundred years: `19XX`.
-    Century,
-    /// Ten years: `199X`.
-    Decade,
-    /// A year: `2023`.
-    Year,
-    /// Half a year: `2019-H1`.
-    Half,
-    /// A quarter: `2024-Q3`.
-    Quarter,
-    /// A season: `2023-SU`.
-    Season,
-    /// A month: `2023-03`.
-    Month,
-    /// An ISO week: `2024-W16`.
-    Week,
-    /// A day: `2020-01-21`.
-    Day,
-    /// Morning, afternoon, evening, night: `2020-01-21TMO`.
-    PartOfDay,
-    /// An hour.
-    Hour,
-    /// A minute: `2020-01-21T06:05`.
-    Minute,
-    /// A second.
-    Second,
-    /// No calendar position: `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
-    Vague,
-}
-
-/// What a resolved value was computed from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Anchor {
-    /// The text names the value itself (`21 Jan 2020`, `in 2025`).
-    Absolute,
-    /// Resolved against the reference date-time (`last month`, `Tuesday`).
-    Reference,
-    /// Relative, but no reference was given, so the value keeps `X` placeholders (`XXXX-07`).
-    Unresolved,
-    /// Not a calendar position (durations, sets, `recently`).
-    None,
-}
-
-/// A TIMEX3 `mod` attribute: how a value is qualified.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum Modifier {
-    /// "before 2020".
-    Before,
-    /// "after 2020", "since 2019".
-    After,
-    /// "by 2030", "until 2030".
-    OnOrBefore,
-    /// "early 2019", "the start of".
-    Start,
-    /// "mid-2019".
-    Mid,
-    /// "late 2019", "the end of".
-    End,
-    /// "about two years", "around 2019".
-    Approx,
-    /// "less than a year", "within a year".
-    LessThan,
-    /// "more than four years".
-    MoreThan,
-}
+use resolve::{Sense, Tense, Which, YearSpec};
+use rules::{Hit, Window};
+use words::Unit;
 
 /// One temporal expression found in a text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -241,11 +159,13 @@ pub fn annotate_with(
     let mut toks = Vec::new();
     let mut nums = Vec::new();
     let mut hits = Vec::new();
-    for window in scan::windows(text) {
-        scan::tokenize(text, window, &mut toks);
-        grammar::reset_nums(&mut nums, toks.len());
-        let g = G {
+    let lexicon = rules::lexicon();
+    for window in scan::windows(text, lexicon) {
+        scan::tokenize(text, window, lexicon, &mut toks);
+        rules::reset_nums(&mut nums, toks.len());
+        let g = Window {
             text,
+            lexicon,
             toks: &toks,
             nums: &nums,
         };
@@ -256,11 +176,11 @@ pub fn annotate_with(
             let glued = i > 0 && toks[i].kind == scan::Kind::Num && !toks[i].space && {
                 toks[i - 1].kind == scan::Kind::Word
             };
-            if glued || !grammar::can_start(&toks[i]) {
+            if glued || !rules::can_start(&toks[i]) {
                 i += 1;
                 continue;
             }
-            match grammar::match_at(&g, i) {
+            match rules::match_at(&g, i) {
                 Some(h) => {
                     i = h.end;
                     hits.push(h);
@@ -268,15 +188,15 @@ pub fn annotate_with(
                 None => i += 1,
             }
         }
-        grammar::ranges(&g, &mut hits);
+        rules::ranges(&g, &mut hits);
         merge(&g, &mut hits);
         for h in hits.drain(..) {
             let years = match h.sem {
-                Sem::Shift {
+                Sense::Shift {
                     unit: Unit::Year,
                     n,
                 } if h.chained => Some(n),
-                Sem::Report { years } if h.chained => Some(years),
+                Sense::Report { years } if h.chained => Some(years),
                 _ => None,
             };
             let mut found = finish(&g, h, reference, prefer);
@@ -335,12 +255,12 @@ fn chain(text: &str, before: &[TimeExpr], found: &mut TimeExpr, n: i32) {
 }
 
 /// Whether a sense is a single day, which a clock time can join.
-fn is_day(sem: &Sem) -> bool {
+fn is_day(sem: &Sense) -> bool {
     matches!(
         sem,
-        Sem::Ymd { .. }
-            | Sem::Weekday { .. }
-            | Sem::Rel {
+        Sense::Ymd { .. }
+            | Sense::Weekday { .. }
+            | Sense::Rel {
                 unit: Unit::Day,
                 ..
             }
@@ -349,31 +269,31 @@ fn is_day(sem: &Sem) -> bool {
 
 /// The day of a sense a clock time can join, with its part of the day: "Friday" (no part),
 /// "tomorrow morning", "tonight".
-fn day_part(sem: &Sem) -> Option<(Sem, Option<resolve::Pod>)> {
+fn day_part(sem: &Sense) -> Option<(Sense, Option<resolve::DayPart>)> {
     match sem {
         s if is_day(s) => Some((s.clone(), None)),
-        Sem::PartOfDay { day, pod } if is_day(day) => Some(((**day).clone(), Some(*pod))),
+        Sense::PartOfDay { day, pod } if is_day(day) => Some(((**day).clone(), Some(*pod))),
         _ => None,
     }
 }
 
 /// An hour read in a part of the day: "tonight at 10" is 22:00, "tomorrow morning at 8" 08:00.
-fn in_part(h: u32, pod: Option<resolve::Pod>) -> u32 {
-    use resolve::Pod;
+fn in_part(h: u32, pod: Option<resolve::DayPart>) -> u32 {
+    use resolve::DayPart;
     match pod {
-        Some(Pod::Afternoon | Pod::Evening) if h < 12 => h + 12,
-        Some(Pod::Night) if (6..12).contains(&h) => h + 12,
+        Some(DayPart::Afternoon | DayPart::Evening) if h < 12 => h + 12,
+        Some(DayPart::Night) if (6..12).contains(&h) => h + 12,
         _ => h,
     }
 }
 
 /// Joins a day and a clock time written next to each other ("21 Jan 2020, 6:05", "7:15 a.m.
 /// Friday", "Tuesday at 3 p.m.") and drops bare clock times that joined nothing.
-fn merge(g: &G, hits_out: &mut Vec<Hit>) {
+fn merge(g: &Window, hits_out: &mut Vec<Hit>) {
     // only a bare clock time joins anything
     if !hits_out
         .iter()
-        .any(|h| matches!(h.sem, Sem::Clock { day: None, .. }))
+        .any(|h| matches!(h.sem, Sense::Clock { day: None, .. }))
     {
         hits_out.retain(|h| !h.weak);
         return;
@@ -389,11 +309,11 @@ fn merge(g: &G, hits_out: &mut Vec<Hit>) {
                         .iter()
                         .all(|t| allowed.iter().any(|a| t.text.eq_ignore_ascii_case(a)))
             };
-            let clock_alone = |s: &Sem| matches!(s, Sem::Clock { day: None, .. });
+            let clock_alone = |s: &Sense| matches!(s, Sense::Clock { day: None, .. });
             let prev_day = day_part(&prev.sem);
             if prev_day.is_some() && clock_alone(&h.sem) && gap_ok(&[",", "at", "-", "on"]) {
-                if let (Sem::Clock { h: hh, m, s, .. }, Some((day, pod))) = (&h.sem, prev_day) {
-                    prev.sem = Sem::Clock {
+                if let (Sense::Clock { h: hh, m, s, .. }, Some((day, pod))) = (&h.sem, prev_day) {
+                    prev.sem = Sense::Clock {
                         day: Some(Box::new(day)),
                         h: in_part(*hh, pod),
                         m: *m,
@@ -406,8 +326,9 @@ fn merge(g: &G, hits_out: &mut Vec<Hit>) {
             }
             let next_day = day_part(&h.sem);
             if clock_alone(&prev.sem) && next_day.is_some() && gap_ok(&[",", "on"]) {
-                if let (Sem::Clock { h: hh, m, s, .. }, Some((day, pod))) = (&prev.sem, next_day) {
-                    prev.sem = Sem::Clock {
+                if let (Sense::Clock { h: hh, m, s, .. }, Some((day, pod))) = (&prev.sem, next_day)
+                {
+                    prev.sem = Sense::Clock {
                         day: Some(Box::new(day)),
                         h: in_part(*hh, pod),
                         m: *m,
@@ -429,20 +350,21 @@ fn merge(g: &G, hits_out: &mut Vec<Hit>) {
 }
 
 /// Whether resolving `sem` depends on the sentence's tense.
-fn needs_tense(sem: &Sem) -> bool {
+fn needs_tense(sem: &Sense) -> bool {
     match sem {
-        Sem::Ymd { y, .. } | Sem::Ym { y, .. } | Sem::Quarter { y, .. } | Sem::Half { y, .. } => {
-            *y == YearSpec::Infer
-        }
-        Sem::Season { y, which, .. } => *y == YearSpec::Infer && *which == Which::Tense,
-        Sem::Weekday { which, .. } | Sem::Weekend { which } => *which == Which::Tense,
-        Sem::Report { .. } => true,
-        Sem::Holiday { y, .. } => *y == YearSpec::Infer,
-        Sem::Offset { base, .. } | Sem::Within { base, .. } => needs_tense(base),
-        Sem::DayOfMonth { .. } => true,
-        Sem::Range { a, b } => needs_tense(a) || needs_tense(b),
-        Sem::PartOfDay { day, .. } => needs_tense(day),
-        Sem::Clock { day, .. } => day.as_deref().is_some_and(needs_tense),
+        Sense::Ymd { y, .. }
+        | Sense::Ym { y, .. }
+        | Sense::Quarter { y, .. }
+        | Sense::Half { y, .. } => *y == YearSpec::Infer,
+        Sense::Season { y, which, .. } => *y == YearSpec::Infer && *which == Which::Tense,
+        Sense::Weekday { which, .. } | Sense::Weekend { which } => *which == Which::Tense,
+        Sense::Report { .. } => true,
+        Sense::Holiday { y, .. } => *y == YearSpec::Infer,
+        Sense::Offset { base, .. } | Sense::Within { base, .. } => needs_tense(base),
+        Sense::DayOfMonth { .. } => true,
+        Sense::Range { a, b } => needs_tense(a) || needs_tense(b),
+        Sense::PartOfDay { day, .. } => needs_tense(day),
+        Sense::Clock { day, .. } => day.as_deref().is_some_and(needs_tense),
         _ => false,
     }
 }
@@ -459,13 +381,13 @@ const FORWARD: &[&str] = &[
 ];
 
 /// Resolves one hit into a [`TimeExpr`], reading a modifier from the word before it.
-fn finish(g: &G, h: Hit, reference: Option<NaiveDateTime>, prefer: Prefer) -> TimeExpr {
+fn finish(g: &Window, h: Hit, reference: Option<NaiveDateTime>, prefer: Prefer) -> TimeExpr {
     let span = g.toks[h.start].start..g.toks[h.end - 1].end;
     let tense = match h.tense {
         Some(t) => t,
         None if prefer == Prefer::Past && needs_tense(&h.sem) => Tense::Past,
         None if prefer == Prefer::Future && needs_tense(&h.sem) => Tense::Future,
-        None if needs_tense(&h.sem) => match resolve::tense_at(g.text, span.clone()) {
+        None if needs_tense(&h.sem) => match resolve::tense_at(g.text, span.clone(), g.lexicon) {
             // "apply from January", "by March": a plain sentence looks forward from these
             Tense::Present | Tense::Plain if h.start > 0 && g.is_any(h.start - 1, FORWARD) => {
                 Tense::Future

@@ -189,7 +189,7 @@ pub fn parse_ordinal(text: &str) -> Option<(u32, usize)> {
     }
     let (word, len) = ascii_word(text)?;
     let word = &word[..len.min(word.len())];
-    if let Some(v) = ordinal_word(word) {
+    if let Some(v) = crate::words::ordinal_value(word) {
         return Some((v, len));
     }
     // TENS "-" ORDINAL-UNIT: "twenty-first", "thirty first"
@@ -198,49 +198,14 @@ pub fn parse_ordinal(text: &str) -> Option<(u32, usize)> {
         if gap == 1 {
             let start = len + gap;
             if let Some((unit, ulen)) = text.get(start..).and_then(ascii_word) {
-                if let Some(v @ 1..=9) = ordinal_word(&unit[..ulen.min(unit.len())]) {
+                if let Some(v @ 1..=9) = crate::words::ordinal_value(&unit[..ulen.min(unit.len())])
+                {
                     return Some((tens + v, start + ulen));
                 }
             }
         }
     }
     None
-}
-
-/// The value of a single ordinal word (`first` is 1, `twelfth` is 12).
-fn ordinal_word(word: &[u8]) -> Option<u32> {
-    Some(match word {
-        b"first" => 1,
-        b"second" => 2,
-        b"third" => 3,
-        b"fourth" => 4,
-        b"fifth" => 5,
-        b"sixth" => 6,
-        b"seventh" => 7,
-        b"eighth" => 8,
-        b"ninth" => 9,
-        b"tenth" => 10,
-        b"eleventh" => 11,
-        b"twelfth" => 12,
-        b"thirteenth" => 13,
-        b"fourteenth" => 14,
-        b"fifteenth" => 15,
-        b"sixteenth" => 16,
-        b"seventeenth" => 17,
-        b"eighteenth" => 18,
-        b"nineteenth" => 19,
-        b"twentieth" => 20,
-        b"thirtieth" => 30,
-        b"fortieth" => 40,
-        b"fiftieth" => 50,
-        b"sixtieth" => 60,
-        b"seventieth" => 70,
-        b"eightieth" => 80,
-        b"ninetieth" => 90,
-        b"hundredth" => 100,
-        b"thousandth" => 1000,
-        _ => return None,
-    })
 }
 
 /// The longest word we lowercase; longer runs of letters are never number words.
@@ -359,45 +324,21 @@ enum Token {
     Half,
 }
 
-/// Classifies a lowercased word.
+/// Classifies a lowercased word (the values of number words are [`crate::words`]').
 fn token(word: &[u8]) -> Option<Token> {
     use Token::*;
     Some(match word {
-        b"zero" => Unit(0),
-        b"one" => Unit(1),
-        b"two" => Unit(2),
-        b"three" => Unit(3),
-        b"four" => Unit(4),
-        b"five" => Unit(5),
-        b"six" => Unit(6),
-        b"seven" => Unit(7),
-        b"eight" => Unit(8),
-        b"nine" => Unit(9),
-        b"ten" => Teen(10),
-        b"eleven" => Teen(11),
-        b"twelve" => Teen(12),
-        b"thirteen" => Teen(13),
-        b"fourteen" => Teen(14),
-        b"fifteen" => Teen(15),
-        b"sixteen" => Teen(16),
-        b"seventeen" => Teen(17),
-        b"eighteen" => Teen(18),
-        b"nineteen" => Teen(19),
-        b"twenty" => Ten(20),
-        b"thirty" => Ten(30),
-        b"forty" | b"fourty" => Ten(40),
-        b"fifty" => Ten(50),
-        b"sixty" => Ten(60),
-        b"seventy" => Ten(70),
-        b"eighty" => Ten(80),
-        b"ninety" => Ten(90),
         b"hundred" => Hundred,
         b"thousand" => Thousand,
         b"dozen" => Dozen,
         b"and" => And,
         b"point" => Point,
         b"half" => Half,
-        _ => return None,
+        _ => match crate::words::number_value(word)? {
+            v @ 0..=9 => Unit(v),
+            v @ 10..=19 => Teen(v),
+            v => Ten(v),
+        },
     })
 }
 

@@ -1,31 +1,13 @@
-//! Turning a matched expression ([`Sem`]) into a TIMEX3 value against the reference.
+//! Turning a matched expression ([`Sense`]) into a TIMEX3 value against the reference.
 //!
 //! Calendar arithmetic lives here, and so does the tense guess that decides whether a bare
 //! "July" or "Tuesday" points back or forward from the reference.
 
 use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, Weekday};
 
-use crate::{Anchor, Granularity, TimexType};
-
-/// A calendar unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Unit {
-    Century,
-    Decade,
-    Year,
-    /// Half a year; no unit word maps to it yet, durations and shifts handle it.
-    #[allow(dead_code)]
-    Half,
-    Quarter,
-    Month,
-    Fortnight,
-    Week,
-    Weekend,
-    Day,
-    Hour,
-    Minute,
-    Second,
-}
+use crate::lex::Table;
+use crate::timex::{Anchor, Granularity, TimexType};
+use crate::words::Unit;
 
 /// A year as written: absolute, relative to the reference, or to be inferred from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,27 +35,27 @@ pub(crate) enum Which {
 
 /// A part of the day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Pod {
+pub(crate) enum DayPart {
     Morning,
     Afternoon,
     Evening,
     Night,
 }
 
-impl Pod {
+impl DayPart {
     fn code(self) -> &'static str {
         match self {
-            Pod::Morning => "MO",
-            Pod::Afternoon => "AF",
-            Pod::Evening => "EV",
-            Pod::Night => "NI",
+            DayPart::Morning => "MO",
+            DayPart::Afternoon => "AF",
+            DayPart::Evening => "EV",
+            DayPart::Night => "NI",
         }
     }
 }
 
 /// The sense of a matched expression, before the reference is applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Sem {
+pub(crate) enum Sense {
     /// A value that needs no reference: `2019`, `199X`, `P19D`, `FY2023`, `PAST_REF`.
     Fixed {
         kind: TimexType,
@@ -112,7 +94,7 @@ pub(crate) enum Sem {
     /// "the weekend", "this weekend".
     Weekend { which: Which },
     /// A part of a day: "this morning", "Tuesday night".
-    PartOfDay { day: Box<Sem>, pod: Pod },
+    PartOfDay { day: Box<Sense>, pod: DayPart },
     /// A holiday, in a year if one is written: "Christmas", "Easter 2017".
     Holiday {
         rule: crate::holiday::Rule,
@@ -120,25 +102,29 @@ pub(crate) enum Sem {
     },
     /// Some units before or after a day: "three days before Easter", "the week before
     /// Christmas".
-    Offset { base: Box<Sem>, unit: Unit, n: i32 },
+    Offset {
+        base: Box<Sense>,
+        unit: Unit,
+        n: i32,
+    },
     /// A day, week or weekday counted inside a month or a year: "the last Monday of
     /// October", "the 20th day of last month", "the third week of next year".
-    Within { base: Box<Sem>, part: Part },
+    Within { base: Box<Sense>, part: Part },
     /// A day of the month named alone: "on the 29th".
     DayOfMonth { d: u32 },
     /// A range written as one expression: "June 9-12", "from 3pm to 5:30pm", "1914-1918".
     /// Both ends have the same grain.
-    Range { a: Box<Sem>, b: Box<Sem> },
+    Range { a: Box<Sense>, b: Box<Sense> },
     /// A time of day, on a day if one is given: "6:05 a.m.", "21 Jan 2020, 6:05".
     Clock {
-        day: Option<Box<Sem>>,
+        day: Option<Box<Sense>>,
         h: u32,
         m: u32,
         s: Option<u32>,
     },
 }
 
-/// What [`Sem::Within`] counts; `n` is 1 for the first, -1 for the last, -2 for the one
+/// What [`Sense::Within`] counts; `n` is 1 for the first, -1 for the last, -2 for the one
 /// before the last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Part {
@@ -246,16 +232,16 @@ fn res(kind: TimexType, value: String, gran: Granularity, anchor: Anchor) -> Res
 /// Resolves a range: both ends with the same tense, the end moved a week or a year on when
 /// it would fall before the begin ("Friday to Sunday", "Dec. 28 to Jan. 3"), and the value
 /// written `(BEGIN,END,DURATION)`.
-fn resolve_range(a: &Sem, b: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Resolved {
+fn resolve_range(a: &Sense, b: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> Resolved {
     let ra = resolve(a, reference, tense);
     let mut rb = resolve(b, reference, tense);
     if rb.value < ra.value {
         let later = match b {
-            Sem::Weekday { .. } => days_later(&rb.value, 7),
-            Sem::Ymd {
+            Sense::Weekday { .. } => days_later(&rb.value, 7),
+            Sense::Ymd {
                 y: YearSpec::Infer, ..
             }
-            | Sem::Ym {
+            | Sense::Ym {
                 y: YearSpec::Infer, ..
             } => year_later(&rb.value),
             _ => None,
@@ -335,12 +321,12 @@ fn span_between(a: &str, b: &str, gran: Granularity) -> Option<String> {
 }
 
 /// A value string built piece by piece: the hot path avoids `format!`.
-pub(crate) struct V(pub String);
+pub(crate) struct ValueText(pub String);
 
-impl V {
+impl ValueText {
     /// An empty value.
     pub(crate) fn new() -> Self {
-        V(String::with_capacity(16))
+        ValueText(String::with_capacity(16))
     }
 
     /// Appends `t`.
@@ -382,11 +368,11 @@ impl V {
 
 /// Formats a year: `2019`, or `-0044` is left alone as `-44` (never happens in news).
 pub(crate) fn fmt_year(y: i32) -> String {
-    V::new().y(y).0
+    ValueText::new().y(y).0
 }
 
 fn fmt_day(d: NaiveDate) -> String {
-    V::new()
+    ValueText::new()
         .y(d.year())
         .s("-")
         .n(d.month().into(), 2)
@@ -397,7 +383,7 @@ fn fmt_day(d: NaiveDate) -> String {
 
 fn fmt_week(d: NaiveDate) -> String {
     let w = d.iso_week();
-    V::new().y(w.year()).s("-W").n(w.week().into(), 2).0
+    ValueText::new().y(w.year()).s("-W").n(w.week().into(), 2).0
 }
 
 /// Adds `n` months to a date, clamping the day.
@@ -421,14 +407,14 @@ fn fmt_unit(d: NaiveDate, unit: Unit) -> (String, Granularity) {
         Unit::Decade => (format!("{:03}X", y.div_euclid(10)), Granularity::Decade),
         Unit::Year => (fmt_year(y), Granularity::Year),
         Unit::Half => (
-            V::new()
+            ValueText::new()
                 .y(y)
                 .s(if d.month() <= 6 { "-H1" } else { "-H2" })
                 .0,
             Granularity::Half,
         ),
         Unit::Quarter => (
-            V::new()
+            ValueText::new()
                 .y(y)
                 .s("-Q")
                 .n(((d.month() - 1) / 3 + 1).into(), 1)
@@ -436,11 +422,11 @@ fn fmt_unit(d: NaiveDate, unit: Unit) -> (String, Granularity) {
             Granularity::Quarter,
         ),
         Unit::Month => (
-            V::new().y(y).s("-").n(d.month().into(), 2).0,
+            ValueText::new().y(y).s("-").n(d.month().into(), 2).0,
             Granularity::Month,
         ),
         Unit::Week | Unit::Fortnight => (fmt_week(d), Granularity::Week),
-        Unit::Weekend => (V(fmt_week(d)).s("-WE").0, Granularity::Week),
+        Unit::Weekend => (ValueText(fmt_week(d)).s("-WE").0, Granularity::Week),
         Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => (fmt_day(d), Granularity::Day),
     }
 }
@@ -479,64 +465,72 @@ fn shift(d: NaiveDate, unit: Unit, n: i32) -> Option<NaiveDate> {
 }
 
 /// Resolves `sem` against `reference` with the sentence's `tense`.
-pub(crate) fn resolve(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Resolved {
-    if let Sem::Range { a, b } = sem {
+pub(crate) fn resolve(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> Resolved {
+    if let Sense::Range { a, b } = sem {
         return resolve_range(a, b, reference, tense);
     }
     resolve_opt(sem, reference, tense).unwrap_or_else(|| unresolved(sem))
 }
 
 /// The value with placeholders, when there is no reference (or arithmetic overflowed).
-fn unresolved(sem: &Sem) -> Resolved {
-    use Granularity as G;
+fn unresolved(sem: &Sense) -> Resolved {
+    use Granularity as Window;
     let u = Anchor::Unresolved;
     match sem {
-        Sem::Fixed {
+        Sense::Fixed {
             kind,
             value,
             gran,
             anchor,
         } => res(*kind, value.clone(), *gran, *anchor),
-        Sem::Ymd { m, d, .. } | Sem::YmdWeekday { m, d, .. } => {
-            res(TimexType::Date, format!("XXXX-{m:02}-{d:02}"), G::Day, u)
-        }
-        Sem::Ym { m, .. } => res(TimexType::Date, format!("XXXX-{m:02}"), G::Month, u),
-        Sem::RelYear(_) => res(TimexType::Date, "XXXX".into(), G::Year, u),
-        Sem::Quarter { q, .. } => res(TimexType::Date, format!("XXXX-Q{q}"), G::Quarter, u),
-        Sem::Report { .. } => res(TimexType::Date, "XXXX-QX".into(), G::Quarter, u),
-        Sem::Within { base, part } => {
+        Sense::Ymd { m, d, .. } | Sense::YmdWeekday { m, d, .. } => res(
+            TimexType::Date,
+            format!("XXXX-{m:02}-{d:02}"),
+            Window::Day,
+            u,
+        ),
+        Sense::Ym { m, .. } => res(TimexType::Date, format!("XXXX-{m:02}"), Window::Month, u),
+        Sense::RelYear(_) => res(TimexType::Date, "XXXX".into(), Window::Year, u),
+        Sense::Quarter { q, .. } => res(TimexType::Date, format!("XXXX-Q{q}"), Window::Quarter, u),
+        Sense::Report { .. } => res(TimexType::Date, "XXXX-QX".into(), Window::Quarter, u),
+        Sense::Within { base, part } => {
             let b = unresolved(base);
             match within(&b.value, *part) {
                 Some((v, g)) => res(TimexType::Date, v, g, b.anchor),
-                None => res(TimexType::Date, "XXXX-XX-XX".into(), G::Day, u),
+                None => res(TimexType::Date, "XXXX-XX-XX".into(), Window::Day, u),
             }
         }
-        Sem::DayOfMonth { d } => res(TimexType::Date, format!("XXXX-XX-{d:02}"), G::Day, u),
-        Sem::Holiday { rule, .. } => match rule.fixed() {
-            Some((m, d)) => res(TimexType::Date, format!("XXXX-{m:02}-{d:02}"), G::Day, u),
-            None => res(TimexType::Date, "XXXX-XX-XX".into(), G::Day, u),
+        Sense::DayOfMonth { d } => res(TimexType::Date, format!("XXXX-XX-{d:02}"), Window::Day, u),
+        Sense::Holiday { rule, .. } => match rule.fixed() {
+            Some((m, d)) => res(
+                TimexType::Date,
+                format!("XXXX-{m:02}-{d:02}"),
+                Window::Day,
+                u,
+            ),
+            None => res(TimexType::Date, "XXXX-XX-XX".into(), Window::Day, u),
         },
-        Sem::Offset { unit, .. } => {
+        Sense::Offset { unit, .. } => {
             let (v, g) = placeholder(*unit);
             res(TimexType::Date, v, g, u)
         }
-        Sem::Range { a, b } => resolve_range(a, b, None, Tense::Present),
-        Sem::Half { h, .. } => res(TimexType::Date, format!("XXXX-H{h}"), G::Half, u),
-        Sem::Season { s, .. } => res(TimexType::Date, format!("XXXX-{s}"), G::Season, u),
-        Sem::Rel { unit, .. } | Sem::Shift { unit, .. } => {
+        Sense::Range { a, b } => resolve_range(a, b, None, Tense::Present),
+        Sense::Half { h, .. } => res(TimexType::Date, format!("XXXX-H{h}"), Window::Half, u),
+        Sense::Season { s, .. } => res(TimexType::Date, format!("XXXX-{s}"), Window::Season, u),
+        Sense::Rel { unit, .. } | Sense::Shift { unit, .. } => {
             let (v, g) = placeholder(*unit);
             res(TimexType::Date, v, g, u)
         }
-        Sem::Weekday { wd, .. } => res(
+        Sense::Weekday { wd, .. } => res(
             TimexType::Date,
             format!("XXXX-WXX-{}", wd.number_from_monday()),
-            G::Day,
+            Window::Day,
             u,
         ),
-        Sem::Weekend { .. } => res(TimexType::Date, "XXXX-WXX-WE".into(), G::Week, u),
-        Sem::PartOfDay { day, pod } => {
+        Sense::Weekend { .. } => res(TimexType::Date, "XXXX-WXX-WE".into(), Window::Week, u),
+        Sense::PartOfDay { day, pod } => {
             let base = unresolved(day);
-            let day_value = if base.gran == G::Day {
+            let day_value = if base.gran == Window::Day {
                 base.value
             } else {
                 "XXXX-XX-XX".into()
@@ -544,15 +538,15 @@ fn unresolved(sem: &Sem) -> Resolved {
             res(
                 TimexType::Time,
                 format!("{day_value}T{}", pod.code()),
-                G::PartOfDay,
+                Window::PartOfDay,
                 u,
             )
         }
-        Sem::Clock { day, h, m, s } => {
+        Sense::Clock { day, h, m, s } => {
             let (day_value, anchor) = match day {
                 Some(day) => {
                     let r = unresolved(day);
-                    if r.gran == G::Day {
+                    if r.gran == Window::Day {
                         (r.value, r.anchor)
                     } else {
                         ("XXXX-XX-XX".into(), u)
@@ -574,7 +568,7 @@ fn unresolved(sem: &Sem) -> Resolved {
 fn fmt_clock(h: u32, m: u32, s: Option<u32>) -> (String, Granularity) {
     match s {
         Some(s) => (
-            V::new()
+            ValueText::new()
                 .n(h.into(), 2)
                 .s(":")
                 .n(m.into(), 2)
@@ -584,7 +578,7 @@ fn fmt_clock(h: u32, m: u32, s: Option<u32>) -> (String, Granularity) {
             Granularity::Second,
         ),
         None => (
-            V::new().n(h.into(), 2).s(":").n(m.into(), 2).0,
+            ValueText::new().n(h.into(), 2).s(":").n(m.into(), 2).0,
             Granularity::Minute,
         ),
     }
@@ -658,10 +652,10 @@ fn year_of(y: YearSpec, r: NaiveDate) -> Option<i32> {
     }
 }
 
-fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Option<Resolved> {
-    use Granularity as G;
+fn resolve_opt(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> Option<Resolved> {
+    use Granularity as Window;
     let date_ref = Anchor::Reference;
-    if let Sem::Fixed {
+    if let Sense::Fixed {
         kind,
         value,
         gran,
@@ -672,7 +666,7 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
     }
     // absolute forms resolve without a reference
     match sem {
-        Sem::Ymd {
+        Sense::Ymd {
             y: YearSpec::Abs(y),
             m,
             d,
@@ -681,86 +675,86 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
             return Some(res(
                 TimexType::Date,
                 fmt_day(date),
-                G::Day,
+                Window::Day,
                 Anchor::Absolute,
             ));
         }
-        Sem::Ym {
+        Sense::Ym {
             y: YearSpec::Abs(y),
             m,
         } => {
             return Some(res(
                 TimexType::Date,
-                V::new().y(*y).s("-").n((*m).into(), 2).0,
-                G::Month,
+                ValueText::new().y(*y).s("-").n((*m).into(), 2).0,
+                Window::Month,
                 Anchor::Absolute,
             ));
         }
-        Sem::Quarter {
+        Sense::Quarter {
             y: YearSpec::Abs(y),
             q,
         } => {
             return Some(res(
                 TimexType::Date,
-                V::new().y(*y).s("-Q").n((*q).into(), 1).0,
-                G::Quarter,
+                ValueText::new().y(*y).s("-Q").n((*q).into(), 1).0,
+                Window::Quarter,
                 Anchor::Absolute,
             ));
         }
-        Sem::Half {
+        Sense::Half {
             y: YearSpec::Abs(y),
             h,
         } => {
             return Some(res(
                 TimexType::Date,
-                V::new().y(*y).s("-H").n((*h).into(), 1).0,
-                G::Half,
+                ValueText::new().y(*y).s("-H").n((*h).into(), 1).0,
+                Window::Half,
                 Anchor::Absolute,
             ));
         }
-        Sem::Season {
+        Sense::Season {
             y: YearSpec::Abs(y),
             s,
             ..
         } => {
             return Some(res(
                 TimexType::Date,
-                V::new().y(*y).s("-").s(s).0,
-                G::Season,
+                ValueText::new().y(*y).s("-").s(s).0,
+                Window::Season,
                 Anchor::Absolute,
             ));
         }
-        Sem::Clock {
+        Sense::Clock {
             day: Some(day),
             h,
             m,
             s,
         } => {
             let d = resolve_opt(day, reference, tense)?;
-            if d.gran != G::Day || d.value.contains('X') {
+            if d.gran != Window::Day || d.value.contains('X') {
                 return None;
             }
             let (clock, gran) = fmt_clock(*h, *m, *s);
             return Some(res(
                 TimexType::Time,
-                V(d.value).s("T").s(&clock).0,
+                ValueText(d.value).s("T").s(&clock).0,
                 gran,
                 d.anchor,
             ));
         }
-        Sem::PartOfDay { day, pod } => {
+        Sense::PartOfDay { day, pod } => {
             let d = resolve_opt(day, reference, tense)?;
-            if d.gran != G::Day || d.value.contains('X') {
+            if d.gran != Window::Day || d.value.contains('X') {
                 return None;
             }
             return Some(res(
                 TimexType::Time,
-                V(d.value).s("T").s(pod.code()).0,
-                G::PartOfDay,
+                ValueText(d.value).s("T").s(pod.code()).0,
+                Window::PartOfDay,
                 d.anchor,
             ));
         }
-        Sem::Holiday {
+        Sense::Holiday {
             rule,
             y: YearSpec::Abs(y),
         } => {
@@ -768,11 +762,11 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
             return Some(res(
                 TimexType::Date,
                 fmt_day(date),
-                G::Day,
+                Window::Day,
                 Anchor::Absolute,
             ));
         }
-        Sem::Within { base, part } => {
+        Sense::Within { base, part } => {
             // a day in a present-tense sentence is scheduled: its month is the next one
             let tense = if tense == Tense::Present {
                 Tense::Future
@@ -783,9 +777,9 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
             let (v, g) = within(&b.value, *part)?;
             return Some(res(TimexType::Date, v, g, b.anchor));
         }
-        Sem::Offset { base, unit, n } => {
+        Sense::Offset { base, unit, n } => {
             let b = resolve(base, reference, tense);
-            if b.anchor != Anchor::Unresolved && b.gran == G::Day {
+            if b.anchor != Anchor::Unresolved && b.gran == Window::Day {
                 let d = NaiveDate::parse_from_str(&b.value, "%Y-%m-%d").ok()?;
                 let (v, g) = fmt_unit(shift(d, *unit, *n)?, *unit);
                 return Some(res(TimexType::Date, v, g, b.anchor));
@@ -797,8 +791,8 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
     let now = reference?;
     let r = now.date();
     Some(match sem {
-        Sem::Fixed { .. } | Sem::Offset { .. } | Sem::Within { .. } => return None,
-        Sem::DayOfMonth { d } => {
+        Sense::Fixed { .. } | Sense::Offset { .. } | Sense::Within { .. } => return None,
+        Sense::DayOfMonth { d } => {
             let days: Vec<NaiveDate> = (-1..=1)
                 .filter_map(|k| {
                     let m = add_months(r.with_day(1)?, k)?;
@@ -812,9 +806,9 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
                     .into_iter()
                     .min_by_key(|x| ((*x - r).num_days().abs(), *x < r))?,
             };
-            res(TimexType::Date, fmt_day(day), G::Day, date_ref)
+            res(TimexType::Date, fmt_day(day), Window::Day, date_ref)
         }
-        Sem::Holiday { rule, y } => {
+        Sense::Holiday { rule, y } => {
             let date = match year_of(*y, r) {
                 Some(y) => rule.date(y)?,
                 None => {
@@ -830,59 +824,59 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
                     }
                 }
             };
-            res(TimexType::Date, fmt_day(date), G::Day, date_ref)
+            res(TimexType::Date, fmt_day(date), Window::Day, date_ref)
         }
-        Sem::Range { a, b } => resolve_range(a, b, reference, tense),
-        Sem::Ymd { y, m, d } => {
+        Sense::Range { a, b } => resolve_range(a, b, reference, tense),
+        Sense::Ymd { y, m, d } => {
             let year = year_of(*y, r).unwrap_or_else(|| infer_year(r, *m, Some(*d), tense));
             let date = NaiveDate::from_ymd_opt(year, *m, *d)?;
-            res(TimexType::Date, fmt_day(date), G::Day, date_ref)
+            res(TimexType::Date, fmt_day(date), Window::Day, date_ref)
         }
-        Sem::YmdWeekday { m, d, wd } => {
+        Sense::YmdWeekday { m, d, wd } => {
             // the year, near the reference, in which that day is that weekday
             let year = [r.year(), r.year() + 1, r.year() - 1]
                 .into_iter()
                 .find(|&y| NaiveDate::from_ymd_opt(y, *m, *d).is_some_and(|x| x.weekday() == *wd))
                 .unwrap_or_else(|| infer_year(r, *m, Some(*d), tense));
             let date = NaiveDate::from_ymd_opt(year, *m, *d)?;
-            res(TimexType::Date, fmt_day(date), G::Day, date_ref)
+            res(TimexType::Date, fmt_day(date), Window::Day, date_ref)
         }
-        Sem::Ym { y, m } => {
+        Sense::Ym { y, m } => {
             let year = year_of(*y, r).unwrap_or_else(|| infer_year(r, *m, None, tense));
             res(
                 TimexType::Date,
-                V::new().y(year).s("-").n((*m).into(), 2).0,
-                G::Month,
+                ValueText::new().y(year).s("-").n((*m).into(), 2).0,
+                Window::Month,
                 date_ref,
             )
         }
-        Sem::RelYear(n) => res(
+        Sense::RelYear(n) => res(
             TimexType::Date,
             fmt_year(r.year().checked_add(*n)?),
-            G::Year,
+            Window::Year,
             date_ref,
         ),
-        Sem::Quarter { y, q } => {
+        Sense::Quarter { y, q } => {
             let year =
                 year_of(*y, r).unwrap_or_else(|| period_year(r, (q - 1) * 3 + 1, q * 3, tense));
             res(
                 TimexType::Date,
-                V::new().y(year).s("-Q").n((*q).into(), 1).0,
-                G::Quarter,
+                ValueText::new().y(year).s("-Q").n((*q).into(), 1).0,
+                Window::Quarter,
                 date_ref,
             )
         }
-        Sem::Half { y, h } => {
+        Sense::Half { y, h } => {
             let year =
                 year_of(*y, r).unwrap_or_else(|| period_year(r, (h - 1) * 6 + 1, h * 6, tense));
             res(
                 TimexType::Date,
-                V::new().y(year).s("-H").n((*h).into(), 1).0,
-                G::Half,
+                ValueText::new().y(year).s("-H").n((*h).into(), 1).0,
+                Window::Half,
                 date_ref,
             )
         }
-        Sem::Season { y, s, which } => {
+        Sense::Season { y, s, which } => {
             let year = match (year_of(*y, r), which) {
                 (Some(y), _) => y,
                 (None, Which::Last) => season_year(r, s, -1),
@@ -900,17 +894,17 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
             };
             res(
                 TimexType::Date,
-                V::new().y(year).s("-").s(s).0,
-                G::Season,
+                ValueText::new().y(year).s("-").s(s).0,
+                Window::Season,
                 date_ref,
             )
         }
-        Sem::Rel { unit, off } => {
+        Sense::Rel { unit, off } => {
             let d = shift(r, *unit, *off)?;
             let (v, g) = fmt_unit(d, *unit);
             res(TimexType::Date, v, g, date_ref)
         }
-        Sem::Report { years } => {
+        Sense::Report { years } => {
             let now = i64::from(r.year()) * 4 + i64::from(r.month0() / 3);
             let done = if tense == Tense::Future { now } else { now - 1 };
             let idx = done + i64::from(*years) * 4;
@@ -918,21 +912,21 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
             let q = idx.rem_euclid(4) + 1;
             res(
                 TimexType::Date,
-                V::new().y(y).s("-Q").n(q as u64, 1).0,
-                G::Quarter,
+                ValueText::new().y(y).s("-Q").n(q as u64, 1).0,
+                Window::Quarter,
                 date_ref,
             )
         }
-        Sem::Shift { unit, n } => {
+        Sense::Shift { unit, n } => {
             let d = shift(r, *unit, *n)?;
             let (v, g) = fmt_unit(d, *unit);
             res(TimexType::Date, v, g, date_ref)
         }
-        Sem::Weekday { wd, which } => {
+        Sense::Weekday { wd, which } => {
             let d = weekday_date(r, *wd, *which, tense)?;
-            res(TimexType::Date, fmt_day(d), G::Day, date_ref)
+            res(TimexType::Date, fmt_day(d), Window::Day, date_ref)
         }
-        Sem::Weekend { which } => {
+        Sense::Weekend { which } => {
             // Saturday of the weekend meant
             // "over the weekend" in a plain sentence is the nearest one
             let tense = if matches!(tense, Tense::Present | Tense::Plain) {
@@ -948,21 +942,21 @@ fn resolve_opt(sem: &Sem, reference: Option<NaiveDateTime>, tense: Tense) -> Opt
             };
             res(
                 TimexType::Date,
-                V(fmt_week(sat)).s("-WE").0,
-                G::Week,
+                ValueText(fmt_week(sat)).s("-WE").0,
+                Window::Week,
                 date_ref,
             )
         }
-        Sem::Clock { day: None, h, m, s } => {
+        Sense::Clock { day: None, h, m, s } => {
             let (clock, gran) = fmt_clock(*h, *m, *s);
             res(
                 TimexType::Time,
-                V(fmt_day(r)).s("T").s(&clock).0,
+                ValueText(fmt_day(r)).s("T").s(&clock).0,
                 gran,
                 date_ref,
             )
         }
-        Sem::Clock { .. } | Sem::PartOfDay { .. } => return None,
+        Sense::Clock { .. } | Sense::PartOfDay { .. } => return None,
     })
 }
 
@@ -1050,155 +1044,9 @@ fn weekday_date(r: NaiveDate, wd: Weekday, which: Which, tense: Tense) -> Option
     add_days(r, offset)
 }
 
-/// Words after which the sentence speaks of the future.
-pub(crate) const FUTURE_CUES: &[&str] = &[
-    "will",
-    "ll",
-    "shall",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "expected",
-    "expects",
-    "expect",
-    "scheduled",
-    "aims",
-    "aim",
-    "intends",
-    "intend",
-    "due",
-    "going",
-    "forecast",
-    "forecasts",
-    "projected",
-    "slated",
-    "set",
-    "until",
-    "hopes",
-    "hope",
-    "target",
-    "targets",
-    "wants",
-    "seeks",
-    "vowed",
-    "pledged",
-    "promised",
-    "proposed",
-    "could",
-    "might",
-    "may",
-    "should",
-    "would",
-];
-
-/// Irregular past-tense verbs common in news.
-pub(crate) const PAST_CUES: &[&str] = &[
-    "said", "was", "were", "had", "did", "told", "made", "took", "gave", "saw", "rose", "fell",
-    "grew", "began", "came", "went", "got", "left", "met", "paid", "sold", "lost", "held", "led",
-    "spent", "sent", "built", "broke", "brought", "bought", "thought", "found", "became", "ran",
-    "wrote", "spoke", "chose", "knew", "kept", "drew", "flew", "struck", "sought", "stood", "shut",
-    "since", "been", "slid", "sank", "shrank", "swung", "began", "reported",
-];
-
-/// Present-tense verbs that date an event to now or around it ("runs through Nov. 18").
-pub(crate) const PRESENT_CUES: &[&str] = &[
-    "resumes",
-    "see",
-    "go",
-    "reopens",
-    "close",
-    "open",
-    "meet",
-    "is",
-    "are",
-    "takes",
-    "runs",
-    "begins",
-    "starts",
-    "ends",
-    "opens",
-    "closes",
-    "expires",
-    "lasts",
-    "continues",
-    "remains",
-    "says",
-    "falls",
-    "comes",
-    "goes",
-    "meets",
-];
-
-/// Reporting verbs: they give the tense of the report, used only when nothing else does.
-pub(crate) const ATTRIBUTION: &[&str] = &[
-    "said",
-    "told",
-    "reported",
-    "noted",
-    "announced",
-    "stated",
-    "wrote",
-    "explained",
-];
-
-/// Words ending in "-ed" that are not past-tense verbs in news prose.
-pub(crate) const NOT_PAST: &[&str] = &[
-    "based",
-    "advanced",
-    "limited",
-    "united",
-    "related",
-    "need",
-    "needed",
-    "red",
-    "bed",
-    "speed",
-    "feed",
-    "seed",
-    "indeed",
-    "hundred",
-    "led",
-    "shed",
-    "wed",
-    "med",
-    "ted",
-    "fed",
-    "used",
-    "called",
-    "so-called",
-    "named",
-    "listed",
-    "owned",
-    "expected",
-    "scheduled",
-    "planned",
-    "proposed",
-    "detailed",
-    "skilled",
-    "sized",
-    "armed",
-    "concerned",
-    "interested",
-    "aged",
-    "biased",
-    "talented",
-    "varied",
-    "complicated",
-    "sophisticated",
-    "dedicated",
-    "designated",
-    "pledged",
-    "vowed",
-    "promised",
-    "projected",
-    "slated",
-    "combined",
-];
-
 /// Guesses the tense of the sentence around `span`: the tense cue nearest to the expression
 /// wins. No cue: present.
-pub(crate) fn tense_at(text: &str, span: std::ops::Range<usize>) -> Tense {
+pub(crate) fn tense_at(text: &str, span: std::ops::Range<usize>, lex: &Table) -> Tense {
     let bytes = text.as_bytes();
     let lo = sentence_start(bytes, span.start);
     let hi = sentence_end(bytes, span.end);
@@ -1222,7 +1070,11 @@ pub(crate) fn tense_at(text: &str, span: std::ops::Range<usize>) -> Tense {
             let before = &bytes[s.saturating_sub(6)..s - 1];
             before.ends_with(b"be") || before.ends_with(b"been") || before.ends_with(b"being")
         };
-        let tense = if passive { None } else { cue(word, bytes, i) };
+        let tense = if passive {
+            None
+        } else {
+            cue(word, bytes, i, lex)
+        };
         // "the office is shut", "results are published": a present passive, not the past
         let tense = match tense {
             Some(Tense::Past)
@@ -1255,7 +1107,9 @@ pub(crate) fn tense_at(text: &str, span: std::ops::Range<usize>) -> Tense {
             // "said", "told", "reported" date the telling, not the event: weaker cues
             // ... unless right next to the expression ("said Tuesday", "said on Tuesday")
             let weak = word.eq_ignore_ascii_case("would")
-                || ATTRIBUTION.iter().any(|a| a.eq_ignore_ascii_case(word));
+                || crate::words::ATTRIBUTION
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(word));
             let slot = if dist > 4 && weak {
                 &mut attribution
             } else {
@@ -1269,7 +1123,7 @@ pub(crate) fn tense_at(text: &str, span: std::ops::Range<usize>) -> Tense {
     best.or(attribution).map_or(Tense::Plain, |(_, t)| t)
 }
 
-fn cue(word: &str, bytes: &[u8], end: usize) -> Option<Tense> {
+fn cue(word: &str, bytes: &[u8], end: usize, lex: &Table) -> Option<Tense> {
     // quick exit: every cue word is short, and most words are none
     if word.len() < 2 {
         return None;
@@ -1279,7 +1133,7 @@ fn cue(word: &str, bytes: &[u8], end: usize) -> Option<Tense> {
         return None;
     }
     let wb = word.as_bytes();
-    let lists = crate::lex::lookup_at(crate::lex::Filter::Tense, wb, 0, wb.len());
+    let lists = lex.lookup_at(crate::lex::Filter::Tense, wb, 0, wb.len());
     use crate::lex::{FUTURE, NOT_PAST, PAST, PRESENT};
     if lists & (FUTURE | PRESENT | PAST | NOT_PAST) == 0 {
         // in no list: only the "-ed" rule below can apply

@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use crate::lex::Table;
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -36,127 +38,14 @@ pub(crate) struct Tok<'a> {
     pub lex: u64,
 }
 
-/// Whether a lowercase word opens a window: a month or weekday name or one of [`TRIGGERS`].
+/// Whether a lowercase word opens a window: a month or weekday name or one of [`crate::words::TRIGGERS`].
 /// (The scanner asks the lexicon; this plain check is the tests' reference.)
 #[cfg(test)]
 fn is_trigger(lower: &str) -> bool {
-    TRIGGERS.contains(&lower)
-        || crate::grammar::MONTH_NAMES.contains(&lower)
-        || crate::grammar::WEEKDAY_NAMES.contains(&lower)
+    crate::words::TRIGGERS.contains(&lower)
+        || crate::words::MONTH_NAMES.contains(&lower)
+        || crate::words::WEEKDAY_NAMES.contains(&lower)
 }
-
-/// Trigger words besides month and weekday names: any of them (at a word start) opens a
-/// window. Numbers are triggers too.
-pub(crate) const TRIGGERS: &[&str] = &[
-    // months and weekdays: grammar::MONTH_NAMES and WEEKDAY_NAMES, see `is_trigger`
-    // units
-    "year",
-    "years",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "day",
-    "days",
-    "hour",
-    "hours",
-    "minute",
-    "minutes",
-    "seconds",
-    "decade",
-    "decades",
-    "century",
-    "centuries",
-    "quarter",
-    "quarters",
-    "half",
-    "fortnight",
-    "weekend",
-    "weekends",
-    "millennium",
-    "yr",
-    "yrs",
-    // adjectival units and sets
-    "annually",
-    "annual",
-    "yearly",
-    "monthly",
-    "weekly",
-    "daily",
-    "quarterly",
-    "hourly",
-    "biweekly",
-    "semiannual",
-    "semiannually", // deictic
-    "today",
-    "yesterday",
-    "tomorrow",
-    "tonight",
-    "now",
-    "currently",
-    "recently",
-    "recent",
-    "current",
-    // times of day: "five o'clock", "seven pm", "17h30" (digits trigger anyway)
-    "clock",
-    "pm",
-    // holidays (most end in "Day" or a weekday, which are triggers already)
-    "christmas",
-    "easter",
-    "thanksgiving",
-    "halloween",
-    "pentecost",
-    "whitsunday",
-    // years in words: "nineteen eighty-four", "two thousand and nine"
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thousand",
-    "period",
-    "formerly",
-    "previously",
-    "soon",
-    "shortly",
-    "lately",
-    "nowadays",
-    "present",
-    "past",
-    "future",
-    "ago",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "noon",
-    "midnight",
-    "moment", // seasons, fiscal, quarters
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "fiscal",
-    "fy",
-    "q1",
-    "q2",
-    "q3",
-    "q4",
-    "h1",
-    "h2",
-    "mid",
-    "mid-",
-    "midyear", // digits
-    "0",
-    "1",
-    "2",
-    "3",
-    "4",
-    "5",
-    "6",
-    "7",
-    "8",
-    "9",
-];
 
 /// How far a window reaches before its first trigger and after its last one, in bytes.
 const BEFORE: usize = 40;
@@ -210,11 +99,10 @@ pub(crate) fn letters_end(bytes: &[u8], mut i: usize) -> usize {
 /// Calls `found(start, end)` for every trigger in `text`, in order: a trigger word (ASCII
 /// case-insensitive) that starts a word (no ASCII letter or digit before it) and ends one (no
 /// ASCII letter after it), `mid-`, `Q1`..`Q4`, `H1`, `H2`, or a digit that starts a number.
-fn triggers(text: &str, mut found: impl FnMut(usize, usize)) {
+fn triggers(text: &str, lex: &Table, mut found: impl FnMut(usize, usize)) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let class = |i: usize| CLASS[usize::from(bytes[i])];
-    let lex = crate::lex::lexicon();
     let mut i = 0;
     while i < n {
         let c = class(i);
@@ -253,10 +141,10 @@ fn triggers(text: &str, mut found: impl FnMut(usize, usize)) {
 }
 
 /// Finds the windows of `text` worth handing to the grammar, in order and disjoint.
-pub(crate) fn windows(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn windows(text: &str, lex: &Table) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut current: Option<Range<usize>> = None;
-    triggers(text, |s, e| {
+    triggers(text, lex, |s, e| {
         if text.as_bytes()[s].is_ascii_digit() {
             if let Some(cur) = &current {
                 if s < cur.end.saturating_sub(AFTER / 2) {
@@ -345,9 +233,13 @@ fn special(bytes: &[u8], i: usize) -> Option<(usize, bool)> {
 }
 
 /// Tokenizes `text[range]` into `out` (cleared first). `range` must lie on char boundaries.
-pub(crate) fn tokenize<'a>(text: &'a str, range: Range<usize>, out: &mut Vec<Tok<'a>>) {
+pub(crate) fn tokenize<'a>(
+    text: &'a str,
+    range: Range<usize>,
+    lex: &Table,
+    out: &mut Vec<Tok<'a>>,
+) {
     out.clear();
-    let lex = crate::lex::lexicon();
     let bytes = text.as_bytes();
     let mut i = range.start;
     let end = range.end.min(bytes.len());
@@ -464,7 +356,7 @@ mod tests {
 
     fn check_triggers(text: &str) {
         let mut fast = Vec::new();
-        triggers(text, |s, e| fast.push((s, e)));
+        triggers(text, crate::rules::lexicon(), |s, e| fast.push((s, e)));
         assert_eq!(fast, triggers_bytewise(text), "{text:?}");
     }
 

@@ -12,7 +12,7 @@
 //! Offsets are in characters (not bytes), end exclusive. A missing or null `ref` means the
 //! reference is unknown: relative expressions keep placeholders (`XXXX-07`).
 
-use std::io::{BufRead, Read, Write};
+use std::io::{BufRead, Write};
 use std::ops::Range;
 use std::process::ExitCode;
 
@@ -109,7 +109,8 @@ fn find(text: &str, reference: Option<NaiveDateTime>, prefer: Prefer) -> Finding
     Findings { times, money }
 }
 
-fn to_json(text: &str, found: &Findings) -> (Vec<TimeOut>, Vec<MoneyOut>) {
+/// The findings of `text` as JSON records, character offsets counted from `base`.
+fn to_json(text: &str, found: &Findings, base: usize) -> (Vec<TimeOut>, Vec<MoneyOut>) {
     let positions = found
         .times
         .iter()
@@ -122,8 +123,8 @@ fn to_json(text: &str, found: &Findings) -> (Vec<TimeOut>, Vec<MoneyOut>) {
         .iter()
         .map(|t| TimeOut {
             text: text[t.span.clone()].to_string(),
-            start: index.get(t.span.start),
-            end: index.get(t.span.end),
+            start: base + index.get(t.span.start),
+            end: base + index.get(t.span.end),
             kind: t.kind,
             value: t.value.clone(),
             range: t
@@ -138,8 +139,8 @@ fn to_json(text: &str, found: &Findings) -> (Vec<TimeOut>, Vec<MoneyOut>) {
         .iter()
         .map(|(span, amount, currency, approx)| MoneyOut {
             text: text[span.clone()].to_string(),
-            start: index.get(span.start),
-            end: index.get(span.end),
+            start: base + index.get(span.start),
+            end: base + index.get(span.end),
             amount: *amount,
             currency: currency.clone(),
             approx: *approx,
@@ -160,37 +161,236 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(r) => Some(parse_reference(r).with_context(|| format!("reading --ref {r:?}"))?),
         None => None,
     };
-    let mut raw = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut raw)
-        .context("reading stdin")?;
-    if let Err(err) = std::str::from_utf8(&raw) {
+    let stdin = std::io::stdin();
+    let out = std::io::BufWriter::new(std::io::stdout().lock());
+    let options = TextOptions {
+        reference,
+        prefer: args.prefer,
+        json: args.json,
+    };
+    run_text(stdin.lock(), out, options, Chunks::DEFAULT, |at| {
         #[allow(clippy::print_stderr)]
         {
             eprintln!(
-                "almanac: warning: stdin is not valid UTF-8 (byte {}); invalid bytes read as U+FFFD",
-                err.valid_up_to()
+                "almanac: warning: stdin is not valid UTF-8 (byte {at}); invalid bytes read as U+FFFD"
             );
         }
-    }
-    let text = String::from_utf8_lossy(&raw);
-    let found = find(&text, reference, args.prefer);
-    let mut out = std::io::stdout().lock();
-    if args.json {
-        let (times, money) = to_json(&text, &found);
-        let value = serde_json::json!({ "times": times, "money": money });
-        writeln!(out, "{value}")?;
-    } else {
-        for line in human_lines(&text, &found) {
-            writeln!(out, "{line}")?;
-        }
-    }
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// One finding per line, times and money merged and sorted by span (character offsets).
-fn human_lines(text: &str, found: &Findings) -> Vec<String> {
-    let (times, money) = to_json(text, found);
+/// How `almanac annotate` reads one text: against what, and how it writes.
+#[derive(Debug, Clone, Copy)]
+struct TextOptions {
+    reference: Option<NaiveDateTime>,
+    prefer: Prefer,
+    json: bool,
+}
+
+/// Sizes of the pieces a text is read in: paragraphs gathered up to `min` bytes, and a piece
+/// with no paragraph break cut at `max` bytes (at a line, sentence or word end).
+#[derive(Debug, Clone, Copy)]
+struct Chunks {
+    /// Paragraphs are gathered until a piece holds at least this many bytes.
+    min: usize,
+    /// No piece is longer than this (unless the input has no ASCII byte at all for that long).
+    max: usize,
+}
+
+impl Chunks {
+    /// 16 KiB of paragraphs at a time, 64 KiB at most.
+    const DEFAULT: Chunks = Chunks {
+        min: 16 << 10,
+        max: 64 << 10,
+    };
+}
+
+/// Reads `input` piece by piece (see [`Chunks`]) and writes what each piece holds as soon as
+/// it is read, with offsets counted from the start of the whole input: memory stays bounded
+/// whatever the input size. Calls `invalid(byte)` once, at the first byte that is not UTF-8
+/// (invalid bytes are read as U+FFFD).
+///
+/// Pieces are cut at paragraph breaks (a blank line), else after a newline, a sentence end or
+/// a space, never inside a character, so the findings are those of the whole text: the
+/// grammar never reads across a line break.
+fn run_text(
+    input: impl BufRead,
+    mut out: impl Write,
+    options: TextOptions,
+    sizes: Chunks,
+    mut invalid: impl FnMut(usize),
+) -> anyhow::Result<()> {
+    let mut reader = PieceReader::new(input, sizes);
+    let mut bytes_before = 0usize;
+    let mut chars_before = 0usize;
+    let mut warned = false;
+    let mut first = true;
+    // `--json` writes the times as they come and keeps the (sparse) money list for the end
+    let mut money_json: Vec<u8> = Vec::new();
+    if options.json {
+        out.write_all(b"{\"times\":[")?;
+    }
+    while let Some(piece) = reader.next_piece().context("reading stdin")? {
+        if !warned {
+            if let Err(err) = std::str::from_utf8(&piece) {
+                invalid(bytes_before + err.valid_up_to());
+                warned = true;
+            }
+        }
+        let text = String::from_utf8_lossy(&piece);
+        let found = find(&text, options.reference, options.prefer);
+        if options.json {
+            let (times, money) = to_json(&text, &found, chars_before);
+            for t in &times {
+                if !first {
+                    out.write_all(b",")?;
+                }
+                first = false;
+                serde_json::to_writer(&mut out, t)?;
+            }
+            for m in &money {
+                if !money_json.is_empty() {
+                    money_json.push(b',');
+                }
+                serde_json::to_writer(&mut money_json, m)?;
+            }
+        } else {
+            for line in human_lines(&text, &found, chars_before) {
+                writeln!(out, "{line}")?;
+            }
+        }
+        bytes_before += piece.len();
+        chars_before += text.chars().count();
+    }
+    if options.json {
+        out.write_all(b"],\"money\":[")?;
+        out.write_all(&money_json)?;
+        out.write_all(b"]}\n")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Splits a byte stream into pieces (see [`Chunks`]), reading at most `max` bytes ahead.
+struct PieceReader<R> {
+    input: R,
+    sizes: Chunks,
+    /// Bytes read and not yet handed out.
+    buf: Vec<u8>,
+    /// `buf[..scanned]` holds no paragraph break after `last_break` that is not yet known.
+    scanned: usize,
+    /// The end of the last paragraph break found in `buf` (just after its blank line).
+    last_break: Option<usize>,
+    eof: bool,
+}
+
+impl<R: BufRead> PieceReader<R> {
+    fn new(input: R, sizes: Chunks) -> Self {
+        PieceReader {
+            input,
+            sizes,
+            buf: Vec::new(),
+            scanned: 0,
+            last_break: None,
+            eof: false,
+        }
+    }
+
+    /// The next piece, or `None` at the end of the input.
+    fn next_piece(&mut self) -> std::io::Result<Option<Vec<u8>>> {
+        loop {
+            self.scan();
+            let cut = match self.last_break {
+                Some(b) if self.buf.len() >= self.sizes.min || self.eof => Some(b),
+                _ if self.buf.len() >= self.sizes.max => Some(fallback_cut(&self.buf)),
+                _ if self.eof => Some(self.buf.len()),
+                _ => None,
+            };
+            if let Some(cut) = cut {
+                if cut == 0 {
+                    return Ok(None);
+                }
+                let rest = self.buf.split_off(cut);
+                let piece = std::mem::replace(&mut self.buf, rest);
+                self.scanned = 0;
+                self.last_break = None;
+                return Ok(Some(piece));
+            }
+            let avail = self.input.fill_buf()?;
+            if avail.is_empty() {
+                self.eof = true;
+                continue;
+            }
+            let n = avail.len().min(self.sizes.max - self.buf.len());
+            self.buf.extend_from_slice(&avail[..n]);
+            self.input.consume(n);
+        }
+    }
+
+    /// Finds paragraph breaks (a newline, blank space, a newline) in the unscanned bytes.
+    fn scan(&mut self) {
+        let buf = &self.buf;
+        let mut i = self.scanned;
+        while let Some(p) = buf[i..].iter().position(|&b| b == b'\n') {
+            let nl = i + p;
+            let mut j = nl + 1;
+            while j < buf.len() && matches!(buf[j], b' ' | b'\t' | b'\r') {
+                j += 1;
+            }
+            if j == buf.len() {
+                // the line after this newline is not complete yet: look again from here
+                self.scanned = nl;
+                return;
+            }
+            if buf[j] == b'\n' {
+                self.last_break = Some(j + 1);
+            }
+            i = j;
+        }
+        self.scanned = buf.len();
+    }
+}
+
+/// Where to cut a piece with no paragraph break: after its last newline, else after its last
+/// sentence end, else after its last clause break (", " before a word), else after its last
+/// ASCII whitespace, else after its last ASCII byte, else at
+/// the start of a character. Never 0 for a non-empty `buf`, never inside a UTF-8 sequence.
+fn fallback_cut(buf: &[u8]) -> usize {
+    if let Some(p) = buf.iter().rposition(|&b| b == b'\n') {
+        return p + 1;
+    }
+    let sentence = buf
+        .windows(2)
+        .rposition(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1].is_ascii_whitespace());
+    if let Some(p) = sentence.filter(|&p| p > 0) {
+        return p + 2;
+    }
+    // a clause break: ", " or "; " before a word ("on 3 May 2021, on 4 May 2021")
+    let clause = buf
+        .windows(3)
+        .rposition(|w| matches!(w[0], b',' | b';') && w[1] == b' ' && w[2].is_ascii_alphabetic());
+    if let Some(p) = clause.filter(|&p| p > 0) {
+        return p + 2;
+    }
+    if let Some(p) = buf.iter().rposition(u8::is_ascii_whitespace) {
+        return p + 1;
+    }
+    if let Some(p) = buf.iter().rposition(u8::is_ascii) {
+        return p + 1;
+    }
+    // no ASCII at all: cut before a byte that starts a character (a UTF-8 sequence is at
+    // most four bytes, so if none of the last four does, the cut splits no valid sequence)
+    let n = buf.len();
+    (n.saturating_sub(4)..n)
+        .rev()
+        .find(|&i| i > 0 && buf[i] & 0xC0 != 0x80)
+        .unwrap_or(n)
+}
+
+/// One finding per line, times and money merged and sorted by span (character offsets
+/// counted from `base`).
+fn human_lines(text: &str, found: &Findings, base: usize) -> Vec<String> {
+    let (times, money) = to_json(text, found, base);
     let mut lines: Vec<(usize, usize, String)> = Vec::new();
     for (t, e) in times.iter().zip(&found.times) {
         let modifier = e
@@ -297,7 +497,7 @@ fn process_line(line: &str, prefer: Prefer) -> LineOut {
         Some(other) => return error_line(id, format!("\"ref\" must be a string, got {other}")),
     };
     let found = find(text, reference, prefer);
-    let (times, money) = to_json(text, &found);
+    let (times, money) = to_json(text, &found, 0);
     LineOut {
         id,
         times,
@@ -309,7 +509,83 @@ fn process_line(line: &str, prefer: Prefer) -> LineOut {
 
 #[cfg(test)]
 mod tests {
-    use super::run_jsonl;
+    use super::{Chunks, TextOptions, run_jsonl, run_text};
+
+    /// Annotates `input` read in pieces of the given sizes; returns the output and the byte
+    /// reported as the first invalid one.
+    fn annotate_in(input: &[u8], json: bool, sizes: Chunks) -> (String, Option<usize>) {
+        let options = TextOptions {
+            reference: almanac_time::parse_reference("2023-04-25T10:27:40").ok(),
+            prefer: almanac_time::Prefer::Auto,
+            json,
+        };
+        let mut out = Vec::new();
+        let mut invalid = None;
+        run_text(input, &mut out, options, sizes, |at| invalid = Some(at)).expect("annotate runs");
+        (String::from_utf8(out).expect("utf-8 output"), invalid)
+    }
+
+    #[test]
+    fn pieces_give_the_findings_of_the_whole_text() {
+        let mut input = Vec::new();
+        for n in 0..40 {
+            input.extend_from_slice(
+                format!(
+                    "Café owners in Seoul — {n} of them — said on Tuesday that sales fell 4% in \
+                     March from a year earlier. The group will invest $120 million by 2030.\n\
+                     Talks began on 3 May 2021 and ran from 3pm to 5:30pm; shares rose last week.\n\n"
+                )
+                .as_bytes(),
+            );
+        }
+        // one long paragraph with no line break, and a byte that is not UTF-8
+        for n in 0..30 {
+            input.extend_from_slice(format!("on {} June 2019, ", n % 28 + 1).as_bytes());
+        }
+        input.extend_from_slice(b"\xff in July 2020, \xe2\x80\x94 next month.\n");
+        let whole = Chunks {
+            min: usize::MAX,
+            max: usize::MAX,
+        };
+        for json in [false, true] {
+            let (expected, bad) = annotate_in(&input, json, whole);
+            assert!(expected.matches("2023-").count() > 40, "{expected}");
+            assert_eq!(
+                bad,
+                Some(input.iter().position(|&b| b == 0xff).unwrap_or(0))
+            );
+            for (min, max) in [(1, 64), (100, 300), (4096, 4096), (16 << 10, 64 << 10)] {
+                let (got, bad_too) = annotate_in(&input, json, Chunks { min, max });
+                let first_difference = got
+                    .split_inclusive([',', '\n'])
+                    .zip(expected.split_inclusive([',', '\n']))
+                    .find(|(g, e)| g != e);
+                assert_eq!(
+                    first_difference, None,
+                    "pieces of {min}..{max}, json {json}"
+                );
+                assert_eq!(got.len(), expected.len());
+                assert_eq!(bad_too, bad);
+            }
+        }
+    }
+
+    #[test]
+    fn a_cut_never_splits_a_character() {
+        // no ASCII at all: cuts fall before a character's first byte
+        let text = "é—".repeat(50);
+        let (expected, _) = annotate_in(
+            text.as_bytes(),
+            true,
+            Chunks {
+                min: usize::MAX,
+                max: usize::MAX,
+            },
+        );
+        let (got, bad) = annotate_in(text.as_bytes(), true, Chunks { min: 1, max: 7 });
+        assert_eq!(got, expected);
+        assert_eq!(bad, None);
+    }
 
     /// Runs the JSONL loop over `input` and returns the output lines.
     fn check(input: &str) -> Vec<serde_json::Value> {

@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use almanac_ask::{Answer, Session};
+use almanac_extract::Gazetteer;
 use anyhow::Context;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
@@ -36,6 +37,10 @@ pub(crate) struct Args {
     /// The date the documents were captured (YYYY-MM-DD), to resolve ages like "5 years ago".
     #[arg(long)]
     captured: Option<NaiveDate>,
+    /// A gazetteer file (the format of the built-in one) whose names extend the built-in
+    /// gazetteer, for extraction and questions alike.
+    #[arg(long, value_name = "FILE")]
+    gazetteer: Option<PathBuf>,
     /// Print the answer as one JSON object.
     #[arg(long)]
     json: bool,
@@ -54,22 +59,26 @@ pub(crate) fn open_session(
     paths: &[PathBuf],
     captured: Option<NaiveDate>,
     progress: bool,
+    gazetteer: &Gazetteer,
 ) -> anyhow::Result<(Session, corpus::Loaded)> {
     let loaded = if paths.is_empty() {
         corpus::bundled(captured)
     } else {
         corpus::load(paths, captured, progress)?
     };
-    let (facts, evidence) = pipeline::extract_all_with_evidence(&loaded.documents);
-    let session = Session::with_evidence(facts, &loaded.documents, evidence);
+    let (facts, evidence) = pipeline::extract_all_with_evidence(gazetteer, &loaded.documents);
+    let session = Session::with_gazetteer(facts, &loaded.documents, evidence, gazetteer);
     Ok((session, loaded))
 }
 
 /// Opens a session over the index in `dir` (written by `almanac index`): the same session
 /// [`open_session`] opens over the same files.
-pub(crate) fn open_index_session(dir: &Path) -> anyhow::Result<(Session, corpus::Loaded)> {
-    let (session, diagnostics) =
-        index::session(dir).with_context(|| format!("reading the index in {}", dir.display()))?;
+pub(crate) fn open_index_session(
+    dir: &Path,
+    gazetteer: &Gazetteer,
+) -> anyhow::Result<(Session, corpus::Loaded)> {
+    let (session, diagnostics) = index::session(dir, gazetteer)
+        .with_context(|| format!("reading the index in {}", dir.display()))?;
     let loaded = corpus::Loaded {
         documents: Vec::new(),
         diagnostics,
@@ -84,10 +93,12 @@ pub(crate) fn open_any(
     paths: &[PathBuf],
     captured: Option<NaiveDate>,
     progress: bool,
+    gazetteer: Option<&Path>,
 ) -> anyhow::Result<(Session, corpus::Loaded)> {
+    let gazetteer = pipeline::gazetteer(gazetteer)?;
     match index {
-        Some(dir) => open_index_session(dir),
-        None => open_session(paths, captured, progress),
+        Some(dir) => open_index_session(dir, &gazetteer),
+        None => open_session(paths, captured, progress, &gazetteer),
     }
 }
 
@@ -100,6 +111,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
         &args.corpus,
         args.captured,
         !args.jsonl,
+        args.gazetteer.as_deref(),
     )?;
     let opened = started.elapsed();
     if args.timings {

@@ -26,6 +26,10 @@ pub(crate) struct Args {
     /// An index written by `almanac index` to read the facts from, instead of documents.
     #[arg(long, value_name = "DIR", conflicts_with = "paths")]
     index: Option<PathBuf>,
+    /// A gazetteer file (the format of the built-in one) whose names extend the built-in
+    /// gazetteer, for extraction and questions alike.
+    #[arg(long, value_name = "FILE", conflicts_with = "index")]
+    gazetteer: Option<PathBuf>,
 }
 
 /// Runs `almanac facts`.
@@ -58,7 +62,8 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
             for d in &loaded.diagnostics {
                 eprintln!("{d}");
             }
-            let facts = pipeline::extract_all(&loaded.documents);
+            let gazetteer = pipeline::gazetteer(args.gazetteer.as_deref())?;
+            let facts = pipeline::extract_all(&gazetteer, &loaded.documents);
             let count = loaded.documents.len();
             (facts, loaded.documents, count)
         }

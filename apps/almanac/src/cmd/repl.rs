@@ -363,9 +363,16 @@ pub(crate) fn run(
     corpus: Vec<PathBuf>,
     index: Option<PathBuf>,
     captured: Option<NaiveDate>,
+    gazetteer: Option<PathBuf>,
 ) -> anyhow::Result<ExitCode> {
     let interactive = std::io::stdin().is_terminal();
-    let (session, loaded) = open_any(index.as_deref(), &corpus, captured, true)?;
+    let (session, loaded) = open_any(
+        index.as_deref(),
+        &corpus,
+        captured,
+        true,
+        gazetteer.as_deref(),
+    )?;
     let style = Style::detect();
     if interactive {
         for d in &loaded.diagnostics {

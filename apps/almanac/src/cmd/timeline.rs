@@ -24,6 +24,10 @@ pub(crate) struct Args {
     /// An index written by `almanac index` to read the events from, instead of documents.
     #[arg(long, value_name = "DIR", conflicts_with = "corpus")]
     index: Option<PathBuf>,
+    /// A gazetteer file (the format of the built-in one) whose names extend the built-in
+    /// gazetteer, for extraction and questions alike.
+    #[arg(long, value_name = "FILE", conflicts_with = "index")]
+    gazetteer: Option<PathBuf>,
 }
 
 /// Runs `almanac timeline`.
@@ -46,7 +50,8 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
             for d in &loaded.diagnostics {
                 eprintln!("{d}");
             }
-            pipeline::extract_all(&loaded.documents)
+            let gazetteer = pipeline::gazetteer(args.gazetteer.as_deref())?;
+            pipeline::extract_all(&gazetteer, &loaded.documents)
         }
     };
     let entries = almanac_extract::timeline(&facts, args.entity.as_deref());

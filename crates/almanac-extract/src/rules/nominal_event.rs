@@ -3,7 +3,7 @@
 //! July of last year`, `Japanese export curbs`, `the acquisition of Beta by Acme`,
 //! `Toray confirmed investments totaling $120 million`.
 
-use almanac_model::{Event, FactKind};
+use almanac_model::{Event, EventClass, FactKind};
 
 use super::{DocState, Found, Rule};
 use crate::analysis::Sentence;
@@ -56,7 +56,14 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
                 .flatten()
         }) {
             if preps.contains(&p)
-                || (p == "of" && matches!(class, "acquire" | "sell" | "appoint" | "sign"))
+                || (p == "of"
+                    && matches!(
+                        class,
+                        EventClass::Acquire
+                            | EventClass::Sell
+                            | EventClass::Appoint
+                            | EventClass::Sign
+                    ))
             {
                 target = Some(m.entity.clone());
             }
@@ -87,7 +94,7 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
             let event = Event {
                 actor: Some(actor),
                 action: s.low(i).to_owned(),
-                class: class.to_owned(),
+                class,
                 target: target.clone(),
                 object: Some(object.clone()),
                 time: clause::time_of(s, i, &win),

@@ -2,7 +2,7 @@
 //! Tokyo`, `Beta Corp was acquired by Acme`. The `by` phrase is the actor; the subject is the
 //! target (or holds it: `restrictions on Seoul`).
 
-use almanac_model::{Event, FactKind};
+use almanac_model::{Event, EventClass, FactKind};
 
 use super::{DocState, Found, Rule};
 use crate::analysis::Sentence;
@@ -58,7 +58,10 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
             np = start..end;
         }
         let mut target = None;
-        let restrictive = matches!(v.class, "restrict" | "ban" | "lift");
+        let restrictive = matches!(
+            v.class,
+            EventClass::Restrict | EventClass::Ban | EventClass::Lift
+        );
         for m in s
             .mentions
             .iter()
@@ -103,7 +106,7 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
         let event = Event {
             actor,
             action: v.lemma.to_owned(),
-            class: class.to_owned(),
+            class,
             target: target.or(args.target),
             object,
             time,

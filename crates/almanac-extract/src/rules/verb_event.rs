@@ -2,9 +2,9 @@
 //! amounts and place: `Last month, Japan lifted export restrictions on South Korea.`
 //!
 //! Light verbs (`slap`, `impose`, `end`) make an event only with a restriction noun as
-//! object, and take their class from [`crate::lexicon::LIGHT_VERBS`].
+//! object, and take their class from their `light` line in `almanac_model`'s `events.tsv`.
 
-use almanac_model::{EntityKind, EntityRef, Event, FactKind, Modality};
+use almanac_model::{EntityKind, EntityRef, Event, EventClass, FactKind, Modality};
 
 use super::{DocState, Found, Rule};
 use crate::analysis::Sentence;
@@ -36,13 +36,15 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
         }
         // `pledged to spend`, `agreed to buy`, `began restricting`: the second verb carries
         // the event.
-        if matches!(v.class, "pledge" | "agree" | "start" | "propose")
-            && s.low(i + 1) == "to"
+        if matches!(
+            v.class,
+            EventClass::Pledge | EventClass::Agree | EventClass::Start | EventClass::Propose
+        ) && s.low(i + 1) == "to"
             && clause::verb_at(s, i + 2).is_some()
         {
             continue;
         }
-        if v.class == "start"
+        if v.class == EventClass::Start
             && clause::verb_at(s, i + 1).is_some_and(|n| n.form == lexicon::Form::Gerund)
         {
             continue;
@@ -94,7 +96,13 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
             || args.place.is_some()
             || !amounts.is_empty();
         let scheduled = lexicon::SCHEDULED_CLASSES.contains(&class);
-        if !(has_args || scheduled || matches!(class, "resign" | "announce" | "win" | "list")) {
+        if !(has_args
+            || scheduled
+            || matches!(
+                class,
+                EventClass::Resign | EventClass::Announce | EventClass::Win | EventClass::List
+            ))
+        {
             continue;
         }
         // `Voters in Lisbon elected Ana Ribeiro`: an event without a named actor, kept when
@@ -127,7 +135,9 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
             continue;
         }
         // only persons resign: `Chile's minister quits` is no act of Chile
-        if class == "resign" && actor.as_ref().is_some_and(|a| a.kind != EntityKind::Person) {
+        if class == EventClass::Resign
+            && actor.as_ref().is_some_and(|a| a.kind != EntityKind::Person)
+        {
             continue;
         }
         if actor.is_some() && actor.as_ref().map(|a| &a.id) == args.target.as_ref().map(|t| &t.id) {
@@ -183,7 +193,7 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
             let event = Event {
                 actor: a,
                 action: v.lemma.to_owned(),
-                class: class.to_owned(),
+                class,
                 target: target.clone(),
                 object: object.clone(),
                 time: time.clone(),

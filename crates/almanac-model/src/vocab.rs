@@ -1,0 +1,492 @@
+//! The shared vocabularies, as data: event classes with their verbs, nouns and question
+//! synonyms (`data/events.tsv`), and title words (`data/titles.tsv`). Both files are embedded
+//! at build time and parsed once; extraction (`almanac-extract`) and question parsing
+//! (`almanac-ask`) read the same tables, so adding a verb or a title is one line.
+
+use std::fmt;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+/// The built-in event vocabulary (see the header of the file for its format).
+pub const EVENTS_TSV: &str = include_str!("../data/events.tsv");
+
+/// The built-in title vocabulary (see the header of the file for its format).
+pub const TITLES_TSV: &str = include_str!("../data/titles.tsv");
+
+macro_rules! event_classes {
+    ($($variant:ident = $name:literal,)*) => {
+        /// What kind of thing an event is: `lift`, `restrict`, `invest`... Serialized, shown
+        /// and parsed as its lowercase name.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum EventClass {
+            $(
+                #[doc = concat!("`", $name, "`.")]
+                #[serde(rename = $name)]
+                $variant,
+            )*
+        }
+
+        impl EventClass {
+            /// Every class, in declaration order.
+            pub const ALL: &[EventClass] = &[$(EventClass::$variant,)*];
+
+            /// The class's name: `lift`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(EventClass::$variant => $name,)*
+                }
+            }
+        }
+
+        impl FromStr for EventClass {
+            type Err = UnknownClass;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($name => Ok(EventClass::$variant),)*
+                    _ => Err(UnknownClass { name: s.to_owned() }),
+                }
+            }
+        }
+    };
+}
+
+event_classes! {
+    Lift = "lift",
+    Restrict = "restrict",
+    Ban = "ban",
+    Invest = "invest",
+    Fund = "fund",
+    Spend = "spend",
+    Pledge = "pledge",
+    Announce = "announce",
+    Visit = "visit",
+    Designate = "designate",
+    Supply = "supply",
+    Export = "export",
+    Import = "import",
+    Agree = "agree",
+    Sign = "sign",
+    Build = "build",
+    Open = "open",
+    Close = "close",
+    Start = "start",
+    Localize = "localize",
+    Launch = "launch",
+    Expand = "expand",
+    Acquire = "acquire",
+    Sell = "sell",
+    Raise = "raise",
+    Cut = "cut",
+    Appoint = "appoint",
+    Elect = "elect",
+    Resign = "resign",
+    Dismiss = "dismiss",
+    Fine = "fine",
+    Sue = "sue",
+    Appeal = "appeal",
+    Approve = "approve",
+    Reject = "reject",
+    Propose = "propose",
+    Order = "order",
+    Join = "join",
+    Award = "award",
+    Postpone = "postpone",
+    Suspend = "suspend",
+    Meet = "meet",
+    Win = "win",
+    List = "list",
+}
+
+impl fmt::Display for EventClass {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A name that is no [`EventClass`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown event class {name:?}")]
+pub struct UnknownClass {
+    /// The name given.
+    pub name: String,
+}
+
+/// A line of a vocabulary file that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {problem} in {text:?}")]
+pub struct VocabError {
+    /// 1-based line number.
+    pub line: usize,
+    /// The line as written.
+    pub text: String,
+    /// What is wrong with it.
+    pub problem: String,
+}
+
+/// How one event word is used: by the extractor (`verb`, `light`, `noun`) and by questions
+/// (`ask-verb`, `ask-noun`, `ask-undo`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Use {
+    /// An event verb in text; its regular forms (`-s`, `-ed`, `-ing`) are generated.
+    Verb,
+    /// A light verb: an event only with a restriction noun as object (`slapped curbs on`).
+    Light,
+    /// A noun naming the event in text, exact form (`restrictions`, `acquisition`).
+    Noun,
+    /// A verb or verb phrase in a question (`put money into`).
+    AskVerb,
+    /// A noun in a question (`investment`).
+    AskNoun,
+    /// A question verb that undoes another class (`lift`, `remove`).
+    AskUndo,
+}
+
+impl Use {
+    const NAMES: &[(&str, Use)] = &[
+        ("verb", Use::Verb),
+        ("light", Use::Light),
+        ("noun", Use::Noun),
+        ("ask-verb", Use::AskVerb),
+        ("ask-noun", Use::AskNoun),
+        ("ask-undo", Use::AskUndo),
+    ];
+
+    fn parse(s: &str) -> Option<Self> {
+        Self::NAMES.iter().find(|(n, _)| *n == s).map(|(_, u)| *u)
+    }
+
+    fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(_, u)| *u == self)
+            .map_or("?", |(n, _)| n)
+    }
+
+    /// Whether questions read this use.
+    pub fn in_questions(self) -> bool {
+        matches!(self, Use::AskVerb | Use::AskNoun | Use::AskUndo)
+    }
+}
+
+/// One word (or, for questions, phrase) of the event vocabulary, in one use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventWord<'a> {
+    /// The lemma, noun or phrase: `ban`, `restrictions`, `put money into`.
+    pub word: &'a str,
+    /// The class it signals.
+    pub class: EventClass,
+    /// How it is used.
+    pub used: Use,
+    /// Irregular or doubled forms of a verb (`banned`, `banning`).
+    pub forms: Vec<&'a str>,
+    /// Particles the verb needs to be an event (`step` `down`), empty if none.
+    pub particles: Vec<&'a str>,
+}
+
+/// The event vocabulary: every word in file order, and the groups of related classes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EventVocab<'a> {
+    /// Words in file order, one entry per use.
+    pub words: Vec<EventWord<'a>>,
+    /// Groups of classes close enough to answer for each other in part.
+    pub related: Vec<Vec<EventClass>>,
+}
+
+impl<'a> EventVocab<'a> {
+    /// Parses an event vocabulary file (format: see `data/events.tsv`). Rejects malformed
+    /// lines, unknown classes and unknown uses, and a word given the same use in two classes
+    /// unless one of the lines is marked `shared`.
+    pub fn parse(text: &'a str) -> Result<Self, VocabError> {
+        let mut vocab = EventVocab::default();
+        let mut seen: std::collections::HashMap<(&str, Use), (EventClass, bool)> =
+            std::collections::HashMap::new();
+        for (n, raw) in text.lines().enumerate() {
+            let fail = |problem: String| VocabError {
+                line: n + 1,
+                text: raw.to_owned(),
+                problem,
+            };
+            let line = raw.trim_end();
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            if fields[0] == "@related" {
+                let group = fields
+                    .get(1)
+                    .ok_or_else(|| fail("no classes after @related".into()))?
+                    .split_whitespace()
+                    .map(|c| c.parse::<EventClass>().map_err(|e| fail(e.to_string())))
+                    .collect::<Result<Vec<_>, _>>()?;
+                if fields.len() > 2 || group.len() < 2 {
+                    return Err(fail(
+                        "@related takes one field of two or more classes".into(),
+                    ));
+                }
+                vocab.related.push(group);
+                continue;
+            }
+            let [word, class, uses, rest @ ..] = fields.as_slice() else {
+                return Err(fail(
+                    "expected WORD, CLASS and USES separated by tabs".into(),
+                ));
+            };
+            if word.is_empty() || word.trim() != *word || *word != word.to_lowercase() {
+                return Err(fail(
+                    "the word must be lowercase, without outer spaces".into(),
+                ));
+            }
+            let class: EventClass = class
+                .parse()
+                .map_err(|e: UnknownClass| fail(e.to_string()))?;
+            let mut forms = Vec::new();
+            let mut particles = Vec::new();
+            let mut shared = false;
+            for option in rest.iter().flat_map(|f| f.split_whitespace()) {
+                match option.split_once('=') {
+                    Some(("forms", list)) => forms.extend(list.split(',')),
+                    Some(("particles", list)) => particles.extend(list.split(',')),
+                    None if option == "shared" => shared = true,
+                    _ => return Err(fail(format!("unknown option {option:?}"))),
+                }
+            }
+            if forms.iter().chain(&particles).any(|w| w.is_empty()) {
+                return Err(fail("empty form or particle".into()));
+            }
+            for name in uses.split(',') {
+                let used = Use::parse(name).ok_or_else(|| fail(format!("unknown use {name:?}")))?;
+                if let Some(&(other, other_shared)) = seen.get(&(*word, used)) {
+                    if other == class {
+                        return Err(fail(format!(
+                            "{word:?} is already a {} of {other}",
+                            used.name()
+                        )));
+                    }
+                    if !(shared || other_shared) {
+                        return Err(fail(format!(
+                            "{word:?} is already a {} of {other}; mark one line `shared` to allow both",
+                            used.name()
+                        )));
+                    }
+                }
+                seen.insert((*word, used), (class, shared));
+                vocab.words.push(EventWord {
+                    word,
+                    class,
+                    used,
+                    forms: if matches!(used, Use::Verb | Use::Light) {
+                        forms.clone()
+                    } else {
+                        Vec::new()
+                    },
+                    particles: if used == Use::Verb {
+                        particles.clone()
+                    } else {
+                        Vec::new()
+                    },
+                });
+            }
+        }
+        Ok(vocab)
+    }
+
+    /// The words of one use, in file order.
+    pub fn of(&self, used: Use) -> impl Iterator<Item = &EventWord<'a>> {
+        self.words.iter().filter(move |w| w.used == used)
+    }
+}
+
+/// The built-in event vocabulary ([`EVENTS_TSV`]), parsed once.
+pub fn events() -> &'static EventVocab<'static> {
+    static VOCAB: OnceLock<EventVocab<'static>> = OnceLock::new();
+    // The file is checked by the tests below; a broken one yields an empty vocabulary.
+    VOCAB.get_or_init(|| EventVocab::parse(EVENTS_TSV).unwrap_or_default())
+}
+
+/// How one title word is used (see `data/titles.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TitleUse {
+    /// The word that names the function in a title (`minister`, `ceo`).
+    Head,
+    /// A word that may qualify a title (`prime`, `industry`).
+    Qualifier,
+    /// A qualifier that names no portfolio (`deputy`, `former`).
+    Generic,
+    /// In a question, makes `who` ask for a person (`who is the president`).
+    Who,
+    /// In a question, names an office whose holder is asked for (`who is the ceo`).
+    Office,
+}
+
+impl TitleUse {
+    const NAMES: &[(&str, TitleUse)] = &[
+        ("head", TitleUse::Head),
+        ("qualifier", TitleUse::Qualifier),
+        ("generic", TitleUse::Generic),
+        ("who", TitleUse::Who),
+        ("office", TitleUse::Office),
+    ];
+}
+
+/// The title vocabulary: `(word, uses)` in file order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TitleVocab<'a> {
+    /// Every word with its uses.
+    pub words: Vec<(&'a str, Vec<TitleUse>)>,
+}
+
+impl<'a> TitleVocab<'a> {
+    /// Parses a title vocabulary file: `WORD <TAB> USES` with uses comma-separated. Rejects
+    /// malformed lines, unknown uses and a word listed twice.
+    pub fn parse(text: &'a str) -> Result<Self, VocabError> {
+        let mut vocab = TitleVocab::default();
+        let mut seen = std::collections::HashSet::new();
+        for (n, raw) in text.lines().enumerate() {
+            let fail = |problem: String| VocabError {
+                line: n + 1,
+                text: raw.to_owned(),
+                problem,
+            };
+            let line = raw.trim_end();
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let [word, uses] = line.split('\t').collect::<Vec<_>>()[..] else {
+                return Err(fail("expected WORD and USES separated by a tab".into()));
+            };
+            if word.is_empty() || word.trim() != word || word != word.to_lowercase() {
+                return Err(fail(
+                    "the word must be lowercase, without outer spaces".into(),
+                ));
+            }
+            if !seen.insert(word) {
+                return Err(fail(format!("{word:?} is listed twice")));
+            }
+            let uses = uses
+                .split(',')
+                .map(|u| {
+                    TitleUse::NAMES
+                        .iter()
+                        .find(|(n, _)| *n == u)
+                        .map(|(_, t)| *t)
+                        .ok_or_else(|| fail(format!("unknown use {u:?}")))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            vocab.words.push((word, uses));
+        }
+        Ok(vocab)
+    }
+
+    /// The words of one use, in file order.
+    pub fn of(&self, used: TitleUse) -> impl Iterator<Item = &'a str> + '_ {
+        self.words
+            .iter()
+            .filter(move |(_, uses)| uses.contains(&used))
+            .map(|(w, _)| *w)
+    }
+}
+
+/// The built-in title vocabulary ([`TITLES_TSV`]), parsed once.
+pub fn titles() -> &'static TitleVocab<'static> {
+    static VOCAB: OnceLock<TitleVocab<'static>> = OnceLock::new();
+    // The file is checked by the tests below; a broken one yields an empty vocabulary.
+    VOCAB.get_or_init(|| TitleVocab::parse(TITLES_TSV).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Parses `text` as an event vocabulary; `Ok(number of words)` or the error's message.
+    fn check(text: &str, expected: Result<usize, &str>) {
+        let got = EventVocab::parse(text)
+            .map(|v| v.words.len())
+            .map_err(|e| e.to_string());
+        assert_eq!(got, expected.map_err(str::to_owned), "{text:?}");
+    }
+
+    #[test]
+    fn builtin_files_are_valid() {
+        let parsed = EventVocab::parse(EVENTS_TSV).map_err(|e| e.to_string());
+        assert!(
+            parsed.as_ref().is_ok_and(|v| !v.words.is_empty()),
+            "{parsed:?}"
+        );
+        let parsed_titles = TitleVocab::parse(TITLES_TSV).map_err(|e| e.to_string());
+        assert!(
+            parsed_titles.as_ref().is_ok_and(|v| !v.words.is_empty()),
+            "{parsed_titles:?}"
+        );
+        assert_eq!(events().words.len(), parsed.map_or(0, |v| v.words.len()));
+    }
+
+    #[test]
+    fn every_class_has_a_word_and_round_trips() {
+        for class in EventClass::ALL {
+            assert_eq!(class.as_str().parse::<EventClass>(), Ok(*class));
+            assert!(
+                events().words.iter().any(|w| w.class == *class)
+                    || events().related.iter().flatten().any(|c| c == class),
+                "{class} is in no line of events.tsv"
+            );
+        }
+        assert_eq!(
+            serde_json::to_string(&EventClass::Lift).ok().as_deref(),
+            Some("\"lift\"")
+        );
+    }
+
+    #[test]
+    fn bad_lines_are_rejected_with_their_number() {
+        check("# comment\n\nban\tban\tverb,noun\tforms=banned\n", Ok(2));
+        check(
+            "lift\tlift\tverb\nban\tbann\tverb\n",
+            Err("line 2: unknown event class \"bann\" in \"ban\\tbann\\tverb\""),
+        );
+        check(
+            "ban\tban\n",
+            Err("line 1: expected WORD, CLASS and USES separated by tabs in \"ban\\tban\""),
+        );
+        check(
+            "ban\tban\tverbb\n",
+            Err("line 1: unknown use \"verbb\" in \"ban\\tban\\tverbb\""),
+        );
+        check(
+            "ban\tban\tverb\tform=x\n",
+            Err("line 1: unknown option \"form=x\" in \"ban\\tban\\tverb\\tform=x\""),
+        );
+        check(
+            "@related\tlift\n",
+            Err("line 1: @related takes one field of two or more classes in \"@related\\tlift\""),
+        );
+    }
+
+    #[test]
+    fn duplicates_across_classes_need_a_mark() {
+        check(
+            "ban\tban\tverb\nban\trestrict\tverb\n",
+            Err(
+                "line 2: \"ban\" is already a verb of ban; mark one line `shared` to allow both in \"ban\\trestrict\\tverb\"",
+            ),
+        );
+        check("ban\tban\tverb\nban\trestrict\tverb\tshared\n", Ok(2));
+        check("ban\tban\tverb\nban\trestrict\task-verb\n", Ok(2));
+        check(
+            "ban\tban\tverb\nban\tban\tverb\n",
+            Err("line 2: \"ban\" is already a verb of ban in \"ban\\tban\\tverb\""),
+        );
+    }
+
+    #[test]
+    fn titles_reject_duplicates() {
+        let got =
+            TitleVocab::parse("minister\thead,who\nminister\thead\n").map_err(|e| e.to_string());
+        assert_eq!(
+            got,
+            Err("line 2: \"minister\" is listed twice in \"minister\\thead\"".to_owned())
+        );
+    }
+}
