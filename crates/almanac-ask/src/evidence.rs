@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use almanac_model::{DateKnown, DocEvidence, Document, SentenceEvidence};
 use chrono::NaiveDateTime;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::text::{is_stop, stem};
@@ -208,10 +209,11 @@ pub fn bm25_search(
     mut walk: impl FnMut(&str, &mut dyn FnMut(Posting)),
 ) -> Vec<Hit> {
     let walk_limit = ((n as f32 * COMMON_SHARE) as usize).max(COMMON_FLOOR);
-    let mut acc: HashMap<u32, f32> = HashMap::new();
+    let mut acc: FxHashMap<u32, f32> = FxHashMap::default();
+    let mut best: FxHashMap<u32, f32> = FxHashMap::default();
     for term in terms {
         // Per sentence, the best alternative of this term counts once.
-        let mut best: HashMap<u32, f32> = HashMap::new();
+        best.clear();
         for (stem, weight) in &term.stems {
             let Some(st) = stats(stem) else {
                 continue;
@@ -235,7 +237,7 @@ pub fn bm25_search(
                 }
             });
         }
-        for (s, v) in best {
+        for (&s, &v) in &best {
             *acc.entry(s).or_insert(0.0) += v;
         }
     }
@@ -243,12 +245,18 @@ pub fn bm25_search(
         .into_iter()
         .map(|(sentence, score)| Hit { sentence, score })
         .collect();
-    hits.sort_by(|a, b| {
+    let order = |a: &Hit, b: &Hit| {
         b.score
             .total_cmp(&a.score)
             .then(a.sentence.cmp(&b.sentence))
-    });
+    };
+    // Only the best `limit` are sorted: the order is total, so they are the same hits a full
+    // sort would keep.
+    if hits.len() > limit && limit > 0 {
+        hits.select_nth_unstable_by(limit - 1, order);
+    }
     hits.truncate(limit);
+    hits.sort_by(order);
     hits
 }
 
