@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use almanac_ask::Session;
-use almanac_ask::evidence::{DocMeta, Posting, repair_words, sentence_terms, title_terms};
+use almanac_ask::{DocMeta, Posting, repair_words, sentence_terms, title_terms};
 use almanac_extract::Extractor;
 #[cfg(test)]
 use almanac_model::SentenceEvidence;

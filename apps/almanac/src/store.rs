@@ -1,5 +1,5 @@
 //! The sentence store of an index, read from SQLite on demand: [`DiskStore`] serves the
-//! answer engine ([`almanac_ask::evidence::Retrieve`]) without loading every sentence.
+//! answer engine ([`almanac_ask::Retrieve`]) without loading every sentence.
 //!
 //! At open it reads only what is small and needed for every question: each document's
 //! metadata, title stems and sentence range, the corpus counts BM25 needs, and the ids of
@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
 
-use almanac_ask::evidence::{
+use almanac_ask::{
     DocMeta, Hit, Posting, QueryTerm, Retrieve, Stored, TermStats, bm25_search, closest_word,
 };
 use almanac_model::SentenceEvidence;

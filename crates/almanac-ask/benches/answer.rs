@@ -180,7 +180,7 @@ fn generated_corpus() -> (Vec<Fact>, Vec<String>) {
         let sentence = format!(
             "{} {} {object}{} in {} {year}.",
             actor.name,
-            almanac_ask::render::past(action),
+            almanac_ask::past(action),
             target
                 .as_ref()
                 .map(|t| format!(" on {}", t.name))
@@ -254,7 +254,7 @@ fn generated_corpus() -> (Vec<Fact>, Vec<String>) {
             _ => match &e.target {
                 Some(t) => format!(
                     "who {} {} on {}?",
-                    almanac_ask::render::past(&e.action),
+                    almanac_ask::past(&e.action),
                     e.object.as_deref().unwrap_or(""),
                     t.name
                 ),

@@ -1,6 +1,6 @@
 //! Dumps, for each question of a labelled set, the evidence candidates `:why` shows with their
 //! named features, as one JSON line per question: the input of `eval/fit.py`, which fits the
-//! weights of `almanac_ask::reader::WEIGHTS` and prints a calibration table.
+//! weights of `the reader's `WEIGHTS` (crates/almanac-ask/src/reader.rs)` and prints a calibration table.
 //!
 //! ```sh
 //! cargo run --release -p almanac-ask --example evidence_features -- DOCS_DIR < questions.jsonl

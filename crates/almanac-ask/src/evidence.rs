@@ -31,7 +31,7 @@ const COMMON_FLOOR: usize = 2000;
 
 /// A word of a text with its byte range: lowercased, possessive dropped, stemmed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Word {
+pub(crate) struct Word {
     /// Byte range in the text.
     pub span: std::ops::Range<usize>,
     /// The word lowercased.
@@ -43,7 +43,7 @@ pub struct Word {
 }
 
 /// The words of `text` with their byte ranges (letters and digits; `'s` dropped).
-pub fn words_of(text: &str) -> Vec<Word> {
+pub(crate) fn words_of(text: &str) -> Vec<Word> {
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut start = None;
     let push = |s: usize, e: usize, out: &mut Vec<Word>| {
@@ -90,7 +90,7 @@ pub fn words_of(text: &str) -> Vec<Word> {
 }
 
 /// Whether a word is a content word worth indexing.
-pub fn is_content(lower: &str) -> bool {
+pub(crate) fn is_content(lower: &str) -> bool {
     !is_stop(lower) && !lower.is_empty()
 }
 
@@ -126,7 +126,7 @@ pub fn title_terms(title: &str) -> Vec<String> {
 }
 
 /// The lowercase content-bearing words of a text that typo repair may propose (letters and
-/// digits, as [`words_of`] splits them).
+/// digits; `AT&T` is one word, a possessive `'s` is dropped).
 pub fn repair_words(text: &str) -> impl Iterator<Item = String> + '_ {
     words_of(text)
         .into_iter()
@@ -263,7 +263,7 @@ pub fn bm25_search(
 /// A sentence of the corpus with the document it belongs to.
 #[derive(Debug, Clone)]
 pub struct Stored {
-    /// Index of its document in [`EvidenceIndex::docs`].
+    /// Index of its document ([`Retrieve::doc`]).
     pub doc: u32,
     /// The sentence and its mentions.
     pub evidence: SentenceEvidence,
@@ -526,10 +526,10 @@ impl Retrieve for EvidenceIndex {
     }
 }
 
-/// The closest word to `lower` within [`crate::text::max_typos`] edits (Damerau-Levenshtein),
-/// with its similarity in 0..=1; ties go to the alphabetically first. `candidates(len,
-/// first, out)` pushes the corpus words of `len` characters that start with `first`: typos
-/// rarely hit the first letter, and checking it keeps repair fast.
+/// The closest word to `lower` within a few edits (Damerau-Levenshtein: none under 4 letters,
+/// 1 up to 6, 2 beyond), with its similarity in 0..=1; ties go to the alphabetically first.
+/// `candidates(len, first, out)` pushes the corpus words of `len` characters that start with
+/// `first`: typos rarely hit the first letter, and checking it keeps repair fast.
 pub fn closest_word(
     lower: &str,
     mut candidates: impl FnMut(usize, char, &mut Vec<String>),

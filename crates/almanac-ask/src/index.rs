@@ -14,10 +14,10 @@ use crate::text::{fuzzy, is_stop, normalize, stem, words};
 use crate::time::{DayRange, days, time_range};
 
 /// Words in more facts than this are not indexed (they select too little).
-pub const RARE: usize = 512;
+pub(crate) const RARE: usize = 512;
 
 /// No entity in this slot.
-pub const NONE: u32 = u32::MAX;
+pub(crate) const NONE: u32 = u32::MAX;
 
 /// An entity known to the session.
 #[derive(Debug, Clone, PartialEq, Eq)]

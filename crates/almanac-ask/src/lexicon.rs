@@ -173,7 +173,7 @@ fn match_phrase(phrase: &[String], stems: &[String]) -> Option<(usize, f32)> {
 
 /// How well a fact's class answers a question's class: 1 same, 0.5 related (an `@related`
 /// group of `events.tsv`), 0 otherwise.
-pub fn class_affinity(asked: EventClass, fact_class: EventClass) -> f32 {
+pub(crate) fn class_affinity(asked: EventClass, fact_class: EventClass) -> f32 {
     if asked == fact_class {
         1.0
     } else if vocab::events()
@@ -188,7 +188,7 @@ pub fn class_affinity(asked: EventClass, fact_class: EventClass) -> f32 {
 }
 
 /// Nouns that ask for a kind of entity: `which country`, `what company`.
-pub const KIND_NOUNS: &[(&str, EntityKind)] = &[
+pub(crate) const KIND_NOUNS: &[(&str, EntityKind)] = &[
     ("country", EntityKind::Country),
     ("nation", EntityKind::Country),
     ("government", EntityKind::Government),
@@ -213,7 +213,7 @@ pub const KIND_NOUNS: &[(&str, EntityKind)] = &[
 
 /// Place aliases and the canonical name they stand for, used when neither the corpus nor
 /// `almanac_extract`'s gazetteer teaches them.
-pub const ALIASES: &[(&str, &str)] = &[
+pub(crate) const ALIASES: &[(&str, &str)] = &[
     ("tokyo", "Japan"),
     ("japanese", "Japan"),
     ("nippon", "Japan"),
@@ -269,7 +269,7 @@ pub const ALIASES: &[(&str, &str)] = &[
 
 /// Unions whose institutions are named with an adjective the gazetteer does not list:
 /// `(word, union)`. `European Commission` is an institution of the European Union.
-pub const UNION_WORDS: &[(&str, &str)] = &[
+pub(crate) const UNION_WORDS: &[(&str, &str)] = &[
     ("european", "European Union"),
     ("eu", "European Union"),
     ("african union", "African Union"),
@@ -277,11 +277,11 @@ pub const UNION_WORDS: &[(&str, &str)] = &[
 
 /// Seats of institutions that stand for a union rather than their country when they act:
 /// `Brussels fined X` is the European Union.
-pub const SEATS: &[(&str, &str)] = &[("brussels", "European Union")];
+pub(crate) const SEATS: &[(&str, &str)] = &[("brussels", "European Union")];
 
 /// Canonical names the alias table knows, so that a question naming e.g. `China` is known to
 /// ask about a country even when the corpus never mentions it.
-pub const KNOWN_NAMES: &[(&str, EntityKind)] = &[
+pub(crate) const KNOWN_NAMES: &[(&str, EntityKind)] = &[
     ("Japan", EntityKind::Country),
     ("South Korea", EntityKind::Country),
     ("North Korea", EntityKind::Country),

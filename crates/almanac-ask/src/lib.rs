@@ -8,7 +8,7 @@
 //! (synonyms like `remove the curbs` for `lift`, any inflection), a time window (`in 2024`,
 //! `before 2020`, `last year` in the corpus's own frame: the year before its latest
 //! document), and polarity. Candidate facts are ranked by a score that explains itself (see
-//! [`score`]); below [`ANSWER_THRESHOLD`] the session abstains and says what it found nearby,
+//! [`Breakdown`]); below [`ANSWER_THRESHOLD`] the session abstains and says what it found nearby,
 //! because a wrong answer is worse than none.
 //!
 //! It does no I/O, never reads the clock and never prints: the REPL and `almanac ask` in the
@@ -22,19 +22,27 @@
 //! assert_eq!(answer.text, None); // nothing to answer from: abstain
 //! ```
 
-pub mod evidence;
-pub mod index;
-pub mod lexicon;
-pub mod question;
-pub mod reader;
-pub mod render;
-pub mod score;
-pub mod session;
-pub mod text;
-pub mod time;
+#![warn(unreachable_pub)]
+
+mod evidence;
+mod index;
+mod lexicon;
+mod question;
+mod reader;
+mod render;
+mod score;
+mod session;
+mod text;
+mod time;
 
 pub use almanac_model::Fact;
+pub use evidence::{
+    CONTEXT_WEIGHT, DocMeta, EvidenceIndex, Hit, Posting, QueryTerm, Retrieve, Stored,
+    TITLE_WEIGHT, TermStats, bm25_search, closest_word, idf, repair_words, sentence_terms,
+    title_terms,
+};
 pub use question::{Asks, Order, Question};
+pub use render::{past, summary};
 pub use score::Breakdown;
 pub use session::{
     ANSWER_THRESHOLD, Alternative, Answer, Candidate, EVIDENCE_THRESHOLD, EvidenceCandidate,

@@ -31,7 +31,7 @@ const FOLLOW_UP_WEIGHT: f32 = 0.5;
 /// What kind of value a question expects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Expect {
+pub(crate) enum Expect {
     /// `when`: a date or a time of day.
     Date,
     /// `how long`: a duration.
@@ -85,7 +85,7 @@ pub struct Features {
 }
 
 /// Weights of the features and the bias of the logistic score, named for `:why`.
-pub const WEIGHTS: [(&str, f32); 13] = [
+pub(crate) const WEIGHTS: [(&str, f32); 13] = [
     ("bias", -2.80),
     ("retrieval", 2.23),
     ("coverage", 1.73),
@@ -106,7 +106,7 @@ pub const WEIGHTS: [(&str, f32); 13] = [
 /// its coverage, and its margin over the best candidate with another value. Fitted by
 /// `eval/fit.py --calibrate` on whether the best candidate of each labelled question (the
 /// unanswerable ones included) was right.
-pub const CALIBRATION: [(&str, f32); 6] = [
+pub(crate) const CALIBRATION: [(&str, f32); 6] = [
     ("bias", 0.263),
     ("score", 0.417),
     ("missing", -1.886),
@@ -178,7 +178,7 @@ impl std::fmt::Display for Features {
 
 /// A value read from a sentence, scored.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Read {
+pub(crate) struct Read {
     /// The value in words: `19 February 2020`, `$170 million`, `Anne Gonzales`.
     pub words: String,
     /// The machine value: a TIMEX3 value, an amount (`170000000 USD`), a name.
@@ -206,10 +206,10 @@ const MAX_MARGIN: f32 = 3.0;
 
 /// What the reader needs of the facts: for a sentence (document id, sentence start), the
 /// values its extracted facts give (TIMEX3 values, amounts).
-pub type FactValues = HashMap<(String, usize), Vec<String>>;
+pub(crate) type FactValues = HashMap<(String, usize), Vec<String>>;
 
 /// The expected answer type of a question.
-pub fn expect(q: &Question) -> Expect {
+pub(crate) fn expect(q: &Question) -> Expect {
     let lower = q.text.to_lowercase();
     let words: Vec<String> = words_of(&lower).into_iter().map(|w| w.lower).collect();
     let has = |w: &str| words.iter().any(|x| x == w);
@@ -340,7 +340,7 @@ const QUESTION_WORDS: &[&str] = &[
 
 /// The question's words as query terms, with typo repairs and synonyms, and the names it
 /// uses that the corpus never mentions.
-pub struct Query {
+pub(crate) struct Query {
     /// The terms.
     pub terms: Vec<QueryTerm>,
     /// Each term's IDF (of its best alternative).
@@ -356,7 +356,7 @@ pub struct Query {
 }
 
 /// Builds the query of `q` (and of the previous question's words, for a follow-up).
-pub fn query(
+pub(crate) fn query(
     q: &Question,
     previous: Option<&str>,
     index: &dyn Retrieve,
@@ -489,7 +489,7 @@ fn coverage(index: &dyn Retrieve, query: &Query, sentence: u32) -> Coverage {
 }
 
 /// Everything the reader needs to read one question.
-pub struct Reader<'a> {
+pub(crate) struct Reader<'a> {
     /// The sentence store.
     pub index: &'a dyn Retrieve,
     /// Values of extracted facts per sentence.
@@ -561,7 +561,7 @@ fn entities_present(reader: &Reader<'_>, sentence: u32) -> bool {
 }
 
 /// The read candidates of a question, best first, and how many sentences were read.
-pub fn read(reader: &Reader<'_>, q: &Question, query: &Query) -> (Vec<Read>, usize) {
+pub(crate) fn read(reader: &Reader<'_>, q: &Question, query: &Query) -> (Vec<Read>, usize) {
     let index = reader.index;
     let hits = index.search(&query.terms, READ_SENTENCES);
     let Some(top) = hits.first().map(|h| h.score.max(f32::EPSILON)) else {

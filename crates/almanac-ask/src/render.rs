@@ -7,7 +7,7 @@ use almanac_time::Anchor;
 use crate::time::describe;
 
 /// An amount in words: `$28 million`, `937.6 billion won`, `30%`, `220 parts`.
-pub fn amount(a: &Amount) -> String {
+pub(crate) fn amount(a: &Amount) -> String {
     almanac_measure::describe(a)
 }
 
@@ -19,7 +19,7 @@ fn number(value: f64) -> String {
 }
 
 /// The machine value of an amount: `28000000 USD`, `30 %`, `220 parts`.
-pub fn amount_value(a: &Amount) -> String {
+pub(crate) fn amount_value(a: &Amount) -> String {
     let n = if a.value.fract() == 0.0 && a.value.abs() < 1e18 {
         format!("{}", a.value as i64)
     } else {
@@ -35,7 +35,7 @@ pub fn amount_value(a: &Amount) -> String {
 
 /// An amount with its equivalent in another currency when the source gives one:
 /// `937.6 billion won ($710 million)`.
-pub fn amount_with_equivalent(amounts: &[Amount], index: usize) -> String {
+pub(crate) fn amount_with_equivalent(amounts: &[Amount], index: usize) -> String {
     let Some(a) = amounts.get(index) else {
         return String::new();
     };
@@ -157,13 +157,13 @@ fn amount_preposition(verb: &str, class: &str) -> &'static str {
 
 /// An event as one sentence, without the final period:
 /// `Japan lifted export restrictions on South Korea`.
-pub fn event_clause(event: &Event) -> String {
+pub(crate) fn event_clause(event: &Event) -> String {
     event_clause_with(event, None)
 }
 
 /// [`event_clause`] stating the amount at `amount` (an index into the event's amounts)
 /// rather than its first money amount.
-pub fn event_clause_with(event: &Event, amount: Option<usize>) -> String {
+pub(crate) fn event_clause_with(event: &Event, amount: Option<usize>) -> String {
     let actor = event.actor.as_ref().map_or("someone", |a| a.name.as_str());
     let nominal = looks_nominal(&event.action);
     let verb = if event.action.is_empty() || nominal {
@@ -258,7 +258,7 @@ fn looks_nominal(action: &str) -> bool {
 }
 
 /// A role as one phrase: `Sung Yoon-mo, Minister of Trade, Industry and Energy of South Korea`.
-pub fn role_clause(role: &Role) -> String {
+pub(crate) fn role_clause(role: &Role) -> String {
     let mut out = format!("{}, {}", role.person.name, role.title);
     if let Some(org) = &role.organization {
         if !role.title.contains(&org.name) {
@@ -294,7 +294,7 @@ pub fn summary(fact: &Fact) -> String {
 
 /// How a relative time was resolved, for the source line: `"last month" = 2023-03`, when
 /// the quoted `sentence` holds the expression; and how an inferred time was inferred.
-pub fn time_note(time: &TimeRef, sentence: &str) -> Option<String> {
+pub(crate) fn time_note(time: &TimeRef, sentence: &str) -> Option<String> {
     let mut parts = Vec::new();
     let written =
         !time.text.is_empty() && sentence.to_lowercase().contains(&time.text.to_lowercase());

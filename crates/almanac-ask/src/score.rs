@@ -82,7 +82,7 @@ impl fmt::Display for Breakdown {
 
 /// A fact scored against a question.
 #[derive(Debug, Clone, Copy)]
-pub struct Scored {
+pub(crate) struct Scored {
     /// Index of the fact in the corpus.
     pub fact: u32,
     /// The score.
@@ -94,11 +94,11 @@ pub struct Scored {
 }
 
 /// How many entities of a question are scored (the first ones).
-pub const MAX_ENTITIES: usize = 4;
+pub(crate) const MAX_ENTITIES: usize = 4;
 
 impl Scored {
     /// A fact with a neutral score and no entity found, to read its values.
-    pub fn for_fact(fact: u32) -> Self {
+    pub(crate) fn for_fact(fact: u32) -> Self {
         let score = Breakdown {
             entity: 1.0,
             class: 1.0,
@@ -128,7 +128,7 @@ const SECOND_STAGE: usize = 48;
 
 /// The facts worth scoring: those of the entities named, of the event class (and related
 /// classes), of the time window, or of the question's rare words. Sorted, no duplicates.
-pub fn candidates(corpus: &Corpus, q: &Question) -> Vec<u32> {
+pub(crate) fn candidates(corpus: &Corpus, q: &Question) -> Vec<u32> {
     let mut out: Vec<u32> = Vec::new();
     for e in &q.entities {
         for &id in &e.ids {
@@ -226,7 +226,12 @@ impl ClassTable {
 }
 
 /// Scores `candidates` and returns them best first; facts outside the time window are dropped.
-pub fn rank(corpus: &Corpus, lexicon: &Lexicon, q: &Question, candidates: &[u32]) -> Vec<Scored> {
+pub(crate) fn rank(
+    corpus: &Corpus,
+    lexicon: &Lexicon,
+    q: &Question,
+    candidates: &[u32],
+) -> Vec<Scored> {
     let table = ClassTable::new(corpus, q);
     // The first stage keeps only (score, fact): a small buffer, since freeing large ones
     // on every answer can make the allocator consolidate a fragmented heap.
@@ -604,7 +609,7 @@ fn exact_title(title: &str, wanted: &[String]) -> bool {
 }
 
 /// The ambiguity factor when a rival ties the best (within 0.01) with another date.
-pub const TIE_PENALTY: f32 = 0.7;
+pub(crate) const TIE_PENALTY: f32 = 0.7;
 
 /// Applies the ambiguity penalty when rivals within 0.05 of the best give an incompatible
 /// answer: to the best and to those rivals, then re-sorts. `same` says whether two facts
@@ -612,7 +617,7 @@ pub const TIE_PENALTY: f32 = 0.7;
 ///
 /// A rival that ties the best (within 0.01) gets `tie` instead of 0.85: for a `when`
 /// question, two equally good facts with different dates say nothing about which is meant.
-pub fn penalize_ambiguity(
+pub(crate) fn penalize_ambiguity(
     ranked: &mut [Scored],
     same: impl Fn(u32, u32) -> bool,
     tie: f32,
@@ -648,6 +653,6 @@ pub fn penalize_ambiguity(
 }
 
 /// Which slot (0 actor, 1 target, 2 place) the `k`th asked entity was found in.
-pub fn found_slot(s: &Scored, k: usize) -> Option<u8> {
+pub(crate) fn found_slot(s: &Scored, k: usize) -> Option<u8> {
     s.found.get(k).copied().flatten()
 }

@@ -2,7 +2,7 @@
 
 /// Lowercases `text`, drops possessive `'s`, and turns every run of characters that are not
 /// letters or digits into one space: `S. Korea's` is `s korea`, `Yoon-mo` is `yoon mo`.
-pub fn normalize(text: &str) -> String {
+pub(crate) fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     let mut pending_space = false;
@@ -36,7 +36,7 @@ pub fn normalize(text: &str) -> String {
 }
 
 /// The words of `text` after [`normalize`].
-pub fn words(text: &str) -> Vec<String> {
+pub(crate) fn words(text: &str) -> Vec<String> {
     normalize(text)
         .split(' ')
         .filter(|w| !w.is_empty())
@@ -46,7 +46,7 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// A word of a question: normalized, stemmed, and whether it was written with a capital.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+pub(crate) struct Token {
     /// Lowercase, as [`normalize`] gives it.
     pub lower: String,
     /// [`stem`] of `lower`.
@@ -60,7 +60,7 @@ pub struct Token {
 }
 
 /// The tokens of `text`, in the same word split as [`normalize`].
-pub fn tokens(text: &str) -> Vec<Token> {
+pub(crate) fn tokens(text: &str) -> Vec<Token> {
     // Split the raw text the same way normalize does, but keep the case.
     let mut raw_words: Vec<(String, bool)> = Vec::new();
     let mut current = String::new();
@@ -106,7 +106,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
 /// Whether the [`normalize`]d `text` has a word whose [`stem`] is `k` (or, with `typos`
 /// and `k` of five letters or more, within [`max_typos`] of it). Only words that could
 /// match are stemmed: those sharing `k`'s first letter and about its length.
-pub fn has_stem(text: &str, k: &str, typos: bool) -> bool {
+pub(crate) fn has_stem(text: &str, k: &str, typos: bool) -> bool {
     let Some(&first) = k.as_bytes().first() else {
         return false;
     };
@@ -172,7 +172,7 @@ const IRREGULAR: &[(&str, &str)] = &[
 /// A crude but consistent suffix stemmer: `lifted`, `lifting`, `lifts` → `lift`;
 /// `pledged` → `pledg` as `pledge` does; `supplied` → `supply`; `slapped` → `slap`.
 /// Only consistency matters: questions and lexicon go through the same function.
-pub fn stem(word: &str) -> String {
+pub(crate) fn stem(word: &str) -> String {
     if word.len() <= 3 || !word.is_ascii() {
         if let Some((_, lemma)) = IRREGULAR.iter().find(|(form, _)| *form == word) {
             return strip_e(lemma);
@@ -242,7 +242,7 @@ fn strip_e(w: &str) -> String {
 }
 
 /// Words that carry no constraint of their own in a question.
-pub const STOP_WORDS: &[&str] = &[
+pub(crate) const STOP_WORDS: &[&str] = &[
     "a",
     "about",
     "after",
@@ -420,7 +420,7 @@ pub const STOP_WORDS: &[&str] = &[
 ];
 
 /// Whether `word` (normalized) is a stop word.
-pub fn is_stop(word: &str) -> bool {
+pub(crate) fn is_stop(word: &str) -> bool {
     static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
         std::sync::LazyLock::new(|| STOP_WORDS.iter().copied().collect());
     SET.contains(word)
@@ -429,7 +429,7 @@ pub fn is_stop(word: &str) -> bool {
 /// Whether `word` (lowercase, or its stem) names an office or title (`office` in
 /// `almanac_model`'s `titles.tsv`): a who-question that uses one asks for the holder of a
 /// role, not for whoever a sentence mentions.
-pub fn is_title_noun(word: &str) -> bool {
+pub(crate) fn is_title_noun(word: &str) -> bool {
     static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
         almanac_model::vocab::titles()
@@ -442,7 +442,7 @@ pub fn is_title_noun(word: &str) -> bool {
 
 /// The largest Damerau-Levenshtein distance accepted between a typed word of `len`
 /// characters and a known one: none under 4 characters, 1 up to 6, 2 beyond.
-pub fn max_typos(len: usize) -> usize {
+pub(crate) fn max_typos(len: usize) -> usize {
     match len {
         0..=3 => 0,
         4..=6 => 1,
@@ -452,7 +452,7 @@ pub fn max_typos(len: usize) -> usize {
 
 /// Similarity in 0..=1 of a typed `word` to a `known` one when it is within [`max_typos`],
 /// else `None`. Exact matches are 1.0, one typo 0.9, two 0.8.
-pub fn fuzzy(word: &str, known: &str) -> Option<f32> {
+pub(crate) fn fuzzy(word: &str, known: &str) -> Option<f32> {
     if word == known {
         return Some(1.0);
     }

@@ -5,7 +5,7 @@ use almanac_time::Modifier;
 use chrono::{Datelike, NaiveDate};
 
 /// Days since 1 January of year 1, as chrono counts them.
-pub fn days(date: NaiveDate) -> i32 {
+pub(crate) fn days(date: NaiveDate) -> i32 {
     date.num_days_from_ce()
 }
 
@@ -66,7 +66,7 @@ fn ymd(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
 /// The days a resolved time covers ([`TimeRef::begin`] to [`TimeRef::end`], computed by
 /// `almanac_time::span` when the time was stored). `Before`/`After` widen the range to one
 /// side. Values with placeholders (`XXXX-07`), durations and vague references give `None`.
-pub fn time_range(t: &TimeRef) -> Option<DayRange> {
+pub(crate) fn time_range(t: &TimeRef) -> Option<DayRange> {
     let range = DayRange::between(t.begin?, t.end?)?;
     let far_past = days(NaiveDate::MIN);
     let far_future = days(NaiveDate::MAX);
@@ -90,7 +90,7 @@ pub fn time_range(t: &TimeRef) -> Option<DayRange> {
 /// A TIMEX3 value in words (`almanac_time::describe`, so answers and the timeline agree):
 /// `2023-03` is `March 2023`, `2024-Q3` is `the third quarter of 2024`, with its modifier
 /// (`early 2019`); values it cannot read are returned as they are.
-pub fn describe(value: &str, modifier: Option<Modifier>) -> String {
+pub(crate) fn describe(value: &str, modifier: Option<Modifier>) -> String {
     let plain = almanac_time::describe(value).unwrap_or_else(|| value.to_owned());
     match modifier {
         Some(Modifier::Before) => format!("before {plain}"),

@@ -210,7 +210,7 @@ impl Repl {
                 let doc = f.sources.first().map_or("", |s| s.doc_path.as_str());
                 format!(
                     "{}  {}\n",
-                    almanac_ask::render::summary(f),
+                    almanac_ask::summary(f),
                     self.style.dim(&format!("[{doc}]"))
                 )
             })
