@@ -314,7 +314,7 @@ fn first_stage(corpus: &Corpus, q: &Question, table: &ClassTable, i: u32) -> Opt
             if left && q.entities.iter().all(|e| !e.ids.contains(&c.actor)) {
                 0.4
             } else {
-                0.85
+                NO_CLASS_ASKED
             }
         } else {
             0.3
@@ -327,7 +327,7 @@ fn first_stage(corpus: &Corpus, q: &Question, table: &ClassTable, i: u32) -> Opt
         if who_by_title || asks_title {
             0.6
         } else {
-            0.85
+            NO_CLASS_ASKED
         }
     } else {
         let a = table.get(c.class).max(if c.action_class == NONE {
@@ -452,6 +452,12 @@ const LEFT_OFFICE_DAYS: i32 = 30;
 
 /// The entity factor of an institution of the entity asked (part-of).
 const PART_OF: f32 = 0.85;
+
+/// Class factor when the question names no event class (or asks who holds a role).
+const NO_CLASS_ASKED: f32 = 0.85;
+
+/// Factor of the best fact and its rivals when a rival within 0.05 gives another answer.
+const AMBIGUITY_PENALTY: f32 = 0.85;
 
 fn role_factor(asked: RoleHint, found: RoleHint) -> f32 {
     use RoleHint::{Actor, Modifier, Place, Target};
@@ -615,8 +621,9 @@ pub(crate) const TIE_PENALTY: f32 = 0.7;
 /// answer: to the best and to those rivals, then re-sorts. `same` says whether two facts
 /// give compatible answers. Returns the first rival.
 ///
-/// A rival that ties the best (within 0.01) gets `tie` instead of 0.85: for a `when`
-/// question, two equally good facts with different dates say nothing about which is meant.
+/// A rival that ties the best (within 0.01) gets `tie` instead of [`AMBIGUITY_PENALTY`]: for
+/// a `when` question, two equally good facts with different dates say nothing about which is
+/// meant.
 pub(crate) fn penalize_ambiguity(
     ranked: &mut [Scored],
     same: impl Fn(u32, u32) -> bool,
@@ -632,7 +639,11 @@ pub(crate) fn penalize_ambiguity(
         if !same(best.fact, r.fact) {
             // A tie says nothing about which is meant: a stronger penalty.
             let is_tie = r.score.total >= best.score.total - 0.01;
-            let factor = if is_tie { tie.min(0.85) } else { 0.85 };
+            let factor = if is_tie {
+                tie.min(AMBIGUITY_PENALTY)
+            } else {
+                AMBIGUITY_PENALTY
+            };
             penalty = penalty.min(factor);
             r.score.ambiguity = factor;
             r.score.recompute();
