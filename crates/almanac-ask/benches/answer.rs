@@ -26,20 +26,22 @@ const GENERATED: usize = 1_000_000;
 
 fn fixture_corpus() -> (Vec<Fact>, Vec<Document>, Vec<DocEvidence>, Vec<String>) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
-    let mut documents = Vec::new();
+    // read as the app reads a folder: sidecars applied, never documents
+    let mut read: Vec<(String, Vec<u8>)> = Vec::new();
     for kind in ["seeds", "formats", "articles"] {
         let Ok(entries) = std::fs::read_dir(root.join(kind)) else {
             continue;
         };
-        let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-        paths.sort();
-        for path in paths {
+        for path in entries.filter_map(Result::ok).map(|e| e.path()) {
             let bytes = std::fs::read(&path).unwrap_or_default();
-            let label = path.display().to_string();
-            let parsed = almanac_parse::read(&label, &bytes, &almanac_parse::Options::default());
-            documents.extend(parsed.documents);
+            read.push((path.display().to_string(), bytes));
         }
     }
+    let documents = almanac_parse::read_files(
+        read.iter().map(|(l, b)| (l.as_str(), b.as_slice())),
+        &almanac_parse::Options::default(),
+    )
+    .documents;
     let extractor = almanac_extract::Extractor::new();
     let mut facts = Vec::new();
     let mut evidence = Vec::new();

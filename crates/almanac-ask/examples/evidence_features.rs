@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 
 use almanac_ask::Session;
 
+/// The files under `dir`, sorted, recursively (hidden ones and sidecars are sorted out by
+/// `almanac_parse::read_files`, as the app does).
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -22,7 +24,7 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     for p in paths {
         if p.is_dir() {
             files(&p, out);
-        } else if !p.to_string_lossy().ends_with(".meta.json") {
+        } else {
             out.push(p);
         }
     }
@@ -35,13 +37,20 @@ fn main() {
     };
     let mut paths = Vec::new();
     files(Path::new(&dir), &mut paths);
-    let mut documents = Vec::new();
-    for p in paths {
-        let bytes = std::fs::read(&p).unwrap_or_default();
-        let label = p.display().to_string();
-        let parsed = almanac_parse::read(&label, &bytes, &almanac_parse::Options::default());
-        documents.extend(parsed.documents);
-    }
+    let read: Vec<(String, Vec<u8>)> = paths
+        .iter()
+        .map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read(p).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let documents = almanac_parse::read_files(
+        read.iter().map(|(l, b)| (l.as_str(), b.as_slice())),
+        &almanac_parse::Options::default(),
+    )
+    .documents;
     let extractor = almanac_extract::Extractor::new();
     let mut session = Session::from_documents(&extractor, &documents);
     for line in std::io::stdin().lock().lines().map_while(Result::ok) {
