@@ -1119,7 +1119,7 @@ pub(crate) fn session(
     let conn = open(dir)?;
     let path = db_path(dir);
     let context = || format!("reading the index {}", path.display());
-    let mut rows: Vec<(PathBuf, i64, String, Vec<u8>, i64, i64)> = conn
+    let rows: Vec<(PathBuf, i64, String, Vec<u8>, i64, i64)> = conn
         .prepare("SELECT file, item, head, title_terms, first_sentence, sentence_count FROM heads")?
         .query_map([], |r| {
             Ok((
@@ -1133,10 +1133,20 @@ pub(crate) fn session(
         })?
         .collect::<Result<_, _>>()
         .with_context(context)?;
-    // the order `corpus::load` gives: files sorted as paths, then items in source order
-    rows.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-    let docs: Vec<StoredDoc> = rows
+    // the order `corpus::load` gives: files sorted as paths, then items in source order;
+    // each path is split into components once (comparing `Path`s splits them every time)
+    let order: Vec<usize> = {
+        let mut keys: Vec<(Vec<std::path::Component<'_>>, i64, usize)> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.0.components().collect(), r.1, i))
+            .collect();
+        keys.sort_unstable();
+        keys.into_iter().map(|k| k.2).collect()
+    };
+    let docs: Vec<StoredDoc> = order
         .par_iter()
+        .map(|&i| &rows[i])
         .map(|(_, _, head, title, first, count)| {
             let meta: DocMeta = serde_json::from_str(head)?;
             let first = u32::try_from(*first).unwrap_or(0);
