@@ -26,6 +26,7 @@
 //! assert_eq!(found[0].kind, TimexType::Date);
 //! ```
 
+mod calendar;
 mod describe;
 mod grammar;
 mod holiday;
@@ -39,6 +40,10 @@ use std::ops::Range;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+pub use calendar::{
+    CALENDAR_YEARS, Calendar, CalendarHoliday, calendar_holiday, calendar_holiday_names,
+    normalize_holiday_name,
+};
 pub use describe::describe;
 
 use grammar::{G, Hit};
