@@ -109,6 +109,45 @@ pub(super) fn moon_phase(k: i64, phase: Phase) -> f64 {
     jde
 }
 
+/// How fast (degrees per day) the Moon gains on the Sun over the tithi (12 degrees of
+/// elongation) that ends at lunation `k`'s `phase`: the mean rate plus the derivatives of the
+/// Moon's equation of the centre, evection, variation and second-order anomaly term, less the
+/// Sun's equation of the centre, taken at the middle of that tithi. Good to about 2%, so a
+/// tithi's length to about half an hour.
+pub(super) fn tithi_rate(k: i64, phase: Phase) -> f64 {
+    let k = k as f64
+        + match phase {
+            Phase::New => 0.0,
+            Phase::Full => 0.5,
+        };
+    // Mean anomalies at the middle of the tithi, about half a day before the phase.
+    let mp = rad(201.5643 + 385.816_935_28 * k - 6.5);
+    let m = rad(2.5534 + 29.105_356_70 * k - 0.5);
+    12.1908 + 0.272 + 1.6856 * mp.cos() + 0.0976 * (2.0 * mp).cos() - 0.0329 * m.cos()
+}
+
+/// Sunrise (`rise`) or sunset, for the Sun's upper limb with refraction (-0.833 degree), on
+/// the local day `day` (days since 1970-01-01 on a clock `offset_hours` ahead of UT) at
+/// latitude `lat` and east longitude `lon` in degrees; returned on the same local scale. The
+/// almanac formula of the US Naval Observatory (Sun's declination and equation of time):
+/// within a minute or two away from the poles.
+pub(super) fn sun_rise_set(day: f64, lat: f64, lon: f64, offset_hours: f64, rise: bool) -> f64 {
+    // Days from J2000 to local noon of `day`, in UT.
+    let n = day + 2_440_587.5 + 0.5 - offset_hours / 24.0 - 2_451_545.0;
+    let g = rad(357.529 + 0.985_600_28 * n);
+    let q = 280.459 + 0.985_647_36 * n;
+    let l = rad(q + 1.915 * g.sin() + 0.020 * (2.0 * g).sin());
+    let e = rad(23.439 - 0.000_000_36 * n);
+    let ra = (e.cos() * l.sin()).atan2(l.cos()).to_degrees();
+    let dec = (e.sin() * l.sin()).asin();
+    // The equation of time, as a fraction of a day.
+    let eqt = ((q - ra + 540.0).rem_euclid(360.0) - 180.0) / 360.0;
+    let noon = 0.5 - lon / 360.0 - eqt + offset_hours / 24.0;
+    let cos_h = (rad(-0.833).sin() - rad(lat).sin() * dec.sin()) / (rad(lat).cos() * dec.cos());
+    let half_day = cos_h.clamp(-1.0, 1.0).acos().to_degrees() / 360.0;
+    day.floor() + noon + if rise { -half_day } else { half_day }
+}
+
 /// The lunation number `k` of the first new moon at or after about the start of `year`
 /// (Meeus 49.2, rounded down, so a few lunations before or after may be needed).
 pub(super) fn lunation_near(year: i32) -> i64 {
@@ -226,6 +265,39 @@ mod tests {
     fn meeus_sun_example() {
         let l = sun_longitude(2_448_908.5);
         assert!((l - 199.909_88).abs() < 0.01, "{l}");
+    }
+
+    /// New Delhi (28.61 N, 77.21 E) at IST: sunrise about 07:14 and sunset about 17:35 on
+    /// 1 January 2024, sunrise about 05:23 and sunset about 19:22 on 21 June 2024.
+    #[test]
+    fn delhi_sunrise_and_sunset() {
+        let jan1 = jde_of_year_start(2024) - 2_440_587.5;
+        let minutes = |t: f64| ((t - t.floor()) * 1440.0).round();
+        let rise = sun_rise_set(jan1, 28.61, 77.21, 5.5, true);
+        let set = sun_rise_set(jan1, 28.61, 77.21, 5.5, false);
+        assert!(
+            (minutes(rise) - (7.0 * 60.0 + 14.0)).abs() <= 3.0,
+            "{}",
+            minutes(rise)
+        );
+        assert!(
+            (minutes(set) - (17.0 * 60.0 + 35.0)).abs() <= 3.0,
+            "{}",
+            minutes(set)
+        );
+        let jun21 = jan1 + 172.0;
+        let rise = sun_rise_set(jun21, 28.61, 77.21, 5.5, true);
+        let set = sun_rise_set(jun21, 28.61, 77.21, 5.5, false);
+        assert!(
+            (minutes(rise) - (5.0 * 60.0 + 23.0)).abs() <= 3.0,
+            "{}",
+            minutes(rise)
+        );
+        assert!(
+            (minutes(set) - (19.0 * 60.0 + 22.0)).abs() <= 3.0,
+            "{}",
+            minutes(set)
+        );
     }
 
     #[test]

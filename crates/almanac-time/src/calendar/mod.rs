@@ -22,11 +22,11 @@
 //! - **Hindu** (Diwali, Holi, Navratri, Makar Sankranti) and **Buddha Purnima / Vesak**: no
 //!   crate covers them, so they are computed here from new and full moons (Meeus's algorithm,
 //!   accurate to minutes) and the Sun's sidereal (Lahiri) longitude, at Indian Standard Time,
-//!   with the calendar's rule for each (see [`Rule`]). The lunar months are amanta (new moon
+//!   with the calendar's rule for each (see `Rule`). The lunar months are amanta (new moon
 //!   to new moon), named by the sign the Sun is in at the new moon that starts them; of two
 //!   new moons in one sign the first starts the leap (adhika) month. The rules read a tithi
-//!   at fixed local hours (sunrise 06:00, the evening 19:00 IST) rather than at each city's
-//!   sunrise and sunset, so where a tithi begins or ends near those hours, or a region
+//!   at New Delhi's sunrise or dusk, and a tithi's start from an estimate of the Moon's speed
+//!   (about half an hour), so where a tithi begins or ends near those hours, or a region
 //!   follows its own panchang, the festival can fall a day off. Vesak in Sri Lanka and South-East Asia is often
 //!   kept on another day; the date here is India's Buddha Purnima.
 //!
@@ -104,8 +104,9 @@ enum Rule {
     },
     /// Qingming: the day (Beijing time) the Sun's longitude reaches 15 degrees.
     Qingming,
-    /// Diwali (Lakshmi Puja): the Amavasya ending the month Ashvin, i.e. the new moon with the
-    /// Sun in Tula (the first, if two); the day whose evening (19:00 IST) last precedes it.
+    /// Diwali (Lakshmi Puja): the Amavasya ending the month Ashvin, i.e. the tithi ending at the
+    /// new moon with the Sun in Tula (the first, if two); the day whose pradosh (the 2h24m
+    /// after sunset at New Delhi) that Amavasya covers longest.
     Diwali,
     /// Holi, on the full moon of nija Phalguna (after the last new moon with the Sun in
     /// Kumbha): the day of the full moon (IST) when it comes before 16:00, else the next day;
@@ -114,15 +115,15 @@ enum Rule {
     /// kept in 2009-2025, whose full moons fell between 00:18 and 15:09 IST (same day) or
     /// 17:31 and 23:40 IST (next day).
     Holi { days_after: u8 },
-    /// Sharad Navratri: nine nights from Ashvin Shukla Pratipada, the day whose sunrise
-    /// (06:00 IST) first follows the new moon that starts nija Ashvin (the last with the Sun
+    /// Sharad Navratri: nine nights from Ashvin Shukla Pratipada, the day whose sunrise (at
+    /// New Delhi) first follows the new moon that starts nija Ashvin (the last with the Sun
     /// in Kanya). The ninth day is given as `begin + 8`; a skipped tithi can shorten it.
     Navratri,
     /// Buddha Purnima: the full moon of nija Vaishakha (after the last new moon with the Sun in
-    /// Mesha), on the day whose sunrise (06:00 IST) last precedes it.
+    /// Mesha), on the day whose sunrise (at New Delhi) last precedes it.
     BuddhaPurnima,
     /// Makar Sankranti: the day (IST) the Sun enters sidereal Makara (Capricorn), or the next
-    /// day when it enters after sunset (taken as 17:45 IST).
+    /// day when it enters after sunset at New Delhi.
     MakarSankranti,
 }
 
@@ -613,7 +614,8 @@ fn resolve(rule: Rule, year: i32) -> Option<(NaiveDate, NaiveDate)> {
                     && civil_date(astro::local_days(moons[i].0, IST).floor())
                         .is_some_and(|d| d.year() == year)
             })?;
-            one(evening_before(moons[i].0)?)
+            let k = astro::lunation_near(year) - 2 + i as i64;
+            one(pradosh_day(moons[i].0, astro::tithi_rate(k, Phase::New))?)
         }
         Rule::Holi { days_after } => {
             let full = full_moon_of_month(year, KUMBHA)?;
@@ -622,36 +624,36 @@ fn resolve(rule: Rule, year: i32) -> Option<(NaiveDate, NaiveDate)> {
         }
         Rule::BuddhaPurnima => {
             let full = full_moon_of_month(year, MESHA)?;
-            one(civil_date(
-                (astro::local_days(full, IST) - SUNRISE).floor(),
-            )?)
+            one(civil_date(sunrise_day(full))?)
         }
         Rule::Navratri => {
             let (new, _) = last_new_moon_in(year, KANYA)?;
-            let begin = civil_date((astro::local_days(new, IST) - SUNRISE).floor() + 1.0)?;
+            let begin = civil_date(sunrise_day(new) + 1.0)?;
             Some((begin, begin + Duration::days(8)))
         }
         Rule::MakarSankranti => {
             let start = astro::jde_of_year_start(year);
             let jde = astro::crossing(astro::sun_sidereal, 270.0, start + 5.0, start + 25.0);
-            // After sunset the day of the festival is the next one.
-            one(civil_date(
-                (astro::local_days(jde, IST) - SUNSET).floor() + 1.0,
-            )?)
+            // After sunset at New Delhi the day of the festival is the next one.
+            let at = astro::local_days(jde, IST);
+            let dusk = astro::sun_rise_set(at.floor(), DELHI.0, DELHI.1, IST, false);
+            one(civil_date(if at > dusk {
+                at.floor() + 1.0
+            } else {
+                at.floor()
+            })?)
         }
     }
 }
 
 /// Indian Standard Time, hours ahead of UT.
 const IST: f64 = 5.5;
-/// The hour of sunrise the Hindu rules read, as a fraction of a day (06:00).
-const SUNRISE: f64 = 6.0 / 24.0;
-/// The hour of sunset for Makar Sankranti in January (17:45).
-const SUNSET: f64 = 17.75 / 24.0;
+/// New Delhi's latitude and east longitude, where the Hindu rules read sunrise and sunset.
+const DELHI: (f64, f64) = (28.61, 77.21);
+/// Pradosh, the evening after sunset: 2 hours 24 minutes (six ghatis), as days.
+const PRADOSH: f64 = 0.1;
 /// The hour of the full moon after which Holi is the next day (16:00).
 const HOLI_CUTOFF: f64 = 16.0 / 24.0;
-/// The evening hour (pradosh, after sunset) the Hindu rules read (19:00).
-const EVENING: f64 = 19.0 / 24.0;
 /// Sidereal signs, as [`astro::rashi`] numbers them.
 const MESHA: u8 = 0;
 /// Virgo.
@@ -661,9 +663,37 @@ const TULA: u8 = 6;
 /// Aquarius.
 const KUMBHA: u8 = 10;
 
-/// The day whose evening (19:00 IST) last precedes the instant `jde`.
-fn evening_before(jde: f64) -> Option<NaiveDate> {
-    civil_date((astro::local_days(jde, IST) - EVENING).floor())
+/// Days since 1970-01-01 (IST) of the day whose sunrise at New Delhi last precedes `jde`:
+/// the day on which the tithi running at that instant is the sunrise (udaya) tithi.
+fn sunrise_day(jde: f64) -> f64 {
+    let at = astro::local_days(jde, IST);
+    let day = at.floor();
+    if at < astro::sun_rise_set(day, DELHI.0, DELHI.1, IST, true) {
+        day - 1.0
+    } else {
+        day
+    }
+}
+
+/// The day whose pradosh (the 2h24m after sunset at New Delhi) the tithi ending at `jde` covers
+/// longest; `rate` is how fast the tithi runs (degrees of elongation a day). Of two days
+/// covered alike the first is taken.
+fn pradosh_day(jde: f64, rate: f64) -> Option<NaiveDate> {
+    let end = astro::local_days(jde, IST);
+    let start = end - 12.0 / rate;
+    let covered = |day: f64| {
+        let dusk = astro::sun_rise_set(day, DELHI.0, DELHI.1, IST, false);
+        (end.min(dusk + PRADOSH) - start.max(dusk)).max(0.0)
+    };
+    let last = end.floor();
+    let best = [last - 2.0, last - 1.0, last].into_iter().fold(
+        (last - 2.0, covered(last - 2.0)),
+        |best, day| {
+            let c = covered(day);
+            if c > best.1 { (day, c) } else { best }
+        },
+    );
+    civil_date(best.0)
 }
 
 /// The new moons from about November of `year - 1` to February of `year + 1`: each one's
@@ -829,6 +859,40 @@ mod tests {
         check("Makar Sankranti", 2023, (2023, 1, 15), 1);
         check("Makar Sankranti", 2024, (2024, 1, 15), 1);
         check("Makar Sankranti", 2025, (2025, 1, 14), 1);
+    }
+
+    /// Diwali, Navratri, Holi and Buddha Purnima as India kept them in 2009-2021.
+    #[test]
+    fn hindu_dates_2009_2021() {
+        let kept: &[(&str, (i32, u32, u32))] = &[
+            ("diwali", (2009, 10, 17)),
+            ("diwali", (2010, 11, 5)),
+            ("diwali", (2011, 10, 26)),
+            ("diwali", (2012, 11, 13)),
+            // The new moon fell at 18:20 IST on 3 November: the Amavasya covered more of
+            // that dusk than of the one before.
+            ("diwali", (2013, 11, 3)),
+            ("diwali", (2014, 10, 23)),
+            ("diwali", (2015, 11, 11)),
+            ("diwali", (2016, 10, 30)),
+            ("diwali", (2018, 11, 7)),
+            ("diwali", (2019, 10, 27)),
+            ("diwali", (2020, 11, 14)),
+            ("diwali", (2021, 11, 4)),
+            // The new moon fell at 06:04 IST, before sunrise at Delhi.
+            ("navratri", (2013, 10, 5)),
+            ("navratri", (2015, 10, 13)),
+            ("navratri", (2017, 9, 21)),
+            ("holi", (2010, 3, 1)),
+            ("holi", (2013, 3, 27)),
+            ("holi", (2021, 3, 29)),
+            ("buddha purnima", (2018, 4, 30)),
+            ("buddha purnima", (2021, 5, 26)),
+        ];
+        for &(name, (y, m, d)) in kept {
+            let days = if name == "navratri" { 9 } else { 1 };
+            check(name, y, (y, m, d), days);
+        }
     }
 
     #[test]
