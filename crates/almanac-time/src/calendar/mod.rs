@@ -937,6 +937,19 @@ mod tests {
         }
     }
 
+    /// Every holiday resolves in every accepted year, inside that year, without panicking.
+    #[test]
+    fn every_holiday_every_year() {
+        for entry in HOLIDAYS {
+            for year in CALENDAR_YEARS {
+                let found = calendar_holiday(entry.aliases[0], year)
+                    .unwrap_or_else(|| panic!("{} {year}", entry.name));
+                assert_eq!(found.begin.year(), year, "{} {year}", entry.name);
+                assert!((1..=30).contains(&found.days()), "{} {year}", entry.name);
+            }
+        }
+    }
+
     /// Invariants over 1950-2050 that hold whatever the exact day.
     #[test]
     fn invariants_1950_2050() {
