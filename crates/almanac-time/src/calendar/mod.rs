@@ -16,9 +16,10 @@
 //!   diaspora (8, 2 days; Tishrei 23); Israel keeps Passover 7 days.
 //! - **Chinese and Korean** (Lunar New Year, Lantern, Dragon Boat, Mid-Autumn, Seollal,
 //!   Chuseok...): `icu_calendar`'s Chinese calendar under the rules of GB/T 33661-2017 (and the
-//!   Korean rules for Seollal and Chuseok), which match the Hong Kong Observatory's tables for
-//!   1901-2100. Vietnam's Tet is left out: it is reckoned at UTC+7 and differs in some years.
-//!   Qingming is a solar term (the Sun at 15 degrees), computed below at Beijing time.
+//!   Korean rules for Seollal and Chuseok); `icu_calendar` documents agreement with the
+//!   Purple Mountain Observatory's tables (1900-2025) and the Hong Kong Observatory's
+//!   (1901-2100). Vietnam's Tet is left out: it is reckoned at UTC+7 and differs in some
+//!   years. Qingming is a solar term (the Sun at 15 degrees), computed below at Beijing time.
 //! - **Hindu** (Diwali, Holi, Navratri, Makar Sankranti) and **Buddha Purnima / Vesak**: no
 //!   crate covers them, so they are computed here from new and full moons (Meeus's algorithm,
 //!   accurate to minutes) and the Sun's sidereal (Lahiri) longitude, at Indian Standard Time,
@@ -27,8 +28,10 @@
 //!   new moons in one sign the first starts the leap (adhika) month. The rules read a tithi
 //!   at New Delhi's sunrise or dusk, and a tithi's start from an estimate of the Moon's speed
 //!   (about half an hour), so where a tithi begins or ends near those hours, or a region
-//!   follows its own panchang, the festival can fall a day off. Vesak in Sri Lanka and South-East Asia is often
-//!   kept on another day; the date here is India's Buddha Purnima.
+//!   follows its own panchang, the festival can fall a day off. Holi's rule (Purnima at dusk
+//!   outside Bhadra) is not modelled: a cut-off hour calibrated on the Holi kept in 2009-2025
+//!   stands in for it. Vesak in Sri Lanka and South-East Asia is often kept on another day;
+//!   the date here is India's Buddha Purnima.
 //!
 //! Years outside [`CALENDAR_YEARS`] give `None`; a year in which an Islamic holiday
 //! falls twice (as Eid al-Fitr did in 2000) gives the first.
@@ -127,8 +130,8 @@ enum Rule {
     MakarSankranti,
 }
 
-/// One holiday: its usual name, its lower-case aliases (in the form [`normalize_holiday_name`] gives),
-/// calendar and rule.
+/// One holiday: its usual name, its lower-case aliases (in the form [`normalize_holiday_name`]
+/// gives), calendar and rule.
 struct Entry {
     name: &'static str,
     aliases: &'static [&'static str],
@@ -171,8 +174,8 @@ const fn korean(month: u8, day: u8) -> Rule {
     }
 }
 
-/// Every holiday this module knows, with all its aliases: the one list both [`calendar_holiday`] and
-/// [`calendar_holiday_names`] read.
+/// Every holiday this module knows, with all its aliases: the one list both [`calendar_holiday`]
+/// and [`calendar_holiday_names`] read.
 const HOLIDAYS: &[Entry] = &[
     // Islamic.
     Entry {
@@ -498,17 +501,17 @@ pub fn normalize_holiday_name(name: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Every alias [`calendar_holiday`] accepts, in the form [`normalize_holiday_name`] gives (lower case, words
-/// separated by one space, no hyphens or apostrophes), e.g. `"eid al adha"`, `"yom kippur"`,
-/// `"lunar new year"`, `"diwali"`. A grammar registers these as trigger words.
+/// Every alias [`calendar_holiday`] accepts, in the form [`normalize_holiday_name`] gives (lower
+/// case, words separated by one space, no hyphens or apostrophes), e.g. `"eid al adha"`, `"yom
+/// kippur"`, `"lunar new year"`, `"diwali"`. A grammar registers these as trigger words.
 pub fn calendar_holiday_names() -> impl Iterator<Item = &'static str> {
     HOLIDAYS.iter().flat_map(|e| e.aliases.iter().copied())
 }
 
 /// The holiday called `name` (any case; hyphens, apostrophes and extra spaces are ignored, see
-/// [`normalize_holiday_name`]) in the Gregorian `year`: its first and last day. `None` when the name is
-/// unknown or the year is outside [`CALENDAR_YEARS`]. When an Islamic holiday falls
-/// twice in one Gregorian year, the first is given.
+/// [`normalize_holiday_name`]) in the Gregorian `year`: its first and last day. `None` when the
+/// name is unknown or the year is outside [`CALENDAR_YEARS`]. When an Islamic holiday falls twice
+/// in one Gregorian year, the first is given.
 ///
 /// ```
 /// use almanac_time::calendar_holiday;
