@@ -864,10 +864,20 @@ mod tests {
         check("Makar Sankranti", 2025, (2025, 1, 14), 1);
     }
 
-    /// Diwali, Navratri, Holi and Buddha Purnima as India kept them in 2009-2021.
+    /// Diwali as India kept it in 1999-2021; Navratri, Holi and Buddha Purnima in 2009-2021.
     #[test]
-    fn hindu_dates_2009_2021() {
+    fn hindu_dates_1999_2021() {
         let kept: &[(&str, (i32, u32, u32))] = &[
+            ("diwali", (1999, 11, 7)),
+            ("diwali", (2000, 10, 26)),
+            ("diwali", (2001, 11, 14)),
+            ("diwali", (2002, 11, 4)),
+            ("diwali", (2003, 10, 25)),
+            ("diwali", (2004, 11, 12)),
+            ("diwali", (2005, 11, 1)),
+            ("diwali", (2006, 10, 21)),
+            ("diwali", (2007, 11, 9)),
+            ("diwali", (2008, 10, 28)),
             ("diwali", (2009, 10, 17)),
             ("diwali", (2010, 11, 5)),
             ("diwali", (2011, 10, 26)),
