@@ -28,6 +28,7 @@
 
 #![warn(unreachable_pub)]
 
+mod calendar;
 mod describe;
 mod holiday;
 mod lex;
@@ -43,6 +44,10 @@ use std::ops::Range;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+pub use calendar::{
+    CALENDAR_YEARS, Calendar, CalendarHoliday, calendar_holiday, calendar_holiday_names,
+    normalize_holiday_name,
+};
 pub use describe::describe;
 pub use timex::{Anchor, Granularity, Modifier, TimexType};
 
