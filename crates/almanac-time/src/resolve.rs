@@ -483,12 +483,9 @@ fn unresolved(sem: &Sense) -> Resolved {
             gran,
             anchor,
         } => res(*kind, value.clone(), *gran, *anchor),
-        Sense::Ymd { m, d, .. } | Sense::YmdWeekday { m, d, .. } => res(
-            TimexType::Date,
-            format!("XXXX-{m:02}-{d:02}"),
-            Gran::Day,
-            u,
-        ),
+        Sense::Ymd { m, d, .. } | Sense::YmdWeekday { m, d, .. } => {
+            res(TimexType::Date, format!("XXXX-{m:02}-{d:02}"), Gran::Day, u)
+        }
         Sense::Ym { m, .. } => res(TimexType::Date, format!("XXXX-{m:02}"), Gran::Month, u),
         Sense::RelYear(_) => res(TimexType::Date, "XXXX".into(), Gran::Year, u),
         Sense::Quarter { q, .. } => res(TimexType::Date, format!("XXXX-Q{q}"), Gran::Quarter, u),
@@ -502,12 +499,7 @@ fn unresolved(sem: &Sense) -> Resolved {
         }
         Sense::DayOfMonth { d } => res(TimexType::Date, format!("XXXX-XX-{d:02}"), Gran::Day, u),
         Sense::Holiday { rule, .. } => match rule.fixed() {
-            Some((m, d)) => res(
-                TimexType::Date,
-                format!("XXXX-{m:02}-{d:02}"),
-                Gran::Day,
-                u,
-            ),
+            Some((m, d)) => res(TimexType::Date, format!("XXXX-{m:02}-{d:02}"), Gran::Day, u),
             None => res(TimexType::Date, "XXXX-XX-XX".into(), Gran::Day, u),
         },
         Sense::Offset { unit, .. } => {
