@@ -205,6 +205,17 @@ impl Rule {
         }
     }
 
+    /// The last day of the occurrence that starts on `first` (`first` itself for a one-day
+    /// holiday).
+    pub(crate) fn last_day(self, first: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            Rule::Calendar(name) => crate::calendar::calendar_holiday(name, first.year())
+                .filter(|h| h.begin == first)
+                .map(|h| h.end),
+            _ => Some(first),
+        }
+    }
+
     /// The month and day when they do not depend on the year.
     pub(crate) fn fixed(self) -> Option<(u32, u32)> {
         match self {

@@ -364,7 +364,7 @@ fn needs_tense(sem: &Sense) -> bool {
         Sense::Season { y, which, .. } => *y == YearSpec::Infer && *which == Which::Tense,
         Sense::Weekday { which, .. } | Sense::Weekend { which } => *which == Which::Tense,
         Sense::Report { .. } => true,
-        Sense::Holiday { y, .. } => *y == YearSpec::Infer,
+        Sense::Holiday { y, .. } | Sense::HolidaySpan { y, .. } => *y == YearSpec::Infer,
         Sense::Offset { base, .. } | Sense::Within { base, .. } => needs_tense(base),
         Sense::DayOfMonth { .. } => true,
         Sense::Range { a, b } => needs_tense(a) || needs_tense(b),

@@ -100,6 +100,12 @@ pub(crate) enum Sense {
         rule: crate::holiday::Rule,
         y: YearSpec,
     },
+    /// A holiday of several days as a whole ("during Ramadan 2024"): a range from its first
+    /// day to its last.
+    HolidaySpan {
+        rule: crate::holiday::Rule,
+        y: YearSpec,
+    },
     /// Some units before or after a day: "three days before Easter", "the week before
     /// Christmas".
     Offset {
@@ -469,7 +475,34 @@ pub(crate) fn resolve(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tens
     if let Sense::Range { a, b } = sem {
         return resolve_range(a, b, reference, tense);
     }
+    if let Sense::HolidaySpan { rule, y } = sem {
+        if let Some(r) = holiday_span(*rule, *y, reference, tense) {
+            return r;
+        }
+    }
     resolve_opt(sem, reference, tense).unwrap_or_else(|| unresolved(sem))
+}
+
+/// A holiday of several days as a range: its first day found as for [`Sense::Holiday`], its
+/// last day from the same occurrence.
+fn holiday_span(
+    rule: crate::holiday::Rule,
+    y: YearSpec,
+    reference: Option<NaiveDateTime>,
+    tense: Tense,
+) -> Option<Resolved> {
+    let first = resolve(&Sense::Holiday { rule, y }, reference, tense);
+    let begin = NaiveDate::parse_from_str(&first.value, "%Y-%m-%d").ok()?;
+    let end = rule.last_day(begin)?;
+    let (b, e) = (fmt_day(begin), fmt_day(end));
+    let duration = span_between(&b, &e, Granularity::Day)?;
+    Some(Resolved {
+        kind: TimexType::Date,
+        value: format!("({b},{e},{duration})"),
+        gran: Granularity::Day,
+        anchor: first.anchor,
+        range: Some((b, e)),
+    })
 }
 
 /// The value with placeholders, when there is no reference (or arithmetic overflowed).
@@ -498,6 +531,7 @@ fn unresolved(sem: &Sense) -> Resolved {
             }
         }
         Sense::DayOfMonth { d } => res(TimexType::Date, format!("XXXX-XX-{d:02}"), Gran::Day, u),
+        Sense::HolidaySpan { .. } => res(TimexType::Date, "XXXX-XX-XX".into(), Gran::Day, u),
         Sense::Holiday { rule, .. } => match rule.fixed() {
             Some((m, d)) => res(TimexType::Date, format!("XXXX-{m:02}-{d:02}"), Gran::Day, u),
             None => res(TimexType::Date, "XXXX-XX-XX".into(), Gran::Day, u),
@@ -783,7 +817,10 @@ fn resolve_opt(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> O
     let now = reference?;
     let r = now.date();
     Some(match sem {
-        Sense::Fixed { .. } | Sense::Offset { .. } | Sense::Within { .. } => return None,
+        Sense::Fixed { .. }
+        | Sense::Offset { .. }
+        | Sense::Within { .. }
+        | Sense::HolidaySpan { .. } => return None,
         Sense::DayOfMonth { d } => {
             let days: Vec<NaiveDate> = (-1..=1)
                 .filter_map(|k| {

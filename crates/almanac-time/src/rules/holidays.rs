@@ -145,6 +145,18 @@ pub(super) const AFTER_HOLIDAY_OK: &[&str] = &[
 // and some units before or after one: "three days before Easter 2017", "the week before
 // Christmas", "the day after Christmas"
 pub(super) fn holiday(g: &Window, i: usize) -> Option<Hit> {
+    // "during Ramadan 2024", "throughout Hanukkah": a holiday of several days as a whole
+    if g.is_any(i, &["during", "throughout"]) {
+        let h = holiday(g, i + 1)?;
+        let Sense::Holiday {
+            rule: rule @ crate::holiday::Rule::Calendar(_),
+            y,
+        } = h.sem
+        else {
+            return None;
+        };
+        return Some(hit(i, h.end, Sense::HolidaySpan { rule, y }));
+    }
     // "three days before Easter", "the day after Christmas"
     let (n, k) = if g.is(i, "the") {
         (Some(1), i + 1)

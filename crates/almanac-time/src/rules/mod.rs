@@ -781,7 +781,7 @@ pub(crate) const RULES: [Rule; 28] = [
             words: &[
                 crate::words::NUM_START_WORDS,
                 crate::holiday::FIRST_WORDS,
-                &["the"],
+                &["the", "during", "throughout"],
             ],
             number: true,
             apostrophe: false,
