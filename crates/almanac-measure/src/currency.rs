@@ -394,7 +394,11 @@ pub(crate) fn suffix(after: &str, has_scale: bool) -> Option<(&'static str, usiz
     let mut modifier = None;
     let mut pos = gap;
     let capital = first.is_ascii_uppercase() && !hyphen;
-    for (text, key) in MODIFIERS.iter().filter(|_| capital) {
+    // most capitalized words after a number are no modifier: compare the first byte first
+    for (text, key) in MODIFIERS
+        .iter()
+        .filter(|(text, _)| capital && text.as_bytes().first() == Some(&first))
+    {
         if let Some(tail) = rest.strip_prefix(text) {
             if tail.starts_with(' ') {
                 modifier = Some(*key);

@@ -2,8 +2,8 @@
 //!
 //! Fixed days (Christmas), the nth weekday of a month (Labor Day, Thanksgiving), and feasts
 //! counted from Easter Sunday, which the Gregorian computus gives for any year. Holidays of
-//! the Islamic, Hebrew, Chinese and Hindu calendars are not here yet: they need a calendar
-//! library or a dated table.
+//! the Islamic, Hebrew, Chinese, Korean and Hindu calendars are found by name in
+//! [`crate::calendar`] ([`Rule::Calendar`]).
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
@@ -21,6 +21,9 @@ pub(crate) enum Rule {
     },
     /// Days from Easter Sunday.
     Easter(i64),
+    /// A holiday of another calendar (Islamic, Hebrew, Chinese, Korean, Hindu), by its name
+    /// as [`crate::calendar_holiday`] knows it: its first day in the Gregorian year.
+    Calendar(&'static str),
 }
 
 /// Holiday names, as lowercase words (`'` is any apostrophe, `.` a period), and their rule.
@@ -198,6 +201,18 @@ impl Rule {
                 d.checked_add_signed(Duration::days(days))
             }
             Rule::Easter(days) => easter(y)?.checked_add_signed(Duration::days(days)),
+            Rule::Calendar(name) => crate::calendar::calendar_holiday(name, y).map(|h| h.begin),
+        }
+    }
+
+    /// The last day of the occurrence that starts on `first` (`first` itself for a one-day
+    /// holiday).
+    pub(crate) fn last_day(self, first: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            Rule::Calendar(name) => crate::calendar::calendar_holiday(name, first.year())
+                .filter(|h| h.begin == first)
+                .map(|h| h.end),
+            _ => Some(first),
         }
     }
 

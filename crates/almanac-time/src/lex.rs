@@ -139,7 +139,7 @@ fn slot(k: u128) -> usize {
 
 /// Builds the lexicon from the lists of [`crate::words`] and the `grammar` lists the caller
 /// adds (word list, bits to set: [`STARTER`] and rule bits, [`AFTER_ARTICLE`], [`APPROX`]).
-pub(crate) fn build(grammar: impl IntoIterator<Item = (&'static [&'static str], u64)>) -> Table {
+pub(crate) fn build<'w>(grammar: impl IntoIterator<Item = (&'w [&'w str], u64)>) -> Table {
     {
         let size = 1usize << BITS;
         let mut t = Table {

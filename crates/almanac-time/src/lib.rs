@@ -28,6 +28,7 @@
 
 #![warn(unreachable_pub)]
 
+mod calendar;
 mod describe;
 mod holiday;
 mod lex;
@@ -43,6 +44,10 @@ use std::ops::Range;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+pub use calendar::{
+    CALENDAR_YEARS, Calendar, CalendarHoliday, calendar_holiday, calendar_holiday_names,
+    normalize_holiday_name,
+};
 pub use describe::{describe, span};
 pub use timex::{Anchor, Granularity, Modifier, TimexType};
 
@@ -359,7 +364,7 @@ fn needs_tense(sem: &Sense) -> bool {
         Sense::Season { y, which, .. } => *y == YearSpec::Infer && *which == Which::Tense,
         Sense::Weekday { which, .. } | Sense::Weekend { which } => *which == Which::Tense,
         Sense::Report { .. } => true,
-        Sense::Holiday { y, .. } => *y == YearSpec::Infer,
+        Sense::Holiday { y, .. } | Sense::HolidaySpan { y, .. } => *y == YearSpec::Infer,
         Sense::Offset { base, .. } | Sense::Within { base, .. } => needs_tense(base),
         Sense::DayOfMonth { .. } => true,
         Sense::Range { a, b } => needs_tense(a) || needs_tense(b),

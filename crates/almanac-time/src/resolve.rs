@@ -100,6 +100,12 @@ pub(crate) enum Sense {
         rule: crate::holiday::Rule,
         y: YearSpec,
     },
+    /// A holiday of several days as a whole ("during Ramadan 2024"): a range from its first
+    /// day to its last.
+    HolidaySpan {
+        rule: crate::holiday::Rule,
+        y: YearSpec,
+    },
     /// Some units before or after a day: "three days before Easter", "the week before
     /// Christmas".
     Offset {
@@ -469,12 +475,39 @@ pub(crate) fn resolve(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tens
     if let Sense::Range { a, b } = sem {
         return resolve_range(a, b, reference, tense);
     }
+    if let Sense::HolidaySpan { rule, y } = sem {
+        if let Some(r) = holiday_span(*rule, *y, reference, tense) {
+            return r;
+        }
+    }
     resolve_opt(sem, reference, tense).unwrap_or_else(|| unresolved(sem))
+}
+
+/// A holiday of several days as a range: its first day found as for [`Sense::Holiday`], its
+/// last day from the same occurrence.
+fn holiday_span(
+    rule: crate::holiday::Rule,
+    y: YearSpec,
+    reference: Option<NaiveDateTime>,
+    tense: Tense,
+) -> Option<Resolved> {
+    let first = resolve(&Sense::Holiday { rule, y }, reference, tense);
+    let begin = NaiveDate::parse_from_str(&first.value, "%Y-%m-%d").ok()?;
+    let end = rule.last_day(begin)?;
+    let (b, e) = (fmt_day(begin), fmt_day(end));
+    let duration = span_between(&b, &e, Granularity::Day)?;
+    Some(Resolved {
+        kind: TimexType::Date,
+        value: format!("({b},{e},{duration})"),
+        gran: Granularity::Day,
+        anchor: first.anchor,
+        range: Some((b, e)),
+    })
 }
 
 /// The value with placeholders, when there is no reference (or arithmetic overflowed).
 fn unresolved(sem: &Sense) -> Resolved {
-    use Granularity as Window;
+    use Granularity as Gran;
     let u = Anchor::Unresolved;
     match sem {
         Sense::Fixed {
@@ -483,40 +516,33 @@ fn unresolved(sem: &Sense) -> Resolved {
             gran,
             anchor,
         } => res(*kind, value.clone(), *gran, *anchor),
-        Sense::Ymd { m, d, .. } | Sense::YmdWeekday { m, d, .. } => res(
-            TimexType::Date,
-            format!("XXXX-{m:02}-{d:02}"),
-            Window::Day,
-            u,
-        ),
-        Sense::Ym { m, .. } => res(TimexType::Date, format!("XXXX-{m:02}"), Window::Month, u),
-        Sense::RelYear(_) => res(TimexType::Date, "XXXX".into(), Window::Year, u),
-        Sense::Quarter { q, .. } => res(TimexType::Date, format!("XXXX-Q{q}"), Window::Quarter, u),
-        Sense::Report { .. } => res(TimexType::Date, "XXXX-QX".into(), Window::Quarter, u),
+        Sense::Ymd { m, d, .. } | Sense::YmdWeekday { m, d, .. } => {
+            res(TimexType::Date, format!("XXXX-{m:02}-{d:02}"), Gran::Day, u)
+        }
+        Sense::Ym { m, .. } => res(TimexType::Date, format!("XXXX-{m:02}"), Gran::Month, u),
+        Sense::RelYear(_) => res(TimexType::Date, "XXXX".into(), Gran::Year, u),
+        Sense::Quarter { q, .. } => res(TimexType::Date, format!("XXXX-Q{q}"), Gran::Quarter, u),
+        Sense::Report { .. } => res(TimexType::Date, "XXXX-QX".into(), Gran::Quarter, u),
         Sense::Within { base, part } => {
             let b = unresolved(base);
             match within(&b.value, *part) {
                 Some((v, g)) => res(TimexType::Date, v, g, b.anchor),
-                None => res(TimexType::Date, "XXXX-XX-XX".into(), Window::Day, u),
+                None => res(TimexType::Date, "XXXX-XX-XX".into(), Gran::Day, u),
             }
         }
-        Sense::DayOfMonth { d } => res(TimexType::Date, format!("XXXX-XX-{d:02}"), Window::Day, u),
+        Sense::DayOfMonth { d } => res(TimexType::Date, format!("XXXX-XX-{d:02}"), Gran::Day, u),
+        Sense::HolidaySpan { .. } => res(TimexType::Date, "XXXX-XX-XX".into(), Gran::Day, u),
         Sense::Holiday { rule, .. } => match rule.fixed() {
-            Some((m, d)) => res(
-                TimexType::Date,
-                format!("XXXX-{m:02}-{d:02}"),
-                Window::Day,
-                u,
-            ),
-            None => res(TimexType::Date, "XXXX-XX-XX".into(), Window::Day, u),
+            Some((m, d)) => res(TimexType::Date, format!("XXXX-{m:02}-{d:02}"), Gran::Day, u),
+            None => res(TimexType::Date, "XXXX-XX-XX".into(), Gran::Day, u),
         },
         Sense::Offset { unit, .. } => {
             let (v, g) = placeholder(*unit);
             res(TimexType::Date, v, g, u)
         }
         Sense::Range { a, b } => resolve_range(a, b, None, Tense::Present),
-        Sense::Half { h, .. } => res(TimexType::Date, format!("XXXX-H{h}"), Window::Half, u),
-        Sense::Season { s, .. } => res(TimexType::Date, format!("XXXX-{s}"), Window::Season, u),
+        Sense::Half { h, .. } => res(TimexType::Date, format!("XXXX-H{h}"), Gran::Half, u),
+        Sense::Season { s, .. } => res(TimexType::Date, format!("XXXX-{s}"), Gran::Season, u),
         Sense::Rel { unit, .. } | Sense::Shift { unit, .. } => {
             let (v, g) = placeholder(*unit);
             res(TimexType::Date, v, g, u)
@@ -524,13 +550,13 @@ fn unresolved(sem: &Sense) -> Resolved {
         Sense::Weekday { wd, .. } => res(
             TimexType::Date,
             format!("XXXX-WXX-{}", wd.number_from_monday()),
-            Window::Day,
+            Gran::Day,
             u,
         ),
-        Sense::Weekend { .. } => res(TimexType::Date, "XXXX-WXX-WE".into(), Window::Week, u),
+        Sense::Weekend { .. } => res(TimexType::Date, "XXXX-WXX-WE".into(), Gran::Week, u),
         Sense::PartOfDay { day, pod } => {
             let base = unresolved(day);
-            let day_value = if base.gran == Window::Day {
+            let day_value = if base.gran == Gran::Day {
                 base.value
             } else {
                 "XXXX-XX-XX".into()
@@ -538,7 +564,7 @@ fn unresolved(sem: &Sense) -> Resolved {
             res(
                 TimexType::Time,
                 format!("{day_value}T{}", pod.code()),
-                Window::PartOfDay,
+                Gran::PartOfDay,
                 u,
             )
         }
@@ -546,7 +572,7 @@ fn unresolved(sem: &Sense) -> Resolved {
             let (day_value, anchor) = match day {
                 Some(day) => {
                     let r = unresolved(day);
-                    if r.gran == Window::Day {
+                    if r.gran == Gran::Day {
                         (r.value, r.anchor)
                     } else {
                         ("XXXX-XX-XX".into(), u)
@@ -653,7 +679,7 @@ fn year_of(y: YearSpec, r: NaiveDate) -> Option<i32> {
 }
 
 fn resolve_opt(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> Option<Resolved> {
-    use Granularity as Window;
+    use Granularity as Gran;
     let date_ref = Anchor::Reference;
     if let Sense::Fixed {
         kind,
@@ -675,7 +701,7 @@ fn resolve_opt(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> O
             return Some(res(
                 TimexType::Date,
                 fmt_day(date),
-                Window::Day,
+                Gran::Day,
                 Anchor::Absolute,
             ));
         }
@@ -686,7 +712,7 @@ fn resolve_opt(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> O
             return Some(res(
                 TimexType::Date,
                 ValueText::new().y(*y).s("-").n((*m).into(), 2).0,
-                Window::Month,
+                Gran::Month,
                 Anchor::Absolute,
             ));
         }
@@ -697,7 +723,7 @@ fn resolve_opt(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> O
             return Some(res(
                 TimexType::Date,
                 ValueText::new().y(*y).s("-Q").n((*q).into(), 1).0,
-                Window::Quarter,
+                Gran::Quarter,
                 Anchor::Absolute,
             ));
         }
@@ -708,7 +734,7 @@ fn resolve_opt(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> O
             return Some(res(
                 TimexType::Date,
                 ValueText::new().y(*y).s("-H").n((*h).into(), 1).0,
-                Window::Half,
+                Gran::Half,
                 Anchor::Absolute,
             ));
         }
@@ -720,7 +746,7 @@ fn resolve_opt(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> O
             return Some(res(
                 TimexType::Date,
                 ValueText::new().y(*y).s("-").s(s).0,
-                Window::Season,
+                Gran::Season,
                 Anchor::Absolute,
             ));
         }
@@ -731,7 +757,7 @@ fn resolve_opt(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> O
             s,
         } => {
             let d = resolve_opt(day, reference, tense)?;
-            if d.gran != Window::Day || d.value.contains('X') {
+            if d.gran != Gran::Day || d.value.contains('X') {
                 return None;
             }
             let (clock, gran) = fmt_clock(*h, *m, *s);
@@ -744,13 +770,13 @@ fn resolve_opt(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> O
         }
         Sense::PartOfDay { day, pod } => {
             let d = resolve_opt(day, reference, tense)?;
-            if d.gran != Window::Day || d.value.contains('X') {
+            if d.gran != Gran::Day || d.value.contains('X') {
                 return None;
             }
             return Some(res(
                 TimexType::Time,
                 ValueText(d.value).s("T").s(pod.code()).0,
-                Window::PartOfDay,
+                Gran::PartOfDay,
                 d.anchor,
             ));
         }
@@ -762,7 +788,7 @@ fn resolve_opt(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> O
             return Some(res(
                 TimexType::Date,
                 fmt_day(date),
-                Window::Day,
+                Gran::Day,
                 Anchor::Absolute,
             ));
         }
@@ -779,7 +805,7 @@ fn resolve_opt(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> O
         }
         Sense::Offset { base, unit, n } => {
             let b = resolve(base, reference, tense);
-            if b.anchor != Anchor::Unresolved && b.gran == Window::Day {
+            if b.anchor != Anchor::Unresolved && b.gran == Gran::Day {
                 let d = NaiveDate::parse_from_str(&b.value, "%Y-%m-%d").ok()?;
                 let (v, g) = fmt_unit(shift(d, *unit, *n)?, *unit);
                 return Some(res(TimexType::Date, v, g, b.anchor));
@@ -791,7 +817,10 @@ fn resolve_opt(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> O
     let now = reference?;
     let r = now.date();
     Some(match sem {
-        Sense::Fixed { .. } | Sense::Offset { .. } | Sense::Within { .. } => return None,
+        Sense::Fixed { .. }
+        | Sense::Offset { .. }
+        | Sense::Within { .. }
+        | Sense::HolidaySpan { .. } => return None,
         Sense::DayOfMonth { d } => {
             let days: Vec<NaiveDate> = (-1..=1)
                 .filter_map(|k| {
@@ -806,7 +835,7 @@ fn resolve_opt(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> O
                     .into_iter()
                     .min_by_key(|x| ((*x - r).num_days().abs(), *x < r))?,
             };
-            res(TimexType::Date, fmt_day(day), Window::Day, date_ref)
+            res(TimexType::Date, fmt_day(day), Gran::Day, date_ref)
         }
         Sense::Holiday { rule, y } => {
             let date = match year_of(*y, r) {
@@ -824,13 +853,13 @@ fn resolve_opt(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> O
                     }
                 }
             };
-            res(TimexType::Date, fmt_day(date), Window::Day, date_ref)
+            res(TimexType::Date, fmt_day(date), Gran::Day, date_ref)
         }
         Sense::Range { a, b } => resolve_range(a, b, reference, tense),
         Sense::Ymd { y, m, d } => {
             let year = year_of(*y, r).unwrap_or_else(|| infer_year(r, *m, Some(*d), tense));
             let date = NaiveDate::from_ymd_opt(year, *m, *d)?;
-            res(TimexType::Date, fmt_day(date), Window::Day, date_ref)
+            res(TimexType::Date, fmt_day(date), Gran::Day, date_ref)
         }
         Sense::YmdWeekday { m, d, wd } => {
             // the year, near the reference, in which that day is that weekday
@@ -839,21 +868,21 @@ fn resolve_opt(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> O
                 .find(|&y| NaiveDate::from_ymd_opt(y, *m, *d).is_some_and(|x| x.weekday() == *wd))
                 .unwrap_or_else(|| infer_year(r, *m, Some(*d), tense));
             let date = NaiveDate::from_ymd_opt(year, *m, *d)?;
-            res(TimexType::Date, fmt_day(date), Window::Day, date_ref)
+            res(TimexType::Date, fmt_day(date), Gran::Day, date_ref)
         }
         Sense::Ym { y, m } => {
             let year = year_of(*y, r).unwrap_or_else(|| infer_year(r, *m, None, tense));
             res(
                 TimexType::Date,
                 ValueText::new().y(year).s("-").n((*m).into(), 2).0,
-                Window::Month,
+                Gran::Month,
                 date_ref,
             )
         }
         Sense::RelYear(n) => res(
             TimexType::Date,
             fmt_year(r.year().checked_add(*n)?),
-            Window::Year,
+            Gran::Year,
             date_ref,
         ),
         Sense::Quarter { y, q } => {
@@ -862,7 +891,7 @@ fn resolve_opt(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> O
             res(
                 TimexType::Date,
                 ValueText::new().y(year).s("-Q").n((*q).into(), 1).0,
-                Window::Quarter,
+                Gran::Quarter,
                 date_ref,
             )
         }
@@ -872,7 +901,7 @@ fn resolve_opt(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> O
             res(
                 TimexType::Date,
                 ValueText::new().y(year).s("-H").n((*h).into(), 1).0,
-                Window::Half,
+                Gran::Half,
                 date_ref,
             )
         }
@@ -895,7 +924,7 @@ fn resolve_opt(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> O
             res(
                 TimexType::Date,
                 ValueText::new().y(year).s("-").s(s).0,
-                Window::Season,
+                Gran::Season,
                 date_ref,
             )
         }
@@ -913,7 +942,7 @@ fn resolve_opt(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> O
             res(
                 TimexType::Date,
                 ValueText::new().y(y).s("-Q").n(q as u64, 1).0,
-                Window::Quarter,
+                Gran::Quarter,
                 date_ref,
             )
         }
@@ -924,7 +953,7 @@ fn resolve_opt(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> O
         }
         Sense::Weekday { wd, which } => {
             let d = weekday_date(r, *wd, *which, tense)?;
-            res(TimexType::Date, fmt_day(d), Window::Day, date_ref)
+            res(TimexType::Date, fmt_day(d), Gran::Day, date_ref)
         }
         Sense::Weekend { which } => {
             // Saturday of the weekend meant
@@ -943,7 +972,7 @@ fn resolve_opt(sem: &Sense, reference: Option<NaiveDateTime>, tense: Tense) -> O
             res(
                 TimexType::Date,
                 ValueText(fmt_week(sat)).s("-WE").0,
-                Window::Week,
+                Gran::Week,
                 date_ref,
             )
         }

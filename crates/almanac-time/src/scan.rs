@@ -38,13 +38,18 @@ pub(crate) struct Tok<'a> {
     pub lex: u64,
 }
 
-/// Whether a lowercase word opens a window: a month or weekday name or one of [`crate::words::TRIGGERS`].
-/// (The scanner asks the lexicon; this plain check is the tests' reference.)
+/// Whether a lowercase word opens a window: a month or weekday name, one of
+/// [`crate::words::TRIGGERS`], or a window word a rule computes (the scanner asks the
+/// lexicon; this plain check is the tests' reference).
 #[cfg(test)]
 fn is_trigger(lower: &str) -> bool {
     crate::words::TRIGGERS.contains(&lower)
         || crate::words::MONTH_NAMES.contains(&lower)
         || crate::words::WEEKDAY_NAMES.contains(&lower)
+        || crate::rules::RULES
+            .iter()
+            .filter_map(|r| r.triggers.windows)
+            .any(|words| words().contains(&lower))
 }
 
 /// How far a window reaches before its first trigger and after its last one, in bytes.

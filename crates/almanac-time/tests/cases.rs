@@ -49,6 +49,10 @@ const TABLES: &[(&str, &str)] = &[
         "tests/cases/holidays.tsv",
         include_str!("cases/holidays.tsv"),
     ),
+    (
+        "tests/cases/calendars.tsv",
+        include_str!("cases/calendars.tsv"),
+    ),
 ];
 
 /// One parsed case line.

@@ -9,6 +9,77 @@ pub(super) fn holiday_name(g: &Window, i: usize) -> Option<(crate::holiday::Rule
     if !first.as_bytes()[0].is_ascii_uppercase() {
         return None;
     }
+    let fixed = fixed_holiday_name(g, i, first);
+    match (fixed, calendar_holiday_name(g, i)) {
+        (Some(f), Some(c)) if c.1 > f.1 => Some(c),
+        (f, c) => f.or(c),
+    }
+}
+
+/// The longest name of the calendar holidays ([`crate::calendar_holiday_names`]) is at most
+/// this many words.
+const CALENDAR_NAME_WORDS: usize = 6;
+
+/// The names of the calendar holidays, in the form [`crate::normalize_holiday_name`] gives.
+fn calendar_names() -> &'static std::collections::HashSet<&'static str> {
+    static NAMES: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    NAMES.get_or_init(|| crate::calendar_holiday_names().collect())
+}
+
+/// The first words of the calendar holidays' names: the holiday rule's computed triggers.
+pub(super) fn calendar_first_words() -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = crate::calendar_holiday_names()
+        .filter_map(|n| n.split(' ').next())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// The last words of the calendar holidays' names: they open a scan window.
+pub(super) fn calendar_last_words() -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = crate::calendar_holiday_names()
+        .filter_map(|n| n.rsplit(' ').next())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+// A holiday of another calendar, written as its name is: "Eid al-Adha", "Yom Kippur",
+// "Lunar New Year", "Tisha B'Av" (hyphens read as spaces, apostrophes and periods dropped)
+fn calendar_holiday_name(g: &Window, i: usize) -> Option<(crate::holiday::Rule, usize)> {
+    let names = calendar_names();
+    let mut key = String::new();
+    let mut glue = false;
+    let mut best = None;
+    let mut words = 0;
+    let mut k = i;
+    while let Some(t) = g.toks.get(k) {
+        match t.kind {
+            Kind::Word if words < CALENDAR_NAME_WORDS && t.text.is_ascii() => {
+                if !key.is_empty() && !glue {
+                    key.push(' ');
+                }
+                key.extend(t.text.chars().map(|c| c.to_ascii_lowercase()));
+                glue = false;
+                words += 1;
+                if let Some(name) = names.get(key.as_str()) {
+                    best = Some((crate::holiday::Rule::Calendar(name), k + 1));
+                }
+            }
+            Kind::Punct if g.is_apos(k) && !t.space => glue = true,
+            Kind::Punct if t.text == "-" && !t.space => {}
+            _ => break,
+        }
+        k += 1;
+    }
+    best
+}
+
+/// A name of [`crate::holiday::HOLIDAYS`] at `i`, whose first word is `first`.
+fn fixed_holiday_name(g: &Window, i: usize, first: &str) -> Option<(crate::holiday::Rule, usize)> {
     let lower = Lower::new(first);
     'names: for (words, rule) in crate::holiday::HOLIDAYS {
         if words[0] != lower.as_str() {
@@ -74,6 +145,18 @@ pub(super) const AFTER_HOLIDAY_OK: &[&str] = &[
 // and some units before or after one: "three days before Easter 2017", "the week before
 // Christmas", "the day after Christmas"
 pub(super) fn holiday(g: &Window, i: usize) -> Option<Hit> {
+    // "during Ramadan 2024", "throughout Hanukkah": a holiday of several days as a whole
+    if g.is_any(i, &["during", "throughout"]) {
+        let h = holiday(g, i + 1)?;
+        let Sense::Holiday {
+            rule: rule @ crate::holiday::Rule::Calendar(_),
+            y,
+        } = h.sem
+        else {
+            return None;
+        };
+        return Some(hit(i, h.end, Sense::HolidaySpan { rule, y }));
+    }
     // "three days before Easter", "the day after Christmas"
     let (n, k) = if g.is(i, "the") {
         (Some(1), i + 1)

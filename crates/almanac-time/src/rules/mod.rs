@@ -418,6 +418,12 @@ pub(crate) struct Triggers {
     pub(crate) number: bool,
     /// The rule is tried at an apostrophe ("'90s").
     pub(crate) apostrophe: bool,
+    /// More words to start at, computed once when the lexicon is built (the names of the
+    /// calendar holidays come from [`crate::calendar`]).
+    pub(crate) computed: Option<fn() -> Vec<&'static str>>,
+    /// Words that open a scan window for the rule besides the scanner's own triggers, computed
+    /// once too (the last word of a name: "Kippur", "Diwali").
+    pub(crate) windows: Option<fn() -> Vec<&'static str>>,
 }
 
 /// Every rule, in priority order for equal-length matches: to add a rule, write its
@@ -429,6 +435,8 @@ pub(crate) const RULES: [Rule; 28] = [
             words: &[],
             number: true,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: iso,
     },
@@ -438,6 +446,8 @@ pub(crate) const RULES: [Rule; 28] = [
             words: &[],
             number: true,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: slash_date,
     },
@@ -447,6 +457,8 @@ pub(crate) const RULES: [Rule; 28] = [
             words: &[&WEEKDAY_NAMES, &["the"]],
             number: true,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: day_month,
     },
@@ -456,6 +468,8 @@ pub(crate) const RULES: [Rule; 28] = [
             words: &[&WEEKDAY_NAMES, &MONTH_NAMES],
             number: false,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: month_day,
     },
@@ -465,6 +479,8 @@ pub(crate) const RULES: [Rule; 28] = [
             words: &[&MONTH_NAMES],
             number: false,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: month_year,
     },
@@ -474,6 +490,8 @@ pub(crate) const RULES: [Rule; 28] = [
             words: &[&["the", "early", "late", "mid"]],
             number: false,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: modified,
     },
@@ -483,6 +501,8 @@ pub(crate) const RULES: [Rule; 28] = [
             words: &[&["the", "early", "late", "mid"]],
             number: true,
             apostrophe: true,
+            computed: None,
+            windows: None,
         },
         production: decade,
     },
@@ -492,6 +512,8 @@ pub(crate) const RULES: [Rule; 28] = [
             words: &[ORDINAL_WORDS, &["the", "early", "late", "mid"]],
             number: true,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: century,
     },
@@ -504,6 +526,8 @@ pub(crate) const RULES: [Rule; 28] = [
             ],
             number: true,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: quarter_half,
     },
@@ -513,6 +537,8 @@ pub(crate) const RULES: [Rule; 28] = [
             words: &[&["the", "fiscal", "fy"]],
             number: false,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: fiscal,
     },
@@ -524,6 +550,8 @@ pub(crate) const RULES: [Rule; 28] = [
             ]],
             number: false,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: season,
     },
@@ -559,6 +587,8 @@ pub(crate) const RULES: [Rule; 28] = [
             ],
             number: true,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: set,
     },
@@ -568,6 +598,8 @@ pub(crate) const RULES: [Rule; 28] = [
             words: &[crate::words::NUM_START_WORDS, APPROX_WORDS, &["the"]],
             number: true,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: ago,
     },
@@ -580,6 +612,8 @@ pub(crate) const RULES: [Rule; 28] = [
             ]],
             number: false,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: relative,
     },
@@ -597,6 +631,8 @@ pub(crate) const RULES: [Rule; 28] = [
             ]],
             number: false,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: deictic,
     },
@@ -640,6 +676,8 @@ pub(crate) const RULES: [Rule; 28] = [
             ],
             number: true,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: duration,
     },
@@ -649,6 +687,8 @@ pub(crate) const RULES: [Rule; 28] = [
             words: &[&WEEKDAY_NAMES, &["this", "last", "next", "past", "coming"]],
             number: false,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: weekday,
     },
@@ -658,6 +698,8 @@ pub(crate) const RULES: [Rule; 28] = [
             words: &[&MONTH_NAMES],
             number: false,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: month_alone,
     },
@@ -667,6 +709,8 @@ pub(crate) const RULES: [Rule; 28] = [
             words: &[&["the"]],
             number: true,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: year,
     },
@@ -676,6 +720,8 @@ pub(crate) const RULES: [Rule; 28] = [
             words: &[&["noon", "midday", "midnight"]],
             number: true,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: clock,
     },
@@ -702,6 +748,8 @@ pub(crate) const RULES: [Rule; 28] = [
             ]],
             number: false,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: vague,
     },
@@ -711,6 +759,8 @@ pub(crate) const RULES: [Rule; 28] = [
             words: &[&["the"]],
             number: false,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: report,
     },
@@ -720,6 +770,8 @@ pub(crate) const RULES: [Rule; 28] = [
             words: &[crate::words::NUM_START_WORDS, &["the"]],
             number: false,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: year_words,
     },
@@ -729,10 +781,12 @@ pub(crate) const RULES: [Rule; 28] = [
             words: &[
                 crate::words::NUM_START_WORDS,
                 crate::holiday::FIRST_WORDS,
-                &["the"],
+                &["the", "during", "throughout"],
             ],
             number: true,
             apostrophe: false,
+            computed: Some(calendar_first_words),
+            windows: Some(calendar_last_words),
         },
         production: holiday,
     },
@@ -742,6 +796,8 @@ pub(crate) const RULES: [Rule; 28] = [
             words: &[crate::words::NUM_START_WORDS, &["half", "quarter"]],
             number: true,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: clock_words,
     },
@@ -751,6 +807,8 @@ pub(crate) const RULES: [Rule; 28] = [
             words: &[&["early", "late", "the"]],
             number: false,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: pod_alone,
     },
@@ -760,6 +818,8 @@ pub(crate) const RULES: [Rule; 28] = [
             words: &[&["the"]],
             number: false,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: within,
     },
@@ -769,6 +829,8 @@ pub(crate) const RULES: [Rule; 28] = [
             words: &[],
             number: true,
             apostrophe: false,
+            computed: None,
+            windows: None,
         },
         production: month_slash_year,
     },
@@ -807,7 +869,25 @@ pub(crate) fn lexicon() -> &'static crate::lex::Table {
         ];
         let rules =
             rule_starts().map(|(words, r)| (words, (u64::from(r) << 32) | crate::lex::STARTER));
-        crate::lex::build(lists.into_iter().chain(rules))
+        let computed: Vec<(Vec<&'static str>, u64)> = RULES
+            .iter()
+            .enumerate()
+            .flat_map(|(r, rule)| {
+                let starts = rule
+                    .triggers
+                    .computed
+                    .map(|words| (words(), (u64::from(1u32 << r) << 32) | crate::lex::STARTER));
+                let windows = rule
+                    .triggers
+                    .windows
+                    .map(|words| (words(), crate::lex::TRIGGER));
+                starts.into_iter().chain(windows)
+            })
+            .collect();
+        let computed = computed
+            .iter()
+            .map(|(words, bits)| (words.as_slice(), *bits));
+        crate::lex::build(lists.into_iter().chain(rules).chain(computed))
     })
 }
 
