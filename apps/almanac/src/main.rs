@@ -3,8 +3,6 @@
 //! With no arguments it opens the REPL over the bundled seed documents. Subcommands:
 //! `parse`, `annotate`, `facts`, `timeline`, `ask`, `index`.
 
-#![warn(unreachable_pub)]
-
 use clap::{Parser, Subcommand};
 
 mod cmd;

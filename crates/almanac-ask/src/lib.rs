@@ -22,8 +22,6 @@
 //! assert_eq!(answer.text, None); // nothing to answer from: abstain
 //! ```
 
-#![warn(unreachable_pub)]
-
 mod evidence;
 mod index;
 mod lexicon;

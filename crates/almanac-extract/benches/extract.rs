@@ -14,6 +14,7 @@ use almanac_model::Document;
 use almanac_parse::{Options, read_files};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
+#[path = "support/corpus.rs"]
 mod corpus;
 use corpus::generated;
 

@@ -6,7 +6,7 @@
 
 #![allow(clippy::print_stdout)]
 
-#[path = "../benches/corpus.rs"]
+#[path = "../benches/support/corpus.rs"]
 mod corpus;
 
 use almanac_extract::Extractor;

@@ -31,8 +31,6 @@
 //! assert_eq!(render_fact(&facts[0], false), "restrict  Japan -> South Korea  \"export restrictions\"");
 //! ```
 
-#![warn(unreachable_pub)]
-
 mod analysis;
 mod clause;
 mod evidence;

@@ -52,8 +52,6 @@
 //! - `937.6 billion won ($710 million)`, `A (or B)`, `A, or B`: two money amounts in different
 //!   currencies, each [`Amount::equivalent`] pointing at the other.
 
-#![warn(unreachable_pub)]
-
 mod currency;
 mod describe;
 mod qualifier;

@@ -16,8 +16,6 @@
 //! assert_eq!(doc.sentences().count(), 2);
 //! ```
 
-#![warn(unreachable_pub)]
-
 mod diagnostic;
 mod document;
 mod evidence;

@@ -40,8 +40,6 @@
 //! assert_eq!(doc.outlet.as_deref(), Some("Example News"));
 //! ```
 
-#![warn(unreachable_pub)]
-
 mod byline;
 mod corpus;
 mod date;

@@ -26,8 +26,6 @@
 //! assert_eq!(found[0].kind, TimexType::Date);
 //! ```
 
-#![warn(unreachable_pub)]
-
 mod calendar;
 mod describe;
 mod holiday;

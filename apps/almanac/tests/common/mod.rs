@@ -4,12 +4,12 @@ use std::path::{Path, PathBuf};
 
 /// The repository's `fixtures/` folder.
 #[allow(dead_code)] // not every suite reads fixtures
-pub fn fixtures() -> PathBuf {
+pub(crate) fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
 }
 
 /// A fresh, empty folder for one test, named after the suite, the process and `name`.
-pub fn scratch(name: &str) -> PathBuf {
+pub(crate) fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!(
         "almanac-{}-{}-{name}",
         env!("CARGO_CRATE_NAME"),

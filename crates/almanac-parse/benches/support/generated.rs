@@ -2,7 +2,7 @@
 //! example (a long feed, a WordPress array, a long page, long subtitles and transcripts).
 
 /// Target size of the generated inputs.
-pub const BIG: usize = 1 << 20;
+pub(crate) const BIG: usize = 1 << 20;
 
 /// Repeats `unit(n)` until the text reaches [`BIG`] bytes, between `head` and `tail`.
 fn grow(head: &str, unit: impl Fn(usize) -> String, sep: &str, tail: &str) -> String {
@@ -22,7 +22,7 @@ fn grow(head: &str, unit: impl Fn(usize) -> String, sep: &str, tail: &str) -> St
 const SENTENCE: &str = "The grid operator said reserves fell to 4.6% on Tuesday, and the energy minister pledged 2 billion euros for storage by 2030.";
 
 /// About 1 MB of input in each format.
-pub fn generated() -> Vec<(&'static str, String)> {
+pub(crate) fn generated() -> Vec<(&'static str, String)> {
     let lines = |head: &str, tail: &str| grow(head, |n| format!("{SENTENCE} ({n})"), "\n", tail);
     vec![
         (

@@ -18,7 +18,7 @@ const PIECES: &[&str] = &[
 ];
 
 /// About `bytes` bytes of text mixed from [`PIECES`] by a fixed pseudo-random sequence.
-pub fn generated(bytes: usize) -> String {
+pub(crate) fn generated(bytes: usize) -> String {
     let mut text = String::with_capacity(bytes + 200);
     let mut state: u64 = 0x2545_f491_4f6c_dd1d;
     while text.len() < bytes {

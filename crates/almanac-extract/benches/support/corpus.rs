@@ -2,7 +2,7 @@
 
 /// A deterministic generated corpus: plain-text articles assembled from varied sentence
 /// templates (actors, verbs, amounts, dates).
-pub fn generated(n: usize) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn generated(n: usize) -> Vec<(String, Vec<u8>)> {
     let actors = [
         "Japan",
         "Tokyo",
