@@ -150,9 +150,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                     }
                     '.' if next_alnum => {
                         // `U.S`, `e.g`, `4.6`: a single letter or digits before the dot.
+                        // after the last non-alphanumeric char, which may be wider than a byte
+                        // (`3t’b9.3`)
                         let seg_start = text[..j]
-                            .rfind(|ch: char| !ch.is_alphanumeric())
-                            .map_or(start, |p| p + 1)
+                            .char_indices()
+                            .rev()
+                            .find(|&(_, ch)| !ch.is_alphanumeric())
+                            .map_or(start, |(p, ch)| p + ch.len_utf8())
                             .max(start);
                         let seg = &text[seg_start..j];
                         let digits = seg.bytes().all(|x| x.is_ascii_digit());
@@ -1082,6 +1086,16 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expected, "mentions in {text:?}");
+    }
+
+    #[test]
+    fn a_dotted_segment_after_a_wide_apostrophe_is_cut_at_a_char_boundary() {
+        // found by `cargo fuzz run extract`: `’` is three bytes wide
+        let text = "3t\u{2019}b9.3";
+        let tokens = tokenize(text);
+        assert!(!tokens.is_empty());
+        assert!(tokens.iter().all(|t| text.get(t.start..t.end).is_some()));
+        check(text, &[]);
     }
 
     #[test]
