@@ -35,6 +35,7 @@ use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
@@ -184,16 +185,47 @@ struct FileRow {
 /// One document read from a file, with what extraction made of it.
 struct Analyzed {
     doc: Document,
-    facts: Vec<Fact>,
     evidence: DocEvidence,
-    /// What the answer engine cites and scores it by.
-    head: DocMeta,
     /// Its title's stems.
     title_terms: Vec<String>,
     /// Each sentence's stems with their counts, and its number of content words.
     sentence_terms: Vec<(Vec<(String, u16)>, u16)>,
     /// Its distinct lowercase words, for typo repair.
     words: Vec<String>,
+    /// Its rows' JSON, serialized by the thread that read it (the writer only binds them).
+    json: anyhow::Result<Serialized>,
+}
+
+/// The JSON texts of one document's rows.
+struct Serialized {
+    doc: String,
+    head: String,
+    /// Each fact's merge partition and JSON.
+    facts: Vec<(String, String)>,
+    sentences: Vec<String>,
+}
+
+impl Serialized {
+    fn new(
+        doc: &Document,
+        head: &DocMeta,
+        facts: &[Fact],
+        evidence: &DocEvidence,
+    ) -> anyhow::Result<Self> {
+        Ok(Self {
+            doc: json(doc)?,
+            head: json(head)?,
+            facts: facts
+                .iter()
+                .map(|f| Ok((partition(f), json(f)?)))
+                .collect::<anyhow::Result<_>>()?,
+            sentences: evidence
+                .sentences
+                .iter()
+                .map(json)
+                .collect::<anyhow::Result<_>>()?,
+        })
+    }
 }
 
 impl Analyzed {
@@ -214,14 +246,14 @@ impl Analyzed {
             .collect();
         words.sort_unstable();
         words.dedup();
+        let json = Serialized::new(&doc, &head, &facts, &evidence);
         Self {
             doc,
-            facts,
             evidence,
-            head,
             title_terms,
             sentence_terms,
             words,
+            json,
         }
     }
 }
@@ -230,9 +262,9 @@ impl Analyzed {
 #[derive(Default)]
 struct Retrieval {
     /// Term id → postings of the sentences inserted.
-    postings: HashMap<u32, Vec<Posting>>,
+    postings: FxHashMap<u32, Vec<Posting>>,
     /// Term id → (change in sentences, change in titles) holding it.
-    counts: HashMap<u32, (i64, i64)>,
+    counts: FxHashMap<u32, (i64, i64)>,
     /// Terms first seen in this batch.
     new_terms: Vec<(u32, String)>,
     /// Words first seen in this batch.
@@ -246,8 +278,8 @@ struct Retrieval {
 
 /// The index's stems and words, as the writer interns them.
 struct Vocabulary {
-    terms: HashMap<String, u32>,
-    words: HashSet<String>,
+    terms: FxHashMap<String, u32>,
+    words: FxHashSet<String>,
 }
 
 impl Vocabulary {
@@ -255,11 +287,11 @@ impl Vocabulary {
         let terms = conn
             .prepare("SELECT stem, id FROM terms")?
             .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?
-            .collect::<Result<HashMap<_, _>, _>>()?;
+            .collect::<Result<FxHashMap<_, _>, _>>()?;
         let words = conn
             .prepare("SELECT word FROM words")?
             .query_map([], |r| r.get::<_, String>(0))?
-            .collect::<Result<HashSet<_>, _>>()?;
+            .collect::<Result<FxHashSet<_>, _>>()?;
         Ok(Self { terms, words })
     }
 
@@ -834,27 +866,23 @@ fn insert_file(
     )?;
     for (item, a) in docs.iter().enumerate() {
         let doc = &a.doc;
+        let serialized = a.json.as_ref().map_err(|e| anyhow::anyhow!("{e:#}"))?;
         for d in &doc.diagnostics {
             insert_diagnostic(tx, Some(file), Some(item), d)?;
         }
-        for (n, fact) in a.facts.iter().enumerate() {
-            let part = partition(fact);
-            insert_fact.execute(params![
-                file,
-                item as i64,
-                n as i64,
-                doc.id,
-                part,
-                json(fact)?
-            ])?;
-            batch.dirty.insert(part);
+        for (n, (part, fact)) in serialized.facts.iter().enumerate() {
+            insert_fact.execute(params![file, item as i64, n as i64, doc.id, part, fact])?;
+            if !batch.dirty.contains(part) {
+                batch.dirty.insert(part.clone());
+            }
         }
         let mut first: Option<i64> = None;
         let count = a.evidence.sentences.len();
-        for (n, (s, (terms, len))) in a
+        for (n, ((s, data), (terms, len))) in a
             .evidence
             .sentences
             .iter()
+            .zip(&serialized.sentences)
             .zip(&a.sentence_terms)
             .enumerate()
         {
@@ -870,7 +898,7 @@ fn insert_file(
                 n as i64,
                 doc.id,
                 s.text,
-                json(s)?,
+                data,
                 encode_ids(&stems),
                 i64::from(*len),
             ])?;
@@ -901,7 +929,8 @@ fn insert_file(
             batch.counts.entry(t).or_default().1 += 1;
         }
         for w in &a.words {
-            if vocabulary.words.insert(w.clone()) {
+            if !vocabulary.words.contains(w) {
+                vocabulary.words.insert(w.clone());
                 batch.new_words.push(w.clone());
             }
         }
@@ -913,12 +942,12 @@ fn insert_file(
             doc.format,
             doc.title,
             published(doc),
-            json(doc)?,
+            serialized.doc,
         ])?;
         insert_head.execute(params![
             file,
             item as i64,
-            json(&a.head)?,
+            serialized.head,
             encode_ids(&title),
             first.unwrap_or(0),
             count as i64,
