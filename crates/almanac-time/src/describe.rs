@@ -1,32 +1,7 @@
 //! TIMEX3 values in words (`2023-03` is "March 2023", `P19D` is "19 days") and as the days
 //! they cover (`2023-03` is 1 March to 1 April 2023).
 
-use chrono::NaiveDate;
-
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-const WEEKDAY_NAMES: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+use chrono::{NaiveDate, Weekday};
 
 /// Gives a TIMEX3 value in words, for people reading answers: `2023-03` is "March 2023",
 /// `2020-01-21` is "21 January 2020", `P19D` is "19 days", `2019-H1` is "the first half of
@@ -174,8 +149,8 @@ fn date_words(date: &str) -> Option<String> {
                     format!("a month of {y}")
                 });
             }
-            let m: usize = p.parse().ok()?;
-            let name = MONTH_NAMES.get(m.checked_sub(1)?)?;
+            let m: u32 = p.parse().ok()?;
+            let name = crate::words::month_name(m)?;
             Some(year_text(name))
         }
         [_, w, "WE"] if w.starts_with('W') => {
@@ -183,8 +158,8 @@ fn date_words(date: &str) -> Option<String> {
             Some(format!("the weekend of {inner}"))
         }
         [_, w, d] if w.starts_with('W') => {
-            let n: usize = d.parse().ok()?;
-            let name = WEEKDAY_NAMES.get(n.checked_sub(1)?)?;
+            let n: u8 = d.parse().ok()?;
+            let name = crate::words::weekday_name(Weekday::try_from(n.checked_sub(1)?).ok()?);
             if unknown_year && *w == "WXX" {
                 return Some(format!("a {name}"));
             }
@@ -199,9 +174,9 @@ fn date_words(date: &str) -> Option<String> {
                     format!("a day of {y}")
                 });
             }
-            let mi: usize = m.parse().ok()?;
+            let mi: u32 = m.parse().ok()?;
             let di: u32 = d.parse().ok()?;
-            let name = MONTH_NAMES.get(mi.checked_sub(1)?)?;
+            let name = crate::words::month_name(mi)?;
             if !(1..=31).contains(&di) {
                 return None;
             }

@@ -62,6 +62,50 @@ pub fn weekday(word: &str) -> Option<Weekday> {
         .map(|d| d.1)
 }
 
+/// The English name of a month (1-12), as dates are written: `"March"`.
+///
+/// ```
+/// assert_eq!(almanac_time::words::month_name(3), Some("March"));
+/// assert_eq!(almanac_time::words::month_name(13), None);
+/// ```
+pub fn month_name(month: u32) -> Option<&'static str> {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES
+        .get(usize::try_from(month).ok()?.checked_sub(1)?)
+        .copied()
+}
+
+/// The English name of a weekday: `"Thursday"`.
+///
+/// ```
+/// use chrono::Weekday;
+/// assert_eq!(almanac_time::words::weekday_name(Weekday::Thu), "Thursday");
+/// ```
+pub fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
 /// The value of one number word: `"zero"`..`"nineteen"`, the tens `"twenty"`..`"ninety"`
 /// (and the misspelling `"fourty"`), `"hundred"`, `"thousand"`, `"dozen"`. Compounds
 /// ("twenty-one", "two thousand and five") are read by [`crate::number::parse_number`].
