@@ -320,6 +320,8 @@ mod tests {
         check("18XX", Some("the 19th century"));
         check("2024-W16", Some("week 16 of 2024"));
         check("2024-W16-WE", Some("the weekend of week 16 of 2024"));
+        check("2024-W16-4", Some("Thursday of week 16 of 2024"));
+        check("2024-W16-8", None);
         check("XXXX-07", Some("July (year unknown)"));
         check("XXXX-WXX-2", Some("a Tuesday"));
         check("2020-01-21T06:05", Some("21 January 2020, 06:05"));
