@@ -327,6 +327,8 @@ pub(crate) struct Indexer {
     examiner: Examiner,
     summary: Summary,
     vocabulary: Vocabulary,
+    /// The user's gazetteer text this run extracts with (empty: the built-in one alone).
+    user_names: String,
 }
 
 /// What decides whether a file changed, and reads it when it did (shared by the threads of
@@ -367,6 +369,16 @@ fn captured_text(captured: Option<NaiveDate>) -> String {
     captured.map(|d| d.to_string()).unwrap_or_default()
 }
 
+/// The built-in gazetteer extended by the user's names (`user`, in the format of the built-in
+/// `data/gazetteer.tsv`; empty for none).
+fn gazetteer_with(user: &str) -> anyhow::Result<almanac_extract::Gazetteer> {
+    let mut gazetteer = almanac_extract::Gazetteer::builtin();
+    if !user.is_empty() {
+        gazetteer.extend(user).context("reading the gazetteer")?;
+    }
+    Ok(gazetteer)
+}
+
 /// Fails unless the index was written with this schema.
 fn check_schema(conn: &Connection, path: &Path) -> anyhow::Result<()> {
     match meta(conn, "schema")? {
@@ -382,7 +394,11 @@ fn check_schema(conn: &Connection, path: &Path) -> anyhow::Result<()> {
 impl Indexer {
     /// Opens (creating if needed) the index in `dir` for writing documents read with
     /// `captured` as their capture date.
-    pub(crate) fn open(dir: &Path, captured: Option<NaiveDate>) -> anyhow::Result<Self> {
+    pub(crate) fn open(
+        dir: &Path,
+        captured: Option<NaiveDate>,
+        gazetteer: Option<&str>,
+    ) -> anyhow::Result<Self> {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
         let path = db_path(dir);
         let conn =
@@ -418,12 +434,16 @@ impl Indexer {
             .collect::<Result<HashMap<_, _>, _>>()?
         };
         let wanted = captured_text(captured);
+        let user_names = gazetteer.unwrap_or_default().to_owned();
+        let extractor = Extractor::with_gazetteer(gazetteer_with(&user_names)?);
         let force = if known.is_empty() {
-            // nothing indexed yet: the capture date is this run's from the start
+            // nothing indexed yet: the capture date and names are this run's from the start
             set_meta(&conn, "captured", &wanted)?;
+            set_meta(&conn, "gazetteer", &user_names)?;
             false
         } else {
             meta(&conn, "captured")?.as_deref() != Some(wanted.as_str())
+                || meta(&conn, "gazetteer")?.unwrap_or_default() != user_names
         };
         let vocabulary = Vocabulary::read(&conn)?;
         Ok(Self {
@@ -436,8 +456,9 @@ impl Indexer {
                     format: None,
                 },
                 force,
-                extractor: Extractor::new(),
+                extractor,
             },
+            user_names,
             summary: Summary::default(),
         })
     }
@@ -523,6 +544,7 @@ impl Indexer {
         write_retrieval(&tx, batch)?;
         merge_dirty(&tx)?;
         set_meta(&tx, "captured", &captured_text(self.examiner.opts.captured))?;
+        set_meta(&tx, "gazetteer", &self.user_names)?;
         tx.commit().context("committing the index")?;
         let mut summary = self.summary;
         let mut problems = walked.diagnostics.clone();
@@ -962,9 +984,10 @@ pub(crate) fn index(
     paths: &[PathBuf],
     dir: &Path,
     captured: Option<NaiveDate>,
+    gazetteer: Option<&str>,
     progress: bool,
 ) -> anyhow::Result<Summary> {
-    let mut indexer = Indexer::open(dir, captured)?;
+    let mut indexer = Indexer::open(dir, captured, gazetteer)?;
     let walked = corpus::walk(paths);
     let bar = if progress && std::io::stderr().is_terminal() && walked.files.len() > 1 {
         let bar = ProgressBar::new(walked.files.len() as u64);
@@ -1139,13 +1162,10 @@ pub(crate) fn read(conn: &Connection) -> anyhow::Result<Contents> {
 /// Opens a session over the index in `dir` that reads sentences from the database as
 /// questions need them ([`DiskStore`]): only the documents' metadata and the merged facts are
 /// read at open. Returns it with the diagnostics of the walk and of files that yielded no
-/// document. `gazetteer` names what questions may name (the facts in the index were
-/// extracted with the built-in one).
-pub(crate) fn session(
-    dir: &Path,
-    gazetteer: &almanac_extract::Gazetteer,
-) -> anyhow::Result<(Session, Vec<Diagnostic>)> {
+/// document. Questions know the names of the gazetteer the index was written with.
+pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> {
     let conn = open(dir)?;
+    let gazetteer = gazetteer_with(&meta(&conn, "gazetteer")?.unwrap_or_default())?;
     let path = db_path(dir);
     let context = || format!("reading the index {}", path.display());
     let rows: Vec<(PathBuf, i64, String, Vec<u8>, i64, i64)> = conn
@@ -1204,7 +1224,7 @@ pub(crate) fn session(
     let metas: Vec<DocMeta> = docs.iter().map(|d| d.meta.clone()).collect();
     let store = DiskStore::new(conn, docs, sentences, total_len, dead);
     Ok((
-        Session::with_store(facts, &metas, Box::new(store), gazetteer),
+        Session::with_store(facts, &metas, Box::new(store), &gazetteer),
         diagnostics,
     ))
 }
@@ -1318,7 +1338,7 @@ mod tests {
     fn an_interrupted_run_keeps_its_committed_batches_and_the_rest_as_it_was() {
         let (corpus, dir) = scratch("interrupted");
         let roots = [corpus.clone()];
-        let first = index(&roots, &dir, None, false).expect("indexes");
+        let first = index(&roots, &dir, None, None, false).expect("indexes");
         assert_eq!((first.added, first.documents), (5, 5));
         let (a, b) = ("000_995283c400f30fe9.txt", "003_4a6cd827b8465a86.txt");
         let (old_a, old_b) = (id(&dir, a), id(&dir, b));
@@ -1331,7 +1351,7 @@ mod tests {
         // a run that commits its first batch (one file) and stops before the next
         {
             let walked = corpus::walk(&roots);
-            let mut indexer = Indexer::open(&dir, None).expect("opens");
+            let mut indexer = Indexer::open(&dir, None, None).expect("opens");
             indexer.write_batch(&walked.files[..1]).expect("writes");
         }
         assert_ne!(id(&dir, a), old_a);
@@ -1340,7 +1360,7 @@ mod tests {
         assert_eq!(contents.documents.len(), 5);
         assert_eq!(contents.evidence.len(), 5);
         // the next run finishes the work, and merges what the interrupted one changed
-        let next = index(&roots, &dir, None, false).expect("indexes");
+        let next = index(&roots, &dir, None, None, false).expect("indexes");
         assert_eq!((next.changed, next.unchanged, next.added), (1, 4, 0));
         assert_ne!(id(&dir, b), old_b);
         assert_merged_equals_merging_everything(&dir);
@@ -1382,11 +1402,11 @@ mod tests {
     fn a_new_capture_date_reads_every_file_again() {
         let (corpus, dir) = scratch("captured");
         let roots = [corpus.clone()];
-        index(&roots, &dir, None, false).expect("indexes");
+        index(&roots, &dir, None, None, false).expect("indexes");
         let day = NaiveDate::from_ymd_opt(2024, 11, 21);
-        let again = index(&roots, &dir, day, false).expect("indexes");
+        let again = index(&roots, &dir, day, None, false).expect("indexes");
         assert_eq!((again.changed, again.unchanged), (5, 0));
-        let same = index(&roots, &dir, day, false).expect("indexes");
+        let same = index(&roots, &dir, day, None, false).expect("indexes");
         assert_eq!((same.changed, same.unchanged), (0, 5));
         std::fs::remove_dir_all(dir.parent().unwrap_or(&dir)).ok();
     }
@@ -1395,12 +1415,13 @@ mod tests {
     fn indexing_other_paths_keeps_what_was_indexed_from_the_first() {
         let (corpus, dir) = scratch("roots");
         let formats = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/formats");
-        index(std::slice::from_ref(&corpus), &dir, None, false).expect("indexes");
-        let other = index(std::slice::from_ref(&formats), &dir, None, false).expect("indexes");
+        index(std::slice::from_ref(&corpus), &dir, None, None, false).expect("indexes");
+        let other =
+            index(std::slice::from_ref(&formats), &dir, None, None, false).expect("indexes");
         assert_eq!(other.removed, 0);
         // a path given that no longer exists removes what was indexed under it
         std::fs::remove_dir_all(&corpus).ok();
-        let gone = index(std::slice::from_ref(&corpus), &dir, None, false).expect("indexes");
+        let gone = index(std::slice::from_ref(&corpus), &dir, None, None, false).expect("indexes");
         assert_eq!(gone.removed, 5);
         let contents = read(&open(&dir).expect("opens")).expect("reads");
         assert!(

@@ -26,7 +26,7 @@ struct Cli {
     corpus: Vec<std::path::PathBuf>,
     /// An index written by `almanac index` to answer from (REPL mode), instead of reading
     /// documents.
-    #[arg(long, value_name = "DIR", conflicts_with_all = ["corpus", "captured"])]
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["corpus", "captured", "gazetteer"])]
     index: Option<std::path::PathBuf>,
     /// The date the documents were captured (YYYY-MM-DD), to resolve ages like "5 years ago".
     #[arg(long)]

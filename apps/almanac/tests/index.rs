@@ -368,3 +368,70 @@ fn index_and_corpus_together_is_an_error_and_a_missing_index_is_named() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_gazetteer_given_when_indexing_serves_the_questions_asked_of_the_index() {
+    let corpus = fixtures().join("gazetteer");
+    let names = corpus.join("user.tsv");
+    let doc = corpus.join("quillon_buys_arvex.txt");
+    let q = "When did QDX buy Arvex?";
+    let plain = scratch("gazetteer-plain");
+    index(&[&doc], &plain);
+    let out = run(&["ask", "--json", "--index", s(&plain), q], b"");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains(r#""answer": null"#),
+        "{}",
+        text(&out.stdout)
+    );
+    // indexed with the user's names: the index answers as `ask --gazetteer` over the file does
+    let named = scratch("gazetteer-named");
+    let out = run(
+        &[
+            "index",
+            s(&doc),
+            "--index",
+            s(&named),
+            "--gazetteer",
+            s(&names),
+        ],
+        b"",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let indexed = run(&["ask", "--json", "--index", s(&named), q], b"");
+    let files = run(
+        &[
+            "ask",
+            "--json",
+            "--corpus",
+            s(&doc),
+            "--gazetteer",
+            s(&names),
+            q,
+        ],
+        b"",
+    );
+    assert!(
+        !text(&files.stdout).contains(r#""answer": null"#),
+        "{}",
+        text(&files.stdout)
+    );
+    assert_eq!(text(&indexed.stdout), text(&files.stdout));
+    // the same index again without the names re-reads the file, and forgets them
+    let again = index(&[&doc], &named);
+    assert!(again.contains("1 changed"), "{again}");
+    let out = run(&["ask", "--json", "--index", s(&named), q], b"");
+    assert!(
+        text(&out.stdout).contains(r#""answer": null"#),
+        "{}",
+        text(&out.stdout)
+    );
+    // a gazetteer for questions alone cannot disagree with the index's
+    let out = run(
+        &["ask", "--index", s(&named), "--gazetteer", s(&names), q],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::remove_dir_all(&plain).ok();
+    std::fs::remove_dir_all(&named).ok();
+}

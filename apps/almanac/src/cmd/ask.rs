@@ -32,7 +32,7 @@ pub(crate) struct Args {
     #[arg(long, value_name = "PATH")]
     corpus: Vec<PathBuf>,
     /// An index written by `almanac index` to answer from, instead of reading documents.
-    #[arg(long, value_name = "DIR", conflicts_with_all = ["corpus", "captured"])]
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["corpus", "captured", "gazetteer"])]
     index: Option<PathBuf>,
     /// The date the documents were captured (YYYY-MM-DD), to resolve ages like "5 years ago".
     #[arg(long)]
@@ -73,12 +73,9 @@ pub(crate) fn open_session(
 
 /// Opens a session over the index in `dir` (written by `almanac index`): the same session
 /// [`open_session`] opens over the same files.
-pub(crate) fn open_index_session(
-    dir: &Path,
-    gazetteer: &Gazetteer,
-) -> anyhow::Result<(Session, corpus::Loaded)> {
-    let (session, diagnostics) = index::session(dir, gazetteer)
-        .with_context(|| format!("reading the index in {}", dir.display()))?;
+pub(crate) fn open_index_session(dir: &Path) -> anyhow::Result<(Session, corpus::Loaded)> {
+    let (session, diagnostics) =
+        index::session(dir).with_context(|| format!("reading the index in {}", dir.display()))?;
     let loaded = corpus::Loaded {
         documents: Vec::new(),
         diagnostics,
@@ -95,10 +92,10 @@ pub(crate) fn open_any(
     progress: bool,
     gazetteer: Option<&Path>,
 ) -> anyhow::Result<(Session, corpus::Loaded)> {
-    let gazetteer = pipeline::gazetteer(gazetteer)?;
     match index {
-        Some(dir) => open_index_session(dir, &gazetteer),
-        None => open_session(paths, captured, progress, &gazetteer),
+        // the index holds the gazetteer it was written with (`almanac index --gazetteer`)
+        Some(dir) => open_index_session(dir),
+        None => open_session(paths, captured, progress, &pipeline::gazetteer(gazetteer)?),
     }
 }
 

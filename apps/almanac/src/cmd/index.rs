@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use anyhow::Context;
 use chrono::NaiveDate;
 
 use crate::index;
@@ -22,13 +23,31 @@ pub(crate) struct Args {
     /// Changing it re-reads every file.
     #[arg(long)]
     captured: Option<NaiveDate>,
+    /// A gazetteer file (the format of the built-in one) whose names extend the built-in
+    /// gazetteer. It is stored in the index: answers from it know these names too. Changing
+    /// it re-reads every file.
+    #[arg(long, value_name = "FILE")]
+    gazetteer: Option<PathBuf>,
 }
 
 /// Runs `almanac index`: prints problems met and a one-line summary on stderr.
 #[allow(clippy::print_stderr)]
 pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let summary = index::index(&args.paths, &args.index, args.captured, true)?;
+    let names = match &args.gazetteer {
+        Some(path) => Some(
+            std::fs::read_to_string(path)
+                .with_context(|| format!("reading the gazetteer {}", path.display()))?,
+        ),
+        None => None,
+    };
+    let summary = index::index(
+        &args.paths,
+        &args.index,
+        args.captured,
+        names.as_deref(),
+        true,
+    )?;
     for d in &summary.problems {
         eprintln!("almanac: {d}");
     }
