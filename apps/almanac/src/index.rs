@@ -2,11 +2,13 @@
 //! `DIR/almanac.sqlite` (SQLite, WAL journal); `almanac ask --index DIR` and
 //! `almanac --index DIR` answer from it.
 //!
-//! The index holds what answering needs: every document (as JSON), its *unmerged* facts and
-//! the evidence of each of its sentences, plus the diagnostics met while reading. Opening it
-//! reads them back, merges the facts with [`almanac_extract::merge`] and builds the session
-//! exactly as reading the files would, so the answers are the same. The schema is documented
-//! in the README ("The index").
+//! The index holds what answering needs: every document (as JSON) and its head (what answers
+//! cite), its facts (unmerged, and merged across documents per merge partition), the evidence
+//! of each of its sentences with their posting lists for BM25, and the diagnostics met while
+//! reading. Opening it ([`session`]) reads the heads and the merged facts; a question reads
+//! the postings and sentences it needs through [`DiskStore`], scored by the same
+//! [`almanac_ask::bm25_search`] as in memory, so the answers are the same. The schema is
+//! documented in the README ("The index").
 //!
 //! Writing is a stream: the files are taken in batches of [`BATCH_FILES`], each batch is read,
 //! parsed and extracted in parallel and written in one transaction. Memory does not grow with
@@ -16,7 +18,8 @@
 //! Re-indexing is incremental: a file whose size and modification time (and those of its
 //! sidecar) are unchanged is not read; one whose content hash is unchanged only has its
 //! `files` row updated; a changed file has its rows replaced; a file no longer found under the
-//! paths given is removed. A change of `--captured` re-reads everything.
+//! paths given is removed. A change of `--captured` or `--gazetteer` re-reads everything.
+//! Only the merge partitions whose facts changed are merged again.
 
 use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;

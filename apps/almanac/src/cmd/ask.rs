@@ -150,10 +150,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 #[cfg(test)]
-/// Answers each `{"id","question"}` line of `input` on one line of `output`. Input is read
-/// as bytes: a line that is not valid UTF-8, not JSON or has no `question` string gets a
-/// null answer with `error` and `line` (and its id when one can be read) and the batch goes
-/// on; blank lines are skipped.
+/// [`jsonl_timed`] without the latencies.
 pub(crate) fn jsonl(
     session: &mut Session,
     input: impl BufRead,
@@ -162,7 +159,10 @@ pub(crate) fn jsonl(
     jsonl_timed(session, input, output, &mut Vec::new())
 }
 
-/// [`jsonl`], pushing how long each answer took onto `latencies`.
+/// Answers each `{"id","question"}` line of `input` on one line of `output`. Input is read
+/// as bytes: a line that is not valid UTF-8, not JSON or has no `question` string gets a
+/// null answer with `error` and `line` (and its id when one can be read) and the batch goes
+/// on; blank lines are skipped. How long each answer took is pushed onto `latencies`.
 pub(crate) fn jsonl_timed(
     session: &mut Session,
     input: impl BufRead,
