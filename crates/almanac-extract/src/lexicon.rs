@@ -875,8 +875,8 @@ pub(crate) const MEDIA_WORDS: &[&str] = &[
     "Chronicle",
 ];
 
-/// Capitalized words that open sentences or headlines but are not names (month names come
-/// from `almanac_time::words`: see `is_month_as_written`).
+/// Capitalized words that open sentences or headlines but are not names (month and weekday
+/// names come from `almanac_time::words`: see `is_month_as_written` and `lexicon_map`).
 pub(crate) const NOT_NAMES: &[&str] = &[
     "The",
     "A",
@@ -926,13 +926,6 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "This",
     "Earlier",
     "Later",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "Mr",
     "Mrs",
     "Ms",
@@ -1168,6 +1161,13 @@ fn lexicon_map() -> &'static WordMap<String, Lex> {
             for &word in list {
                 map.entry(word.to_owned()).or_default().flags |= flag;
             }
+        }
+        // `Monday`...`Sunday` as written start no name: almanac-time owns the names
+        let mut day = chrono::Weekday::Mon;
+        for _ in 0..7 {
+            let name = almanac_time::words::weekday_name(day);
+            map.entry(name.to_owned()).or_default().flags |= w::NOT_NAME;
+            day = day.succ();
         }
         let titles = vocab::titles();
         for (use_, flag) in [
