@@ -357,6 +357,13 @@ fn meta(conn: &Connection, key: &str) -> anyhow::Result<Option<String>> {
         .optional()?)
 }
 
+/// A number kept in `meta` (0 when unset or unreadable: a fresh index).
+fn meta_number<T: std::str::FromStr + Default>(conn: &Connection, key: &str) -> anyhow::Result<T> {
+    Ok(meta(conn, key)?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_default())
+}
+
 /// Sets a value of `meta`, touching nothing when it is already set so.
 fn set_meta(conn: &Connection, key: &str, value: &str) -> anyhow::Result<()> {
     conn.execute(
@@ -708,9 +715,7 @@ fn write_retrieval(tx: &Transaction<'_>, batch: Retrieval) -> anyhow::Result<()>
         }
     }
     if !batch.postings.is_empty() {
-        let segment = meta(tx, "segments")?
-            .and_then(|v| v.parse::<i64>().ok())
-            .unwrap_or(0);
+        let segment = meta_number::<i64>(tx, "segments")?;
         let mut insert =
             tx.prepare_cached("INSERT INTO postings (term, segment, data) VALUES (?1, ?2, ?3)")?;
         let mut postings: Vec<(&u32, &Vec<Posting>)> = batch.postings.iter().collect();
@@ -721,11 +726,8 @@ fn write_retrieval(tx: &Transaction<'_>, batch: Retrieval) -> anyhow::Result<()>
         set_meta(tx, "segments", &(segment + 1).to_string())?;
     }
     if batch.sentences != 0 || batch.total_len != 0 {
-        let count = |key: &str| -> anyhow::Result<i64> {
-            Ok(meta(tx, key)?.and_then(|v| v.parse().ok()).unwrap_or(0))
-        };
-        let sentences = count("sentences")? + batch.sentences;
-        let total_len = count("total_len")? + batch.total_len;
+        let sentences = meta_number::<i64>(tx, "sentences")? + batch.sentences;
+        let total_len = meta_number::<i64>(tx, "total_len")? + batch.total_len;
         set_meta(tx, "sentences", &sentences.to_string())?;
         set_meta(tx, "total_len", &total_len.to_string())?;
     }
@@ -1213,11 +1215,8 @@ pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> 
         .with_context(context)?;
     drop(rows);
     let facts = read_merged(&conn).with_context(context)?;
-    let count = |key: &str| -> anyhow::Result<u64> {
-        Ok(meta(&conn, key)?.and_then(|v| v.parse().ok()).unwrap_or(0))
-    };
-    let sentences = usize::try_from(count("sentences")?).unwrap_or(0);
-    let total_len = count("total_len")?;
+    let sentences = meta_number::<usize>(&conn, "sentences")?;
+    let total_len = meta_number::<u64>(&conn, "total_len")?;
     let dead: HashSet<u32> = conn
         .prepare("SELECT sentence FROM dead")?
         .query_map([], |r| r.get(0))?

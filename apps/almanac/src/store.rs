@@ -291,19 +291,15 @@ impl Retrieve for DiskStore {
     }
 
     fn search(&self, terms: &[QueryTerm], limit: usize) -> Vec<Hit> {
-        let ids: RefCell<HashMap<String, u32>> = RefCell::new(HashMap::new());
         bm25_search(
             self.sentences,
             self.avg_len,
             terms,
             limit,
-            |stem| {
-                let (id, stats) = self.stats(stem)?;
-                ids.borrow_mut().insert(stem.to_owned(), id);
-                Some(stats)
-            },
+            |stem| self.stats(stem).map(|(_, stats)| stats),
             |stem, f| {
-                let Some(&id) = ids.borrow().get(stem) else {
+                // the term's id comes from the cache `stats` just filled
+                let Some((id, _)) = self.stats(stem) else {
                     return;
                 };
                 let Ok(mut stmt) = self
@@ -316,10 +312,10 @@ impl Retrieve for DiskStore {
                     return;
                 };
                 while let Ok(Some(row)) = rows.next() {
-                    let Ok(blob) = row.get_ref(0).and_then(|v| Ok(v.as_blob()?.to_vec())) else {
+                    let Ok(blob) = row.get_ref(0).and_then(|v| Ok(v.as_blob()?)) else {
                         continue;
                     };
-                    decode_postings(&blob, &mut |p| {
+                    decode_postings(blob, &mut |p| {
                         if !self.dead.contains(&p.sentence) {
                             f(p);
                         }
