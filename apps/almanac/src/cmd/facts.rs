@@ -9,8 +9,8 @@ use std::process::ExitCode;
 use almanac_model::{Document, Fact};
 use chrono::NaiveDate;
 
+use crate::cmd::{FactSource, load_facts};
 use crate::offsets::CharOffsets;
-use crate::{corpus, pipeline};
 
 /// Arguments of `almanac facts`.
 #[derive(clap::Args, Debug)]
@@ -35,39 +35,16 @@ pub(crate) struct Args {
 /// Runs `almanac facts`.
 #[allow(clippy::print_stderr)]
 pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let (facts, documents, count) = match &args.index {
-        Some(dir) => {
-            let (facts, count, diagnostics) = crate::index::merged_facts(dir)?;
-            for d in &diagnostics {
-                eprintln!("{d}");
-            }
-            // JSON offsets need the text of the documents the facts cite
-            let documents = if args.json {
-                let ids: std::collections::HashSet<&str> = facts
-                    .iter()
-                    .flat_map(|f| f.sources.iter().map(|s| s.doc_id.as_str()))
-                    .collect();
-                crate::index::documents_with_ids(dir, &ids)?
-            } else {
-                Vec::new()
-            };
-            (facts, documents, count)
-        }
-        None => {
-            let loaded = if args.paths.is_empty() {
-                corpus::bundled(args.captured)
-            } else {
-                corpus::load(&args.paths, args.captured, true)?
-            };
-            for d in &loaded.diagnostics {
-                eprintln!("{d}");
-            }
-            let gazetteer = pipeline::gazetteer(args.gazetteer.as_deref())?;
-            let facts = pipeline::extract_all(&gazetteer, &loaded.documents);
-            let count = loaded.documents.len();
-            (facts, loaded.documents, count)
-        }
+    let source = match &args.index {
+        Some(dir) => FactSource::Index(dir),
+        None => FactSource::Documents {
+            paths: &args.paths,
+            captured: args.captured,
+            gazetteer: args.gazetteer.as_deref(),
+        },
     };
+    // JSON offsets need the text of the documents the facts cite
+    let (facts, documents, count) = load_facts(source, args.json)?;
     let mut out = crate::cmd::stdout();
     if args.json {
         let offsets = SourceOffsets::new(&facts, &documents);

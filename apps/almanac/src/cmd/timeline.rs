@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
-use crate::{corpus, pipeline};
+use crate::cmd::{FactSource, load_facts};
 
 /// Arguments of `almanac timeline`.
 #[derive(clap::Args, Debug)]
@@ -33,27 +33,15 @@ pub(crate) struct Args {
 /// Runs `almanac timeline`.
 #[allow(clippy::print_stderr)]
 pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let facts = match &args.index {
-        Some(dir) => {
-            let (facts, _, diagnostics) = crate::index::merged_facts(dir)?;
-            for d in &diagnostics {
-                eprintln!("{d}");
-            }
-            facts
-        }
-        None => {
-            let loaded = if args.corpus.is_empty() {
-                corpus::bundled(args.captured)
-            } else {
-                corpus::load(&args.corpus, args.captured, true)?
-            };
-            for d in &loaded.diagnostics {
-                eprintln!("{d}");
-            }
-            let gazetteer = pipeline::gazetteer(args.gazetteer.as_deref())?;
-            pipeline::extract_all(&gazetteer, &loaded.documents)
-        }
+    let source = match &args.index {
+        Some(dir) => FactSource::Index(dir),
+        None => FactSource::Documents {
+            paths: &args.corpus,
+            captured: args.captured,
+            gazetteer: args.gazetteer.as_deref(),
+        },
     };
+    let (facts, _, _) = load_facts(source, false)?;
     let entries = almanac_extract::timeline(&facts, args.entity.as_deref());
     let mut out = crate::cmd::stdout();
     for e in &entries {
