@@ -24,6 +24,7 @@
 use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use almanac_ask::Session;
@@ -44,16 +45,22 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
 use crate::corpus::{self, Found, Walked};
-use crate::store::{DiskStore, StoredDoc, decode_ids, encode_ids, encode_postings};
+use crate::store::{DiskStore, StoredDoc, decode_ids, encode_ids, encode_postings, sentence_data};
 
 /// The database file inside the index folder.
 pub(crate) const FILE_NAME: &str = "almanac.sqlite";
 
 /// The schema version this build writes and reads (`meta.schema`).
-const SCHEMA_VERSION: &str = "2";
+const SCHEMA_VERSION: &str = "3";
 
 /// Files read, parsed and written per transaction.
 pub(crate) const BATCH_FILES: usize = 256;
+
+/// SQLite's page cache while writing, in KiB.
+const WRITE_CACHE_KIB: i64 = 64 * 1024;
+
+/// Pages the write-ahead log grows to before they are copied into the database.
+const WAL_CHECKPOINT_PAGES: i64 = 16 * 1024;
 
 /// The tables; see the README for what each column holds.
 const SCHEMA: &str = r#"
@@ -122,7 +129,6 @@ CREATE TABLE IF NOT EXISTS sentences (
     text TEXT NOT NULL,
     data TEXT NOT NULL
 );
-CREATE UNIQUE INDEX IF NOT EXISTS sentences_key ON sentences (file, item, n);
 CREATE TABLE IF NOT EXISTS terms (
     id INTEGER PRIMARY KEY,
     stem TEXT NOT NULL UNIQUE,
@@ -225,8 +231,8 @@ impl Serialized {
             sentences: evidence
                 .sentences
                 .iter()
-                .map(json)
-                .collect::<anyhow::Result<_>>()?,
+                .map(sentence_data)
+                .collect::<serde_json::Result<_>>()?,
         })
     }
 }
@@ -327,7 +333,8 @@ enum Outcome {
 /// Writes an index, one batch of files at a time.
 pub(crate) struct Indexer {
     conn: Connection,
-    examiner: Examiner,
+    /// Shared with the thread that reads the next batch while this one is written.
+    examiner: Arc<Examiner>,
     summary: Summary,
     vocabulary: Vocabulary,
     /// The user's gazetteer text this run extracts with (empty: the built-in one alone).
@@ -415,6 +422,10 @@ impl Indexer {
             Connection::open(&path).with_context(|| format!("opening {}", path.display()))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // a batch touches pages all over the term and posting trees: keep them in memory
+        conn.pragma_update(None, "cache_size", -WRITE_CACHE_KIB)?;
+        // pages rewritten by several batches are copied to the database once per checkpoint
+        conn.pragma_update(None, "wal_autocheckpoint", WAL_CHECKPOINT_PAGES)?;
         conn.execute_batch(SCHEMA)
             .with_context(|| format!("creating the tables of {}", path.display()))?;
         conn.execute(
@@ -459,7 +470,7 @@ impl Indexer {
         Ok(Self {
             conn,
             vocabulary,
-            examiner: Examiner {
+            examiner: Arc::new(Examiner {
                 known,
                 opts: Options {
                     captured,
@@ -467,7 +478,7 @@ impl Indexer {
                 },
                 force,
                 extractor,
-            },
+            }),
             user_names,
             summary: Summary::default(),
         })
@@ -475,8 +486,15 @@ impl Indexer {
 
     /// Reads, parses and extracts `files` in parallel, and writes what changed in one
     /// transaction. Returns the number of documents read.
+    #[cfg(test)]
     pub(crate) fn write_batch(&mut self, files: &[Found]) -> anyhow::Result<usize> {
-        let outcomes: Vec<Outcome> = files.par_iter().map(|f| self.examiner.examine(f)).collect();
+        let outcomes = self.examiner.examine_all(files);
+        self.write_outcomes(files, outcomes)
+    }
+
+    /// Writes what examining `files` gave (`outcomes`, in the same order) in one
+    /// transaction. Returns the number of documents read.
+    fn write_outcomes(&mut self, files: &[Found], outcomes: Vec<Outcome>) -> anyhow::Result<usize> {
         let tx = self.conn.transaction()?;
         let mut documents = 0;
         let mut batch = Retrieval::default();
@@ -565,6 +583,11 @@ impl Indexer {
 }
 
 impl Examiner {
+    /// Examines `files` in parallel.
+    fn examine_all(&self, files: &[Found]) -> Vec<Outcome> {
+        files.par_iter().map(|f| self.examine(f)).collect()
+    }
+
     /// Decides whether `found` changed, reading it only when its size or times did.
     fn examine(&self, found: &Found) -> Outcome {
         let file = found.path.display().to_string();
@@ -652,20 +675,28 @@ fn json<T: Serialize>(value: &T) -> anyhow::Result<String> {
 /// Deletes every row a file gave (not its `files` row). Its sentences' postings stay in
 /// their blobs: the ids go to `dead`, and the counts BM25 needs are lowered in `batch`.
 fn delete_file(tx: &Transaction<'_>, file: &str, batch: &mut Retrieval) -> anyhow::Result<()> {
+    // a document's sentences are the id range its head names
+    let ranges: Vec<(i64, i64)> = tx
+        .prepare_cached("SELECT first_sentence, sentence_count FROM heads WHERE file = ?1")?
+        .query_map([file], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
     {
-        let mut stmt = tx.prepare_cached("SELECT id, terms, len FROM sentences WHERE file = ?1")?;
-        let mut rows = stmt.query([file])?;
+        let mut stmt = tx
+            .prepare_cached("SELECT id, terms, len FROM sentences WHERE id >= ?1 AND id < ?2")?;
         let mut dead = tx.prepare_cached("INSERT OR IGNORE INTO dead (sentence) VALUES (?1)")?;
-        while let Some(row) = rows.next()? {
-            let id: i64 = row.get(0)?;
-            let terms: Vec<u8> = row.get(1)?;
-            let len: i64 = row.get(2)?;
-            for t in decode_ids(&terms) {
-                batch.counts.entry(t).or_default().0 -= 1;
+        for &(first, count) in &ranges {
+            let mut rows = stmt.query([first, first + count])?;
+            while let Some(row) = rows.next()? {
+                let id: i64 = row.get(0)?;
+                let terms: Vec<u8> = row.get(1)?;
+                let len: i64 = row.get(2)?;
+                for t in decode_ids(&terms) {
+                    batch.counts.entry(t).or_default().0 -= 1;
+                }
+                batch.sentences -= 1;
+                batch.total_len -= len;
+                dead.execute([id])?;
             }
-            batch.sentences -= 1;
-            batch.total_len -= len;
-            dead.execute([id])?;
         }
         let mut stmt = tx.prepare_cached("SELECT part FROM facts WHERE file = ?1")?;
         let mut rows = stmt.query([file])?;
@@ -681,7 +712,11 @@ fn delete_file(tx: &Transaction<'_>, file: &str, batch: &mut Retrieval) -> anyho
             }
         }
     }
-    for table in ["documents", "heads", "diagnostics", "facts", "sentences"] {
+    let mut delete = tx.prepare_cached("DELETE FROM sentences WHERE id >= ?1 AND id < ?2")?;
+    for (first, count) in ranges {
+        delete.execute([first, first + count])?;
+    }
+    for table in ["documents", "heads", "diagnostics", "facts"] {
         tx.prepare_cached(&format!("DELETE FROM {table} WHERE file = ?1"))?
             .execute([file])?;
     }
@@ -1007,15 +1042,29 @@ pub(crate) fn index(
     };
     let started = Instant::now();
     let mut documents = 0;
-    for batch in walked.files.chunks(BATCH_FILES) {
-        documents += indexer.write_batch(batch)?;
-        bar.inc(batch.len() as u64);
-        let secs = started.elapsed().as_secs_f64().max(1e-3);
-        bar.set_message(format!(
-            "{documents} documents ({:.0}/s)",
-            documents as f64 / secs
-        ));
-    }
+    // One thread reads and extracts the next batch while this one writes the last.
+    let examiner = Arc::clone(&indexer.examiner);
+    let (send, receive) = std::sync::mpsc::sync_channel(1);
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let files = &walked.files;
+        scope.spawn(move || {
+            for batch in files.chunks(BATCH_FILES) {
+                if send.send(examiner.examine_all(batch)).is_err() {
+                    break; // the writer failed and stopped listening
+                }
+            }
+        });
+        for (batch, outcomes) in files.chunks(BATCH_FILES).zip(receive) {
+            documents += indexer.write_outcomes(batch, outcomes)?;
+            bar.inc(batch.len() as u64);
+            let secs = started.elapsed().as_secs_f64().max(1e-3);
+            bar.set_message(format!(
+                "{documents} documents ({:.0}/s)",
+                documents as f64 / secs
+            ));
+        }
+        Ok(())
+    })?;
     bar.finish_and_clear();
     indexer.finish(paths, &walked)
 }
@@ -1084,54 +1133,6 @@ fn parse_all<T: DeserializeOwned + Send>(texts: Vec<String>, what: &str) -> anyh
 }
 
 #[cfg(test)]
-/// Rows deserialized at once: bounds the JSON text held in memory while reading.
-const READ_CHUNK: usize = 8192;
-
-#[cfg(test)]
-/// Reads the `(file, item, data)` rows of a per-document table, ordered by `n`, into one
-/// list of values per document position, deserializing in parallel a chunk at a time.
-fn per_document<T: DeserializeOwned + Send>(
-    conn: &Connection,
-    table: &str,
-    position: &HashMap<(String, i64), usize>,
-) -> anyhow::Result<Vec<Vec<T>>> {
-    let mut out: Vec<Vec<T>> = std::iter::repeat_with(Vec::new)
-        .take(position.len())
-        .collect();
-    let mut stmt = conn.prepare(&format!(
-        "SELECT file, item, data FROM {table} ORDER BY file, item, n"
-    ))?;
-    let mut rows = stmt.query([])?;
-    let mut chunk: Vec<(usize, String)> = Vec::with_capacity(READ_CHUNK);
-    let mut flush = |chunk: &mut Vec<(usize, String)>| -> anyhow::Result<()> {
-        let values: Vec<(usize, T)> = chunk
-            .par_iter()
-            .map(|(i, text)| {
-                serde_json::from_str(text)
-                    .map(|v| (*i, v))
-                    .with_context(|| format!("reading a row of {table} from the index"))
-            })
-            .collect::<anyhow::Result<_>>()?;
-        for (i, v) in values {
-            out[i].push(v);
-        }
-        chunk.clear();
-        Ok(())
-    };
-    while let Some(row) = rows.next()? {
-        let key = (row.get::<_, String>(0)?, row.get::<_, i64>(1)?);
-        if let Some(&i) = position.get(&key) {
-            chunk.push((i, row.get(2)?));
-            if chunk.len() == READ_CHUNK {
-                flush(&mut chunk)?;
-            }
-        }
-    }
-    flush(&mut chunk)?;
-    Ok(out)
-}
-
-#[cfg(test)]
 /// Reads the documents and sentences of the index `conn`.
 pub(crate) fn read(conn: &Connection) -> anyhow::Result<Contents> {
     let mut rows: Vec<(PathBuf, i64, String, String)> = {
@@ -1150,7 +1151,19 @@ pub(crate) fn read(conn: &Connection) -> anyhow::Result<Contents> {
         .map(|(i, (_, item, file, _))| ((file.clone(), *item), i))
         .collect();
     let documents: Vec<Document> = parse_all(rows.into_iter().map(|r| r.3).collect(), "document")?;
-    let evidence = per_document::<SentenceEvidence>(conn, "sentences", &position)?
+    let mut sentences: Vec<Vec<SentenceEvidence>> = vec![Vec::new(); documents.len()];
+    let mut stmt = conn.prepare("SELECT file, item, text, data FROM sentences ORDER BY id")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let key = (row.get::<_, String>(0)?, row.get::<_, i64>(1)?);
+        if let Some(&i) = position.get(&key) {
+            let data: String = row.get(3)?;
+            let s = crate::store::sentence_from_row(row.get(2)?, &data)
+                .context("reading a sentence from the index")?;
+            sentences[i].push(s);
+        }
+    }
+    let evidence = sentences
         .into_iter()
         .zip(&documents)
         .map(|(sentences, doc)| DocEvidence {

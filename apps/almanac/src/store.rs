@@ -16,7 +16,8 @@ use std::rc::Rc;
 use almanac_ask::{
     DocMeta, Hit, Posting, QueryTerm, Retrieve, Stored, TermStats, bm25_search, closest_word,
 };
-use almanac_model::SentenceEvidence;
+use almanac_model::{Mention, SentenceEvidence};
+use serde::{Deserialize, Serialize};
 use rusqlite::{Connection, OptionalExtension};
 
 /// Documents whose sentences stay cached; beyond it the cache starts again.
@@ -108,6 +109,39 @@ pub(crate) fn decode_postings(bytes: &[u8], f: &mut dyn FnMut(Posting)) {
 }
 
 /// A sentence with no text, for an id the store cannot read.
+/// What the `data` column of `sentences` holds: a sentence's evidence without its text,
+/// which has a column of its own.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct SentenceData<T> {
+    /// Byte range of the sentence in the document body.
+    span: Range<usize>,
+    /// Whether it is the headline.
+    headline: bool,
+    /// Its mentions (`&[Mention]` when written, `Vec<Mention>` when read).
+    mentions: T,
+}
+
+/// The `data` JSON of a sentence.
+pub(crate) fn sentence_data(s: &SentenceEvidence) -> serde_json::Result<String> {
+    serde_json::to_string(&SentenceData {
+        span: s.span.clone(),
+        headline: s.headline,
+        mentions: &s.mentions,
+    })
+}
+
+/// A sentence from its `text` and `data` columns; `None` when `data` is not what
+/// [`sentence_data`] writes.
+pub(crate) fn sentence_from_row(text: String, data: &str) -> Option<SentenceEvidence> {
+    let d: SentenceData<Vec<Mention>> = serde_json::from_str(data).ok()?;
+    Some(SentenceEvidence {
+        span: d.span,
+        text,
+        headline: d.headline,
+        mentions: d.mentions,
+    })
+}
+
 fn empty_sentence() -> SentenceEvidence {
     SentenceEvidence {
         span: 0..0,
@@ -214,7 +248,7 @@ impl DiskStore {
         range: Range<u32>,
     ) -> rusqlite::Result<Vec<(Stored, Vec<u32>)>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, data, terms FROM sentences WHERE id >= ?1 AND id < ?2 ORDER BY id",
+            "SELECT id, text, data, terms FROM sentences WHERE id >= ?1 AND id < ?2 ORDER BY id",
         )?;
         let mut out = Vec::with_capacity(range.len());
         let mut rows = stmt.query([range.start, range.end])?;
@@ -224,10 +258,10 @@ impl DiskStore {
             if id != range.start + out.len() as u32 {
                 break;
             }
-            let data: String = row.get(1)?;
-            let terms: Vec<u8> = row.get(2)?;
-            let evidence: SentenceEvidence =
-                serde_json::from_str(&data).unwrap_or_else(|_| empty_sentence());
+            let text: String = row.get(1)?;
+            let data: String = row.get(2)?;
+            let terms: Vec<u8> = row.get(3)?;
+            let evidence = sentence_from_row(text, &data).unwrap_or_else(empty_sentence);
             out.push((Stored { doc, evidence }, decode_ids(&terms)));
         }
         Ok(out)

@@ -44,49 +44,77 @@ pub(crate) struct Word {
 
 /// The words of `text` with their byte ranges (letters and digits; `'s` dropped).
 pub(crate) fn words_of(text: &str) -> Vec<Word> {
-    let mut out = Vec::with_capacity(text.len() / 6 + 1);
-    let mut start = None;
-    let push = |s: usize, e: usize, out: &mut Vec<Word>| {
-        let raw = &text[s..e];
-        let lower = raw.to_lowercase();
-        out.push(Word {
-            span: s..e,
-            stem: stem(&lower),
-            capitalized: raw.chars().next().is_some_and(char::is_uppercase),
-            lower,
-        });
-    };
+    word_spans(text)
+        .map(|span| {
+            let raw = &text[span.clone()];
+            let lower = raw.to_lowercase();
+            Word {
+                stem: stem(&lower),
+                capitalized: raw.chars().next().is_some_and(char::is_uppercase),
+                lower,
+                span,
+            }
+        })
+        .collect()
+}
+
+/// The byte ranges of the words of `text`: runs of letters and digits, with an ampersand
+/// between letters inside the word (`AT&T`) and a possessive `'s` left out (`Japan's`).
+fn word_spans(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c.is_alphanumeric() {
-            if start.is_none() {
-                start = Some(i);
+    let mut start = None;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        while let Some((i, c)) = iter.next() {
+            if c.is_alphanumeric() {
+                if start.is_none() {
+                    start = Some(i);
+                }
+                continue;
             }
-            continue;
-        }
-        // `AT&T`, `S&P`: an ampersand between letters is inside the word.
-        if c == '&' && start.is_some() && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric()) {
-            continue;
-        }
-        // `Japan's`: the word ends before the apostrophe; `'s` is skipped.
-        if let Some(s) = start.take() {
-            push(s, i, &mut out);
-        }
-        if (c == '\'' || c == '’')
-            && let Some(&(_, n)) = iter.peek()
-            && (n == 's' || n == 'S')
-        {
-            iter.next();
-            if iter.peek().is_some_and(|&(_, c)| c.is_alphanumeric()) {
-                // not a possessive (`'sup`): the letters start a word
-                start = Some(i + c.len_utf8());
+            if c == '&'
+                && start.is_some()
+                && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
+            {
+                continue;
+            }
+            let ended = start.take().map(|s| s..i);
+            if (c == '\'' || c == '’')
+                && let Some(&(_, n)) = iter.peek()
+                && (n == 's' || n == 'S')
+            {
+                iter.next();
+                if iter.peek().is_some_and(|&(_, c)| c.is_alphanumeric()) {
+                    // not a possessive (`'sup`): the letters start a word
+                    start = Some(i + c.len_utf8());
+                }
+            }
+            if ended.is_some() {
+                return ended;
             }
         }
+        done = true;
+        start.take().map(|s| s..text.len())
+    })
+}
+
+/// The lowercase form of each word of `text`, written into one reused buffer.
+fn for_each_lower(text: &str, mut f: impl FnMut(&str)) {
+    let mut lower = String::new();
+    for span in word_spans(text) {
+        let raw = &text[span];
+        lower.clear();
+        if raw.is_ascii() {
+            lower.push_str(raw);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.push_str(&raw.to_lowercase());
+        }
+        f(&lower);
     }
-    if let Some(s) = start {
-        push(s, text.len(), &mut out);
-    }
-    out
 }
 
 /// Whether a word is a content word worth indexing.
@@ -99,16 +127,17 @@ pub(crate) fn is_content(lower: &str) -> bool {
 pub fn sentence_terms(text: &str) -> (Vec<(String, u16)>, u16) {
     let mut counts: Vec<(String, u16)> = Vec::new();
     let mut len = 0u16;
-    for w in words_of(text) {
-        if !is_content(&w.lower) {
-            continue;
+    for_each_lower(text, |lower| {
+        if !is_content(lower) {
+            return;
         }
         len = len.saturating_add(1);
-        match counts.iter_mut().find(|(x, _)| *x == w.stem) {
+        let stem = stem(lower);
+        match counts.iter_mut().find(|(x, _)| *x == stem) {
             Some((_, n)) => *n = n.saturating_add(1),
-            None => counts.push((w.stem, 1)),
+            None => counts.push((stem, 1)),
         }
-    }
+    });
     counts.sort_unstable();
     (counts, len.max(1))
 }
@@ -128,10 +157,13 @@ pub fn title_terms(title: &str) -> Vec<String> {
 /// The lowercase content-bearing words of a text that typo repair may propose (letters and
 /// digits; `AT&T` is one word, a possessive `'s` is dropped).
 pub fn repair_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    words_of(text)
-        .into_iter()
-        .filter(|w| is_content(&w.lower))
-        .map(|w| w.lower)
+    let mut words = Vec::new();
+    for_each_lower(text, |lower| {
+        if is_content(lower) {
+            words.push(lower.to_owned());
+        }
+    });
+    words.into_iter()
 }
 
 /// What a sentence's document is, for scoring and citations.

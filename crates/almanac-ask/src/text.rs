@@ -421,7 +421,7 @@ pub(crate) const STOP_WORDS: &[&str] = &[
 
 /// Whether `word` (normalized) is a stop word.
 pub(crate) fn is_stop(word: &str) -> bool {
-    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::LazyLock::new(|| STOP_WORDS.iter().copied().collect());
     SET.contains(word)
 }
