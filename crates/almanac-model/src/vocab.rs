@@ -319,6 +319,9 @@ pub enum TitleUse {
     Who,
     /// In a question, names an office whose holder is asked for (`who is the ceo`).
     Office,
+    /// A title abbreviation written with a period (`Dr.`, `Gen.`); the sentence splitter never
+    /// ends a sentence after it.
+    Abbreviation,
 }
 
 impl TitleUse {
@@ -328,6 +331,7 @@ impl TitleUse {
         ("generic", TitleUse::Generic),
         ("who", TitleUse::Who),
         ("office", TitleUse::Office),
+        ("abbreviation", TitleUse::Abbreviation),
     ];
 }
 
