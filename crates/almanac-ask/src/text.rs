@@ -241,7 +241,8 @@ fn strip_e(w: &str) -> String {
     }
 }
 
-/// Words that carry no constraint of their own in a question.
+/// Words that carry no constraint of their own in a question, besides the month names
+/// (`almanac_time::words`, see [`is_stop`]).
 pub(crate) const STOP_WORDS: &[&str] = &[
     "a",
     "about",
@@ -361,18 +362,6 @@ pub(crate) const STOP_WORDS: &[&str] = &[
     "exactly",
     "any",
     "ago",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "like",
     "by",
     "between",
@@ -419,11 +408,16 @@ pub(crate) const STOP_WORDS: &[&str] = &[
     "number",
 ];
 
-/// Whether `word` (normalized) is a stop word.
+/// Whether `word` (normalized) is a stop word: one of [`STOP_WORDS`] or a month name written
+/// in full and lowercase (`march`; not the abbreviations, which are words of their own: `mar`).
 pub(crate) fn is_stop(word: &str) -> bool {
     static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::LazyLock::new(|| STOP_WORDS.iter().copied().collect());
     SET.contains(word)
+        || !word.bytes().any(|b| b.is_ascii_uppercase())
+            && almanac_time::words::month_number(word)
+                .and_then(almanac_time::words::month_name)
+                .is_some_and(|name| name.eq_ignore_ascii_case(word))
 }
 
 /// Whether `word` (lowercase, or its stem) names an office or title (`office` in

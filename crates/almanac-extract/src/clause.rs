@@ -411,10 +411,7 @@ pub(crate) fn after_preposition(s: &Sentence<'_>, m: &Mention) -> Option<&'stati
 }
 
 fn class_preps(class: EventClass) -> &'static [&'static str] {
-    lexicon::TARGET_PREPOSITIONS
-        .iter()
-        .find(|(c, _)| *c == class)
-        .map_or(lexicon::ANY_CLASS_PREPOSITIONS, |(_, p)| p)
+    lexicon::target_prepositions(class).unwrap_or(lexicon::ANY_CLASS_PREPOSITIONS)
 }
 
 fn is_place(m: &Mention) -> bool {
@@ -852,10 +849,9 @@ pub(crate) fn class_with_object(
                 .collect()
         })
         .unwrap_or_default();
-    if let Some((_, to)) = lexicon::CLASS_FROM_OBJECT
+    if let Some(c) = lexicon::class_from_object(class)
         .iter()
-        .find(|(from, _)| *from == class)
-        && let Some(c) = to.iter().find(|c| object_classes.contains(c))
+        .find(|c| object_classes.contains(c))
     {
         return Some(*c);
     }

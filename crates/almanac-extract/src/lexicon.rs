@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use almanac_model::EventClass;
-use almanac_model::vocab::{self, TitleUse, Use};
+use almanac_model::vocab::{self, ClassFlag, TitleUse, Use};
 
 /// The particles a verb needs to be an event (`step`: `down`, `aside`), from the
 /// `particles=` option of `events.tsv`; `None` for verbs that need none.
@@ -190,64 +190,37 @@ pub(crate) fn common_opener(lower: &str) -> bool {
     COMMON_SUBJECTS.contains(&lower) || COMMON_ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
+/// The event classes with one flag of their `@class` line in `data/events.tsv`, asked with
+/// `contains` (the flags live in [`almanac_model::vocab`], not here).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Classes(ClassFlag);
+
+impl Classes {
+    /// Whether `class` has the flag.
+    pub(crate) fn contains(&self, class: &EventClass) -> bool {
+        class.has(self.0)
+    }
+}
+
 /// Event classes whose one-word subject of unknown name is a person: `Ortega resigned`,
 /// `Moreira joined Porto`; other classes take an organization (`Halvorsen acquired X`).
-pub(crate) const PERSON_SUBJECT_CLASSES: &[EventClass] = &[
-    EventClass::Resign,
-    EventClass::Join,
-    EventClass::Visit,
-    EventClass::Meet,
-];
+pub(crate) const PERSON_SUBJECT_CLASSES: Classes = Classes(ClassFlag::PersonSubject);
 
 /// Event classes whose object, when it is a restriction noun, makes a light verb an event.
-pub(crate) const RESTRICTION_CLASSES: &[EventClass] = &[EventClass::Restrict, EventClass::Ban];
+pub(crate) const RESTRICTION_CLASSES: Classes = Classes(ClassFlag::Restriction);
 
-/// Prepositions that introduce an event's target, by class.
-pub(crate) const TARGET_PREPOSITIONS: &[(EventClass, &[&str])] = &[
-    (EventClass::Restrict, &["on", "against", "to"]),
-    (EventClass::Ban, &["on", "against", "to"]),
-    (EventClass::Lift, &["on", "against"]),
-    (EventClass::Supply, &["to"]),
-    (EventClass::Sell, &["to"]),
-    (EventClass::Agree, &["with"]),
-    (EventClass::Sign, &["with"]),
-    (EventClass::Meet, &["with"]),
-    (EventClass::Visit, &["to"]),
-    (EventClass::Fine, &[]),
-    (EventClass::Win, &["over", "against"]),
-    (EventClass::Invest, &["in"]),
-    (EventClass::Fund, &["for"]),
-    (EventClass::Export, &["to"]),
-    (EventClass::Import, &["from"]),
-    (EventClass::Order, &["from"]),
-    (EventClass::Award, &["to"]),
-];
+/// The prepositions that introduce the target of an event of `class` (`targets=` of its
+/// `@class` line), `None` if the line gives none.
+pub(crate) fn target_prepositions(class: EventClass) -> Option<&'static [&'static str]> {
+    class.properties().targets.as_deref()
+}
 
-/// Prepositions that introduce the target of an event of any class not listed above.
+/// Prepositions that introduce the target of an event of a class whose `@class` line gives
+/// no `targets=`.
 pub(crate) const ANY_CLASS_PREPOSITIONS: &[&str] = &["with"];
 
 /// Classes whose direct object (an entity right after the verb) is the target.
-pub(crate) const DIRECT_OBJECT_TARGET: &[EventClass] = &[
-    EventClass::Order,
-    EventClass::Join,
-    EventClass::Dismiss,
-    EventClass::Award,
-    EventClass::Visit,
-    EventClass::Acquire,
-    EventClass::Sue,
-    EventClass::Appoint,
-    EventClass::Elect,
-    EventClass::Fund,
-    EventClass::Restrict,
-    EventClass::Ban,
-    EventClass::Meet,
-    EventClass::Fine,
-    EventClass::Win,
-    EventClass::Designate,
-    EventClass::Approve,
-    EventClass::Supply,
-    EventClass::Sell,
-];
+pub(crate) const DIRECT_OBJECT_TARGET: Classes = Classes(ClassFlag::ObjectTarget);
 
 /// Forms of `be` (and `get`) that make a following participle passive.
 pub(crate) const BE_FORMS: &[&str] = &[
@@ -579,15 +552,14 @@ pub(crate) const SUPPORT_VERBS: &[&str] = &[
     "started",
 ];
 
-/// Verb classes that take the class of their object noun when it names an event:
-/// `signed a deal` (agree), `provide funding` (fund), `delivered investments` (invest).
-pub(crate) const CLASS_FROM_OBJECT: &[(EventClass, &[EventClass])] = &[
-    (EventClass::Sign, &[EventClass::Agree]),
-    (EventClass::Supply, &[EventClass::Fund, EventClass::Invest]),
-];
+/// The classes a verb of `class` takes from its object noun when the noun names an event of
+/// one of them, first match wins: `signed a deal` (agree), `provide funding` (fund).
+pub(crate) fn class_from_object(class: EventClass) -> &'static [EventClass] {
+    &class.properties().object_classes
+}
 
 /// Verb classes that make no event with an abstract object (`provide support`).
-pub(crate) const ABSTRACT_OBJECT_CLASSES: &[EventClass] = &[EventClass::Supply, EventClass::Start];
+pub(crate) const ABSTRACT_OBJECT_CLASSES: Classes = Classes(ClassFlag::NoAbstractObject);
 
 /// Abstract nouns: `provide support`, `deliver a message`, `ship updates`.
 pub(crate) const ABSTRACT_OBJECTS: &[&str] = &[
@@ -631,16 +603,11 @@ pub(crate) const ABSTRACT_OBJECTS: &[&str] = &[
 
 /// Event classes whose subject may be a thing rather than an actor, kept with a time:
 /// `Production is due to start in 2027`, `The deal is expected to close in 2024`.
-pub(crate) const SCHEDULED_CLASSES: &[EventClass] = &[
-    EventClass::Start,
-    EventClass::Close,
-    EventClass::Open,
-    EventClass::Launch,
-];
+pub(crate) const SCHEDULED_CLASSES: Classes = Classes(ClassFlag::Scheduled);
 
 /// Event classes that, as an infinitive after a past event, state its result rather than
 /// a purpose: `beat Castlegate City to win the cup`.
-pub(crate) const RESULT_CLASSES: &[EventClass] = &[EventClass::Win];
+pub(crate) const RESULT_CLASSES: Classes = Classes(ClassFlag::Result);
 
 /// Verbs whose infinitive complement happened: `began to restrict`, `helped to fund`.
 pub(crate) const IMPLICATIVE: &[&str] = &[
@@ -663,12 +630,11 @@ pub(crate) const IMPLICATIVE: &[&str] = &[
 
 /// Event classes where two coordinated subjects act together, the first with the second:
 /// `Japan and South Korea agreed`, `Acme and Beta signed`.
-pub(crate) const SYMMETRIC_CLASSES: &[EventClass] =
-    &[EventClass::Agree, EventClass::Sign, EventClass::Meet];
+pub(crate) const SYMMETRIC_CLASSES: Classes = Classes(ClassFlag::Symmetric);
 
 /// Event classes whose direct object is a person when it is a capitalized name:
 /// `elected Ana Ribeiro`, `appointed Jane Roe`.
-pub(crate) const PERSON_OBJECT_CLASSES: &[EventClass] = &[EventClass::Elect, EventClass::Appoint];
+pub(crate) const PERSON_OBJECT_CLASSES: Classes = Classes(ClassFlag::PersonObject);
 
 /// Nouns that introduce a person's name without being a title: `incumbent Carlos Moedas`.
 pub(crate) const PERSON_NOUNS: &[&str] = &[

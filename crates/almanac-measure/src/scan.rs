@@ -20,66 +20,52 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use almanac_time::number::{self, Decimal};
+use almanac_time::words;
 
 use crate::currency::{self, word_at};
 use crate::qualifier::{self, Qualifier};
 use crate::{Amount, AmountKind, Approx};
 
-/// Number words that can start an amount (digits are triggers too).
-const WORD_TRIGGERS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "a hundred",
-    "a thousand",
-    "hundred",
-    "a million",
-    "a billion",
-    "a trillion",
-    "a dozen",
-    "half a million",
-    "half a billion",
-    "half a trillion",
-];
+/// The number word [`words_core`] reads without a number before it: "hundred dollars".
+const BARE_HUNDRED: &str = "hundred";
+
+/// The words that start an amount in words (digits are triggers too), all from
+/// [`almanac_time::words`]: every cardinal word (`seven`, `forty`), [`BARE_HUNDRED`],
+/// `a` before a multiplier or scale word (`a dozen`, `a million`), and `half a` before a scale
+/// word above a thousand (`half a billion`).
+fn word_triggers() -> Vec<String> {
+    let mut out: Vec<String> = words::CARDINAL_WORDS
+        .iter()
+        .map(|(w, _)| (*w).to_owned())
+        .collect();
+    out.push(BARE_HUNDRED.to_owned());
+    for (w, _) in words::MULTIPLIER_WORDS {
+        if !words::SCALE_WORDS.iter().any(|(s, _)| s == w) {
+            out.push(format!("a {w}"));
+        }
+    }
+    for (w, factor) in words::SCALE_WORDS {
+        out.push(format!("a {w}"));
+        if *factor > 1e3 {
+            out.push(format!("half a {w}"));
+        }
+    }
+    out
+}
 
 /// The trigger automaton, built once (`None` only if building it failed, which a fixed
 /// pattern list cannot do; then nothing is found rather than panicking).
 fn triggers() -> Option<&'static AhoCorasick> {
     static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
     AC.get_or_init(|| {
-        let digits = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+        let digits = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"].map(str::to_owned);
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
             // the first bytes of the triggers are too common for a prefilter to pay
             .prefilter(false)
-            .build(digits.iter().chain(WORD_TRIGGERS))
+            .build(digits.into_iter().chain(word_triggers()))
             .ok()
     })
     .as_ref()
@@ -420,9 +406,9 @@ fn words_core(text: &str, s: usize) -> Result<Core, usize> {
     }
     let rest = &text[s..];
     let bare_hundred = rest
-        .get(..7)
-        .is_some_and(|w| w.eq_ignore_ascii_case("hundred"))
-        && !rest[7..].starts_with(|c: char| c.is_ascii_alphabetic());
+        .get(..BARE_HUNDRED.len())
+        .is_some_and(|w| w.eq_ignore_ascii_case(BARE_HUNDRED))
+        && !rest[BARE_HUNDRED.len()..].starts_with(|c: char| c.is_ascii_alphabetic());
     let one = Decimal {
         mantissa: 1,
         decimals: 0,
@@ -430,7 +416,7 @@ fn words_core(text: &str, s: usize) -> Result<Core, usize> {
     let (dec, n, factor) = match number::parse_decimal(rest) {
         Some((dec, n)) => (dec, n, None),
         // "hundred dollars" without its "a"
-        None if bare_hundred => (one, 7, Some(100.0)),
+        None if bare_hundred => (one, BARE_HUNDRED.len(), Some(100.0)),
         None => {
             // "a million"
             let sp = rest.find(' ').ok_or(s)?;
@@ -808,45 +794,10 @@ fn unit_after(after: &str) -> Option<(String, usize)> {
     None
 }
 
-/// A capitalised month name or abbreviation (`April`, `Jan`, `Sept`).
+/// A capitalised month name or abbreviation (`April`, `Jan`, `Sept`; the names of
+/// [`almanac_time::words::month_number`]).
 fn is_month(word: &str) -> bool {
-    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
-        return false;
-    }
-    let mut buf = [0u8; 9];
-    if word.len() > buf.len() {
-        return false;
-    }
-    for (slot, c) in buf.iter_mut().zip(word.bytes()) {
-        *slot = c.to_ascii_lowercase();
-    }
-    matches!(
-        &buf[..word.len()],
-        b"jan"
-            | b"january"
-            | b"feb"
-            | b"february"
-            | b"mar"
-            | b"march"
-            | b"apr"
-            | b"april"
-            | b"may"
-            | b"jun"
-            | b"june"
-            | b"jul"
-            | b"july"
-            | b"aug"
-            | b"august"
-            | b"sep"
-            | b"sept"
-            | b"september"
-            | b"oct"
-            | b"october"
-            | b"nov"
-            | b"november"
-            | b"dec"
-            | b"december"
-    )
+    word.starts_with(|c: char| c.is_ascii_uppercase()) && words::month_number(word).is_some()
 }
 
 /// True if the number at `s..end` sits next to a month name (`April 25`, `21 Jan`,

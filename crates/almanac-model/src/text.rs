@@ -1,8 +1,12 @@
 //! Pure text helpers shared by the parsers and the extractor.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use sha2::{Digest, Sha256};
+
+use crate::vocab::{TitleUse, titles};
 
 /// A stable content id: the first 16 hex digits of the SHA-256 of `bytes`.
 pub fn content_id(bytes: &[u8]) -> String {
@@ -192,18 +196,47 @@ fn opens_sentence(text: &str, k: usize) -> bool {
         || (c.is_alphabetic() && !c.is_lowercase())
 }
 
-/// Abbreviations after which a period never ends a sentence.
+/// Abbreviations after which a period never ends a sentence, besides the title abbreviations
+/// of `data/titles.tsv` (`Dr.`, `Gen.`: [`TitleUse::Abbreviation`]).
 const STRONG_ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "adm",
-    "maj", "cmdr", "st", "mt", "ft", "rev", "hon", "pres", "messrs", "mme", "vs", "etc", "approx",
-    "dept", "est", "fig", "vol", "ave", "blvd",
+    "st", "mt", "ft", "vs", "etc", "approx", "dept", "est", "fig", "vol", "ave", "blvd",
 ];
 
-/// Abbreviations that end a sentence only before a typical sentence opener.
+/// Abbreviations that end a sentence only before a typical sentence opener, besides the
+/// month abbreviations of [`almanac_time::words::month_abbreviations`] (`Jan.`, `Sept.`).
 const WEAK_ABBREVIATIONS: &[&str] = &[
-    "inc", "ltd", "corp", "co", "plc", "llc", "bros", "jr", "sr", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "gov't", "intl",
+    "inc", "ltd", "corp", "co", "plc", "llc", "bros", "jr", "sr", "no", "nos", "gov't", "intl",
 ];
+
+/// How strongly an abbreviation keeps a sentence going.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hold {
+    /// A period after it never ends a sentence.
+    Strong,
+    /// A period after it ends a sentence only before a typical opener.
+    Weak,
+}
+
+/// Every abbreviation the splitter knows, lowercase, with its [`Hold`]: the lists above, the
+/// title abbreviations of `data/titles.tsv` and the month abbreviations of almanac-time.
+fn abbreviation(lower: &str) -> Option<Hold> {
+    static MAP: OnceLock<HashMap<&'static str, Hold>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let strong = STRONG_ABBREVIATIONS
+            .iter()
+            .copied()
+            .chain(titles().of(TitleUse::Abbreviation));
+        let weak = WEAK_ABBREVIATIONS
+            .iter()
+            .copied()
+            .chain(almanac_time::words::month_abbreviations());
+        let mut map: HashMap<&'static str, Hold> = weak.map(|w| (w, Hold::Weak)).collect();
+        map.extend(strong.map(|w| (w, Hold::Strong)));
+        map
+    })
+    .get(lower)
+    .copied()
+}
 
 /// Words that typically open a sentence; before them a weak abbreviation closes one.
 const OPENERS: &[&str] = &[
@@ -291,11 +324,12 @@ fn abbreviation_holds(text: &str, dot: usize, next: usize) -> bool {
         return true;
     }
     let lower = word.to_ascii_lowercase();
-    if STRONG_ABBREVIATIONS.contains(&lower.as_str()) {
+    let hold = abbreviation(&lower);
+    if hold == Some(Hold::Strong) {
         return true;
     }
     let dotted = word.contains('.'); // `U.S`, `U.K`, `e.g`, `a.m`
-    if dotted || WEAK_ABBREVIATIONS.contains(&lower.as_str()) {
+    if dotted || hold == Some(Hold::Weak) {
         if next_is_number {
             return true;
         }
@@ -336,6 +370,16 @@ mod tests {
         check("", &[]);
         check("   ", &[]);
         check("no final period", &["no final period"]);
+    }
+
+    #[test]
+    fn every_title_and_month_abbreviation_holds() {
+        let titles = titles().of(TitleUse::Abbreviation);
+        for word in titles.chain(almanac_time::words::month_abbreviations()) {
+            let capital = format!("{}{}", word[..1].to_uppercase(), &word[1..]);
+            let text = format!("Talks with {capital}. 5 Lee ended. The rest left.");
+            check(&text, &[&text[..text.len() - 15], "The rest left."]);
+        }
     }
 
     #[test]

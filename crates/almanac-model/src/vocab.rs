@@ -171,6 +171,73 @@ impl Use {
     }
 }
 
+/// A property of an event class that steers extraction, given on the class's `@class` line
+/// of `data/events.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ClassFlag {
+    /// Two coordinated subjects act together, the first with the second: `Japan and South
+    /// Korea agreed` (`symmetric`).
+    Symmetric,
+    /// A one-word subject of unknown name is a person: `Ortega resigned`
+    /// (`person-subject`).
+    PersonSubject,
+    /// A capitalized direct object is a person: `elected Ana Ribeiro` (`person-object`).
+    PersonObject,
+    /// The direct object (an entity right after the verb) is the target: `acquired Beta`
+    /// (`object-target`).
+    ObjectTarget,
+    /// A restriction noun of this class as object makes a light verb an event: `slapped
+    /// curbs on` (`restriction`).
+    Restriction,
+    /// The subject may be a thing rather than an actor, kept with a time: `Production is
+    /// due to start in 2027` (`scheduled`).
+    Scheduled,
+    /// As an infinitive after a past event, states its result rather than a purpose: `beat
+    /// Castlegate City to win the cup` (`result`).
+    Result,
+    /// No event with an abstract object and no target: `provide support`
+    /// (`no-abstract-object`).
+    NoAbstractObject,
+}
+
+impl ClassFlag {
+    const NAMES: &[(&str, ClassFlag)] = &[
+        ("symmetric", ClassFlag::Symmetric),
+        ("person-subject", ClassFlag::PersonSubject),
+        ("person-object", ClassFlag::PersonObject),
+        ("object-target", ClassFlag::ObjectTarget),
+        ("restriction", ClassFlag::Restriction),
+        ("scheduled", ClassFlag::Scheduled),
+        ("result", ClassFlag::Result),
+        ("no-abstract-object", ClassFlag::NoAbstractObject),
+    ];
+
+    fn parse(s: &str) -> Option<Self> {
+        Self::NAMES.iter().find(|(n, _)| *n == s).map(|(_, f)| *f)
+    }
+}
+
+/// What extraction knows about one event class beyond its words (its `@class` line of
+/// `data/events.tsv`; a class without one has no flags and the default target prepositions).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClassProperties<'a> {
+    /// The flags set, in file order.
+    pub flags: Vec<ClassFlag>,
+    /// The prepositions that introduce the event's target (`invest in`, `sell to`); `None`
+    /// when the line gives none, `Some(empty)` for `targets=none`.
+    pub targets: Option<Vec<&'a str>>,
+    /// The classes a verb takes from its object noun when the noun names an event of one of
+    /// them, first match wins: `signed a deal` is `agree` (`object-class=agree`).
+    pub object_classes: Vec<EventClass>,
+}
+
+impl ClassProperties<'_> {
+    /// Whether the class has `flag`.
+    pub fn has(&self, flag: ClassFlag) -> bool {
+        self.flags.contains(&flag)
+    }
+}
+
 /// One word (or, for questions, phrase) of the event vocabulary, in one use.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventWord<'a> {
@@ -193,6 +260,8 @@ pub struct EventVocab<'a> {
     pub words: Vec<EventWord<'a>>,
     /// Groups of classes close enough to answer for each other in part.
     pub related: Vec<Vec<EventClass>>,
+    /// The `@class` lines: each class with a line and its properties, in file order.
+    pub classes: Vec<(EventClass, ClassProperties<'a>)>,
 }
 
 impl<'a> EventVocab<'a> {
@@ -227,6 +296,22 @@ impl<'a> EventVocab<'a> {
                     ));
                 }
                 vocab.related.push(group);
+                continue;
+            }
+            if fields[0] == "@class" {
+                let [_, class, props] = fields.as_slice() else {
+                    return Err(fail(
+                        "@class takes a CLASS and its PROPERTIES separated by tabs".into(),
+                    ));
+                };
+                let class: EventClass = class
+                    .parse()
+                    .map_err(|e: UnknownClass| fail(e.to_string()))?;
+                if vocab.classes.iter().any(|(c, _)| *c == class) {
+                    return Err(fail(format!("{class} already has a @class line")));
+                }
+                let properties = parse_properties(props).map_err(fail)?;
+                vocab.classes.push((class, properties));
                 continue;
             }
             let [word, class, uses, rest @ ..] = fields.as_slice() else {
@@ -297,6 +382,55 @@ impl<'a> EventVocab<'a> {
     pub fn of(&self, used: Use) -> impl Iterator<Item = &EventWord<'a>> {
         self.words.iter().filter(move |w| w.used == used)
     }
+
+    /// The properties of `class` (defaults if it has no `@class` line).
+    pub fn class(&self, class: EventClass) -> &ClassProperties<'a> {
+        static NONE: ClassProperties<'static> = ClassProperties {
+            flags: Vec::new(),
+            targets: None,
+            object_classes: Vec::new(),
+        };
+        self.classes
+            .iter()
+            .find(|(c, _)| *c == class)
+            .map_or(&NONE, |(_, p)| p)
+    }
+}
+
+/// The space-separated properties of a `@class` line: flags, `targets=a,b` (or
+/// `targets=none`) and `object-class=c,d`.
+fn parse_properties(text: &str) -> Result<ClassProperties<'_>, String> {
+    let mut out = ClassProperties::default();
+    for prop in text.split_whitespace() {
+        match prop.split_once('=') {
+            Some(("targets", list)) if out.targets.is_none() => {
+                let words: Vec<&str> = list.split(',').collect();
+                if words.iter().any(|w| w.is_empty()) {
+                    return Err(format!("empty preposition in {prop:?}"));
+                }
+                out.targets = Some(if list == "none" { Vec::new() } else { words });
+            }
+            Some(("object-class", list)) if out.object_classes.is_empty() => {
+                for name in list.split(',') {
+                    out.object_classes
+                        .push(name.parse().map_err(|e: UnknownClass| e.to_string())?);
+                }
+            }
+            Some(("targets" | "object-class", _)) => {
+                return Err(format!("{prop:?} is given twice"));
+            }
+            Some(_) => return Err(format!("unknown class property {prop:?}")),
+            None => {
+                let flag = ClassFlag::parse(prop)
+                    .ok_or_else(|| format!("unknown class property {prop:?}"))?;
+                if out.flags.contains(&flag) {
+                    return Err(format!("{prop:?} is given twice"));
+                }
+                out.flags.push(flag);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The built-in event vocabulary ([`EVENTS_TSV`]), parsed once.
@@ -304,6 +438,24 @@ pub fn events() -> &'static EventVocab<'static> {
     static VOCAB: OnceLock<EventVocab<'static>> = OnceLock::new();
     // The file is checked by the tests below; a broken one yields an empty vocabulary.
     VOCAB.get_or_init(|| EventVocab::parse(EVENTS_TSV).unwrap_or_default())
+}
+
+impl EventClass {
+    /// The properties of this class in the built-in vocabulary ([`EVENTS_TSV`]).
+    ///
+    /// ```
+    /// use almanac_model::vocab::{ClassFlag, EventClass};
+    /// assert!(EventClass::Agree.properties().has(ClassFlag::Symmetric));
+    /// assert_eq!(EventClass::Invest.properties().targets, Some(vec!["in"]));
+    /// ```
+    pub fn properties(self) -> &'static ClassProperties<'static> {
+        events().class(self)
+    }
+
+    /// Whether this class has `flag` in the built-in vocabulary.
+    pub fn has(self, flag: ClassFlag) -> bool {
+        self.properties().has(flag)
+    }
 }
 
 /// How one title word is used (see `data/titles.tsv`).
@@ -319,6 +471,9 @@ pub enum TitleUse {
     Who,
     /// In a question, names an office whose holder is asked for (`who is the ceo`).
     Office,
+    /// A title abbreviation written with a period (`Dr.`, `Gen.`); the sentence splitter never
+    /// ends a sentence after it.
+    Abbreviation,
 }
 
 impl TitleUse {
@@ -328,6 +483,7 @@ impl TitleUse {
         ("generic", TitleUse::Generic),
         ("who", TitleUse::Who),
         ("office", TitleUse::Office),
+        ("abbreviation", TitleUse::Abbreviation),
     ];
 }
 
@@ -461,6 +617,81 @@ mod tests {
         check(
             "@related\tlift\n",
             Err("line 1: @related takes one field of two or more classes in \"@related\\tlift\""),
+        );
+    }
+
+    #[test]
+    fn class_lines_give_properties_and_bad_ones_are_rejected() {
+        let text = "ban\tban\tverb\n@class\tsign\tsymmetric targets=with object-class=agree,fund\n\
+                    @class\tfine\tobject-target targets=none\n";
+        let vocab = EventVocab::parse(text).map_err(|e| e.to_string());
+        let sign = vocab.as_ref().map(|v| v.class(EventClass::Sign).clone());
+        assert_eq!(
+            sign,
+            Ok(ClassProperties {
+                flags: vec![ClassFlag::Symmetric],
+                targets: Some(vec!["with"]),
+                object_classes: vec![EventClass::Agree, EventClass::Fund],
+            })
+        );
+        let fine = vocab
+            .as_ref()
+            .map(|v| v.class(EventClass::Fine).targets.clone());
+        assert_eq!(fine, Ok(Some(Vec::new())));
+        let ban = vocab.as_ref().map(|v| v.class(EventClass::Ban).clone());
+        assert_eq!(ban, Ok(ClassProperties::default()));
+        check(
+            "ban\tban\tverb\n@class\tban\tsymetric\n",
+            Err("line 2: unknown class property \"symetric\" in \"@class\\tban\\tsymetric\""),
+        );
+        check(
+            "@class\tban\n",
+            Err(
+                "line 1: @class takes a CLASS and its PROPERTIES separated by tabs in \"@class\\tban\"",
+            ),
+        );
+        check(
+            "@class\tbann\tresult\n",
+            Err("line 1: unknown event class \"bann\" in \"@class\\tbann\\tresult\""),
+        );
+        check(
+            "@class\tban\tresult\n@class\tban\tscheduled\n",
+            Err("line 2: ban already has a @class line in \"@class\\tban\\tscheduled\""),
+        );
+        check(
+            "@class\tban\tresult result\n",
+            Err("line 1: \"result\" is given twice in \"@class\\tban\\tresult result\""),
+        );
+        check(
+            "@class\tban\ttargets=on, object-class=fine\n",
+            Err(
+                "line 1: empty preposition in \"targets=on,\" in \"@class\\tban\\ttargets=on, object-class=fine\"",
+            ),
+        );
+        check(
+            "@class\tsign\tobject-class=deal\n",
+            Err("line 1: unknown event class \"deal\" in \"@class\\tsign\\tobject-class=deal\""),
+        );
+        check(
+            "@class\tsign\tfoo=bar\n",
+            Err("line 1: unknown class property \"foo=bar\" in \"@class\\tsign\\tfoo=bar\""),
+        );
+    }
+
+    #[test]
+    fn builtin_class_properties() {
+        assert!(EventClass::Meet.has(ClassFlag::Symmetric));
+        assert!(EventClass::Meet.has(ClassFlag::PersonSubject));
+        assert!(!EventClass::Invest.has(ClassFlag::Symmetric));
+        assert_eq!(
+            EventClass::Lift.properties().targets,
+            Some(vec!["on", "against"])
+        );
+        assert_eq!(EventClass::Fine.properties().targets, Some(Vec::new()));
+        assert_eq!(EventClass::Resign.properties().targets, None);
+        assert_eq!(
+            EventClass::Supply.properties().object_classes,
+            [EventClass::Fund, EventClass::Invest]
         );
     }
 

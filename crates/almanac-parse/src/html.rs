@@ -99,47 +99,73 @@ fn is_raw_text(name: &str) -> bool {
     matches!(name, "script" | "style" | "textarea" | "title")
 }
 
-/// Elements that start and end a paragraph.
+/// The HTML elements that start and end a paragraph: the elements the HTML standard's
+/// rendering section displays as blocks, list items and table parts ("Flow content",
+/// "Lists", "Tables", "Form controls"), sorted for [`is_html_block`]. One list for the
+/// markup reader here and the page reader (`page.rs`).
+pub(crate) const BLOCK_ELEMENTS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "listing",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "plaintext",
+    "pre",
+    "search",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "xmp",
+];
+
+/// Whether `name` is one of the [`BLOCK_ELEMENTS`].
+pub(crate) fn is_html_block(name: &str) -> bool {
+    BLOCK_ELEMENTS.binary_search(&name).is_ok()
+}
+
+/// Elements that start and end a paragraph here: the [`BLOCK_ELEMENTS`], the root of the
+/// tree and the entries of RSS and Atom feeds.
 fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "body"
-            | "dd"
-            | "div"
-            | "dl"
-            | "dt"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hr"
-            | "li"
-            | "main"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "table"
-            | "td"
-            | "th"
-            | "tr"
-            | "ul"
-            | "#root"
-            | "item"
-            | "entry"
-    )
+    is_html_block(name) || matches!(name, "#root" | "item" | "entry")
 }
 
 /// Elements whose text is never article body: navigation, header, footer, asides, forms,
@@ -873,6 +899,23 @@ mod tests {
             root.paragraphs(&[]).join(" | "),
             damage.into_iter().map(|d| d.message).collect(),
         )
+    }
+
+    #[test]
+    fn block_elements_are_sorted_and_inline_ones_are_not_blocks() {
+        assert!(BLOCK_ELEMENTS.windows(2).all(|w| w[0] < w[1]));
+        for name in BLOCK_ELEMENTS {
+            assert!(is_html_block(name), "{name}");
+        }
+        for name in [
+            "span", "b", "a", "wbr", "br", "source", "track", "param", "item",
+        ] {
+            assert!(!is_html_block(name), "{name}");
+        }
+        assert_eq!(
+            check("<p>extra<wbr>ordinary</p><section>Two</section><item>Three</item>").0,
+            "extraordinary | Two | Three"
+        );
     }
 
     #[test]

@@ -323,52 +323,9 @@ pub(crate) fn parse_page(text: &str) -> (Html, Option<usize>) {
     }
 }
 
-/// Elements that start and end a paragraph.
+/// Elements that start and end a paragraph ([`crate::html::BLOCK_ELEMENTS`]).
 pub(crate) fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "body"
-            | "center"
-            | "dd"
-            | "details"
-            | "dialog"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hr"
-            | "li"
-            | "main"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "table"
-            | "tbody"
-            | "thead"
-            | "tfoot"
-            | "td"
-            | "th"
-            | "tr"
-            | "ul"
-            | "html"
-    )
+    crate::html::is_html_block(name)
 }
 
 /// Why a part of the page is not main text.

@@ -62,6 +62,19 @@ pub fn weekday(word: &str) -> Option<Weekday> {
         .map(|d| d.1)
 }
 
+/// The month abbreviations [`month_number`] reads, lowercase, without their period:
+/// `"jan"`, `"feb"`, ... `"sep"`, `"sept"`, ... `"dec"` ("may" is a name, not an
+/// abbreviation).
+///
+/// ```
+/// let abbreviations: Vec<_> = almanac_time::words::month_abbreviations().collect();
+/// assert!(abbreviations.contains(&"sept"));
+/// assert!(!abbreviations.contains(&"may"));
+/// ```
+pub fn month_abbreviations() -> impl Iterator<Item = &'static str> {
+    MONTHS.iter().filter(|m| m.2).map(|m| m.0)
+}
+
 /// The English name of a month (1-12), as dates are written: `"March"`.
 ///
 /// ```
@@ -131,43 +144,96 @@ pub fn ordinal_word(word: &str) -> Option<u32> {
     ordinal_value(&buf[..n])
 }
 
-/// [`number_word`] of an already lowercased word.
-pub(crate) fn number_value(word: &[u8]) -> Option<u32> {
-    Some(match word {
-        b"zero" => 0,
-        b"one" => 1,
-        b"two" => 2,
-        b"three" => 3,
-        b"four" => 4,
-        b"five" => 5,
-        b"six" => 6,
-        b"seven" => 7,
-        b"eight" => 8,
-        b"nine" => 9,
-        b"ten" => 10,
-        b"eleven" => 11,
-        b"twelve" => 12,
-        b"thirteen" => 13,
-        b"fourteen" => 14,
-        b"fifteen" => 15,
-        b"sixteen" => 16,
-        b"seventeen" => 17,
-        b"eighteen" => 18,
-        b"nineteen" => 19,
-        b"twenty" => 20,
-        b"thirty" => 30,
-        b"forty" | b"fourty" => 40,
-        b"fifty" => 50,
-        b"sixty" => 60,
-        b"seventy" => 70,
-        b"eighty" => 80,
-        b"ninety" => 90,
-        b"hundred" => 100,
-        b"thousand" => 1000,
-        b"dozen" => 12,
-        _ => return None,
-    })
+/// Declares the number word tables and [`number_value`] from one list, so a word added here
+/// is both listed and read.
+macro_rules! number_words {
+    (
+        cardinals: $($cw:literal => $cv:expr,)*
+        multipliers: $($mw:literal => $mv:expr,)*
+    ) => {
+        /// The number words that count on their own, with their values: `"zero"`..`"nineteen"`,
+        /// the tens `"twenty"`..`"ninety"` and the misspelling `"fourty"`. [`number_word`] reads
+        /// them and the [`MULTIPLIER_WORDS`].
+        ///
+        /// ```
+        /// use almanac_time::words::CARDINAL_WORDS;
+        /// assert!(CARDINAL_WORDS.contains(&("seven", 7)));
+        /// ```
+        pub const CARDINAL_WORDS: &[(&str, u32)] = &[$(($cw, $cv),)*];
+
+        /// The number words that multiply what comes before them (`two hundred`, `a dozen`),
+        /// with their values.
+        ///
+        /// ```
+        /// use almanac_time::words::MULTIPLIER_WORDS;
+        /// assert!(MULTIPLIER_WORDS.contains(&("dozen", 12)));
+        /// ```
+        pub const MULTIPLIER_WORDS: &[(&str, u32)] = &[$(($mw, $mv),)*];
+
+        /// [`number_word`] of an already lowercased word.
+        pub(crate) fn number_value(word: &[u8]) -> Option<u32> {
+            Some(match std::str::from_utf8(word).ok()? {
+                $($cw => $cv,)*
+                $($mw => $mv,)*
+                _ => return None,
+            })
+        }
+    };
 }
+
+number_words! {
+    cardinals:
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fourty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+    multipliers:
+        "hundred" => 100,
+        "thousand" => 1000,
+        "dozen" => 12,
+}
+
+/// The full scale words `number::parse_scale` reads, singular, with their factors (it also
+/// reads their plurals and abbreviations such as `bn`): `thousand`, `million`, `billion`,
+/// `trillion`, `crore`, `lakh`.
+///
+/// ```
+/// use almanac_time::words::SCALE_WORDS;
+/// assert!(SCALE_WORDS.contains(&("billion", 1e9)));
+/// ```
+pub const SCALE_WORDS: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("crore", 1e7),
+    ("lakh", 1e5),
+];
 
 /// A calendar unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -478,44 +544,41 @@ pub(crate) const ORDINAL_WORDS: &[&str] = &[
     "ninety",
 ];
 
-/// Words that can start a number in words (see `number::parse_words`).
-pub(crate) const NUM_START_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fourty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "dozen",
-    "half",
-];
+/// Words that can start a number in words (see `number::parse_words`): an article, every
+/// [`CARDINAL_WORDS`] and [`MULTIPLIER_WORDS`] entry, and `half`.
+pub(crate) const NUM_START_WORDS: &[&str] = &NUM_START_ARRAY;
+
+/// The non-number words that start a number in words: "a hundred", "an eighth"... "half a
+/// million".
+const NUM_START_EXTRA: &[&str] = &["a", "an", "half"];
+
+const NUM_START_ARRAY: [&str;
+    NUM_START_EXTRA.len() + CARDINAL_WORDS.len() + MULTIPLIER_WORDS.len()] = num_starts();
+
+/// [`NUM_START_EXTRA`] then the first column of [`CARDINAL_WORDS`] and [`MULTIPLIER_WORDS`].
+const fn num_starts<const N: usize>() -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut k = 0;
+    let mut i = 0;
+    while i < NUM_START_EXTRA.len() {
+        out[k] = NUM_START_EXTRA[i];
+        k += 1;
+        i += 1;
+    }
+    let tables = [CARDINAL_WORDS, MULTIPLIER_WORDS];
+    let mut t = 0;
+    while t < tables.len() {
+        let mut i = 0;
+        while i < tables[t].len() {
+            out[k] = tables[t][i].0;
+            k += 1;
+            i += 1;
+        }
+        t += 1;
+    }
+    assert!(k == N, "NUM_START_ARRAY has the wrong length");
+    out
+}
 
 /// Trigger words besides month and weekday names: any of them (at a word start) opens a
 /// window. Numbers are triggers too.
@@ -701,9 +764,19 @@ mod tests {
         }
         for w in NUM_START_WORDS
             .iter()
-            .filter(|w| !matches!(**w, "a" | "an" | "half"))
+            .filter(|w| !NUM_START_EXTRA.contains(w))
         {
             assert!(number_word(w).is_some(), "{w}");
+        }
+        for (w, v) in CARDINAL_WORDS.iter().chain(MULTIPLIER_WORDS) {
+            assert_eq!(number_word(&w.to_uppercase()), Some(*v), "{w}");
+        }
+        for (w, factor) in SCALE_WORDS {
+            for form in [w.to_string(), format!("{w}s")] {
+                let got =
+                    crate::number::parse_scale(&form).map(|(s, n)| (s.factor, s.abbreviated, n));
+                assert_eq!(got, Some((*factor, false, form.len())), "{form}");
+            }
         }
         for w in ORDINAL_WORDS {
             assert!(ordinal_word(w).is_some() || number_word(w).is_some(), "{w}");

@@ -45,10 +45,7 @@ fn apply(s: &Sentence<'_>, state: &mut DocState, out: &mut Vec<Found>) {
         }
         let mut object = s.slice(first..i + 1).to_owned();
         let mut target = None;
-        let preps = lexicon::TARGET_PREPOSITIONS
-            .iter()
-            .find(|(c, _)| *c == class)
-            .map_or(&[][..], |(_, p)| p);
+        let preps = lexicon::target_prepositions(class).unwrap_or_default();
         let p = s.low(i + 1);
         if let Some(m) = s.mention_starting(i + 2).or_else(|| {
             (s.low(i + 2) == "the")
