@@ -24,7 +24,7 @@
 use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use almanac_ask::Session;
@@ -195,12 +195,13 @@ struct FileRow {
 struct Analyzed {
     doc: Document,
     evidence: DocEvidence,
-    /// Its title's stems.
-    title_terms: Vec<String>,
-    /// Each sentence's stems with their counts, and its number of content words.
-    sentence_terms: Vec<(Vec<(String, u16)>, u16)>,
-    /// Its distinct lowercase words, for typo repair.
-    words: Vec<String>,
+    /// Its title's term ids, sorted.
+    title_terms: Vec<u32>,
+    /// Each sentence's term ids with their counts (sorted by id), and its number of content
+    /// words.
+    sentence_terms: Vec<(Vec<(u32, u16)>, u16)>,
+    /// The terms and words it was the first to use.
+    new: NewVocabulary,
     /// Its rows' JSON, serialized by the thread that read it (the writer only binds them).
     json: anyhow::Result<Serialized>,
 }
@@ -238,12 +239,13 @@ impl Serialized {
 }
 
 impl Analyzed {
-    /// Extracts `doc` and prepares its retrieval rows.
-    fn new(doc: Document, extractor: &Extractor) -> Self {
+    /// Extracts `doc` and prepares its retrieval rows, interning its terms and words in
+    /// `vocabulary`.
+    fn new(doc: Document, extractor: &Extractor, vocabulary: &Mutex<Vocabulary>) -> Self {
         let (facts, evidence) = extractor.extract_with_evidence(&doc);
         let head = DocMeta::of(&doc);
-        let title_terms = doc.title.as_deref().map(title_terms).unwrap_or_default();
-        let sentence_terms = evidence
+        let title = doc.title.as_deref().map(title_terms).unwrap_or_default();
+        let sentences: Vec<(Vec<(String, u16)>, u16)> = evidence
             .sentences
             .iter()
             .map(|s| sentence_terms(&s.text))
@@ -251,20 +253,53 @@ impl Analyzed {
         let mut words: Vec<String> = evidence
             .sentences
             .iter()
-            .flat_map(|s| repair_words(&s.text).collect::<Vec<_>>())
+            .flat_map(|s| repair_words(&s.text))
             .collect();
         words.sort_unstable();
         words.dedup();
         let json = Serialized::new(&doc, &head, &facts, &evidence);
+        let mut new = NewVocabulary::default();
+        let (title_terms, sentence_terms) = {
+            // a poisoned lock only means another thread panicked: the map is still whole
+            let mut v = vocabulary.lock().unwrap_or_else(|e| e.into_inner());
+            let mut title: Vec<u32> = title.iter().map(|st| v.term(st, &mut new)).collect();
+            title.sort_unstable();
+            let sentences = sentences
+                .iter()
+                .map(|(terms, len)| {
+                    let mut ids: Vec<(u32, u16)> = terms
+                        .iter()
+                        .map(|(st, tf)| (v.term(st, &mut new), *tf))
+                        .collect();
+                    ids.sort_unstable();
+                    (ids, *len)
+                })
+                .collect();
+            for w in words {
+                if !v.words.contains(&w) {
+                    v.words.insert(w.clone());
+                    new.words.push(w);
+                }
+            }
+            (title, sentences)
+        };
         Self {
             doc,
             evidence,
             title_terms,
             sentence_terms,
-            words,
+            new,
             json,
         }
     }
+}
+
+/// Terms and words a document was the first to use, written with it.
+#[derive(Default)]
+struct NewVocabulary {
+    /// Term id and stem.
+    terms: Vec<(u32, String)>,
+    words: Vec<String>,
 }
 
 /// What a batch changes in the retrieval tables, written when it commits.
@@ -285,7 +320,7 @@ struct Retrieval {
     total_len: i64,
 }
 
-/// The index's stems and words, as the writer interns them.
+/// The index's stems and words, interned by the threads that read documents.
 struct Vocabulary {
     terms: FxHashMap<String, u32>,
     words: FxHashSet<String>,
@@ -304,13 +339,15 @@ impl Vocabulary {
         Ok(Self { terms, words })
     }
 
-    fn term(&mut self, stem: &str, batch: &mut Retrieval) -> u32 {
+    /// The id of `stem`, a new one (recorded in `new`) the first time it is seen. Ids are
+    /// dense: a batch's new ids all follow the ids of the batches read before it.
+    fn term(&mut self, stem: &str, new: &mut NewVocabulary) -> u32 {
         if let Some(&id) = self.terms.get(stem) {
             return id;
         }
         let id = self.terms.len() as u32;
         self.terms.insert(stem.to_owned(), id);
-        batch.new_terms.push((id, stem.to_owned()));
+        new.terms.push((id, stem.to_owned()));
         id
     }
 }
@@ -336,7 +373,6 @@ pub(crate) struct Indexer {
     /// Shared with the thread that reads the next batch while this one is written.
     examiner: Arc<Examiner>,
     summary: Summary,
-    vocabulary: Vocabulary,
     /// The user's gazetteer text this run extracts with (empty: the built-in one alone).
     user_names: String,
 }
@@ -350,6 +386,8 @@ struct Examiner {
     /// Whether every file is read again (the capture date changed).
     force: bool,
     extractor: Extractor,
+    /// Terms and words, interned as documents are read.
+    vocabulary: Mutex<Vocabulary>,
 }
 
 /// The path of the database inside the index folder `dir`.
@@ -466,11 +504,11 @@ impl Indexer {
             meta(&conn, "captured")?.as_deref() != Some(wanted.as_str())
                 || meta(&conn, "gazetteer")?.unwrap_or_default() != user_names
         };
-        let vocabulary = Vocabulary::read(&conn)?;
+        let vocabulary = Mutex::new(Vocabulary::read(&conn)?);
         Ok(Self {
             conn,
-            vocabulary,
             examiner: Arc::new(Examiner {
+                vocabulary,
                 known,
                 opts: Options {
                     captured,
@@ -524,14 +562,7 @@ impl Indexer {
                     }
                     documents += docs.len();
                     delete_file(&tx, &file, &mut batch)?;
-                    insert_file(
-                        &tx,
-                        &file,
-                        &docs,
-                        &diagnostics,
-                        &mut self.vocabulary,
-                        &mut batch,
-                    )
+                    insert_file(&tx, &file, &docs, &diagnostics, &mut batch)
                     .with_context(|| format!("writing {file} to the index"))?;
                     upsert_file(&tx, &file, &row)?;
                 }
@@ -620,7 +651,7 @@ impl Examiner {
         let documents = parsed
             .documents
             .into_iter()
-            .map(|doc| Analyzed::new(doc, &self.extractor))
+            .map(|doc| Analyzed::new(doc, &self.extractor, &self.vocabulary))
             .collect();
         Outcome::Read {
             row,
@@ -905,7 +936,6 @@ fn insert_file(
     file: &str,
     docs: &[Analyzed],
     diagnostics: &[Diagnostic],
-    vocabulary: &mut Vocabulary,
     batch: &mut Retrieval,
 ) -> anyhow::Result<()> {
     for d in diagnostics {
@@ -948,12 +978,7 @@ fn insert_file(
             .zip(&a.sentence_terms)
             .enumerate()
         {
-            let mut ids: Vec<(u32, u16)> = terms
-                .iter()
-                .map(|(st, tf)| (vocabulary.term(st, batch), *tf))
-                .collect();
-            ids.sort_unstable();
-            let stems: Vec<u32> = ids.iter().map(|x| x.0).collect();
+            let stems: Vec<u32> = terms.iter().map(|x| x.0).collect();
             insert_sentence.execute(params![
                 file,
                 item as i64,
@@ -969,7 +994,7 @@ fn insert_file(
             // ids of one document are contiguous: the next sentence is `id + 1`
             debug_assert_eq!(id, first + n as i64);
             let sentence = u32::try_from(id).context("more than 4 billion sentences")?;
-            for (t, tf) in ids {
+            for &(t, tf) in terms {
                 batch.postings.entry(t).or_default().push(Posting {
                     sentence,
                     tf,
@@ -981,21 +1006,11 @@ fn insert_file(
             batch.sentences += 1;
             batch.total_len += i64::from(*len);
         }
-        let mut title: Vec<u32> = a
-            .title_terms
-            .iter()
-            .map(|st| vocabulary.term(st, batch))
-            .collect();
-        title.sort_unstable();
-        for &t in &title {
+        for &t in &a.title_terms {
             batch.counts.entry(t).or_default().1 += 1;
         }
-        for w in &a.words {
-            if !vocabulary.words.contains(w) {
-                vocabulary.words.insert(w.clone());
-                batch.new_words.push(w.clone());
-            }
-        }
+        batch.new_terms.extend(a.new.terms.iter().cloned());
+        batch.new_words.extend(a.new.words.iter().cloned());
         insert_doc.execute(params![
             file,
             item as i64,
@@ -1010,7 +1025,7 @@ fn insert_file(
             file,
             item as i64,
             serialized.head,
-            encode_ids(&title),
+            encode_ids(&a.title_terms),
             first.unwrap_or(0),
             count as i64,
         ])?;
