@@ -27,6 +27,7 @@
 //! ```
 
 mod calendar;
+mod date;
 mod describe;
 mod holiday;
 mod lex;
@@ -46,6 +47,7 @@ pub use calendar::{
     CALENDAR_YEARS, Calendar, CalendarHoliday, calendar_holiday, calendar_holiday_names,
     normalize_holiday_name,
 };
+pub use date::{parse_date, parse_date_prefix};
 pub use describe::{describe, span};
 pub use timex::{Anchor, Granularity, Modifier, TimexType};
 
@@ -116,6 +118,12 @@ pub enum TimeError {
     /// The text is not one absolute calendar date.
     #[error("unrecognized date {text:?}")]
     UnrecognizedDate {
+        /// The text given.
+        text: String,
+    },
+    /// The text is written as a date, but that day does not exist (`2024-02-30`).
+    #[error("impossible date {text:?}")]
+    ImpossibleDate {
         /// The text given.
         text: String,
     },
@@ -427,32 +435,6 @@ fn finish(g: &Window, h: Hit, reference: Option<NaiveDateTime>, prefer: Prefer) 
         begin,
         end,
     }
-}
-
-/// Parses one absolute calendar date written in any form [`annotate`] knows: `2023-04-25`,
-/// `21 Jan 2020`, `April 25, 2023`, `Tuesday, April 23, 2024`, `04/25/2023`.
-///
-/// ```
-/// use almanac_time::parse_date;
-/// use chrono::NaiveDate;
-///
-/// assert_eq!(parse_date("21 Jan 2020"), Ok(NaiveDate::from_ymd_opt(2020, 1, 21).unwrap()));
-/// assert!(parse_date("last month").is_err());
-/// ```
-pub fn parse_date(text: &str) -> Result<NaiveDate, TimeError> {
-    let err = || TimeError::UnrecognizedDate {
-        text: text.to_string(),
-    };
-    let trimmed = text.trim();
-    let found = annotate(trimmed, None);
-    let [one] = found.as_slice() else {
-        return Err(err());
-    };
-    if one.span != (0..trimmed.len()) || one.anchor != Anchor::Absolute {
-        return Err(err());
-    }
-    let day = one.value.get(..10).ok_or_else(err)?;
-    NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| err())
 }
 
 /// Parses a reference date-time: `YYYY-MM-DD` (midnight), `YYYY-MM-DDTHH:MM[:SS]` (a space
