@@ -44,18 +44,8 @@ fn times_compatible(a: &Event, b: &Event) -> bool {
     }
     match (year(ta), year(tb)) {
         (Some(x), Some(y)) => x == y,
-        _ => pattern_matches(&ta.value, &tb.value) || pattern_matches(&tb.value, &ta.value),
+        _ => ta.matches_pattern(tb) || tb.matches_pattern(ta),
     }
-}
-
-/// Whether `pattern` (with `X` placeholders) matches `value` on its length.
-fn pattern_matches(pattern: &str, value: &str) -> bool {
-    pattern.contains('X')
-        && pattern.len() <= value.len()
-        && pattern
-            .bytes()
-            .zip(value.bytes())
-            .all(|(p, v)| p == b'X' || p == v)
 }
 
 /// Whether two reports name the same parties: the same actor and compatible targets, or,

@@ -79,6 +79,81 @@ pub struct TimeExpr {
     pub end: Option<String>,
 }
 
+/// What a TIMEX3 value is, read once from the value string where a value is made, so that
+/// later crates ask these questions instead of reading the string again.
+///
+/// ```
+/// use almanac_time::ValueShape;
+///
+/// let july = ValueShape::of("XXXX-07");
+/// assert!(july.calendar && july.placeholder && !july.clock);
+/// assert!(ValueShape::of("2020-01-21T06:05").clock);
+/// assert!(ValueShape::of("P3D").duration);
+/// assert!(ValueShape::of("PRESENT_REF").reference);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct ValueShape {
+    /// Some part is left unknown with `X` placeholders: `XXXX-07`, `201X`, `PXY`.
+    pub placeholder: bool,
+    /// A point or period of the calendar, possibly with placeholders: `2023-03`, `XXXX-07`,
+    /// `2020-01-21T06:05` (not a reference word, a duration or a range).
+    pub calendar: bool,
+    /// A calendar value with a time of day: `2020-01-21T06:05`.
+    pub clock: bool,
+    /// A duration: `P3D`, `PT2H`, `PXY`.
+    pub duration: bool,
+    /// A reference word: `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
+    pub reference: bool,
+}
+
+impl ValueShape {
+    /// Reads the shape of a TIMEX3 value.
+    pub fn of(value: &str) -> Self {
+        let reference = value.ends_with("_REF");
+        let calendar = value
+            .as_bytes()
+            .first()
+            .is_some_and(|b| b.is_ascii_digit() || *b == b'X');
+        Self {
+            placeholder: value.contains('X'),
+            calendar,
+            clock: calendar && value.contains('T'),
+            duration: value.starts_with('P') && !reference,
+            reference,
+        }
+    }
+}
+
+/// Whether `pattern`, a value with `X` placeholders (`XXXX-07`), matches `value` (`2019-07`,
+/// `2019-07-04`): every written character agrees and each placeholder stands for any one.
+/// A value without placeholders is no pattern and matches nothing.
+///
+/// ```
+/// assert!(almanac_time::pattern_matches("XXXX-07", "2019-07-04"));
+/// assert!(!almanac_time::pattern_matches("XXXX-07", "2019-08"));
+/// assert!(!almanac_time::pattern_matches("2019-07", "2019-07"));
+/// ```
+pub fn pattern_matches(pattern: &str, value: &str) -> bool {
+    pattern.contains('X')
+        && pattern.len() <= value.len()
+        && pattern
+            .bytes()
+            .zip(value.bytes())
+            .all(|(p, v)| p == b'X' || p == v)
+}
+
+/// Whether `value` names `broader` or a part of it, as TIMEX3 writes parts (a longer value
+/// with the same beginning): `2023-03-05` and `2023-03-05T10:00` lie within `2023-03`.
+///
+/// ```
+/// assert!(almanac_time::value_within("2023-03-05", "2023-03"));
+/// assert!(almanac_time::value_within("2023", "2023"));
+/// assert!(!almanac_time::value_within("2023", "2023-03"));
+/// ```
+pub fn value_within(value: &str, broader: &str) -> bool {
+    value.starts_with(broader)
+}
+
 /// Which way a year-less date or a bare weekday points when the text does not say
 /// ("in June", "on Tuesday").
 ///
