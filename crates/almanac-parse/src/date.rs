@@ -44,6 +44,9 @@ pub struct ParsedDate {
     pub granularity: Granularity,
 }
 
+/// A time of day as written: hours, minutes and seconds if given.
+type Clock = (u32, u32, Option<u32>);
+
 /// Parses a whole date string (surrounding whitespace ignored).
 ///
 /// The calendar date itself is read by [`almanac_time::parse_date_prefix`], the one date
@@ -126,7 +129,7 @@ fn fraction(i: &str) -> IResult<&str, ()> {
 }
 
 // H ":" MM (":" SS FRACTION)?
-fn clock(i: &str) -> IResult<&str, (u32, u32, Option<u32>)> {
+fn clock(i: &str) -> IResult<&str, Clock> {
     map(
         (
             one_or_two,
@@ -140,7 +143,7 @@ fn clock(i: &str) -> IResult<&str, (u32, u32, Option<u32>)> {
 }
 
 // CLOCK (" "? ("AM" | "PM"))?  -- "6:05 PM"
-fn clock_12h(i: &str) -> IResult<&str, (u32, u32, Option<u32>)> {
+fn clock_12h(i: &str) -> IResult<&str, Clock> {
     let (rest, (h, m, s)) = clock(i)?;
     let (rest, meridiem) = opt(preceded(
         space0,
@@ -188,7 +191,7 @@ fn zone(i: &str) -> IResult<&str, i32> {
 
 // ("T" | ","? " " ("at" " ")?) CLOCK12  -- the time after a date: "T08:00:17", ", 6:05",
 // " at 6:05 PM"
-fn time_after(i: &str) -> IResult<&str, (u32, u32, Option<u32>)> {
+fn time_after(i: &str) -> IResult<&str, Clock> {
     preceded(
         alt((
             value((), char('T')),
@@ -203,7 +206,7 @@ fn time_after(i: &str) -> IResult<&str, (u32, u32, Option<u32>)> {
 }
 
 // TIME_AFTER? (" "? ZONE)? " "* END  -- all that may follow a date: " 09:15:00 GMT"
-fn after_date(i: &str) -> IResult<&str, (Option<(u32, u32, Option<u32>)>, Option<i32>)> {
+fn after_date(i: &str) -> IResult<&str, (Option<Clock>, Option<i32>)> {
     map(
         (opt(time_after), opt(preceded(space0, zone)), space0, eof),
         |(time, offset, _, _)| (time, offset),
@@ -212,7 +215,7 @@ fn after_date(i: &str) -> IResult<&str, (Option<(u32, u32, Option<u32>)>, Option
 }
 
 // CLOCK12 (" "? ZONE)? ","? " "  -- a time written before the date: "10:32 AM GMT, "
-fn time_first(i: &str) -> IResult<&str, ((u32, u32, Option<u32>), Option<i32>)> {
+fn time_first(i: &str) -> IResult<&str, (Clock, Option<i32>)> {
     map(
         (
             clock_12h,

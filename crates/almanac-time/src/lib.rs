@@ -86,7 +86,8 @@ pub struct TimeExpr {
 /// use almanac_time::ValueShape;
 ///
 /// let july = ValueShape::of("XXXX-07");
-/// assert!(july.calendar && july.placeholder && !july.clock);
+/// assert!(july.calendar && july.placeholder && !july.clock && !july.year_known);
+/// assert!(ValueShape::of("2023-03").year_known);
 /// assert!(ValueShape::of("2020-01-21T06:05").clock);
 /// assert!(ValueShape::of("P3D").duration);
 /// assert!(ValueShape::of("PRESENT_REF").reference);
@@ -104,6 +105,8 @@ pub struct ValueShape {
     pub duration: bool,
     /// A reference word: `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
     pub reference: bool,
+    /// It begins with a four-digit year: `2023-03`, `2020-W10`, `2019` (not `XXXX-07`, `201X`).
+    pub year_known: bool,
 }
 
 impl ValueShape {
@@ -120,6 +123,10 @@ impl ValueShape {
             clock: calendar && value.contains('T'),
             duration: value.starts_with('P') && !reference,
             reference,
+            year_known: value
+                .as_bytes()
+                .get(..4)
+                .is_some_and(|y| y.iter().all(u8::is_ascii_digit)),
         }
     }
 }
