@@ -342,6 +342,36 @@ mod tests {
         assert_eq!(check("yesterday"), "unrecognized date \"yesterday\"");
     }
 
+    /// Forms the one date grammar of almanac-time reads, with what metadata adds around them.
+    #[test]
+    fn forms_of_the_time_grammar() {
+        assert_eq!(
+            check("21st January 2020 at 9:00 am"),
+            "2020-01-21 09:00:00 None Minute"
+        );
+        assert_eq!(
+            check("04/25/2023 10:27:40 EDT"),
+            "2023-04-25 10:27:40 Some(-14400) Second"
+        );
+        assert_eq!(check("25.04.2023"), "2023-04-25 00:00:00 None Day");
+        assert_eq!(
+            check("2024-04-23 +09:00"),
+            "2024-04-23 00:00:00 Some(32400) Day"
+        );
+        assert_eq!(
+            check("Someday, 5 March 2024 10:00"),
+            "unrecognized date \"Someday, 5 March 2024 10:00\""
+        );
+        assert_eq!(
+            check("10:32 AM, 2024-02-30"),
+            "impossible date \"10:32 AM, 2024-02-30\""
+        );
+        assert_eq!(
+            check("2024-03-05 25:61"),
+            "impossible date \"2024-03-05 25:61\""
+        );
+    }
+
     #[test]
     fn ages() {
         let age = |t| parse_relative_age(t).map(|a| (a.amount, a.unit));
