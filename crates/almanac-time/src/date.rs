@@ -8,8 +8,8 @@
 use chrono::NaiveDate;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n};
-use nom::character::complete::{alpha1, char, one_of, space0, space1};
-use nom::combinator::{eof, map, map_res, opt, value};
+use nom::character::complete::{alpha1, char, one_of, space1};
+use nom::combinator::{map, map_res, opt, value};
 use nom::{IResult, Parser};
 
 use crate::TimeError;
@@ -77,11 +77,13 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, TimeError> {
             text: text.to_owned(),
         },
     })?;
-    match (space0::<&str, nom::error::Error<&str>>, eof).parse(rest) {
-        Ok(_) => Ok(day),
-        Err(_) => Err(TimeError::UnrecognizedDate {
+    // only whitespace after the date, as `trim` counts it
+    if rest.trim_end().is_empty() {
+        Ok(day)
+    } else {
+        Err(TimeError::UnrecognizedDate {
             text: text.to_owned(),
-        }),
+        })
     }
 }
 
