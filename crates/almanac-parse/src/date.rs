@@ -354,6 +354,7 @@ mod tests {
             "2023-04-25 10:27:40 Some(-14400) Second"
         );
         assert_eq!(check("25.04.2023"), "2023-04-25 00:00:00 None Day");
+        assert_eq!(check("02/10/2020"), "unrecognized date \"02/10/2020\"");
         assert_eq!(
             check("2024-04-23 +09:00"),
             "2024-04-23 00:00:00 Some(32400) Day"

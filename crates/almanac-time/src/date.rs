@@ -20,13 +20,16 @@ struct Ymd {
     year: i32,
     month: u32,
     day: u32,
+    /// Written `02/10/2020`: either number could be the month.
+    ambiguous: bool,
 }
 
 /// Reads one calendar date at the start of `text` (leading whitespace skipped) and returns it
 /// with the text after it: `"21 Jan 2020, 6:05"` gives 21 January 2020 and `", 6:05"`.
 ///
 /// The forms are those of [`parse_date`]. A form that matches a day that does not exist
-/// (`2024-02-30`) is [`TimeError::ImpossibleDate`]; no form at all is
+/// (`2024-02-30`) is [`TimeError::ImpossibleDate`], a slashed date whose day and month could
+/// be swapped (`02/10/2020`) [`TimeError::AmbiguousDate`]; no form at all is
 /// [`TimeError::UnrecognizedDate`].
 ///
 /// ```
@@ -45,6 +48,11 @@ pub fn parse_date_prefix(text: &str) -> Result<(NaiveDate, &str), TimeError> {
         });
     };
     let written = &input[..input.len() - rest.len()];
+    if ymd.ambiguous {
+        return Err(TimeError::AmbiguousDate {
+            text: written.to_owned(),
+        });
+    }
     match NaiveDate::from_ymd_opt(ymd.year, ymd.month, ymd.day) {
         Some(day) => Ok((day, rest)),
         None => Err(TimeError::ImpossibleDate {
@@ -55,11 +63,9 @@ pub fn parse_date_prefix(text: &str) -> Result<(NaiveDate, &str), TimeError> {
 
 /// Parses one absolute calendar date written on its own (surrounding whitespace ignored):
 /// `2023-04-25` (also with `/` or `.`), `21 Jan 2020`, `21st January 2020`, `April 25, 2023`,
-/// `Sept. 9th, 2023`, `Tuesday, April 23, 2024`, `04/25/2023` (month first, as [`annotate`]
-/// reads it, unless the first number cannot be a month: `25/04/2023`), `25.04.2023` (day
-/// first).
-///
-/// [`annotate`]: crate::annotate
+/// `Sept. 9th, 2023`, `Tuesday, April 23, 2024`, `04/25/2023` and `25/04/2023` (the number
+/// that cannot be a month is the day; `02/10/2020` could be 2 October or 10 February and is
+/// refused as [`TimeError::AmbiguousDate`], we never guess), `25.04.2023` (day first).
 ///
 /// ```
 /// use almanac_time::parse_date;
@@ -71,6 +77,9 @@ pub fn parse_date_prefix(text: &str) -> Result<(NaiveDate, &str), TimeError> {
 pub fn parse_date(text: &str) -> Result<NaiveDate, TimeError> {
     let (day, rest) = parse_date_prefix(text).map_err(|e| match e {
         TimeError::ImpossibleDate { .. } => TimeError::ImpossibleDate {
+            text: text.to_owned(),
+        },
+        TimeError::AmbiguousDate { .. } => TimeError::AmbiguousDate {
             text: text.to_owned(),
         },
         _ => TimeError::UnrecognizedDate {
@@ -148,18 +157,32 @@ fn ordinal_suffix(i: &str) -> IResult<&str, ()> {
 fn iso(i: &str) -> IResult<&str, Ymd> {
     map(
         (year, one_of("-/."), digits(2), one_of("-/."), digits(2)),
-        |(year, _, month, _, day)| Ymd { year, month, day },
+        |(year, _, month, _, day)| Ymd {
+            year,
+            month,
+            day,
+            ambiguous: false,
+        },
     )
     .parse(i)
 }
 
-// A SEP B SEP YYYY  (SEP: "/" or "." twice)  -- "04/25/2023" (month first unless A > 12),
-// "25.04.2023" (day first)
+// A SEP B SEP YYYY  (SEP: "/" or "." twice)  -- "04/25/2023", "25/04/2023" (the number that
+// cannot be a month is the day), "25.04.2023" (day first)
 fn numeric(i: &str) -> IResult<&str, Ymd> {
     let (rest, (a, sep)) = (one_or_two, one_of("/.")).parse(i)?;
     let (rest, (b, _, year)) = (one_or_two, char(sep), year).parse(rest)?;
     let (month, day) = if sep == '.' || a > 12 { (b, a) } else { (a, b) };
-    Ok((rest, Ymd { year, month, day }))
+    let ambiguous = sep == '/' && a != b && a <= 12 && b <= 12;
+    Ok((
+        rest,
+        Ymd {
+            year,
+            month,
+            day,
+            ambiguous,
+        },
+    ))
 }
 
 // DAY SUFFIX? " " MONTH " " YEAR  -- "21 Jan 2020", "21st January 2020"
@@ -173,7 +196,12 @@ fn day_month_year(i: &str) -> IResult<&str, Ymd> {
             space1,
             year,
         ),
-        |(day, _, _, month, _, year)| Ymd { year, month, day },
+        |(day, _, _, month, _, year)| Ymd {
+            year,
+            month,
+            day,
+            ambiguous: false,
+        },
     )
     .parse(i)
 }
@@ -190,7 +218,12 @@ fn month_day_year(i: &str) -> IResult<&str, Ymd> {
             space1,
             year,
         ),
-        |(month, _, day, _, _, _, year)| Ymd { year, month, day },
+        |(month, _, day, _, _, _, year)| Ymd {
+            year,
+            month,
+            day,
+            ambiguous: false,
+        },
     )
     .parse(i)
 }
@@ -243,6 +276,11 @@ mod tests {
         );
         check("2024-02-30", "impossible date \"2024-02-30\"");
         check("13/25/2023", "impossible date \"13/25/2023\"");
+        check(
+            "02/10/2020",
+            "ambiguous date \"02/10/2020\" (day and month could be swapped)",
+        );
+        check("07/07/2020", "2020-07-07 \"\"");
         check("yesterday", "unrecognized date \"yesterday\"");
         check("21 Jan", "unrecognized date \"21 Jan\"");
         check("", "unrecognized date \"\"");

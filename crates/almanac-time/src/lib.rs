@@ -203,6 +203,12 @@ pub enum TimeError {
         /// The text given.
         text: String,
     },
+    /// The text is a slashed date whose day and month could be swapped (`02/10/2020`).
+    #[error("ambiguous date {text:?} (day and month could be swapped)")]
+    AmbiguousDate {
+        /// The text given.
+        text: String,
+    },
     /// The text is written as a date, but that day does not exist (`2024-02-30`).
     #[error("impossible date {text:?}")]
     ImpossibleDate {
