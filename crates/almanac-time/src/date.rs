@@ -299,6 +299,8 @@ mod tests {
             day(" Tuesday, April 23, 2024 "),
             Ok("2024-04-23".to_owned())
         );
+        // a no-break space after the date is whitespace, as `trim` counts it
+        assert_eq!(day("2023-04-25 \u{a0}"), Ok("2023-04-25".to_owned()));
         assert_eq!(
             day("21 Jan 2020, 6:05"),
             Err("unrecognized date \"21 Jan 2020, 6:05\"".to_owned())
