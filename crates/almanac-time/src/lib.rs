@@ -12,6 +12,12 @@
 //! period"), and counting inside periods ("the last Monday of October"). Which way a
 //! year-less date points is the sentence's tense, or a [`Prefer`] given to [`annotate_with`].
 //!
+//! A calendar date written on its own, as metadata and datelines write it, is read by one
+//! grammar, [`parse_date`] (or [`parse_date_prefix`], which returns the text after the date
+//! for a caller that reads times and zones around it, as almanac-parse does). What a TIMEX3
+//! value is (placeholders, calendar, clock, duration) is read once into a [`ValueShape`], so
+//! later crates ask it instead of reading the value string again.
+//!
 //! It deliberately does not read the clock: with no reference, relative expressions stay
 //! unresolved (`XXXX-07`) rather than being resolved against today. It has no dependency on
 //! the rest of almanac and can be used alone.
