@@ -766,4 +766,32 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn an_undated_month_merges_with_the_same_month_of_a_known_year() {
+        // `XXXX-07` matches `2019-07` (TimeRef::matches_pattern)
+        check(
+            &[
+                "Japan restricted exports to South Korea in July.",
+                "2019-08-01: Japan restricted exports to South Korea in July 2019.",
+            ],
+            &[
+                "restrict  Japan -> South Korea  \"exports\"  2019-07 (inferred) (2 sources, 0 conflicts)",
+            ],
+        );
+    }
+
+    #[test]
+    fn an_undated_month_stays_apart_from_another_month() {
+        check(
+            &[
+                "Japan restricted exports to South Korea in August.",
+                "2019-08-01: Japan restricted exports to South Korea in July 2019.",
+            ],
+            &[
+                "restrict  Japan -> South Korea  \"exports\"  XXXX-08 (1 sources, 0 conflicts)",
+                "restrict  Japan -> South Korea  \"exports\"  2019-07 (1 sources, 0 conflicts)",
+            ],
+        );
+    }
 }
