@@ -103,20 +103,10 @@ const CLASSES: &[(&str, EventClass, &str)] = &[
     ("build", EventClass::Build, "a steel mill"),
     ("acquire", EventClass::Acquire, "a shipping line"),
 ];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// The English name of month `month` (1-12), from almanac-time's one list.
+fn month_name(month: u32) -> &'static str {
+    almanac_time::words::month_name(month).unwrap_or_default()
+}
 
 fn name(rng: &mut Rng) -> String {
     let n = 2 + rng.below(2);
@@ -187,7 +177,7 @@ fn generated_corpus() -> (Vec<Fact>, Vec<String>) {
                 .as_ref()
                 .map(|t| format!(" on {}", t.name))
                 .unwrap_or_default(),
-            MONTHS[month as usize - 1],
+            month_name(month),
         );
         let doc_date =
             NaiveDate::from_ymd_opt(year, month, 28).and_then(|d| d.and_hms_opt(0, 0, 0));
@@ -416,7 +406,7 @@ fn generated_evidence() -> (Vec<Document>, Vec<DocEvidence>, Vec<String>) {
             let year = 2000 + rng.below(25);
             let money = 1 + rng.below(900);
             let head = format!("{who} {verb} {n} {noun}");
-            let date = format!("{} {year}", MONTHS[month]);
+            let date = format!("{} {year}", month_name(month as u32 + 1));
             let tail = format!("${money} million");
             let text = format!("{head} in {date}, a deal worth {tail}, the company said.");
             let count_at = who.len() + verb.len() + 2;

@@ -351,8 +351,8 @@ pub(crate) struct Query {
     pub repairs: Vec<(String, String)>,
     /// The question's own amounts (constraints, never answers).
     pub amounts: Vec<Amount>,
-    /// The question's own times' values (constraints, never answers).
-    pub times: Vec<String>,
+    /// The question's own times (constraints, never answers).
+    pub times: Vec<TimeRef>,
 }
 
 /// Builds the query of `q` (and of the previous question's words, for a follow-up).
@@ -443,7 +443,10 @@ pub(crate) fn query(
     let times = almanac_time::annotate(&q.text, None)
         .into_iter()
         .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
-        .map(|t| t.value)
+        .map(|t| {
+            let text = q.text.get(t.span.clone()).unwrap_or_default();
+            TimeRef::new(text, t.value, t.kind, t.granularity, t.anchor)
+        })
         .collect();
     Query {
         terms,
@@ -705,7 +708,7 @@ pub(crate) fn read(reader: &Reader<'_>, q: &Question, query: &Query) -> (Vec<Rea
                 value.as_ref().is_some_and(|v| fact_values.contains(v)),
             ));
             let resolved = match &time {
-                Some(t) if t.value.contains('X') => 0.0,
+                Some(t) if t.is_pattern() => 0.0,
                 _ => 1.0,
             };
             let features = Features {
@@ -817,7 +820,7 @@ fn constraint(s: &SentenceEvidence, query: &Query) -> f32 {
     });
     let times_ok = query.times.iter().all(|qt| {
         s.mentions.iter().any(|m| match &m.value {
-            MentionValue::Time(t) => t.value == *qt || t.value.starts_with(qt.as_str()),
+            MentionValue::Time(t) => t.lies_within(qt),
             _ => false,
         })
     });
@@ -881,18 +884,15 @@ fn typed(
     match (&m.value, expect) {
         (MentionValue::Time(t), Expect::Date) => {
             if !matches!(t.kind, TimexType::Date | TimexType::Time)
-                || t.value.ends_with("_REF")
-                || query.times.contains(&t.value)
+                || t.shape.reference
+                || query.times.iter().any(|qt| qt.value == t.value)
+                || !t.shape.calendar
             {
-                return None;
-            }
-            let first = t.value.as_bytes().first()?;
-            if !(first.is_ascii_digit() || *first == b'X') {
                 return None;
             }
             let asks_time = q.text.to_lowercase().contains("what time");
             let unit = if asks_time {
-                if t.value.contains('T') { 1.0 } else { -1.0 }
+                if t.shape.clock { 1.0 } else { -1.0 }
             } else {
                 0.0
             };
@@ -904,7 +904,7 @@ fn typed(
             ))
         }
         (MentionValue::Time(t), Expect::Duration) => {
-            if t.kind != TimexType::Duration || !t.value.starts_with('P') || t.value.contains('X') {
+            if t.kind != TimexType::Duration || !t.shape.duration || t.is_pattern() {
                 return None;
             }
             Some((t.text.clone(), Some(t.value.clone()), 0.0, Some(t.clone())))

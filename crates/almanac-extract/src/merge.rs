@@ -44,18 +44,8 @@ fn times_compatible(a: &Event, b: &Event) -> bool {
     }
     match (year(ta), year(tb)) {
         (Some(x), Some(y)) => x == y,
-        _ => pattern_matches(&ta.value, &tb.value) || pattern_matches(&tb.value, &ta.value),
+        _ => ta.matches_pattern(tb) || tb.matches_pattern(ta),
     }
-}
-
-/// Whether `pattern` (with `X` placeholders) matches `value` on its length.
-fn pattern_matches(pattern: &str, value: &str) -> bool {
-    pattern.contains('X')
-        && pattern.len() <= value.len()
-        && pattern
-            .bytes()
-            .zip(value.bytes())
-            .all(|(p, v)| p == b'X' || p == v)
 }
 
 /// Whether two reports name the same parties: the same actor and compatible targets, or,
@@ -773,6 +763,34 @@ mod tests {
             &[
                 "spend  South Korea  2023  [860 million USD]  pledged (1 sources, 0 conflicts)",
                 "spend  South Korea  2023  [937.6 billion KRW]  pledged (1 sources, 0 conflicts)",
+            ],
+        );
+    }
+
+    #[test]
+    fn an_undated_month_merges_with_the_same_month_of_a_known_year() {
+        // `XXXX-07` matches `2019-07` (TimeRef::matches_pattern)
+        check(
+            &[
+                "Japan restricted exports to South Korea in July.",
+                "2019-08-01: Japan restricted exports to South Korea in July 2019.",
+            ],
+            &[
+                "restrict  Japan -> South Korea  \"exports\"  2019-07 (inferred) (2 sources, 0 conflicts)",
+            ],
+        );
+    }
+
+    #[test]
+    fn an_undated_month_stays_apart_from_another_month() {
+        check(
+            &[
+                "Japan restricted exports to South Korea in August.",
+                "2019-08-01: Japan restricted exports to South Korea in July 2019.",
+            ],
+            &[
+                "restrict  Japan -> South Korea  \"exports\"  XXXX-08 (1 sources, 0 conflicts)",
+                "restrict  Japan -> South Korea  \"exports\"  2019-07 (1 sources, 0 conflicts)",
             ],
         );
     }

@@ -51,8 +51,8 @@ pub fn timeline(facts: &[Fact], entity: Option<&str>) -> Vec<TimelineEntry> {
             let own = e
                 .time
                 .as_ref()
-                .map(|t| t.value.clone())
-                .filter(|v| v.len() >= 4 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit));
+                .filter(|t| t.shape.year_known)
+                .map(|t| t.value.clone());
             let (date, approximate) = match own {
                 Some(v) => (Some(v), false),
                 None => (

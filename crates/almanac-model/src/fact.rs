@@ -95,6 +95,10 @@ pub struct TimeRef {
     /// The day after the last day the value covers (`2023-03`: 1 April 2023).
     #[serde(skip)]
     pub end: Option<NaiveDate>,
+    /// What the value is (placeholders, calendar, clock, duration, reference word), read
+    /// once from the value ([`almanac_time::ValueShape`]); not serialized.
+    #[serde(skip)]
+    pub shape: almanac_time::ValueShape,
 }
 
 impl TimeRef {
@@ -109,6 +113,7 @@ impl TimeRef {
     ) -> Self {
         let value = value.into();
         let (begin, end) = almanac_time::span(&value).unzip();
+        let shape = almanac_time::ValueShape::of(&value);
         Self {
             text: text.into(),
             value,
@@ -120,7 +125,34 @@ impl TimeRef {
             note: None,
             begin,
             end,
+            shape,
         }
+    }
+
+    /// Whether the value leaves a part unknown with `X` placeholders (`XXXX-07`).
+    pub fn is_pattern(&self) -> bool {
+        self.shape.placeholder
+    }
+
+    /// Whether this time, a value with placeholders (`XXXX-07`), matches `other`'s value
+    /// (`2019-07`) ([`almanac_time::pattern_matches`]).
+    ///
+    /// ```
+    /// use almanac_model::TimeRef;
+    /// use almanac_time::{Anchor, Granularity, TimexType};
+    ///
+    /// let t = |v: &str| TimeRef::new(v, v, TimexType::Date, Granularity::Month, Anchor::Absolute);
+    /// assert!(t("XXXX-07").matches_pattern(&t("2019-07")));
+    /// assert!(!t("2019-07").matches_pattern(&t("XXXX-07")));
+    /// ```
+    pub fn matches_pattern(&self, other: &TimeRef) -> bool {
+        self.is_pattern() && almanac_time::pattern_matches(&self.value, &other.value)
+    }
+
+    /// Whether this time is `broader` or a part of it as TIMEX3 writes parts (`2023-03-05`
+    /// within `2023-03`) ([`almanac_time::value_within`]).
+    pub fn lies_within(&self, broader: &TimeRef) -> bool {
+        almanac_time::value_within(&self.value, &broader.value)
     }
 }
 

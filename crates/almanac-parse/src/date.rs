@@ -1,13 +1,17 @@
 //! Dates as news sources write them: ISO 8601 / RFC 3339, RFC 822 (RSS), `21 Jan 2020, 6:05`,
 //! `Tuesday, March 5, 2024 6:05 PM GMT`, `10:32 AM GMT, March 5, 2024` (time first, as wire
 //! stamps write it), and ages such as `5 years ago`.
+//!
+//! The calendar date is read by almanac-time's one date grammar
+//! ([`almanac_time::parse_date_prefix`]); this module reads only what metadata writes around
+//! it: times of day, zones, the time-first order of wire stamps, and ages.
 
 use almanac_model::{DocDate, RelativeAge};
 use almanac_time::Granularity;
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDateTime, NaiveTime};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
-use nom::character::complete::{alpha1, char, digit1, one_of, space0, space1};
+use nom::character::complete::{char, digit1, one_of, space0, space1};
 use nom::combinator::{eof, map, map_res, opt, value};
 use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
@@ -40,39 +44,40 @@ pub struct ParsedDate {
     pub granularity: Granularity,
 }
 
-/// Raw fields before validation.
-#[derive(Debug, Clone, Copy)]
-struct Fields {
-    year: i32,
-    month: u32,
-    day: u32,
-    time: Option<(u32, u32, Option<u32>)>,
-    offset: Option<i32>,
-}
+/// A time of day as written: hours, minutes and seconds if given.
+type Clock = (u32, u32, Option<u32>);
 
 /// Parses a whole date string (surrounding whitespace ignored).
+///
+/// The calendar date itself is read by [`almanac_time::parse_date_prefix`], the one date
+/// grammar; this layer reads what only metadata writes around it: a time of day, a zone, and
+/// the time written first (`10:32 AM GMT, March 5, 2024`).
 pub fn parse_date(text: &str) -> Result<ParsedDate, DateError> {
     let input = text.trim();
-    let fields = match (
-        alt((iso, rfc822, day_month_year, month_day_year, time_first)),
-        space0,
-        eof,
-    )
-        .parse(input)
-    {
-        Ok((_, (fields, _, _))) => fields,
+    let unrecognized = || DateError::Unrecognized {
+        text: text.to_owned(),
+    };
+    let from_time = |e: almanac_time::TimeError| match e {
+        almanac_time::TimeError::ImpossibleDate { .. } => DateError::Impossible {
+            text: text.to_owned(),
+        },
+        _ => unrecognized(),
+    };
+    let (date, time, offset) = match time_first(input) {
+        Ok((rest, (time, offset))) => {
+            let date = almanac_time::parse_date(rest).map_err(from_time)?;
+            (date, Some(time), offset)
+        }
         Err(_) => {
-            return Err(DateError::Unrecognized {
-                text: text.to_owned(),
-            });
+            let (date, rest) = almanac_time::parse_date_prefix(input).map_err(from_time)?;
+            let (_, (time, offset)) = after_date(rest).map_err(|_| unrecognized())?;
+            (date, time, offset)
         }
     };
     let impossible = || DateError::Impossible {
         text: text.to_owned(),
     };
-    let date =
-        NaiveDate::from_ymd_opt(fields.year, fields.month, fields.day).ok_or_else(impossible)?;
-    let (time, granularity) = match fields.time {
+    let (time, granularity) = match time {
         None => (NaiveTime::MIN, Granularity::Day),
         Some((h, m, None)) => (
             NaiveTime::from_hms_opt(h, m, 0).ok_or_else(impossible)?,
@@ -85,7 +90,7 @@ pub fn parse_date(text: &str) -> Result<ParsedDate, DateError> {
     };
     Ok(ParsedDate {
         local: date.and_time(time),
-        offset_seconds: fields.offset,
+        offset_seconds: offset,
         granularity,
     })
 }
@@ -118,47 +123,13 @@ fn one_or_two(i: &str) -> IResult<&str, u32> {
     .parse(i)
 }
 
-// YYYY
-fn year(i: &str) -> IResult<&str, i32> {
-    map(digits(4), |y| y as i32).parse(i)
-}
-
-// "Jan" | "January" | "Sept" | "Dec." ... (case-insensitive; the names of
-// `almanac_time::words`)
-fn month_name(i: &str) -> IResult<&str, u32> {
-    let (rest, word) = alpha1(i)?;
-    match almanac_time::words::month_number(word) {
-        Some(month) => {
-            let (rest, _) = opt(char('.')).parse(rest)?;
-            Ok((rest, month))
-        }
-        None => Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Alpha,
-        ))),
-    }
-}
-
-// "Tue" | "Tuesday" | "Tues." ... (case-insensitive; the names of `almanac_time::words`)
-// "," ? " "  -- a weekday before a date
-fn weekday(i: &str) -> IResult<&str, ()> {
-    let (rest, word) = alpha1(i)?;
-    if almanac_time::words::weekday(word).is_none() {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Alpha,
-        )));
-    }
-    value((), (opt(char('.')), opt(char(',')), space1)).parse(rest)
-}
-
 // ("." FRACTION)?  -- fractions of a second are read and dropped
 fn fraction(i: &str) -> IResult<&str, ()> {
     value((), opt((one_of(".,"), digit1))).parse(i)
 }
 
 // H ":" MM (":" SS FRACTION)?
-fn clock(i: &str) -> IResult<&str, (u32, u32, Option<u32>)> {
+fn clock(i: &str) -> IResult<&str, Clock> {
     map(
         (
             one_or_two,
@@ -172,7 +143,7 @@ fn clock(i: &str) -> IResult<&str, (u32, u32, Option<u32>)> {
 }
 
 // CLOCK (" "? ("AM" | "PM"))?  -- "6:05 PM"
-fn clock_12h(i: &str) -> IResult<&str, (u32, u32, Option<u32>)> {
+fn clock_12h(i: &str) -> IResult<&str, Clock> {
     let (rest, (h, m, s)) = clock(i)?;
     let (rest, meridiem) = opt(preceded(
         space0,
@@ -218,124 +189,41 @@ fn zone(i: &str) -> IResult<&str, i32> {
     .parse(i)
 }
 
-// YYYY "-" MM "-" DD (("T" | " ") CLOCK)? (" "? ZONE)?  -- "2024-04-23T08:00:17+09:00"
-fn iso(i: &str) -> IResult<&str, Fields> {
-    map(
-        (
-            year,
-            one_of("-/."),
-            digits(2),
-            one_of("-/."),
-            digits(2),
-            opt(preceded(one_of("T "), clock)),
-            opt(preceded(space0, zone)),
-        ),
-        |(year, _, month, _, day, time, offset)| Fields {
-            year,
-            month,
-            day,
-            time,
-            offset,
-        },
-    )
-    .parse(i)
-}
-
-// (DAYNAME ","?)? DAY MON YEAR CLOCK ZONE?  -- "Tue, 21 Jan 2020 06:05:00 +0900"
-fn rfc822(i: &str) -> IResult<&str, Fields> {
-    map(
-        (
-            opt((alpha1, opt(char(',')), space1)),
-            one_or_two,
-            space1,
-            month_name,
-            space1,
-            year,
-            space1,
-            clock,
-            opt(preceded(space1, zone)),
-        ),
-        |(_, day, _, month, _, year, _, time, offset)| Fields {
-            year,
-            month,
-            day,
-            time: Some(time),
-            offset,
-        },
-    )
-    .parse(i)
-}
-
-// WEEKDAY? DAY MON YEAR (","? " " ("at" " ")? CLOCK12 (" "? ZONE)?)?  -- "21 Jan 2020, 6:05"
-fn day_month_year(i: &str) -> IResult<&str, Fields> {
-    map(
-        (
-            opt(weekday),
-            one_or_two,
-            space1,
-            month_name,
-            space1,
-            year,
-            opt(preceded(
+// ("T" | ","? " " ("at" " ")?) CLOCK12  -- the time after a date: "T08:00:17", ", 6:05",
+// " at 6:05 PM"
+fn time_after(i: &str) -> IResult<&str, Clock> {
+    preceded(
+        alt((
+            value((), char('T')),
+            value(
+                (),
                 (opt(char(',')), space1, opt((tag_no_case("at"), space1))),
-                (clock_12h, opt(preceded(space0, zone))),
-            )),
-        ),
-        |(_, day, _, month, _, year, time)| Fields {
-            year,
-            month,
-            day,
-            time: time.map(|t| t.0),
-            offset: time.and_then(|t| t.1),
-        },
+            ),
+        )),
+        clock_12h,
     )
     .parse(i)
 }
 
-// WEEKDAY? MON DAY "," YEAR (","? " " ("at" " ")? CLOCK12 (" "? ZONE)?)?
-// -- "January 21, 2020 6:05 PM", "Tue, March 5, 2024"
-fn month_day_year(i: &str) -> IResult<&str, Fields> {
+// TIME_AFTER? (" "? ZONE)? " "* END  -- all that may follow a date: " 09:15:00 GMT"
+fn after_date(i: &str) -> IResult<&str, (Option<Clock>, Option<i32>)> {
     map(
-        (
-            opt(weekday),
-            month_name,
-            space1,
-            one_or_two,
-            opt(alt((tag("st"), tag("nd"), tag("rd"), tag("th")))),
-            opt(char(',')),
-            space1,
-            year,
-            opt(preceded(
-                (opt(char(',')), space1, opt((tag_no_case("at"), space1))),
-                (clock_12h, opt(preceded(space0, zone))),
-            )),
-        ),
-        |(_, month, _, day, _, _, _, year, time)| Fields {
-            year,
-            month,
-            day,
-            time: time.map(|t| t.0),
-            offset: time.and_then(|t| t.1),
-        },
+        (opt(time_after), opt(preceded(space0, zone)), space0, eof),
+        |(time, offset, _, _)| (time, offset),
     )
     .parse(i)
 }
 
-// CLOCK12 (" "? ZONE)? ","? " " (DAY_MONTH_YEAR | MONTH_DAY_YEAR)  -- "10:32 AM GMT, March 5, 2024"
-fn time_first(i: &str) -> IResult<&str, Fields> {
+// CLOCK12 (" "? ZONE)? ","? " "  -- a time written before the date: "10:32 AM GMT, "
+fn time_first(i: &str) -> IResult<&str, (Clock, Option<i32>)> {
     map(
         (
             clock_12h,
             opt(preceded(space0, zone)),
             opt(char(',')),
             space1,
-            alt((day_month_year, month_day_year)),
         ),
-        |(time, offset, _, _, date)| Fields {
-            time: Some(time),
-            offset,
-            ..date
-        },
+        |(time, offset, _, _)| (time, offset),
     )
     .parse(i)
 }
@@ -452,6 +340,37 @@ mod tests {
         );
         assert_eq!(check("2024-02-30"), "impossible date \"2024-02-30\"");
         assert_eq!(check("yesterday"), "unrecognized date \"yesterday\"");
+    }
+
+    /// Forms the one date grammar of almanac-time reads, with what metadata adds around them.
+    #[test]
+    fn forms_of_the_time_grammar() {
+        assert_eq!(
+            check("21st January 2020 at 9:00 am"),
+            "2020-01-21 09:00:00 None Minute"
+        );
+        assert_eq!(
+            check("04/25/2023 10:27:40 EDT"),
+            "2023-04-25 10:27:40 Some(-14400) Second"
+        );
+        assert_eq!(check("25.04.2023"), "2023-04-25 00:00:00 None Day");
+        assert_eq!(check("02/10/2020"), "unrecognized date \"02/10/2020\"");
+        assert_eq!(
+            check("2024-04-23 +09:00"),
+            "2024-04-23 00:00:00 Some(32400) Day"
+        );
+        assert_eq!(
+            check("Someday, 5 March 2024 10:00"),
+            "unrecognized date \"Someday, 5 March 2024 10:00\""
+        );
+        assert_eq!(
+            check("10:32 AM, 2024-02-30"),
+            "impossible date \"10:32 AM, 2024-02-30\""
+        );
+        assert_eq!(
+            check("2024-03-05 25:61"),
+            "impossible date \"2024-03-05 25:61\""
+        );
     }
 
     #[test]

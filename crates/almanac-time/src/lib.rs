@@ -12,6 +12,12 @@
 //! period"), and counting inside periods ("the last Monday of October"). Which way a
 //! year-less date points is the sentence's tense, or a [`Prefer`] given to [`annotate_with`].
 //!
+//! A calendar date written on its own, as metadata and datelines write it, is read by one
+//! grammar, [`parse_date`] (or [`parse_date_prefix`], which returns the text after the date
+//! for a caller that reads times and zones around it, as almanac-parse does). What a TIMEX3
+//! value is (placeholders, calendar, clock, duration) is read once into a [`ValueShape`], so
+//! later crates ask it instead of reading the value string again.
+//!
 //! It deliberately does not read the clock: with no reference, relative expressions stay
 //! unresolved (`XXXX-07`) rather than being resolved against today. It has no dependency on
 //! the rest of almanac and can be used alone.
@@ -27,6 +33,7 @@
 //! ```
 
 mod calendar;
+mod date;
 mod describe;
 mod holiday;
 mod lex;
@@ -46,6 +53,7 @@ pub use calendar::{
     CALENDAR_YEARS, Calendar, CalendarHoliday, calendar_holiday, calendar_holiday_names,
     normalize_holiday_name,
 };
+pub use date::{parse_date, parse_date_prefix};
 pub use describe::{describe, span};
 pub use timex::{Anchor, Granularity, Modifier, TimexType};
 
@@ -75,6 +83,88 @@ pub struct TimeExpr {
     /// For a range, its last value (see [`TimeExpr::begin`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
+}
+
+/// What a TIMEX3 value is, read once from the value string where a value is made, so that
+/// later crates ask these questions instead of reading the string again.
+///
+/// ```
+/// use almanac_time::ValueShape;
+///
+/// let july = ValueShape::of("XXXX-07");
+/// assert!(july.calendar && july.placeholder && !july.clock && !july.year_known);
+/// assert!(ValueShape::of("2023-03").year_known);
+/// assert!(ValueShape::of("2020-01-21T06:05").clock);
+/// assert!(ValueShape::of("P3D").duration);
+/// assert!(ValueShape::of("PRESENT_REF").reference);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct ValueShape {
+    /// Some part is left unknown with `X` placeholders: `XXXX-07`, `201X`, `PXY`.
+    pub placeholder: bool,
+    /// A point or period of the calendar, possibly with placeholders: `2023-03`, `XXXX-07`,
+    /// `2020-01-21T06:05` (not a reference word, a duration or a range).
+    pub calendar: bool,
+    /// A calendar value with a time of day: `2020-01-21T06:05`.
+    pub clock: bool,
+    /// A duration: `P3D`, `PT2H`, `PXY`.
+    pub duration: bool,
+    /// A reference word: `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
+    pub reference: bool,
+    /// It begins with a four-digit year: `2023-03`, `2020-W10`, `2019` (not `XXXX-07`, `201X`).
+    pub year_known: bool,
+}
+
+impl ValueShape {
+    /// Reads the shape of a TIMEX3 value.
+    pub fn of(value: &str) -> Self {
+        let reference = value.ends_with("_REF");
+        let calendar = value
+            .as_bytes()
+            .first()
+            .is_some_and(|b| b.is_ascii_digit() || *b == b'X');
+        Self {
+            placeholder: value.contains('X'),
+            calendar,
+            clock: calendar && value.contains('T'),
+            duration: value.starts_with('P') && !reference,
+            reference,
+            year_known: value
+                .as_bytes()
+                .get(..4)
+                .is_some_and(|y| y.iter().all(u8::is_ascii_digit)),
+        }
+    }
+}
+
+/// Whether `pattern`, a value with `X` placeholders (`XXXX-07`), matches `value` (`2019-07`,
+/// `2019-07-04`): every written character agrees and each placeholder stands for any one.
+/// A value without placeholders is no pattern and matches nothing.
+///
+/// ```
+/// assert!(almanac_time::pattern_matches("XXXX-07", "2019-07-04"));
+/// assert!(!almanac_time::pattern_matches("XXXX-07", "2019-08"));
+/// assert!(!almanac_time::pattern_matches("2019-07", "2019-07"));
+/// ```
+pub fn pattern_matches(pattern: &str, value: &str) -> bool {
+    pattern.contains('X')
+        && pattern.len() <= value.len()
+        && pattern
+            .bytes()
+            .zip(value.bytes())
+            .all(|(p, v)| p == b'X' || p == v)
+}
+
+/// Whether `value` names `broader` or a part of it, as TIMEX3 writes parts (a longer value
+/// with the same beginning): `2023-03-05` and `2023-03-05T10:00` lie within `2023-03`.
+///
+/// ```
+/// assert!(almanac_time::value_within("2023-03-05", "2023-03"));
+/// assert!(almanac_time::value_within("2023", "2023"));
+/// assert!(!almanac_time::value_within("2023", "2023-03"));
+/// ```
+pub fn value_within(value: &str, broader: &str) -> bool {
+    value.starts_with(broader)
 }
 
 /// Which way a year-less date or a bare weekday points when the text does not say
@@ -116,6 +206,18 @@ pub enum TimeError {
     /// The text is not one absolute calendar date.
     #[error("unrecognized date {text:?}")]
     UnrecognizedDate {
+        /// The text given.
+        text: String,
+    },
+    /// The text is a slashed date whose day and month could be swapped (`02/10/2020`).
+    #[error("ambiguous date {text:?} (day and month could be swapped)")]
+    AmbiguousDate {
+        /// The text given.
+        text: String,
+    },
+    /// The text is written as a date, but that day does not exist (`2024-02-30`).
+    #[error("impossible date {text:?}")]
+    ImpossibleDate {
         /// The text given.
         text: String,
     },
@@ -427,32 +529,6 @@ fn finish(g: &Window, h: Hit, reference: Option<NaiveDateTime>, prefer: Prefer) 
         begin,
         end,
     }
-}
-
-/// Parses one absolute calendar date written in any form [`annotate`] knows: `2023-04-25`,
-/// `21 Jan 2020`, `April 25, 2023`, `Tuesday, April 23, 2024`, `04/25/2023`.
-///
-/// ```
-/// use almanac_time::parse_date;
-/// use chrono::NaiveDate;
-///
-/// assert_eq!(parse_date("21 Jan 2020"), Ok(NaiveDate::from_ymd_opt(2020, 1, 21).unwrap()));
-/// assert!(parse_date("last month").is_err());
-/// ```
-pub fn parse_date(text: &str) -> Result<NaiveDate, TimeError> {
-    let err = || TimeError::UnrecognizedDate {
-        text: text.to_string(),
-    };
-    let trimmed = text.trim();
-    let found = annotate(trimmed, None);
-    let [one] = found.as_slice() else {
-        return Err(err());
-    };
-    if one.span != (0..trimmed.len()) || one.anchor != Anchor::Absolute {
-        return Err(err());
-    }
-    let day = one.value.get(..10).ok_or_else(err)?;
-    NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| err())
 }
 
 /// Parses a reference date-time: `YYYY-MM-DD` (midnight), `YYYY-MM-DDTHH:MM[:SS]` (a space

@@ -1,8 +1,9 @@
 //! Property tests: `annotate` returns, without panicking, sorted, non-overlapping spans on char
 //! boundaries for any input: random strings, mixed scripts and emoji, random bytes decoded
-//! lossily, and date-like soup built from the grammar's own words.
+//! lossily, and date-like soup built from the grammar's own words. The one date grammar
+//! (`parse_date_prefix`, `parse_date`) returns on the same inputs.
 
-use almanac_time::{annotate, parse_reference};
+use almanac_time::{annotate, parse_date, parse_date_prefix, parse_reference};
 use proptest::prelude::*;
 
 /// Checks the invariants of `annotate` on `text`, with and without a reference.
@@ -24,6 +25,11 @@ fn check(text: &str) {
             last_end = e.span.end;
         }
     }
+    // what the date grammar leaves after a date is the end of the text
+    if let Ok((_, rest)) = parse_date_prefix(text) {
+        assert!(text.ends_with(rest), "{rest:?} is not the end of the text");
+    }
+    assert_eq!(parse_date(text).is_ok(), parse_date(text.trim()).is_ok());
 }
 
 /// Words and marks the grammar reacts to, to build inputs that reach deep into the rules.
@@ -103,6 +109,11 @@ const SOUP: &[&str] = &[
     "00",
     "31",
     "32",
+    "Tue,",
+    "Sept.",
+    "2024-02-30",
+    "04/25/2023",
+    "9th,",
 ];
 
 proptest! {
