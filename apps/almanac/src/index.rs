@@ -141,6 +141,11 @@ CREATE TABLE IF NOT EXISTS postings (
     data BLOB NOT NULL,
     PRIMARY KEY (term, segment)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS segments (
+    segment INTEGER PRIMARY KEY,
+    first_sentence INTEGER NOT NULL,
+    last_sentence INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS words (
     word TEXT PRIMARY KEY,
     len INTEGER NOT NULL
@@ -786,9 +791,19 @@ fn write_retrieval(tx: &Transaction<'_>, batch: Retrieval) -> anyhow::Result<()>
             tx.prepare_cached("INSERT INTO postings (term, segment, data) VALUES (?1, ?2, ?3)")?;
         let mut postings: Vec<(&u32, &Vec<Posting>)> = batch.postings.iter().collect();
         postings.sort_unstable_by_key(|p| p.0);
+        let (mut first, mut last) = (u32::MAX, 0);
         for (id, list) in postings {
             insert.execute(params![id, segment, encode_postings(list)])?;
+            // lists ascend: their ends bound the segment
+            if let (Some(a), Some(b)) = (list.first(), list.last()) {
+                first = first.min(a.sentence);
+                last = last.max(b.sentence);
+            }
         }
+        tx.execute(
+            "INSERT INTO segments (segment, first_sentence, last_sentence) VALUES (?1, ?2, ?3)",
+            params![segment, first, last],
+        )?;
         set_meta(tx, "segments", &(segment + 1).to_string())?;
     }
     if batch.sentences != 0 || batch.total_len != 0 {
@@ -1250,9 +1265,14 @@ pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> 
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()
         .with_context(context)?;
+    let segments: HashMap<i64, (u32, u32)> = conn
+        .prepare("SELECT segment, first_sentence, last_sentence FROM segments")?
+        .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
+        .collect::<Result<_, _>>()
+        .with_context(context)?;
     let diagnostics = read_diagnostics(&conn)?;
     let metas: Vec<DocMeta> = docs.iter().map(|d| d.meta.clone()).collect();
-    let store = DiskStore::new(conn, docs, sentences, total_len, dead);
+    let store = DiskStore::new(conn, docs, sentences, total_len, dead, segments);
     Ok((
         Session::with_store(facts, &metas, Box::new(store), &gazetteer),
         diagnostics,

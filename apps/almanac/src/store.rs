@@ -177,6 +177,8 @@ pub(crate) struct DiskStore {
     sentences: usize,
     avg_len: f32,
     dead: HashSet<u32>,
+    /// Posting segment → the first and last sentence ids it holds (table `segments`).
+    segments: HashMap<i64, (u32, u32)>,
     cache: RefCell<HashMap<u32, Rc<DocSentences>>>,
     /// Stem → its id and counts (`None`: not in the corpus), as looked up so far.
     terms: RefCell<HashMap<String, Option<(u32, TermStats)>>>,
@@ -184,13 +186,15 @@ pub(crate) struct DiskStore {
 
 impl DiskStore {
     /// A store over `conn` holding `docs` (in the order answers cite them), `sentences` live
-    /// sentences of `total_len` content words in all, and the stale sentence ids `dead`.
+    /// sentences of `total_len` content words in all, the stale sentence ids `dead`, and
+    /// the sentence ids each posting segment spans.
     pub(crate) fn new(
         conn: Connection,
         docs: Vec<StoredDoc>,
         sentences: usize,
         total_len: u64,
         dead: HashSet<u32>,
+        segments: HashMap<i64, (u32, u32)>,
     ) -> Self {
         let mut by_first: Vec<(u32, u32)> = docs
             .iter()
@@ -206,6 +210,7 @@ impl DiskStore {
             sentences,
             avg_len: total_len as f32 / sentences.max(1) as f32,
             dead,
+            segments,
             cache: RefCell::new(HashMap::new()),
             terms: RefCell::new(HashMap::new()),
         }
@@ -331,22 +336,30 @@ impl Retrieve for DiskStore {
             terms,
             limit,
             |stem| self.stats(stem).map(|(_, stats)| stats),
-            |stem, f| {
+            |stem, only, f| {
                 // the term's id comes from the cache `stats` just filled
                 let Some((id, _)) = self.stats(stem) else {
                     return;
                 };
-                let Ok(mut stmt) = self
-                    .conn
-                    .prepare_cached("SELECT data FROM postings WHERE term = ?1 ORDER BY segment")
-                else {
+                let Ok(mut stmt) = self.conn.prepare_cached(
+                    "SELECT segment, data FROM postings WHERE term = ?1 ORDER BY segment",
+                ) else {
                     return;
                 };
                 let Ok(mut rows) = stmt.query([id]) else {
                     return;
                 };
                 while let Ok(Some(row)) = rows.next() {
-                    let Ok(blob) = row.get_ref(0).and_then(|v| Ok(v.as_blob()?)) else {
+                    // a segment holding none of the sentences asked for is not read
+                    if let (Some(ids), Ok(segment)) = (only, row.get::<_, i64>(0))
+                        && let Some(&(first, last)) = self.segments.get(&segment)
+                        && ids
+                            .get(ids.partition_point(|&x| x < first))
+                            .is_none_or(|&x| x > last)
+                    {
+                        continue;
+                    }
+                    let Ok(blob) = row.get_ref(1).and_then(|v| Ok(v.as_blob()?)) else {
                         continue;
                     };
                     decode_postings(blob, &mut |p| {

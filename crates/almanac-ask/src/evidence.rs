@@ -232,38 +232,78 @@ impl TermStats {
 /// Per sentence, the best alternative of each query term counts once; a sentence also gets
 /// [`CONTEXT_WEIGHT`] of its predecessor's score. Stems in more than a share of the corpus
 /// are not walked. Ties go to the lower sentence id.
+///
+/// Terms are walked from the rarest (highest possible score) to the most common. Once the
+/// terms left could not lift a sentence that none of the walked terms holds above the
+/// `limit`-th best score so far, only the sentences already scored matter (MaxScore):
+/// `walk` then gets their ids (sorted, each with its predecessor, whose postings give it
+/// context) and may skip postings of other sentences. The hits are the same as walking
+/// everything.
 pub fn bm25_search(
     n: usize,
     avg_len: f32,
     terms: &[QueryTerm],
     limit: usize,
     stats: impl Fn(&str) -> Option<TermStats>,
-    mut walk: impl FnMut(&str, &mut dyn FnMut(Posting)),
+    mut walk: impl FnMut(&str, Option<&[u32]>, &mut dyn FnMut(Posting)),
 ) -> Vec<Hit> {
     let walk_limit = ((n as f32 * COMMON_SHARE) as usize).max(COMMON_FLOOR);
+    // each term's walkable stems with their weight, and the most it can add to a sentence
+    let mut plan: Vec<(Vec<(&str, f32)>, f32)> = terms
+        .iter()
+        .map(|term| {
+            let stems: Vec<(&str, f32)> = term
+                .stems
+                .iter()
+                .filter_map(|(stem, weight)| {
+                    let st = stats(stem)?;
+                    if st.sentences as usize > walk_limit || st.sentences == 0 {
+                        return None;
+                    }
+                    Some((stem.as_str(), idf(n, st.df()) * weight))
+                })
+                .collect();
+            let most = stems.iter().map(|s| s.1).fold(0.0f32, f32::max) * (BM25_K1 + 1.0);
+            (stems, most)
+        })
+        .collect();
+    plan.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let mut left: f32 = plan.iter().map(|p| p.1).sum();
     let mut acc: FxHashMap<u32, f32> = FxHashMap::default();
     let mut best: FxHashMap<u32, f32> = FxHashMap::default();
-    for term in terms {
+    let mut only: Option<Vec<u32>> = None;
+    for (stems, most) in &plan {
+        if only.is_none() && limit > 0 && acc.len() >= limit {
+            let mut scores: Vec<f32> = acc.values().copied().collect();
+            let (_, kth, _) = scores.select_nth_unstable_by(limit - 1, |a, b| b.total_cmp(a));
+            // with a margin for the rounding of sums taken in another order
+            if left * (1.0 + 1e-4) < *kth {
+                let mut ids: Vec<u32> = acc
+                    .keys()
+                    .flat_map(|&s| [s.saturating_sub(1), s])
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                only = Some(ids);
+            }
+        }
+        left -= most;
         // Per sentence, the best alternative of this term counts once.
         best.clear();
-        for (stem, weight) in &term.stems {
-            let Some(st) = stats(stem) else {
-                continue;
-            };
-            if st.sentences as usize > walk_limit || st.sentences == 0 {
-                continue;
-            }
-            let w = idf(n, st.df()) * weight;
-            walk(stem, &mut |p: Posting| {
+        let pruned = only.is_some();
+        for &(stem, w) in stems {
+            walk(stem, only.as_deref(), &mut |p: Posting| {
                 let tf = f32::from(p.tf);
                 let len = f32::from(p.len);
                 let norm =
                     tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / avg_len));
                 let v = w * norm;
-                let e = best.entry(p.sentence).or_insert(0.0);
-                *e = e.max(v);
+                if !pruned || acc.contains_key(&p.sentence) {
+                    let e = best.entry(p.sentence).or_insert(0.0);
+                    *e = e.max(v);
+                }
                 // The next sentence of the same document has this one as context.
-                if p.next_in_doc {
+                if p.next_in_doc && (!pruned || acc.contains_key(&(p.sentence + 1))) {
                     let e = best.entry(p.sentence + 1).or_insert(0.0);
                     *e = e.max(v * CONTEXT_WEIGHT);
                 }
@@ -507,11 +547,12 @@ impl Retrieve for EvidenceIndex {
                     titles: self.title_df[t as usize],
                 })
             },
-            |stem, f| {
+            |stem, only, f| {
                 let Some(&t) = self.stems.get(stem) else {
                     return;
                 };
-                for &(s, tf) in &self.postings[t as usize] {
+                let postings = &self.postings[t as usize];
+                let mut feed = |&(s, tf): &(u32, u16)| {
                     let next = s as usize + 1;
                     f(Posting {
                         sentence: s,
@@ -520,6 +561,17 @@ impl Retrieve for EvidenceIndex {
                         next_in_doc: next < n
                             && self.sentences[next].doc == self.sentences[s as usize].doc,
                     });
+                };
+                match only {
+                    // a few sentences of a long list: look each one up (postings ascend)
+                    Some(ids) if ids.len() * 16 < postings.len() => {
+                        for &id in ids {
+                            if let Ok(i) = postings.binary_search_by_key(&id, |p| p.0) {
+                                feed(&postings[i]);
+                            }
+                        }
+                    }
+                    _ => postings.iter().for_each(feed),
                 }
             },
         )
