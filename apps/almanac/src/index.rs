@@ -568,7 +568,7 @@ impl Indexer {
                     documents += docs.len();
                     delete_file(&tx, &file, &mut batch)?;
                     insert_file(&tx, &file, &docs, &diagnostics, &mut batch)
-                    .with_context(|| format!("writing {file} to the index"))?;
+                        .with_context(|| format!("writing {file} to the index"))?;
                     upsert_file(&tx, &file, &row)?;
                 }
             }
@@ -717,8 +717,8 @@ fn delete_file(tx: &Transaction<'_>, file: &str, batch: &mut Retrieval) -> anyho
         .query_map([file], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
     {
-        let mut stmt = tx
-            .prepare_cached("SELECT id, terms, len FROM sentences WHERE id >= ?1 AND id < ?2")?;
+        let mut stmt =
+            tx.prepare_cached("SELECT id, terms, len FROM sentences WHERE id >= ?1 AND id < ?2")?;
         let mut dead = tx.prepare_cached("INSERT OR IGNORE INTO dead (sentence) VALUES (?1)")?;
         for &(first, count) in &ranges {
             let mut rows = stmt.query([first, first + count])?;
@@ -1207,6 +1207,30 @@ pub(crate) fn read(conn: &Connection) -> anyhow::Result<Contents> {
     })
 }
 
+/// Whether `path` is a run of plain names joined by single `/` (optionally from the root):
+/// no `.` or `..`, no doubled or trailing separator. Such paths compare as paths exactly
+/// when compared byte by byte with `/` below every other byte.
+fn is_plain(path: &Path) -> bool {
+    let text = path.as_os_str().as_encoded_bytes();
+    cfg!(unix)
+        && !text.ends_with(b"/")
+        && !text.windows(2).any(|w| w == b"//")
+        && path.components().all(|c| {
+            matches!(
+                c,
+                std::path::Component::Normal(_) | std::path::Component::RootDir
+            )
+        })
+}
+
+/// The bytes of a path with `/` as 0, the sort key of a [plain](is_plain) path.
+fn path_bytes(path: &Path) -> impl Iterator<Item = u8> + '_ {
+    path.as_os_str()
+        .as_encoded_bytes()
+        .iter()
+        .map(|&b| if b == b'/' { 0 } else { b })
+}
+
 /// Opens a session over the index in `dir` that reads sentences from the database as
 /// questions need them ([`DiskStore`]): only the documents' metadata and the merged facts are
 /// read at open. Returns it with the diagnostics of the walk and of files that yielded no
@@ -1232,7 +1256,17 @@ pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> 
         .with_context(context)?;
     // the order `corpus::load` gives: files sorted as paths, then items in source order;
     // each path is split into components once (comparing `Path`s splits them every time)
-    let order: Vec<usize> = {
+    let order: Vec<usize> = if rows.iter().all(|r| is_plain(&r.0)) {
+        // plain paths sort as paths when their separators sort before every other byte
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        let key = |i: usize| (path_bytes(&rows[i].0), rows[i].1);
+        order.sort_unstable_by(|&a, &b| {
+            let (ka, ia) = key(a);
+            let (kb, ib) = key(b);
+            ka.cmp(kb).then(ia.cmp(&ib))
+        });
+        order
+    } else {
         let mut keys: Vec<(Vec<std::path::Component<'_>>, i64, usize)> = rows
             .iter()
             .enumerate()
@@ -1446,6 +1480,31 @@ mod tests {
             .query_row("SELECT count(*) FROM dirty_parts", [], |r| r.get(0))
             .expect("counts");
         assert_eq!(dirty, 0);
+    }
+
+    #[test]
+    fn plain_paths_sort_byte_wise_as_they_sort_as_paths() {
+        let names = [
+            "/c/a-b/x.txt",
+            "/c/a/x.txt",
+            "/c/a/b/y.txt",
+            "/c/a.b/x.txt",
+            "/c/a b/x.txt",
+            "/c/A/x.txt",
+            "/c/é/x.txt",
+            "/c/a/x.txt.bak",
+            "/c/ab",
+        ];
+        let paths: Vec<PathBuf> = names.iter().map(PathBuf::from).collect();
+        assert!(paths.iter().all(|p| super::is_plain(p)));
+        let mut by_path = paths.clone();
+        by_path.sort();
+        let mut by_bytes = paths.clone();
+        by_bytes.sort_by_key(|p| super::path_bytes(p).collect::<Vec<u8>>());
+        assert_eq!(by_bytes, by_path);
+        for odd in ["./c/a", "/c//a", "/c/a/", "/c/../a"] {
+            assert!(!super::is_plain(Path::new(odd)), "{odd}");
+        }
     }
 
     #[test]

@@ -17,8 +17,8 @@ use almanac_ask::{
     DocMeta, Hit, Posting, QueryTerm, Retrieve, Stored, TermStats, bm25_search, closest_word,
 };
 use almanac_model::{Mention, SentenceEvidence};
-use serde::{Deserialize, Serialize};
 use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
 
 /// Documents whose sentences stay cached; beyond it the cache starts again.
 const CACHED_DOCS: usize = 512;

@@ -75,9 +75,7 @@ fn word_spans(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
                 }
                 continue;
             }
-            if c == '&'
-                && start.is_some()
-                && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
+            if c == '&' && start.is_some() && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
             {
                 continue;
             }
@@ -278,10 +276,8 @@ pub fn bm25_search(
             let (_, kth, _) = scores.select_nth_unstable_by(limit - 1, |a, b| b.total_cmp(a));
             // with a margin for the rounding of sums taken in another order
             if left * (1.0 + 1e-4) < *kth {
-                let mut ids: Vec<u32> = acc
-                    .keys()
-                    .flat_map(|&s| [s.saturating_sub(1), s])
-                    .collect();
+                let mut ids: Vec<u32> =
+                    acc.keys().flat_map(|&s| [s.saturating_sub(1), s]).collect();
                 ids.sort_unstable();
                 ids.dedup();
                 only = Some(ids);
