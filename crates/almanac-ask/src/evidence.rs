@@ -246,6 +246,7 @@ pub fn bm25_search(
     mut walk: impl FnMut(&str, Option<&[u32]>, &mut dyn FnMut(Posting)),
 ) -> Vec<Hit> {
     let walk_limit = ((n as f32 * COMMON_SHARE) as usize).max(COMMON_FLOOR);
+    let mut postings = 0usize;
     // each term's walkable stems with their weight, and the most it can add to a sentence
     let mut plan: Vec<(Vec<(&str, f32)>, f32)> = terms
         .iter()
@@ -258,6 +259,7 @@ pub fn bm25_search(
                     if st.sentences as usize > walk_limit || st.sentences == 0 {
                         return None;
                     }
+                    postings += st.sentences as usize;
                     Some((stem.as_str(), idf(n, st.df()) * weight))
                 })
                 .collect();
@@ -266,18 +268,61 @@ pub fn bm25_search(
         })
         .collect();
     plan.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let scored = if postings > n / DENSE_SHARE {
+        // The arrays are kept for the thread's next question: allocating them anew would
+        // fault their pages in every time.
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<(Dense, Dense)> = Default::default();
+        }
+        let (mut acc, mut best) = SCRATCH.with(|s| s.take());
+        let scored = score_plan(&plan, limit, avg_len, &mut walk, &mut acc, &mut best);
+        acc.clear();
+        best.clear();
+        SCRATCH.with(|s| s.replace((acc, best)));
+        scored
+    } else {
+        let (mut acc, mut best) = (Sparse::default(), Sparse::default());
+        score_plan(&plan, limit, avg_len, &mut walk, &mut acc, &mut best)
+    };
+    let mut hits = scored;
+    let order = |a: &Hit, b: &Hit| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.sentence.cmp(&b.sentence))
+    };
+    // Only the best `limit` are sorted: the order is total, so they are the same hits a full
+    // sort would keep.
+    if hits.len() > limit && limit > 0 {
+        hits.select_nth_unstable_by(limit - 1, order);
+    }
+    hits.truncate(limit);
+    hits.sort_by(order);
+    hits
+}
+
+/// Walks `plan` (terms with their stems and weights, most valuable first) into `acc`, with
+/// `best` as the per-term scratch; returns every sentence scored.
+fn score_plan<S: ScoreMap>(
+    plan: &[(Vec<(&str, f32)>, f32)],
+    limit: usize,
+    avg_len: f32,
+    walk: &mut impl FnMut(&str, Option<&[u32]>, &mut dyn FnMut(Posting)),
+    acc: &mut S,
+    best: &mut S,
+) -> Vec<Hit> {
     let mut left: f32 = plan.iter().map(|p| p.1).sum();
-    let mut acc: FxHashMap<u32, f32> = FxHashMap::default();
-    let mut best: FxHashMap<u32, f32> = FxHashMap::default();
     let mut only: Option<Vec<u32>> = None;
-    for (stems, most) in &plan {
-        if only.is_none() && limit > 0 && acc.len() >= limit {
-            let mut scores: Vec<f32> = acc.values().copied().collect();
+    for (stems, most) in plan {
+        if only.is_none() && limit > 0 && acc.touched().len() >= limit {
+            let mut scores: Vec<f32> = acc.touched().iter().map(|&s| acc.get(s)).collect();
             let (_, kth, _) = scores.select_nth_unstable_by(limit - 1, |a, b| b.total_cmp(a));
             // with a margin for the rounding of sums taken in another order
             if left * (1.0 + 1e-4) < *kth {
-                let mut ids: Vec<u32> =
-                    acc.keys().flat_map(|&s| [s.saturating_sub(1), s]).collect();
+                let mut ids: Vec<u32> = acc
+                    .touched()
+                    .iter()
+                    .flat_map(|&s| [s.saturating_sub(1), s])
+                    .collect();
                 ids.sort_unstable();
                 ids.dedup();
                 only = Some(ids);
@@ -294,38 +339,127 @@ pub fn bm25_search(
                 let norm =
                     tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / avg_len));
                 let v = w * norm;
-                if !pruned || acc.contains_key(&p.sentence) {
-                    let e = best.entry(p.sentence).or_insert(0.0);
+                if !pruned || acc.contains(p.sentence) {
+                    let e = best.slot(p.sentence);
                     *e = e.max(v);
                 }
                 // The next sentence of the same document has this one as context.
-                if p.next_in_doc && (!pruned || acc.contains_key(&(p.sentence + 1))) {
-                    let e = best.entry(p.sentence + 1).or_insert(0.0);
+                if p.next_in_doc && (!pruned || acc.contains(p.sentence + 1)) {
+                    let e = best.slot(p.sentence + 1);
                     *e = e.max(v * CONTEXT_WEIGHT);
                 }
             });
         }
-        for (&s, &v) in &best {
-            *acc.entry(s).or_insert(0.0) += v;
+        for &s in best.touched() {
+            *acc.slot(s) += best.get(s);
         }
     }
-    let mut hits: Vec<Hit> = acc
-        .into_iter()
-        .map(|(sentence, score)| Hit { sentence, score })
-        .collect();
-    let order = |a: &Hit, b: &Hit| {
-        b.score
-            .total_cmp(&a.score)
-            .then(a.sentence.cmp(&b.sentence))
-    };
-    // Only the best `limit` are sorted: the order is total, so they are the same hits a full
-    // sort would keep.
-    if hits.len() > limit && limit > 0 {
-        hits.select_nth_unstable_by(limit - 1, order);
+    acc.touched()
+        .iter()
+        .map(|&sentence| Hit {
+            sentence,
+            score: acc.get(sentence),
+        })
+        .collect()
+}
+
+/// A question walking more postings than this share of the corpus's sentences scores
+/// them in arrays ([`Dense`]) rather than a hash map ([`Sparse`]).
+const DENSE_SHARE: usize = 16;
+
+/// Scores by sentence id, and the ids scored so far (a score may be 0).
+trait ScoreMap {
+    fn contains(&self, s: u32) -> bool;
+    fn get(&self, s: u32) -> f32;
+    /// The score of `s`, 0 the first time.
+    fn slot(&mut self, s: u32) -> &mut f32;
+    /// The ids with a score, in the order they got one.
+    fn touched(&self) -> &[u32];
+    /// Forgets every score.
+    fn clear(&mut self);
+}
+
+/// Scores in a hash map: for questions whose words are in few sentences.
+#[derive(Default)]
+struct Sparse {
+    value: FxHashMap<u32, f32>,
+    touched: Vec<u32>,
+}
+
+impl ScoreMap for Sparse {
+    fn contains(&self, s: u32) -> bool {
+        self.value.contains_key(&s)
     }
-    hits.truncate(limit);
-    hits.sort_by(order);
-    hits
+
+    fn get(&self, s: u32) -> f32 {
+        self.value.get(&s).copied().unwrap_or(0.0)
+    }
+
+    fn slot(&mut self, s: u32) -> &mut f32 {
+        let touched = &mut self.touched;
+        self.value.entry(s).or_insert_with(|| {
+            touched.push(s);
+            0.0
+        })
+    }
+
+    fn touched(&self) -> &[u32] {
+        &self.touched
+    }
+
+    fn clear(&mut self) {
+        self.value.clear();
+        self.touched.clear();
+    }
+}
+
+/// Scores in an array indexed by sentence id: for questions that walk long posting lists,
+/// where a slot is cheaper than a hash-map entry.
+#[derive(Default)]
+struct Dense {
+    value: Vec<f32>,
+    /// One bit per sentence id: whether it has a score.
+    member: Vec<u64>,
+    touched: Vec<u32>,
+}
+
+impl ScoreMap for Dense {
+    fn contains(&self, s: u32) -> bool {
+        let s = s as usize;
+        self.member
+            .get(s / 64)
+            .is_some_and(|word| word & (1 << (s % 64)) != 0)
+    }
+
+    fn get(&self, s: u32) -> f32 {
+        self.value.get(s as usize).copied().unwrap_or(0.0)
+    }
+
+    fn slot(&mut self, s: u32) -> &mut f32 {
+        let i = s as usize;
+        if i >= self.value.len() {
+            self.value.resize(i + 1, 0.0);
+            self.member.resize(i / 64 + 1, 0);
+        }
+        if !self.contains(s) {
+            self.member[i / 64] |= 1 << (i % 64);
+            self.touched.push(s);
+        }
+        &mut self.value[i]
+    }
+
+    fn touched(&self) -> &[u32] {
+        &self.touched
+    }
+
+    fn clear(&mut self) {
+        for &s in &self.touched {
+            let i = s as usize;
+            self.value[i] = 0.0;
+            self.member[i / 64] &= !(1 << (i % 64));
+        }
+        self.touched.clear();
+    }
 }
 
 /// A sentence of the corpus with the document it belongs to.

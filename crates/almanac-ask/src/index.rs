@@ -12,6 +12,7 @@ use crate::evidence::DocMeta;
 use crate::lexicon::{ALIASES, KNOWN_NAMES, Lexicon, UNION_WORDS};
 use crate::text::{fuzzy, is_stop, normalize, stem, words};
 use crate::time::{DayRange, days, time_range};
+use rustc_hash::FxHashMap;
 
 /// Words in more facts than this are not indexed (they select too little).
 pub(crate) const RARE: usize = 512;
@@ -187,6 +188,7 @@ impl Corpus {
                 corpus.latest = corpus.latest.max(Some(date));
             }
         }
+        let mut seen = FxHashMap::default();
         for (i, fact) in facts.iter().enumerate() {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
             let c = corpus.compact_of(fact, lexicon);
@@ -209,7 +211,7 @@ impl Corpus {
                     }
                 }
             }
-            corpus.add_vocabulary(fact, i);
+            corpus.add_vocabulary(fact, i, &mut seen);
             corpus.compact.push(c);
         }
         corpus.by_time.sort_unstable();
@@ -239,12 +241,27 @@ impl Corpus {
         corpus
     }
 
-    fn add_vocabulary(&mut self, fact: &Fact, index: u32) {
-        let mut stems: Vec<String> = Vec::new();
+    /// Indexes the stemmed words of a fact's first two sentences and of its object or
+    /// title. `seen` maps words already stemmed to their stem's id (it only saves work).
+    fn add_vocabulary(&mut self, fact: &Fact, index: u32, seen: &mut FxHashMap<String, u32>) {
+        let mut ids: Vec<u32> = Vec::new();
+        let mut new: Vec<(String, String)> = Vec::new();
         let mut add = |text: &str| {
-            for w in words(text) {
-                if !is_stop(&w) {
-                    stems.push(stem(&w));
+            for w in normalize(text).split(' ') {
+                if w.is_empty() || is_stop(w) {
+                    continue;
+                }
+                if let Some(&id) = seen.get(w) {
+                    ids.push(id);
+                    continue;
+                }
+                let st = stem(w);
+                match self.vocabulary.get(&st) {
+                    Some(&id) => {
+                        seen.insert(w.to_owned(), id);
+                        ids.push(id);
+                    }
+                    None => new.push((st, w.to_owned())),
                 }
             }
         };
@@ -259,15 +276,25 @@ impl Corpus {
             }
             FactKind::Role(role) => add(&role.title),
         }
-        stems.sort_unstable();
-        stems.dedup();
-        for w in stems {
-            let next = u32::try_from(self.word_facts.len()).unwrap_or(u32::MAX);
-            let id = *self.vocabulary.entry(w).or_insert(next);
-            if id == next {
-                self.word_facts.push(0);
-                self.by_word.push(Vec::new());
-            }
+        // new stems take ids in their sorted order
+        new.sort_unstable();
+        for (st, w) in new {
+            let id = match self.vocabulary.get(&st) {
+                Some(&id) => id,
+                None => {
+                    let id = u32::try_from(self.word_facts.len()).unwrap_or(u32::MAX);
+                    self.vocabulary.insert(st, id);
+                    self.word_facts.push(0);
+                    self.by_word.push(Vec::new());
+                    id
+                }
+            };
+            seen.insert(w, id);
+            ids.push(id);
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        for id in ids {
             let id = id as usize;
             self.word_facts[id] += 1;
             if self.word_facts[id] as usize <= RARE {

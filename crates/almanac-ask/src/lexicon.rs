@@ -52,6 +52,8 @@ pub struct ClassHit {
 pub struct Lexicon {
     entries: Vec<(Vec<String>, EventClass, Strength)>,
     words: std::collections::HashSet<String>,
+    /// Each stemmed phrase's class (the first entry's, when several entries share it).
+    by_phrase: rustc_hash::FxHashMap<Vec<String>, EventClass>,
 }
 
 impl Default for Lexicon {
@@ -78,7 +80,15 @@ impl Lexicon {
             .iter()
             .flat_map(|(phrase, _, _)| phrase.iter().cloned())
             .collect();
-        Self { entries, words }
+        let mut by_phrase = rustc_hash::FxHashMap::default();
+        for (phrase, class, _) in &entries {
+            by_phrase.entry(phrase.clone()).or_insert(*class);
+        }
+        Self {
+            entries,
+            words,
+            by_phrase,
+        }
     }
 
     /// Every class signalled by the stemmed words `stems` (phrases may skip `the`, `a`, `its`).
@@ -136,10 +146,7 @@ impl Lexicon {
     /// The class of a fact's action lemma, if the lexicon knows the verb.
     pub fn class_of_action(&self, action: &str) -> Option<EventClass> {
         let stems: Vec<String> = words(action).iter().map(|w| stem(w)).collect();
-        self.entries
-            .iter()
-            .find(|(phrase, _, _)| *phrase == stems)
-            .map(|(_, class, _)| *class)
+        self.by_phrase.get(&stems).copied()
     }
 }
 
