@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::index::Corpus;
 use crate::lexicon::{ClassHit, KIND_NOUNS, Lexicon, Strength};
 use crate::text::{Token, is_stop, tokens};
-use crate::time::{DayRange, days, describe};
+use crate::time::{DayRange, days};
 
 /// What a question asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -836,7 +836,7 @@ fn parse_window(lower: &[&str], latest: Option<NaiveDate>, used: &mut [bool]) ->
                 None => DayRange::year(year)?,
             };
             let label = match month {
-                Some(m) => describe(&format!("{year}-{m:02}"), None),
+                Some(m) => month_label(year, m),
                 None => year.to_string(),
             };
             let far_past = days(NaiveDate::MIN);
@@ -924,9 +924,17 @@ fn describe_range(range: DayRange) -> String {
         && a.month() == b.month()
         && b.succ_opt().is_some_and(|n| n.day() == 1)
     {
-        describe(&format!("{:04}-{:02}", a.year(), a.month()), None)
+        month_label(a.year(), a.month())
     } else {
         format!("{a} to {b}")
+    }
+}
+
+/// A calendar month in words, as `almanac_time::describe` writes it: `March 2023`.
+fn month_label(year: i32, month: u32) -> String {
+    match almanac_time::words::month_name(month) {
+        Some(name) => format!("{name} {year}"),
+        None => format!("{year}-{month:02}"),
     }
 }
 
@@ -939,4 +947,24 @@ fn year_of(w: &str) -> Option<i32> {
 
 fn month_of(w: &str) -> Option<u32> {
     almanac_time::words::month_number(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Window labels name months as `almanac_time::describe` does, so answers and the timeline
+    /// agree.
+    #[test]
+    fn month_labels_match_describe() {
+        for (year, month) in [(2023, 1), (2016, 10), (1999, 12)] {
+            let value = format!("{year:04}-{month:02}");
+            assert_eq!(
+                Some(month_label(year, month)),
+                almanac_time::describe(&value),
+                "{value}"
+            );
+        }
+        assert_eq!(month_label(2023, 13), "2023-13");
+    }
 }
