@@ -215,9 +215,11 @@ pub(crate) fn target_prepositions(class: EventClass) -> Option<&'static [&'stati
     class.properties().targets.as_deref()
 }
 
-/// Prepositions that introduce the target of an event of a class whose `@class` line gives
-/// no `targets=`.
-pub(crate) const ANY_CLASS_PREPOSITIONS: &[&str] = &["with"];
+/// Prepositions that introduce the target of an event verb of a class whose `@class` line
+/// gives no `targets=` (the `@default` line of `events.tsv`).
+pub(crate) fn default_target_prepositions() -> &'static [&'static str] {
+    &vocab::events().default_targets
+}
 
 /// Classes whose direct object (an entity right after the verb) is the target.
 pub(crate) const DIRECT_OBJECT_TARGET: Classes = Classes(ClassFlag::ObjectTarget);

@@ -262,6 +262,9 @@ pub struct EventVocab<'a> {
     pub related: Vec<Vec<EventClass>>,
     /// The `@class` lines: each class with a line and its properties, in file order.
     pub classes: Vec<(EventClass, ClassProperties<'a>)>,
+    /// The `targets=` of the `@default` line: the prepositions that introduce the target of an
+    /// event verb whose class's `@class` line gives no `targets=` (empty without the line).
+    pub default_targets: Vec<&'a str>,
 }
 
 impl<'a> EventVocab<'a> {
@@ -272,6 +275,7 @@ impl<'a> EventVocab<'a> {
         let mut vocab = EventVocab::default();
         let mut seen: std::collections::HashMap<(&str, Use), (EventClass, bool)> =
             std::collections::HashMap::new();
+        let mut seen_default = false;
         for (n, raw) in text.lines().enumerate() {
             let fail = |problem: String| VocabError {
                 line: n + 1,
@@ -296,6 +300,24 @@ impl<'a> EventVocab<'a> {
                     ));
                 }
                 vocab.related.push(group);
+                continue;
+            }
+            if fields[0] == "@default" {
+                let [_, props] = fields.as_slice() else {
+                    return Err(fail("@default takes one field of PROPERTIES".into()));
+                };
+                let properties = parse_properties(props).map_err(fail)?;
+                let Some(targets) = properties.targets else {
+                    return Err(fail("@default takes only targets=".into()));
+                };
+                if !properties.flags.is_empty() || !properties.object_classes.is_empty() {
+                    return Err(fail("@default takes only targets=".into()));
+                }
+                if seen_default {
+                    return Err(fail("a second @default line".into()));
+                }
+                seen_default = true;
+                vocab.default_targets = targets;
                 continue;
             }
             if fields[0] == "@class" {
@@ -671,6 +693,18 @@ mod tests {
         check(
             "@class\tsign\tobject-class=deal\n",
             Err("line 1: unknown event class \"deal\" in \"@class\\tsign\\tobject-class=deal\""),
+        );
+        let with_default = EventVocab::parse("@default\ttargets=with,alongside\n")
+            .map(|v| v.default_targets)
+            .map_err(|e| e.to_string());
+        assert_eq!(with_default, Ok(vec!["with", "alongside"]));
+        check(
+            "@default\tsymmetric targets=with\n",
+            Err("line 1: @default takes only targets= in \"@default\\tsymmetric targets=with\""),
+        );
+        check(
+            "@default\ttargets=with\n@default\ttargets=to\n",
+            Err("line 2: a second @default line in \"@default\\ttargets=to\""),
         );
         check(
             "@class\tsign\tfoo=bar\n",
