@@ -757,12 +757,20 @@ pub(crate) const COMPANY_SUFFIXES: &[&str] = &[
     "Motors",
 ];
 
-/// Verbs whose third-person form is more often a plural noun (`tech exports`, `new
-/// orders`): a verb there only after a subject.
-pub(crate) const PLURAL_NOUN_LEMMAS: &[&str] = &[
-    "export", "import", "order", "fund", "ship", "supply", "award", "grant", "appeal", "delay",
-    "halt", "block", "hike", "tour", "visit", "purchase", "sale", "launch", "name", "fine",
-];
+/// Whether the verb `lemma`'s third-person form is more often a plural noun (`tech exports`,
+/// `new orders`): a verb there only after a subject (`plural-noun` in `events.tsv`).
+pub(crate) fn is_plural_noun_lemma(lemma: &str) -> bool {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        vocab::events()
+            .words
+            .iter()
+            .filter(|w| w.plural_noun)
+            .map(|w| w.word)
+            .collect()
+    })
+    .contains(lemma)
+}
 
 /// Legal forms ending company names, dropped from the canonical name: `Nordvik Energy ASA`
 /// is `Nordvik Energy`.

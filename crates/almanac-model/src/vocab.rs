@@ -251,6 +251,9 @@ pub struct EventWord<'a> {
     pub forms: Vec<&'a str>,
     /// Particles the verb needs to be an event (`step` `down`), empty if none.
     pub particles: Vec<&'a str>,
+    /// Whether the verb's third-person form is more often a plural noun (`tech exports`,
+    /// `new orders`), so that it is a verb only after a subject (option `plural-noun`).
+    pub plural_noun: bool,
 }
 
 /// The event vocabulary: every word in file order, and the groups of related classes.
@@ -352,11 +355,13 @@ impl<'a> EventVocab<'a> {
             let mut forms = Vec::new();
             let mut particles = Vec::new();
             let mut shared = false;
+            let mut plural_noun = false;
             for option in rest.iter().flat_map(|f| f.split_whitespace()) {
                 match option.split_once('=') {
                     Some(("forms", list)) => forms.extend(list.split(',')),
                     Some(("particles", list)) => particles.extend(list.split(',')),
                     None if option == "shared" => shared = true,
+                    None if option == "plural-noun" => plural_noun = true,
                     _ => return Err(fail(format!("unknown option {option:?}"))),
                 }
             }
@@ -394,6 +399,7 @@ impl<'a> EventVocab<'a> {
                     } else {
                         Vec::new()
                     },
+                    plural_noun: plural_noun && matches!(used, Use::Verb | Use::Light),
                 });
             }
         }
@@ -639,6 +645,26 @@ mod tests {
         check(
             "@related\tlift\n",
             Err("line 1: @related takes one field of two or more classes in \"@related\\tlift\""),
+        );
+    }
+
+    #[test]
+    fn plural_noun_marks_only_verb_uses() {
+        let marked = EventVocab::parse("export\texport\tverb,noun,ask-verb\tplural-noun\n")
+            .map(|v| {
+                v.words
+                    .iter()
+                    .map(|w| (w.used, w.plural_noun))
+                    .collect::<Vec<_>>()
+            })
+            .map_err(|e| e.to_string());
+        assert_eq!(
+            marked,
+            Ok(vec![
+                (Use::Verb, true),
+                (Use::Noun, false),
+                (Use::AskVerb, false)
+            ])
         );
     }
 
