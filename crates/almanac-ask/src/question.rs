@@ -249,7 +249,7 @@ impl Question {
         let mut used = vec![false; toks.len()];
 
         let follow_up = follow_up_kind(&lower);
-        let (asks, kind, unit) = asks_of(&toks, &mut used);
+        let (asks, kind, unit) = asks_of(&toks, lexicon, &mut used);
         let window = parse_window(&lower, corpus.latest, &mut used);
         let negated = lower.iter().any(|w| NEGATIONS.contains(w));
         let order = order_of(&lower, &mut used);
@@ -547,8 +547,6 @@ const AMOUNT_NOUNS: &[&str] = &[
     "bill",
     "valuation",
 ];
-/// Amount nouns that are also event words, kept for the class: `the fine`.
-const AMOUNT_EVENT_NOUNS: &[&str] = &["fine", "fines", "budget", "penalty"];
 /// Currency words: `in dollars` asks for an amount.
 const CURRENCY_WORDS: &[&str] = &[
     "dollars", "dollar", "euros", "euro", "pounds", "yen", "won", "yuan", "francs", "rupees",
@@ -557,8 +555,10 @@ const CURRENCY_WORDS: &[&str] = &[
 
 /// `what was the Norvant fine in dollars`, `what is the factory's value`: a `what`
 /// question about an amount noun, or one asking for a currency, asks how much. Marks the
-/// frame words (`in dollars`, `value`) used so they are not keywords.
-fn amount_question(lower: &[&str], used: &mut [bool]) -> bool {
+/// frame words (`in dollars`, `value`) used so they are not keywords; an amount noun that is
+/// also an event word of `lexicon` (`the fine`, `the budget`) stays free for the class.
+fn amount_question(toks: &[Token], lexicon: &Lexicon, used: &mut [bool]) -> bool {
+    let lower: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
     let Some(w) = lower.iter().position(|w| *w == "what") else {
         return false;
     };
@@ -580,7 +580,7 @@ fn amount_question(lower: &[&str], used: &mut [bool]) -> bool {
                 break;
             }
             if AMOUNT_NOUNS.contains(&lower[i]) {
-                if !AMOUNT_EVENT_NOUNS.contains(&lower[i]) {
+                if !lexicon.knows(&toks[i].stem) {
                     used[i] = true;
                 }
                 found = true;
@@ -611,9 +611,13 @@ fn currency_asked(lower: &[&str]) -> Option<String> {
 }
 
 /// What is asked, the kind of entity asked for, and a counted unit.
-fn asks_of(toks: &[Token], used: &mut [bool]) -> (Asks, Option<EntityKind>, Option<String>) {
+fn asks_of(
+    toks: &[Token],
+    lexicon: &Lexicon,
+    used: &mut [bool],
+) -> (Asks, Option<EntityKind>, Option<String>) {
     let lower: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
-    if amount_question(&lower, used) {
+    if amount_question(toks, lexicon, used) {
         return (Asks::HowMuch, None, None);
     }
     let kind_after = |i: usize| -> Option<EntityKind> {
@@ -952,6 +956,19 @@ fn month_of(w: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The amount nouns that stay free for the event class are the event words of
+    /// `events.tsv` among them.
+    #[test]
+    fn amount_nouns_that_are_event_words() {
+        let lexicon = Lexicon::new();
+        let kept: Vec<&str> = AMOUNT_NOUNS
+            .iter()
+            .copied()
+            .filter(|w| lexicon.knows(&crate::text::stem(w)))
+            .collect();
+        assert_eq!(kept, ["fine", "fines", "budget", "penalty"]);
+    }
 
     /// Window labels name months as `almanac_time::describe` does, so answers and the timeline
     /// agree.
