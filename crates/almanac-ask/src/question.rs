@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::index::Corpus;
 use crate::lexicon::{ClassHit, KIND_NOUNS, Lexicon, Strength};
 use crate::text::{Token, is_stop, tokens};
-use crate::time::{DayRange, days, describe};
+use crate::time::{DayRange, days};
 
 /// What a question asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -249,7 +249,7 @@ impl Question {
         let mut used = vec![false; toks.len()];
 
         let follow_up = follow_up_kind(&lower);
-        let (asks, kind, unit) = asks_of(&toks, &mut used);
+        let (asks, kind, unit) = asks_of(&toks, lexicon, &mut used);
         let window = parse_window(&lower, corpus.latest, &mut used);
         let negated = lower.iter().any(|w| NEGATIONS.contains(w));
         let order = order_of(&lower, &mut used);
@@ -547,8 +547,6 @@ const AMOUNT_NOUNS: &[&str] = &[
     "bill",
     "valuation",
 ];
-/// Amount nouns that are also event words, kept for the class: `the fine`.
-const AMOUNT_EVENT_NOUNS: &[&str] = &["fine", "fines", "budget", "penalty"];
 /// Currency words: `in dollars` asks for an amount.
 const CURRENCY_WORDS: &[&str] = &[
     "dollars", "dollar", "euros", "euro", "pounds", "yen", "won", "yuan", "francs", "rupees",
@@ -557,8 +555,10 @@ const CURRENCY_WORDS: &[&str] = &[
 
 /// `what was the Norvant fine in dollars`, `what is the factory's value`: a `what`
 /// question about an amount noun, or one asking for a currency, asks how much. Marks the
-/// frame words (`in dollars`, `value`) used so they are not keywords.
-fn amount_question(lower: &[&str], used: &mut [bool]) -> bool {
+/// frame words (`in dollars`, `value`) used so they are not keywords; an amount noun that is
+/// also an event word of `lexicon` (`the fine`, `the budget`) stays free for the class.
+fn amount_question(toks: &[Token], lexicon: &Lexicon, used: &mut [bool]) -> bool {
+    let lower: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
     let Some(w) = lower.iter().position(|w| *w == "what") else {
         return false;
     };
@@ -580,7 +580,7 @@ fn amount_question(lower: &[&str], used: &mut [bool]) -> bool {
                 break;
             }
             if AMOUNT_NOUNS.contains(&lower[i]) {
-                if !AMOUNT_EVENT_NOUNS.contains(&lower[i]) {
+                if !lexicon.knows(&toks[i].stem) {
                     used[i] = true;
                 }
                 found = true;
@@ -611,9 +611,13 @@ fn currency_asked(lower: &[&str]) -> Option<String> {
 }
 
 /// What is asked, the kind of entity asked for, and a counted unit.
-fn asks_of(toks: &[Token], used: &mut [bool]) -> (Asks, Option<EntityKind>, Option<String>) {
+fn asks_of(
+    toks: &[Token],
+    lexicon: &Lexicon,
+    used: &mut [bool],
+) -> (Asks, Option<EntityKind>, Option<String>) {
     let lower: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
-    if amount_question(&lower, used) {
+    if amount_question(toks, lexicon, used) {
         return (Asks::HowMuch, None, None);
     }
     let kind_after = |i: usize| -> Option<EntityKind> {
@@ -836,7 +840,7 @@ fn parse_window(lower: &[&str], latest: Option<NaiveDate>, used: &mut [bool]) ->
                 None => DayRange::year(year)?,
             };
             let label = match month {
-                Some(m) => describe(&format!("{year}-{m:02}"), None),
+                Some(m) => month_label(year, m),
                 None => year.to_string(),
             };
             let far_past = days(NaiveDate::MIN);
@@ -924,9 +928,17 @@ fn describe_range(range: DayRange) -> String {
         && a.month() == b.month()
         && b.succ_opt().is_some_and(|n| n.day() == 1)
     {
-        describe(&format!("{:04}-{:02}", a.year(), a.month()), None)
+        month_label(a.year(), a.month())
     } else {
         format!("{a} to {b}")
+    }
+}
+
+/// A calendar month in words, as `almanac_time::describe` writes it: `March 2023`.
+fn month_label(year: i32, month: u32) -> String {
+    match almanac_time::words::month_name(month) {
+        Some(name) => format!("{name} {year}"),
+        None => format!("{year}-{month:02}"),
     }
 }
 
@@ -939,4 +951,37 @@ fn year_of(w: &str) -> Option<i32> {
 
 fn month_of(w: &str) -> Option<u32> {
     almanac_time::words::month_number(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The amount nouns that stay free for the event class are the event words of
+    /// `events.tsv` among them.
+    #[test]
+    fn amount_nouns_that_are_event_words() {
+        let lexicon = Lexicon::new();
+        let kept: Vec<&str> = AMOUNT_NOUNS
+            .iter()
+            .copied()
+            .filter(|w| lexicon.knows(&crate::text::stem(w)))
+            .collect();
+        assert_eq!(kept, ["fine", "fines", "budget", "penalty"]);
+    }
+
+    /// Window labels name months as `almanac_time::describe` does, so answers and the timeline
+    /// agree.
+    #[test]
+    fn month_labels_match_describe() {
+        for (year, month) in [(2023, 1), (2016, 10), (1999, 12)] {
+            let value = format!("{year:04}-{month:02}");
+            assert_eq!(
+                Some(month_label(year, month)),
+                almanac_time::describe(&value),
+                "{value}"
+            );
+        }
+        assert_eq!(month_label(2023, 13), "2023-13");
+    }
 }

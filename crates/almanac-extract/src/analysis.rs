@@ -1009,9 +1009,7 @@ pub(crate) fn verb_at(s: &Sentence<'_>, i: usize) -> Option<VerbForm> {
     }
     let ok = match v.form {
         // `Export curbs on X`: a noun unless a subject precedes it
-        Form::Third
-            if s.nominal_class(i).is_some() || lexicon::PLURAL_NOUN_LEMMAS.contains(&v.lemma) =>
-        {
+        Form::Third if s.nominal_class(i).is_some() || lexicon::is_plural_noun_lemma(v.lemma) => {
             matches!(
                 prev,
                 "it" | "he" | "she" | "also" | "now" | "then" | "reportedly"

@@ -411,7 +411,7 @@ pub(crate) fn after_preposition(s: &Sentence<'_>, m: &Mention) -> Option<&'stati
 }
 
 fn class_preps(class: EventClass) -> &'static [&'static str] {
-    lexicon::target_prepositions(class).unwrap_or(lexicon::ANY_CLASS_PREPOSITIONS)
+    lexicon::target_prepositions(class).unwrap_or_else(lexicon::default_target_prepositions)
 }
 
 fn is_place(m: &Mention) -> bool {

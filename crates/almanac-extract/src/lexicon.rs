@@ -215,9 +215,11 @@ pub(crate) fn target_prepositions(class: EventClass) -> Option<&'static [&'stati
     class.properties().targets.as_deref()
 }
 
-/// Prepositions that introduce the target of an event of a class whose `@class` line gives
-/// no `targets=`.
-pub(crate) const ANY_CLASS_PREPOSITIONS: &[&str] = &["with"];
+/// Prepositions that introduce the target of an event verb of a class whose `@class` line
+/// gives no `targets=` (the `@default` line of `events.tsv`).
+pub(crate) fn default_target_prepositions() -> &'static [&'static str] {
+    &vocab::events().default_targets
+}
 
 /// Classes whose direct object (an entity right after the verb) is the target.
 pub(crate) const DIRECT_OBJECT_TARGET: Classes = Classes(ClassFlag::ObjectTarget);
@@ -755,12 +757,20 @@ pub(crate) const COMPANY_SUFFIXES: &[&str] = &[
     "Motors",
 ];
 
-/// Verbs whose third-person form is more often a plural noun (`tech exports`, `new
-/// orders`): a verb there only after a subject.
-pub(crate) const PLURAL_NOUN_LEMMAS: &[&str] = &[
-    "export", "import", "order", "fund", "ship", "supply", "award", "grant", "appeal", "delay",
-    "halt", "block", "hike", "tour", "visit", "purchase", "sale", "launch", "name", "fine",
-];
+/// Whether the verb `lemma`'s third-person form is more often a plural noun (`tech exports`,
+/// `new orders`): a verb there only after a subject (`plural-noun` in `events.tsv`).
+pub(crate) fn is_plural_noun_lemma(lemma: &str) -> bool {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        vocab::events()
+            .words
+            .iter()
+            .filter(|w| w.plural_noun)
+            .map(|w| w.word)
+            .collect()
+    })
+    .contains(lemma)
+}
 
 /// Legal forms ending company names, dropped from the canonical name: `Nordvik Energy ASA`
 /// is `Nordvik Energy`.

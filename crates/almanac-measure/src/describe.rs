@@ -1,5 +1,7 @@
 //! An amount in words, for answers: `$28 million`, `937.6 billion won`, `up to $6.4 billion`.
 
+use std::sync::OnceLock;
+
 use crate::{Amount, AmountKind, Approx};
 
 /// Says `amount` the way a news answer would: `$28 million`, `937.6 billion won`,
@@ -88,7 +90,7 @@ fn format_value(v: f64, money: bool) -> String {
     if !v.is_finite() {
         return v.to_string();
     }
-    for (factor, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+    for &(word, factor) in written_scales() {
         // only when three decimals say it exactly: 2,204,791 stays in full
         let scaled = v / factor;
         if v.abs() >= factor && ((scaled * 1000.0).round() - scaled * 1000.0).abs() < 1e-6 {
@@ -111,6 +113,27 @@ fn format_value(v: f64, money: bool) -> String {
         }
         None => s,
     }
+}
+
+/// The scale words values are written with, largest first: those of
+/// [`almanac_time::words::SCALE_WORDS`] that are a power of a thousand from a million up
+/// (`trillion`, `billion`, `million`). Smaller values are written in digits, and the Indian
+/// `crore` and `lakh` are read but not written.
+fn written_scales() -> &'static [(&'static str, f64)] {
+    static SCALES: OnceLock<Vec<(&'static str, f64)>> = OnceLock::new();
+    SCALES.get_or_init(|| {
+        let mut scales: Vec<(&'static str, f64)> = almanac_time::words::SCALE_WORDS
+            .iter()
+            .copied()
+            .filter(|&(_, factor)| {
+                std::iter::successors(Some(1e6), |p| Some(p * 1e3))
+                    .take_while(|p| *p <= factor)
+                    .any(|p| p == factor)
+            })
+            .collect();
+        scales.sort_by(|a, b| b.1.total_cmp(&a.1));
+        scales
+    })
 }
 
 /// `v` with at most `places` decimals, trailing zeros removed.
@@ -167,5 +190,13 @@ mod tests {
         check("$1.25 trillion", "$1.25 trillion");
         check("1,234.5 tons", "1,234.5 tons");
         check("id 2204791", "2,204,791");
+        check("a 5 crore rupee grant", "50 million rupees");
+        check("sold 3 thousand tons", "3,000 tons");
+    }
+
+    #[test]
+    fn written_scales_are_the_short_scale_from_a_million() {
+        let words: Vec<&str> = written_scales().iter().map(|(w, _)| *w).collect();
+        assert_eq!(words, ["trillion", "billion", "million"]);
     }
 }

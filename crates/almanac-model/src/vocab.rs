@@ -251,6 +251,9 @@ pub struct EventWord<'a> {
     pub forms: Vec<&'a str>,
     /// Particles the verb needs to be an event (`step` `down`), empty if none.
     pub particles: Vec<&'a str>,
+    /// Whether the verb's third-person form is more often a plural noun (`tech exports`,
+    /// `new orders`), so that it is a verb only after a subject (option `plural-noun`).
+    pub plural_noun: bool,
 }
 
 /// The event vocabulary: every word in file order, and the groups of related classes.
@@ -262,6 +265,9 @@ pub struct EventVocab<'a> {
     pub related: Vec<Vec<EventClass>>,
     /// The `@class` lines: each class with a line and its properties, in file order.
     pub classes: Vec<(EventClass, ClassProperties<'a>)>,
+    /// The `targets=` of the `@default` line: the prepositions that introduce the target of an
+    /// event verb whose class's `@class` line gives no `targets=` (empty without the line).
+    pub default_targets: Vec<&'a str>,
 }
 
 impl<'a> EventVocab<'a> {
@@ -272,6 +278,7 @@ impl<'a> EventVocab<'a> {
         let mut vocab = EventVocab::default();
         let mut seen: std::collections::HashMap<(&str, Use), (EventClass, bool)> =
             std::collections::HashMap::new();
+        let mut seen_default = false;
         for (n, raw) in text.lines().enumerate() {
             let fail = |problem: String| VocabError {
                 line: n + 1,
@@ -296,6 +303,24 @@ impl<'a> EventVocab<'a> {
                     ));
                 }
                 vocab.related.push(group);
+                continue;
+            }
+            if fields[0] == "@default" {
+                let [_, props] = fields.as_slice() else {
+                    return Err(fail("@default takes one field of PROPERTIES".into()));
+                };
+                let properties = parse_properties(props).map_err(fail)?;
+                let Some(targets) = properties.targets else {
+                    return Err(fail("@default takes only targets=".into()));
+                };
+                if !properties.flags.is_empty() || !properties.object_classes.is_empty() {
+                    return Err(fail("@default takes only targets=".into()));
+                }
+                if seen_default {
+                    return Err(fail("a second @default line".into()));
+                }
+                seen_default = true;
+                vocab.default_targets = targets;
                 continue;
             }
             if fields[0] == "@class" {
@@ -330,11 +355,13 @@ impl<'a> EventVocab<'a> {
             let mut forms = Vec::new();
             let mut particles = Vec::new();
             let mut shared = false;
+            let mut plural_noun = false;
             for option in rest.iter().flat_map(|f| f.split_whitespace()) {
                 match option.split_once('=') {
                     Some(("forms", list)) => forms.extend(list.split(',')),
                     Some(("particles", list)) => particles.extend(list.split(',')),
                     None if option == "shared" => shared = true,
+                    None if option == "plural-noun" => plural_noun = true,
                     _ => return Err(fail(format!("unknown option {option:?}"))),
                 }
             }
@@ -372,6 +399,7 @@ impl<'a> EventVocab<'a> {
                     } else {
                         Vec::new()
                     },
+                    plural_noun: plural_noun && matches!(used, Use::Verb | Use::Light),
                 });
             }
         }
@@ -621,6 +649,26 @@ mod tests {
     }
 
     #[test]
+    fn plural_noun_marks_only_verb_uses() {
+        let marked = EventVocab::parse("export\texport\tverb,noun,ask-verb\tplural-noun\n")
+            .map(|v| {
+                v.words
+                    .iter()
+                    .map(|w| (w.used, w.plural_noun))
+                    .collect::<Vec<_>>()
+            })
+            .map_err(|e| e.to_string());
+        assert_eq!(
+            marked,
+            Ok(vec![
+                (Use::Verb, true),
+                (Use::Noun, false),
+                (Use::AskVerb, false)
+            ])
+        );
+    }
+
+    #[test]
     fn class_lines_give_properties_and_bad_ones_are_rejected() {
         let text = "ban\tban\tverb\n@class\tsign\tsymmetric targets=with object-class=agree,fund\n\
                     @class\tfine\tobject-target targets=none\n";
@@ -671,6 +719,18 @@ mod tests {
         check(
             "@class\tsign\tobject-class=deal\n",
             Err("line 1: unknown event class \"deal\" in \"@class\\tsign\\tobject-class=deal\""),
+        );
+        let with_default = EventVocab::parse("@default\ttargets=with,alongside\n")
+            .map(|v| v.default_targets)
+            .map_err(|e| e.to_string());
+        assert_eq!(with_default, Ok(vec!["with", "alongside"]));
+        check(
+            "@default\tsymmetric targets=with\n",
+            Err("line 1: @default takes only targets= in \"@default\\tsymmetric targets=with\""),
+        );
+        check(
+            "@default\ttargets=with\n@default\ttargets=to\n",
+            Err("line 2: a second @default line in \"@default\\ttargets=to\""),
         );
         check(
             "@class\tsign\tfoo=bar\n",

@@ -32,6 +32,8 @@
 //! assert_eq!(parse_quantity("937.6 billion won"), Some((937_600_000_000.0, 13)));
 //! ```
 
+use crate::words;
+
 /// An exact decimal: `mantissa / 10^decimals`. `937.6` is `{ mantissa: 9376, decimals: 1 }`.
 ///
 /// Keeping the decimal exact lets callers scale it without binary rounding noise:
@@ -131,29 +133,33 @@ pub fn parse_quantity(text: &str) -> Option<(f64, usize)> {
     Some((d.value(), n))
 }
 
-/// Parses a scale word at the start of `text` (no leading space): `thousand`, `million`,
-/// `billion`, `trillion`, `crore` (1e7), `lakh` (1e5) and their plurals, and the abbreviations
-/// `k`, `m`, `mn`, `mln`, `mil`, `MM`, `b`, `bn`, `bln`, `tn`, `trn`, `tr` (see
+/// Parses a scale word at the start of `text` (no leading space): the words of
+/// [`words::SCALE_WORDS`] and [`words::SCALE_SPELLINGS`] (`thousand`, `million`, `billion`,
+/// `trillion`, `crore` (1e7), `lakh` (1e5), `lac`) and their plurals, and the abbreviations of
+/// [`words::SCALE_ABBREVIATIONS`] (`k`, `m`, `mn`, `bn`, `tn`...) and `MM` (see
 /// [`Scale::abbreviated`]).
 /// The word must end at a non-letter, so `m` does not match in `metres`.
 pub fn parse_scale(text: &str) -> Option<(Scale, usize)> {
     let (word, len) = ascii_word(text)?;
     let word = &word[..len.min(word.len())];
-    let (factor, abbreviated) = match word {
-        b"thousand" | b"thousands" => (1e3, false),
-        b"million" | b"millions" => (1e6, false),
-        b"billion" | b"billions" => (1e9, false),
-        b"trillion" | b"trillions" => (1e12, false),
-        b"crore" | b"crores" => (1e7, false),
-        b"lakh" | b"lakhs" | b"lac" | b"lacs" => (1e5, false),
-        b"k" => (1e3, true),
-        b"m" | b"mn" | b"mln" | b"mil" => (1e6, true),
-        // "$2MM", as bankers write a million; lowercase "mm" is millimetres
-        b"mm" if text.as_bytes().starts_with(b"MM") => (1e6, true),
-        b"b" | b"bn" | b"bln" => (1e9, true),
-        b"tn" | b"trn" | b"tr" => (1e12, true),
-        _ => return None,
+    let full = |w: &[u8]| {
+        words::SCALE_WORDS
+            .iter()
+            .chain(words::SCALE_SPELLINGS)
+            .find(|(s, _)| s.as_bytes() == w)
+            .map(|(_, factor)| (*factor, false))
     };
+    let (factor, abbreviated) = full(word)
+        // "thousands", "crores"
+        .or_else(|| word.strip_suffix(b"s").and_then(full))
+        .or_else(|| {
+            words::SCALE_ABBREVIATIONS
+                .iter()
+                .find(|(s, _)| s.as_bytes() == word)
+                .map(|(_, factor)| (*factor, true))
+        })
+        // "$2MM", as bankers write a million; lowercase "mm" is millimetres
+        .or_else(|| (word == b"mm" && text.as_bytes().starts_with(b"MM")).then_some((1e6, true)))?;
     // "5m." or "5bn," are fine; "5m2" is not a scale.
     if text.as_bytes().get(len).is_some_and(u8::is_ascii_digit) {
         return None;
@@ -616,6 +622,13 @@ mod tests {
         check("bn,", Want::Scale(1e9, "bn"));
         check("crore", Want::Scale(1e7, "crore"));
         check("lakh", Want::Scale(1e5, "lakh"));
+        check("lacs", Want::Scale(1e5, "lacs"));
+        check("Thousands of", Want::Scale(1e3, "Thousands"));
+        check("MM.", Want::Scale(1e6, "MM"));
+        check("2MM", Want::Quantity(2e6, "2MM"));
+        check("2mm", Want::Quantity(2.0, "2"));
+        check("2MMM", Want::Quantity(2.0, "2"));
+        check("5ms", Want::Quantity(5.0, "5"));
         check(
             "937.6 billion won",
             Want::Quantity(937_600_000_000.0, "937.6 billion"),

@@ -218,9 +218,9 @@ number_words! {
         "dozen" => 12,
 }
 
-/// The full scale words `number::parse_scale` reads, singular, with their factors (it also
-/// reads their plurals and abbreviations such as `bn`): `thousand`, `million`, `billion`,
-/// `trillion`, `crore`, `lakh`.
+/// The full scale words [`crate::number::parse_scale`] reads, singular, with their factors (it
+/// also reads their plurals, [`SCALE_SPELLINGS`] and [`SCALE_ABBREVIATIONS`]): `thousand`,
+/// `million`, `billion`, `trillion`, `crore`, `lakh`.
 ///
 /// ```
 /// use almanac_time::words::SCALE_WORDS;
@@ -233,6 +233,36 @@ pub const SCALE_WORDS: &[(&str, f64)] = &[
     ("trillion", 1e12),
     ("crore", 1e7),
     ("lakh", 1e5),
+];
+
+/// Other spellings of full scale words, read like them (plurals too) but never written:
+/// `lac` for `lakh`.
+///
+/// ```
+/// assert!(almanac_time::words::SCALE_SPELLINGS.contains(&("lac", 1e5)));
+/// ```
+pub const SCALE_SPELLINGS: &[(&str, f64)] = &[("lac", 1e5)];
+
+/// The scale abbreviations [`crate::number::parse_scale`] reads (no plurals), lowercase, with
+/// their factors: `k`, `m`, `mn`, `mln`, `mil`, `b`, `bn`, `bln`, `tn`, `trn`, `tr`. They are
+/// only safe right after an amount (`$5m`, `€3bn`): `5 m` alone may be five metres. The
+/// bankers' `MM` (a million) is read too, in capitals only, since `mm` is millimetres.
+///
+/// ```
+/// assert!(almanac_time::words::SCALE_ABBREVIATIONS.contains(&("bn", 1e9)));
+/// ```
+pub const SCALE_ABBREVIATIONS: &[(&str, f64)] = &[
+    ("k", 1e3),
+    ("m", 1e6),
+    ("mn", 1e6),
+    ("mln", 1e6),
+    ("mil", 1e6),
+    ("b", 1e9),
+    ("bn", 1e9),
+    ("bln", 1e9),
+    ("tn", 1e12),
+    ("trn", 1e12),
+    ("tr", 1e12),
 ];
 
 /// A calendar unit.
@@ -771,12 +801,18 @@ mod tests {
         for (w, v) in CARDINAL_WORDS.iter().chain(MULTIPLIER_WORDS) {
             assert_eq!(number_word(&w.to_uppercase()), Some(*v), "{w}");
         }
-        for (w, factor) in SCALE_WORDS {
-            for form in [w.to_string(), format!("{w}s")] {
-                let got =
-                    crate::number::parse_scale(&form).map(|(s, n)| (s.factor, s.abbreviated, n));
-                assert_eq!(got, Some((*factor, false, form.len())), "{form}");
+        let scale = |form: &str| {
+            crate::number::parse_scale(form).map(|(s, n)| (s.factor, s.abbreviated, n))
+        };
+        for (w, factor) in SCALE_WORDS.iter().chain(SCALE_SPELLINGS) {
+            for form in [w.to_string(), format!("{w}s"), w.to_uppercase()] {
+                assert_eq!(scale(&form), Some((*factor, false, form.len())), "{form}");
             }
+        }
+        for (w, factor) in SCALE_ABBREVIATIONS {
+            assert_eq!(scale(w), Some((*factor, true, w.len())), "{w}");
+            // abbreviations take no plural: "5ms" is milliseconds, not millions
+            assert_eq!(scale(&format!("{w}s")), None, "{w}s");
         }
         for w in ORDINAL_WORDS {
             assert!(ordinal_word(w).is_some() || number_word(w).is_some(), "{w}");
