@@ -1078,13 +1078,28 @@ pub(crate) fn index(
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let files = &walked.files;
         scope.spawn(move || {
-            for batch in files.chunks(BATCH_FILES) {
-                if send.send(examiner.examine_all(batch)).is_err() {
-                    break; // the writer failed and stopped listening
+            // A transaction gathers BATCH_FILES files that were read: unchanged files cost
+            // nothing to hold, so a re-index with few changes commits few times.
+            let (mut start, mut outcomes, mut read) = (0, Vec::new(), 0);
+            for (i, batch) in files.chunks(BATCH_FILES).enumerate() {
+                let examined = examiner.examine_all(batch);
+                read += examined
+                    .iter()
+                    .filter(|o| !matches!(o, Outcome::Unchanged))
+                    .count();
+                outcomes.extend(examined);
+                let end = (i * BATCH_FILES + batch.len()).min(files.len());
+                if read >= BATCH_FILES || end == files.len() {
+                    let range = start..end;
+                    if send.send((range, std::mem::take(&mut outcomes))).is_err() {
+                        break; // the writer failed and stopped listening
+                    }
+                    (start, read) = (end, 0);
                 }
             }
         });
-        for (batch, outcomes) in files.chunks(BATCH_FILES).zip(receive) {
+        for (range, outcomes) in receive {
+            let batch = &files[range];
             documents += indexer.write_outcomes(batch, outcomes)?;
             bar.inc(batch.len() as u64);
             let secs = started.elapsed().as_secs_f64().max(1e-3);
