@@ -1309,7 +1309,7 @@ pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> 
     let facts = read_merged(&conn).with_context(context)?;
     let sentences = meta_number::<usize>(&conn, "sentences")?;
     let total_len = meta_number::<u64>(&conn, "total_len")?;
-    let dead: HashSet<u32> = conn
+    let dead: rustc_hash::FxHashSet<u32> = conn
         .prepare("SELECT sentence FROM dead")?
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()

@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -18,6 +18,7 @@ use almanac_ask::{
 };
 use almanac_model::{Mention, SentenceEvidence};
 use rusqlite::{Connection, OptionalExtension};
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 /// Documents whose sentences stay cached; beyond it the cache starts again.
@@ -176,7 +177,7 @@ pub(crate) struct DiskStore {
     by_first: Vec<(u32, u32)>,
     sentences: usize,
     avg_len: f32,
-    dead: HashSet<u32>,
+    dead: FxHashSet<u32>,
     /// Posting segment → the first and last sentence ids it holds (table `segments`).
     segments: HashMap<i64, (u32, u32)>,
     cache: RefCell<HashMap<u32, Rc<DocSentences>>>,
@@ -193,7 +194,7 @@ impl DiskStore {
         docs: Vec<StoredDoc>,
         sentences: usize,
         total_len: u64,
-        dead: HashSet<u32>,
+        dead: FxHashSet<u32>,
         segments: HashMap<i64, (u32, u32)>,
     ) -> Self {
         let mut by_first: Vec<(u32, u32)> = docs
