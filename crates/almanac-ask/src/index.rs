@@ -3,13 +3,13 @@
 
 use std::collections::HashMap;
 
-use almanac_extract::Gazetteer;
+use almanac_extract::{Gazetteer, QUESTION_ONLY};
 use almanac_measure::AmountKind;
 use almanac_model::{DateKnown, Document, EntityKind, EntityRef, EventClass, Fact, FactKind};
 use chrono::{Datelike, NaiveDate};
 
 use crate::evidence::DocMeta;
-use crate::lexicon::{ALIASES, KNOWN_NAMES, Lexicon, UNION_WORDS};
+use crate::lexicon::{Lexicon, UNION_WORDS};
 use crate::text::{fuzzy, is_stop, normalize, stem, words};
 use crate::time::{DayRange, days, time_range};
 use rustc_hash::FxHashMap;
@@ -438,37 +438,23 @@ impl Corpus {
         }
     }
 
-    /// Adds the built-in alias table: each alias points to the corpus entity with that
-    /// canonical name, or to a placeholder entity that no fact mentions.
+    /// Adds the gazetteer's names (canonical names and aliases, question-only ones included):
+    /// each points to the corpus entity with that id, or to a placeholder entity that no
+    /// fact mentions.
     fn add_known_aliases(&mut self, gazetteer: &Gazetteer) {
-        // The extractor's gazetteer first: same ids as the facts, and users extend it.
+        // The extractor's gazetteer: same ids as the facts, and users extend it.
         for e in gazetteer.entities() {
             let id = self.intern(&e.id, &e.name, e.kind);
-            let names = std::iter::once(e.name.as_str())
-                .chain(e.aliases.iter().map(|a| a.trim_start_matches(['+', '~'])));
+            let names = std::iter::once(e.name.as_str()).chain(
+                e.aliases
+                    .iter()
+                    .map(|a| a.trim_start_matches(['+', '~', QUESTION_ONLY])),
+            );
             for name in names {
                 let key = normalize(name);
                 if !key.is_empty() && !self.aliases.contains_key(&key) {
                     self.aliases.insert(key, vec![id]);
                 }
-            }
-        }
-        // Then the small built-in table, for what the gazetteer lacks.
-        for (name, kind) in KNOWN_NAMES {
-            let key = normalize(name);
-            if !self.aliases.contains_key(&key) {
-                let slug = key.replace(' ', "-");
-                let id = self.intern(&slug, name, *kind);
-                self.add_alias(name, id);
-            }
-        }
-        for (alias, name) in ALIASES {
-            let key = normalize(alias);
-            if self.aliases.contains_key(&key) {
-                continue;
-            }
-            if let Some(ids) = self.aliases.get(&normalize(name)).cloned() {
-                self.aliases.insert(key, ids);
             }
         }
     }

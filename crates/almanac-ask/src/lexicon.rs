@@ -218,62 +218,6 @@ pub(crate) const KIND_NOUNS: &[(&str, EntityKind)] = &[
     ("outlet", EntityKind::Media),
 ];
 
-/// Place aliases and the canonical name they stand for, used when neither the corpus nor
-/// `almanac_extract`'s gazetteer teaches them.
-pub(crate) const ALIASES: &[(&str, &str)] = &[
-    ("tokyo", "Japan"),
-    ("japanese", "Japan"),
-    ("nippon", "Japan"),
-    ("seoul", "South Korea"),
-    ("korea", "South Korea"),
-    ("s korea", "South Korea"),
-    ("south korean", "South Korea"),
-    ("korean", "South Korea"),
-    ("rok", "South Korea"),
-    ("republic of korea", "South Korea"),
-    ("pyongyang", "North Korea"),
-    ("north korean", "North Korea"),
-    ("dprk", "North Korea"),
-    ("beijing", "China"),
-    ("chinese", "China"),
-    ("prc", "China"),
-    ("u s", "United States"),
-    ("usa", "United States"),
-    ("america", "United States"),
-    ("american", "United States"),
-    ("washington", "United States"),
-    ("united states of america", "United States"),
-    ("taipei", "Taiwan"),
-    ("taiwanese", "Taiwan"),
-    ("berlin", "Germany"),
-    ("german", "Germany"),
-    ("copenhagen", "Denmark"),
-    ("danish", "Denmark"),
-    ("paris", "France"),
-    ("french", "France"),
-    ("london", "United Kingdom"),
-    ("uk", "United Kingdom"),
-    ("u k", "United Kingdom"),
-    ("britain", "United Kingdom"),
-    ("british", "United Kingdom"),
-    ("moscow", "Russia"),
-    ("russian", "Russia"),
-    ("new delhi", "India"),
-    ("indian", "India"),
-    ("hanoi", "Vietnam"),
-    ("vietnamese", "Vietnam"),
-    ("brussels", "European Union"),
-    ("eu", "European Union"),
-    ("abuja", "Nigeria"),
-    ("nigerian", "Nigeria"),
-    ("canberra", "Australia"),
-    ("australian", "Australia"),
-    ("ottawa", "Canada"),
-    ("canadian", "Canada"),
-    ("samsung", "Samsung Electronics"),
-    ("motie", "Ministry of Trade, Industry and Energy"),
-];
-
 /// Unions whose institutions are named with an adjective the gazetteer does not list:
 /// `(word, union)`. `European Commission` is an institution of the European Union.
 pub(crate) const UNION_WORDS: &[(&str, &str)] = &[
@@ -285,39 +229,6 @@ pub(crate) const UNION_WORDS: &[(&str, &str)] = &[
 /// Seats of institutions that stand for a union rather than their country when they act:
 /// `Brussels fined X` is the European Union.
 pub(crate) const SEATS: &[(&str, &str)] = &[("brussels", "European Union")];
-
-/// Canonical names the alias table knows, so that a question naming e.g. `China` is known to
-/// ask about a country even when the corpus never mentions it.
-pub(crate) const KNOWN_NAMES: &[(&str, EntityKind)] = &[
-    ("Japan", EntityKind::Country),
-    ("South Korea", EntityKind::Country),
-    ("North Korea", EntityKind::Country),
-    ("China", EntityKind::Country),
-    ("United States", EntityKind::Country),
-    ("Taiwan", EntityKind::Country),
-    ("Germany", EntityKind::Country),
-    ("Denmark", EntityKind::Country),
-    ("France", EntityKind::Country),
-    ("United Kingdom", EntityKind::Country),
-    ("Russia", EntityKind::Country),
-    ("India", EntityKind::Country),
-    ("Vietnam", EntityKind::Country),
-    ("European Union", EntityKind::Organization),
-    ("Nigeria", EntityKind::Country),
-    ("Australia", EntityKind::Country),
-    ("Canada", EntityKind::Country),
-    ("Italy", EntityKind::Country),
-    ("Spain", EntityKind::Country),
-    ("Brazil", EntityKind::Country),
-    ("Mexico", EntityKind::Country),
-    ("Indonesia", EntityKind::Country),
-    ("Singapore", EntityKind::Country),
-    ("Samsung Electronics", EntityKind::Company),
-    (
-        "Ministry of Trade, Industry and Energy",
-        EntityKind::Government,
-    ),
-];
 
 #[cfg(test)]
 mod tests {

@@ -305,6 +305,12 @@ fn when_questions_in_many_wordings() {
             Some(RESTRICTED),
             Some("2019-07"),
         ),
+        // a question-only name of the gazetteer (`?Nippon`)
+        (
+            "when did nippon lift the curbs on seoul",
+            Some(LIFTED),
+            Some("2023-03"),
+        ),
     ]);
 }
 

@@ -109,6 +109,10 @@ fn parse_kind(kind: &str) -> Option<EntityKind> {
     })
 }
 
+/// The prefix of an alias that questions may use but documents are not matched on
+/// (`?Nippon`: a reader asking about "nippon" means Japan, but "Nippon Steel" is not Japan).
+pub const QUESTION_ONLY: char = '?';
+
 impl Gazetteer {
     /// The built-in gazetteer (countries, capitals, demonyms, organizations, ministries,
     /// companies, news outlets).
@@ -219,6 +223,10 @@ impl Gazetteer {
                 usage: NameUse::Name,
             });
             for a in &e.aliases {
+                if a.starts_with(QUESTION_ONLY) {
+                    // a name for questions alone: never matched in documents
+                    continue;
+                }
                 let (usage, text) = if let Some(t) = a.strip_prefix('+') {
                     (NameUse::Demonym, t)
                 } else if let Some(t) = a.strip_prefix('~') {
@@ -316,6 +324,19 @@ mod tests {
         );
         check("Samsung", Some("samsung-electronics (Company)"));
         check("Atlantis", None);
+    }
+
+    #[test]
+    fn question_only_names_are_not_matched_in_text() {
+        let g = Gazetteer::parse("country\tJapan\t+Japanese|?Nippon").expect("parses");
+        assert_eq!(g.lookup("Nippon"), None);
+        let found: Vec<&str> = g
+            .find("Nippon Steel and Japanese mills")
+            .map(|(_, n)| n.text.as_str())
+            .collect();
+        assert_eq!(found, ["Japanese"]);
+        // the alias stays on the entity, for question parsers
+        assert!(g.entities()[0].aliases.iter().any(|a| a == "?Nippon"));
     }
 
     #[test]

@@ -47,7 +47,7 @@ use almanac_model::{
 };
 use almanac_time::{Anchor, Granularity, TimexType};
 
-pub use gazetteer::{Gazetteer, GazetteerError};
+pub use gazetteer::{Gazetteer, GazetteerError, QUESTION_ONLY};
 pub use merge::{merge, merge_partition, sort_merged};
 pub use render::{render_fact, render_time};
 pub use timeline::{TimelineEntry, timeline};
