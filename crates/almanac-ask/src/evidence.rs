@@ -248,9 +248,10 @@ pub fn bm25_search(
     let walk_limit = ((n as f32 * COMMON_SHARE) as usize).max(COMMON_FLOOR);
     let mut postings = 0usize;
     // each term's walkable stems with their weight, and the most it can add to a sentence
-    let mut plan: Vec<(Vec<(&str, f32)>, f32)> = terms
+    let mut plan: Vec<PlanTerm<'_>> = terms
         .iter()
         .map(|term| {
+            let mut term_postings = 0;
             let stems: Vec<(&str, f32)> = term
                 .stems
                 .iter()
@@ -259,15 +260,20 @@ pub fn bm25_search(
                     if st.sentences as usize > walk_limit || st.sentences == 0 {
                         return None;
                     }
-                    postings += st.sentences as usize;
+                    term_postings += st.sentences as usize;
                     Some((stem.as_str(), idf(n, st.df()) * weight))
                 })
                 .collect();
+            postings += term_postings;
             let most = stems.iter().map(|s| s.1).fold(0.0f32, f32::max) * (BM25_K1 + 1.0);
-            (stems, most)
+            PlanTerm {
+                stems,
+                most,
+                postings: term_postings,
+            }
         })
         .collect();
-    plan.sort_by(|a, b| b.1.total_cmp(&a.1));
+    plan.sort_by(|a, b| b.most.total_cmp(&a.most));
     let scored = if postings > n / DENSE_SHARE {
         // The arrays are kept for the thread's next question: allocating them anew would
         // fault their pages in every time.
@@ -303,35 +309,51 @@ pub fn bm25_search(
 /// Walks `plan` (terms with their stems and weights, most valuable first) into `acc`, with
 /// `best` as the per-term scratch; returns every sentence scored.
 fn score_plan<S: ScoreMap>(
-    plan: &[(Vec<(&str, f32)>, f32)],
+    plan: &[PlanTerm<'_>],
     limit: usize,
     avg_len: f32,
     walk: &mut impl FnMut(&str, Option<&[u32]>, &mut dyn FnMut(Posting)),
     acc: &mut S,
     best: &mut S,
 ) -> Vec<Hit> {
-    let mut left: f32 = plan.iter().map(|p| p.1).sum();
+    let mut left: f32 = plan.iter().map(|p| p.most).sum();
+    let mut postings_left: usize = plan.iter().map(|p| p.postings).sum();
+    let mut pruned = false;
     let mut only: Option<Vec<u32>> = None;
-    for (stems, most) in plan {
-        if only.is_none() && limit > 0 && acc.touched().len() >= limit {
+    for PlanTerm {
+        stems,
+        most,
+        postings,
+    } in plan
+    {
+        // the check reads every score so far: worth it only if it may spare a longer walk
+        if !pruned
+            && limit > 0
+            && acc.touched().len() >= limit
+            && postings_left > acc.touched().len()
+        {
             let mut scores: Vec<f32> = acc.touched().iter().map(|&s| acc.get(s)).collect();
             let (_, kth, _) = scores.select_nth_unstable_by(limit - 1, |a, b| b.total_cmp(a));
             // with a margin for the rounding of sums taken in another order
             if left * (1.0 + 1e-4) < *kth {
-                let mut ids: Vec<u32> = acc
-                    .touched()
-                    .iter()
-                    .flat_map(|&s| [s.saturating_sub(1), s])
-                    .collect();
-                ids.sort_unstable();
-                ids.dedup();
-                only = Some(ids);
+                pruned = true;
+                // the ids are worth listing for the store only when they are few
+                if acc.touched().len() <= ONLY_IDS_MAX {
+                    let mut ids: Vec<u32> = acc
+                        .touched()
+                        .iter()
+                        .flat_map(|&s| [s.saturating_sub(1), s])
+                        .collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    only = Some(ids);
+                }
             }
         }
+        postings_left -= postings;
         left -= most;
         // Per sentence, the best alternative of this term counts once.
         best.clear();
-        let pruned = only.is_some();
         for &(stem, w) in stems {
             walk(stem, only.as_deref(), &mut |p: Posting| {
                 let tf = f32::from(p.tf);
@@ -362,6 +384,18 @@ fn score_plan<S: ScoreMap>(
         })
         .collect()
 }
+
+/// A query term as walked: its stems with their weights, the most it can add to a
+/// sentence's score, and the postings its stems hold.
+struct PlanTerm<'a> {
+    stems: Vec<(&'a str, f32)>,
+    most: f32,
+    postings: usize,
+}
+
+/// Once only the sentences already scored matter, their ids are handed to the store (to
+/// skip postings) when there are at most this many.
+const ONLY_IDS_MAX: usize = 1 << 14;
 
 /// A question walking more postings than this share of the corpus's sentences scores
 /// them in arrays ([`Dense`]) rather than a hash map ([`Sparse`]).
