@@ -811,6 +811,150 @@ pub fn closest_word(
 mod tests {
     use super::*;
 
+    /// BM25 as defined, walking every posting of every term into hash maps, terms in the
+    /// order `bm25_search` takes them (so sums are taken in the same order).
+    fn exhaustive(
+        n: usize,
+        avg_len: f32,
+        postings: &FxHashMap<String, Vec<Posting>>,
+        terms: &[QueryTerm],
+        limit: usize,
+    ) -> Vec<Hit> {
+        let walk_limit = ((n as f32 * COMMON_SHARE) as usize).max(COMMON_FLOOR);
+        let mut plan: Vec<(Vec<(&str, f32)>, f32)> = terms
+            .iter()
+            .map(|t| {
+                let stems: Vec<(&str, f32)> = t
+                    .stems
+                    .iter()
+                    .filter_map(|(s, w)| {
+                        let list = postings.get(s)?;
+                        (!list.is_empty() && list.len() <= walk_limit)
+                            .then(|| (s.as_str(), idf(n, list.len() as u32) * w))
+                    })
+                    .collect();
+                let most = stems.iter().map(|s| s.1).fold(0.0f32, f32::max) * (BM25_K1 + 1.0);
+                (stems, most)
+            })
+            .collect();
+        plan.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let mut acc: FxHashMap<u32, f32> = FxHashMap::default();
+        for (stems, _) in &plan {
+            let mut best: FxHashMap<u32, f32> = FxHashMap::default();
+            for &(stem, w) in stems {
+                for p in &postings[stem] {
+                    let (tf, len) = (f32::from(p.tf), f32::from(p.len));
+                    let norm = tf * (BM25_K1 + 1.0)
+                        / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / avg_len));
+                    let v = w * norm;
+                    let e = best.entry(p.sentence).or_insert(0.0);
+                    *e = e.max(v);
+                    if p.next_in_doc {
+                        let e = best.entry(p.sentence + 1).or_insert(0.0);
+                        *e = e.max(v * CONTEXT_WEIGHT);
+                    }
+                }
+            }
+            for (s, v) in best {
+                *acc.entry(s).or_insert(0.0) += v;
+            }
+        }
+        let mut hits: Vec<Hit> = acc
+            .into_iter()
+            .map(|(sentence, score)| Hit { sentence, score })
+            .collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.sentence.cmp(&b.sentence))
+        });
+        hits.truncate(limit);
+        hits
+    }
+
+    #[test]
+    fn pruned_search_finds_the_hits_of_an_exhaustive_one() {
+        // a small deterministic generator: Zipf-like word choice, so some words are rare
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % m
+        };
+        let mut walks_pruned = 0;
+        for round in 0..30 {
+            let n = 300 + next(2500) as usize;
+            let vocabulary = 20 + next(300);
+            let mut postings: FxHashMap<String, Vec<Posting>> = FxHashMap::default();
+            let mut total = 0usize;
+            for s in 0..n as u32 {
+                let len = 1 + next(20) as u16;
+                total += usize::from(len);
+                let mut words: Vec<u64> = (0..len)
+                    .map(|_| {
+                        let r = next(vocabulary * vocabulary);
+                        vocabulary - 1 - (r as f64).sqrt() as u64
+                    })
+                    .collect();
+                words.sort_unstable();
+                for chunk in words.chunk_by(|a, b| a == b) {
+                    postings
+                        .entry(format!("w{}", chunk[0]))
+                        .or_default()
+                        .push(Posting {
+                            sentence: s,
+                            tf: chunk.len() as u16,
+                            len,
+                            next_in_doc: s % 7 != 6 && (s as usize) + 1 < n,
+                        });
+                }
+            }
+            let avg_len = total as f32 / n as f32;
+            let terms: Vec<QueryTerm> = (0..1 + next(6))
+                .map(|_| QueryTerm {
+                    stems: (0..1 + next(4))
+                        .map(|k| {
+                            let weight = if k == 0 {
+                                1.0
+                            } else {
+                                0.3 + next(60) as f32 / 100.0
+                            };
+                            (format!("w{}", next(vocabulary)), weight)
+                        })
+                        .collect(),
+                })
+                .collect();
+            for limit in [1, 5, 40] {
+                let want = exhaustive(n, avg_len, &postings, &terms, limit);
+                let got = bm25_search(
+                    n,
+                    avg_len,
+                    &terms,
+                    limit,
+                    |stem| {
+                        postings.get(stem).map(|l| TermStats {
+                            sentences: l.len() as u32,
+                            titles: 0,
+                        })
+                    },
+                    |stem, only, f| {
+                        walks_pruned += usize::from(only.is_some());
+                        for p in postings.get(stem).into_iter().flatten() {
+                            // a store may skip what `only` leaves out
+                            if only.is_none_or(|ids| ids.binary_search(&p.sentence).is_ok()) {
+                                f(*p);
+                            }
+                        }
+                    },
+                );
+                assert_eq!(got, want, "round {round}, limit {limit}, terms {terms:?}");
+            }
+        }
+        // the cut-off did happen, so the comparison tested it
+        assert!(walks_pruned > 0);
+    }
+
     #[test]
     fn words_keep_offsets_and_drop_possessives() {
         let w = words_of("Japan's curbs, lifted.");
