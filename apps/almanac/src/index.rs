@@ -45,7 +45,9 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
 use crate::corpus::{self, Found, Walked};
-use crate::store::{DiskStore, StoredDoc, decode_ids, encode_ids, encode_postings, sentence_data};
+use crate::store::{
+    DiskStore, StoredDoc, decode_ids, decode_postings, encode_ids, encode_postings, sentence_data,
+};
 
 /// The database file inside the index folder.
 pub(crate) const FILE_NAME: &str = "almanac.sqlite";
@@ -607,6 +609,7 @@ impl Indexer {
         }
         write_retrieval(&tx, batch)?;
         merge_dirty(&tx)?;
+        compact_if_stale(&tx)?;
         set_meta(&tx, "captured", &captured_text(self.examiner.opts.captured))?;
         set_meta(&tx, "gazetteer", &self.user_names)?;
         tx.commit().context("committing the index")?;
@@ -812,6 +815,59 @@ fn write_retrieval(tx: &Transaction<'_>, batch: Retrieval) -> anyhow::Result<()>
         set_meta(tx, "sentences", &sentences.to_string())?;
         set_meta(tx, "total_len", &total_len.to_string())?;
     }
+    Ok(())
+}
+
+/// Once stale sentences outnumber this share of the live ones (1/4), the posting blobs are
+/// rewritten without them.
+const STALE_SHARE: i64 = 4;
+
+/// Rewrites the posting blobs without the stale sentences of `dead` and empties it, when
+/// they pass [`STALE_SHARE`] of the live sentences: a re-indexed corpus then reads no more
+/// postings than a fresh one. Counts were lowered when the sentences went stale; segment
+/// spans stay valid (a blob only loses ids).
+fn compact_if_stale(tx: &Transaction<'_>) -> anyhow::Result<()> {
+    let stale: i64 = tx.query_row("SELECT count(*) FROM dead", [], |r| r.get(0))?;
+    let live = meta_number::<i64>(tx, "sentences")?;
+    if stale == 0 || stale * STALE_SHARE <= live {
+        return Ok(());
+    }
+    let dead: FxHashSet<u32> = tx
+        .prepare("SELECT sentence FROM dead")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    // the rewritten blobs, gathered first: rows are not updated under a running query
+    let mut rewritten: Vec<(i64, i64, Vec<u8>)> = Vec::new();
+    {
+        let mut stmt = tx.prepare("SELECT term, segment, data FROM postings")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let blob = row.get_ref(2)?.as_blob()?;
+            let mut kept = Vec::new();
+            let mut dropped = false;
+            decode_postings(blob, &mut |p| {
+                if dead.contains(&p.sentence) {
+                    dropped = true;
+                } else {
+                    kept.push(p);
+                }
+            });
+            if dropped {
+                rewritten.push((row.get(0)?, row.get(1)?, encode_postings(&kept)));
+            }
+        }
+    }
+    let mut update =
+        tx.prepare("UPDATE postings SET data = ?3 WHERE term = ?1 AND segment = ?2")?;
+    let mut delete = tx.prepare("DELETE FROM postings WHERE term = ?1 AND segment = ?2")?;
+    for (term, segment, blob) in rewritten {
+        if blob.is_empty() {
+            delete.execute(params![term, segment])?;
+        } else {
+            update.execute(params![term, segment, blob])?;
+        }
+    }
+    tx.execute("DELETE FROM dead", [])?;
     Ok(())
 }
 
@@ -1309,7 +1365,7 @@ pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> 
     let facts = read_merged(&conn).with_context(context)?;
     let sentences = meta_number::<usize>(&conn, "sentences")?;
     let total_len = meta_number::<u64>(&conn, "total_len")?;
-    let dead: rustc_hash::FxHashSet<u32> = conn
+    let dead: FxHashSet<u32> = conn
         .prepare("SELECT sentence FROM dead")?
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()

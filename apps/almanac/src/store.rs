@@ -109,11 +109,10 @@ pub(crate) fn decode_postings(bytes: &[u8], f: &mut dyn FnMut(Posting)) {
     }
 }
 
-/// A sentence with no text, for an id the store cannot read.
 /// What the `data` column of `sentences` holds: a sentence's evidence without its text,
 /// which has a column of its own.
 #[derive(Serialize, Deserialize)]
-pub(crate) struct SentenceData<T> {
+struct SentenceData<T> {
     /// Byte range of the sentence in the document body.
     span: Range<usize>,
     /// Whether it is the headline.
@@ -143,6 +142,7 @@ pub(crate) fn sentence_from_row(text: String, data: &str) -> Option<SentenceEvid
     })
 }
 
+/// A sentence with no text, for an id the store cannot read.
 fn empty_sentence() -> SentenceEvidence {
     SentenceEvidence {
         span: 0..0,
