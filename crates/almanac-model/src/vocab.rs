@@ -144,6 +144,11 @@ pub enum Use {
     AskUndo,
 }
 
+/// The value a name stands for in a table of `(name, value)` (the data files' keywords).
+fn named<T: Copy>(names: &[(&str, T)], name: &str) -> Option<T> {
+    names.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+}
+
 impl Use {
     const NAMES: &[(&str, Use)] = &[
         ("verb", Use::Verb),
@@ -155,7 +160,7 @@ impl Use {
     ];
 
     fn parse(s: &str) -> Option<Self> {
-        Self::NAMES.iter().find(|(n, _)| *n == s).map(|(_, u)| *u)
+        named(Self::NAMES, s)
     }
 
     fn name(self) -> &'static str {
@@ -213,7 +218,7 @@ impl ClassFlag {
     ];
 
     fn parse(s: &str) -> Option<Self> {
-        Self::NAMES.iter().find(|(n, _)| *n == s).map(|(_, f)| *f)
+        named(Self::NAMES, s)
     }
 }
 
@@ -552,11 +557,7 @@ impl<'a> TitleVocab<'a> {
             let uses = uses
                 .split(',')
                 .map(|u| {
-                    TitleUse::NAMES
-                        .iter()
-                        .find(|(n, _)| *n == u)
-                        .map(|(_, t)| *t)
-                        .ok_or_else(|| fail(format!("unknown use {u:?}")))
+                    named(TitleUse::NAMES, u).ok_or_else(|| fail(format!("unknown use {u:?}")))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             vocab.words.push((word, uses));
