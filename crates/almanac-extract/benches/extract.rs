@@ -11,12 +11,11 @@ use std::path::{Path, PathBuf};
 
 use almanac_extract::Extractor;
 use almanac_model::Document;
-use almanac_parse::{Options, read_files};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 #[path = "support/corpus.rs"]
 mod corpus;
-use corpus::generated;
+use corpus::{generated, parse_all};
 
 fn fixture_files() -> Vec<(String, Vec<u8>)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
@@ -30,18 +29,6 @@ fn fixture_files() -> Vec<(String, Vec<u8>)> {
         .into_iter()
         .filter_map(|p| Some((p.display().to_string(), std::fs::read(&p).ok()?)))
         .collect()
-}
-
-/// The documents of `files`, read as the app reads a folder (sidecars applied, never
-/// documents).
-fn parse_all(files: &[(String, Vec<u8>)]) -> Vec<Document> {
-    read_files(
-        files
-            .iter()
-            .map(|(path, bytes)| (path.as_str(), bytes.as_slice())),
-        &Options::default(),
-    )
-    .documents
 }
 
 /// Full extraction: parse, annotate, measure, extract.

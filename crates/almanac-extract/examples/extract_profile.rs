@@ -10,18 +10,7 @@
 mod corpus;
 
 use almanac_extract::Extractor;
-use almanac_model::Document;
-use almanac_parse::{Options, read_files};
-
-fn parse_all(files: &[(String, Vec<u8>)]) -> Vec<Document> {
-    read_files(
-        files
-            .iter()
-            .map(|(path, bytes)| (path.as_str(), bytes.as_slice())),
-        &Options::default(),
-    )
-    .documents
-}
+use corpus::parse_all;
 
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -1,4 +1,19 @@
-//! The generated corpus shared by the bench and the `profile` example.
+//! The generated corpus shared by the bench and the `profile` example, and how both read it.
+
+use almanac_model::Document;
+use almanac_parse::{Options, read_files};
+
+/// The documents of `files`, read as the app reads a folder (sidecars applied, never
+/// documents).
+pub(crate) fn parse_all(files: &[(String, Vec<u8>)]) -> Vec<Document> {
+    read_files(
+        files
+            .iter()
+            .map(|(path, bytes)| (path.as_str(), bytes.as_slice())),
+        &Options::default(),
+    )
+    .documents
+}
 
 /// A deterministic generated corpus: plain-text articles assembled from varied sentence
 /// templates (actors, verbs, amounts, dates).
