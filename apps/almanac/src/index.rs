@@ -28,7 +28,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use almanac_ask::Session;
-use almanac_ask::{DocMeta, Posting, repair_words, sentence_terms, title_terms};
+use almanac_ask::{DocMeta, Posting, sentence_terms, title_terms};
 use almanac_extract::Extractor;
 #[cfg(test)]
 use almanac_model::SentenceEvidence;
@@ -252,15 +252,15 @@ impl Analyzed {
         let (facts, evidence) = extractor.extract_with_evidence(&doc);
         let head = DocMeta::of(&doc);
         let title = doc.title.as_deref().map(title_terms).unwrap_or_default();
+        let mut words: Vec<String> = Vec::new();
         let sentences: Vec<(Vec<(String, u16)>, u16)> = evidence
             .sentences
             .iter()
-            .map(|s| sentence_terms(&s.text))
-            .collect();
-        let mut words: Vec<String> = evidence
-            .sentences
-            .iter()
-            .flat_map(|s| repair_words(&s.text))
+            .map(|s| {
+                let t = sentence_terms(&s.text);
+                words.extend(t.words);
+                (t.stems, t.len)
+            })
             .collect();
         words.sort_unstable();
         words.dedup();

@@ -120,24 +120,36 @@ pub(crate) fn is_content(lower: &str) -> bool {
     !is_stop(lower) && !lower.is_empty()
 }
 
-/// The content words of a sentence as BM25 counts them: each stem with its number of
-/// occurrences (sorted by stem), and the number of content words (at least 1).
-pub fn sentence_terms(text: &str) -> (Vec<(String, u16)>, u16) {
-    let mut counts: Vec<(String, u16)> = Vec::new();
-    let mut len = 0u16;
+/// What retrieval keeps of a sentence, from one pass over its words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SentenceTerms {
+    /// Each content stem with its number of occurrences, sorted by stem.
+    pub stems: Vec<(String, u16)>,
+    /// The number of content words, as BM25 counts length (at least 1).
+    pub len: u16,
+    /// The lowercase content words, in order, that typo repair may propose (letters and
+    /// digits; `AT&T` is one word, a possessive `'s` is dropped).
+    pub words: Vec<String>,
+}
+
+/// The content words of a sentence as BM25 and typo repair count them.
+pub fn sentence_terms(text: &str) -> SentenceTerms {
+    let mut stems: Vec<(String, u16)> = Vec::new();
+    let mut words = Vec::new();
     for_each_lower(text, |lower| {
         if !is_content(lower) {
             return;
         }
-        len = len.saturating_add(1);
+        words.push(lower.to_owned());
         let stem = stem(lower);
-        match counts.iter_mut().find(|(x, _)| *x == stem) {
+        match stems.iter_mut().find(|(x, _)| *x == stem) {
             Some((_, n)) => *n = n.saturating_add(1),
-            None => counts.push((stem, 1)),
+            None => stems.push((stem, 1)),
         }
     });
-    counts.sort_unstable();
-    (counts, len.max(1))
+    stems.sort_unstable();
+    let len = u16::try_from(words.len()).unwrap_or(u16::MAX).max(1);
+    SentenceTerms { stems, len, words }
 }
 
 /// The distinct content stems of a title, sorted.
@@ -150,18 +162,6 @@ pub fn title_terms(title: &str) -> Vec<String> {
     stems.sort_unstable();
     stems.dedup();
     stems
-}
-
-/// The lowercase content-bearing words of a text that typo repair may propose (letters and
-/// digits; `AT&T` is one word, a possessive `'s` is dropped).
-pub fn repair_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    let mut words = Vec::new();
-    for_each_lower(text, |lower| {
-        if is_content(lower) {
-            words.push(lower.to_owned());
-        }
-    });
-    words.into_iter()
 }
 
 /// What a sentence's document is, for scoring and citations.
@@ -630,11 +630,15 @@ impl EvidenceIndex {
             index.doc_ranges.push(first..first + count);
             for s in ev.sentences {
                 let id = index.sentences.len() as u32;
-                let (terms, len) = sentence_terms(&s.text);
+                let SentenceTerms {
+                    stems: terms,
+                    len,
+                    words,
+                } = sentence_terms(&s.text);
                 let mut counts: Vec<(u32, u16)> =
                     terms.iter().map(|(st, n)| (index.intern(st), *n)).collect();
                 counts.sort_unstable();
-                words_seen.extend(repair_words(&s.text));
+                words_seen.extend(words);
                 for &(t, n) in &counts {
                     index.postings[t as usize].push((id, n));
                 }

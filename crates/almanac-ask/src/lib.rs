@@ -35,9 +35,8 @@ mod time;
 
 pub use almanac_model::Fact;
 pub use evidence::{
-    CONTEXT_WEIGHT, DocMeta, EvidenceIndex, Hit, Posting, QueryTerm, Retrieve, Stored,
-    TITLE_WEIGHT, TermStats, bm25_search, closest_word, idf, repair_words, sentence_terms,
-    title_terms,
+    CONTEXT_WEIGHT, DocMeta, EvidenceIndex, Hit, Posting, QueryTerm, Retrieve, SentenceTerms,
+    Stored, TITLE_WEIGHT, TermStats, bm25_search, closest_word, idf, sentence_terms, title_terms,
 };
 pub use question::{Asks, Order, Question};
 pub use render::{past, summary};
