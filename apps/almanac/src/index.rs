@@ -48,12 +48,13 @@ use crate::corpus::{self, Found, Walked};
 use crate::store::{
     DiskStore, StoredDoc, decode_ids, decode_postings, encode_ids, encode_postings, sentence_data,
 };
+use crate::stored_fact;
 
 /// The database file inside the index folder.
 pub(crate) const FILE_NAME: &str = "almanac.sqlite";
 
 /// The schema version this build writes and reads (`meta.schema`).
-const SCHEMA_VERSION: &str = "3";
+const SCHEMA_VERSION: &str = "4";
 
 /// Files read, parsed and written per transaction.
 pub(crate) const BATCH_FILES: usize = 256;
@@ -912,7 +913,7 @@ fn merge_dirty(tx: &Transaction<'_>) -> anyhow::Result<()> {
             .collect::<anyhow::Result<_>>()?;
         for (part, facts) in chunk.iter().zip(merged) {
             for f in &facts {
-                insert.execute(params![part, json(f)?])?;
+                insert.execute(params![part, stored_fact::encode(f)?])?;
             }
         }
     }
@@ -923,15 +924,42 @@ fn merge_dirty(tx: &Transaction<'_>) -> anyhow::Result<()> {
 /// Partitions merged again per round (read, merged in parallel, written).
 const MERGE_CHUNK: usize = 1024;
 
-/// The merged facts of the index `conn`, in the order [`almanac_extract::merge`] gives them.
-fn read_merged(conn: &Connection) -> anyhow::Result<Vec<Fact>> {
+/// The merged facts of the index `conn`, in the order [`almanac_extract::merge`] gives them;
+/// `docs` are the metadata of its documents, which complete the facts' sources.
+fn read_merged(conn: &Connection, docs: &[&DocMeta]) -> anyhow::Result<Vec<Fact>> {
+    resolve_merged(read_stored_facts(conn)?, docs)
+}
+
+/// The merged facts of the index `conn` as stored, their sources not completed.
+fn read_stored_facts(conn: &Connection) -> anyhow::Result<Vec<stored_fact::Parsed>> {
     let texts: Vec<String> = conn
         .prepare("SELECT data FROM merged_facts")?
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
-    let mut facts: Vec<Fact> = parse_all(texts, "fact")?;
+    texts.par_iter().map(|t| stored_fact::parse(t)).collect()
+}
+
+/// The facts of [`read_stored_facts`] with their sources completed from `docs`, sorted.
+fn resolve_merged(
+    stored: Vec<stored_fact::Parsed>,
+    docs: &[&DocMeta],
+) -> anyhow::Result<Vec<Fact>> {
+    let by_path: FxHashMap<&str, &DocMeta> = docs.iter().map(|d| (d.path.as_str(), *d)).collect();
+    let mut facts: Vec<Fact> = stored
+        .into_par_iter()
+        .map(|f| f.resolve(|path| by_path.get(path).copied()))
+        .collect::<anyhow::Result<_>>()?;
     almanac_extract::sort_merged(&mut facts);
     Ok(facts)
+}
+
+/// The metadata of every document of the index `conn`, in no particular order.
+fn read_heads(conn: &Connection) -> anyhow::Result<Vec<DocMeta>> {
+    let texts: Vec<String> = conn
+        .prepare("SELECT head FROM heads")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    parse_all(texts, "document head")
 }
 
 /// Inserts or replaces the `files` row of `file`.
@@ -1302,15 +1330,9 @@ fn path_bytes(path: &Path) -> impl Iterator<Item = u8> + '_ {
         .map(|&b| if b == b'/' { 0 } else { b })
 }
 
-/// Opens a session over the index in `dir` that reads sentences from the database as
-/// questions need them ([`DiskStore`]): only the documents' metadata and the merged facts are
-/// read at open. Returns it with the diagnostics of the walk and of files that yielded no
-/// document. Questions know the names of the gazetteer the index was written with.
-pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> {
-    let conn = open(dir)?;
-    let gazetteer = gazetteer_with(&meta(&conn, "gazetteer")?.unwrap_or_default())?;
-    let path = db_path(dir);
-    let context = || format!("reading the index {}", path.display());
+/// The documents of the index `conn`: head, title terms and sentence ids, in the order
+/// `corpus::load` gives (files sorted as paths, then items in source order).
+fn read_docs(conn: &Connection) -> anyhow::Result<Vec<StoredDoc>> {
     let rows: Vec<(PathBuf, i64, String, Vec<u8>, i64, i64)> = conn
         .prepare("SELECT file, item, head, title_terms, first_sentence, sentence_count FROM heads")?
         .query_map([], |r| {
@@ -1323,8 +1345,7 @@ pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> 
                 r.get(5)?,
             ))
         })?
-        .collect::<Result<_, _>>()
-        .with_context(context)?;
+        .collect::<Result<_, _>>()?;
     // the order `corpus::load` gives: files sorted as paths, then items in source order;
     // each path is split into components once (comparing `Path`s splits them every time)
     let order: Vec<usize> = if rows.iter().all(|r| is_plain(&r.0)) {
@@ -1346,7 +1367,7 @@ pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> 
         keys.sort_unstable();
         keys.into_iter().map(|k| k.2).collect()
     };
-    let docs: Vec<StoredDoc> = order
+    let docs = order
         .par_iter()
         .map(|&i| &rows[i])
         .map(|(_, _, head, title, first, count)| {
@@ -1359,10 +1380,34 @@ pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> 
                 sentences: first..first.saturating_add(count),
             })
         })
-        .collect::<anyhow::Result<_>>()
-        .with_context(context)?;
-    drop(rows);
-    let facts = read_merged(&conn).with_context(context)?;
+        .collect::<anyhow::Result<_>>()?;
+    Ok(docs)
+}
+
+/// Opens a session over the index in `dir` that reads sentences from the database as
+/// questions need them ([`DiskStore`]): only the documents' metadata and the merged facts are
+/// read at open. Returns it with the diagnostics of the walk and of files that yielded no
+/// document. Questions know the names of the gazetteer the index was written with.
+pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> {
+    let conn = open(dir)?;
+    let gazetteer = gazetteer_with(&meta(&conn, "gazetteer")?.unwrap_or_default())?;
+    let path = db_path(dir);
+    let context = || format!("reading the index {}", path.display());
+    // the facts are read on a second connection while the heads are read
+    let facts_conn = open(dir)?;
+    let (docs, stored) = std::thread::scope(|scope| {
+        let stored = scope.spawn(move || read_stored_facts(&facts_conn));
+        let docs = read_docs(&conn);
+        let stored = stored
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (docs, stored)
+    });
+    let docs = docs.with_context(context)?;
+    let stored = stored.with_context(context)?;
+    let heads: Vec<&DocMeta> = docs.iter().map(|d| &d.meta).collect();
+    let facts = resolve_merged(stored, &heads).with_context(context)?;
+    drop(heads);
     let sentences = meta_number::<usize>(&conn, "sentences")?;
     let total_len = meta_number::<u64>(&conn, "total_len")?;
     let dead: FxHashSet<u32> = conn
@@ -1378,10 +1423,8 @@ pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> 
     let diagnostics = read_diagnostics(&conn)?;
     let metas: Vec<DocMeta> = docs.iter().map(|d| d.meta.clone()).collect();
     let store = DiskStore::new(conn, docs, sentences, total_len, dead, segments);
-    Ok((
-        Session::with_store(facts, &metas, Box::new(store), &gazetteer),
-        diagnostics,
-    ))
+    let s = Session::with_store(facts, &metas, Box::new(store), &gazetteer);
+    Ok((s, diagnostics))
 }
 
 /// The merged facts of the index in `dir` (as `almanac facts` over the same files gives
@@ -1389,8 +1432,10 @@ pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> 
 pub(crate) fn merged_facts(dir: &Path) -> anyhow::Result<(Vec<Fact>, usize, Vec<Diagnostic>)> {
     let conn = open(dir)?;
     let documents: i64 = conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
+    let heads = read_heads(&conn)?;
+    let heads: Vec<&DocMeta> = heads.iter().collect();
     Ok((
-        read_merged(&conn)?,
+        read_merged(&conn, &heads)?,
         usize::try_from(documents).unwrap_or(0),
         read_diagnostics(&conn)?,
     ))
@@ -1545,7 +1590,9 @@ mod tests {
             .map(|r| serde_json::from_str(&r.3).expect("a fact"))
             .collect();
         assert!(facts.len() > 5);
-        let merged = read_merged(&conn).expect("merged facts read");
+        let heads = read_heads(&conn).expect("heads read");
+        let heads: Vec<&DocMeta> = heads.iter().collect();
+        let merged = read_merged(&conn, &heads).expect("merged facts read");
         assert_eq!(merged, almanac_extract::merge(facts));
         let dirty: i64 = conn
             .query_row("SELECT count(*) FROM dirty_parts", [], |r| r.get(0))

@@ -11,6 +11,7 @@ mod index;
 mod offsets;
 mod pipeline;
 mod store;
+mod stored_fact;
 
 /// Top-level command line.
 #[derive(Parser, Debug)]

@@ -104,7 +104,7 @@ pub struct Corpus {
     /// Facts with a calendar time, sorted by start day.
     pub by_time: Vec<(i32, u32)>,
     /// Document id → metadata.
-    pub docs: HashMap<String, DocInfo>,
+    pub docs: FxHashMap<String, DocInfo>,
     /// Every stemmed word of the facts' sentences, objects and titles, with its id.
     pub vocabulary: HashMap<String, u32>,
     /// Word id → facts whose text holds it; emptied for words in more than [`RARE`] facts.
@@ -152,6 +152,19 @@ impl Corpus {
         lexicon: &Lexicon,
         gazetteer: &Gazetteer,
     ) -> Self {
+        let mut corpus = Self::index(&facts, documents, lexicon, gazetteer);
+        corpus.facts = facts;
+        corpus
+    }
+
+    /// [`Corpus::with_meta`] without keeping the facts: [`Corpus::facts`] is empty until
+    /// the caller sets it to `facts`.
+    pub(crate) fn index(
+        facts: &[Fact],
+        documents: &[DocMeta],
+        lexicon: &Lexicon,
+        gazetteer: &Gazetteer,
+    ) -> Self {
         let mut corpus = Corpus {
             facts: Vec::new(),
             compact: Vec::with_capacity(facts.len()),
@@ -165,7 +178,7 @@ impl Corpus {
             class_index: HashMap::new(),
             by_class: Vec::new(),
             by_time: Vec::new(),
-            docs: HashMap::new(),
+            docs: FxHashMap::default(),
             vocabulary: HashMap::new(),
             by_word: Vec::new(),
             word_facts: Vec::new(),
@@ -233,7 +246,6 @@ impl Corpus {
         for (i, e) in corpus.entities.iter_mut().enumerate() {
             e.facts = corpus.by_entity[i].len();
         }
-        corpus.facts = facts;
         corpus.add_known_aliases(gazetteer);
         corpus.link_institutions(gazetteer);
         corpus.derive_short_names();

@@ -6,16 +6,17 @@
 //! (fitted on labelled questions, see `eval/fit.py`), so the score is a calibrated
 //! confidence: of the answers given at 0.8, about 80% were right on the labelled sets.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use almanac_measure::{Amount, AmountKind};
-use almanac_model::{EntityKind, Mention, MentionValue, SentenceEvidence, TimeRef};
+use almanac_model::{EntityKind, Fact, FactKind, Mention, MentionValue, SentenceEvidence, TimeRef};
 use almanac_time::TimexType;
 use serde::Serialize;
 
 use crate::evidence::{QueryTerm, Retrieve, Word, idf, is_content, words_of};
 use crate::lexicon::Lexicon;
 use crate::question::{Asks, Question, RoleHint};
+use crate::render::amount_value;
 use crate::text::{fuzzy, stem};
 use crate::time::{describe, time_range};
 
@@ -205,8 +206,80 @@ pub(crate) struct Read {
 const MAX_MARGIN: f32 = 3.0;
 
 /// What the reader needs of the facts: for a sentence (document id, sentence start), the
-/// values its extracted facts give (TIMEX3 values, amounts).
-pub(crate) type FactValues = HashMap<(String, usize), Vec<String>>;
+/// values its extracted facts give (TIMEX3 values, amounts, actor and target names).
+///
+/// Built at open over every source of every fact, so it holds only a hash of each source's
+/// sentence and the fact's number, sorted; the values are read from the facts of the few
+/// sentences a question scores.
+pub(crate) struct FactValues {
+    /// `(sentence_key(doc id, start), fact index)`, sorted.
+    keys: Vec<(u64, u32)>,
+}
+
+/// The key of a sentence in [`FactValues`].
+fn sentence_key(doc_id: &str, start: usize) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    doc_id.hash(&mut h);
+    start.hash(&mut h);
+    h.finish()
+}
+
+impl FactValues {
+    /// Indexes the sentences `facts` were read from.
+    pub(crate) fn new(facts: &[Fact]) -> Self {
+        let mut keys: Vec<(u64, u32)> = Vec::new();
+        for (i, f) in facts.iter().enumerate() {
+            if !matches!(f.kind, FactKind::Event(_)) {
+                continue;
+            }
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            keys.extend(
+                f.sources
+                    .iter()
+                    .map(|p| (sentence_key(&p.doc_id, p.span.start), i)),
+            );
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        Self { keys }
+    }
+
+    /// The values the event facts of `facts` read from the sentence starting at `start` of
+    /// the document `doc_id` give.
+    pub(crate) fn of(&self, facts: &[Fact], doc_id: &str, start: usize) -> Vec<String> {
+        let key = sentence_key(doc_id, start);
+        let from = self.keys.partition_point(|k| k.0 < key);
+        let mut out = Vec::new();
+        for &(k, i) in &self.keys[from..] {
+            if k != key {
+                break;
+            }
+            let Some(f) = facts.get(i as usize) else {
+                continue;
+            };
+            let FactKind::Event(e) = &f.kind else {
+                continue;
+            };
+            // the hash may collide: the fact must really cite the sentence
+            if !f
+                .sources
+                .iter()
+                .any(|p| p.doc_id == doc_id && p.span.start == start)
+            {
+                continue;
+            }
+            out.extend(e.amounts.iter().map(amount_value));
+            if let Some(t) = &e.time {
+                out.push(t.value.clone());
+            }
+            for name in [&e.actor, &e.target].into_iter().flatten() {
+                out.push(name.name.clone());
+            }
+        }
+        out
+    }
+}
 
 /// The expected answer type of a question.
 pub(crate) fn expect(q: &Question) -> Expect {
@@ -495,8 +568,10 @@ fn coverage(index: &dyn Retrieve, query: &Query, sentence: u32) -> Coverage {
 pub(crate) struct Reader<'a> {
     /// The sentence store.
     pub index: &'a dyn Retrieve,
+    /// The facts.
+    pub facts: &'a [Fact],
     /// Values of extracted facts per sentence.
-    pub facts: &'a FactValues,
+    pub fact_values: &'a FactValues,
     /// For each entity the question names, the names (normalized: [`crate::text::normalize`])
     /// any of which a sentence, its predecessor or its document's title must hold: `when did
     /// China lift restrictions` is not answered by a sentence about Japan.
@@ -630,11 +705,8 @@ pub(crate) fn read(reader: &Reader<'_>, q: &Question, query: &Query) -> (Vec<Rea
         }
         let constraint = constraint(s, query);
         let doc = index.doc(stored.doc);
-        let fact_values = reader
-            .facts
-            .get(&(doc.id.clone(), s.span.start))
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
+        let fact_values = reader.fact_values.of(reader.facts, &doc.id, s.span.start);
+        let fact_values = fact_values.as_slice();
         let base = Features {
             retrieval: hit.score / top,
             coverage: coverage_share,

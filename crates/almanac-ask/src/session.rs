@@ -330,8 +330,16 @@ impl Session {
         gazetteer: &almanac_extract::Gazetteer,
     ) -> Self {
         let lexicon = Lexicon::new();
-        let fact_values = fact_values(&facts);
-        let corpus = Corpus::with_meta(facts, documents, &lexicon, gazetteer);
+        // the facts' sentences are indexed beside the facts
+        let (fact_values, mut corpus) = std::thread::scope(|scope| {
+            let values = scope.spawn(|| FactValues::new(&facts));
+            let corpus = Corpus::index(&facts, documents, &lexicon, gazetteer);
+            let values = values
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (values, corpus)
+        });
+        corpus.facts = facts;
         let evidence = store;
         Self {
             corpus,
@@ -663,7 +671,8 @@ impl Session {
             .collect();
         let r = Reader {
             index: self.evidence.as_ref(),
-            facts: &self.fact_values,
+            facts: &self.corpus.facts,
+            fact_values: &self.fact_values,
             entities: &entities,
             unknown_entities: &unknown_entities,
         };
@@ -1313,30 +1322,6 @@ fn kinds_match(asked: almanac_model::EntityKind, found: almanac_model::EntityKin
             (asked, found),
             (Country, Government) | (Government, Country) | (Organization, Company | Government)
         )
-}
-
-/// The values each sentence's facts give (TIMEX3 values and amounts), by (document id,
-/// sentence start): an answer read from a sentence that a fact also gives scores higher.
-fn fact_values(facts: &[Fact]) -> FactValues {
-    let mut out: FactValues = HashMap::new();
-    for f in facts {
-        let FactKind::Event(e) = &f.kind else {
-            continue;
-        };
-        let mut values: Vec<String> = e.amounts.iter().map(amount_value).collect();
-        if let Some(t) = &e.time {
-            values.push(t.value.clone());
-        }
-        for name in [&e.actor, &e.target].into_iter().flatten() {
-            values.push(name.name.clone());
-        }
-        for p in &f.sources {
-            out.entry((p.doc_id.clone(), p.span.start))
-                .or_default()
-                .extend(values.iter().cloned());
-        }
-    }
-    out
 }
 
 /// `text` cut to about `max` bytes around `keep` (at word boundaries, with `...`).

@@ -1,0 +1,251 @@
+//! How the index stores a merged fact (`merged_facts.data`): the fact's JSON with its sources
+//! cut down to what the document does not already say.
+//!
+//! A merged fact cites every copy of its sentence: the 100 wire copies of a story give one
+//! fact with 100 sources, each repeating the document's id, path, title and date and the
+//! same sentence. Written whole, the merged facts of 100,000 documents take 94 MB of JSON,
+//! and reading them was most of the time `almanac ask --index` took to open. Stored here,
+//! a source is `[document path, sentence number, span start, span end, rule, confidence]`;
+//! the fact lists its distinct sentences once, and the document's id, title and date come
+//! back from its head (`heads.head`), which opening reads anyway. Extraction takes those
+//! four fields from the document a source cites, so the fact read back equals the fact
+//! written.
+
+use std::borrow::Cow;
+
+use almanac_ask::DocMeta;
+use almanac_model::{Conflict, Event, Fact, FactKind, Provenance, Role};
+use anyhow::Context;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+/// A merged fact as stored.
+#[derive(Serialize, Deserialize)]
+struct StoredFact<'a> {
+    /// [`Fact::id`].
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    /// [`Fact::kind`], tagged outside (the model's own form, tagged inside, makes serde
+    /// buffer every fact before reading it).
+    kind: StoredKind,
+    /// The distinct sentences of its sources, in the order of first use.
+    #[serde(borrow)]
+    sentences: Vec<Cow<'a, str>>,
+    /// Its sources, in order.
+    #[serde(borrow)]
+    sources: Vec<StoredSource<'a>>,
+    /// [`Fact::conflicts`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    conflicts: Vec<Conflict>,
+}
+
+/// [`FactKind`] as stored.
+#[derive(Serialize, Deserialize)]
+enum StoredKind {
+    /// [`FactKind::Event`].
+    #[serde(rename = "event")]
+    Event(Event),
+    /// [`FactKind::Role`].
+    #[serde(rename = "role")]
+    Role(Role),
+}
+
+/// A source as stored: document path, index into [`StoredFact::sentences`], span, rule and
+/// confidence.
+#[derive(Serialize, Deserialize)]
+struct StoredSource<'a>(
+    #[serde(borrow)] Cow<'a, str>,
+    usize,
+    usize,
+    usize,
+    #[serde(borrow)] Cow<'a, str>,
+    f32,
+);
+
+/// The stored text of `fact`.
+pub(crate) fn encode(fact: &Fact) -> serde_json::Result<String> {
+    let mut sentences: Vec<Cow<'_, str>> = Vec::new();
+    let mut numbers: FxHashMap<&str, usize> = FxHashMap::default();
+    let sources = fact
+        .sources
+        .iter()
+        .map(|s| {
+            let n = *numbers.entry(s.sentence.as_str()).or_insert_with(|| {
+                sentences.push(Cow::Borrowed(&s.sentence));
+                sentences.len() - 1
+            });
+            StoredSource(
+                Cow::Borrowed(&s.doc_path),
+                n,
+                s.span.start,
+                s.span.end,
+                Cow::Borrowed(&s.rule),
+                s.confidence,
+            )
+        })
+        .collect();
+    serde_json::to_string(&StoredFact {
+        id: Cow::Borrowed(&fact.id),
+        kind: match &fact.kind {
+            FactKind::Event(e) => StoredKind::Event(e.clone()),
+            FactKind::Role(r) => StoredKind::Role(r.clone()),
+        },
+        sentences,
+        sources,
+        conflicts: fact.conflicts.clone(),
+    })
+}
+
+/// A stored fact read, whose sources still name their documents by path.
+pub(crate) struct Parsed(StoredFact<'static>);
+
+/// Reads the text of a fact stored by [`encode`]; [`Parsed::resolve`] completes it.
+pub(crate) fn parse(text: &str) -> anyhow::Result<Parsed> {
+    let stored: StoredFact<'_> =
+        serde_json::from_str(text).context("a merged fact is not valid")?;
+    let owned = |c: Cow<'_, str>| Cow::Owned(c.into_owned());
+    Ok(Parsed(StoredFact {
+        id: owned(stored.id),
+        kind: stored.kind,
+        sentences: stored.sentences.into_iter().map(owned).collect(),
+        sources: stored
+            .sources
+            .into_iter()
+            .map(|StoredSource(path, n, start, end, rule, confidence)| {
+                StoredSource(owned(path), n, start, end, owned(rule), confidence)
+            })
+            .collect(),
+        conflicts: stored.conflicts,
+    }))
+}
+
+impl Parsed {
+    /// The fact, its sources completed from their documents' metadata, which `document`
+    /// finds by path.
+    pub(crate) fn resolve<'d>(
+        self,
+        document: impl Fn(&str) -> Option<&'d DocMeta>,
+    ) -> anyhow::Result<Fact> {
+        let stored = self.0;
+        let sentences = stored.sentences;
+        let sources = stored
+            .sources
+            .into_iter()
+            .map(|StoredSource(path, n, start, end, rule, confidence)| {
+                let doc = document(&path).with_context(|| {
+                    format!(
+                        "a merged fact cites the document {path}, which the index does not hold"
+                    )
+                })?;
+                let sentence = sentences.get(n).with_context(|| {
+                    format!(
+                        "a merged fact's source cites its sentence {n} of {}",
+                        sentences.len()
+                    )
+                })?;
+                Ok(Provenance {
+                    doc_id: doc.id.clone(),
+                    doc_path: path.into_owned(),
+                    doc_title: doc.title.clone(),
+                    doc_date: doc.date,
+                    sentence: sentence.to_string(),
+                    span: start..end,
+                    rule: rule.into_owned(),
+                    confidence,
+                })
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(Fact {
+            id: stored.id.into_owned(),
+            kind: match stored.kind {
+                StoredKind::Event(e) => FactKind::Event(e),
+                StoredKind::Role(r) => FactKind::Role(r),
+            },
+            sources,
+            conflicts: stored.conflicts,
+        })
+    }
+}
+
+/// Reads back a fact stored by [`encode`]; `document` finds a document's metadata by path.
+#[cfg(test)]
+fn decode<'d>(text: &str, document: impl Fn(&str) -> Option<&'d DocMeta>) -> anyhow::Result<Fact> {
+    parse(text)?.resolve(document)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use almanac_extract::Extractor;
+    use almanac_model::{DateKnown, Document};
+
+    fn doc(path: &str, text: &str, title: &str, day: u32) -> Document {
+        let mut d = Document::new(path, "plain-text", text);
+        d.title = Some(title.to_owned());
+        d.published.local =
+            chrono::NaiveDate::from_ymd_opt(2023, 4, day).and_then(|d| d.and_hms_opt(9, 0, 0));
+        d.published.known = DateKnown::Explicit;
+        d
+    }
+
+    #[test]
+    fn a_stored_fact_reads_back_equal_and_smaller() {
+        let docs = [
+            doc(
+                "a.txt",
+                "Japan lifted export restrictions on South Korea. The port of Busan reopened on Monday.",
+                "Ports",
+                1,
+            ),
+            doc(
+                "feed.xml#2",
+                "Japan lifted export restrictions on South Korea.",
+                "Ports again",
+                2,
+            ),
+        ];
+        let extractor = Extractor::new();
+        let mut facts = extractor.extract(&docs[0]);
+        let copy = extractor.extract(&docs[1]);
+        assert!(
+            !facts.is_empty() && !copy.is_empty(),
+            "the sentences give facts"
+        );
+        facts.extend(copy);
+        let merged = almanac_extract::merge(facts);
+        assert!(
+            merged.iter().any(|f| f.sources.len() == 2),
+            "the copies merge: {merged:#?}"
+        );
+        let metas: Vec<DocMeta> = docs.iter().map(DocMeta::of).collect();
+        for fact in &merged {
+            let text = encode(fact).unwrap();
+            let back = decode(&text, |p| metas.iter().find(|m| m.path == p)).unwrap();
+            assert_eq!(&back, fact);
+            if fact.sources.len() == 2 {
+                assert!(text.len() < serde_json::to_string(fact).unwrap().len() * 2 / 3);
+            }
+        }
+    }
+
+    #[test]
+    fn a_source_of_an_unknown_document_or_sentence_is_an_error() {
+        let d = doc(
+            "a.txt",
+            "Japan lifted export restrictions on South Korea.",
+            "Ports",
+            1,
+        );
+        let facts = Extractor::new().extract(&d);
+        let text = encode(&facts[0]).unwrap();
+        let none: Option<&DocMeta> = None;
+        let err = decode(&text, |_| none).unwrap_err().to_string();
+        assert!(err.contains("cites the document a.txt"), "{err}");
+        let broken = text.replacen("[\"a.txt\",0,", "[\"a.txt\",3,", 1);
+        let meta = DocMeta::of(&d);
+        let err = decode(&broken, |_| Some(&meta)).unwrap_err().to_string();
+        assert!(err.contains("sentence 3 of 1"), "{err}");
+        let err = decode("{\"id\":", |_| Some(&meta)).unwrap_err().to_string();
+        assert!(err.contains("not valid"), "{err}");
+    }
+}
