@@ -11,7 +11,8 @@
 //! documented in the README ("The index").
 //!
 //! Writing is a stream: the files are taken in batches of [`BATCH_FILES`], each batch is read,
-//! parsed and extracted in parallel and written in one transaction. Memory does not grow with
+//! parsed and extracted in parallel, and every [`TRANSACTION_FILES`] files read are written in
+//! one transaction. Memory does not grow with
 //! the corpus, and a run that stops (Ctrl-C, a crash, a full disk) leaves every batch it
 //! committed, and the index as it was for the others: it still opens.
 //!
@@ -56,8 +57,14 @@ pub(crate) const FILE_NAME: &str = "almanac.sqlite";
 /// The schema version this build writes and reads (`meta.schema`).
 const SCHEMA_VERSION: &str = "4";
 
-/// Files read, parsed and written per transaction.
+/// Files read and parsed in parallel per round.
 pub(crate) const BATCH_FILES: usize = 256;
+
+/// Files read (not unchanged) written per transaction. Each transaction writes one posting
+/// segment per term it holds, into the middle of the postings table; fewer, larger
+/// transactions rewrite fewer pages: at 100,000 documents, 1024 took 158 s against 184 s
+/// for 256, with less memory (324 MB against 340 MB).
+const TRANSACTION_FILES: usize = 1024;
 
 /// SQLite's page cache while writing, in KiB.
 const WRITE_CACHE_KIB: i64 = 64 * 1024;
@@ -1162,7 +1169,7 @@ pub(crate) fn index(
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let files = &walked.files;
         scope.spawn(move || {
-            // A transaction gathers BATCH_FILES files that were read: unchanged files cost
+            // A transaction gathers TRANSACTION_FILES files that were read: unchanged files cost
             // nothing to hold, so a re-index with few changes commits few times.
             let (mut start, mut outcomes, mut read) = (0, Vec::new(), 0);
             for (i, batch) in files.chunks(BATCH_FILES).enumerate() {
@@ -1173,7 +1180,7 @@ pub(crate) fn index(
                     .count();
                 outcomes.extend(examined);
                 let end = (i * BATCH_FILES + batch.len()).min(files.len());
-                if read >= BATCH_FILES || end == files.len() {
+                if read >= TRANSACTION_FILES || end == files.len() {
                     let range = start..end;
                     if send.send((range, std::mem::take(&mut outcomes))).is_err() {
                         break; // the writer failed and stopped listening
