@@ -29,7 +29,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use almanac_ask::Session;
-use almanac_ask::{DocMeta, Posting, sentence_terms, title_terms};
+use almanac_ask::{DocMeta, Posting, content_words, stem_of, title_terms};
 use almanac_extract::Extractor;
 #[cfg(test)]
 use almanac_model::SentenceEvidence;
@@ -260,18 +260,6 @@ impl Analyzed {
         let (facts, evidence) = extractor.extract_with_evidence(&doc);
         let head = DocMeta::of(&doc);
         let title = doc.title.as_deref().map(title_terms).unwrap_or_default();
-        let mut words: Vec<String> = Vec::new();
-        let sentences: Vec<(Vec<(String, u16)>, u16)> = evidence
-            .sentences
-            .iter()
-            .map(|s| {
-                let t = sentence_terms(&s.text);
-                words.extend(t.words);
-                (t.stems, t.len)
-            })
-            .collect();
-        words.sort_unstable();
-        words.dedup();
         let json = Serialized::new(&doc, &head, &facts, &evidence);
         let mut new = NewVocabulary::default();
         let (title_terms, sentence_terms) = {
@@ -279,23 +267,25 @@ impl Analyzed {
             let mut v = vocabulary.lock().unwrap_or_else(|e| e.into_inner());
             let mut title: Vec<u32> = title.iter().map(|st| v.term(st, &mut new)).collect();
             title.sort_unstable();
-            let sentences = sentences
+            // the terms `sentence_terms` gives, each distinct word stemmed once per run
+            let sentences = evidence
+                .sentences
                 .iter()
-                .map(|(terms, len)| {
-                    let mut ids: Vec<(u32, u16)> = terms
-                        .iter()
-                        .map(|(st, tf)| (v.term(st, &mut new), *tf))
-                        .collect();
+                .map(|s| {
+                    let mut ids: Vec<(u32, u16)> = Vec::new();
+                    let mut words = 0usize;
+                    content_words(&s.text, |lower| {
+                        words += 1;
+                        let id = v.word_term(lower, &mut new);
+                        match ids.iter_mut().find(|(x, _)| *x == id) {
+                            Some((_, n)) => *n = n.saturating_add(1),
+                            None => ids.push((id, 1)),
+                        }
+                    });
                     ids.sort_unstable();
-                    (ids, *len)
+                    (ids, u16::try_from(words).unwrap_or(u16::MAX).max(1))
                 })
                 .collect();
-            for w in words {
-                if !v.words.contains(&w) {
-                    v.words.insert(w.clone());
-                    new.words.push(w);
-                }
-            }
             (title, sentences)
         };
         Self {
@@ -337,8 +327,12 @@ struct Retrieval {
 
 /// The index's stems and words, interned by the threads that read documents.
 struct Vocabulary {
+    /// Stem → term id.
     terms: FxHashMap<String, u32>,
+    /// The words typo repair knows (table `words`).
     words: FxHashSet<String>,
+    /// Word → its stem's term id, for the words this run has seen.
+    by_word: FxHashMap<String, u32>,
 }
 
 impl Vocabulary {
@@ -351,7 +345,25 @@ impl Vocabulary {
             .prepare("SELECT word FROM words")?
             .query_map([], |r| r.get::<_, String>(0))?
             .collect::<Result<FxHashSet<_>, _>>()?;
-        Ok(Self { terms, words })
+        Ok(Self {
+            terms,
+            words,
+            by_word: FxHashMap::default(),
+        })
+    }
+
+    /// The term id of the lowercased content word `lower`; the first time the run sees the
+    /// word it is stemmed, and recorded in `new` when the index does not know it.
+    fn word_term(&mut self, lower: &str, new: &mut NewVocabulary) -> u32 {
+        if let Some(&id) = self.by_word.get(lower) {
+            return id;
+        }
+        let id = self.term(&stem_of(lower), new);
+        self.by_word.insert(lower.to_owned(), id);
+        if self.words.insert(lower.to_owned()) {
+            new.words.push(lower.to_owned());
+        }
+        id
     }
 
     /// The id of `stem`, a new one (recorded in `new`) the first time it is seen. Ids are

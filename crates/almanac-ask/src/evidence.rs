@@ -132,14 +132,31 @@ pub struct SentenceTerms {
     pub words: Vec<String>,
 }
 
+/// Calls `f` with each content word of `text`, lowercased, as often as it occurs: the words
+/// [`sentence_terms`] counts. With [`stem_of`], a store can intern a word's stem once per
+/// distinct word instead of once per occurrence.
+pub fn content_words(text: &str, mut f: impl FnMut(&str)) {
+    for_each_lower(text, |lower| {
+        if is_content(lower) {
+            f(lower);
+        }
+    });
+}
+
+/// The stem a lowercased content word is indexed under.
+///
+/// ```
+/// assert_eq!(almanac_ask::stem_of("restrictions"), almanac_ask::stem_of("restriction"));
+/// ```
+pub fn stem_of(lower: &str) -> String {
+    stem(lower)
+}
+
 /// The content words of a sentence as BM25 and typo repair count them.
 pub fn sentence_terms(text: &str) -> SentenceTerms {
     let mut stems: Vec<(String, u16)> = Vec::new();
     let mut words = Vec::new();
-    for_each_lower(text, |lower| {
-        if !is_content(lower) {
-            return;
-        }
+    content_words(text, |lower| {
         words.push(lower.to_owned());
         let stem = stem(lower);
         match stems.iter_mut().find(|(x, _)| *x == stem) {
