@@ -242,7 +242,7 @@ impl Serialized {
             head: json(head)?,
             facts: facts
                 .iter()
-                .map(|f| Ok((partition(f), json(f)?)))
+                .map(|f| Ok((partition(f), stored_fact::encode_whole(f)?)))
                 .collect::<anyhow::Result<_>>()?,
             sentences: evidence
                 .sentences
@@ -924,9 +924,8 @@ fn merge_dirty(tx: &Transaction<'_>) -> anyhow::Result<()> {
             .map(|texts| {
                 let facts = texts
                     .iter()
-                    .map(|t| serde_json::from_str(t))
-                    .collect::<Result<Vec<Fact>, _>>()
-                    .context("reading a fact from the index")?;
+                    .map(|t| stored_fact::decode_whole(t))
+                    .collect::<anyhow::Result<Vec<Fact>>>()?;
                 Ok(almanac_extract::merge(facts))
             })
             .collect::<anyhow::Result<_>>()?;
@@ -1606,7 +1605,7 @@ mod tests {
         rows.sort_by(|a, b| (&a.0, a.1, a.2).cmp(&(&b.0, b.1, b.2)));
         let facts: Vec<Fact> = rows
             .iter()
-            .map(|r| serde_json::from_str(&r.3).expect("a fact"))
+            .map(|r| stored_fact::decode_whole(&r.3).expect("a fact"))
             .collect();
         assert!(facts.len() > 5);
         let heads = read_heads(&conn).expect("heads read");

@@ -50,6 +50,81 @@ enum StoredKind {
     Role(Role),
 }
 
+/// [`StoredKind`] borrowed, to write a fact without copying it.
+#[derive(Serialize)]
+enum KindRef<'a> {
+    /// [`FactKind::Event`].
+    #[serde(rename = "event")]
+    Event(&'a Event),
+    /// [`FactKind::Role`].
+    #[serde(rename = "role")]
+    Role(&'a Role),
+}
+
+impl<'a> KindRef<'a> {
+    fn of(kind: &'a FactKind) -> Self {
+        match kind {
+            FactKind::Event(e) => KindRef::Event(e),
+            FactKind::Role(r) => KindRef::Role(r),
+        }
+    }
+}
+
+impl From<StoredKind> for FactKind {
+    fn from(kind: StoredKind) -> Self {
+        match kind {
+            StoredKind::Event(e) => FactKind::Event(e),
+            StoredKind::Role(r) => FactKind::Role(r),
+        }
+    }
+}
+
+/// A document's fact as stored (`facts.data`): whole, with its kind tagged outside.
+#[derive(Deserialize)]
+struct WholeFact {
+    /// [`Fact::id`].
+    id: String,
+    /// [`Fact::kind`].
+    kind: StoredKind,
+    /// [`Fact::sources`].
+    sources: Vec<Provenance>,
+    /// [`Fact::conflicts`].
+    #[serde(default)]
+    conflicts: Vec<Conflict>,
+}
+
+/// [`WholeFact`] borrowed, to write it.
+#[derive(Serialize)]
+struct WholeFactRef<'a> {
+    id: &'a str,
+    kind: KindRef<'a>,
+    sources: &'a [Provenance],
+    #[serde(skip_serializing_if = "<[Conflict]>::is_empty")]
+    conflicts: &'a [Conflict],
+}
+
+/// The stored text of one document's fact (`facts.data`): the fact whole, its kind tagged
+/// outside, which reads back twice as fast when a run merges the facts again.
+pub(crate) fn encode_whole(fact: &Fact) -> serde_json::Result<String> {
+    serde_json::to_string(&WholeFactRef {
+        id: &fact.id,
+        kind: KindRef::of(&fact.kind),
+        sources: &fact.sources,
+        conflicts: &fact.conflicts,
+    })
+}
+
+/// Reads back a fact stored by [`encode_whole`].
+pub(crate) fn decode_whole(text: &str) -> anyhow::Result<Fact> {
+    let f: WholeFact = serde_json::from_str(text).context("a document's fact is not valid")?;
+    Ok(Fact {
+        id: f.id,
+        kind: f.kind.into(),
+        sources: f.sources,
+        conflicts: f.conflicts,
+    })
+}
+
 /// A source as stored: document path, index into [`StoredFact::sentences`], span, rule and
 /// confidence.
 #[derive(Serialize, Deserialize)]
@@ -157,10 +232,7 @@ impl Parsed {
             .collect::<anyhow::Result<Vec<_>>>()?;
         Ok(Fact {
             id: stored.id.into_owned(),
-            kind: match stored.kind {
-                StoredKind::Event(e) => FactKind::Event(e),
-                StoredKind::Role(r) => FactKind::Role(r),
-            },
+            kind: stored.kind.into(),
             sources,
             conflicts: stored.conflicts,
         })
@@ -222,6 +294,9 @@ mod tests {
             let text = encode(fact).unwrap();
             let back = decode(&text, |p| metas.iter().find(|m| m.path == p)).unwrap();
             assert_eq!(&back, fact);
+            let whole = encode_whole(fact).unwrap();
+            assert!(whole.contains("\"kind\":{\"event\":{"), "{whole}");
+            assert_eq!(&decode_whole(&whole).unwrap(), fact);
             if fact.sources.len() == 2 {
                 assert!(text.len() < serde_json::to_string(fact).unwrap().len() * 2 / 3);
             }
@@ -246,6 +321,10 @@ mod tests {
         let err = decode(&broken, |_| Some(&meta)).unwrap_err().to_string();
         assert!(err.contains("sentence 3 of 1"), "{err}");
         let err = decode("{\"id\":", |_| Some(&meta)).unwrap_err().to_string();
+        assert!(err.contains("not valid"), "{err}");
+        let err = decode_whole("{\"id\":\"x\",\"kind\":{\"type\":\"event\"}}")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("not valid"), "{err}");
     }
 }
