@@ -87,9 +87,9 @@ pub struct Corpus {
     pub compact: Vec<Compact>,
     /// Interned entities.
     pub entities: Vec<EntityInfo>,
-    entity_index: HashMap<String, u32>,
+    entity_index: FxHashMap<String, u32>,
     /// Normalized alias → entities.
-    aliases: HashMap<String, Vec<u32>>,
+    aliases: FxHashMap<String, Vec<u32>>,
     /// Aliases grouped by character length, for typo-tolerant lookup.
     aliases_by_len: Vec<Vec<(String, u32)>>,
     /// Entity → its aliases, sorted.
@@ -106,7 +106,7 @@ pub struct Corpus {
     /// Document id → metadata.
     pub docs: FxHashMap<String, DocInfo>,
     /// Every stemmed word of the facts' sentences, objects and titles, with its id.
-    pub vocabulary: HashMap<String, u32>,
+    pub vocabulary: FxHashMap<String, u32>,
     /// Word id → facts whose text holds it; emptied for words in more than [`RARE`] facts.
     pub by_word: Vec<Vec<u32>>,
     /// Word id → number of facts whose text holds it.
@@ -169,8 +169,8 @@ impl Corpus {
             facts: Vec::new(),
             compact: Vec::with_capacity(facts.len()),
             entities: Vec::new(),
-            entity_index: HashMap::new(),
-            aliases: HashMap::new(),
+            entity_index: FxHashMap::default(),
+            aliases: FxHashMap::default(),
             aliases_by_len: Vec::new(),
             alias_lists: Vec::new(),
             by_entity: Vec::new(),
@@ -179,7 +179,7 @@ impl Corpus {
             by_class: Vec::new(),
             by_time: Vec::new(),
             docs: FxHashMap::default(),
-            vocabulary: HashMap::new(),
+            vocabulary: FxHashMap::default(),
             by_word: Vec::new(),
             word_facts: Vec::new(),
             latest: None,
@@ -188,19 +188,41 @@ impl Corpus {
             heads: HashMap::new(),
             left_office: HashMap::new(),
         };
-        for doc in documents {
-            corpus.docs.insert(
-                doc.id.clone(),
-                DocInfo {
-                    path: doc.path.clone(),
-                    title: doc.title.clone(),
-                    date_label: doc.date_label.clone(),
-                },
-            );
-            if let Some(date) = doc.date.map(|d| d.date()) {
-                corpus.latest = corpus.latest.max(Some(date));
-            }
-        }
+        // the documents' table is built on another thread while the facts are indexed
+        std::thread::scope(|scope| {
+            let docs = scope.spawn(|| {
+                let mut docs = FxHashMap::default();
+                let mut latest = None;
+                for doc in documents {
+                    docs.insert(
+                        doc.id.clone(),
+                        DocInfo {
+                            path: doc.path.clone(),
+                            title: doc.title.clone(),
+                            date_label: doc.date_label.clone(),
+                        },
+                    );
+                    if let Some(date) = doc.date.map(|d| d.date()) {
+                        latest = latest.max(Some(date));
+                    }
+                }
+                (docs, latest)
+            });
+            corpus.index_facts(facts, documents.is_empty(), lexicon);
+            let (docs, latest) = docs
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            corpus.docs = docs;
+            corpus.latest = corpus.latest.max(latest);
+        });
+        corpus.finish(gazetteer);
+        corpus
+    }
+
+    /// Indexes the facts: compact records, postings by entity, class, time and word; the
+    /// latest source date when `undated` (no document metadata was given).
+    fn index_facts(&mut self, facts: &[Fact], undated: bool, lexicon: &Lexicon) {
+        let corpus = self;
         let mut seen = FxHashMap::default();
         for (i, fact) in facts.iter().enumerate() {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
@@ -217,7 +239,7 @@ impl Corpus {
             if let Some(range) = c.time {
                 corpus.by_time.push((range.start, i));
             }
-            if documents.is_empty() {
+            if undated {
                 for s in &fact.sources {
                     if let Some(date) = s.doc_date.map(|d| d.date()) {
                         corpus.latest = corpus.latest.max(Some(date));
@@ -246,11 +268,15 @@ impl Corpus {
         for (i, e) in corpus.entities.iter_mut().enumerate() {
             e.facts = corpus.by_entity[i].len();
         }
-        corpus.add_known_aliases(gazetteer);
-        corpus.link_institutions(gazetteer);
-        corpus.derive_short_names();
-        corpus.build_fuzzy_table();
-        corpus
+    }
+
+    /// Adds the names of `gazetteer`, links institutions to their countries and derives
+    /// short names, once the facts are indexed.
+    fn finish(&mut self, gazetteer: &Gazetteer) {
+        self.add_known_aliases(gazetteer);
+        self.link_institutions(gazetteer);
+        self.derive_short_names();
+        self.build_fuzzy_table();
     }
 
     /// Indexes the stemmed words of a fact's first two sentences and of its object or
