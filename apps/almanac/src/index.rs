@@ -1441,8 +1441,10 @@ pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> 
     let diagnostics = read_diagnostics(&conn)?;
     let metas: Vec<DocMeta> = docs.iter().map(|d| d.meta.clone()).collect();
     let store = DiskStore::new(conn, docs, sentences, total_len, dead, segments);
-    let s = Session::with_store(facts, &metas, Box::new(store), &gazetteer);
-    Ok((s, diagnostics))
+    Ok((
+        Session::with_store(facts, metas, Box::new(store), &gazetteer),
+        diagnostics,
+    ))
 }
 
 /// The merged facts of the index in `dir` (as `almanac facts` over the same files gives

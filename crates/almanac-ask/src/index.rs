@@ -68,17 +68,6 @@ pub struct Compact {
     pub conflicts: u16,
 }
 
-/// What the session knows of a document, for the source line of an answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocInfo {
-    /// The path as given.
-    pub path: String,
-    /// The title.
-    pub title: Option<String>,
-    /// `published 2020-01-21`, `updated 2023-04-25`, or a note for capture-relative dates.
-    pub date_label: Option<String>,
-}
-
 /// The indexed corpus.
 pub struct Corpus {
     /// The facts, in the order given.
@@ -103,8 +92,10 @@ pub struct Corpus {
     pub by_class: Vec<Vec<u32>>,
     /// Facts with a calendar time, sorted by start day.
     pub by_time: Vec<(i32, u32)>,
-    /// Document id → metadata.
-    pub docs: FxHashMap<String, DocInfo>,
+    /// Document id → its metadata in [`Corpus::documents`] (the last document of that id).
+    pub docs: FxHashMap<String, u32>,
+    /// The documents' metadata, in the order given.
+    pub documents: Vec<DocMeta>,
     /// Every stemmed word of the facts' sentences, objects and titles, with its id.
     pub vocabulary: FxHashMap<String, u32>,
     /// Word id → facts whose text holds it; emptied for words in more than [`RARE`] facts.
@@ -154,11 +145,17 @@ impl Corpus {
     ) -> Self {
         let mut corpus = Self::index(&facts, documents, lexicon, gazetteer);
         corpus.facts = facts;
+        corpus.documents = documents.to_vec();
         corpus
     }
 
-    /// [`Corpus::with_meta`] without keeping the facts: [`Corpus::facts`] is empty until
-    /// the caller sets it to `facts`.
+    /// The metadata of the document `id` (the last given with that id).
+    pub fn doc(&self, id: &str) -> Option<&DocMeta> {
+        self.documents.get(*self.docs.get(id)? as usize)
+    }
+
+    /// [`Corpus::with_meta`] without keeping the facts and documents: [`Corpus::facts`] and
+    /// [`Corpus::documents`] are empty until the caller sets them.
     pub(crate) fn index(
         facts: &[Fact],
         documents: &[DocMeta],
@@ -179,6 +176,7 @@ impl Corpus {
             by_class: Vec::new(),
             by_time: Vec::new(),
             docs: FxHashMap::default(),
+            documents: Vec::new(),
             vocabulary: FxHashMap::default(),
             by_word: Vec::new(),
             word_facts: Vec::new(),
@@ -193,15 +191,8 @@ impl Corpus {
             let docs = scope.spawn(|| {
                 let mut docs = FxHashMap::default();
                 let mut latest = None;
-                for doc in documents {
-                    docs.insert(
-                        doc.id.clone(),
-                        DocInfo {
-                            path: doc.path.clone(),
-                            title: doc.title.clone(),
-                            date_label: doc.date_label.clone(),
-                        },
-                    );
+                for (i, doc) in documents.iter().enumerate() {
+                    docs.insert(doc.id.clone(), u32::try_from(i).unwrap_or(u32::MAX));
                     if let Some(date) = doc.date.map(|d| d.date()) {
                         latest = latest.max(Some(date));
                     }

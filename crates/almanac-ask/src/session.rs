@@ -317,7 +317,7 @@ impl Session {
     ) -> Self {
         let docs: Vec<DocMeta> = documents.iter().map(DocMeta::of).collect();
         let evidence = EvidenceIndex::new(documents, evidence);
-        Self::with_store(facts, &docs, Box::new(evidence), gazetteer)
+        Self::with_store(facts, docs, Box::new(evidence), gazetteer)
     }
 
     /// Indexes `facts` over documents known by their metadata, reading sentences from
@@ -325,7 +325,7 @@ impl Session {
     /// over the same documents, without holding every sentence in memory.
     pub fn with_store(
         facts: Vec<Fact>,
-        documents: &[DocMeta],
+        documents: Vec<DocMeta>,
         store: Box<dyn Retrieve>,
         gazetteer: &almanac_extract::Gazetteer,
     ) -> Self {
@@ -333,13 +333,14 @@ impl Session {
         // the facts' sentences are indexed beside the facts
         let (fact_values, mut corpus) = std::thread::scope(|scope| {
             let values = scope.spawn(|| FactValues::new(&facts));
-            let corpus = Corpus::index(&facts, documents, &lexicon, gazetteer);
+            let corpus = Corpus::index(&facts, &documents, &lexicon, gazetteer);
             let values = values
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (values, corpus)
         });
         corpus.facts = facts;
+        corpus.documents = documents;
         let evidence = store;
         Self {
             corpus,
@@ -454,11 +455,14 @@ impl Session {
             .corpus
             .docs
             .iter()
-            .map(|(id, d)| SourceSummary {
-                path: d.path.clone(),
-                title: d.title.clone(),
-                date: d.date_label.clone(),
-                facts: counts.get(id.as_str()).copied().unwrap_or(0),
+            .filter_map(|(id, &i)| {
+                let d = self.corpus.documents.get(i as usize)?;
+                Some(SourceSummary {
+                    path: d.path.clone(),
+                    title: d.title.clone(),
+                    date: d.date_label.clone(),
+                    facts: counts.get(id.as_str()).copied().unwrap_or(0),
+                })
             })
             .collect();
         out.sort_by(|a, b| a.path.cmp(&b.path));
@@ -1123,7 +1127,7 @@ impl Session {
 
     fn source(&self, q: &Question, fact: &Fact) -> Option<Source> {
         let p = self.quoted(q, fact)?;
-        let doc = self.corpus.docs.get(&p.doc_id);
+        let doc = self.corpus.doc(&p.doc_id);
         Some(Source {
             doc: doc.map_or_else(|| p.doc_path.clone(), |d| d.path.clone()),
             title: doc
@@ -1137,7 +1141,7 @@ impl Session {
 
     fn citation(&self, q: &Question, fact: &Fact) -> Option<String> {
         let p = self.quoted(q, fact)?;
-        let doc = self.corpus.docs.get(&p.doc_id);
+        let doc = self.corpus.doc(&p.doc_id);
         let title = doc
             .and_then(|d| d.title.clone())
             .or_else(|| p.doc_title.clone());
