@@ -275,20 +275,18 @@ pub fn bm25_search(
         .collect();
     plan.sort_by(|a, b| b.most.total_cmp(&a.most));
     let scored = if postings > n / DENSE_SHARE {
-        // The arrays are kept for the thread's next question: allocating them anew would
-        // fault their pages in every time.
+        // The array is kept for the thread's next question: allocating it anew would
+        // fault its pages in every time.
         thread_local! {
-            static SCRATCH: std::cell::RefCell<(Dense, Dense)> = Default::default();
+            static SCRATCH: std::cell::RefCell<Dense> = Default::default();
         }
-        let (mut acc, mut best) = SCRATCH.with(|s| s.take());
-        let scored = score_plan(&plan, limit, avg_len, &mut walk, &mut acc, &mut best);
+        let mut acc = SCRATCH.with(|s| s.take());
+        let scored = score_plan(&plan, limit, avg_len, &mut walk, &mut acc);
         acc.clear();
-        best.clear();
-        SCRATCH.with(|s| s.replace((acc, best)));
+        SCRATCH.with(|s| s.replace(acc));
         scored
     } else {
-        let (mut acc, mut best) = (Sparse::default(), Sparse::default());
-        score_plan(&plan, limit, avg_len, &mut walk, &mut acc, &mut best)
+        score_plan(&plan, limit, avg_len, &mut walk, &mut Sparse::default())
     };
     let mut hits = scored;
     let order = |a: &Hit, b: &Hit| {
@@ -306,20 +304,25 @@ pub fn bm25_search(
     hits
 }
 
-/// Walks `plan` (terms with their stems and weights, most valuable first) into `acc`, with
-/// `best` as the per-term scratch; returns every sentence scored.
+/// Walks `plan` (terms with their stems and weights, most valuable first) into `acc`;
+/// returns every sentence scored.
+///
+/// A term's postings are gathered per stem, then combined a window of sentence ids at a
+/// time ([`TermBest`]), so the per-term maximum lives in a small array and `acc` is
+/// updated in ascending id order: both stay in cache where a corpus-wide array would not.
 fn score_plan<S: ScoreMap>(
     plan: &[PlanTerm<'_>],
     limit: usize,
     avg_len: f32,
     walk: &mut impl FnMut(&str, Option<&[u32]>, &mut dyn FnMut(Posting)),
     acc: &mut S,
-    best: &mut S,
 ) -> Vec<Hit> {
     let mut left: f32 = plan.iter().map(|p| p.most).sum();
     let mut postings_left: usize = plan.iter().map(|p| p.postings).sum();
     let mut pruned = false;
     let mut only: Option<Vec<u32>> = None;
+    let mut lists: Vec<(Vec<Posting>, f32)> = Vec::new();
+    let mut window = TermBest::default();
     for PlanTerm {
         stems,
         most,
@@ -352,29 +355,22 @@ fn score_plan<S: ScoreMap>(
         }
         postings_left -= postings;
         left -= most;
+        lists.resize_with(stems.len(), Default::default);
+        for ((list, weight), &(stem, w)) in lists.iter_mut().zip(stems) {
+            list.clear();
+            *weight = w;
+            walk(stem, only.as_deref(), &mut |p: Posting| list.push(p));
+            // a store's lists ascend; one that does not is sorted rather than misread
+            if !list.is_sorted_by_key(|p| p.sentence) {
+                list.sort_by_key(|p| p.sentence);
+            }
+        }
         // Per sentence, the best alternative of this term counts once.
-        best.clear();
-        for &(stem, w) in stems {
-            walk(stem, only.as_deref(), &mut |p: Posting| {
-                let tf = f32::from(p.tf);
-                let len = f32::from(p.len);
-                let norm =
-                    tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / avg_len));
-                let v = w * norm;
-                if !pruned || acc.contains(p.sentence) {
-                    let e = best.slot(p.sentence);
-                    *e = e.max(v);
-                }
-                // The next sentence of the same document has this one as context.
-                if p.next_in_doc && (!pruned || acc.contains(p.sentence + 1)) {
-                    let e = best.slot(p.sentence + 1);
-                    *e = e.max(v * CONTEXT_WEIGHT);
-                }
-            });
-        }
-        for &s in best.touched() {
-            *acc.slot(s) += best.get(s);
-        }
+        window.walk(&lists[..stems.len()], avg_len, |s, v| {
+            if !pruned || acc.contains(s) {
+                *acc.slot(s) += v;
+            }
+        });
     }
     acc.touched()
         .iter()
@@ -383,6 +379,114 @@ fn score_plan<S: ScoreMap>(
             score: acc.get(sentence),
         })
         .collect()
+}
+
+/// log2 of the number of sentence ids [`TermBest`] combines at a time.
+const WINDOW_BITS: u32 = 14;
+/// The number of sentence ids [`TermBest`] combines at a time.
+const WINDOW: usize = 1 << WINDOW_BITS;
+
+/// One term's best score per sentence over its stems, for a window of sentence ids at a
+/// time: slot `WINDOW` holds the context of the window's last sentence for the next one.
+struct TermBest {
+    value: Vec<f32>,
+    /// One bit per slot: whether it has a score.
+    member: Vec<u64>,
+}
+
+impl Default for TermBest {
+    fn default() -> Self {
+        Self {
+            value: vec![0.0; WINDOW + 1],
+            member: vec![0; WINDOW / 64 + 1],
+        }
+    }
+}
+
+impl TermBest {
+    /// Keeps the larger of the slot's score and `v`.
+    fn raise(&mut self, slot: usize, v: f32) {
+        let bit = 1u64 << (slot % 64);
+        let word = &mut self.member[slot / 64];
+        if *word & bit == 0 {
+            *word |= bit;
+            self.value[slot] = v;
+        } else {
+            self.value[slot] = self.value[slot].max(v);
+        }
+    }
+
+    /// Scores each stem's postings (`lists`, ascending, with the stem's weight) and calls
+    /// `emit` once per sentence, ascending, with the best score any stem gives it (a
+    /// posting also gives [`CONTEXT_WEIGHT`] of its score to the next sentence of its
+    /// document).
+    fn walk(
+        &mut self,
+        lists: &[(Vec<Posting>, f32)],
+        avg_len: f32,
+        mut emit: impl FnMut(u32, f32),
+    ) {
+        let mut at = vec![0usize; lists.len()];
+        // the context score for the sentence after the last window, not yet emitted
+        let mut carry: Option<(u64, f32)> = None;
+        loop {
+            let next = lists
+                .iter()
+                .zip(&at)
+                .filter_map(|((list, _), &i)| list.get(i))
+                .map(|p| u64::from(p.sentence) >> WINDOW_BITS)
+                .min();
+            let Some(window) = next else {
+                break;
+            };
+            let base = window << WINDOW_BITS;
+            let end = base + WINDOW as u64;
+            if let Some((s, v)) = carry.take() {
+                if s == base {
+                    self.raise(0, v);
+                } else if let Ok(s) = u32::try_from(s) {
+                    emit(s, v);
+                }
+            }
+            for ((list, w), i) in lists.iter().zip(&mut at) {
+                while let Some(p) = list.get(*i).filter(|p| u64::from(p.sentence) < end) {
+                    *i += 1;
+                    let tf = f32::from(p.tf);
+                    let len = f32::from(p.len);
+                    let norm = tf * (BM25_K1 + 1.0)
+                        / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / avg_len));
+                    let v = w * norm;
+                    let slot = (u64::from(p.sentence) - base) as usize;
+                    self.raise(slot, v);
+                    // The next sentence of the same document has this one as context.
+                    if p.next_in_doc {
+                        self.raise(slot + 1, v * CONTEXT_WEIGHT);
+                    }
+                }
+            }
+            for word_at in 0..WINDOW / 64 {
+                let mut word = std::mem::take(&mut self.member[word_at]);
+                while word != 0 {
+                    let slot = word_at * 64 + word.trailing_zeros() as usize;
+                    word &= word - 1;
+                    // ids past u32::MAX (context of the last possible id) do not exist
+                    if let Ok(s) = u32::try_from(base + slot as u64) {
+                        emit(s, self.value[slot]);
+                    }
+                }
+            }
+            let last = &mut self.member[WINDOW / 64];
+            if *last & 1 != 0 {
+                carry = Some((end, self.value[WINDOW]));
+            }
+            *last = 0;
+        }
+        if let Some((s, v)) = carry
+            && let Ok(s) = u32::try_from(s)
+        {
+            emit(s, v);
+        }
+    }
 }
 
 /// A query term as walked: its stems with their weights, the most it can add to a
@@ -399,7 +503,7 @@ const ONLY_IDS_MAX: usize = 1 << 14;
 
 /// A question walking more postings than this share of the corpus's sentences scores
 /// them in arrays ([`Dense`]) rather than a hash map ([`Sparse`]).
-const DENSE_SHARE: usize = 16;
+const DENSE_SHARE: usize = 256;
 
 /// Scores by sentence id, and the ids scored so far (a score may be 0).
 trait ScoreMap {
