@@ -243,7 +243,25 @@ pub fn bm25_search(
     terms: &[QueryTerm],
     limit: usize,
     stats: impl Fn(&str) -> Option<TermStats>,
+    walk: impl FnMut(&str, Option<&[u32]>, &mut dyn FnMut(Posting)),
+) -> Vec<Hit> {
+    search_walking(n, avg_len, terms, limit, stats, walk, WINDOWED_FROM)
+}
+
+/// A term with more postings than this, reached with nothing cut off, is walked together
+/// with the terms after it ([`score_windows`]).
+const WINDOWED_FROM: usize = 1 << 14;
+
+/// [`bm25_search`], walking the terms together from the first one holding more than
+/// `windowed_from` postings (see [`score_plan`]).
+fn search_walking(
+    n: usize,
+    avg_len: f32,
+    terms: &[QueryTerm],
+    limit: usize,
+    stats: impl Fn(&str) -> Option<TermStats>,
     mut walk: impl FnMut(&str, Option<&[u32]>, &mut dyn FnMut(Posting)),
+    windowed_from: usize,
 ) -> Vec<Hit> {
     let walk_limit = ((n as f32 * COMMON_SHARE) as usize).max(COMMON_FLOOR);
     let mut postings = 0usize;
@@ -281,12 +299,19 @@ pub fn bm25_search(
             static SCRATCH: std::cell::RefCell<Dense> = Default::default();
         }
         let mut acc = SCRATCH.with(|s| s.take());
-        let scored = score_plan(&plan, limit, avg_len, &mut walk, &mut acc);
+        let scored = score_plan(&plan, limit, avg_len, &mut walk, &mut acc, windowed_from);
         acc.clear();
         SCRATCH.with(|s| s.replace(acc));
         scored
     } else {
-        score_plan(&plan, limit, avg_len, &mut walk, &mut Sparse::default())
+        score_plan(
+            &plan,
+            limit,
+            avg_len,
+            &mut walk,
+            &mut Sparse::default(),
+            windowed_from,
+        )
     };
     let mut hits = scored;
     let order = |a: &Hit, b: &Hit| {
@@ -307,28 +332,25 @@ pub fn bm25_search(
 /// Walks `plan` (terms with their stems and weights, most valuable first) into `acc`;
 /// returns every sentence scored.
 ///
-/// A term's postings are gathered per stem, then combined a window of sentence ids at a
-/// time ([`TermBest`]), so the per-term maximum lives in a small array and `acc` is
-/// updated in ascending id order: both stay in cache where a corpus-wide array would not.
+/// Terms are walked one after the other, each a window of sentence ids at a time
+/// ([`TermBest`]), so that the MaxScore check can run between them. Once the next term
+/// holds more than `windowed_from` postings and nothing was cut off, the remaining terms
+/// are walked together, window by window ([`score_windows`]): a corpus-wide score array
+/// read in the order of each term's postings would miss the cache at every sentence.
 fn score_plan<S: ScoreMap>(
     plan: &[PlanTerm<'_>],
     limit: usize,
     avg_len: f32,
     walk: &mut impl FnMut(&str, Option<&[u32]>, &mut dyn FnMut(Posting)),
     acc: &mut S,
+    windowed_from: usize,
 ) -> Vec<Hit> {
     let mut left: f32 = plan.iter().map(|p| p.most).sum();
     let mut postings_left: usize = plan.iter().map(|p| p.postings).sum();
     let mut pruned = false;
     let mut only: Option<Vec<u32>> = None;
-    let mut lists: Vec<(Vec<Posting>, f32)> = Vec::new();
-    let mut window = TermBest::default();
-    for PlanTerm {
-        stems,
-        most,
-        postings,
-    } in plan
-    {
+    let mut best = TermBest::default();
+    for (i, term) in plan.iter().enumerate() {
         // the check reads every score so far: worth it only if it may spare a longer walk
         if !pruned
             && limit > 0
@@ -353,24 +375,27 @@ fn score_plan<S: ScoreMap>(
                 }
             }
         }
-        postings_left -= postings;
-        left -= most;
-        lists.resize_with(stems.len(), Default::default);
-        for ((list, weight), &(stem, w)) in lists.iter_mut().zip(stems) {
-            list.clear();
-            *weight = w;
-            walk(stem, only.as_deref(), &mut |p: Posting| list.push(p));
-            // a store's lists ascend; one that does not is sorted rather than misread
-            if !list.is_sorted_by_key(|p| p.sentence) {
-                list.sort_by_key(|p| p.sentence);
-            }
+        if !pruned && term.postings > windowed_from {
+            let mut rest: Vec<TermCursor> = plan[i..]
+                .iter()
+                .map(|t| TermCursor::walked(t, None, walk))
+                .collect();
+            let mut seed: Vec<(u32, f32)> =
+                acc.touched().iter().map(|&s| (s, acc.get(s))).collect();
+            seed.sort_unstable_by_key(|e| e.0);
+            return score_windows(&mut rest, &seed, avg_len, &mut best);
         }
+        postings_left -= term.postings;
+        left -= term.most;
+        let mut cursor = TermCursor::walked(term, only.as_deref(), walk);
         // Per sentence, the best alternative of this term counts once.
-        window.walk(&lists[..stems.len()], avg_len, |s, v| {
-            if !pruned || acc.contains(s) {
-                *acc.slot(s) += v;
-            }
-        });
+        while let Some(window) = cursor.next_window() {
+            best.window(&mut cursor, window, avg_len, |s, v| {
+                if !pruned || acc.contains(s) {
+                    *acc.slot(s) += v;
+                }
+            });
+        }
     }
     acc.touched()
         .iter()
@@ -381,13 +406,129 @@ fn score_plan<S: ScoreMap>(
         .collect()
 }
 
-/// log2 of the number of sentence ids [`TermBest`] combines at a time.
+/// Scores `terms` (in plan order) together, one window of sentence ids at a time, on top of
+/// `seed` (the scores of the terms before them, ascending by id); returns every sentence
+/// scored. Per sentence the sums are taken in the same order as walking the terms one
+/// after the other, so the scores are the same.
+fn score_windows(
+    terms: &mut [TermCursor],
+    seed: &[(u32, f32)],
+    avg_len: f32,
+    best: &mut TermBest,
+) -> Vec<Hit> {
+    let mut value = vec![0.0f32; WINDOW];
+    let mut member = vec![0u64; WINDOW / 64];
+    let mut hits = Vec::new();
+    let mut seeded = 0;
+    loop {
+        let next = terms
+            .iter()
+            .filter_map(TermCursor::next_window)
+            .chain(seed.get(seeded).map(|e| u64::from(e.0) >> WINDOW_BITS))
+            .min();
+        let Some(window) = next else {
+            break;
+        };
+        let base = window << WINDOW_BITS;
+        while let Some(&(s, v)) = seed
+            .get(seeded)
+            .filter(|e| u64::from(e.0) >> WINDOW_BITS == window)
+        {
+            seeded += 1;
+            let slot = (u64::from(s) - base) as usize;
+            member[slot / 64] |= 1 << (slot % 64);
+            value[slot] = v;
+        }
+        for term in terms.iter_mut() {
+            if term.next_window() != Some(window) {
+                continue;
+            }
+            best.window(term, window, avg_len, |s, v| {
+                let slot = (u64::from(s) - base) as usize;
+                let bit = 1u64 << (slot % 64);
+                if member[slot / 64] & bit == 0 {
+                    member[slot / 64] |= bit;
+                    value[slot] = 0.0;
+                }
+                value[slot] += v;
+            });
+        }
+        for (at, word) in member.iter_mut().enumerate() {
+            let mut bits = std::mem::take(word);
+            while bits != 0 {
+                let slot = at * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if let Ok(sentence) = u32::try_from(base + slot as u64) {
+                    hits.push(Hit {
+                        sentence,
+                        score: value[slot],
+                    });
+                }
+            }
+        }
+    }
+    hits
+}
+
+/// log2 of the number of sentence ids scored at a time.
 const WINDOW_BITS: u32 = 14;
-/// The number of sentence ids [`TermBest`] combines at a time.
+/// The number of sentence ids scored at a time.
 const WINDOW: usize = 1 << WINDOW_BITS;
 
-/// One term's best score per sentence over its stems, for a window of sentence ids at a
-/// time: slot `WINDOW` holds the context of the window's last sentence for the next one.
+/// A term whose stems' postings have been read, walked one window of sentence ids at a
+/// time.
+#[derive(Default)]
+struct TermCursor {
+    /// Each stem's postings (ascending) with its weight.
+    lists: Vec<(Vec<Posting>, f32)>,
+    /// How many postings of each list were scored.
+    at: Vec<usize>,
+    /// The context score owed to the first sentence of the next window.
+    carry: Option<(u64, f32)>,
+}
+
+impl TermCursor {
+    /// Reads the postings of `term`'s stems through `walk`.
+    fn walked(
+        term: &PlanTerm<'_>,
+        only: Option<&[u32]>,
+        walk: &mut impl FnMut(&str, Option<&[u32]>, &mut dyn FnMut(Posting)),
+    ) -> Self {
+        let lists: Vec<(Vec<Posting>, f32)> = term
+            .stems
+            .iter()
+            .map(|&(stem, w)| {
+                let mut list = Vec::new();
+                walk(stem, only, &mut |p: Posting| list.push(p));
+                // a store's lists ascend; one that does not is sorted rather than misread
+                if !list.is_sorted_by_key(|p| p.sentence) {
+                    list.sort_by_key(|p| p.sentence);
+                }
+                (list, w)
+            })
+            .collect();
+        Self {
+            at: vec![0; lists.len()],
+            lists,
+            carry: None,
+        }
+    }
+
+    /// The next window holding a posting or the context owed, if any.
+    fn next_window(&self) -> Option<u64> {
+        self.lists
+            .iter()
+            .zip(&self.at)
+            .filter_map(|((list, _), &i)| list.get(i))
+            .map(|p| u64::from(p.sentence))
+            .chain(self.carry.map(|c| c.0))
+            .min()
+            .map(|s| s >> WINDOW_BITS)
+    }
+}
+
+/// One term's best score per sentence over its stems, for one window of sentence ids:
+/// slot `WINDOW` holds the context of the window's last sentence for the next one.
 struct TermBest {
     value: Vec<f32>,
     /// One bit per slot: whether it has a score.
@@ -416,76 +557,56 @@ impl TermBest {
         }
     }
 
-    /// Scores each stem's postings (`lists`, ascending, with the stem's weight) and calls
-    /// `emit` once per sentence, ascending, with the best score any stem gives it (a
-    /// posting also gives [`CONTEXT_WEIGHT`] of its score to the next sentence of its
-    /// document).
-    fn walk(
+    /// Scores the postings of `term` in `window` and calls `emit` once per sentence of the
+    /// window, ascending, with the best score any stem gives it (a posting also gives
+    /// [`CONTEXT_WEIGHT`] of its score to the next sentence of its document).
+    fn window(
         &mut self,
-        lists: &[(Vec<Posting>, f32)],
+        term: &mut TermCursor,
+        window: u64,
         avg_len: f32,
         mut emit: impl FnMut(u32, f32),
     ) {
-        let mut at = vec![0usize; lists.len()];
-        // the context score for the sentence after the last window, not yet emitted
-        let mut carry: Option<(u64, f32)> = None;
-        loop {
-            let next = lists
-                .iter()
-                .zip(&at)
-                .filter_map(|((list, _), &i)| list.get(i))
-                .map(|p| u64::from(p.sentence) >> WINDOW_BITS)
-                .min();
-            let Some(window) = next else {
-                break;
-            };
-            let base = window << WINDOW_BITS;
-            let end = base + WINDOW as u64;
-            if let Some((s, v)) = carry.take() {
-                if s == base {
-                    self.raise(0, v);
-                } else if let Ok(s) = u32::try_from(s) {
-                    emit(s, v);
-                }
+        let base = window << WINDOW_BITS;
+        let end = base + WINDOW as u64;
+        if let Some((s, v)) = term.carry {
+            if s >> WINDOW_BITS == window {
+                term.carry = None;
+                self.raise((s - base) as usize, v);
             }
-            for ((list, w), i) in lists.iter().zip(&mut at) {
-                while let Some(p) = list.get(*i).filter(|p| u64::from(p.sentence) < end) {
-                    *i += 1;
-                    let tf = f32::from(p.tf);
-                    let len = f32::from(p.len);
-                    let norm = tf * (BM25_K1 + 1.0)
-                        / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / avg_len));
-                    let v = w * norm;
-                    let slot = (u64::from(p.sentence) - base) as usize;
-                    self.raise(slot, v);
-                    // The next sentence of the same document has this one as context.
-                    if p.next_in_doc {
-                        self.raise(slot + 1, v * CONTEXT_WEIGHT);
-                    }
-                }
-            }
-            for word_at in 0..WINDOW / 64 {
-                let mut word = std::mem::take(&mut self.member[word_at]);
-                while word != 0 {
-                    let slot = word_at * 64 + word.trailing_zeros() as usize;
-                    word &= word - 1;
-                    // ids past u32::MAX (context of the last possible id) do not exist
-                    if let Ok(s) = u32::try_from(base + slot as u64) {
-                        emit(s, self.value[slot]);
-                    }
-                }
-            }
-            let last = &mut self.member[WINDOW / 64];
-            if *last & 1 != 0 {
-                carry = Some((end, self.value[WINDOW]));
-            }
-            *last = 0;
         }
-        if let Some((s, v)) = carry
-            && let Ok(s) = u32::try_from(s)
-        {
-            emit(s, v);
+        for ((list, w), i) in term.lists.iter().zip(&mut term.at) {
+            while let Some(p) = list.get(*i).filter(|p| u64::from(p.sentence) < end) {
+                *i += 1;
+                let tf = f32::from(p.tf);
+                let len = f32::from(p.len);
+                let norm =
+                    tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / avg_len));
+                let v = w * norm;
+                let slot = (u64::from(p.sentence) - base) as usize;
+                self.raise(slot, v);
+                // The next sentence of the same document has this one as context.
+                if p.next_in_doc {
+                    self.raise(slot + 1, v * CONTEXT_WEIGHT);
+                }
+            }
         }
+        for at in 0..WINDOW / 64 {
+            let mut bits = std::mem::take(&mut self.member[at]);
+            while bits != 0 {
+                let slot = at * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                // ids past u32::MAX (context of the last possible id) do not exist
+                if let Ok(s) = u32::try_from(base + slot as u64) {
+                    emit(s, self.value[slot]);
+                }
+            }
+        }
+        let last = &mut self.member[WINDOW / 64];
+        if *last & 1 != 0 {
+            term.carry = Some((end, self.value[WINDOW]));
+        }
+        *last = 0;
     }
 }
 
@@ -996,6 +1117,16 @@ mod tests {
             let vocabulary = 20 + next(300);
             let mut postings: FxHashMap<String, Vec<Posting>> = FxHashMap::default();
             let mut total = 0usize;
+            // every third round, runs of 50 sentence ids straddle each boundary of the
+            // windows scoring goes by, so a sentence's context crosses one
+            let spread = round % 3 == 0;
+            let id = |s: u32| {
+                if spread {
+                    s / 50 * WINDOW as u32 + WINDOW as u32 - 24 + s % 50
+                } else {
+                    s
+                }
+            };
             for s in 0..n as u32 {
                 let len = 1 + next(20) as u16;
                 total += usize::from(len);
@@ -1011,10 +1142,12 @@ mod tests {
                         .entry(format!("w{}", chunk[0]))
                         .or_default()
                         .push(Posting {
-                            sentence: s,
+                            sentence: id(s),
                             tf: chunk.len() as u16,
                             len,
-                            next_in_doc: s % 7 != 6 && (s as usize) + 1 < n,
+                            next_in_doc: s % 7 != 6
+                                && (s as usize) + 1 < n
+                                && id(s) + 1 == id(s + 1),
                         });
                 }
             }
@@ -1033,9 +1166,14 @@ mod tests {
                         .collect(),
                 })
                 .collect();
-            for limit in [1, 5, 40] {
+            // terms walked one after the other (with the cut-off), together from the
+            // first one of more than 30 postings, and together from the start
+            for (limit, windowed_from) in [1, 5, 40]
+                .into_iter()
+                .flat_map(|l| [(l, usize::MAX), (l, 30), (l, 0)])
+            {
                 let want = exhaustive(n, avg_len, &postings, &terms, limit);
-                let got = bm25_search(
+                let got = search_walking(
                     n,
                     avg_len,
                     &terms,
@@ -1055,8 +1193,12 @@ mod tests {
                             }
                         }
                     },
+                    windowed_from,
                 );
-                assert_eq!(got, want, "round {round}, limit {limit}, terms {terms:?}");
+                assert_eq!(
+                    got, want,
+                    "round {round}, limit {limit}, windowed from {windowed_from}, terms {terms:?}"
+                );
             }
         }
         // the cut-off did happen, so the comparison tested it
