@@ -250,7 +250,7 @@ pub fn bm25_search(
 
 /// A term with more postings than this, reached with nothing cut off, is walked together
 /// with the terms after it ([`score_windows`]).
-const WINDOWED_FROM: usize = 1 << 14;
+const WINDOWED_FROM: usize = 1 << 11;
 
 /// [`bm25_search`], walking the terms together from the first one holding more than
 /// `windowed_from` postings (see [`score_plan`]).
@@ -270,7 +270,7 @@ fn search_walking(
         .iter()
         .map(|term| {
             let mut term_postings = 0;
-            let stems: Vec<(&str, f32)> = term
+            let stems: Vec<(&str, f32, u32)> = term
                 .stems
                 .iter()
                 .filter_map(|(stem, weight)| {
@@ -279,7 +279,7 @@ fn search_walking(
                         return None;
                     }
                     term_postings += st.sentences as usize;
-                    Some((stem.as_str(), idf(n, st.df()) * weight))
+                    Some((stem.as_str(), idf(n, st.df()) * weight, st.sentences))
                 })
                 .collect();
             postings += term_postings;
@@ -497,8 +497,9 @@ impl TermCursor {
         let lists: Vec<(Vec<Posting>, f32)> = term
             .stems
             .iter()
-            .map(|&(stem, w)| {
-                let mut list = Vec::new();
+            .map(|&(stem, w, postings)| {
+                // the counts are the store's word, so a wrong one only costs an allocation
+                let mut list = Vec::with_capacity((postings as usize).min(1 << 20));
                 walk(stem, only, &mut |p: Posting| list.push(p));
                 // a store's lists ascend; one that does not is sorted rather than misread
                 if !list.is_sorted_by_key(|p| p.sentence) {
@@ -610,10 +611,10 @@ impl TermBest {
     }
 }
 
-/// A query term as walked: its stems with their weights, the most it can add to a
+/// A query term as walked: its stems with their weights and posting counts, the most it can add to a
 /// sentence's score, and the postings its stems hold.
 struct PlanTerm<'a> {
-    stems: Vec<(&'a str, f32)>,
+    stems: Vec<(&'a str, f32, u32)>,
     most: f32,
     postings: usize,
 }
