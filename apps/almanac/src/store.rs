@@ -5,10 +5,11 @@
 //! metadata, title stems and sentence range, the corpus counts BM25 needs, and the ids of
 //! sentences replaced since they were indexed (table `dead`). A question then reads the posting
 //! lists of its words (one blob per word and write batch) and the sentences it scores,
-//! a whole document at a time, cached for the session.
+//! a whole document at a time, cached for the session; a sentence's mentions are parsed
+//! only when it is asked for.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
@@ -163,10 +164,28 @@ pub(crate) struct StoredDoc {
     pub sentences: Range<u32>,
 }
 
+/// A sentence's row as read from the database: its evidence is parsed the first time it is
+/// asked for, as most sentences of a document read for one of them never are.
+struct SentenceRow {
+    text: String,
+    data: String,
+    terms: Vec<u8>,
+    evidence: OnceCell<SentenceEvidence>,
+}
+
+impl SentenceRow {
+    /// The sentence's evidence (an empty sentence when `data` cannot be read).
+    fn evidence(&self) -> &SentenceEvidence {
+        self.evidence.get_or_init(|| {
+            sentence_from_row(self.text.clone(), &self.data).unwrap_or_else(empty_sentence)
+        })
+    }
+}
+
 /// A document's sentences as read from the database.
 struct DocSentences {
     first: u32,
-    sentences: Vec<(Stored, Vec<u32>)>,
+    sentences: Vec<SentenceRow>,
 }
 
 /// An index's sentences, read from SQLite as questions need them.
@@ -235,7 +254,7 @@ impl DiskStore {
             return Rc::clone(d);
         }
         let range = self.docs[doc as usize].sentences.clone();
-        let read = self.read_sentences(doc, range.clone()).unwrap_or_default();
+        let read = self.read_sentences(range.clone()).unwrap_or_default();
         let d = Rc::new(DocSentences {
             first: range.start,
             sentences: read,
@@ -248,11 +267,7 @@ impl DiskStore {
         d
     }
 
-    fn read_sentences(
-        &self,
-        doc: u32,
-        range: Range<u32>,
-    ) -> rusqlite::Result<Vec<(Stored, Vec<u32>)>> {
+    fn read_sentences(&self, range: Range<u32>) -> rusqlite::Result<Vec<SentenceRow>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, text, data, terms FROM sentences WHERE id >= ?1 AND id < ?2 ORDER BY id",
         )?;
@@ -264,29 +279,24 @@ impl DiskStore {
             if id != range.start + out.len() as u32 {
                 break;
             }
-            let text: String = row.get(1)?;
-            let data: String = row.get(2)?;
-            let terms: Vec<u8> = row.get(3)?;
-            let evidence = sentence_from_row(text, &data).unwrap_or_else(empty_sentence);
-            out.push((Stored { doc, evidence }, decode_ids(&terms)));
+            out.push(SentenceRow {
+                text: row.get(1)?,
+                data: row.get(2)?,
+                terms: row.get(3)?,
+                evidence: OnceCell::new(),
+            });
         }
         Ok(out)
     }
 
-    /// A sentence and its stems, or an empty sentence for an id the store does not have.
-    fn get(&self, id: u32) -> (Stored, Vec<u32>) {
-        self.doc_of(id)
-            .map(|doc| self.doc_sentences_of(doc))
-            .and_then(|d| d.sentences.get((id - d.first) as usize).cloned())
-            .unwrap_or_else(|| {
-                (
-                    Stored {
-                        doc: 0,
-                        evidence: empty_sentence(),
-                    },
-                    Vec::new(),
-                )
-            })
+    /// Calls `f` with a sentence's document and row; `None` for an id the store does not
+    /// have.
+    fn with_row<T>(&self, id: u32, f: impl FnOnce(u32, &SentenceRow) -> T) -> Option<T> {
+        let doc = self.doc_of(id)?;
+        let d = self.doc_sentences_of(doc);
+        d.sentences
+            .get((id - d.first) as usize)
+            .map(|row| f(doc, row))
     }
 
     fn stats(&self, stem: &str) -> Option<(u32, TermStats)> {
@@ -374,7 +384,14 @@ impl Retrieve for DiskStore {
     }
 
     fn sentence(&self, id: u32) -> Cow<'_, Stored> {
-        Cow::Owned(self.get(id).0)
+        let stored = self.with_row(id, |doc, row| Stored {
+            doc,
+            evidence: row.evidence().clone(),
+        });
+        Cow::Owned(stored.unwrap_or_else(|| Stored {
+            doc: 0,
+            evidence: empty_sentence(),
+        }))
     }
 
     fn doc(&self, doc: u32) -> Cow<'_, DocMeta> {
@@ -386,7 +403,10 @@ impl Retrieve for DiskStore {
     }
 
     fn sentence_stems(&self, id: u32) -> Cow<'_, [u32]> {
-        Cow::Owned(self.get(id).1)
+        Cow::Owned(
+            self.with_row(id, |_, row| decode_ids(&row.terms))
+                .unwrap_or_default(),
+        )
     }
 
     fn doc_sentences(&self, doc: u32) -> Range<u32> {
