@@ -232,7 +232,7 @@ pub(crate) fn latency_summary(latencies: &[(Duration, String)]) -> String {
 /// The `n` slowest answers (time and question id), slowest first; ties keep input order.
 fn slowest(latencies: &[(Duration, String)], n: usize) -> Vec<&(Duration, String)> {
     let mut by_time: Vec<&(Duration, String)> = latencies.iter().collect();
-    by_time.sort_by(|a, b| b.0.cmp(&a.0));
+    by_time.sort_by_key(|l| std::cmp::Reverse(l.0));
     by_time.truncate(n);
     by_time
 }
