@@ -314,11 +314,7 @@ fn search_walking(
         )
     };
     let mut hits = scored;
-    let order = |a: &Hit, b: &Hit| {
-        b.score
-            .total_cmp(&a.score)
-            .then(a.sentence.cmp(&b.sentence))
-    };
+    let order = hit_order;
     // Only the best `limit` are sorted: the order is total, so they are the same hits a full
     // sort would keep.
     if hits.len() > limit && limit > 0 {
@@ -327,6 +323,13 @@ fn search_walking(
     hits.truncate(limit);
     hits.sort_by(order);
     hits
+}
+
+/// The order of hits: best score first, ties to the lower sentence id.
+fn hit_order(a: &Hit, b: &Hit) -> std::cmp::Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then(a.sentence.cmp(&b.sentence))
 }
 
 /// Walks `plan` (terms with their stems and weights, most valuable first) into `acc`;
@@ -383,7 +386,7 @@ fn score_plan<S: ScoreMap>(
             let mut seed: Vec<(u32, f32)> =
                 acc.touched().iter().map(|&s| (s, acc.get(s))).collect();
             seed.sort_unstable_by_key(|e| e.0);
-            return score_windows(&mut rest, &seed, avg_len, &mut best);
+            return score_windows(&mut rest, &seed, limit, avg_len, &mut best);
         }
         postings_left -= term.postings;
         left -= term.most;
@@ -407,18 +410,23 @@ fn score_plan<S: ScoreMap>(
 }
 
 /// Scores `terms` (in plan order) together, one window of sentence ids at a time, on top of
-/// `seed` (the scores of the terms before them, ascending by id); returns every sentence
-/// scored. Per sentence the sums are taken in the same order as walking the terms one
-/// after the other, so the scores are the same.
+/// `seed` (the scores of the terms before them, ascending by id); returns the sentences
+/// scored, among them the `limit` best. Per sentence the sums are taken in the same order
+/// as walking the terms one after the other, so the scores are the same.
 fn score_windows(
     terms: &mut [TermCursor],
     seed: &[(u32, f32)],
+    limit: usize,
     avg_len: f32,
     best: &mut TermBest,
 ) -> Vec<Hit> {
     let mut value = vec![0.0f32; WINDOW];
     let mut member = vec![0u64; WINDOW / 64];
     let mut hits = Vec::new();
+    // Sentences come in ascending id order, so one scoring no more than the `limit`-th best
+    // so far (a tie goes to the lower id) can never be among the best: it is not kept.
+    let mut floor: Option<f32> = None;
+    let keep = limit.max(1) * 2 + 1024;
     let mut seeded = 0;
     loop {
         let next = terms
@@ -458,13 +466,19 @@ fn score_windows(
             while bits != 0 {
                 let slot = at * 64 + bits.trailing_zeros() as usize;
                 bits &= bits - 1;
+                let score = value[slot];
+                if floor.is_some_and(|f| score.total_cmp(&f).is_le()) {
+                    continue;
+                }
                 if let Ok(sentence) = u32::try_from(base + slot as u64) {
-                    hits.push(Hit {
-                        sentence,
-                        score: value[slot],
-                    });
+                    hits.push(Hit { sentence, score });
                 }
             }
+        }
+        if limit > 0 && hits.len() >= keep {
+            hits.select_nth_unstable_by(limit - 1, hit_order);
+            hits.truncate(limit);
+            floor = hits.iter().map(|h| h.score).min_by(f32::total_cmp);
         }
     }
     hits
