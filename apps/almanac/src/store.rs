@@ -28,6 +28,13 @@ const CACHED_DOCS: usize = 512;
 /// Stems whose counts stay cached; beyond it the cache starts again.
 const CACHED_TERMS: usize = 65_536;
 
+/// Bytes of posting blobs that stay cached (questions share words); beyond it the cache
+/// starts again.
+const CACHED_POSTING_BYTES: usize = 16 << 20;
+
+/// A term's posting blobs as read, one per segment, in segment order.
+type Blobs = Rc<[(i64, Box<[u8]>)]>;
+
 /// Appends `v` as a LEB128 varint.
 pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
@@ -38,7 +45,14 @@ pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
 }
 
 /// Reads a LEB128 varint at `*at`, advancing it; `None` at the end or on a damaged value.
+#[inline]
 pub(crate) fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    // most values (deltas, term frequencies, lengths) fit one byte
+    let first = *bytes.get(*at)?;
+    if first < 0x80 {
+        *at += 1;
+        return Some(u64::from(first));
+    }
     let mut v = 0u64;
     for shift in (0..64).step_by(7) {
         let b = *bytes.get(*at)?;
@@ -200,6 +214,8 @@ pub(crate) struct DiskStore {
     /// Posting segment → the first and last sentence ids it holds (table `segments`).
     segments: HashMap<i64, (u32, u32)>,
     cache: RefCell<HashMap<u32, Rc<DocSentences>>>,
+    /// Term id → its posting blobs, as read so far, and their bytes in all.
+    postings: RefCell<(HashMap<u32, Blobs>, usize)>,
     /// Stem → its id and counts (`None`: not in the corpus), as looked up so far.
     terms: RefCell<HashMap<String, Option<(u32, TermStats)>>>,
 }
@@ -232,6 +248,7 @@ impl DiskStore {
             dead,
             segments,
             cache: RefCell::new(HashMap::new()),
+            postings: RefCell::new((HashMap::new(), 0)),
             terms: RefCell::new(HashMap::new()),
         }
     }
@@ -299,6 +316,39 @@ impl DiskStore {
             .map(|row| f(doc, row))
     }
 
+    /// The posting blobs of term `id`, read once and cached (empty when they cannot be
+    /// read).
+    fn blobs(&self, id: u32) -> Blobs {
+        if let Some(b) = self.postings.borrow().0.get(&id) {
+            return Rc::clone(b);
+        }
+        let read: Blobs = self.read_blobs(id).unwrap_or_default().into();
+        let bytes: usize = read.iter().map(|(_, b)| b.len()).sum();
+        let mut cache = self.postings.borrow_mut();
+        if cache.1 + bytes > CACHED_POSTING_BYTES {
+            *cache = (HashMap::new(), 0);
+        }
+        if bytes <= CACHED_POSTING_BYTES {
+            cache.0.insert(id, Rc::clone(&read));
+            cache.1 += bytes;
+        }
+        read
+    }
+
+    fn read_blobs(&self, id: u32) -> rusqlite::Result<Vec<(i64, Box<[u8]>)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT segment, data FROM postings WHERE term = ?1 ORDER BY segment",
+        )?;
+        let mut out = Vec::new();
+        let mut rows = stmt.query([id])?;
+        while let Some(row) = rows.next()? {
+            let segment: i64 = row.get(0)?;
+            let blob = row.get_ref(1)?.as_blob()?;
+            out.push((segment, blob.into()));
+        }
+        Ok(out)
+    }
+
     fn stats(&self, stem: &str) -> Option<(u32, TermStats)> {
         if let Some(&known) = self.terms.borrow().get(stem) {
             return known;
@@ -352,32 +402,25 @@ impl Retrieve for DiskStore {
                 let Some((id, _)) = self.stats(stem) else {
                     return;
                 };
-                let Ok(mut stmt) = self.conn.prepare_cached(
-                    "SELECT segment, data FROM postings WHERE term = ?1 ORDER BY segment",
-                ) else {
-                    return;
-                };
-                let Ok(mut rows) = stmt.query([id]) else {
-                    return;
-                };
-                while let Ok(Some(row)) = rows.next() {
+                for (segment, blob) in self.blobs(id).iter() {
                     // a segment holding none of the sentences asked for is not read
-                    if let (Some(ids), Ok(segment)) = (only, row.get::<_, i64>(0))
-                        && let Some(&(first, last)) = self.segments.get(&segment)
+                    if let Some(ids) = only
+                        && let Some(&(first, last)) = self.segments.get(segment)
                         && ids
                             .get(ids.partition_point(|&x| x < first))
                             .is_none_or(|&x| x > last)
                     {
                         continue;
                     }
-                    let Ok(blob) = row.get_ref(1).and_then(|v| Ok(v.as_blob()?)) else {
-                        continue;
-                    };
-                    decode_postings(blob, &mut |p| {
-                        if !self.dead.contains(&p.sentence) {
-                            f(p);
-                        }
-                    });
+                    if self.dead.is_empty() {
+                        decode_postings(blob, f);
+                    } else {
+                        decode_postings(blob, &mut |p| {
+                            if !self.dead.contains(&p.sentence) {
+                                f(p);
+                            }
+                        });
+                    }
                 }
             },
         )
