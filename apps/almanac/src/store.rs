@@ -5,12 +5,12 @@
 //! metadata, title stems and sentence range, the corpus counts BM25 needs, and the ids of
 //! sentences replaced since they were indexed (table `dead`). A question then reads the posting
 //! lists of its words (one blob per word and write batch) and the sentences it scores,
-//! a whole document at a time, cached for the session; a sentence's mentions are parsed
+//! a block of a document's sentences at a time, cached for the session; a sentence's mentions are parsed
 //! only when it is asked for.
 
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -22,8 +22,11 @@ use rusqlite::{Connection, OptionalExtension};
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
-/// Documents whose sentences stay cached; beyond it the cache starts again.
-const CACHED_DOCS: usize = 512;
+/// Sentences read at a time: a block of a document's sentences, counted from its first.
+const BLOCK: u32 = 8;
+
+/// Blocks of sentences (or rests of documents) that stay cached; beyond it the oldest goes.
+const CACHED_BLOCKS: usize = 4096;
 
 /// Stems whose counts stay cached; beyond it the cache starts again.
 const CACHED_TERMS: usize = 65_536;
@@ -196,7 +199,7 @@ impl SentenceRow {
     }
 }
 
-/// A document's sentences as read from the database.
+/// A block of a document's sentences as read from the database.
 struct DocSentences {
     first: u32,
     sentences: Vec<SentenceRow>,
@@ -213,7 +216,8 @@ pub(crate) struct DiskStore {
     dead: FxHashSet<u32>,
     /// Posting segment → the first and last sentence ids it holds (table `segments`).
     segments: HashMap<i64, (u32, u32)>,
-    cache: RefCell<HashMap<u32, Rc<DocSentences>>>,
+    /// Blocks of sentences read so far, by their first id, and those ids oldest first.
+    cache: RefCell<(BTreeMap<u32, Rc<DocSentences>>, VecDeque<u32>)>,
     /// Term id → its posting blobs, as read so far, and their bytes in all.
     postings: RefCell<(HashMap<u32, Blobs>, usize)>,
     /// Stem → its id and counts (`None`: not in the corpus), as looked up so far.
@@ -247,7 +251,7 @@ impl DiskStore {
             avg_len: total_len as f32 / sentences.max(1) as f32,
             dead,
             segments,
-            cache: RefCell::new(HashMap::new()),
+            cache: RefCell::new((BTreeMap::new(), VecDeque::new())),
             postings: RefCell::new((HashMap::new(), 0)),
             terms: RefCell::new(HashMap::new()),
         }
@@ -265,22 +269,44 @@ impl DiskStore {
             .then_some(doc)
     }
 
-    /// The sentences of `doc`, read once and cached.
-    fn doc_sentences_of(&self, doc: u32) -> Rc<DocSentences> {
-        if let Some(d) = self.cache.borrow().get(&doc) {
-            return Rc::clone(d);
+    /// The cached rows holding sentence `id` of `doc`: the block of [`BLOCK`] sentences
+    /// holding it (a document's blocks count from its first sentence), or, when the block
+    /// before it was read already (a walk through the document), the rest of the document.
+    fn rows_of(&self, doc: u32, id: u32) -> Rc<DocSentences> {
+        let cached = |id: u32| {
+            self.cache
+                .borrow()
+                .0
+                .range(..=id)
+                .next_back()
+                .filter(|(_, d)| id < d.first + d.sentences.len() as u32)
+                .map(|(_, d)| Rc::clone(d))
+        };
+        if let Some(d) = cached(id) {
+            return d;
         }
         let range = self.docs[doc as usize].sentences.clone();
-        let read = self.read_sentences(range.clone()).unwrap_or_default();
+        let first = range.start + (id - range.start) / BLOCK * BLOCK;
+        let end = if first > range.start && cached(first - 1).is_some() {
+            range.end
+        } else {
+            first.saturating_add(BLOCK).min(range.end)
+        };
+        let read = self.read_sentences(first..end).unwrap_or_default();
         let d = Rc::new(DocSentences {
-            first: range.start,
+            first,
             sentences: read,
         });
         let mut cache = self.cache.borrow_mut();
-        if cache.len() >= CACHED_DOCS {
-            cache.clear();
+        // the oldest block goes: dropping them all at once would stall one question
+        if cache.0.len() >= CACHED_BLOCKS
+            && let Some(old) = cache.1.pop_front()
+        {
+            cache.0.remove(&old);
         }
-        cache.insert(doc, Rc::clone(&d));
+        if cache.0.insert(first, Rc::clone(&d)).is_none() {
+            cache.1.push_back(first);
+        }
         d
     }
 
@@ -310,7 +336,7 @@ impl DiskStore {
     /// have.
     fn with_row<T>(&self, id: u32, f: impl FnOnce(u32, &SentenceRow) -> T) -> Option<T> {
         let doc = self.doc_of(id)?;
-        let d = self.doc_sentences_of(doc);
+        let d = self.rows_of(doc, id);
         d.sentences
             .get((id - d.first) as usize)
             .map(|row| f(doc, row))
