@@ -35,6 +35,9 @@ const CACHED_TERMS: usize = 65_536;
 /// starts again.
 const CACHED_POSTING_BYTES: usize = 16 << 20;
 
+/// Sentence blocks as read, by their first id, and those ids oldest first.
+type Blocks = (BTreeMap<u32, Rc<DocSentences>>, VecDeque<u32>);
+
 /// A term's posting blobs as read, one per segment, in segment order.
 type Blobs = Rc<[(i64, Box<[u8]>)]>;
 
@@ -217,7 +220,7 @@ pub(crate) struct DiskStore {
     /// Posting segment → the first and last sentence ids it holds (table `segments`).
     segments: HashMap<i64, (u32, u32)>,
     /// Blocks of sentences read so far, by their first id, and those ids oldest first.
-    cache: RefCell<(BTreeMap<u32, Rc<DocSentences>>, VecDeque<u32>)>,
+    cache: RefCell<Blocks>,
     /// Term id → its posting blobs, as read so far, and their bytes in all.
     postings: RefCell<(HashMap<u32, Blobs>, usize)>,
     /// Stem → its id and counts (`None`: not in the corpus), as looked up so far.
