@@ -451,13 +451,10 @@ fn score_windows(
             if term.next_window() != Some(window) {
                 continue;
             }
+            // a slot without a score holds 0, as a first score is added to 0
             best.window(term, window, avg_len, |s, v| {
                 let slot = (u64::from(s) - base) as usize;
-                let bit = 1u64 << (slot % 64);
-                if member[slot / 64] & bit == 0 {
-                    member[slot / 64] |= bit;
-                    value[slot] = 0.0;
-                }
+                member[slot / 64] |= 1 << (slot % 64);
                 value[slot] += v;
             });
         }
@@ -466,7 +463,7 @@ fn score_windows(
             while bits != 0 {
                 let slot = at * 64 + bits.trailing_zeros() as usize;
                 bits &= bits - 1;
-                let score = value[slot];
+                let score = std::mem::take(&mut value[slot]);
                 if floor.is_some_and(|f| score.total_cmp(&f).is_le()) {
                     continue;
                 }
