@@ -1035,6 +1035,9 @@ pub fn closest_word(
         bucket.clear();
         candidates(l, first, &mut bucket);
         for w in bucket.drain(..) {
+            if fewest_edits(lower, &w) > allowed {
+                continue;
+            }
             let d = strsim::damerau_levenshtein(lower, &w);
             if d <= allowed
                 && best
@@ -1048,9 +1051,72 @@ pub fn closest_word(
     best.map(|(d, w)| (w, 1.0 - 0.1 * d as f32))
 }
 
+/// A lower bound of the edits between two ASCII words (0 when either is not ASCII): an
+/// insertion, deletion or substitution changes by at most one how many letters either word
+/// has that the other lacks, and a transposition changes neither.
+fn fewest_edits(a: &str, b: &str) -> usize {
+    if !a.is_ascii() || !b.is_ascii() {
+        return 0;
+    }
+    let mut count = [0i32; 128];
+    for c in a.bytes() {
+        count[usize::from(c)] += 1;
+    }
+    for c in b.bytes() {
+        count[usize::from(c)] -= 1;
+    }
+    let (only_a, only_b) = count.iter().fold((0, 0), |(x, y), &c| {
+        (x + c.max(0) as usize, y + (-c).max(0) as usize)
+    });
+    only_a.max(only_b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repair_finds_what_comparing_every_word_finds() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % m
+        };
+        let letters = b"aeinorst";
+        let mut word = |len: Option<u64>| -> String {
+            let len = len.unwrap_or_else(|| 4 + next(6));
+            (0..len)
+                .map(|_| char::from(letters[next(8) as usize]))
+                .collect()
+        };
+        let words: Vec<String> = (0..3000).map(|i| word(Some(4 + i % 6))).collect();
+        for _ in 0..300 {
+            let asked = word(None);
+            let got = closest_word(&asked, |len, first, out| {
+                out.extend(
+                    words
+                        .iter()
+                        .filter(|w| w.chars().count() == len && w.starts_with(first))
+                        .cloned(),
+                );
+            });
+            // every word of the right first letter, compared without the bound
+            let allowed = crate::text::max_typos(asked.len());
+            let want = words
+                .iter()
+                .filter(|w| w.starts_with(&asked[..1]) && w.len().abs_diff(asked.len()) <= allowed)
+                .map(|w| (strsim::damerau_levenshtein(&asked, w), w))
+                .filter(|(d, _)| *d <= allowed)
+                .min()
+                .map(|(d, w)| (w.clone(), 1.0 - 0.1 * d as f32));
+            assert_eq!(got, want, "{asked}");
+        }
+        assert_eq!(fewest_edits("seagate", "saegate"), 0);
+        assert_eq!(fewest_edits("strike", "strife"), 1);
+        assert_eq!(fewest_edits("café", "cafe"), 0);
+    }
 
     /// BM25 as defined, walking every posting of every term into hash maps, terms in the
     /// order `bm25_search` takes them (so sums are taken in the same order).
