@@ -352,7 +352,7 @@ fn score_plan<S: ScoreMap>(
     let mut postings_left: usize = plan.iter().map(|p| p.postings).sum();
     let mut pruned = false;
     let mut only: Option<Vec<u32>> = None;
-    let mut best = TermBest::default();
+    let mut best = TermBest::new(avg_len);
     for (i, term) in plan.iter().enumerate() {
         // the check reads every score so far: worth it only if it may spare a longer walk
         if !pruned
@@ -386,14 +386,14 @@ fn score_plan<S: ScoreMap>(
             let mut seed: Vec<(u32, f32)> =
                 acc.touched().iter().map(|&s| (s, acc.get(s))).collect();
             seed.sort_unstable_by_key(|e| e.0);
-            return score_windows(&mut rest, &seed, limit, avg_len, &mut best);
+            return score_windows(&mut rest, &seed, limit, &mut best);
         }
         postings_left -= term.postings;
         left -= term.most;
         let mut cursor = TermCursor::walked(term, only.as_deref(), walk);
         // Per sentence, the best alternative of this term counts once.
         while let Some(window) = cursor.next_window() {
-            best.window(&mut cursor, window, avg_len, |s, v| {
+            best.window(&mut cursor, window, |s, v| {
                 if !pruned || acc.contains(s) {
                     *acc.slot(s) += v;
                 }
@@ -417,7 +417,6 @@ fn score_windows(
     terms: &mut [TermCursor],
     seed: &[(u32, f32)],
     limit: usize,
-    avg_len: f32,
     best: &mut TermBest,
 ) -> Vec<Hit> {
     let mut value = vec![0.0f32; WINDOW];
@@ -452,7 +451,7 @@ fn score_windows(
                 continue;
             }
             // a slot without a score holds 0, as a first score is added to 0
-            best.window(term, window, avg_len, |s, v| {
+            best.window(term, window, |s, v| {
                 let slot = (u64::from(s) - base) as usize;
                 member[slot / 64] |= 1 << (slot % 64);
                 value[slot] += v;
@@ -498,6 +497,33 @@ struct TermCursor {
     carry: Option<(u64, f32)>,
 }
 
+/// Postings the spare lists of a thread may hold in all: reusing them spares faulting in
+/// fresh pages for every question.
+const SPARE_POSTINGS: usize = 1 << 20;
+
+thread_local! {
+    /// Emptied posting lists of finished walks, for the next ones.
+    static SPARE_LISTS: std::cell::RefCell<Vec<Vec<Posting>>> = const {
+        std::cell::RefCell::new(Vec::new())
+    };
+}
+
+impl Drop for TermCursor {
+    fn drop(&mut self) {
+        SPARE_LISTS.with(|spare| {
+            let mut spare = spare.borrow_mut();
+            let mut held: usize = spare.iter().map(Vec::capacity).sum();
+            for (mut list, _) in self.lists.drain(..) {
+                if held + list.capacity() <= SPARE_POSTINGS {
+                    held += list.capacity();
+                    list.clear();
+                    spare.push(list);
+                }
+            }
+        });
+    }
+}
+
 impl TermCursor {
     /// Reads the postings of `term`'s stems through `walk`.
     fn walked(
@@ -509,8 +535,11 @@ impl TermCursor {
             .stems
             .iter()
             .map(|&(stem, w, postings)| {
+                let mut list = SPARE_LISTS
+                    .with(|spare| spare.borrow_mut().pop())
+                    .unwrap_or_default();
                 // the counts are the store's word, so a wrong one only costs an allocation
-                let mut list = Vec::with_capacity((postings as usize).min(1 << 20));
+                list.reserve((postings as usize).min(1 << 20));
                 walk(stem, only, &mut |p: Posting| list.push(p));
                 // a store's lists ascend; one that does not is sorted rather than misread
                 if !list.is_sorted_by_key(|p| p.sentence) {
@@ -539,24 +568,38 @@ impl TermCursor {
     }
 }
 
+/// BM25's term-frequency factor of a posting, the same expression wherever it is taken.
+fn tf_norm(tf: f32, len: f32, avg_len: f32) -> f32 {
+    tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / avg_len))
+}
+
+/// Sentence lengths whose factor for a word occurring once is computed in advance.
+const NORMS: usize = 256;
+
 /// One term's best score per sentence over its stems, for one window of sentence ids:
 /// slot `WINDOW` holds the context of the window's last sentence for the next one.
 struct TermBest {
     value: Vec<f32>,
     /// One bit per slot: whether it has a score.
     member: Vec<u64>,
-}
-
-impl Default for TermBest {
-    fn default() -> Self {
-        Self {
-            value: vec![0.0; WINDOW + 1],
-            member: vec![0; WINDOW / 64 + 1],
-        }
-    }
+    avg_len: f32,
+    /// [`tf_norm`] of a word occurring once in a sentence of each length below [`NORMS`].
+    once: Vec<f32>,
 }
 
 impl TermBest {
+    /// A window for sentences of average length `avg_len`.
+    fn new(avg_len: f32) -> Self {
+        Self {
+            value: vec![0.0; WINDOW + 1],
+            member: vec![0; WINDOW / 64 + 1],
+            avg_len,
+            once: (0..NORMS)
+                .map(|len| tf_norm(1.0, len as f32, avg_len))
+                .collect(),
+        }
+    }
+
     /// Keeps the larger of the slot's score and `v`.
     fn raise(&mut self, slot: usize, v: f32) {
         let bit = 1u64 << (slot % 64);
@@ -572,13 +615,7 @@ impl TermBest {
     /// Scores the postings of `term` in `window` and calls `emit` once per sentence of the
     /// window, ascending, with the best score any stem gives it (a posting also gives
     /// [`CONTEXT_WEIGHT`] of its score to the next sentence of its document).
-    fn window(
-        &mut self,
-        term: &mut TermCursor,
-        window: u64,
-        avg_len: f32,
-        mut emit: impl FnMut(u32, f32),
-    ) {
+    fn window(&mut self, term: &mut TermCursor, window: u64, mut emit: impl FnMut(u32, f32)) {
         let base = window << WINDOW_BITS;
         let end = base + WINDOW as u64;
         if let Some((s, v)) = term.carry {
@@ -590,10 +627,10 @@ impl TermBest {
         for ((list, w), i) in term.lists.iter().zip(&mut term.at) {
             while let Some(p) = list.get(*i).filter(|p| u64::from(p.sentence) < end) {
                 *i += 1;
-                let tf = f32::from(p.tf);
-                let len = f32::from(p.len);
-                let norm =
-                    tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / avg_len));
+                let norm = match self.once.get(usize::from(p.len)) {
+                    Some(&norm) if p.tf == 1 => norm,
+                    _ => tf_norm(f32::from(p.tf), f32::from(p.len), self.avg_len),
+                };
                 let v = w * norm;
                 let slot = (u64::from(p.sentence) - base) as usize;
                 self.raise(slot, v);
