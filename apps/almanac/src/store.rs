@@ -5,11 +5,12 @@
 //! metadata, title stems and sentence range, the corpus counts BM25 needs, and the ids of
 //! sentences replaced since they were indexed (table `dead`). A question then reads the posting
 //! lists of its words (one blob per word and write batch) and the sentences it scores,
-//! a whole document at a time, cached for the session.
+//! a block of a document's sentences at a time, cached for the session; a sentence's mentions are parsed
+//! only when it is asked for.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
-use std::collections::HashMap;
+use std::cell::{OnceCell, RefCell};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -21,11 +22,24 @@ use rusqlite::{Connection, OptionalExtension};
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
-/// Documents whose sentences stay cached; beyond it the cache starts again.
-const CACHED_DOCS: usize = 512;
+/// Sentences read at a time: a block of a document's sentences, counted from its first.
+const BLOCK: u32 = 8;
+
+/// Blocks of sentences (or rests of documents) that stay cached; beyond it the oldest goes.
+const CACHED_BLOCKS: usize = 4096;
 
 /// Stems whose counts stay cached; beyond it the cache starts again.
 const CACHED_TERMS: usize = 65_536;
+
+/// Bytes of posting blobs that stay cached (questions share words); beyond it the cache
+/// starts again.
+const CACHED_POSTING_BYTES: usize = 16 << 20;
+
+/// Sentence blocks as read, by their first id, and those ids oldest first.
+type Blocks = (BTreeMap<u32, Rc<DocSentences>>, VecDeque<u32>);
+
+/// A term's posting blobs as read, one per segment, in segment order.
+type Blobs = Rc<[(i64, Box<[u8]>)]>;
 
 /// Appends `v` as a LEB128 varint.
 pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
@@ -37,7 +51,14 @@ pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
 }
 
 /// Reads a LEB128 varint at `*at`, advancing it; `None` at the end or on a damaged value.
+#[inline]
 pub(crate) fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    // most values (deltas, term frequencies, lengths) fit one byte
+    let first = *bytes.get(*at)?;
+    if first < 0x80 {
+        *at += 1;
+        return Some(u64::from(first));
+    }
     let mut v = 0u64;
     for shift in (0..64).step_by(7) {
         let b = *bytes.get(*at)?;
@@ -163,10 +184,28 @@ pub(crate) struct StoredDoc {
     pub sentences: Range<u32>,
 }
 
-/// A document's sentences as read from the database.
+/// A sentence's row as read from the database: its evidence is parsed the first time it is
+/// asked for, as most sentences of a document read for one of them never are.
+struct SentenceRow {
+    text: String,
+    data: String,
+    terms: Vec<u8>,
+    evidence: OnceCell<SentenceEvidence>,
+}
+
+impl SentenceRow {
+    /// The sentence's evidence (an empty sentence when `data` cannot be read).
+    fn evidence(&self) -> &SentenceEvidence {
+        self.evidence.get_or_init(|| {
+            sentence_from_row(self.text.clone(), &self.data).unwrap_or_else(empty_sentence)
+        })
+    }
+}
+
+/// A block of a document's sentences as read from the database.
 struct DocSentences {
     first: u32,
-    sentences: Vec<(Stored, Vec<u32>)>,
+    sentences: Vec<SentenceRow>,
 }
 
 /// An index's sentences, read from SQLite as questions need them.
@@ -180,7 +219,10 @@ pub(crate) struct DiskStore {
     dead: FxHashSet<u32>,
     /// Posting segment → the first and last sentence ids it holds (table `segments`).
     segments: HashMap<i64, (u32, u32)>,
-    cache: RefCell<HashMap<u32, Rc<DocSentences>>>,
+    /// Blocks of sentences read so far, by their first id, and those ids oldest first.
+    cache: RefCell<Blocks>,
+    /// Term id → its posting blobs, as read so far, and their bytes in all.
+    postings: RefCell<(HashMap<u32, Blobs>, usize)>,
     /// Stem → its id and counts (`None`: not in the corpus), as looked up so far.
     terms: RefCell<HashMap<String, Option<(u32, TermStats)>>>,
 }
@@ -212,7 +254,8 @@ impl DiskStore {
             avg_len: total_len as f32 / sentences.max(1) as f32,
             dead,
             segments,
-            cache: RefCell::new(HashMap::new()),
+            cache: RefCell::new((BTreeMap::new(), VecDeque::new())),
+            postings: RefCell::new((HashMap::new(), 0)),
             terms: RefCell::new(HashMap::new()),
         }
     }
@@ -229,30 +272,48 @@ impl DiskStore {
             .then_some(doc)
     }
 
-    /// The sentences of `doc`, read once and cached.
-    fn doc_sentences_of(&self, doc: u32) -> Rc<DocSentences> {
-        if let Some(d) = self.cache.borrow().get(&doc) {
-            return Rc::clone(d);
+    /// The cached rows holding sentence `id` of `doc`: the block of [`BLOCK`] sentences
+    /// holding it (a document's blocks count from its first sentence), or, when the block
+    /// before it was read already (a walk through the document), the rest of the document.
+    fn rows_of(&self, doc: u32, id: u32) -> Rc<DocSentences> {
+        let cached = |id: u32| {
+            self.cache
+                .borrow()
+                .0
+                .range(..=id)
+                .next_back()
+                .filter(|(_, d)| id < d.first + d.sentences.len() as u32)
+                .map(|(_, d)| Rc::clone(d))
+        };
+        if let Some(d) = cached(id) {
+            return d;
         }
         let range = self.docs[doc as usize].sentences.clone();
-        let read = self.read_sentences(doc, range.clone()).unwrap_or_default();
+        let first = range.start + (id - range.start) / BLOCK * BLOCK;
+        let end = if first > range.start && cached(first - 1).is_some() {
+            range.end
+        } else {
+            first.saturating_add(BLOCK).min(range.end)
+        };
+        let read = self.read_sentences(first..end).unwrap_or_default();
         let d = Rc::new(DocSentences {
-            first: range.start,
+            first,
             sentences: read,
         });
         let mut cache = self.cache.borrow_mut();
-        if cache.len() >= CACHED_DOCS {
-            cache.clear();
+        // the oldest block goes: dropping them all at once would stall one question
+        if cache.0.len() >= CACHED_BLOCKS
+            && let Some(old) = cache.1.pop_front()
+        {
+            cache.0.remove(&old);
         }
-        cache.insert(doc, Rc::clone(&d));
+        if cache.0.insert(first, Rc::clone(&d)).is_none() {
+            cache.1.push_back(first);
+        }
         d
     }
 
-    fn read_sentences(
-        &self,
-        doc: u32,
-        range: Range<u32>,
-    ) -> rusqlite::Result<Vec<(Stored, Vec<u32>)>> {
+    fn read_sentences(&self, range: Range<u32>) -> rusqlite::Result<Vec<SentenceRow>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, text, data, terms FROM sentences WHERE id >= ?1 AND id < ?2 ORDER BY id",
         )?;
@@ -264,29 +325,57 @@ impl DiskStore {
             if id != range.start + out.len() as u32 {
                 break;
             }
-            let text: String = row.get(1)?;
-            let data: String = row.get(2)?;
-            let terms: Vec<u8> = row.get(3)?;
-            let evidence = sentence_from_row(text, &data).unwrap_or_else(empty_sentence);
-            out.push((Stored { doc, evidence }, decode_ids(&terms)));
+            out.push(SentenceRow {
+                text: row.get(1)?,
+                data: row.get(2)?,
+                terms: row.get(3)?,
+                evidence: OnceCell::new(),
+            });
         }
         Ok(out)
     }
 
-    /// A sentence and its stems, or an empty sentence for an id the store does not have.
-    fn get(&self, id: u32) -> (Stored, Vec<u32>) {
-        self.doc_of(id)
-            .map(|doc| self.doc_sentences_of(doc))
-            .and_then(|d| d.sentences.get((id - d.first) as usize).cloned())
-            .unwrap_or_else(|| {
-                (
-                    Stored {
-                        doc: 0,
-                        evidence: empty_sentence(),
-                    },
-                    Vec::new(),
-                )
-            })
+    /// Calls `f` with a sentence's document and row; `None` for an id the store does not
+    /// have.
+    fn with_row<T>(&self, id: u32, f: impl FnOnce(u32, &SentenceRow) -> T) -> Option<T> {
+        let doc = self.doc_of(id)?;
+        let d = self.rows_of(doc, id);
+        d.sentences
+            .get((id - d.first) as usize)
+            .map(|row| f(doc, row))
+    }
+
+    /// The posting blobs of term `id`, read once and cached (empty when they cannot be
+    /// read).
+    fn blobs(&self, id: u32) -> Blobs {
+        if let Some(b) = self.postings.borrow().0.get(&id) {
+            return Rc::clone(b);
+        }
+        let read: Blobs = self.read_blobs(id).unwrap_or_default().into();
+        let bytes: usize = read.iter().map(|(_, b)| b.len()).sum();
+        let mut cache = self.postings.borrow_mut();
+        if cache.1 + bytes > CACHED_POSTING_BYTES {
+            *cache = (HashMap::new(), 0);
+        }
+        if bytes <= CACHED_POSTING_BYTES {
+            cache.0.insert(id, Rc::clone(&read));
+            cache.1 += bytes;
+        }
+        read
+    }
+
+    fn read_blobs(&self, id: u32) -> rusqlite::Result<Vec<(i64, Box<[u8]>)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT segment, data FROM postings WHERE term = ?1 ORDER BY segment",
+        )?;
+        let mut out = Vec::new();
+        let mut rows = stmt.query([id])?;
+        while let Some(row) = rows.next()? {
+            let segment: i64 = row.get(0)?;
+            let blob = row.get_ref(1)?.as_blob()?;
+            out.push((segment, blob.into()));
+        }
+        Ok(out)
     }
 
     fn stats(&self, stem: &str) -> Option<(u32, TermStats)> {
@@ -342,39 +431,39 @@ impl Retrieve for DiskStore {
                 let Some((id, _)) = self.stats(stem) else {
                     return;
                 };
-                let Ok(mut stmt) = self.conn.prepare_cached(
-                    "SELECT segment, data FROM postings WHERE term = ?1 ORDER BY segment",
-                ) else {
-                    return;
-                };
-                let Ok(mut rows) = stmt.query([id]) else {
-                    return;
-                };
-                while let Ok(Some(row)) = rows.next() {
+                for (segment, blob) in self.blobs(id).iter() {
                     // a segment holding none of the sentences asked for is not read
-                    if let (Some(ids), Ok(segment)) = (only, row.get::<_, i64>(0))
-                        && let Some(&(first, last)) = self.segments.get(&segment)
+                    if let Some(ids) = only
+                        && let Some(&(first, last)) = self.segments.get(segment)
                         && ids
                             .get(ids.partition_point(|&x| x < first))
                             .is_none_or(|&x| x > last)
                     {
                         continue;
                     }
-                    let Ok(blob) = row.get_ref(1).and_then(|v| Ok(v.as_blob()?)) else {
-                        continue;
-                    };
-                    decode_postings(blob, &mut |p| {
-                        if !self.dead.contains(&p.sentence) {
-                            f(p);
-                        }
-                    });
+                    if self.dead.is_empty() {
+                        decode_postings(blob, f);
+                    } else {
+                        decode_postings(blob, &mut |p| {
+                            if !self.dead.contains(&p.sentence) {
+                                f(p);
+                            }
+                        });
+                    }
                 }
             },
         )
     }
 
     fn sentence(&self, id: u32) -> Cow<'_, Stored> {
-        Cow::Owned(self.get(id).0)
+        let stored = self.with_row(id, |doc, row| Stored {
+            doc,
+            evidence: row.evidence().clone(),
+        });
+        Cow::Owned(stored.unwrap_or_else(|| Stored {
+            doc: 0,
+            evidence: empty_sentence(),
+        }))
     }
 
     fn doc(&self, doc: u32) -> Cow<'_, DocMeta> {
@@ -386,7 +475,10 @@ impl Retrieve for DiskStore {
     }
 
     fn sentence_stems(&self, id: u32) -> Cow<'_, [u32]> {
-        Cow::Owned(self.get(id).1)
+        Cow::Owned(
+            self.with_row(id, |_, row| decode_ids(&row.terms))
+                .unwrap_or_default(),
+        )
     }
 
     fn doc_sentences(&self, doc: u32) -> Range<u32> {

@@ -1,6 +1,8 @@
 //! Answer latency: over the facts and sentence evidence of the bundled fixtures (with the
-//! question sets of `fixtures/questions/`), over a generated corpus of one million facts, and
-//! over generated sentence evidence of one million sentences (answers read from sentences).
+//! question sets of `fixtures/questions/`), over a generated corpus of one million facts,
+//! over generated sentence evidence of one million sentences (answers read from sentences),
+//! and over 500 generated articles repeated 100 times (long posting lists, as in a corpus
+//! that repeats its texts).
 //!
 //! Before the criterion runs, each corpus's questions are answered a few times and the
 //! median and 99th percentile of single-answer latency are printed, with the time to build
@@ -519,5 +521,124 @@ fn bench_evidence(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, bench, bench_evidence);
+/// Distinct articles of the repeated corpus.
+const ARTICLES: usize = 500;
+/// Copies of each article: the long posting lists of a corpus that repeats its texts.
+const COPIES: usize = 100;
+/// Topic words a repeated article's sentences draw from, the first ones far more often.
+const TOPICS: usize = 3000;
+
+/// [`ARTICLES`] articles of [`SENTENCES_PER_DOC`] sentences, each sentence stating a count,
+/// money and a date among skewed topic words, repeated [`COPIES`] times (half a million
+/// sentences): a question's words then have posting lists of tens of thousands of
+/// sentences, most of which must still be walked. Questions name an article's company,
+/// verb and topic words.
+fn repeated_evidence() -> (Vec<Document>, Vec<DocEvidence>, Vec<String>) {
+    let mut rng = Rng(11);
+    let names: Vec<String> = (0..2_000).map(|_| name(&mut rng)).collect();
+    let topics: Vec<String> = (0..TOPICS).map(|_| name(&mut rng).to_lowercase()).collect();
+    // a product of two uniform draws: low ranks (common words) come far more often
+    let topic = |rng: &mut Rng| topics[rng.below(TOPICS) * rng.below(TOPICS) / TOPICS].clone();
+    let mut articles: Vec<Vec<SentenceEvidence>> = Vec::new();
+    let mut questions = Vec::new();
+    for a in 0..ARTICLES {
+        let who = names[rng.below(names.len())].clone();
+        let mut sentences = Vec::new();
+        for k in 0..SENTENCES_PER_DOC {
+            let (verb, noun) = (VERBS[rng.below(VERBS.len())], NOUNS[rng.below(NOUNS.len())]);
+            let words: Vec<String> = (0..6).map(|_| topic(&mut rng)).collect();
+            let n = 2 + rng.below(5000);
+            let month = rng.below(12);
+            let year = 2000 + rng.below(25);
+            let head = format!("{who} {verb} {n} {noun}");
+            let date = format!("{} {year}", month_name(month as u32 + 1));
+            let text = format!("{head} in {date} for the {} project.", words.join(" "));
+            let count_at = who.len() + verb.len() + 2;
+            let date_at = head.len() + 4;
+            let mentions = vec![
+                Mention {
+                    span: count_at..head.len(),
+                    value: MentionValue::Amount(Amount {
+                        span: count_at..head.len(),
+                        value: n as f64,
+                        kind: AmountKind::Count {
+                            unit: noun.to_owned(),
+                        },
+                        approx: Approx::Exact,
+                        equivalent: None,
+                    }),
+                },
+                Mention {
+                    span: date_at..date_at + date.len(),
+                    value: MentionValue::Time(TimeRef::new(
+                        date.clone(),
+                        format!("{year}-{:02}", month + 1),
+                        TimexType::Date,
+                        Granularity::Month,
+                        Anchor::Absolute,
+                    )),
+                },
+            ];
+            if a % 10 == 0 && k % 5 == 0 {
+                let [w0, w1, w2, w3, ..] = &words[..] else {
+                    continue;
+                };
+                questions.push(format!(
+                    "how many {noun} did {who} {} for the {w0} {w1} project?",
+                    base(verb)
+                ));
+                questions.push(format!("when did {who} {} {w2} {w3} {noun}?", base(verb)));
+            }
+            sentences.push(SentenceEvidence {
+                span: k * 100..k * 100 + text.len(),
+                text,
+                headline: false,
+                mentions,
+            });
+        }
+        articles.push(sentences);
+    }
+    let mut documents = Vec::new();
+    let mut evidence = Vec::new();
+    for copy in 0..COPIES {
+        for (a, sentences) in articles.iter().enumerate() {
+            let id = format!("rep-{copy}-{a}");
+            let mut doc = Document::new(&format!("repeated/{copy}/{a}.txt"), "plain-text", "");
+            doc.id = id.clone();
+            evidence.push(DocEvidence {
+                doc_id: id,
+                sentences: sentences.clone(),
+            });
+            documents.push(doc);
+        }
+    }
+    (documents, evidence, questions)
+}
+
+#[allow(clippy::print_stdout)]
+fn bench_repeated(c: &mut Criterion) {
+    if std::env::var_os("ALMANAC_BENCH_FIXTURES_ONLY").is_some() {
+        return;
+    }
+    let start = Instant::now();
+    let (documents, evidence, questions) = repeated_evidence();
+    println!(
+        "evidence repeated: {} sentences made in {:?}",
+        ARTICLES * SENTENCES_PER_DOC * COPIES,
+        start.elapsed()
+    );
+    let start = Instant::now();
+    let mut session = Session::with_evidence(Vec::new(), &documents, evidence);
+    println!("evidence repeated: indexed in {:?}", start.elapsed());
+    measure(
+        c,
+        "answer/evidence_repeated_500k_sentences",
+        "evidence repeated 500k sentences",
+        &mut session,
+        &questions,
+        3,
+    );
+}
+
+criterion_group!(benches, bench, bench_evidence, bench_repeated);
 criterion_main!(benches);

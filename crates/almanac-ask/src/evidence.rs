@@ -260,7 +260,25 @@ pub fn bm25_search(
     terms: &[QueryTerm],
     limit: usize,
     stats: impl Fn(&str) -> Option<TermStats>,
+    walk: impl FnMut(&str, Option<&[u32]>, &mut dyn FnMut(Posting)),
+) -> Vec<Hit> {
+    search_walking(n, avg_len, terms, limit, stats, walk, WINDOWED_FROM)
+}
+
+/// A term with more postings than this, reached with nothing cut off, is walked together
+/// with the terms after it ([`score_windows`]).
+const WINDOWED_FROM: usize = 1 << 11;
+
+/// [`bm25_search`], walking the terms together from the first one holding more than
+/// `windowed_from` postings (see [`score_plan`]).
+fn search_walking(
+    n: usize,
+    avg_len: f32,
+    terms: &[QueryTerm],
+    limit: usize,
+    stats: impl Fn(&str) -> Option<TermStats>,
     mut walk: impl FnMut(&str, Option<&[u32]>, &mut dyn FnMut(Posting)),
+    windowed_from: usize,
 ) -> Vec<Hit> {
     let walk_limit = ((n as f32 * COMMON_SHARE) as usize).max(COMMON_FLOOR);
     let mut postings = 0usize;
@@ -269,7 +287,7 @@ pub fn bm25_search(
         .iter()
         .map(|term| {
             let mut term_postings = 0;
-            let stems: Vec<(&str, f32)> = term
+            let stems: Vec<(&str, f32, u32)> = term
                 .stems
                 .iter()
                 .filter_map(|(stem, weight)| {
@@ -278,7 +296,7 @@ pub fn bm25_search(
                         return None;
                     }
                     term_postings += st.sentences as usize;
-                    Some((stem.as_str(), idf(n, st.df()) * weight))
+                    Some((stem.as_str(), idf(n, st.df()) * weight, st.sentences))
                 })
                 .collect();
             postings += term_postings;
@@ -292,27 +310,28 @@ pub fn bm25_search(
         .collect();
     plan.sort_by(|a, b| b.most.total_cmp(&a.most));
     let scored = if postings > n / DENSE_SHARE {
-        // The arrays are kept for the thread's next question: allocating them anew would
-        // fault their pages in every time.
+        // The array is kept for the thread's next question: allocating it anew would
+        // fault its pages in every time.
         thread_local! {
-            static SCRATCH: std::cell::RefCell<(Dense, Dense)> = Default::default();
+            static SCRATCH: std::cell::RefCell<Dense> = Default::default();
         }
-        let (mut acc, mut best) = SCRATCH.with(|s| s.take());
-        let scored = score_plan(&plan, limit, avg_len, &mut walk, &mut acc, &mut best);
+        let mut acc = SCRATCH.with(|s| s.take());
+        let scored = score_plan(&plan, limit, avg_len, &mut walk, &mut acc, windowed_from);
         acc.clear();
-        best.clear();
-        SCRATCH.with(|s| s.replace((acc, best)));
+        SCRATCH.with(|s| s.replace(acc));
         scored
     } else {
-        let (mut acc, mut best) = (Sparse::default(), Sparse::default());
-        score_plan(&plan, limit, avg_len, &mut walk, &mut acc, &mut best)
+        score_plan(
+            &plan,
+            limit,
+            avg_len,
+            &mut walk,
+            &mut Sparse::default(),
+            windowed_from,
+        )
     };
     let mut hits = scored;
-    let order = |a: &Hit, b: &Hit| {
-        b.score
-            .total_cmp(&a.score)
-            .then(a.sentence.cmp(&b.sentence))
-    };
+    let order = hit_order;
     // Only the best `limit` are sorted: the order is total, so they are the same hits a full
     // sort would keep.
     if hits.len() > limit && limit > 0 {
@@ -323,26 +342,35 @@ pub fn bm25_search(
     hits
 }
 
-/// Walks `plan` (terms with their stems and weights, most valuable first) into `acc`, with
-/// `best` as the per-term scratch; returns every sentence scored.
+/// The order of hits: best score first, ties to the lower sentence id.
+fn hit_order(a: &Hit, b: &Hit) -> std::cmp::Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then(a.sentence.cmp(&b.sentence))
+}
+
+/// Walks `plan` (terms with their stems and weights, most valuable first) into `acc`;
+/// returns every sentence scored.
+///
+/// Terms are walked one after the other, each a window of sentence ids at a time
+/// ([`TermBest`]), so that the MaxScore check can run between them. Once the next term
+/// holds more than `windowed_from` postings and nothing was cut off, the remaining terms
+/// are walked together, window by window ([`score_windows`]): a corpus-wide score array
+/// read in the order of each term's postings would miss the cache at every sentence.
 fn score_plan<S: ScoreMap>(
     plan: &[PlanTerm<'_>],
     limit: usize,
     avg_len: f32,
     walk: &mut impl FnMut(&str, Option<&[u32]>, &mut dyn FnMut(Posting)),
     acc: &mut S,
-    best: &mut S,
+    windowed_from: usize,
 ) -> Vec<Hit> {
     let mut left: f32 = plan.iter().map(|p| p.most).sum();
     let mut postings_left: usize = plan.iter().map(|p| p.postings).sum();
     let mut pruned = false;
     let mut only: Option<Vec<u32>> = None;
-    for PlanTerm {
-        stems,
-        most,
-        postings,
-    } in plan
-    {
+    let mut best = TermBest::new(avg_len);
+    for (i, term) in plan.iter().enumerate() {
         // the check reads every score so far: worth it only if it may spare a longer walk
         if !pruned
             && limit > 0
@@ -367,30 +395,26 @@ fn score_plan<S: ScoreMap>(
                 }
             }
         }
-        postings_left -= postings;
-        left -= most;
+        if !pruned && term.postings > windowed_from {
+            let mut rest: Vec<TermCursor> = plan[i..]
+                .iter()
+                .map(|t| TermCursor::walked(t, None, walk))
+                .collect();
+            let mut seed: Vec<(u32, f32)> =
+                acc.touched().iter().map(|&s| (s, acc.get(s))).collect();
+            seed.sort_unstable_by_key(|e| e.0);
+            return score_windows(&mut rest, &seed, limit, &mut best);
+        }
+        postings_left -= term.postings;
+        left -= term.most;
+        let mut cursor = TermCursor::walked(term, only.as_deref(), walk);
         // Per sentence, the best alternative of this term counts once.
-        best.clear();
-        for &(stem, w) in stems {
-            walk(stem, only.as_deref(), &mut |p: Posting| {
-                let tf = f32::from(p.tf);
-                let len = f32::from(p.len);
-                let norm =
-                    tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / avg_len));
-                let v = w * norm;
-                if !pruned || acc.contains(p.sentence) {
-                    let e = best.slot(p.sentence);
-                    *e = e.max(v);
-                }
-                // The next sentence of the same document has this one as context.
-                if p.next_in_doc && (!pruned || acc.contains(p.sentence + 1)) {
-                    let e = best.slot(p.sentence + 1);
-                    *e = e.max(v * CONTEXT_WEIGHT);
+        while let Some(window) = cursor.next_window() {
+            best.window(&mut cursor, window, |s, v| {
+                if !pruned || acc.contains(s) {
+                    *acc.slot(s) += v;
                 }
             });
-        }
-        for &s in best.touched() {
-            *acc.slot(s) += best.get(s);
         }
     }
     acc.touched()
@@ -402,10 +426,260 @@ fn score_plan<S: ScoreMap>(
         .collect()
 }
 
-/// A query term as walked: its stems with their weights, the most it can add to a
+/// Scores `terms` (in plan order) together, one window of sentence ids at a time, on top of
+/// `seed` (the scores of the terms before them, ascending by id); returns the sentences
+/// scored, among them the `limit` best. Per sentence the sums are taken in the same order
+/// as walking the terms one after the other, so the scores are the same.
+fn score_windows(
+    terms: &mut [TermCursor],
+    seed: &[(u32, f32)],
+    limit: usize,
+    best: &mut TermBest,
+) -> Vec<Hit> {
+    let mut value = vec![0.0f32; WINDOW];
+    let mut member = vec![0u64; WINDOW / 64];
+    let mut hits = Vec::new();
+    // Sentences come in ascending id order, so one scoring no more than the `limit`-th best
+    // so far (a tie goes to the lower id) can never be among the best: it is not kept.
+    let mut floor: Option<f32> = None;
+    let keep = limit.max(1) * 2 + 1024;
+    let mut seeded = 0;
+    loop {
+        let next = terms
+            .iter()
+            .filter_map(TermCursor::next_window)
+            .chain(seed.get(seeded).map(|e| u64::from(e.0) >> WINDOW_BITS))
+            .min();
+        let Some(window) = next else {
+            break;
+        };
+        let base = window << WINDOW_BITS;
+        while let Some(&(s, v)) = seed
+            .get(seeded)
+            .filter(|e| u64::from(e.0) >> WINDOW_BITS == window)
+        {
+            seeded += 1;
+            let slot = (u64::from(s) - base) as usize;
+            member[slot / 64] |= 1 << (slot % 64);
+            value[slot] = v;
+        }
+        for term in terms.iter_mut() {
+            if term.next_window() != Some(window) {
+                continue;
+            }
+            // a slot without a score holds 0, as a first score is added to 0
+            best.window(term, window, |s, v| {
+                let slot = (u64::from(s) - base) as usize;
+                member[slot / 64] |= 1 << (slot % 64);
+                value[slot] += v;
+            });
+        }
+        for (at, word) in member.iter_mut().enumerate() {
+            let mut bits = std::mem::take(word);
+            while bits != 0 {
+                let slot = at * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let score = std::mem::take(&mut value[slot]);
+                if floor.is_some_and(|f| score.total_cmp(&f).is_le()) {
+                    continue;
+                }
+                if let Ok(sentence) = u32::try_from(base + slot as u64) {
+                    hits.push(Hit { sentence, score });
+                }
+            }
+        }
+        if limit > 0 && hits.len() >= keep {
+            hits.select_nth_unstable_by(limit - 1, hit_order);
+            hits.truncate(limit);
+            floor = hits.iter().map(|h| h.score).min_by(f32::total_cmp);
+        }
+    }
+    hits
+}
+
+/// log2 of the number of sentence ids scored at a time.
+const WINDOW_BITS: u32 = 14;
+/// The number of sentence ids scored at a time.
+const WINDOW: usize = 1 << WINDOW_BITS;
+
+/// A term whose stems' postings have been read, walked one window of sentence ids at a
+/// time.
+#[derive(Default)]
+struct TermCursor {
+    /// Each stem's postings (ascending) with its weight.
+    lists: Vec<(Vec<Posting>, f32)>,
+    /// How many postings of each list were scored.
+    at: Vec<usize>,
+    /// The context score owed to the first sentence of the next window.
+    carry: Option<(u64, f32)>,
+}
+
+/// Postings the spare lists of a thread may hold in all: reusing them spares faulting in
+/// fresh pages for every question.
+const SPARE_POSTINGS: usize = 1 << 20;
+
+thread_local! {
+    /// Emptied posting lists of finished walks, for the next ones.
+    static SPARE_LISTS: std::cell::RefCell<Vec<Vec<Posting>>> = const {
+        std::cell::RefCell::new(Vec::new())
+    };
+}
+
+impl Drop for TermCursor {
+    fn drop(&mut self) {
+        SPARE_LISTS.with(|spare| {
+            let mut spare = spare.borrow_mut();
+            let mut held: usize = spare.iter().map(Vec::capacity).sum();
+            for (mut list, _) in self.lists.drain(..) {
+                if held + list.capacity() <= SPARE_POSTINGS {
+                    held += list.capacity();
+                    list.clear();
+                    spare.push(list);
+                }
+            }
+        });
+    }
+}
+
+impl TermCursor {
+    /// Reads the postings of `term`'s stems through `walk`.
+    fn walked(
+        term: &PlanTerm<'_>,
+        only: Option<&[u32]>,
+        walk: &mut impl FnMut(&str, Option<&[u32]>, &mut dyn FnMut(Posting)),
+    ) -> Self {
+        let lists: Vec<(Vec<Posting>, f32)> = term
+            .stems
+            .iter()
+            .map(|&(stem, w, postings)| {
+                let mut list = SPARE_LISTS
+                    .with(|spare| spare.borrow_mut().pop())
+                    .unwrap_or_default();
+                // the counts are the store's word, so a wrong one only costs an allocation
+                list.reserve((postings as usize).min(1 << 20));
+                walk(stem, only, &mut |p: Posting| list.push(p));
+                // a store's lists ascend; one that does not is sorted rather than misread
+                if !list.is_sorted_by_key(|p| p.sentence) {
+                    list.sort_by_key(|p| p.sentence);
+                }
+                (list, w)
+            })
+            .collect();
+        Self {
+            at: vec![0; lists.len()],
+            lists,
+            carry: None,
+        }
+    }
+
+    /// The next window holding a posting or the context owed, if any.
+    fn next_window(&self) -> Option<u64> {
+        self.lists
+            .iter()
+            .zip(&self.at)
+            .filter_map(|((list, _), &i)| list.get(i))
+            .map(|p| u64::from(p.sentence))
+            .chain(self.carry.map(|c| c.0))
+            .min()
+            .map(|s| s >> WINDOW_BITS)
+    }
+}
+
+/// BM25's term-frequency factor of a posting, the same expression wherever it is taken.
+fn tf_norm(tf: f32, len: f32, avg_len: f32) -> f32 {
+    tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * len / avg_len))
+}
+
+/// Sentence lengths whose factor for a word occurring once is computed in advance.
+const NORMS: usize = 256;
+
+/// One term's best score per sentence over its stems, for one window of sentence ids:
+/// slot `WINDOW` holds the context of the window's last sentence for the next one.
+struct TermBest {
+    value: Vec<f32>,
+    /// One bit per slot: whether it has a score.
+    member: Vec<u64>,
+    avg_len: f32,
+    /// [`tf_norm`] of a word occurring once in a sentence of each length below [`NORMS`].
+    once: Vec<f32>,
+}
+
+impl TermBest {
+    /// A window for sentences of average length `avg_len`.
+    fn new(avg_len: f32) -> Self {
+        Self {
+            value: vec![0.0; WINDOW + 1],
+            member: vec![0; WINDOW / 64 + 1],
+            avg_len,
+            once: (0..NORMS)
+                .map(|len| tf_norm(1.0, len as f32, avg_len))
+                .collect(),
+        }
+    }
+
+    /// Keeps the larger of the slot's score and `v`.
+    fn raise(&mut self, slot: usize, v: f32) {
+        let bit = 1u64 << (slot % 64);
+        let word = &mut self.member[slot / 64];
+        if *word & bit == 0 {
+            *word |= bit;
+            self.value[slot] = v;
+        } else {
+            self.value[slot] = self.value[slot].max(v);
+        }
+    }
+
+    /// Scores the postings of `term` in `window` and calls `emit` once per sentence of the
+    /// window, ascending, with the best score any stem gives it (a posting also gives
+    /// [`CONTEXT_WEIGHT`] of its score to the next sentence of its document).
+    fn window(&mut self, term: &mut TermCursor, window: u64, mut emit: impl FnMut(u32, f32)) {
+        let base = window << WINDOW_BITS;
+        let end = base + WINDOW as u64;
+        if let Some((s, v)) = term.carry {
+            if s >> WINDOW_BITS == window {
+                term.carry = None;
+                self.raise((s - base) as usize, v);
+            }
+        }
+        for ((list, w), i) in term.lists.iter().zip(&mut term.at) {
+            while let Some(p) = list.get(*i).filter(|p| u64::from(p.sentence) < end) {
+                *i += 1;
+                let norm = match self.once.get(usize::from(p.len)) {
+                    Some(&norm) if p.tf == 1 => norm,
+                    _ => tf_norm(f32::from(p.tf), f32::from(p.len), self.avg_len),
+                };
+                let v = w * norm;
+                let slot = (u64::from(p.sentence) - base) as usize;
+                self.raise(slot, v);
+                // The next sentence of the same document has this one as context.
+                if p.next_in_doc {
+                    self.raise(slot + 1, v * CONTEXT_WEIGHT);
+                }
+            }
+        }
+        for at in 0..WINDOW / 64 {
+            let mut bits = std::mem::take(&mut self.member[at]);
+            while bits != 0 {
+                let slot = at * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                // ids past u32::MAX (context of the last possible id) do not exist
+                if let Ok(s) = u32::try_from(base + slot as u64) {
+                    emit(s, self.value[slot]);
+                }
+            }
+        }
+        let last = &mut self.member[WINDOW / 64];
+        if *last & 1 != 0 {
+            term.carry = Some((end, self.value[WINDOW]));
+        }
+        *last = 0;
+    }
+}
+
+/// A query term as walked: its stems with their weights and posting counts, the most it can add to a
 /// sentence's score, and the postings its stems hold.
 struct PlanTerm<'a> {
-    stems: Vec<(&'a str, f32)>,
+    stems: Vec<(&'a str, f32, u32)>,
     most: f32,
     postings: usize,
 }
@@ -416,7 +690,7 @@ const ONLY_IDS_MAX: usize = 1 << 14;
 
 /// A question walking more postings than this share of the corpus's sentences scores
 /// them in arrays ([`Dense`]) rather than a hash map ([`Sparse`]).
-const DENSE_SHARE: usize = 16;
+const DENSE_SHARE: usize = 256;
 
 /// Scores by sentence id, and the ids scored so far (a score may be 0).
 trait ScoreMap {
@@ -815,6 +1089,9 @@ pub fn closest_word(
         bucket.clear();
         candidates(l, first, &mut bucket);
         for w in bucket.drain(..) {
+            if fewest_edits(lower, &w) > allowed {
+                continue;
+            }
             let d = strsim::damerau_levenshtein(lower, &w);
             if d <= allowed
                 && best
@@ -828,9 +1105,72 @@ pub fn closest_word(
     best.map(|(d, w)| (w, 1.0 - 0.1 * d as f32))
 }
 
+/// A lower bound of the edits between two ASCII words (0 when either is not ASCII): an
+/// insertion, deletion or substitution changes by at most one how many letters either word
+/// has that the other lacks, and a transposition changes neither.
+fn fewest_edits(a: &str, b: &str) -> usize {
+    if !a.is_ascii() || !b.is_ascii() {
+        return 0;
+    }
+    let mut count = [0i32; 128];
+    for c in a.bytes() {
+        count[usize::from(c)] += 1;
+    }
+    for c in b.bytes() {
+        count[usize::from(c)] -= 1;
+    }
+    let (only_a, only_b) = count.iter().fold((0, 0), |(x, y), &c| {
+        (x + c.max(0) as usize, y + (-c).max(0) as usize)
+    });
+    only_a.max(only_b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repair_finds_what_comparing_every_word_finds() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % m
+        };
+        let letters = b"aeinorst";
+        let mut word = |len: Option<u64>| -> String {
+            let len = len.unwrap_or_else(|| 4 + next(6));
+            (0..len)
+                .map(|_| char::from(letters[next(8) as usize]))
+                .collect()
+        };
+        let words: Vec<String> = (0..3000).map(|i| word(Some(4 + i % 6))).collect();
+        for _ in 0..300 {
+            let asked = word(None);
+            let got = closest_word(&asked, |len, first, out| {
+                out.extend(
+                    words
+                        .iter()
+                        .filter(|w| w.chars().count() == len && w.starts_with(first))
+                        .cloned(),
+                );
+            });
+            // every word of the right first letter, compared without the bound
+            let allowed = crate::text::max_typos(asked.len());
+            let want = words
+                .iter()
+                .filter(|w| w.starts_with(&asked[..1]) && w.len().abs_diff(asked.len()) <= allowed)
+                .map(|w| (strsim::damerau_levenshtein(&asked, w), w))
+                .filter(|(d, _)| *d <= allowed)
+                .min()
+                .map(|(d, w)| (w.clone(), 1.0 - 0.1 * d as f32));
+            assert_eq!(got, want, "{asked}");
+        }
+        assert_eq!(fewest_edits("seagate", "saegate"), 0);
+        assert_eq!(fewest_edits("strike", "strife"), 1);
+        assert_eq!(fewest_edits("café", "cafe"), 0);
+    }
 
     /// BM25 as defined, walking every posting of every term into hash maps, terms in the
     /// order `bm25_search` takes them (so sums are taken in the same order).
@@ -909,6 +1249,16 @@ mod tests {
             let vocabulary = 20 + next(300);
             let mut postings: FxHashMap<String, Vec<Posting>> = FxHashMap::default();
             let mut total = 0usize;
+            // every third round, runs of 50 sentence ids straddle each boundary of the
+            // windows scoring goes by, so a sentence's context crosses one
+            let spread = round % 3 == 0;
+            let id = |s: u32| {
+                if spread {
+                    s / 50 * WINDOW as u32 + WINDOW as u32 - 24 + s % 50
+                } else {
+                    s
+                }
+            };
             for s in 0..n as u32 {
                 let len = 1 + next(20) as u16;
                 total += usize::from(len);
@@ -924,10 +1274,12 @@ mod tests {
                         .entry(format!("w{}", chunk[0]))
                         .or_default()
                         .push(Posting {
-                            sentence: s,
+                            sentence: id(s),
                             tf: chunk.len() as u16,
                             len,
-                            next_in_doc: s % 7 != 6 && (s as usize) + 1 < n,
+                            next_in_doc: s % 7 != 6
+                                && (s as usize) + 1 < n
+                                && id(s) + 1 == id(s + 1),
                         });
                 }
             }
@@ -946,9 +1298,14 @@ mod tests {
                         .collect(),
                 })
                 .collect();
-            for limit in [1, 5, 40] {
+            // terms walked one after the other (with the cut-off), together from the
+            // first one of more than 30 postings, and together from the start
+            for (limit, windowed_from) in [1, 5, 40]
+                .into_iter()
+                .flat_map(|l| [(l, usize::MAX), (l, 30), (l, 0)])
+            {
                 let want = exhaustive(n, avg_len, &postings, &terms, limit);
-                let got = bm25_search(
+                let got = search_walking(
                     n,
                     avg_len,
                     &terms,
@@ -968,8 +1325,12 @@ mod tests {
                             }
                         }
                     },
+                    windowed_from,
                 );
-                assert_eq!(got, want, "round {round}, limit {limit}, terms {terms:?}");
+                assert_eq!(
+                    got, want,
+                    "round {round}, limit {limit}, windowed from {windowed_from}, terms {terms:?}"
+                );
             }
         }
         // the cut-off did happen, so the comparison tested it

@@ -48,7 +48,8 @@ pub(crate) struct Args {
     #[arg(long, conflicts_with = "question")]
     jsonl: bool,
     /// Print on stderr how long opening the corpus or index took and, per question, how long
-    /// answering took (median, p99 and max over a `--jsonl` batch).
+    /// answering took (median, p99 and max over a `--jsonl` batch, then the slowest
+    /// questions' ids).
     #[arg(long)]
     timings: bool,
 }
@@ -123,7 +124,10 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
         let mut latencies = Vec::new();
         let code = jsonl_timed(&mut session, stdin.lock(), stdout.lock(), &mut latencies)?;
         if args.timings {
-            eprintln!("almanac: {}", latency_summary(&mut latencies));
+            eprintln!("almanac: {}", latency_summary(&latencies));
+            for (took, id) in slowest(&latencies, SLOWEST_SHOWN) {
+                eprintln!("almanac:   {:8.2} ms  {id}", took.as_secs_f64() * 1e3);
+            }
         }
         return Ok(code);
     }
@@ -165,12 +169,13 @@ pub(crate) fn jsonl(
 /// Answers each `{"id","question"}` line of `input` on one line of `output`. Input is read
 /// as bytes: a line that is not valid UTF-8, not JSON or has no `question` string gets a
 /// null answer with `error` and `line` (and its id when one can be read) and the batch goes
-/// on; blank lines are skipped. How long each answer took is pushed onto `latencies`.
+/// on; blank lines are skipped. How long each answer took is pushed onto `latencies`, with
+/// the question's id as JSON.
 pub(crate) fn jsonl_timed(
     session: &mut Session,
     input: impl BufRead,
     mut output: impl Write,
-    latencies: &mut Vec<Duration>,
+    latencies: &mut Vec<(Duration, String)>,
 ) -> anyhow::Result<ExitCode> {
     for (n, line) in input.split(b'\n').enumerate() {
         let line = line.context("reading stdin")?;
@@ -179,7 +184,7 @@ pub(crate) fn jsonl_timed(
             Ok(Some((id, question))) => {
                 let asked = Instant::now();
                 let answer = session.answer(&question);
-                latencies.push(asked.elapsed());
+                latencies.push((asked.elapsed(), id.to_string()));
                 let mut object = answer_json(&answer);
                 if let Value::Object(map) = &mut object {
                     map.insert("id".into(), id);
@@ -203,11 +208,15 @@ pub(crate) fn jsonl_timed(
     Ok(ExitCode::SUCCESS)
 }
 
+/// How many of the slowest questions `--timings` names after a `--jsonl` batch.
+const SLOWEST_SHOWN: usize = 5;
+
 /// `200 questions: median 1.20 ms, p99 4.10 ms, max 5.00 ms`.
-pub(crate) fn latency_summary(latencies: &mut [Duration]) -> String {
+pub(crate) fn latency_summary(latencies: &[(Duration, String)]) -> String {
     if latencies.is_empty() {
         return "no questions".to_owned();
     }
+    let mut latencies: Vec<Duration> = latencies.iter().map(|l| l.0).collect();
     latencies.sort_unstable();
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     let at = |q: f64| latencies[((latencies.len() - 1) as f64 * q).round() as usize];
@@ -218,6 +227,14 @@ pub(crate) fn latency_summary(latencies: &mut [Duration]) -> String {
         ms(at(0.99)),
         ms(latencies[latencies.len() - 1])
     )
+}
+
+/// The `n` slowest answers (time and question id), slowest first; ties keep input order.
+fn slowest(latencies: &[(Duration, String)], n: usize) -> Vec<&(Duration, String)> {
+    let mut by_time: Vec<&(Duration, String)> = latencies.iter().collect();
+    by_time.sort_by_key(|l| std::cmp::Reverse(l.0));
+    by_time.truncate(n);
+    by_time
 }
 
 /// Reads one `--jsonl` input line: `Ok(None)` for a blank line, the id and question, or the
@@ -316,5 +333,24 @@ mod tests {
                 r#"{"answer":null,"confidence":0.0,"id":2,"source":null,"value":null}"#,
             ],
         );
+    }
+
+    #[test]
+    fn timings_summarize_and_name_the_slowest_questions() {
+        let ms = Duration::from_millis;
+        let latencies: Vec<(Duration, String)> = [(3, "\"a\""), (9, "2"), (1, "null"), (9, "4")]
+            .into_iter()
+            .map(|(t, id)| (ms(t), id.to_owned()))
+            .collect();
+        assert_eq!(
+            latency_summary(&latencies),
+            "4 questions: median 9.00 ms, p99 9.00 ms, max 9.00 ms"
+        );
+        let named: Vec<(u128, &str)> = slowest(&latencies, 3)
+            .into_iter()
+            .map(|(t, id)| (t.as_millis(), id.as_str()))
+            .collect();
+        assert_eq!(named, [(9, "2"), (9, "4"), (3, "\"a\"")]);
+        assert_eq!(latency_summary(&[]), "no questions");
     }
 }
