@@ -554,46 +554,62 @@ impl Indexer {
     #[cfg(test)]
     pub(crate) fn write_batch(&mut self, files: &[Found]) -> anyhow::Result<usize> {
         let outcomes = self.examiner.examine_all(files);
-        self.write_outcomes(files, outcomes)
+        self.write_transaction(&mut std::iter::once((files, outcomes)), &mut |_, _| {})
     }
 
-    /// Writes what examining `files` gave (`outcomes`, in the same order) in one
-    /// transaction. Returns the number of documents read.
-    fn write_outcomes(&mut self, files: &[Found], outcomes: Vec<Outcome>) -> anyhow::Result<usize> {
+    /// Writes chunks of examined files (each with its outcomes, in the same order) in one
+    /// transaction, as they come: it commits once [`TRANSACTION_FILES`] files were read (not
+    /// unchanged) or `chunks` ends. `written` is told the files and documents of each chunk.
+    /// Returns the number of documents read.
+    fn write_transaction(
+        &mut self,
+        chunks: &mut dyn Iterator<Item = (&[Found], Vec<Outcome>)>,
+        written: &mut dyn FnMut(usize, usize),
+    ) -> anyhow::Result<usize> {
         let tx = self.conn.transaction()?;
         let mut documents = 0;
+        let mut read = 0;
         let mut batch = Retrieval::default();
-        for (found, outcome) in files.iter().zip(outcomes) {
-            let file = found.path.display().to_string();
-            match outcome {
-                Outcome::Unchanged => self.summary.unchanged += 1,
-                Outcome::Rehashed(row) => {
-                    self.summary.unchanged += 1;
-                    self.summary.rehashed += 1;
-                    upsert_file(&tx, &file, &row)?;
-                }
-                Outcome::Read {
-                    row,
-                    known,
-                    documents: docs,
-                    diagnostics,
-                } => {
-                    if known {
-                        self.summary.changed += 1;
-                    } else {
-                        self.summary.added += 1;
+        while read < TRANSACTION_FILES {
+            let Some((files, outcomes)) = chunks.next() else {
+                break;
+            };
+            let before = documents;
+            for (found, outcome) in files.iter().zip(outcomes) {
+                let file = found.path.display().to_string();
+                match outcome {
+                    Outcome::Unchanged => self.summary.unchanged += 1,
+                    Outcome::Rehashed(row) => {
+                        self.summary.unchanged += 1;
+                        self.summary.rehashed += 1;
+                        read += 1;
+                        upsert_file(&tx, &file, &row)?;
                     }
-                    if docs.is_empty() {
-                        self.summary.failed += 1;
-                        self.summary.problems.extend(diagnostics.iter().cloned());
+                    Outcome::Read {
+                        row,
+                        known,
+                        documents: docs,
+                        diagnostics,
+                    } => {
+                        read += 1;
+                        if known {
+                            self.summary.changed += 1;
+                        } else {
+                            self.summary.added += 1;
+                        }
+                        if docs.is_empty() {
+                            self.summary.failed += 1;
+                            self.summary.problems.extend(diagnostics.iter().cloned());
+                        }
+                        documents += docs.len();
+                        delete_file(&tx, &file, &mut batch)?;
+                        insert_file(&tx, &file, &docs, &diagnostics, &mut batch)
+                            .with_context(|| format!("writing {file} to the index"))?;
+                        upsert_file(&tx, &file, &row)?;
                     }
-                    documents += docs.len();
-                    delete_file(&tx, &file, &mut batch)?;
-                    insert_file(&tx, &file, &docs, &diagnostics, &mut batch)
-                        .with_context(|| format!("writing {file} to the index"))?;
-                    upsert_file(&tx, &file, &row)?;
                 }
             }
+            written(files.len(), documents - before);
         }
         write_retrieval(&tx, batch)?;
         tx.commit().context("committing a batch to the index")?;
@@ -1176,39 +1192,31 @@ pub(crate) fn index(
     let mut documents = 0;
     // One thread reads and extracts the next batch while this one writes the last.
     let examiner = Arc::clone(&indexer.examiner);
-    let (send, receive) = std::sync::mpsc::sync_channel(1);
+    let (send, receive) = std::sync::mpsc::sync_channel::<(&[Found], Vec<Outcome>)>(1);
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let files = &walked.files;
         scope.spawn(move || {
-            // A transaction gathers TRANSACTION_FILES files that were read: unchanged files cost
-            // nothing to hold, so a re-index with few changes commits few times.
-            let (mut start, mut outcomes, mut read) = (0, Vec::new(), 0);
-            for (i, batch) in files.chunks(BATCH_FILES).enumerate() {
-                let examined = examiner.examine_all(batch);
-                read += examined
-                    .iter()
-                    .filter(|o| !matches!(o, Outcome::Unchanged))
-                    .count();
-                outcomes.extend(examined);
-                let end = (i * BATCH_FILES + batch.len()).min(files.len());
-                if read >= TRANSACTION_FILES || end == files.len() {
-                    let range = start..end;
-                    if send.send((range, std::mem::take(&mut outcomes))).is_err() {
-                        break; // the writer failed and stopped listening
-                    }
-                    (start, read) = (end, 0);
+            for batch in files.chunks(BATCH_FILES) {
+                if send.send((batch, examiner.examine_all(batch))).is_err() {
+                    break; // the writer failed and stopped listening
                 }
             }
         });
-        for (range, outcomes) in receive {
-            let batch = &files[range];
-            documents += indexer.write_outcomes(batch, outcomes)?;
-            bar.inc(batch.len() as u64);
+        // A transaction gathers TRANSACTION_FILES files that were read (unchanged files cost
+        // nothing to hold, so a re-index with few changes commits few times), written batch
+        // by batch as they are read: the first batch is written while the second is read.
+        let mut chunks = receive.into_iter().peekable();
+        let mut written = |files: usize, docs: usize| {
+            documents += docs;
+            bar.inc(files as u64);
             let secs = started.elapsed().as_secs_f64().max(1e-3);
             bar.set_message(format!(
                 "{documents} documents ({:.0}/s)",
                 documents as f64 / secs
             ));
+        };
+        while chunks.peek().is_some() {
+            indexer.write_transaction(&mut chunks, &mut written)?;
         }
         Ok(())
     })?;
