@@ -1356,9 +1356,9 @@ fn path_bytes(path: &Path) -> impl Iterator<Item = u8> + '_ {
         .map(|&b| if b == b'/' { 0 } else { b })
 }
 
-/// The documents of the index `conn`: head, title terms and sentence ids, in the order
+/// The documents of the index `conn`: their heads, and their title terms and sentence ids, in the order
 /// `corpus::load` gives (files sorted as paths, then items in source order).
-fn read_docs(conn: &Connection) -> anyhow::Result<Vec<StoredDoc>> {
+fn read_docs(conn: &Connection) -> anyhow::Result<(Vec<DocMeta>, Vec<StoredDoc>)> {
     let rows: Vec<(PathBuf, i64, String, Vec<u8>, i64, i64)> = conn
         .prepare("SELECT file, item, head, title_terms, first_sentence, sentence_count FROM heads")?
         .query_map([], |r| {
@@ -1400,14 +1400,16 @@ fn read_docs(conn: &Connection) -> anyhow::Result<Vec<StoredDoc>> {
             let meta: DocMeta = serde_json::from_str(head)?;
             let first = u32::try_from(*first).unwrap_or(0);
             let count = u32::try_from(*count).unwrap_or(0);
-            Ok(StoredDoc {
+            Ok((
                 meta,
-                title: decode_ids(title),
-                sentences: first..first.saturating_add(count),
-            })
+                StoredDoc {
+                    title: decode_ids(title),
+                    sentences: first..first.saturating_add(count),
+                },
+            ))
         })
-        .collect::<anyhow::Result<_>>()?;
-    Ok(docs)
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    Ok(docs.into_iter().unzip())
 }
 
 /// Opens a session over the index in `dir` that reads sentences from the database as
@@ -1429,9 +1431,9 @@ pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> 
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (docs, stored)
     });
-    let docs = docs.with_context(context)?;
+    let (metas, docs) = docs.with_context(context)?;
     let stored = stored.with_context(context)?;
-    let heads: Vec<&DocMeta> = docs.iter().map(|d| &d.meta).collect();
+    let heads: Vec<&DocMeta> = metas.iter().collect();
     let facts = resolve_merged(stored, &heads).with_context(context)?;
     drop(heads);
     let sentences = meta_number::<usize>(&conn, "sentences")?;
@@ -1447,8 +1449,16 @@ pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> 
         .collect::<Result<_, _>>()
         .with_context(context)?;
     let diagnostics = read_diagnostics(&conn)?;
-    let metas: Vec<DocMeta> = docs.iter().map(|d| d.meta.clone()).collect();
-    let store = DiskStore::new(conn, docs, sentences, total_len, dead, segments);
+    let metas: Arc<[DocMeta]> = metas.into();
+    let store = DiskStore::new(
+        conn,
+        Arc::clone(&metas),
+        docs,
+        sentences,
+        total_len,
+        dead,
+        segments,
+    );
     Ok((
         Session::with_store(facts, metas, Box::new(store), &gazetteer),
         diagnostics,

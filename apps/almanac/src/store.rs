@@ -13,6 +13,7 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::ops::Range;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use almanac_ask::{
     DocMeta, Hit, Posting, QueryTerm, Retrieve, Stored, TermStats, bm25_search, closest_word,
@@ -176,8 +177,6 @@ fn empty_sentence() -> SentenceEvidence {
 /// One document of the store, as opened.
 #[derive(Debug, Clone)]
 pub(crate) struct StoredDoc {
-    /// Its metadata.
-    pub meta: DocMeta,
     /// Its title's stem ids, sorted.
     pub title: Vec<u32>,
     /// Its sentence ids.
@@ -211,6 +210,8 @@ struct DocSentences {
 /// An index's sentences, read from SQLite as questions need them.
 pub(crate) struct DiskStore {
     conn: Connection,
+    /// The documents' metadata, shared with the session's fact index.
+    metas: Arc<[DocMeta]>,
     docs: Vec<StoredDoc>,
     /// (first sentence id, document), sorted: which document a sentence belongs to.
     by_first: Vec<(u32, u32)>,
@@ -228,11 +229,13 @@ pub(crate) struct DiskStore {
 }
 
 impl DiskStore {
-    /// A store over `conn` holding `docs` (in the order answers cite them), `sentences` live
+    /// A store over `conn` holding `docs` and their metadata `metas` (in the order answers
+    /// cite them), `sentences` live
     /// sentences of `total_len` content words in all, the stale sentence ids `dead`, and
     /// the sentence ids each posting segment spans.
     pub(crate) fn new(
         conn: Connection,
+        metas: Arc<[DocMeta]>,
         docs: Vec<StoredDoc>,
         sentences: usize,
         total_len: u64,
@@ -248,6 +251,7 @@ impl DiskStore {
         by_first.sort_unstable();
         Self {
             conn,
+            metas,
             docs,
             by_first,
             sentences,
@@ -467,7 +471,7 @@ impl Retrieve for DiskStore {
     }
 
     fn doc(&self, doc: u32) -> Cow<'_, DocMeta> {
-        Cow::Borrowed(&self.docs[doc as usize].meta)
+        Cow::Borrowed(&self.metas[doc as usize])
     }
 
     fn title_stems(&self, doc: u32) -> Cow<'_, [u32]> {

@@ -13,6 +13,7 @@ use crate::lexicon::{Lexicon, UNION_WORDS};
 use crate::text::{fuzzy, is_stop, normalize, stem, words};
 use crate::time::{DayRange, days, time_range};
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 /// Words in more facts than this are not indexed (they select too little).
 pub(crate) const RARE: usize = 512;
@@ -94,8 +95,8 @@ pub struct Corpus {
     pub by_time: Vec<(i32, u32)>,
     /// Document id → its metadata in [`Corpus::documents`] (the last document of that id).
     pub docs: FxHashMap<String, u32>,
-    /// The documents' metadata, in the order given.
-    pub documents: Vec<DocMeta>,
+    /// The documents' metadata, in the order given (shared with a store that holds them).
+    pub documents: Arc<[DocMeta]>,
     /// Every stemmed word of the facts' sentences, objects and titles, with its id.
     pub vocabulary: FxHashMap<String, u32>,
     /// Word id → facts whose text holds it; emptied for words in more than [`RARE`] facts.
@@ -145,7 +146,7 @@ impl Corpus {
     ) -> Self {
         let mut corpus = Self::index(&facts, documents, lexicon, gazetteer);
         corpus.facts = facts;
-        corpus.documents = documents.to_vec();
+        corpus.documents = Arc::from(documents);
         corpus
     }
 
@@ -176,7 +177,7 @@ impl Corpus {
             by_class: Vec::new(),
             by_time: Vec::new(),
             docs: FxHashMap::default(),
-            documents: Vec::new(),
+            documents: Arc::from(Vec::new()),
             vocabulary: FxHashMap::default(),
             by_word: Vec::new(),
             word_facts: Vec::new(),

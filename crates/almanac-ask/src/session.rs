@@ -325,11 +325,12 @@ impl Session {
     /// over the same documents, without holding every sentence in memory.
     pub fn with_store(
         facts: Vec<Fact>,
-        documents: Vec<DocMeta>,
+        documents: impl Into<std::sync::Arc<[DocMeta]>>,
         store: Box<dyn Retrieve>,
         gazetteer: &almanac_extract::Gazetteer,
     ) -> Self {
         let lexicon = Lexicon::new();
+        let documents = documents.into();
         // the facts' sentences are indexed beside the facts
         let (fact_values, mut corpus) = std::thread::scope(|scope| {
             let values = scope.spawn(|| FactValues::new(&facts));
