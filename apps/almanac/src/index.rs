@@ -11,10 +11,10 @@
 //! documented in the README ("The index").
 //!
 //! Writing is a stream: the files are taken in batches of [`BATCH_FILES`], each batch is read,
-//! parsed and extracted in parallel, and every [`TRANSACTION_FILES`] files read are written in
-//! one transaction. Memory does not grow with
-//! the corpus, and a run that stops (Ctrl-C, a crash, a full disk) leaves every batch it
-//! committed, and the index as it was for the others: it still opens.
+//! parsed and extracted in parallel while the one before is written, and every
+//! [`TRANSACTION_FILES`] files read are committed in one transaction. Memory does not grow
+//! with the corpus, and a run that stops (Ctrl-C, a crash, a full disk) leaves every
+//! transaction it committed, and the index as it was for the others: it still opens.
 //!
 //! Re-indexing is incremental: a file whose size and modification time (and those of its
 //! sidecar) are unchanged is not read; one whose content hash is unchanged only has its

@@ -1,5 +1,8 @@
-//! How the index stores a merged fact (`merged_facts.data`): the fact's JSON with its sources
-//! cut down to what the document does not already say.
+//! How the index stores facts. A merged fact (`merged_facts.data`, [`encode`]) is the fact's
+//! JSON with its sources cut down to what the document does not already say; a document's own
+//! fact (`facts.data`, [`encode_whole`]) is whole. Both tag the fact's kind outside
+//! (`{"event": {...}}`): the model's own form tags it inside (`"type"`), which makes serde
+//! buffer every fact before reading it, and re-merging reads hundreds of thousands of them.
 //!
 //! A merged fact cites every copy of its sentence: the 100 wire copies of a story give one
 //! fact with 100 sources, each repeating the document's id, path, title and date and the
@@ -104,7 +107,7 @@ struct WholeFactRef<'a> {
 }
 
 /// The stored text of one document's fact (`facts.data`): the fact whole, its kind tagged
-/// outside, which reads back twice as fast when a run merges the facts again.
+/// outside.
 pub(crate) fn encode_whole(fact: &Fact) -> serde_json::Result<String> {
     serde_json::to_string(&WholeFactRef {
         id: &fact.id,
@@ -137,7 +140,7 @@ struct StoredSource<'a>(
     f32,
 );
 
-/// The stored text of `fact`.
+/// The stored text of the merged fact `fact`.
 pub(crate) fn encode(fact: &Fact) -> serde_json::Result<String> {
     let mut sentences: Vec<Cow<'_, str>> = Vec::new();
     let mut numbers: FxHashMap<&str, usize> = FxHashMap::default();

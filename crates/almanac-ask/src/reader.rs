@@ -1111,6 +1111,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn fact_values_are_those_of_the_facts_citing_the_sentence() {
+        let doc = almanac_model::Document::new(
+            "a.txt",
+            "plain-text",
+            "Japan lifted export restrictions on South Korea in March 2023. The port reopened.",
+        );
+        let facts = almanac_extract::Extractor::new().extract(&doc);
+        let values = FactValues::new(&facts);
+        let first = facts
+            .iter()
+            .find(|f| matches!(f.kind, FactKind::Event(_)))
+            .and_then(|f| f.sources.first())
+            .expect("an event with a source");
+        let got = values.of(&facts, &first.doc_id, first.span.start);
+        assert!(got.iter().any(|v| v == "2023-03"), "{got:?}");
+        assert!(got.iter().any(|v| v == "Japan"), "{got:?}");
+        // another start in the same document, or another document, gives nothing
+        assert!(
+            values
+                .of(&facts, &first.doc_id, first.span.start + 1)
+                .is_empty()
+        );
+        assert!(values.of(&facts, "elsewhere", first.span.start).is_empty());
+    }
+
+    #[test]
     fn confidence_is_a_probability() {
         let f = Features::default();
         let c = f.confidence(0.0);
