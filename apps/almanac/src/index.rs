@@ -960,7 +960,7 @@ const MERGE_CHUNK: usize = 1024;
 
 /// The merged facts of the index `conn`, in the order [`almanac_extract::merge`] gives them;
 /// `docs` are the metadata of its documents, which complete the facts' sources.
-fn read_merged(conn: &Connection, docs: &[&DocMeta]) -> anyhow::Result<Vec<Fact>> {
+fn read_merged(conn: &Connection, docs: &[DocMeta]) -> anyhow::Result<Vec<Fact>> {
     resolve_merged(read_stored_facts(conn)?, docs)
 }
 
@@ -974,26 +974,14 @@ fn read_stored_facts(conn: &Connection) -> anyhow::Result<Vec<stored_fact::Parse
 }
 
 /// The facts of [`read_stored_facts`] with their sources completed from `docs`, sorted.
-fn resolve_merged(
-    stored: Vec<stored_fact::Parsed>,
-    docs: &[&DocMeta],
-) -> anyhow::Result<Vec<Fact>> {
-    let by_path: FxHashMap<&str, &DocMeta> = docs.iter().map(|d| (d.path.as_str(), *d)).collect();
+fn resolve_merged(stored: Vec<stored_fact::Parsed>, docs: &[DocMeta]) -> anyhow::Result<Vec<Fact>> {
+    let by_path: FxHashMap<&str, &DocMeta> = docs.iter().map(|d| (d.path.as_str(), d)).collect();
     let mut facts: Vec<Fact> = stored
         .into_par_iter()
         .map(|f| f.resolve(|path| by_path.get(path).copied()))
         .collect::<anyhow::Result<_>>()?;
     almanac_extract::sort_merged(&mut facts);
     Ok(facts)
-}
-
-/// The metadata of every document of the index `conn`, in no particular order.
-fn read_heads(conn: &Connection) -> anyhow::Result<Vec<DocMeta>> {
-    let texts: Vec<String> = conn
-        .prepare("SELECT head FROM heads")?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    parse_all(texts, "document head")
 }
 
 /// Inserts or replaces the `files` row of `file`.
@@ -1356,8 +1344,8 @@ fn path_bytes(path: &Path) -> impl Iterator<Item = u8> + '_ {
         .map(|&b| if b == b'/' { 0 } else { b })
 }
 
-/// The documents of the index `conn`: their heads, and their title terms and sentence ids, in the order
-/// `corpus::load` gives (files sorted as paths, then items in source order).
+/// The documents of the index `conn`: their heads, and their title terms and sentence ids,
+/// in the order `corpus::load` gives (files sorted as paths, then items in source order).
 fn read_docs(conn: &Connection) -> anyhow::Result<(Vec<DocMeta>, Vec<StoredDoc>)> {
     let rows: Vec<(PathBuf, i64, String, Vec<u8>, i64, i64)> = conn
         .prepare("SELECT file, item, head, title_terms, first_sentence, sentence_count FROM heads")?
@@ -1433,9 +1421,7 @@ pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> 
     });
     let (metas, docs) = docs.with_context(context)?;
     let stored = stored.with_context(context)?;
-    let heads: Vec<&DocMeta> = metas.iter().collect();
-    let facts = resolve_merged(stored, &heads).with_context(context)?;
-    drop(heads);
+    let facts = resolve_merged(stored, &metas).with_context(context)?;
     let sentences = meta_number::<usize>(&conn, "sentences")?;
     let total_len = meta_number::<u64>(&conn, "total_len")?;
     let dead: FxHashSet<u32> = conn
@@ -1470,8 +1456,7 @@ pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> 
 pub(crate) fn merged_facts(dir: &Path) -> anyhow::Result<(Vec<Fact>, usize, Vec<Diagnostic>)> {
     let conn = open(dir)?;
     let documents: i64 = conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
-    let heads = read_heads(&conn)?;
-    let heads: Vec<&DocMeta> = heads.iter().collect();
+    let (heads, _) = read_docs(&conn)?;
     Ok((
         read_merged(&conn, &heads)?,
         usize::try_from(documents).unwrap_or(0),
@@ -1628,8 +1613,7 @@ mod tests {
             .map(|r| stored_fact::decode_whole(&r.3).expect("a fact"))
             .collect();
         assert!(facts.len() > 5);
-        let heads = read_heads(&conn).expect("heads read");
-        let heads: Vec<&DocMeta> = heads.iter().collect();
+        let (heads, _) = read_docs(&conn).expect("heads read");
         let merged = read_merged(&conn, &heads).expect("merged facts read");
         assert_eq!(merged, almanac_extract::merge(facts));
         let dirty: i64 = conn

@@ -3,10 +3,10 @@
 //!
 //! At open it reads only what is small and needed for every question: each document's
 //! metadata, title stems and sentence range, the corpus counts BM25 needs, and the ids of
-//! sentences replaced since they were indexed (table `dead`). A question then reads the posting
-//! lists of its words (one blob per word and write batch) and the sentences it scores,
-//! a block of a document's sentences at a time, cached for the session; a sentence's mentions are parsed
-//! only when it is asked for.
+//! sentences replaced since they were indexed (table `dead`). A question then reads the
+//! posting lists of its words (one blob per word and write batch, cached for the session) and
+//! the sentences it scores, a block of a document's sentences at a time, cached too; a
+//! sentence's mentions are parsed only when it is asked for.
 
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
@@ -230,9 +230,8 @@ pub(crate) struct DiskStore {
 
 impl DiskStore {
     /// A store over `conn` holding `docs` and their metadata `metas` (in the order answers
-    /// cite them), `sentences` live
-    /// sentences of `total_len` content words in all, the stale sentence ids `dead`, and
-    /// the sentence ids each posting segment spans.
+    /// cite them), `sentences` live sentences of `total_len` content words in all, the stale
+    /// sentence ids `dead`, and the sentence ids each posting segment spans.
     pub(crate) fn new(
         conn: Connection,
         metas: Arc<[DocMeta]>,

@@ -22,15 +22,16 @@ use anyhow::Context;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-/// A merged fact as stored.
+/// A merged fact as stored; its kind is a [`StoredKind`] when read, a [`KindRef`] when
+/// written.
 #[derive(Serialize, Deserialize)]
-struct StoredFact<'a> {
+struct StoredFact<'a, K> {
     /// [`Fact::id`].
     #[serde(borrow)]
     id: Cow<'a, str>,
     /// [`Fact::kind`], tagged outside (the model's own form, tagged inside, makes serde
     /// buffer every fact before reading it).
-    kind: StoredKind,
+    kind: K,
     /// The distinct sentences of its sources, in the order of first use.
     #[serde(borrow)]
     sentences: Vec<Cow<'a, str>>,
@@ -164,10 +165,7 @@ pub(crate) fn encode(fact: &Fact) -> serde_json::Result<String> {
         .collect();
     serde_json::to_string(&StoredFact {
         id: Cow::Borrowed(&fact.id),
-        kind: match &fact.kind {
-            FactKind::Event(e) => StoredKind::Event(e.clone()),
-            FactKind::Role(r) => StoredKind::Role(r.clone()),
-        },
+        kind: KindRef::of(&fact.kind),
         sentences,
         sources,
         conflicts: fact.conflicts.clone(),
@@ -175,11 +173,11 @@ pub(crate) fn encode(fact: &Fact) -> serde_json::Result<String> {
 }
 
 /// A stored fact read, whose sources still name their documents by path.
-pub(crate) struct Parsed(StoredFact<'static>);
+pub(crate) struct Parsed(StoredFact<'static, StoredKind>);
 
 /// Reads the text of a fact stored by [`encode`]; [`Parsed::resolve`] completes it.
 pub(crate) fn parse(text: &str) -> anyhow::Result<Parsed> {
-    let stored: StoredFact<'_> =
+    let stored: StoredFact<'_, StoredKind> =
         serde_json::from_str(text).context("a merged fact is not valid")?;
     let owned = |c: Cow<'_, str>| Cow::Owned(c.into_owned());
     Ok(Parsed(StoredFact {
