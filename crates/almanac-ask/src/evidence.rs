@@ -309,7 +309,7 @@ fn search_walking(
         })
         .collect();
     plan.sort_by(|a, b| b.most.total_cmp(&a.most));
-    let scored = if postings > n / DENSE_SHARE {
+    let mut hits = if postings > n / DENSE_SHARE {
         // The array is kept for the thread's next question: allocating it anew would
         // fault its pages in every time.
         thread_local! {
@@ -330,15 +330,13 @@ fn search_walking(
             windowed_from,
         )
     };
-    let mut hits = scored;
-    let order = hit_order;
     // Only the best `limit` are sorted: the order is total, so they are the same hits a full
     // sort would keep.
     if hits.len() > limit && limit > 0 {
-        hits.select_nth_unstable_by(limit - 1, order);
+        hits.select_nth_unstable_by(limit - 1, hit_order);
     }
     hits.truncate(limit);
-    hits.sort_by(order);
+    hits.sort_by(hit_order);
     hits
 }
 
@@ -1129,15 +1127,19 @@ fn fewest_edits(a: &str, b: &str) -> usize {
 mod tests {
     use super::*;
 
-    #[test]
-    fn repair_finds_what_comparing_every_word_finds() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move |m: u64| {
+    /// A small deterministic generator: each call gives a number below its argument.
+    fn xorshift(mut seed: u64) -> impl FnMut(u64) -> u64 {
+        move |m: u64| {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
             seed % m
-        };
+        }
+    }
+
+    #[test]
+    fn repair_finds_what_comparing_every_word_finds() {
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
         let letters = b"aeinorst";
         let mut word = |len: Option<u64>| -> String {
             let len = len.unwrap_or_else(|| 4 + next(6));
@@ -1224,25 +1226,15 @@ mod tests {
             .into_iter()
             .map(|(sentence, score)| Hit { sentence, score })
             .collect();
-        hits.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(a.sentence.cmp(&b.sentence))
-        });
+        hits.sort_by(hit_order);
         hits.truncate(limit);
         hits
     }
 
     #[test]
     fn pruned_search_finds_the_hits_of_an_exhaustive_one() {
-        // a small deterministic generator: Zipf-like word choice, so some words are rare
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move |m: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % m
-        };
+        // Zipf-like word choice, so some words are rare
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         let mut walks_pruned = 0;
         for round in 0..30 {
             let n = 300 + next(2500) as usize;
