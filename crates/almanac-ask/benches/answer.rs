@@ -414,13 +414,6 @@ fn generated_evidence() -> (Vec<Document>, Vec<DocEvidence>, Vec<String>) {
             let count_at = who.len() + verb.len() + 2;
             let date_at = head.len() + 4;
             let money_at = date_at + date.len() + 19;
-            let time = TimeRef::new(
-                date.clone(),
-                format!("{year}-{:02}", month + 1),
-                TimexType::Date,
-                Granularity::Month,
-                Anchor::Absolute,
-            );
             let mentions = vec![
                 Mention {
                     span: 0..who.len(),
@@ -434,22 +427,8 @@ fn generated_evidence() -> (Vec<Document>, Vec<DocEvidence>, Vec<String>) {
                         known: false,
                     },
                 },
-                Mention {
-                    span: count_at..head.len(),
-                    value: MentionValue::Amount(Amount {
-                        span: count_at..head.len(),
-                        value: n as f64,
-                        kind: AmountKind::Count {
-                            unit: noun.to_owned(),
-                        },
-                        approx: Approx::Exact,
-                        equivalent: None,
-                    }),
-                },
-                Mention {
-                    span: date_at..date_at + date.len(),
-                    value: MentionValue::Time(time),
-                },
+                count_mention(count_at..head.len(), n, noun),
+                month_mention(date_at, &date, year, month),
                 Mention {
                     span: money_at..money_at + tail.len(),
                     value: MentionValue::Amount(Amount {
@@ -485,6 +464,61 @@ fn generated_evidence() -> (Vec<Document>, Vec<DocEvidence>, Vec<String>) {
     (documents, evidence, questions)
 }
 
+/// The mention of a count of `n` `noun` at `span`.
+fn count_mention(span: std::ops::Range<usize>, n: usize, noun: &str) -> Mention {
+    Mention {
+        span: span.clone(),
+        value: MentionValue::Amount(Amount {
+            span,
+            value: n as f64,
+            kind: AmountKind::Count {
+                unit: noun.to_owned(),
+            },
+            approx: Approx::Exact,
+            equivalent: None,
+        }),
+    }
+}
+
+/// The mention of the month `date` (`March 2023`; `month` counted from 0) at byte `at`.
+fn month_mention(at: usize, date: &str, year: usize, month: usize) -> Mention {
+    Mention {
+        span: at..at + date.len(),
+        value: MentionValue::Time(TimeRef::new(
+            date.to_owned(),
+            format!("{year}-{:02}", month + 1),
+            TimexType::Date,
+            Granularity::Month,
+            Anchor::Absolute,
+        )),
+    }
+}
+
+/// Benchmarks answering `label`'s questions from a session over the evidence `make` builds
+/// (`sentences` sentences in all), named `id` in criterion.
+#[allow(clippy::print_stdout)]
+fn bench_corpus(
+    c: &mut Criterion,
+    id: &str,
+    label: &str,
+    sentences: usize,
+    make: impl FnOnce() -> (Vec<Document>, Vec<DocEvidence>, Vec<String>),
+) {
+    if std::env::var_os("ALMANAC_BENCH_FIXTURES_ONLY").is_some() {
+        return;
+    }
+    let start = Instant::now();
+    let (documents, evidence, questions) = make();
+    println!(
+        "{label}: {sentences} sentences made in {:?}",
+        start.elapsed()
+    );
+    let start = Instant::now();
+    let mut session = Session::with_evidence(Vec::new(), &documents, evidence);
+    println!("{label}: indexed in {:?}", start.elapsed());
+    measure(c, id, label, &mut session, &questions, 3);
+}
+
 /// The base form of a generated past-tense verb.
 fn base(verb: &str) -> &str {
     match verb {
@@ -497,27 +531,13 @@ fn base(verb: &str) -> &str {
     }
 }
 
-#[allow(clippy::print_stdout)]
 fn bench_evidence(c: &mut Criterion) {
-    if std::env::var_os("ALMANAC_BENCH_FIXTURES_ONLY").is_some() {
-        return;
-    }
-    let start = Instant::now();
-    let (documents, evidence, questions) = generated_evidence();
-    println!(
-        "evidence: {GENERATED_SENTENCES} sentences made in {:?}",
-        start.elapsed()
-    );
-    let start = Instant::now();
-    let mut session = Session::with_evidence(Vec::new(), &documents, evidence);
-    println!("evidence: indexed in {:?}", start.elapsed());
-    measure(
+    bench_corpus(
         c,
         "answer/evidence_1m_sentences",
         "evidence 1M sentences",
-        &mut session,
-        &questions,
-        3,
+        GENERATED_SENTENCES,
+        generated_evidence,
     );
 }
 
@@ -556,28 +576,8 @@ fn repeated_evidence() -> (Vec<Document>, Vec<DocEvidence>, Vec<String>) {
             let count_at = who.len() + verb.len() + 2;
             let date_at = head.len() + 4;
             let mentions = vec![
-                Mention {
-                    span: count_at..head.len(),
-                    value: MentionValue::Amount(Amount {
-                        span: count_at..head.len(),
-                        value: n as f64,
-                        kind: AmountKind::Count {
-                            unit: noun.to_owned(),
-                        },
-                        approx: Approx::Exact,
-                        equivalent: None,
-                    }),
-                },
-                Mention {
-                    span: date_at..date_at + date.len(),
-                    value: MentionValue::Time(TimeRef::new(
-                        date.clone(),
-                        format!("{year}-{:02}", month + 1),
-                        TimexType::Date,
-                        Granularity::Month,
-                        Anchor::Absolute,
-                    )),
-                },
+                count_mention(count_at..head.len(), n, noun),
+                month_mention(date_at, &date, year, month),
             ];
             if a % 10 == 0 && k % 5 == 0 {
                 let [w0, w1, w2, w3, ..] = &words[..] else {
@@ -615,28 +615,13 @@ fn repeated_evidence() -> (Vec<Document>, Vec<DocEvidence>, Vec<String>) {
     (documents, evidence, questions)
 }
 
-#[allow(clippy::print_stdout)]
 fn bench_repeated(c: &mut Criterion) {
-    if std::env::var_os("ALMANAC_BENCH_FIXTURES_ONLY").is_some() {
-        return;
-    }
-    let start = Instant::now();
-    let (documents, evidence, questions) = repeated_evidence();
-    println!(
-        "evidence repeated: {} sentences made in {:?}",
-        ARTICLES * SENTENCES_PER_DOC * COPIES,
-        start.elapsed()
-    );
-    let start = Instant::now();
-    let mut session = Session::with_evidence(Vec::new(), &documents, evidence);
-    println!("evidence repeated: indexed in {:?}", start.elapsed());
-    measure(
+    bench_corpus(
         c,
         "answer/evidence_repeated_500k_sentences",
         "evidence repeated 500k sentences",
-        &mut session,
-        &questions,
-        3,
+        ARTICLES * SENTENCES_PER_DOC * COPIES,
+        repeated_evidence,
     );
 }
 
