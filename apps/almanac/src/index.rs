@@ -964,23 +964,27 @@ fn read_merged(conn: &Connection, docs: &[DocMeta]) -> anyhow::Result<Vec<Fact>>
     resolve_merged(read_stored_facts(conn)?, docs)
 }
 
-/// The merged facts of the index `conn` as stored, their sources not completed.
-fn read_stored_facts(conn: &Connection) -> anyhow::Result<Vec<stored_fact::Parsed>> {
+/// The merged facts of the index `conn` as stored, sorted, their sources not completed.
+fn read_stored_facts(conn: &Connection) -> anyhow::Result<Vec<Fact>> {
     let texts: Vec<String> = conn
         .prepare("SELECT data FROM merged_facts")?
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
-    texts.par_iter().map(|t| stored_fact::parse(t)).collect()
+    let mut facts = texts
+        .par_iter()
+        .map(|t| stored_fact::parse(t))
+        .collect::<anyhow::Result<Vec<Fact>>>()?;
+    // sorting needs only the paths the facts hold already
+    almanac_extract::sort_merged(&mut facts);
+    Ok(facts)
 }
 
-/// The facts of [`read_stored_facts`] with their sources completed from `docs`, sorted.
-fn resolve_merged(stored: Vec<stored_fact::Parsed>, docs: &[DocMeta]) -> anyhow::Result<Vec<Fact>> {
-    let by_path: FxHashMap<&str, &DocMeta> = docs.iter().map(|d| (d.path.as_str(), d)).collect();
-    let mut facts: Vec<Fact> = stored
-        .into_par_iter()
-        .map(|f| f.resolve(|path| by_path.get(path).copied()))
-        .collect::<anyhow::Result<_>>()?;
-    almanac_extract::sort_merged(&mut facts);
+/// The facts of [`read_stored_facts`] with their sources completed from `docs`.
+fn resolve_merged(mut facts: Vec<Fact>, docs: &[DocMeta]) -> anyhow::Result<Vec<Fact>> {
+    let by_path: FxHashMap<&str, &DocMeta> = docs.iter().map(|d| (&*d.path, d)).collect();
+    facts
+        .par_iter_mut()
+        .try_for_each(|f| stored_fact::complete(f, |path| by_path.get(path).copied()))?;
     Ok(facts)
 }
 
@@ -1363,15 +1367,15 @@ fn read_docs(conn: &Connection) -> anyhow::Result<(Vec<DocMeta>, Vec<StoredDoc>)
     // the order `corpus::load` gives: files sorted as paths, then items in source order;
     // each path is split into components once (comparing `Path`s splits them every time)
     let order: Vec<usize> = if rows.iter().all(|r| is_plain(&r.0)) {
-        // plain paths sort as paths when their separators sort before every other byte
-        let mut order: Vec<usize> = (0..rows.len()).collect();
-        let key = |i: usize| (path_bytes(&rows[i].0), rows[i].1);
-        order.sort_unstable_by(|&a, &b| {
-            let (ka, ia) = key(a);
-            let (kb, ib) = key(b);
-            ka.cmp(kb).then(ia.cmp(&ib))
-        });
-        order
+        // plain paths sort as paths when their separators sort before every other byte;
+        // the keys are made once, so that comparing them is a `memcmp`
+        let mut keys: Vec<(Vec<u8>, i64, usize)> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (path_bytes(&r.0).collect(), r.1, i))
+            .collect();
+        keys.sort_unstable();
+        keys.into_iter().map(|k| k.2).collect()
     } else {
         let mut keys: Vec<(Vec<std::path::Component<'_>>, i64, usize)> = rows
             .iter()
@@ -1400,6 +1404,35 @@ fn read_docs(conn: &Connection) -> anyhow::Result<(Vec<DocMeta>, Vec<StoredDoc>)
     Ok(docs.into_iter().unzip())
 }
 
+/// What a [`DiskStore`] needs from the index besides the documents: the sentence count and
+/// total length (for BM25), the sentences of replaced documents, the posting segments; and
+/// the diagnostics of files that yielded no document.
+struct StoreTables {
+    sentences: usize,
+    total_len: u64,
+    dead: FxHashSet<u32>,
+    segments: HashMap<i64, (u32, u32)>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl StoreTables {
+    fn read(conn: &Connection) -> anyhow::Result<Self> {
+        Ok(StoreTables {
+            sentences: meta_number::<usize>(conn, "sentences")?,
+            total_len: meta_number::<u64>(conn, "total_len")?,
+            dead: conn
+                .prepare("SELECT sentence FROM dead")?
+                .query_map([], |r| r.get(0))?
+                .collect::<Result<_, _>>()?,
+            segments: conn
+                .prepare("SELECT segment, first_sentence, last_sentence FROM segments")?
+                .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
+                .collect::<Result<_, _>>()?,
+            diagnostics: read_diagnostics(conn)?,
+        })
+    }
+}
+
 /// Opens a session over the index in `dir` that reads sentences from the database as
 /// questions need them ([`DiskStore`]): only the documents' metadata and the merged facts are
 /// read at open. Returns it with the diagnostics of the walk and of files that yielded no
@@ -1409,32 +1442,28 @@ pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> 
     let gazetteer = gazetteer_with(&meta(&conn, "gazetteer")?.unwrap_or_default())?;
     let path = db_path(dir);
     let context = || format!("reading the index {}", path.display());
-    // the facts are read on a second connection while the heads are read
+    // the facts are read on a second connection while the heads and the rest are read
     let facts_conn = open(dir)?;
-    let (docs, stored) = std::thread::scope(|scope| {
+    let (docs, tables, stored) = std::thread::scope(|scope| {
         let stored = scope.spawn(move || read_stored_facts(&facts_conn));
         let docs = read_docs(&conn);
+        let tables = StoreTables::read(&conn);
         let stored = stored
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (docs, stored)
+        (docs, tables, stored)
     });
     let (metas, docs) = docs.with_context(context)?;
+    let tables = tables.with_context(context)?;
     let stored = stored.with_context(context)?;
     let facts = resolve_merged(stored, &metas).with_context(context)?;
-    let sentences = meta_number::<usize>(&conn, "sentences")?;
-    let total_len = meta_number::<u64>(&conn, "total_len")?;
-    let dead: FxHashSet<u32> = conn
-        .prepare("SELECT sentence FROM dead")?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()
-        .with_context(context)?;
-    let segments: HashMap<i64, (u32, u32)> = conn
-        .prepare("SELECT segment, first_sentence, last_sentence FROM segments")?
-        .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
-        .collect::<Result<_, _>>()
-        .with_context(context)?;
-    let diagnostics = read_diagnostics(&conn)?;
+    let StoreTables {
+        sentences,
+        total_len,
+        dead,
+        segments,
+        diagnostics,
+    } = tables;
     let metas: Arc<[DocMeta]> = metas.into();
     let store = DiskStore::new(
         conn,

@@ -15,6 +15,7 @@
 //! written.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use almanac_ask::DocMeta;
 use almanac_model::{Conflict, Event, Fact, FactKind, Provenance, Role};
@@ -149,7 +150,7 @@ pub(crate) fn encode(fact: &Fact) -> serde_json::Result<String> {
         .sources
         .iter()
         .map(|s| {
-            let n = *numbers.entry(s.sentence.as_str()).or_insert_with(|| {
+            let n = *numbers.entry(&*s.sentence).or_insert_with(|| {
                 sentences.push(Cow::Borrowed(&s.sentence));
                 sentences.len() - 1
             });
@@ -172,78 +173,85 @@ pub(crate) fn encode(fact: &Fact) -> serde_json::Result<String> {
     })
 }
 
-/// A stored fact read, whose sources still name their documents by path.
-pub(crate) struct Parsed(StoredFact<'static, StoredKind>);
-
-/// Reads the text of a fact stored by [`encode`]; [`Parsed::resolve`] completes it.
-pub(crate) fn parse(text: &str) -> anyhow::Result<Parsed> {
+/// Reads the text of a fact stored by [`encode`]. Its sources name their documents by path
+/// only: their id, title and date are left empty until [`complete`] fills them in. Its
+/// distinct sentences and rules are shared by the sources that cite them.
+pub(crate) fn parse(text: &str) -> anyhow::Result<Fact> {
     let stored: StoredFact<'_, StoredKind> =
         serde_json::from_str(text).context("a merged fact is not valid")?;
-    let owned = |c: Cow<'_, str>| Cow::Owned(c.into_owned());
-    Ok(Parsed(StoredFact {
-        id: owned(stored.id),
-        kind: stored.kind,
-        sentences: stored.sentences.into_iter().map(owned).collect(),
-        sources: stored
-            .sources
-            .into_iter()
-            .map(|StoredSource(path, n, start, end, rule, confidence)| {
-                StoredSource(owned(path), n, start, end, owned(rule), confidence)
+    let sentences: Vec<Arc<str>> = stored
+        .sentences
+        .iter()
+        .map(|c| Arc::from(c.as_ref()))
+        .collect();
+    let unset: Arc<str> = Arc::from("");
+    // a fact's sources mostly share one or two rules
+    let mut rules: Vec<Arc<str>> = Vec::new();
+    let sources = stored
+        .sources
+        .into_iter()
+        .map(|StoredSource(path, n, start, end, rule, confidence)| {
+            let sentence = sentences.get(n).with_context(|| {
+                format!(
+                    "a merged fact's source cites its sentence {n} of {}",
+                    sentences.len()
+                )
+            })?;
+            let rule = match rules.iter().find(|r| ***r == *rule) {
+                Some(r) => Arc::clone(r),
+                None => {
+                    let r: Arc<str> = Arc::from(rule.as_ref());
+                    rules.push(Arc::clone(&r));
+                    r
+                }
+            };
+            Ok(Provenance {
+                doc_id: Arc::clone(&unset),
+                doc_path: Arc::from(path.as_ref()),
+                doc_title: None,
+                doc_date: None,
+                sentence: Arc::clone(sentence),
+                span: start..end,
+                rule,
+                confidence,
             })
-            .collect(),
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    Ok(Fact {
+        id: stored.id.into_owned(),
+        kind: stored.kind.into(),
+        sources,
         conflicts: stored.conflicts,
-    }))
+    })
 }
 
-impl Parsed {
-    /// The fact, its sources completed from their documents' metadata, which `document`
-    /// finds by path.
-    pub(crate) fn resolve<'d>(
-        self,
-        document: impl Fn(&str) -> Option<&'d DocMeta>,
-    ) -> anyhow::Result<Fact> {
-        let stored = self.0;
-        let sentences = stored.sentences;
-        let sources = stored
-            .sources
-            .into_iter()
-            .map(|StoredSource(path, n, start, end, rule, confidence)| {
-                let doc = document(&path).with_context(|| {
-                    format!(
-                        "a merged fact cites the document {path}, which the index does not hold"
-                    )
-                })?;
-                let sentence = sentences.get(n).with_context(|| {
-                    format!(
-                        "a merged fact's source cites its sentence {n} of {}",
-                        sentences.len()
-                    )
-                })?;
-                Ok(Provenance {
-                    doc_id: doc.id.clone(),
-                    doc_path: path.into_owned(),
-                    doc_title: doc.title.clone(),
-                    doc_date: doc.date,
-                    sentence: sentence.to_string(),
-                    span: start..end,
-                    rule: rule.into_owned(),
-                    confidence,
-                })
-            })
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        Ok(Fact {
-            id: stored.id.into_owned(),
-            kind: stored.kind.into(),
-            sources,
-            conflicts: stored.conflicts,
-        })
+/// Completes the sources of a fact read by [`parse`] from their documents' metadata, which
+/// `document` finds by path; the sources share the metadata's strings.
+pub(crate) fn complete<'d>(
+    fact: &mut Fact,
+    document: impl Fn(&str) -> Option<&'d DocMeta>,
+) -> anyhow::Result<()> {
+    for source in &mut fact.sources {
+        let doc = document(&source.doc_path).with_context(|| {
+            format!(
+                "a merged fact cites the document {}, which the index does not hold",
+                source.doc_path
+            )
+        })?;
+        source.doc_id = Arc::clone(&doc.id);
+        source.doc_path = Arc::clone(&doc.path);
+        source.doc_title.clone_from(&doc.title);
+        source.doc_date = doc.date;
     }
+    Ok(())
 }
 
 /// Reads back a fact stored by [`encode`]; `document` finds a document's metadata by path.
 #[cfg(test)]
 fn decode<'d>(text: &str, document: impl Fn(&str) -> Option<&'d DocMeta>) -> anyhow::Result<Fact> {
-    parse(text)?.resolve(document)
+    let mut fact = parse(text)?;
+    complete(&mut fact, document)?;
+    Ok(fact)
 }
 
 #[cfg(test)]
@@ -293,7 +301,7 @@ mod tests {
         let metas: Vec<DocMeta> = docs.iter().map(DocMeta::of).collect();
         for fact in &merged {
             let text = encode(fact).unwrap();
-            let back = decode(&text, |p| metas.iter().find(|m| m.path == p)).unwrap();
+            let back = decode(&text, |p| metas.iter().find(|m| *m.path == *p)).unwrap();
             assert_eq!(&back, fact);
             let whole = encode_whole(fact).unwrap();
             assert!(whole.contains("\"kind\":{\"event\":{"), "{whole}");

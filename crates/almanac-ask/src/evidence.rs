@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use almanac_model::{DateKnown, DocEvidence, Document, SentenceEvidence};
 use chrono::NaiveDateTime;
@@ -185,11 +186,11 @@ pub fn title_terms(title: &str) -> Vec<String> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocMeta {
     /// The document id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Its path as given.
-    pub path: String,
+    pub path: Arc<str>,
     /// Its title.
-    pub title: Option<String>,
+    pub title: Option<Arc<str>>,
     /// The reference date its relative dates were resolved against.
     pub date: Option<NaiveDateTime>,
     /// How that date is known.
@@ -202,9 +203,9 @@ impl DocMeta {
     /// The metadata of a parsed document.
     pub fn of(d: &Document) -> Self {
         DocMeta {
-            id: d.id.clone(),
-            path: d.path.clone(),
-            title: d.title.clone(),
+            id: Arc::from(d.id.as_str()),
+            path: Arc::from(d.path.as_str()),
+            title: d.title.as_deref().map(Arc::from),
             date: d.reference_date(),
             known: d.published.known,
             date_label: crate::index::date_label(d),
@@ -888,8 +889,8 @@ impl EvidenceIndex {
             let meta = match doc {
                 Some(d) => DocMeta::of(d),
                 None => DocMeta {
-                    id: ev.doc_id.clone(),
-                    path: ev.doc_id.clone(),
+                    id: Arc::from(ev.doc_id.as_str()),
+                    path: Arc::from(ev.doc_id.as_str()),
                     title: None,
                     date: None,
                     known: DateKnown::Unknown,

@@ -94,7 +94,7 @@ pub struct Corpus {
     /// Facts with a calendar time, sorted by start day.
     pub by_time: Vec<(i32, u32)>,
     /// Document id → its metadata in [`Corpus::documents`] (the last document of that id).
-    pub docs: FxHashMap<String, u32>,
+    pub docs: FxHashMap<std::sync::Arc<str>, u32>,
     /// The documents' metadata, in the order given (shared with a store that holds them).
     pub documents: Arc<[DocMeta]>,
     /// Every stemmed word of the facts' sentences, objects and titles, with its id.
@@ -115,6 +115,14 @@ pub struct Corpus {
     /// The head noun of an institution's name, when one institution has it: `commission`
     /// for the European Commission, so that `the Commission` (capitalized) names it.
     pub heads: HashMap<String, u32>,
+}
+
+/// What [`Corpus::add_vocabulary`] has read already: each word's stem id, and the stem ids
+/// of each sentence whose words were all known.
+#[derive(Default)]
+struct Seen<'f> {
+    words: FxHashMap<String, u32>,
+    sentences: FxHashMap<&'f str, Vec<u32>>,
 }
 
 impl Corpus {
@@ -215,7 +223,7 @@ impl Corpus {
     /// latest source date when `undated` (no document metadata was given).
     fn index_facts(&mut self, facts: &[Fact], undated: bool, lexicon: &Lexicon) {
         let corpus = self;
-        let mut seen = FxHashMap::default();
+        let mut seen = Seen::default();
         for (i, fact) in facts.iter().enumerate() {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
             let c = corpus.compact_of(fact, lexicon);
@@ -272,39 +280,58 @@ impl Corpus {
     }
 
     /// Indexes the stemmed words of a fact's first two sentences and of its object or
-    /// title. `seen` maps words already stemmed to their stem's id (it only saves work).
-    fn add_vocabulary(&mut self, fact: &Fact, index: u32, seen: &mut FxHashMap<String, u32>) {
+    /// title. `seen` remembers words and sentences already read (it only saves work).
+    fn add_vocabulary<'f>(&mut self, fact: &'f Fact, index: u32, seen: &mut Seen<'f>) {
         let mut ids: Vec<u32> = Vec::new();
         let mut new: Vec<(String, String)> = Vec::new();
-        let mut add = |text: &str| {
+        let mut add = |text: &str, ids: &mut Vec<u32>, new: &mut Vec<(String, String)>| {
             for w in normalize(text).split(' ') {
                 if w.is_empty() || is_stop(w) {
                     continue;
                 }
-                if let Some(&id) = seen.get(w) {
+                if let Some(&id) = seen.words.get(w) {
                     ids.push(id);
                     continue;
                 }
                 let st = stem(w);
                 match self.vocabulary.get(&st) {
                     Some(&id) => {
-                        seen.insert(w.to_owned(), id);
+                        seen.words.insert(w.to_owned(), id);
                         ids.push(id);
                     }
                     None => new.push((st, w.to_owned())),
                 }
             }
         };
+        // the copies of a story cite one sentence, and one sentence gives several facts
+        let mut known: Vec<&'f str> = Vec::new();
         for s in fact.sources.iter().take(2) {
-            add(&s.sentence);
+            let sentence: &'f str = &s.sentence;
+            if known.contains(&sentence) {
+                continue;
+            }
+            known.push(sentence);
+            match seen.sentences.get(sentence) {
+                Some(words) => ids.extend_from_slice(words),
+                None => {
+                    let waiting = new.len();
+                    let mut words = Vec::new();
+                    add(sentence, &mut words, &mut new);
+                    ids.extend_from_slice(&words);
+                    // a sentence with words not yet in the vocabulary is read again
+                    if new.len() == waiting {
+                        seen.sentences.insert(sentence, words);
+                    }
+                }
+            }
         }
         match &fact.kind {
             FactKind::Event(event) => {
                 if let Some(object) = &event.object {
-                    add(object);
+                    add(object, &mut ids, &mut new);
                 }
             }
-            FactKind::Role(role) => add(&role.title),
+            FactKind::Role(role) => add(&role.title, &mut ids, &mut new),
         }
         // new stems take ids in their sorted order
         new.sort_unstable();
@@ -319,7 +346,7 @@ impl Corpus {
                     id
                 }
             };
-            seen.insert(w, id);
+            seen.words.insert(w, id);
             ids.push(id);
         }
         ids.sort_unstable();

@@ -265,7 +265,7 @@ impl FactValues {
             if !f
                 .sources
                 .iter()
-                .any(|p| p.doc_id == doc_id && p.span.start == start)
+                .any(|p| *p.doc_id == *doc_id && p.span.start == start)
             {
                 continue;
             }

@@ -515,12 +515,7 @@ fn second_stage(
     }
     // A verb no event class stands for (`who replaced X`) must be in the sentence.
     if !q.required.is_empty() {
-        let sentences: Vec<&str> = fact
-            .sources
-            .iter()
-            .take(3)
-            .map(|p| p.sentence.as_str())
-            .collect();
+        let sentences: Vec<&str> = fact.sources.iter().take(3).map(|p| &*p.sentence).collect();
         let said = normalize(&sentences.join(" "));
         if !q.required.iter().all(|v| has_stem(&said, v, true)) {
             s.score.keywords *= 0.4;
@@ -545,12 +540,8 @@ fn second_stage(
         // is its title, so its sentences are read here.
         let normalized = match &fact.kind {
             almanac_model::FactKind::Role(_) => {
-                let sentences: Vec<&str> = fact
-                    .sources
-                    .iter()
-                    .take(3)
-                    .map(|p| p.sentence.as_str())
-                    .collect();
+                let sentences: Vec<&str> =
+                    fact.sources.iter().take(3).map(|p| &*p.sentence).collect();
                 format!(" {} ", normalize(&sentences.join(" ")))
             }
             almanac_model::FactKind::Event(_) => format!(" {normalized_text} "),

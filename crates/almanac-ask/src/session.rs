@@ -433,7 +433,7 @@ impl Session {
             .into_iter()
             .filter(|f| fact_time(f).is_some_and(|t| time_range(t).is_some()))
             .map(|f| {
-                let doc = f.sources.first().map_or("", |s| s.doc_path.as_str());
+                let doc = f.sources.first().map_or("", |s| &*s.doc_path);
                 format!("{}  [{doc}]", summary(f))
             })
             .collect()
@@ -449,7 +449,7 @@ impl Session {
         let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
         for f in &self.corpus.facts {
             for s in &f.sources {
-                *counts.entry(s.doc_id.as_str()).or_default() += 1;
+                *counts.entry(&*s.doc_id).or_default() += 1;
             }
         }
         let mut out: Vec<SourceSummary> = self
@@ -459,10 +459,10 @@ impl Session {
             .filter_map(|(id, &i)| {
                 let d = self.corpus.documents.get(i as usize)?;
                 Some(SourceSummary {
-                    path: d.path.clone(),
-                    title: d.title.clone(),
+                    path: d.path.to_string(),
+                    title: d.title.as_deref().map(str::to_owned),
                     date: d.date_label.clone(),
-                    facts: counts.get(id.as_str()).copied().unwrap_or(0),
+                    facts: counts.get(&**id).copied().unwrap_or(0),
                 })
             })
             .collect();
@@ -712,7 +712,7 @@ impl Session {
                     features: rd.features,
                     margin: rd.margin,
                     sentence: stored.evidence.text.clone(),
-                    doc: self.evidence.doc(stored.doc).path.clone(),
+                    doc: self.evidence.doc(stored.doc).path.to_string(),
                 }
             })
             .collect();
@@ -808,8 +808,8 @@ impl Session {
                     value: x.value.clone(),
                     confidence: x.confidence,
                     source: Some(Source {
-                        doc: d.path.clone(),
-                        title: d.title.clone(),
+                        doc: d.path.to_string(),
+                        title: d.title.as_deref().map(str::to_owned),
                         date: d.date.map(|t| t.date().to_string()),
                         sentence: st.evidence.text.clone(),
                         highlight: None,
@@ -827,8 +827,8 @@ impl Session {
             value: best.value.clone(),
             confidence: best.confidence,
             source: Some(Source {
-                doc: doc.path.clone(),
-                title: doc.title.clone(),
+                doc: doc.path.to_string(),
+                title: doc.title.as_deref().map(str::to_owned),
                 date: doc.date.map(|t| t.date().to_string()),
                 sentence: quoted.clone(),
                 highlight: best
@@ -1130,12 +1130,13 @@ impl Session {
         let p = self.quoted(q, fact)?;
         let doc = self.corpus.doc(&p.doc_id);
         Some(Source {
-            doc: doc.map_or_else(|| p.doc_path.clone(), |d| d.path.clone()),
+            doc: doc.map_or(&p.doc_path, |d| &d.path).to_string(),
             title: doc
-                .and_then(|d| d.title.clone())
-                .or_else(|| p.doc_title.clone()),
+                .and_then(|d| d.title.as_deref())
+                .or(p.doc_title.as_deref())
+                .map(str::to_owned),
             date: p.doc_date.map(|d| d.date().to_string()),
-            sentence: p.sentence.clone(),
+            sentence: p.sentence.to_string(),
             highlight: None,
         })
     }
@@ -1144,8 +1145,8 @@ impl Session {
         let p = self.quoted(q, fact)?;
         let doc = self.corpus.doc(&p.doc_id);
         let title = doc
-            .and_then(|d| d.title.clone())
-            .or_else(|| p.doc_title.clone());
+            .and_then(|d| d.title.as_deref())
+            .or(p.doc_title.as_deref());
         let mut out = match title {
             Some(t) => format!("from {t:?}"),
             None => format!("from {}", p.doc_path),

@@ -53,9 +53,9 @@ fn doc(path: &str, title: &str, y: i32, m: u32, d: u32) -> Document {
 
 fn provenance(doc: &Document, sentence: &str) -> Provenance {
     Provenance {
-        doc_id: doc.id.clone(),
-        doc_path: doc.path.clone(),
-        doc_title: doc.title.clone(),
+        doc_id: doc.id.as_str().into(),
+        doc_path: doc.path.as_str().into(),
+        doc_title: doc.title.as_deref().map(Into::into),
         doc_date: doc.reference_date(),
         sentence: sentence.into(),
         span: 0..sentence.len(),

@@ -65,9 +65,9 @@ struct Ev<'a> {
 
 fn provenance(doc: &Document, sentence: &str) -> Provenance {
     Provenance {
-        doc_id: doc.id.clone(),
-        doc_path: doc.path.clone(),
-        doc_title: doc.title.clone(),
+        doc_id: doc.id.as_str().into(),
+        doc_path: doc.path.as_str().into(),
+        doc_title: doc.title.as_deref().map(Into::into),
         doc_date: doc.reference_date(),
         sentence: sentence.into(),
         span: 0..sentence.len(),

@@ -46,6 +46,7 @@ use almanac_model::{
     DocEvidence, Document, Entity, EntityKind, EntityRef, Fact, FactKind, Provenance, TimeRef,
 };
 use almanac_time::{Anchor, Granularity, TimexType};
+use std::sync::Arc;
 
 pub use gazetteer::{Gazetteer, GazetteerError, QUESTION_ONLY};
 pub use merge::{merge, merge_partition, sort_merged};
@@ -191,7 +192,12 @@ impl Extractor {
         let mut found: Vec<Found> = Vec::new();
         let mut lines: Vec<String> = Vec::new();
         let mut headline_facts: Vec<Fact> = Vec::new();
+        // every source of the document shares these
+        let doc_id: Arc<str> = Arc::from(doc.id.as_str());
+        let doc_path: Arc<str> = Arc::from(doc.path.as_str());
+        let doc_title: Option<Arc<str>> = doc.title.as_deref().map(Arc::from);
         for (n, s) in sentences.iter().enumerate() {
+            let mut sentence: Option<Arc<str>> = None;
             let is_headline = n == 0 && headline.is_some();
             if n == 1 && headline.is_some() {
                 // the body's anaphora do not refer to the headline
@@ -228,16 +234,16 @@ impl Extractor {
                         id,
                         kind: f.kind,
                         sources: vec![Provenance {
-                            doc_id: doc.id.clone(),
-                            doc_path: doc.path.clone(),
-                            doc_title: doc.title.clone(),
+                            doc_id: Arc::clone(&doc_id),
+                            doc_path: Arc::clone(&doc_path),
+                            doc_title: doc_title.clone(),
                             doc_date: reference,
-                            sentence: s.text.to_owned(),
+                            sentence: Arc::clone(sentence.get_or_insert_with(|| Arc::from(s.text))),
                             span: s.span.clone(),
                             rule: if is_headline {
-                                format!("headline/{}", rule.name)
+                                Arc::from(format!("headline/{}", rule.name))
                             } else {
-                                rule.name.to_owned()
+                                Arc::from(rule.name)
                             },
                             confidence: f.confidence,
                         }],

@@ -222,14 +222,8 @@ pub fn merge(mut facts: Vec<Fact>) -> Vec<Fact> {
 /// the union gives what merging them together gives.
 pub fn sort_merged(facts: &mut [Fact]) {
     facts.sort_by(|a, b| {
-        let ka = a
-            .sources
-            .first()
-            .map(|s| (s.doc_path.as_str(), s.span.start));
-        let kb = b
-            .sources
-            .first()
-            .map(|s| (s.doc_path.as_str(), s.span.start));
+        let ka = a.sources.first().map(|s| (&*s.doc_path, s.span.start));
+        let kb = b.sources.first().map(|s| (&*s.doc_path, s.span.start));
         ka.cmp(&kb).then_with(|| a.id.cmp(&b.id))
     });
 }
@@ -607,7 +601,7 @@ fn combine(group: Vec<Fact>) -> Fact {
             undated.sort();
             undated.dedup();
             if let (Some(d), false) = (dated_by, undated.is_empty()) {
-                let by = d.sources.first().map_or("", |s| s.doc_path.as_str());
+                let by = d.sources.first().map_or("", |s| &*s.doc_path);
                 t.note = Some(format!(
                     "{}; the same event is dated {} by {by}",
                     undated.join("; "),

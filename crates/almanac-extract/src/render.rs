@@ -149,7 +149,7 @@ pub fn render_fact(fact: &Fact, verbose: bool) -> String {
                     format!(
                         "{v} ({})",
                         ix.iter()
-                            .map(|i| fact.sources.get(*i).map_or("?", |s| s.doc_path.as_str()))
+                            .map(|i| fact.sources.get(*i).map_or("?", |s| &*s.doc_path))
                             .collect::<Vec<_>>()
                             .join(", ")
                     )

@@ -1,6 +1,7 @@
 //! Facts: events and roles extracted from documents, each with its sources.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use almanac_measure::Amount;
 use almanac_time::{Anchor, Granularity, Modifier, TimexType};
@@ -246,22 +247,26 @@ pub enum FactKind {
 }
 
 /// Where a fact was read: document, sentence, rule and confidence.
+///
+/// The strings are shared ([`Arc<str>`]): the sources of one document share its id, path and
+/// title, and the copies of one sentence share it, so a fact reported by 100 wire copies
+/// does not hold 100 copies of each. They serialize as plain strings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Provenance {
     /// The document's id.
-    pub doc_id: String,
+    pub doc_id: Arc<str>,
     /// The document's path.
-    pub doc_path: String,
+    pub doc_path: Arc<str>,
     /// The document's title.
-    pub doc_title: Option<String>,
+    pub doc_title: Option<Arc<str>>,
     /// The document's reference date (published, else updated), if known.
     pub doc_date: Option<NaiveDateTime>,
     /// The sentence the fact was read from, verbatim.
-    pub sentence: String,
+    pub sentence: Arc<str>,
     /// Byte range of the sentence in the document's body text.
     pub span: Range<usize>,
     /// The name of the extraction rule that produced it.
-    pub rule: String,
+    pub rule: Arc<str>,
     /// Confidence in 0..=1.
     pub confidence: f32,
 }

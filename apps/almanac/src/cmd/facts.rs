@@ -91,7 +91,7 @@ impl SourceOffsets {
         let mut spans: HashMap<&str, Vec<usize>> = HashMap::new();
         for src in facts.iter().flat_map(|f| &f.sources) {
             spans
-                .entry(src.doc_id.as_str())
+                .entry(&*src.doc_id)
                 .or_default()
                 .extend([src.span.start, src.span.end]);
         }
@@ -111,7 +111,7 @@ impl SourceOffsets {
         let mut value = serde_json::to_value(fact).unwrap_or(serde_json::Value::Null);
         if let Some(sources) = value.get_mut("sources").and_then(|s| s.as_array_mut()) {
             for (json, src) in sources.iter_mut().zip(&fact.sources) {
-                let Some(chars) = self.by_doc.get(&src.doc_id) else {
+                let Some(chars) = self.by_doc.get(&*src.doc_id) else {
                     continue;
                 };
                 json["span"] = serde_json::json!({

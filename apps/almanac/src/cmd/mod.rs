@@ -43,7 +43,7 @@ pub(crate) fn load_facts(
             let documents = if with_documents {
                 let ids: std::collections::HashSet<&str> = facts
                     .iter()
-                    .flat_map(|f| f.sources.iter().map(|s| s.doc_id.as_str()))
+                    .flat_map(|f| f.sources.iter().map(|s| &*s.doc_id))
                     .collect();
                 crate::index::documents_with_ids(dir, &ids)?
             } else {

@@ -207,7 +207,7 @@ impl Repl {
         facts
             .iter()
             .map(|f| {
-                let doc = f.sources.first().map_or("", |s| s.doc_path.as_str());
+                let doc = f.sources.first().map_or("", |s| &*s.doc_path);
                 format!(
                     "{}  {}\n",
                     almanac_ask::summary(f),

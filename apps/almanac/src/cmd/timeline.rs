@@ -68,7 +68,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
                 .map(|(v, ix)| {
                     let paths: Vec<&str> = ix
                         .iter()
-                        .filter_map(|i| e.fact.sources.get(*i).map(|s| s.doc_path.as_str()))
+                        .filter_map(|i| e.fact.sources.get(*i).map(|s| &*s.doc_path))
                         .collect();
                     format!("{v} ({})", paths.join(", "))
                 })

@@ -68,7 +68,7 @@ pub(crate) mod test_support {
         let facts: Vec<Fact> = Extractor::new().extract(&doc);
         facts
             .iter()
-            .filter(|f| f.sources[0].rule == rule)
+            .filter(|f| *f.sources[0].rule == *rule)
             .map(|f| render_fact(f, false))
             .collect()
     }
