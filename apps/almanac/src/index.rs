@@ -922,41 +922,83 @@ fn merge_dirty(tx: &Transaction<'_>) -> anyhow::Result<()> {
         .prepare("SELECT part FROM dirty_parts")?
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
-    let mut select = tx.prepare_cached("SELECT data FROM facts WHERE part = ?1")?;
+    let mut rows = tx.prepare_cached("SELECT rowid FROM facts WHERE part = ?1")?;
+    let mut select = tx.prepare_cached("SELECT data FROM facts WHERE rowid = ?1")?;
     let mut delete = tx.prepare_cached("DELETE FROM merged_facts WHERE part = ?1")?;
     let mut insert = tx.prepare_cached("INSERT INTO merged_facts (part, data) VALUES (?1, ?2)")?;
-    for chunk in parts.chunks(MERGE_CHUNK) {
-        let mut texts: Vec<Vec<String>> = Vec::with_capacity(chunk.len());
-        for part in chunk {
+    // The facts of a round of partitions, each partition's in row order (as reading them by
+    // `part` gives them). They are found in the `part` index, then read in the order they
+    // are stored: a partition's rows are all over the table, and read in index order, each
+    // would be a random read.
+    let mut read_round = |round: &[String]| -> anyhow::Result<Vec<Vec<String>>> {
+        let mut wanted: Vec<(i64, usize)> = Vec::new();
+        for (k, part) in round.iter().enumerate() {
             delete.execute([part])?;
-            texts.push(
-                select
-                    .query_map([part], |r| r.get(0))?
-                    .collect::<Result<_, _>>()?,
-            );
-        }
-        let merged: Vec<Vec<Fact>> = texts
-            .into_par_iter()
-            .map(|texts| {
-                let facts = texts
-                    .iter()
-                    .map(|t| stored_fact::decode_whole(t))
-                    .collect::<anyhow::Result<Vec<Fact>>>()?;
-                Ok(almanac_extract::merge(facts))
-            })
-            .collect::<anyhow::Result<_>>()?;
-        for (part, facts) in chunk.iter().zip(merged) {
-            for f in &facts {
-                insert.execute(params![part, stored_fact::encode(f)?])?;
+            for rowid in rows.query_map([part], |r| r.get(0))? {
+                wanted.push((rowid?, k));
             }
         }
-    }
+        wanted.sort_unstable();
+        let mut texts: Vec<Vec<String>> = vec![Vec::new(); round.len()];
+        for (rowid, k) in wanted {
+            texts[k].push(select.query_row([rowid], |r| r.get(0))?);
+        }
+        Ok(texts)
+    };
+    let mut write_round = |round: &[String], merged: Vec<Vec<String>>| -> anyhow::Result<()> {
+        for (part, facts) in round.iter().zip(merged) {
+            for f in facts {
+                insert.execute(params![part, f])?;
+            }
+        }
+        Ok(())
+    };
+    // this thread, which holds the transaction, reads a round while others merge the last
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let mut merging = None;
+        for round in parts.chunks(MERGE_ROUND) {
+            let texts = read_round(round)?;
+            if let Some((done, merged)) = merging.take() {
+                write_round(done, join(merged)?)?;
+            }
+            merging = Some((round, scope.spawn(move || merge_round(texts))));
+        }
+        if let Some((done, merged)) = merging {
+            write_round(done, join(merged)?)?;
+        }
+        Ok(())
+    })?;
     tx.execute("DELETE FROM dirty_parts", [])?;
     Ok(())
 }
 
-/// Partitions merged again per round (read, merged in parallel, written).
-const MERGE_CHUNK: usize = 1024;
+/// The result of a scoped thread, its panic passed on.
+fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+/// Merges each partition's facts as stored in `facts.data`, in parallel, and returns the
+/// merged facts as stored in `merged_facts.data`.
+fn merge_round(texts: Vec<Vec<String>>) -> anyhow::Result<Vec<Vec<String>>> {
+    texts
+        .into_par_iter()
+        .map(|texts| {
+            let facts = texts
+                .iter()
+                .map(|t| stored_fact::decode_whole(t))
+                .collect::<anyhow::Result<Vec<Fact>>>()?;
+            almanac_extract::merge(facts)
+                .iter()
+                .map(|f| Ok(stored_fact::encode(f)?))
+                .collect()
+        })
+        .collect()
+}
+
+/// Partitions merged again per round: a round is read while the last is merged.
+const MERGE_ROUND: usize = 256;
 
 /// The merged facts of the index `conn`, in the order [`almanac_extract::merge`] gives them;
 /// `docs` are the metadata of its documents, which complete the facts' sources.
