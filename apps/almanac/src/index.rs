@@ -1555,17 +1555,20 @@ impl StoreTables {
 /// document. Questions know the names of the gazetteer the index was written with.
 pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> {
     let conn = open(dir)?;
-    let gazetteer = gazetteer_with(&meta(&conn, "gazetteer")?.unwrap_or_default())?;
+    let names = meta(&conn, "gazetteer")?.unwrap_or_default();
     let path = db_path(dir);
     let context = || format!("reading the index {}", path.display());
-    // the facts are read on a second connection while the heads and the rest are read
+    // the facts are read on a second connection, and the gazetteer built, while the heads
+    // and the rest are read
     let facts_conn = open(dir)?;
-    let (docs, tables, stored) = std::thread::scope(|scope| {
+    let (docs, tables, stored, gazetteer) = std::thread::scope(|scope| {
         let stored = scope.spawn(move || read_stored_facts(&facts_conn));
+        let gazetteer = scope.spawn(|| gazetteer_with(&names));
         let docs = read_docs(&conn);
         let tables = StoreTables::read(&conn);
-        (docs, tables, join(stored))
+        (docs, tables, join(stored), join(gazetteer))
     });
+    let gazetteer = gazetteer?;
     let (metas, docs) = docs.with_context(context)?;
     let tables = tables.with_context(context)?;
     let stored = stored.with_context(context)?;
