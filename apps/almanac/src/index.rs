@@ -919,6 +919,11 @@ fn partition(fact: &Fact) -> String {
 /// replaces their rows of `merged_facts`. Facts of different partitions never merge, so the
 /// rows of the others stay as they are: what answering reads equals merging everything.
 fn merge_dirty(tx: &Transaction<'_>) -> anyhow::Result<()> {
+    merge_dirty_in_rounds(tx, MERGE_ROUND)
+}
+
+/// [`merge_dirty`], `round` partitions at a time.
+fn merge_dirty_in_rounds(tx: &Transaction<'_>, round: usize) -> anyhow::Result<()> {
     let parts: Vec<String> = tx
         .prepare("SELECT part FROM dirty_parts")?
         .query_map([], |r| r.get(0))?
@@ -957,7 +962,7 @@ fn merge_dirty(tx: &Transaction<'_>) -> anyhow::Result<()> {
     // this thread, which holds the transaction, reads a round while others merge the last
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let mut merging = None;
-        for round in parts.chunks(MERGE_ROUND) {
+        for round in parts.chunks(round.max(1)) {
             let texts = read_round(round)?;
             if let Some((done, merged)) = merging.take() {
                 write_round(done, join(merged)?)?;
@@ -1765,6 +1770,34 @@ mod tests {
             .query_row("SELECT count(*) FROM dirty_parts", [], |r| r.get(0))
             .expect("counts");
         assert_eq!(dirty, 0);
+    }
+
+    #[test]
+    fn merging_in_many_rounds_gives_what_merging_everything_gives() {
+        let (corpus, dir) = scratch("merge-rounds");
+        index(&[corpus], &dir, None, None, false).expect("indexes");
+        let parts: Vec<String> = open(&dir)
+            .expect("opens")
+            .prepare("SELECT DISTINCT part FROM facts")
+            .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
+            .expect("partitions read");
+        assert!(parts.len() > 4, "{} partitions", parts.len());
+        // every partition, then every other one, is dirty and has lost its merged rows:
+        // merging must write them again, a round read while the last is merged
+        for every in [1, 2] {
+            let mut conn = open(&dir).expect("opens");
+            let tx = conn.transaction().expect("a transaction");
+            for part in parts.iter().step_by(every) {
+                tx.execute("INSERT INTO dirty_parts (part) VALUES (?1)", [part])
+                    .expect("marks a partition dirty");
+                tx.execute("DELETE FROM merged_facts WHERE part = ?1", [part])
+                    .expect("deletes its merged facts");
+            }
+            merge_dirty_in_rounds(&tx, 2).expect("merges");
+            tx.commit().expect("commits");
+            assert_merged_equals_merging_everything(&dir);
+        }
+        std::fs::remove_dir_all(dir.parent().unwrap_or(&dir)).ok();
     }
 
     #[test]
