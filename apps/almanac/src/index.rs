@@ -48,7 +48,8 @@ use sha2::{Digest, Sha256};
 
 use crate::corpus::{self, Found, Walked};
 use crate::store::{
-    DiskStore, StoredDoc, decode_ids, decode_postings, encode_ids, encode_postings, sentence_data,
+    DiskStore, SentenceSet, StoredDoc, decode_ids, decode_postings, encode_ids, encode_postings,
+    sentence_data,
 };
 use crate::stored_fact;
 
@@ -1556,7 +1557,7 @@ where
 struct StoreTables {
     sentences: usize,
     total_len: u64,
-    dead: FxHashSet<u32>,
+    dead: SentenceSet,
     segments: HashMap<i64, (u32, u32)>,
     diagnostics: Vec<Diagnostic>,
 }

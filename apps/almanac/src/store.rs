@@ -20,7 +20,6 @@ use almanac_ask::{
 };
 use almanac_model::{Mention, SentenceEvidence};
 use rusqlite::{Connection, OptionalExtension};
-use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 /// Sentences read at a time: a block of a document's sentences, counted from its first.
@@ -207,6 +206,51 @@ struct DocSentences {
     sentences: Vec<SentenceRow>,
 }
 
+/// A set of sentence ids, one bit each up to the largest: every posting a question walks is
+/// looked up in the stale sentences (`dead`, hundreds of thousands after many re-indexes),
+/// and a bit is read faster, and the set built faster, than with a hash set.
+#[derive(Debug, Default)]
+pub(crate) struct SentenceSet {
+    bits: Vec<u64>,
+    len: usize,
+}
+
+impl SentenceSet {
+    /// Adds `id`.
+    pub(crate) fn insert(&mut self, id: u32) {
+        let (word, bit) = (id as usize / 64, id % 64);
+        if word >= self.bits.len() {
+            self.bits.resize(word + 1, 0);
+        }
+        if self.bits[word] & (1 << bit) == 0 {
+            self.bits[word] |= 1 << bit;
+            self.len += 1;
+        }
+    }
+
+    /// Whether `id` is in the set.
+    pub(crate) fn contains(&self, id: u32) -> bool {
+        self.bits
+            .get(id as usize / 64)
+            .is_some_and(|w| w & (1 << (id % 64)) != 0)
+    }
+
+    /// Whether the set is empty.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl FromIterator<u32> for SentenceSet {
+    fn from_iter<I: IntoIterator<Item = u32>>(ids: I) -> Self {
+        let mut set = SentenceSet::default();
+        for id in ids {
+            set.insert(id);
+        }
+        set
+    }
+}
+
 /// An index's sentences, read from SQLite as questions need them.
 pub(crate) struct DiskStore {
     conn: Connection,
@@ -217,7 +261,7 @@ pub(crate) struct DiskStore {
     by_first: Vec<(u32, u32)>,
     sentences: usize,
     avg_len: f32,
-    dead: FxHashSet<u32>,
+    dead: SentenceSet,
     /// Posting segment → the first and last sentence ids it holds (table `segments`).
     segments: HashMap<i64, (u32, u32)>,
     /// Blocks of sentences read so far, by their first id, and those ids oldest first.
@@ -238,7 +282,7 @@ impl DiskStore {
         docs: Vec<StoredDoc>,
         sentences: usize,
         total_len: u64,
-        dead: FxHashSet<u32>,
+        dead: SentenceSet,
         segments: HashMap<i64, (u32, u32)>,
     ) -> Self {
         let mut by_first: Vec<(u32, u32)> = docs
@@ -448,7 +492,7 @@ impl Retrieve for DiskStore {
                         decode_postings(blob, f);
                     } else {
                         decode_postings(blob, &mut |p| {
-                            if !self.dead.contains(&p.sentence) {
+                            if !self.dead.contains(p.sentence) {
                                 f(p);
                             }
                         });
@@ -536,6 +580,19 @@ mod tests {
         assert_eq!(back, postings);
         let ids = [0, 1, 7, 4_000_000_000];
         assert_eq!(decode_ids(&encode_ids(&ids)), ids);
+    }
+
+    #[test]
+    fn a_sentence_set_holds_what_was_added_once() {
+        let set: SentenceSet = [0, 63, 64, 3_527_433, 64].into_iter().collect();
+        assert_eq!(set.len, 4);
+        for id in [0, 63, 64, 3_527_433] {
+            assert!(set.contains(id), "{id}");
+        }
+        for id in [1, 62, 65, 3_527_432, u32::MAX] {
+            assert!(!set.contains(id), "{id}");
+        }
+        assert!(SentenceSet::default().is_empty() && !set.is_empty());
     }
 
     #[test]
