@@ -16,7 +16,8 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use almanac_ask::{
-    DocMeta, Hit, Posting, QueryTerm, Retrieve, Stored, TermStats, bm25_search, closest_word,
+    DocMeta, Hit, Posting, QueryTerm, Retrieve, Stored, TermStats, bm25_search_ordered,
+    closest_word,
 };
 use almanac_model::{Mention, SentenceEvidence};
 use rusqlite::{Connection, OptionalExtension};
@@ -467,7 +468,7 @@ impl Retrieve for DiskStore {
     }
 
     fn search(&self, terms: &[QueryTerm], limit: usize) -> Vec<Hit> {
-        bm25_search(
+        bm25_search_ordered(
             self.sentences,
             self.avg_len,
             terms,
@@ -499,7 +500,20 @@ impl Retrieve for DiskStore {
                     }
                 }
             },
+            &|id| self.sentence_order(id),
         )
+    }
+
+    fn sentence_order(&self, id: u32) -> u64 {
+        // a document re-read by a later run got new ids, after those of documents that come
+        // after it: its place in the documents' order ranks it
+        match self.doc_of(id) {
+            Some(doc) => {
+                let first = self.docs[doc as usize].sentences.start;
+                (u64::from(doc) << 32) | u64::from(id - first)
+            }
+            None => u64::MAX,
+        }
     }
 
     fn sentence(&self, id: u32) -> Cow<'_, Stored> {

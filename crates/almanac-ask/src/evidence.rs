@@ -263,15 +263,31 @@ pub fn bm25_search(
     stats: impl Fn(&str) -> Option<TermStats>,
     walk: impl FnMut(&str, Option<&[u32]>, &mut dyn FnMut(Posting)),
 ) -> Vec<Hit> {
-    search_walking(n, avg_len, terms, limit, stats, walk, WINDOWED_FROM)
+    let order = |id: u32| u64::from(id);
+    search_walking(n, avg_len, terms, limit, stats, walk, &order, WINDOWED_FROM)
+}
+
+/// [`bm25_search`] with ties going to the sentence of lower `order` instead of the lower
+/// id ([`Retrieve::sentence_order`]).
+pub fn bm25_search_ordered(
+    n: usize,
+    avg_len: f32,
+    terms: &[QueryTerm],
+    limit: usize,
+    stats: impl Fn(&str) -> Option<TermStats>,
+    walk: impl FnMut(&str, Option<&[u32]>, &mut dyn FnMut(Posting)),
+    order: &dyn Fn(u32) -> u64,
+) -> Vec<Hit> {
+    search_walking(n, avg_len, terms, limit, stats, walk, order, WINDOWED_FROM)
 }
 
 /// A term with more postings than this, reached with nothing cut off, is walked together
 /// with the terms after it ([`score_windows`]).
 const WINDOWED_FROM: usize = 1 << 11;
 
-/// [`bm25_search`], walking the terms together from the first one holding more than
+/// [`bm25_search_ordered`], walking the terms together from the first one holding more than
 /// `windowed_from` postings (see [`score_plan`]).
+#[allow(clippy::too_many_arguments)]
 fn search_walking(
     n: usize,
     avg_len: f32,
@@ -279,6 +295,7 @@ fn search_walking(
     limit: usize,
     stats: impl Fn(&str) -> Option<TermStats>,
     mut walk: impl FnMut(&str, Option<&[u32]>, &mut dyn FnMut(Posting)),
+    order: &dyn Fn(u32) -> u64,
     windowed_from: usize,
 ) -> Vec<Hit> {
     let walk_limit = ((n as f32 * COMMON_SHARE) as usize).max(COMMON_FLOOR);
@@ -317,7 +334,15 @@ fn search_walking(
             static SCRATCH: std::cell::RefCell<Dense> = Default::default();
         }
         let mut acc = SCRATCH.with(|s| s.take());
-        let scored = score_plan(&plan, limit, avg_len, &mut walk, &mut acc, windowed_from);
+        let scored = score_plan(
+            &plan,
+            limit,
+            avg_len,
+            &mut walk,
+            &mut acc,
+            order,
+            windowed_from,
+        );
         acc.clear();
         SCRATCH.with(|s| s.replace(acc));
         scored
@@ -328,24 +353,28 @@ fn search_walking(
             avg_len,
             &mut walk,
             &mut Sparse::default(),
+            order,
             windowed_from,
         )
     };
     // Only the best `limit` are sorted: the order is total, so they are the same hits a full
     // sort would keep.
+    let by = hit_order(order);
     if hits.len() > limit && limit > 0 {
-        hits.select_nth_unstable_by(limit - 1, hit_order);
+        hits.select_nth_unstable_by(limit - 1, &by);
     }
     hits.truncate(limit);
-    hits.sort_by(hit_order);
+    hits.sort_by(&by);
     hits
 }
 
-/// The order of hits: best score first, ties to the lower sentence id.
-fn hit_order(a: &Hit, b: &Hit) -> std::cmp::Ordering {
-    b.score
-        .total_cmp(&a.score)
-        .then(a.sentence.cmp(&b.sentence))
+/// The order of hits: best score first, ties to the sentence of lower `order`.
+fn hit_order(order: &dyn Fn(u32) -> u64) -> impl Fn(&Hit, &Hit) -> std::cmp::Ordering + '_ {
+    move |a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| order(a.sentence).cmp(&order(b.sentence)))
+    }
 }
 
 /// Walks `plan` (terms with their stems and weights, most valuable first) into `acc`;
@@ -362,6 +391,7 @@ fn score_plan<S: ScoreMap>(
     avg_len: f32,
     walk: &mut impl FnMut(&str, Option<&[u32]>, &mut dyn FnMut(Posting)),
     acc: &mut S,
+    order: &dyn Fn(u32) -> u64,
     windowed_from: usize,
 ) -> Vec<Hit> {
     let mut left: f32 = plan.iter().map(|p| p.most).sum();
@@ -402,7 +432,7 @@ fn score_plan<S: ScoreMap>(
             let mut seed: Vec<(u32, f32)> =
                 acc.touched().iter().map(|&s| (s, acc.get(s))).collect();
             seed.sort_unstable_by_key(|e| e.0);
-            return score_windows(&mut rest, &seed, limit, &mut best);
+            return score_windows(&mut rest, &seed, limit, &mut best, order);
         }
         postings_left -= term.postings;
         left -= term.most;
@@ -434,12 +464,14 @@ fn score_windows(
     seed: &[(u32, f32)],
     limit: usize,
     best: &mut TermBest,
+    order: &dyn Fn(u32) -> u64,
 ) -> Vec<Hit> {
     let mut value = vec![0.0f32; WINDOW];
     let mut member = vec![0u64; WINDOW / 64];
     let mut hits = Vec::new();
-    // Sentences come in ascending id order, so one scoring no more than the `limit`-th best
-    // so far (a tie goes to the lower id) can never be among the best: it is not kept.
+    // One scoring less than the `limit`-th best so far can never be among the best: it is
+    // not kept. One that ties it is (a tie goes to the lower `order`, which need not be the
+    // lower id).
     let mut floor: Option<f32> = None;
     let keep = limit.max(1) * 2 + 1024;
     let mut seeded = 0;
@@ -479,7 +511,7 @@ fn score_windows(
                 let slot = at * 64 + bits.trailing_zeros() as usize;
                 bits &= bits - 1;
                 let score = std::mem::take(&mut value[slot]);
-                if floor.is_some_and(|f| score.total_cmp(&f).is_le()) {
+                if floor.is_some_and(|f| score.total_cmp(&f).is_lt()) {
                     continue;
                 }
                 if let Ok(sentence) = u32::try_from(base + slot as u64) {
@@ -488,7 +520,7 @@ fn score_windows(
             }
         }
         if limit > 0 && hits.len() >= keep {
-            hits.select_nth_unstable_by(limit - 1, hit_order);
+            hits.select_nth_unstable_by(limit - 1, hit_order(order));
             hits.truncate(limit);
             floor = hits.iter().map(|h| h.score).min_by(f32::total_cmp);
         }
@@ -839,6 +871,13 @@ pub trait Retrieve {
     /// The closest corpus word (lowercase) to a word the corpus does not have, within a
     /// few typos, with its similarity in 0..=1.
     fn repair(&self, lower: &str) -> Option<(String, f32)>;
+    /// A sentence's place in the documents' order (then its own in its document): ties
+    /// between equal scores go to the lower. The ids of [`EvidenceIndex`] follow that order;
+    /// a store whose ids do not (an index whose changed documents got new ids) ranks them
+    /// here, so that a tie between copies of one sentence cites the same copy.
+    fn sentence_order(&self, id: u32) -> u64 {
+        u64::from(id)
+    }
 }
 
 /// Sentences and their inverted index, in memory.
@@ -1183,6 +1222,7 @@ mod tests {
         postings: &FxHashMap<String, Vec<Posting>>,
         terms: &[QueryTerm],
         limit: usize,
+        order: &dyn Fn(u32) -> u64,
     ) -> Vec<Hit> {
         let walk_limit = ((n as f32 * COMMON_SHARE) as usize).max(COMMON_FLOOR);
         let mut plan: Vec<(Vec<(&str, f32)>, f32)> = terms
@@ -1227,7 +1267,7 @@ mod tests {
             .into_iter()
             .map(|(sentence, score)| Hit { sentence, score })
             .collect();
-        hits.sort_by(hit_order);
+        hits.sort_by(hit_order(order));
         hits.truncate(limit);
         hits
     }
@@ -1292,12 +1332,18 @@ mod tests {
                 })
                 .collect();
             // terms walked one after the other (with the cut-off), together from the
-            // first one of more than 30 postings, and together from the start
-            for (limit, windowed_from) in [1, 5, 40]
-                .into_iter()
-                .flat_map(|l| [(l, usize::MAX), (l, 30), (l, 0)])
-            {
-                let want = exhaustive(n, avg_len, &postings, &terms, limit);
+            // first one of more than 30 postings, and together from the start; ties going
+            // to the lower id, or to an order unrelated to ids (a store whose ids do not
+            // follow the documents' order)
+            let by_id = |id: u32| u64::from(id);
+            let scrambled = |id: u32| u64::from(id.wrapping_mul(2_654_435_761));
+            let orders: [&dyn Fn(u32) -> u64; 2] = [&by_id, &scrambled];
+            for (limit, windowed_from, order) in [1, 5, 40].into_iter().flat_map(|l| {
+                [usize::MAX, 30, 0]
+                    .into_iter()
+                    .flat_map(move |w| orders.map(|o| (l, w, o)))
+            }) {
+                let want = exhaustive(n, avg_len, &postings, &terms, limit, order);
                 let got = search_walking(
                     n,
                     avg_len,
@@ -1318,6 +1364,7 @@ mod tests {
                             }
                         }
                     },
+                    order,
                     windowed_from,
                 );
                 assert_eq!(
@@ -1328,6 +1375,46 @@ mod tests {
         }
         // the cut-off did happen, so the comparison tested it
         assert!(walks_pruned > 0);
+    }
+
+    #[test]
+    fn ties_go_to_the_lower_order_even_when_it_is_not_the_lower_id() {
+        // 5,000 copies of one sentence over several windows of ids: every score ties, far
+        // more hits than are kept
+        let n = 5_000u32;
+        let postings: Vec<Posting> = (0..n)
+            .map(|i| Posting {
+                sentence: i * 16,
+                tf: 1,
+                len: 9,
+                next_in_doc: false,
+            })
+            .collect();
+        let terms = [QueryTerm {
+            stems: vec![("copy".to_owned(), 1.0)],
+        }];
+        // the documents' order puts the last ids first
+        let reversed = |id: u32| u64::from(u32::MAX - id);
+        for windowed_from in [usize::MAX, 0] {
+            let hits = search_walking(
+                n as usize * 1_000,
+                9.0,
+                &terms,
+                5,
+                |_| {
+                    Some(TermStats {
+                        sentences: n,
+                        titles: 0,
+                    })
+                },
+                |_, _, f| postings.iter().for_each(|p| f(*p)),
+                &reversed,
+                windowed_from,
+            );
+            let ids: Vec<u32> = hits.iter().map(|h| h.sentence).collect();
+            let want: Vec<u32> = (n - 5..n).rev().map(|i| i * 16).collect();
+            assert_eq!(ids, want, "windowed from {windowed_from}");
+        }
     }
 
     #[test]

@@ -36,8 +36,8 @@ mod time;
 pub use almanac_model::Fact;
 pub use evidence::{
     CONTEXT_WEIGHT, DocMeta, EvidenceIndex, Hit, Posting, QueryTerm, Retrieve, SentenceTerms,
-    Stored, TITLE_WEIGHT, TermStats, bm25_search, closest_word, content_words, idf, sentence_terms,
-    stem_of, title_terms,
+    Stored, TITLE_WEIGHT, TermStats, bm25_search, bm25_search_ordered, closest_word, content_words,
+    idf, sentence_terms, stem_of, title_terms,
 };
 pub use question::{Asks, Order, Question};
 pub use render::{past, summary};

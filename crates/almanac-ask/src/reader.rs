@@ -826,7 +826,11 @@ pub(crate) fn read(reader: &Reader<'_>, q: &Question, query: &Query) -> (Vec<Rea
         b.features
             .score()
             .total_cmp(&a.features.score())
-            .then(a.sentence.cmp(&b.sentence))
+            .then_with(|| {
+                index
+                    .sentence_order(a.sentence)
+                    .cmp(&index.sentence_order(b.sentence))
+            })
             .then(a.span.start.cmp(&b.span.start))
     });
     // The margin of each candidate over the best one with another value.
