@@ -438,3 +438,39 @@ fn the_gazetteer_given_when_indexing_serves_the_questions_asked_of_the_index() {
     std::fs::remove_dir_all(&plain).ok();
     std::fs::remove_dir_all(&named).ok();
 }
+
+#[test]
+fn after_a_reindex_a_tie_between_copies_cites_the_copy_reading_the_files_cites() {
+    let root = scratch("ties");
+    let corpus = root.join("corpus");
+    let dir = root.join("idx");
+    std::fs::create_dir_all(&corpus).expect("mkdir");
+    // three wire copies of one report, each with its own other news
+    let report = "The harbour board counted 240 idle cranes at the western docks.";
+    for (name, other) in [
+        ("a.txt", "Ferry crews met the port owners on Tuesday."),
+        ("b.txt", "The fish market opened an hour later than usual."),
+        ("c.txt", "A new tug boat joined the fleet last week."),
+    ] {
+        std::fs::write(corpus.join(name), format!("{other}\n\n{report}\n")).expect("write");
+    }
+    index(&[&corpus], &dir);
+    // the first file changes: its sentences get new ids, after those of the other two
+    let first = corpus.join("a.txt");
+    let mut body = std::fs::read_to_string(&first).expect("written");
+    body.push_str("\nThe lighthouse keeper retired after forty years.\n");
+    std::fs::write(&first, body).expect("write");
+    let summary = index(&[&corpus], &dir);
+    assert!(summary.contains("1 changed"), "{summary}");
+    for q in [
+        "how many idle cranes did the harbour board count?",
+        "how many cranes were idle?",
+    ] {
+        let files = run(&["ask", "--json", "--corpus", s(&corpus), q], b"");
+        let indexed = run(&["ask", "--json", "--index", s(&dir), q], b"");
+        let (files, indexed) = (text(&files.stdout), text(&indexed.stdout));
+        assert!(files.contains("a.txt"), "{q}: {files}");
+        assert_eq!(indexed, files, "{q}");
+    }
+    std::fs::remove_dir_all(&root).ok();
+}
