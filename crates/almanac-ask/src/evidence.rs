@@ -247,7 +247,8 @@ impl TermStats {
 ///
 /// Per sentence, the best alternative of each query term counts once; a sentence also gets
 /// [`CONTEXT_WEIGHT`] of its predecessor's score. Stems in more than a share of the corpus
-/// are not walked. Ties go to the lower sentence id.
+/// are not walked. Ties go to the lower sentence id ([`bm25_search_ordered`] takes another
+/// order).
 ///
 /// Terms are walked from the rarest (highest possible score) to the most common. Once the
 /// terms left could not lift a sentence that none of the walked terms holds above the
