@@ -555,7 +555,17 @@ impl Indexer {
     /// transaction. Returns the number of documents read.
     #[cfg(test)]
     pub(crate) fn write_batch(&mut self, files: &[Found]) -> anyhow::Result<usize> {
-        let outcomes = files.par_iter().map(|f| self.examiner.examine(f)).collect();
+        let examiner = &self.examiner;
+        let outcomes = files
+            .par_iter()
+            .map(|f| {
+                if examiner.unchanged(f) {
+                    Outcome::Unchanged
+                } else {
+                    examiner.read(f)
+                }
+            })
+            .collect();
         self.write_transaction(&mut std::iter::once((files, outcomes)), &mut |_, _| {})
     }
 
@@ -672,11 +682,9 @@ impl Examiner {
             && k.sidecar == stat_sidecar(&found.path)
     }
 
-    /// Decides whether `found` changed, reading it only when its size or times did.
-    fn examine(&self, found: &Found) -> Outcome {
-        if self.unchanged(found) {
-            return Outcome::Unchanged;
-        }
+    /// Reads `found`, which is not [unchanged](Self::unchanged): only its `files` row is
+    /// rewritten when its content hash is the one indexed.
+    fn read(&self, found: &Found) -> Outcome {
         let file = found.path.display().to_string();
         let known = self.known.get(&file);
         let stat = stat(&found.path);
@@ -1269,7 +1277,7 @@ pub(crate) fn index(
                         if same {
                             Outcome::Unchanged
                         } else {
-                            examiner.examine(f)
+                            examiner.read(f)
                         }
                     })
                     .collect();

@@ -264,8 +264,7 @@ pub fn bm25_search(
     stats: impl Fn(&str) -> Option<TermStats>,
     walk: impl FnMut(&str, Option<&[u32]>, &mut dyn FnMut(Posting)),
 ) -> Vec<Hit> {
-    let order = |id: u32| u64::from(id);
-    search_walking(n, avg_len, terms, limit, stats, walk, &order, WINDOWED_FROM)
+    bm25_search_ordered(n, avg_len, terms, limit, stats, walk, &|id| u64::from(id))
 }
 
 /// [`bm25_search`] with ties going to the sentence of lower `order` instead of the lower

@@ -94,7 +94,7 @@ pub struct Corpus {
     /// Facts with a calendar time, sorted by start day.
     pub by_time: Vec<(i32, u32)>,
     /// Document id → its metadata in [`Corpus::documents`] (the last document of that id).
-    pub docs: FxHashMap<std::sync::Arc<str>, u32>,
+    pub docs: FxHashMap<Arc<str>, u32>,
     /// The documents' metadata, in the order given (shared with a store that holds them).
     pub documents: Arc<[DocMeta]>,
     /// Every stemmed word of the facts' sentences, objects and titles, with its id.
