@@ -57,7 +57,7 @@ use crate::stored_fact;
 pub(crate) const FILE_NAME: &str = "almanac.sqlite";
 
 /// The schema version this build writes and reads (`meta.schema`).
-const SCHEMA_VERSION: &str = "4";
+const SCHEMA_VERSION: &str = "5";
 
 /// Files read and parsed in parallel per round.
 pub(crate) const BATCH_FILES: usize = 256;
@@ -71,8 +71,13 @@ const TRANSACTION_FILES: usize = 1024;
 /// SQLite's page cache while writing, in KiB.
 const WRITE_CACHE_KIB: i64 = 64 * 1024;
 
-/// Pages the write-ahead log grows to before they are copied into the database.
-const WAL_CHECKPOINT_PAGES: i64 = 16 * 1024;
+/// Pages the write-ahead log grows to before they are copied into the database (64 MiB).
+const WAL_CHECKPOINT_PAGES: i64 = 4 * 1024;
+
+/// The database's page size in bytes, set when it is created. Against SQLite's 4,096, 16 KiB
+/// pages hold a document's JSON in fewer overflow pages: indexing 10,000 documents spent
+/// 0.7-0.9 s in the kernel against 1.0-1.4 s.
+const PAGE_SIZE: i64 = 16 * 1024;
 
 /// The tables; see the README for what each column holds.
 const SCHEMA: &str = r#"
@@ -131,7 +136,7 @@ CREATE TABLE IF NOT EXISTS facts (
 );
 CREATE INDEX IF NOT EXISTS facts_part ON facts (part);
 CREATE TABLE IF NOT EXISTS sentences (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id INTEGER PRIMARY KEY,
     file TEXT NOT NULL,
     item INTEGER NOT NULL,
     n INTEGER NOT NULL,
@@ -214,13 +219,22 @@ struct Analyzed {
     evidence: DocEvidence,
     /// Its title's term ids, sorted.
     title_terms: Vec<u32>,
-    /// Each sentence's term ids with their counts (sorted by id), and its number of content
-    /// words.
-    sentence_terms: Vec<(Vec<(u32, u16)>, u16)>,
+    /// Each sentence's terms, in order.
+    sentence_terms: Vec<SentenceRow>,
     /// The terms and words it was the first to use.
     new: NewVocabulary,
     /// Its rows' JSON, serialized by the thread that read it (the writer only binds them).
     json: anyhow::Result<Serialized>,
+}
+
+/// A sentence's terms as its row and its postings hold them.
+struct SentenceRow {
+    /// Term ids with their counts, sorted by id.
+    terms: Vec<(u32, u16)>,
+    /// The number of content words.
+    len: u16,
+    /// The ids, encoded for column `sentences.terms` by the thread that read the document.
+    encoded: Vec<u8>,
 }
 
 /// The JSON texts of one document's rows.
@@ -270,7 +284,7 @@ impl Analyzed {
             let mut title: Vec<u32> = title.iter().map(|st| v.term(st, &mut new)).collect();
             title.sort_unstable();
             // the terms `sentence_terms` gives, each distinct word stemmed once per run
-            let sentences = evidence
+            let sentences: Vec<(Vec<(u32, u16)>, u16)> = evidence
                 .sentences
                 .iter()
                 .map(|s| {
@@ -290,6 +304,18 @@ impl Analyzed {
                 .collect();
             (title, sentences)
         };
+        let sentence_terms = sentence_terms
+            .into_iter()
+            .map(|(terms, len)| {
+                let ids: Vec<u32> = terms.iter().map(|x| x.0).collect();
+                let encoded = encode_ids(&ids);
+                SentenceRow {
+                    terms,
+                    len,
+                    encoded,
+                }
+            })
+            .collect();
         Self {
             doc,
             evidence,
@@ -312,8 +338,10 @@ struct NewVocabulary {
 /// What a batch changes in the retrieval tables, written when it commits.
 #[derive(Default)]
 struct Retrieval {
-    /// Term id → postings of the sentences inserted.
-    postings: FxHashMap<u32, Vec<Posting>>,
+    /// The postings of the sentences inserted, with their term ids, in the order of their
+    /// sentences: grouped by term when the batch is written (a sort of one flat list
+    /// costs less than a list per term grown in a map).
+    postings: Vec<(u32, Posting)>,
     /// Term id → (change in sentences, change in titles) holding it.
     counts: FxHashMap<u32, (i64, i64)>,
     /// Terms first seen in this batch.
@@ -322,6 +350,9 @@ struct Retrieval {
     new_words: Vec<String>,
     /// Merge partitions whose facts changed ([`almanac_extract::merge_partition`]).
     dirty: HashSet<String>,
+    /// The id the next sentence inserted takes (meta `next_sentence`), once read: ids are
+    /// never reused, so a posting of a stale sentence never names a live one.
+    next_sentence: Option<i64>,
     /// Change in live sentences and in their content words.
     sentences: i64,
     total_len: i64,
@@ -487,6 +518,8 @@ impl Indexer {
         let path = db_path(dir);
         let conn =
             Connection::open(&path).with_context(|| format!("opening {}", path.display()))?;
+        // a no-op once the database exists
+        conn.pragma_update(None, "page_size", PAGE_SIZE)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         // a batch touches pages all over the term and posting trees: keep them in memory
@@ -825,36 +858,49 @@ fn write_retrieval(tx: &Transaction<'_>, batch: Retrieval) -> anyhow::Result<()>
     for w in &batch.new_words {
         word.execute(params![w, w.chars().count() as i64])?;
     }
-    let mut counts = tx.prepare_cached(
+    let mut postings = batch.postings;
+    // a term occurs once in a posting list per sentence: the key is unique
+    postings.sort_unstable_by_key(|p| (u64::from(p.0) << 32) | u64::from(p.1.sentence));
+    let lists = || postings.chunk_by(|a, b| a.0 == b.0);
+    let mut counts = batch.counts;
+    for run in lists() {
+        counts.entry(run[0].0).or_default().0 += run.len() as i64;
+    }
+    let mut update = tx.prepare_cached(
         "UPDATE terms SET sentences = sentences + ?2, titles = titles + ?3 WHERE id = ?1",
     )?;
-    let mut changes: Vec<(&u32, &(i64, i64))> = batch.counts.iter().collect();
+    let mut changes: Vec<(&u32, &(i64, i64))> = counts.iter().collect();
     changes.sort_unstable();
     for (id, (sentences, titles)) in changes {
         if (*sentences, *titles) != (0, 0) {
-            counts.execute(params![id, sentences, titles])?;
+            update.execute(params![id, sentences, titles])?;
         }
     }
-    if !batch.postings.is_empty() {
+    if !postings.is_empty() {
         let segment = meta_number::<i64>(tx, "segments")?;
         let mut insert =
             tx.prepare_cached("INSERT INTO postings (term, segment, data) VALUES (?1, ?2, ?3)")?;
-        let mut postings: Vec<(&u32, &Vec<Posting>)> = batch.postings.iter().collect();
-        postings.sort_unstable_by_key(|p| p.0);
-        let (mut first, mut last) = (u32::MAX, 0);
-        for (id, list) in postings {
-            insert.execute(params![id, segment, encode_postings(list)])?;
-            // lists ascend: their ends bound the segment
-            if let (Some(a), Some(b)) = (list.first(), list.last()) {
-                first = first.min(a.sentence);
-                last = last.max(b.sentence);
-            }
+        for run in lists() {
+            insert.execute(params![
+                run[0].0,
+                segment,
+                encode_postings(run.iter().map(|p| &p.1))
+            ])?;
         }
+        // the sentences inserted bound the segment
+        let sentences = || postings.iter().map(|p| p.1.sentence);
+        let (first, last) = (
+            sentences().min().unwrap_or_default(),
+            sentences().max().unwrap_or_default(),
+        );
         tx.execute(
             "INSERT INTO segments (segment, first_sentence, last_sentence) VALUES (?1, ?2, ?3)",
             params![segment, first, last],
         )?;
         set_meta(tx, "segments", &(segment + 1).to_string())?;
+    }
+    if let Some(next) = batch.next_sentence {
+        set_meta(tx, "next_sentence", &next.to_string())?;
     }
     if batch.sentences != 0 || batch.total_len != 0 {
         let sentences = meta_number::<i64>(tx, "sentences")? + batch.sentences;
@@ -900,7 +946,7 @@ fn compact_if_stale(tx: &Transaction<'_>) -> anyhow::Result<()> {
                 }
             });
             if dropped {
-                rewritten.push((row.get(0)?, row.get(1)?, encode_postings(&kept)));
+                rewritten.push((row.get(0)?, row.get(1)?, encode_postings(kept.iter())));
             }
         }
     }
@@ -1147,9 +1193,13 @@ fn insert_file(
         "INSERT INTO facts (file, item, n, doc_id, part, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     let mut insert_sentence = tx.prepare_cached(
-        "INSERT INTO sentences (file, item, n, doc_id, text, data, terms, len)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO sentences (id, file, item, n, doc_id, text, data, terms, len)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
+    let mut next_id = match batch.next_sentence {
+        Some(id) => id,
+        None => meta_number::<i64>(tx, "next_sentence")?.max(1),
+    };
     for (item, a) in docs.iter().enumerate() {
         let doc = &a.doc;
         let serialized = a.json.as_ref().map_err(|e| anyhow::anyhow!("{e:#}"))?;
@@ -1164,7 +1214,7 @@ fn insert_file(
         }
         let mut first: Option<i64> = None;
         let count = a.evidence.sentences.len();
-        for (n, ((s, data), (terms, len))) in a
+        for (n, ((s, data), row)) in a
             .evidence
             .sentences
             .iter()
@@ -1172,33 +1222,37 @@ fn insert_file(
             .zip(&a.sentence_terms)
             .enumerate()
         {
-            let stems: Vec<u32> = terms.iter().map(|x| x.0).collect();
+            let id = next_id;
+            next_id += 1;
             insert_sentence.execute(params![
+                id,
                 file,
                 item as i64,
                 n as i64,
                 doc.id,
                 s.text,
                 data,
-                encode_ids(&stems),
-                i64::from(*len),
+                row.encoded,
+                i64::from(row.len),
             ])?;
-            let id = tx.last_insert_rowid();
             let first = *first.get_or_insert(id);
             // ids of one document are contiguous: the next sentence is `id + 1`
             debug_assert_eq!(id, first + n as i64);
             let sentence = u32::try_from(id).context("more than 4 billion sentences")?;
-            for &(t, tf) in terms {
-                batch.postings.entry(t).or_default().push(Posting {
-                    sentence,
-                    tf,
-                    len: *len,
-                    next_in_doc: n + 1 < count,
-                });
-                batch.counts.entry(t).or_default().0 += 1;
-            }
+            let next_in_doc = n + 1 < count;
+            batch.postings.extend(row.terms.iter().map(|&(t, tf)| {
+                (
+                    t,
+                    Posting {
+                        sentence,
+                        tf,
+                        len: row.len,
+                        next_in_doc,
+                    },
+                )
+            }));
             batch.sentences += 1;
-            batch.total_len += i64::from(*len);
+            batch.total_len += i64::from(row.len);
         }
         for &t in &a.title_terms {
             batch.counts.entry(t).or_default().1 += 1;
@@ -1224,6 +1278,7 @@ fn insert_file(
             count as i64,
         ])?;
     }
+    batch.next_sentence = Some(next_id);
     Ok(())
 }
 
@@ -1869,6 +1924,55 @@ mod tests {
         assert_eq!((again.changed, again.unchanged), (5, 0));
         let same = index(&roots, &dir, day, None, false).expect("indexes");
         assert_eq!((same.changed, same.unchanged), (0, 5));
+        std::fs::remove_dir_all(dir.parent().unwrap_or(&dir)).ok();
+    }
+
+    #[test]
+    fn a_sentence_id_is_never_given_twice() {
+        let (corpus, dir) = scratch("ids");
+        let roots = [corpus.clone()];
+        index(&roots, &dir, None, None, false).expect("indexes");
+        let ids = |sql: &str| -> Option<i64> {
+            let conn = open(&dir).expect("the index opens");
+            conn.query_row(sql, [], |r| r.get(0))
+                .expect("the query runs")
+        };
+        let highest = ids("SELECT max(id) FROM sentences").expect("sentences");
+        // the file read last holds the highest ids: removing it frees the top of the range
+        let last: String = open(&dir)
+            .expect("the index opens")
+            .query_row(
+                "SELECT file FROM sentences WHERE id = (SELECT max(id) FROM sentences)",
+                [],
+                |r| r.get(0),
+            )
+            .expect("a file");
+        let bytes = std::fs::read(&last).expect("reads");
+        std::fs::remove_file(&last).expect("removes");
+        assert_eq!(
+            index(&roots, &dir, None, None, false)
+                .expect("indexes")
+                .removed,
+            1
+        );
+        assert!(ids("SELECT max(id) FROM sentences").is_some_and(|m| m < highest));
+        // a new file, read after the others, takes ids above any given before
+        let again = corpus.join("zz-again.txt");
+        std::fs::write(&again, &bytes).expect("writes");
+        assert_eq!(
+            index(&roots, &dir, None, None, false)
+                .expect("indexes")
+                .added,
+            1
+        );
+        let lowest_new = ids(&format!(
+            "SELECT min(id) FROM sentences WHERE file = '{}'",
+            again.display()
+        ));
+        assert!(
+            lowest_new.is_some_and(|id| id > highest),
+            "{lowest_new:?} after {highest}"
+        );
         std::fs::remove_dir_all(dir.parent().unwrap_or(&dir)).ok();
     }
 

@@ -97,7 +97,7 @@ pub(crate) fn decode_ids(bytes: &[u8]) -> Vec<u32> {
 
 /// Encodes a posting list (sentences ascending): sentence delta, `tf << 1 | next_in_doc`,
 /// length.
-pub(crate) fn encode_postings(postings: &[Posting]) -> Vec<u8> {
+pub(crate) fn encode_postings<'a>(postings: impl ExactSizeIterator<Item = &'a Posting>) -> Vec<u8> {
     let mut out = Vec::with_capacity(postings.len() * 4);
     let mut last = 0u32;
     for p in postings {
@@ -590,7 +590,7 @@ mod tests {
             },
         ];
         let mut back = Vec::new();
-        decode_postings(&encode_postings(&postings), &mut |p| back.push(p));
+        decode_postings(&encode_postings(postings.iter()), &mut |p| back.push(p));
         assert_eq!(back, postings);
         let ids = [0, 1, 7, 4_000_000_000];
         assert_eq!(decode_ids(&encode_ids(&ids)), ids);
