@@ -71,8 +71,10 @@ const TRANSACTION_FILES: usize = 1024;
 /// SQLite's page cache while writing, in KiB.
 const WRITE_CACHE_KIB: i64 = 64 * 1024;
 
-/// Pages the write-ahead log grows to before they are copied into the database (64 MiB).
-const WAL_CHECKPOINT_PAGES: i64 = 4 * 1024;
+/// Pages (256 MiB) past which the writer waits for the write-ahead log to be copied into the
+/// database before its next transaction, so that the log starts again from its beginning
+/// (see [`Checkpointer`]).
+const WAL_RESTART_PAGES: i64 = 16 * 1024;
 
 /// The database's page size in bytes, set when it is created. Against SQLite's 4,096, 16 KiB
 /// pages hold a document's JSON in fewer overflow pages: indexing 10,000 documents spent
@@ -430,11 +432,127 @@ enum Outcome {
 /// Writes an index, one batch of files at a time.
 pub(crate) struct Indexer {
     conn: Connection,
+    /// Copies committed transactions from the write-ahead log into the database.
+    checkpointer: Checkpointer,
     /// Shared with the thread that reads the next batch while this one is written.
     examiner: Arc<Examiner>,
     summary: Summary,
     /// The user's gazetteer text this run extracts with (empty: the built-in one alone).
     user_names: String,
+}
+
+/// A thread with its own connection that copies the write-ahead log into the database after
+/// each commit. Its checkpoints are passive: they never wait for the writer, nor block it.
+///
+/// A checkpoint syncs the database file to disk. Run by the writer's commits, every `fsync`
+/// stalled the writer, and with it the threads reading the next batch (which wait for it):
+/// 10,000 documents took 5.9-6.4 s, against 4.4-5.1 s when nothing was synced at all. Here
+/// the disk works while the writer goes on.
+///
+/// The log starts again from its beginning only when a transaction begins with every frame
+/// copied, which a checkpoint running beside the writer never achieves: left alone, it grew
+/// to 2.6 GB over 100,000 documents. So once it holds [`WAL_RESTART_PAGES`], the writer waits
+/// for a checkpoint of everything before its next transaction.
+///
+/// Committed transactions are safe in the log whatever happens here: a checkpoint that fails
+/// leaves them there, for the next one or for closing the database, which copies them.
+struct Checkpointer {
+    shared: Arc<(Mutex<Checkpoints>, std::sync::Condvar)>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+/// What the writer asked of the [`Checkpointer`]'s thread and what it did.
+#[derive(Default)]
+struct Checkpoints {
+    /// Checkpoints asked for, and the number of those done (each covers every commit made
+    /// before it was asked for).
+    requested: u64,
+    done: u64,
+    /// Pages in the log after the last checkpoint.
+    log_pages: i64,
+    /// Set when the writer is done: the thread ends.
+    closed: bool,
+}
+
+impl Checkpointer {
+    /// Starts the thread, with a connection to the database at `path`.
+    fn start(path: &Path) -> anyhow::Result<Self> {
+        let conn = Connection::open(path).with_context(|| format!("opening {}", path.display()))?;
+        let shared = Arc::new((
+            Mutex::new(Checkpoints::default()),
+            std::sync::Condvar::new(),
+        ));
+        let theirs = Arc::clone(&shared);
+        let thread = std::thread::spawn(move || {
+            let (state, changed) = &*theirs;
+            let lock = || state.lock().unwrap_or_else(|e| e.into_inner());
+            loop {
+                let target = {
+                    let mut s = lock();
+                    while s.requested == s.done && !s.closed {
+                        s = changed.wait(s).unwrap_or_else(|e| e.into_inner());
+                    }
+                    if s.closed {
+                        return;
+                    }
+                    s.requested
+                };
+                // (busy, pages in the log, pages copied); an error leaves the pages in the
+                // log, where they are safe: the log is then counted as long
+                let log_pages = conn
+                    .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| r.get::<_, i64>(1))
+                    .unwrap_or(i64::MAX);
+                let mut s = lock();
+                s.done = target;
+                s.log_pages = log_pages;
+                changed.notify_all();
+            }
+        });
+        Ok(Self {
+            shared,
+            thread: Some(thread),
+        })
+    }
+
+    /// Asks for a checkpoint of what was committed, and returns at once.
+    fn request(&self) -> u64 {
+        let (state, changed) = &*self.shared;
+        let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+        s.requested += 1;
+        changed.notify_all();
+        s.requested
+    }
+
+    /// When the log holds [`WAL_RESTART_PAGES`], waits for a checkpoint of everything
+    /// committed: the next transaction then writes the log from its beginning.
+    fn restart_if_long(&self) {
+        let (state, changed) = &*self.shared;
+        let long = {
+            let s = state.lock().unwrap_or_else(|e| e.into_inner());
+            s.log_pages >= WAL_RESTART_PAGES
+        };
+        if !long || self.thread.as_ref().is_none_or(|t| t.is_finished()) {
+            return;
+        }
+        let target = self.request();
+        let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+        while s.done < target {
+            s = changed.wait(s).unwrap_or_else(|e| e.into_inner());
+        }
+        // the log still counts its old pages until the next transaction writes it again
+        s.log_pages = 0;
+    }
+}
+
+impl Drop for Checkpointer {
+    fn drop(&mut self) {
+        let (state, changed) = &*self.shared;
+        state.lock().unwrap_or_else(|e| e.into_inner()).closed = true;
+        changed.notify_all();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 /// What decides whether a file changed, and reads it when it did (shared by the threads of
@@ -524,8 +642,8 @@ impl Indexer {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         // a batch touches pages all over the term and posting trees: keep them in memory
         conn.pragma_update(None, "cache_size", -WRITE_CACHE_KIB)?;
-        // pages rewritten by several batches are copied to the database once per checkpoint
-        conn.pragma_update(None, "wal_autocheckpoint", WAL_CHECKPOINT_PAGES)?;
+        // the log is copied into the database by the `Checkpointer`'s thread, not by commits
+        conn.pragma_update(None, "wal_autocheckpoint", 0)?;
         conn.execute_batch(SCHEMA)
             .with_context(|| format!("creating the tables of {}", path.display()))?;
         conn.execute(
@@ -567,8 +685,10 @@ impl Indexer {
                 || meta(&conn, "gazetteer")?.unwrap_or_default() != user_names
         };
         let vocabulary = Mutex::new(Vocabulary::read(&conn)?);
+        let checkpointer = Checkpointer::start(&path)?;
         Ok(Self {
             conn,
+            checkpointer,
             examiner: Arc::new(Examiner {
                 vocabulary,
                 known,
@@ -611,6 +731,7 @@ impl Indexer {
         chunks: &mut dyn Iterator<Item = (&[Found], Vec<Outcome>)>,
         written: &mut dyn FnMut(usize, usize),
     ) -> anyhow::Result<usize> {
+        self.checkpointer.restart_if_long();
         let tx = self.conn.transaction()?;
         let mut documents = 0;
         let mut read = 0;
@@ -658,6 +779,7 @@ impl Indexer {
         }
         write_retrieval(&tx, batch)?;
         tx.commit().context("committing a batch to the index")?;
+        self.checkpointer.request();
         self.summary.documents += documents;
         Ok(documents)
     }
