@@ -1192,9 +1192,11 @@ fn read_merged(conn: &Connection, docs: &[DocMeta]) -> anyhow::Result<Vec<Fact>>
 
 /// The merged facts of the index `conn` as stored, sorted, their sources not completed.
 fn read_stored_facts(conn: &Connection) -> anyhow::Result<Vec<Fact>> {
+    let rows = row_count(conn, "merged_facts")?;
     let mut stmt = conn.prepare("SELECT data FROM merged_facts")?;
     let mut facts = read_in_rounds(
         stmt.query([])?,
+        rows,
         |row, (texts, round): &mut (String, Vec<Range<usize>>)| {
             let start = texts.len();
             texts.push_str(row.get_ref(0)?.as_str()?);
@@ -1202,13 +1204,15 @@ fn read_stored_facts(conn: &Connection) -> anyhow::Result<Vec<Fact>> {
             Ok(())
         },
         |(texts, round)| {
-            let facts = round
+            // an indexed collect writes in place; collecting `Result`s gathers lists first
+            let mut facts = Vec::new();
+            round
                 .par_iter()
                 .map(|text| stored_fact::parse(&texts[text.clone()]))
-                .collect::<anyhow::Result<Vec<Fact>>>();
+                .collect_into_vec(&mut facts);
             texts.clear();
             round.clear();
-            facts
+            facts.into_iter().collect()
         },
     )?;
     // sorting needs only the paths the facts hold already
@@ -1628,6 +1632,7 @@ fn read_docs(conn: &Connection) -> anyhow::Result<(Vec<DocMeta>, Vec<StoredDoc>)
     type Round = (String, Vec<(String, i64, Range<usize>, StoredDoc)>);
     let docs: Vec<(String, i64, DocMeta, StoredDoc)> = read_in_rounds(
         stmt.query([])?,
+        row_count(conn, "heads")?,
         |row, (heads, round): &mut Round| {
             let start = heads.len();
             heads.push_str(row.get_ref(2)?.as_str()?);
@@ -1645,10 +1650,12 @@ fn read_docs(conn: &Connection) -> anyhow::Result<(Vec<DocMeta>, Vec<StoredDoc>)
             Ok(())
         },
         |(heads, round): &mut Round| {
-            let metas = round
+            let mut metas = Vec::new();
+            round
                 .par_iter()
-                .map(|(_, _, head, _)| serde_json::from_str(&heads[head.clone()]))
-                .collect::<Result<Vec<DocMeta>, _>>()?;
+                .map(|(_, _, head, _)| serde_json::from_str::<DocMeta>(&heads[head.clone()]))
+                .collect_into_vec(&mut metas);
+            let metas = metas.into_iter().collect::<Result<Vec<DocMeta>, _>>()?;
             heads.clear();
             Ok(round
                 .drain(..)
@@ -1683,16 +1690,24 @@ fn read_docs(conn: &Connection) -> anyhow::Result<(Vec<DocMeta>, Vec<StoredDoc>)
     Ok(order.iter().filter_map(|&i| slots[i].take()).unzip())
 }
 
+/// The number of rows of `table` (a name of this module's schema).
+fn row_count(conn: &Connection, table: &str) -> anyhow::Result<usize> {
+    let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
 /// Rows of a table read per round when an index is opened ([`read_in_rounds`]).
 const OPEN_ROUND: usize = 4096;
 
 /// Reads `rows` in rounds of [`OPEN_ROUND`]: this thread reads a round into a buffer with
 /// `read` while another parses the last with `parse` (in parallel), which empties the buffer
-/// for the round after. Returns what `parse` made of every round, in row order. Reading
+/// for the round after. Returns what `parse` made of every round, in row order, in a vector
+/// made for `capacity` (the number of rows). Reading
 /// everything before parsing it held every text at once: fresh memory costs the kernel's
 /// zeroing of its pages, a third of the time opening took.
 fn read_in_rounds<B, T>(
     mut rows: rusqlite::Rows<'_>,
+    capacity: usize,
     mut read: impl FnMut(&rusqlite::Row<'_>, &mut B) -> anyhow::Result<()>,
     parse: impl Fn(&mut B) -> anyhow::Result<Vec<T>> + Sync,
 ) -> anyhow::Result<Vec<T>>
@@ -1700,7 +1715,8 @@ where
     B: Default + Send,
     T: Send,
 {
-    let mut out = Vec::new();
+    // sized at once: growing it copied every row into fresh memory several times
+    let mut out = Vec::with_capacity(capacity);
     let parse = &parse;
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let mut spare = B::default();
