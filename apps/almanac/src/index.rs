@@ -280,32 +280,54 @@ impl Analyzed {
         let title = doc.title.as_deref().map(title_terms).unwrap_or_default();
         let json = Serialized::new(&doc, &head, &facts, &evidence);
         let mut new = NewVocabulary::default();
-        let (title_terms, sentence_terms) = {
+        // the content words of every sentence, lowercased, found before taking the lock (the
+        // other threads wait for it): one text, each word's end, each sentence's word count
+        let mut words = String::new();
+        let mut ends: Vec<usize> = Vec::new();
+        let counts: Vec<usize> = evidence
+            .sentences
+            .iter()
+            .map(|s| {
+                let before = ends.len();
+                content_words(&s.text, |lower| {
+                    words.push_str(lower);
+                    ends.push(words.len());
+                });
+                ends.len() - before
+            })
+            .collect();
+        let (title_terms, ids) = {
             // a poisoned lock only means another thread panicked: the map is still whole
             let mut v = vocabulary.lock().unwrap_or_else(|e| e.into_inner());
             let mut title: Vec<u32> = title.iter().map(|st| v.term(st, &mut new)).collect();
             title.sort_unstable();
             // the terms `sentence_terms` gives, each distinct word stemmed once per run
-            let sentences: Vec<(Vec<(u32, u16)>, u16)> = evidence
-                .sentences
+            let mut start = 0;
+            let ids: Vec<u32> = ends
                 .iter()
-                .map(|s| {
-                    let mut ids: Vec<(u32, u16)> = Vec::new();
-                    let mut words = 0usize;
-                    content_words(&s.text, |lower| {
-                        words += 1;
-                        let id = v.word_term(lower, &mut new);
-                        match ids.iter_mut().find(|(x, _)| *x == id) {
-                            Some((_, n)) => *n = n.saturating_add(1),
-                            None => ids.push((id, 1)),
-                        }
-                    });
-                    ids.sort_unstable();
-                    (ids, u16::try_from(words).unwrap_or(u16::MAX).max(1))
+                .map(|&end| {
+                    let id = v.word_term(&words[start..end], &mut new);
+                    start = end;
+                    id
                 })
                 .collect();
-            (title, sentences)
+            (title, ids)
         };
+        let mut ids = ids.into_iter();
+        let sentence_terms: Vec<(Vec<(u32, u16)>, u16)> = counts
+            .iter()
+            .map(|&count| {
+                let mut terms: Vec<(u32, u16)> = Vec::new();
+                for id in ids.by_ref().take(count) {
+                    match terms.iter_mut().find(|(x, _)| *x == id) {
+                        Some((_, n)) => *n = n.saturating_add(1),
+                        None => terms.push((id, 1)),
+                    }
+                }
+                terms.sort_unstable();
+                (terms, u16::try_from(count).unwrap_or(u16::MAX).max(1))
+            })
+            .collect();
         let sentence_terms = sentence_terms
             .into_iter()
             .map(|(terms, len)| {
