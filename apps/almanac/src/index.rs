@@ -482,6 +482,8 @@ pub(crate) struct Indexer {
 struct Checkpointer {
     shared: Arc<(Mutex<Checkpoints>, std::sync::Condvar)>,
     thread: Option<std::thread::JoinHandle<()>>,
+    /// The log's pages past which the writer waits ([`WAL_RESTART_PAGES`]).
+    restart_pages: i64,
 }
 
 /// What the writer asked of the [`Checkpointer`]'s thread and what it did.
@@ -534,6 +536,7 @@ impl Checkpointer {
         Ok(Self {
             shared,
             thread: Some(thread),
+            restart_pages: WAL_RESTART_PAGES,
         })
     }
 
@@ -546,13 +549,23 @@ impl Checkpointer {
         s.requested
     }
 
+    /// Waits for the checkpoints asked for to be done.
+    #[cfg(test)]
+    fn settle(&self) {
+        let (state, changed) = &*self.shared;
+        let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+        while s.done < s.requested {
+            s = changed.wait(s).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+
     /// When the log holds [`WAL_RESTART_PAGES`], waits for a checkpoint of everything
     /// committed: the next transaction then writes the log from its beginning.
     fn restart_if_long(&self) {
         let (state, changed) = &*self.shared;
         let long = {
             let s = state.lock().unwrap_or_else(|e| e.into_inner());
-            s.log_pages >= WAL_RESTART_PAGES
+            s.log_pages >= self.restart_pages
         };
         if !long || self.thread.as_ref().is_none_or(|t| t.is_finished()) {
             return;
@@ -2166,6 +2179,38 @@ mod tests {
         assert_eq!((again.changed, again.unchanged), (5, 0));
         let same = index(&roots, &dir, day, None, false).expect("indexes");
         assert_eq!((same.changed, same.unchanged), (0, 5));
+        std::fs::remove_dir_all(dir.parent().unwrap_or(&dir)).ok();
+    }
+
+    #[test]
+    fn the_writer_waits_for_a_whole_checkpoint_once_the_log_is_long() {
+        let (corpus, dir) = scratch("wal");
+        let walked = corpus::walk(&[corpus]);
+        let mut indexer = Indexer::open(&dir, None, None).expect("opens");
+        indexer.write_batch(&walked.files).expect("writes");
+        indexer.checkpointer.settle();
+        // (checkpoints asked for, done, pages in the log after the last)
+        let state = |c: &Checkpointer| {
+            let s = c.shared.0.lock().expect("not poisoned");
+            (s.requested, s.done, s.log_pages)
+        };
+        let (asked, done, pages) = state(&indexer.checkpointer);
+        assert_eq!(asked, done);
+        assert!(pages > 0, "the transaction is in the log");
+        // shorter than the limit: the writer goes on at once
+        indexer.checkpointer.restart_pages = pages + 1;
+        indexer.checkpointer.restart_if_long();
+        assert_eq!(state(&indexer.checkpointer), (asked, done, pages));
+        // as long as the limit: it asks for a checkpoint of everything and waits for it
+        indexer.checkpointer.restart_pages = pages;
+        indexer.checkpointer.restart_if_long();
+        assert_eq!(state(&indexer.checkpointer), (asked + 1, asked + 1, 0));
+        // the next transaction writes the log from its beginning: it holds that one alone
+        indexer.write_batch(&walked.files[..1]).expect("writes");
+        indexer.checkpointer.settle();
+        let (_, _, after) = state(&indexer.checkpointer);
+        assert!(after > 0 && after < pages, "{after} pages after {pages}");
+        drop(indexer);
         std::fs::remove_dir_all(dir.parent().unwrap_or(&dir)).ok();
     }
 
