@@ -315,7 +315,7 @@ impl Analyzed {
             (title, ids)
         };
         let mut ids = ids.into_iter();
-        let sentence_terms: Vec<(Vec<(u32, u16)>, u16)> = counts
+        let sentence_terms = counts
             .iter()
             .map(|&count| {
                 let mut terms: Vec<(u32, u16)> = Vec::new();
@@ -326,18 +326,11 @@ impl Analyzed {
                     }
                 }
                 terms.sort_unstable();
-                (terms, u16::try_from(count).unwrap_or(u16::MAX).max(1))
-            })
-            .collect();
-        let sentence_terms = sentence_terms
-            .into_iter()
-            .map(|(terms, len)| {
-                let ids: Vec<u32> = terms.iter().map(|x| x.0).collect();
-                let encoded = encode_ids(&ids);
+                let distinct: Vec<u32> = terms.iter().map(|x| x.0).collect();
                 SentenceRow {
+                    encoded: encode_ids(&distinct),
                     terms,
-                    len,
-                    encoded,
+                    len: u16::try_from(count).unwrap_or(u16::MAX).max(1),
                 }
             })
             .collect();
@@ -2126,18 +2119,41 @@ mod tests {
             .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
             .expect("partitions read");
         assert!(parts.len() > 4, "{} partitions", parts.len());
+        // the partitions of the first and of the last fact row, far apart in the table:
+        // reading them in one round looks the second up instead of walking to it
+        let at_end = |sql: &str| -> String {
+            open(&dir)
+                .expect("opens")
+                .query_row(sql, [], |r| r.get(0))
+                .expect("a partition")
+        };
+        let ends = [
+            at_end("SELECT part FROM facts ORDER BY rowid LIMIT 1"),
+            at_end("SELECT part FROM facts ORDER BY rowid DESC LIMIT 1"),
+        ];
+        let rows: i64 = open(&dir)
+            .expect("opens")
+            .query_row("SELECT count(*) FROM facts", [], |r| r.get(0))
+            .expect("a count");
+        assert!(rows > SCAN_GAP + 1, "{rows} fact rows");
         // every partition, then every other one, is dirty and has lost its merged rows:
         // merging must write them again, a round read while the last is merged
-        for every in [1, 2] {
+        let every: Vec<&String> = parts.iter().collect();
+        let every_other: Vec<&String> = parts.iter().step_by(2).collect();
+        let both_ends: Vec<&String> = ends.iter().collect();
+        for (dirty, round_rows) in [(every, 2), (every_other, 2), (both_ends, 1000)] {
             let mut conn = open(&dir).expect("opens");
             let tx = conn.transaction().expect("a transaction");
-            for part in parts.iter().step_by(every) {
-                tx.execute("INSERT INTO dirty_parts (part) VALUES (?1)", [part])
-                    .expect("marks a partition dirty");
+            for part in dirty {
+                tx.execute(
+                    "INSERT OR IGNORE INTO dirty_parts (part) VALUES (?1)",
+                    [part],
+                )
+                .expect("marks a partition dirty");
                 tx.execute("DELETE FROM merged_facts WHERE part = ?1", [part])
                     .expect("deletes its merged facts");
             }
-            merge_dirty_in_rounds(&tx, 2).expect("merges");
+            merge_dirty_in_rounds(&tx, round_rows).expect("merges");
             tx.commit().expect("commits");
             assert_merged_equals_merging_everything(&dir);
         }
