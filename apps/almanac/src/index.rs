@@ -22,7 +22,6 @@
 //! paths given is removed. A change of `--captured` or `--gazetteer` re-reads everything.
 //! Only the merge partitions whose facts changed are merged again.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 use std::ops::Range;
@@ -35,16 +34,16 @@ use almanac_ask::{DocMeta, Posting, content_words, stem_of, title_terms};
 use almanac_extract::Extractor;
 #[cfg(test)]
 use almanac_model::SentenceEvidence;
-use almanac_model::{DateKnown, Diagnostic, DocEvidence, Document, Fact, Severity};
+use almanac_model::{Diagnostic, DocEvidence, Document, Fact, Severity};
 use almanac_parse::Options;
 use anyhow::{Context, bail};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::corpus::{self, Found, Walked};
@@ -1733,9 +1732,7 @@ fn read_docs(conn: &Connection) -> anyhow::Result<(Vec<DocMeta>, Vec<StoredDoc>)
             let mut metas = Vec::new();
             round
                 .par_iter()
-                .map(|(_, _, head, _)| {
-                    serde_json::from_str::<StoredHead<'_>>(&heads[head.clone()]).map(DocMeta::from)
-                })
+                .map(|(_, _, head, _)| serde_json::from_str::<DocMeta>(&heads[head.clone()]))
                 .collect_into_vec(&mut metas);
             let metas = metas.into_iter().collect::<Result<Vec<DocMeta>, _>>()?;
             heads.clear();
@@ -1776,34 +1773,6 @@ fn read_docs(conn: &Connection) -> anyhow::Result<(Vec<DocMeta>, Vec<StoredDoc>)
 fn row_count(conn: &Connection, table: &str) -> anyhow::Result<usize> {
     let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
     Ok(usize::try_from(n).unwrap_or(0))
-}
-
-/// A `heads.head` as read: [`DocMeta`] with borrowed strings, copied once into its
-/// `Arc<str>`s (serde reads an `Arc<str>` into a `Box<str>` first, then copies it).
-#[derive(Deserialize)]
-struct StoredHead<'a> {
-    #[serde(borrow)]
-    id: Cow<'a, str>,
-    #[serde(borrow)]
-    path: Cow<'a, str>,
-    #[serde(borrow)]
-    title: Option<Cow<'a, str>>,
-    date: Option<NaiveDateTime>,
-    known: DateKnown,
-    date_label: Option<String>,
-}
-
-impl From<StoredHead<'_>> for DocMeta {
-    fn from(h: StoredHead<'_>) -> Self {
-        DocMeta {
-            id: Arc::from(h.id.as_ref()),
-            path: Arc::from(h.path.as_ref()),
-            title: h.title.as_deref().map(Arc::from),
-            date: h.date,
-            known: h.known,
-            date_label: h.date_label,
-        }
-    }
 }
 
 /// Rows of a table read per round when an index is opened ([`read_in_rounds`]).

@@ -15,13 +15,11 @@
 //! written.
 
 use std::borrow::Cow;
-use std::ops::Range;
 use std::sync::Arc;
 
 use almanac_ask::DocMeta;
 use almanac_model::{Conflict, Event, Fact, FactKind, Provenance, Role};
 use anyhow::Context;
-use chrono::NaiveDateTime;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -88,52 +86,16 @@ impl From<StoredKind> for FactKind {
 
 /// A document's fact as stored (`facts.data`): whole, with its kind tagged outside.
 #[derive(Deserialize)]
-struct WholeFact<'a> {
+struct WholeFact {
     /// [`Fact::id`].
     id: String,
     /// [`Fact::kind`].
     kind: StoredKind,
     /// [`Fact::sources`].
-    #[serde(borrow)]
-    sources: Vec<WholeSource<'a>>,
+    sources: Vec<Provenance>,
     /// [`Fact::conflicts`].
     #[serde(default)]
     conflicts: Vec<Conflict>,
-}
-
-/// A [`Provenance`] as read, its strings borrowed from the text where they can be: serde
-/// reads an `Arc<str>` into a `Box<str>` first and then copies it, and re-merging reads
-/// hundreds of thousands of sources.
-#[derive(Deserialize)]
-struct WholeSource<'a> {
-    #[serde(borrow)]
-    doc_id: Cow<'a, str>,
-    #[serde(borrow)]
-    doc_path: Cow<'a, str>,
-    #[serde(borrow)]
-    doc_title: Option<Cow<'a, str>>,
-    doc_date: Option<NaiveDateTime>,
-    #[serde(borrow)]
-    sentence: Cow<'a, str>,
-    span: Range<usize>,
-    #[serde(borrow)]
-    rule: Cow<'a, str>,
-    confidence: f32,
-}
-
-impl From<WholeSource<'_>> for Provenance {
-    fn from(s: WholeSource<'_>) -> Self {
-        Provenance {
-            doc_id: Arc::from(s.doc_id.as_ref()),
-            doc_path: Arc::from(s.doc_path.as_ref()),
-            doc_title: s.doc_title.as_deref().map(Arc::from),
-            doc_date: s.doc_date,
-            sentence: Arc::from(s.sentence.as_ref()),
-            span: s.span,
-            rule: Arc::from(s.rule.as_ref()),
-            confidence: s.confidence,
-        }
-    }
 }
 
 /// [`WholeFact`] borrowed, to write it.
@@ -163,7 +125,7 @@ pub(crate) fn decode_whole(text: &str) -> anyhow::Result<Fact> {
     Ok(Fact {
         id: f.id,
         kind: f.kind.into(),
-        sources: f.sources.into_iter().map(Provenance::from).collect(),
+        sources: f.sources,
         conflicts: f.conflicts,
     })
 }

@@ -186,10 +186,13 @@ pub fn title_terms(title: &str) -> Vec<String> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocMeta {
     /// The document id.
+    #[serde(deserialize_with = "almanac_model::arc_str::deserialize")]
     pub id: Arc<str>,
     /// Its path as given.
+    #[serde(deserialize_with = "almanac_model::arc_str::deserialize")]
     pub path: Arc<str>,
     /// Its title.
+    #[serde(default, deserialize_with = "almanac_model::arc_str::option")]
     pub title: Option<Arc<str>>,
     /// The reference date its relative dates were resolved against.
     pub date: Option<NaiveDateTime>,

@@ -254,18 +254,23 @@ pub enum FactKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Provenance {
     /// The document's id.
+    #[serde(deserialize_with = "crate::arc_str::deserialize")]
     pub doc_id: Arc<str>,
     /// The document's path.
+    #[serde(deserialize_with = "crate::arc_str::deserialize")]
     pub doc_path: Arc<str>,
     /// The document's title.
+    #[serde(default, deserialize_with = "crate::arc_str::option")]
     pub doc_title: Option<Arc<str>>,
     /// The document's reference date (published, else updated), if known.
     pub doc_date: Option<NaiveDateTime>,
     /// The sentence the fact was read from, verbatim.
+    #[serde(deserialize_with = "crate::arc_str::deserialize")]
     pub sentence: Arc<str>,
     /// Byte range of the sentence in the document's body text.
     pub span: Range<usize>,
     /// The name of the extraction rule that produced it.
+    #[serde(deserialize_with = "crate::arc_str::deserialize")]
     pub rule: Arc<str>,
     /// Confidence in 0..=1.
     pub confidence: f32,

@@ -16,6 +16,7 @@
 //! assert_eq!(doc.sentences().count(), 2);
 //! ```
 
+pub mod arc_str;
 mod diagnostic;
 mod document;
 mod evidence;
