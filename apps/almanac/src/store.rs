@@ -42,6 +42,10 @@ type Blocks = (BTreeMap<u32, Rc<DocSentences>>, VecDeque<u32>);
 /// A term's posting blobs as read, one per segment, in segment order.
 type Blobs = Rc<[(i64, Box<[u8]>)]>;
 
+/// Posting blobs a run staged and did not move into `postings` (it was interrupted): term
+/// → (segment, blob).
+pub(crate) type StagedPostings = HashMap<u32, Vec<(i64, Box<[u8]>)>>;
+
 /// Appends `v` as a LEB128 varint.
 pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
@@ -269,6 +273,8 @@ pub(crate) struct DiskStore {
     cache: RefCell<Blocks>,
     /// Term id → its posting blobs, as read so far, and their bytes in all.
     postings: RefCell<(HashMap<u32, Blobs>, usize)>,
+    /// The blobs of `staged_postings`, read with those of `postings`.
+    staged: StagedPostings,
     /// Stem → its id and counts (`None`: not in the corpus), as looked up so far.
     terms: RefCell<HashMap<String, Option<(u32, TermStats)>>>,
 }
@@ -304,8 +310,15 @@ impl DiskStore {
             segments,
             cache: RefCell::new((BTreeMap::new(), VecDeque::new())),
             postings: RefCell::new((HashMap::new(), 0)),
+            staged: StagedPostings::new(),
             terms: RefCell::new(HashMap::new()),
         }
+    }
+
+    /// The store, also reading the posting blobs an interrupted run left `staged`.
+    pub(crate) fn with_staged(mut self, staged: StagedPostings) -> Self {
+        self.staged = staged;
+        self
     }
 
     /// The document a sentence id belongs to.
@@ -422,6 +435,10 @@ impl DiskStore {
             let segment: i64 = row.get(0)?;
             let blob = row.get_ref(1)?.as_blob()?;
             out.push((segment, blob.into()));
+        }
+        if let Some(staged) = self.staged.get(&id) {
+            out.extend(staged.iter().cloned());
+            out.sort_by_key(|b| b.0);
         }
         Ok(out)
     }

@@ -90,6 +90,7 @@ fn dump(dir: &Path) -> Vec<String> {
         ("sentences", "rowid"),
         ("terms", "id"),
         ("postings", "term, segment"),
+        ("staged_postings", "segment, term"),
         ("words", "word"),
         ("dead", "sentence"),
         ("merged_facts", "part, data"),
@@ -346,6 +347,44 @@ fn an_index_whose_last_transaction_was_rolled_back_still_opens() {
     );
     let summary = index(&[&seeds], &dir);
     assert!(summary.contains("5 unchanged"), "{summary}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn an_index_left_with_staged_postings_and_no_deferred_indexes_answers_as_the_files_do() {
+    let dir = scratch("staged");
+    let articles = fixtures().join("articles");
+    index(&[&articles], &dir);
+    let names = ["articles.txt", "unanswerable.txt"];
+    let from_files = answers(&["--corpus", s(&articles)], &names);
+    {
+        // what a run interrupted after its second transaction leaves: postings in the staging
+        // table (here those of half the terms), and the indexes it drops while it writes gone
+        let conn = Connection::open(dir.join("almanac.sqlite")).expect("the index opens");
+        conn.execute_batch(
+            "INSERT INTO staged_postings (segment, term, data)
+                 SELECT segment, term, data FROM postings WHERE term % 2 = 0;
+             DELETE FROM postings WHERE term % 2 = 0;
+             DROP INDEX documents_id;
+             DROP INDEX facts_part;",
+        )
+        .expect("staged");
+    }
+    assert!(count(&dir, "SELECT count(*) FROM staged_postings") > 0);
+    assert!(count(&dir, "SELECT count(*) FROM postings") > 0);
+    assert_eq!(answers(&["--index", s(&dir)], &names), from_files);
+    // the next run moves them and builds the indexes again
+    let summary = index(&[&articles], &dir);
+    assert!(summary.contains(" 0 added, 0 changed, "), "{summary}");
+    assert_eq!(count(&dir, "SELECT count(*) FROM staged_postings"), 0);
+    assert_eq!(
+        count(
+            &dir,
+            "SELECT count(*) FROM sqlite_schema WHERE name IN ('documents_id', 'facts_part')"
+        ),
+        2
+    );
+    assert_eq!(answers(&["--index", s(&dir)], &names), from_files);
     std::fs::remove_dir_all(&dir).ok();
 }
 
