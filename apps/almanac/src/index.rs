@@ -38,6 +38,7 @@ use almanac_model::{Diagnostic, DocEvidence, Document, Fact, Severity};
 use almanac_parse::Options;
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
+use compact_str::CompactString;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
@@ -393,24 +394,33 @@ struct Retrieval {
 }
 
 /// The index's stems and words, interned by the threads that read documents.
+///
+/// Keys are [`CompactString`]s: a word of up to 24 bytes is kept in the map's own slot, so
+/// a lookup compares it without following a pointer to memory of its own. With `String`
+/// keys, at 100,000 documents those comparisons' cache misses took 3% of the run's time.
 struct Vocabulary {
     /// Stem → term id.
-    terms: FxHashMap<String, u32>,
+    terms: FxHashMap<CompactString, u32>,
     /// The words typo repair knows (table `words`).
-    words: FxHashSet<String>,
+    words: FxHashSet<CompactString>,
     /// Word → its stem's term id, for the words this run has seen.
-    by_word: FxHashMap<String, u32>,
+    by_word: FxHashMap<CompactString, u32>,
 }
 
 impl Vocabulary {
     fn read(conn: &Connection) -> anyhow::Result<Self> {
         let terms = conn
             .prepare("SELECT stem, id FROM terms")?
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?
+            .query_map([], |r| {
+                Ok((
+                    CompactString::from(r.get_ref(0)?.as_str()?),
+                    r.get::<_, u32>(1)?,
+                ))
+            })?
             .collect::<Result<FxHashMap<_, _>, _>>()?;
         let words = conn
             .prepare("SELECT word FROM words")?
-            .query_map([], |r| r.get::<_, String>(0))?
+            .query_map([], |r| Ok(CompactString::from(r.get_ref(0)?.as_str()?)))?
             .collect::<Result<FxHashSet<_>, _>>()?;
         Ok(Self {
             terms,
@@ -426,8 +436,8 @@ impl Vocabulary {
             return id;
         }
         let id = self.term(&stem_of(lower), new);
-        self.by_word.insert(lower.to_owned(), id);
-        if self.words.insert(lower.to_owned()) {
+        self.by_word.insert(lower.into(), id);
+        if self.words.insert(lower.into()) {
             new.words.push(lower.to_owned());
         }
         id
@@ -440,7 +450,7 @@ impl Vocabulary {
             return id;
         }
         let id = self.terms.len() as u32;
-        self.terms.insert(stem.to_owned(), id);
+        self.terms.insert(stem.into(), id);
         new.terms.push((id, stem.to_owned()));
         id
     }
@@ -1046,9 +1056,7 @@ fn write_retrieval(tx: &Transaction<'_>, batch: Retrieval, staged: bool) -> anyh
     for w in &batch.new_words {
         word.execute(params![w, w.chars().count() as i64])?;
     }
-    let mut postings = batch.postings;
-    // a term occurs once in a posting list per sentence: the key is unique
-    postings.sort_unstable_by_key(|p| (u64::from(p.0) << 32) | u64::from(p.1.sentence));
+    let postings = group_by_term(batch.postings);
     let lists = || postings.chunk_by(|a, b| a.0 == b.0);
     let mut counts = batch.counts;
     for run in lists() {
@@ -1100,6 +1108,38 @@ fn write_retrieval(tx: &Transaction<'_>, batch: Retrieval, staged: bool) -> anyh
         set_meta(tx, "total_len", &total_len.to_string())?;
     }
     Ok(())
+}
+
+/// `postings` ordered by term, then by sentence.
+///
+/// They come in the order of their sentences, whose ids only grow within a batch, so a
+/// counting sort on the term ids (dense: `0..` the number of terms) keeps each term's in that
+/// order. At 100,000 documents, sorting them by comparison took 1.2% of the run.
+fn group_by_term(mut postings: Vec<(u32, Posting)>) -> Vec<(u32, Posting)> {
+    let in_sentence_order = postings
+        .windows(2)
+        .all(|w| w[0].1.sentence <= w[1].1.sentence);
+    let top = postings.iter().map(|p| p.0 as usize).max().unwrap_or(0);
+    if !in_sentence_order || top > postings.len().saturating_mul(4).max(1 << 20) {
+        // a term occurs once in a posting list per sentence: the key is unique
+        postings.sort_unstable_by_key(|p| (u64::from(p.0) << 32) | u64::from(p.1.sentence));
+        return postings;
+    }
+    // where each term's postings start, then the next free slot of each
+    let mut next = vec![0usize; top + 2];
+    for p in &postings {
+        next[p.0 as usize + 1] += 1;
+    }
+    for i in 1..next.len() {
+        next[i] += next[i - 1];
+    }
+    let mut out = postings.clone();
+    for p in postings {
+        let slot = &mut next[p.0 as usize];
+        out[*slot] = p;
+        *slot += 1;
+    }
+    out
 }
 
 /// Moves the rows of `staged_postings` into `postings`, in the order of its key (term, then
@@ -2376,6 +2416,43 @@ mod tests {
         assert!(count("SELECT count(*) FROM postings") > direct + staged);
         assert_eq!(count(deferred), 2);
         std::fs::remove_dir_all(dir.parent().unwrap_or(&dir)).ok();
+    }
+
+    #[test]
+    fn postings_grouped_by_term_equal_postings_sorted_by_term_and_sentence() {
+        let posting = |sentence: u32| Posting {
+            sentence,
+            tf: (sentence % 3) as u16 + 1,
+            len: 7,
+            next_in_doc: sentence % 2 == 0,
+        };
+        // several terms per sentence, in sentence order, as a batch gathers them
+        let mut postings: Vec<(u32, Posting)> = Vec::new();
+        for sentence in 10..400u32 {
+            for term in [sentence % 7, 7 + sentence % 11, 40 + sentence % 3] {
+                postings.push((term, posting(sentence)));
+            }
+        }
+        let mut sorted = postings.clone();
+        sorted.sort_unstable_by_key(|p| (p.0, p.1.sentence));
+        assert_eq!(group_by_term(postings.clone()), sorted);
+        // out of sentence order, or with sparse term ids, it sorts them all the same
+        postings.reverse();
+        assert_eq!(group_by_term(postings.clone()), sorted);
+        let sparse = vec![
+            (u32::MAX, posting(1)),
+            (3, posting(2)),
+            (u32::MAX, posting(3)),
+        ];
+        assert_eq!(
+            group_by_term(sparse),
+            vec![
+                (3, posting(2)),
+                (u32::MAX, posting(1)),
+                (u32::MAX, posting(3))
+            ]
+        );
+        assert!(group_by_term(Vec::new()).is_empty());
     }
 
     #[test]

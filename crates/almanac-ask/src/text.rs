@@ -413,11 +413,24 @@ pub(crate) const STOP_WORDS: &[&str] = &[
 pub(crate) fn is_stop(word: &str) -> bool {
     static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::LazyLock::new(|| STOP_WORDS.iter().copied().collect());
-    SET.contains(word)
-        || !word.bytes().any(|b| b.is_ascii_uppercase())
-            && almanac_time::words::month_number(word)
-                .and_then(almanac_time::words::month_name)
-                .is_some_and(|name| name.eq_ignore_ascii_case(word))
+    // the stop words and the months' names in lowercase: a word with no capital letter is
+    // looked up once (every content word of every sentence indexed comes here)
+    static LOWER: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
+        std::sync::LazyLock::new(|| {
+            let months = (1..=12)
+                .filter_map(almanac_time::words::month_name)
+                .map(str::to_ascii_lowercase);
+            STOP_WORDS
+                .iter()
+                .map(|&w| w.to_owned())
+                .chain(months)
+                .collect()
+        });
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        SET.contains(word)
+    } else {
+        LOWER.contains(word)
+    }
 }
 
 /// Whether `word` (lowercase, or its stem) names an office or title (`office` in
@@ -462,6 +475,17 @@ pub(crate) fn fuzzy(word: &str, known: &str) -> Option<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_month_written_in_lowercase_is_a_stop_word_and_a_capitalized_one_is_not() {
+        for word in ["the", "of", "january", "may", "september"] {
+            assert!(is_stop(word), "{word}");
+        }
+        // an abbreviation, a capitalized month (a name: `May`), and content words
+        for word in ["jan", "sept", "May", "January", "bridge", "mayor", ""] {
+            assert!(!is_stop(word), "{word}");
+        }
+    }
 
     fn check(word: &str, expected: &str) {
         assert_eq!(stem(word), expected, "stem({word:?})");
