@@ -1595,8 +1595,13 @@ pub(crate) fn index(
     gazetteer: Option<&str>,
     progress: bool,
 ) -> anyhow::Result<Summary> {
-    let mut indexer = Indexer::open(dir, captured, gazetteer)?;
-    let walked = corpus::walk(paths);
+    // the folders are walked while the index is opened (its files and vocabulary read)
+    let (indexer, walked) = std::thread::scope(|scope| {
+        let walking = scope.spawn(|| corpus::walk(paths));
+        let indexer = Indexer::open(dir, captured, gazetteer);
+        (indexer, join(walking))
+    });
+    let mut indexer = indexer?;
     let bar = if progress && std::io::stderr().is_terminal() && walked.files.len() > 1 {
         let bar = ProgressBar::new(walked.files.len() as u64);
         if let Ok(style) =
