@@ -191,11 +191,13 @@ CREATE TABLE IF NOT EXISTS dirty_parts (
 
 /// The indexes on columns whose values come in no order (documents' ids, facts'
 /// partitions), created with the tables. Each row a transaction inserts lands on a page of
-/// their own anywhere in them, so every transaction rewrote most of their pages. A run drops
-/// them from its second transaction on ([`Indexer::write_transaction`]) and builds them again
-/// in one sorted pass when it finishes, before the merge that looks facts up by partition.
-/// An interrupted run leaves them dropped: the next run creates them when it opens the index.
-/// Nothing that answers questions needs them.
+/// their own anywhere in them, so every transaction rewrote most of their pages. A large run
+/// (`Indexer::defer_indexes`) drops them in its first transaction
+/// ([`Indexer::write_transaction`]) and builds them again in one sorted pass when it
+/// finishes, before the merge that looks facts up by partition. An interrupted run leaves
+/// them dropped: the next run creates them when it opens the index. Questions do not use
+/// them; without `documents_id`, `facts --json` reads the whole `documents` table to find
+/// the documents its facts cite.
 const DEFERRED_INDEXES: &str = r#"
 CREATE INDEX IF NOT EXISTS documents_id ON documents (id);
 CREATE INDEX IF NOT EXISTS facts_part ON facts (part);
