@@ -2172,6 +2172,14 @@ mod tests {
         (corpus, root.join("idx"))
     }
 
+    /// Appends a sentence to the seed `name` of `corpus`: its content, and so its id, change.
+    fn change(corpus: &Path, name: &str) {
+        let path = corpus.join(name);
+        let mut text = std::fs::read_to_string(&path).unwrap_or_default();
+        text.push_str("\nThe Zanzibar ferry company bought three boats.\n");
+        std::fs::write(&path, text).ok();
+    }
+
     /// The id (a hash of its bytes) of the indexed document whose path ends with `name`.
     fn id(dir: &Path, name: &str) -> String {
         let conn = open(dir).expect("the index opens");
@@ -2193,10 +2201,7 @@ mod tests {
         let (a, b) = ("000_995283c400f30fe9.txt", "003_4a6cd827b8465a86.txt");
         let (old_a, old_b) = (id(&dir, a), id(&dir, b));
         for name in [a, b] {
-            let path = corpus.join(name);
-            let mut text = std::fs::read_to_string(&path).unwrap_or_default();
-            text.push_str("\nThe Zanzibar ferry company bought three boats.\n");
-            std::fs::write(&path, text).ok();
+            change(&corpus, name);
         }
         // a run that commits its first batch (one file) and stops before the next
         {
@@ -2451,10 +2456,7 @@ mod tests {
         assert_eq!(count(deferred), 2, "built again");
         assert_merged_equals_merging_everything(&dir);
         // a run of one transaction (a file changed) writes `postings` directly
-        let path = corpus.join("000_995283c400f30fe9.txt");
-        let mut text = std::fs::read_to_string(&path).unwrap_or_default();
-        text.push_str("\nThe Zanzibar ferry company bought three boats.\n");
-        std::fs::write(&path, text).ok();
+        change(&corpus, "000_995283c400f30fe9.txt");
         let next = index(&roots, &dir, None, None, false).expect("indexes");
         assert_eq!((next.changed, next.unchanged), (1, 4));
         assert_eq!(count("SELECT count(*) FROM staged_postings"), 0);
@@ -2471,10 +2473,7 @@ mod tests {
         // two of five documents change: their old sentences, more than a quarter of the live
         // ones, go stale, in the first segment; the second holds only live sentences
         for name in ["000_995283c400f30fe9.txt", "003_4a6cd827b8465a86.txt"] {
-            let path = corpus.join(name);
-            let mut text = std::fs::read_to_string(&path).unwrap_or_default();
-            text.push_str("\nThe Zanzibar ferry company bought three boats.\n");
-            std::fs::write(&path, text).ok();
+            change(&corpus, name);
         }
         let next = index(&roots, &dir, None, None, false).expect("indexes");
         assert_eq!(next.changed, 2);
