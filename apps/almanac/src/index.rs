@@ -1184,36 +1184,21 @@ fn compact_if_stale(tx: &Transaction<'_>) -> anyhow::Result<()> {
         .prepare("SELECT sentence FROM dead ORDER BY sentence")?
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
-    // the stale ids as bits: every posting of the index is tested against them
-    let top = dead.last().map_or(0, |&id| id as usize);
-    let mut bits = vec![0u64; top / 64 + 1];
-    for &id in &dead {
-        bits[id as usize / 64] |= 1 << (id % 64);
-    }
-    let is_dead = |id: u32| {
-        bits.get(id as usize / 64)
-            .is_some_and(|w| (w >> (id % 64)) & 1 == 1)
-    };
+    // every posting of the index is tested against them: as bits
+    let dead_set: SentenceSet = dead.iter().copied().collect();
     // the segments whose id span holds a stale id: the blobs of the others are not decoded
-    let stale_segments: FxHashSet<i64> = tx
+    let spans: Vec<(i64, u32, u32)> = tx
         .prepare("SELECT segment, first_sentence, last_sentence FROM segments")?
-        .query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, u32>(1)?,
-                r.get::<_, u32>(2)?,
-            ))
-        })?
-        .filter_map(|row| match row {
-            Ok((segment, first, last)) => {
-                let at = dead.partition_point(|&id| id < first);
-                dead.get(at)
-                    .is_some_and(|&id| id <= last)
-                    .then_some(Ok(segment))
-            }
-            Err(e) => Some(Err(e)),
-        })
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<Result<_, _>>()?;
+    let stale_segments: FxHashSet<i64> = spans
+        .into_iter()
+        .filter(|&(_, first, last)| {
+            let at = dead.partition_point(|&id| id < first);
+            dead.get(at).is_some_and(|&id| id <= last)
+        })
+        .map(|(segment, _, _)| segment)
+        .collect();
     // the rewritten blobs, gathered first: rows are not updated under a running query
     let mut rewritten: Vec<(i64, i64, Vec<u8>)> = Vec::new();
     {
@@ -1227,11 +1212,11 @@ fn compact_if_stale(tx: &Transaction<'_>) -> anyhow::Result<()> {
             let blob = row.get_ref(2)?.as_blob()?;
             // most blobs hold no stale id: they are read once, and nothing is kept
             let mut dropped = false;
-            decode_postings(blob, &mut |p| dropped |= is_dead(p.sentence));
+            decode_postings(blob, &mut |p| dropped |= dead_set.contains(p.sentence));
             if dropped {
                 let mut kept = Vec::new();
                 decode_postings(blob, &mut |p| {
-                    if !is_dead(p.sentence) {
+                    if !dead_set.contains(p.sentence) {
                         kept.push(p);
                     }
                 });
