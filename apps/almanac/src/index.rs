@@ -198,10 +198,26 @@ CREATE TABLE IF NOT EXISTS dirty_parts (
 /// them dropped: the next run creates them when it opens the index. Questions do not use
 /// them; without `documents_id`, `facts --json` reads the whole `documents` table to find
 /// the documents its facts cite.
-const DEFERRED_INDEXES: &str = r#"
-CREATE INDEX IF NOT EXISTS documents_id ON documents (id);
-CREATE INDEX IF NOT EXISTS facts_part ON facts (part);
-"#;
+const DEFERRED_INDEXES: [(&str, &str); 2] = [
+    ("documents_id", "documents (id)"),
+    ("facts_part", "facts (part)"),
+];
+
+/// Creates the [deferred indexes](DEFERRED_INDEXES) that are missing.
+fn create_deferred_indexes(conn: &Connection) -> rusqlite::Result<()> {
+    for (name, on) in DEFERRED_INDEXES {
+        conn.execute_batch(&format!("CREATE INDEX IF NOT EXISTS {name} ON {on}"))?;
+    }
+    Ok(())
+}
+
+/// Drops the [deferred indexes](DEFERRED_INDEXES).
+fn drop_deferred_indexes(conn: &Connection) -> rusqlite::Result<()> {
+    for (name, _) in DEFERRED_INDEXES {
+        conn.execute_batch(&format!("DROP INDEX IF EXISTS {name}"))?;
+    }
+    Ok(())
+}
 
 /// What a run of `almanac index` did, counted in files.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -709,7 +725,7 @@ impl Indexer {
         // the log is copied into the database by the `Checkpointer`'s thread, not by commits
         conn.pragma_update(None, "wal_autocheckpoint", 0)?;
         conn.execute_batch(SCHEMA)
-            .and_then(|()| conn.execute_batch(DEFERRED_INDEXES))
+            .and_then(|()| create_deferred_indexes(&conn))
             .with_context(|| format!("creating the tables of {}", path.display()))?;
         conn.execute(
             "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?1)",
@@ -803,9 +819,7 @@ impl Indexer {
         // a run of one transaction (a few files changed) writes as it always did
         let staged = self.transactions > 0;
         if self.transactions == 0 && self.defer_indexes {
-            tx.execute_batch(
-                "DROP INDEX IF EXISTS documents_id; DROP INDEX IF EXISTS facts_part;",
-            )?;
+            drop_deferred_indexes(&tx)?;
         }
         let mut documents = 0;
         let mut read = 0;
@@ -887,7 +901,7 @@ impl Indexer {
         }
         write_retrieval(&tx, batch, false)?;
         move_staged_postings(&tx)?;
-        tx.execute_batch(DEFERRED_INDEXES)?;
+        create_deferred_indexes(&tx)?;
         merge_dirty(&tx)?;
         compact_if_stale(&tx)?;
         set_meta(&tx, "captured", &captured_text(self.examiner.opts.captured))?;
