@@ -23,6 +23,7 @@
 //! Only the merge partitions whose facts changed are merged again.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::io::IsTerminal;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -31,7 +32,7 @@ use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use almanac_ask::Session;
 use almanac_ask::{DocMeta, Posting, content_words, stem_of, title_terms};
-use almanac_extract::Extractor;
+use almanac_extract::{Extractor, SentenceCache};
 #[cfg(test)]
 use almanac_model::SentenceEvidence;
 use almanac_model::{Diagnostic, DocEvidence, Document, Fact, Severity};
@@ -266,6 +267,7 @@ struct Analyzed {
 }
 
 /// A sentence's terms as its row and its postings hold them.
+#[derive(Clone)]
 struct SentenceRow {
     /// Term ids with their counts, sorted by id.
     terms: Vec<(u32, u16)>,
@@ -273,6 +275,26 @@ struct SentenceRow {
     len: u16,
     /// The ids, encoded for column `sentences.terms` by the thread that read the document.
     encoded: Vec<u8>,
+}
+
+impl SentenceRow {
+    /// The row of a sentence whose `count` content words have the term `ids`, in order.
+    fn of(ids: impl Iterator<Item = u32>, count: usize) -> Self {
+        let mut terms: Vec<(u32, u16)> = Vec::new();
+        for id in ids {
+            match terms.iter_mut().find(|(x, _)| *x == id) {
+                Some((_, n)) => *n = n.saturating_add(1),
+                None => terms.push((id, 1)),
+            }
+        }
+        terms.sort_unstable();
+        let distinct: Vec<u32> = terms.iter().map(|x| x.0).collect();
+        Self {
+            encoded: encode_ids(&distinct),
+            terms,
+            len: u16::try_from(count).unwrap_or(u16::MAX).max(1),
+        }
+    }
 }
 
 /// The JSON texts of one document's rows.
@@ -310,26 +332,35 @@ impl Serialized {
 impl Analyzed {
     /// Extracts `doc` and prepares its retrieval rows, interning its terms and words in
     /// `vocabulary`.
-    fn new(doc: Document, extractor: &Extractor, vocabulary: &Mutex<Vocabulary>) -> Self {
-        let (facts, evidence) = extractor.extract_with_evidence(&doc);
+    fn new(
+        doc: Document,
+        extractor: &Extractor,
+        cache: &mut ReadCache,
+        vocabulary: &Mutex<Vocabulary>,
+    ) -> Self {
+        let (facts, evidence) = extractor.extract_with_evidence_cached(&doc, &mut cache.sentences);
         let head = DocMeta::of(&doc);
         let title = doc.title.as_deref().map(title_terms).unwrap_or_default();
         let json = Serialized::new(&doc, &head, &facts, &evidence);
         let mut new = NewVocabulary::default();
-        // the content words of every sentence, lowercased, found before taking the lock (the
-        // other threads wait for it): one text, each word's end, each sentence's word count
+        // the content words of every sentence met for the first time, lowercased, found
+        // before taking the lock (the other threads wait for it): one text, each word's end,
+        // each sentence's word count. A sentence met before takes the row it had then.
         let mut words = String::new();
         let mut ends: Vec<usize> = Vec::new();
-        let counts: Vec<usize> = evidence
+        let rows: Vec<Result<SentenceRow, usize>> = evidence
             .sentences
             .iter()
             .map(|s| {
+                if let Some(row) = cache.rows.get(&s.text) {
+                    return Ok(row.clone());
+                }
                 let before = ends.len();
                 content_words(&s.text, |lower| {
                     words.push_str(lower);
                     ends.push(words.len());
                 });
-                ends.len() - before
+                Err(ends.len() - before)
             })
             .collect();
         let (title_terms, ids) = {
@@ -350,23 +381,15 @@ impl Analyzed {
             (title, ids)
         };
         let mut ids = ids.into_iter();
-        let sentence_terms = counts
-            .iter()
-            .map(|&count| {
-                let mut terms: Vec<(u32, u16)> = Vec::new();
-                for id in ids.by_ref().take(count) {
-                    match terms.iter_mut().find(|(x, _)| *x == id) {
-                        Some((_, n)) => *n = n.saturating_add(1),
-                        None => terms.push((id, 1)),
-                    }
-                }
-                terms.sort_unstable();
-                let distinct: Vec<u32> = terms.iter().map(|x| x.0).collect();
-                SentenceRow {
-                    encoded: encode_ids(&distinct),
-                    terms,
-                    len: u16::try_from(count).unwrap_or(u16::MAX).max(1),
-                }
+        let sentence_terms = rows
+            .into_iter()
+            .zip(&evidence.sentences)
+            .map(|(row, s)| {
+                row.unwrap_or_else(|count| {
+                    let row = SentenceRow::of(ids.by_ref().take(count), count);
+                    cache.rows.offer(&s.text, || row.clone());
+                    row
+                })
             })
             .collect();
         Self {
@@ -646,6 +669,78 @@ struct Examiner {
     extractor: Extractor,
     /// Terms and words, interned as documents are read.
     vocabulary: Mutex<Vocabulary>,
+    /// One per reading thread (by rayon's thread index). Each thread locks only its own.
+    caches: Vec<Mutex<ReadCache>>,
+}
+
+/// How many sentences each reading thread's caches keep: more than the distinct sentences
+/// of 1,000 articles.
+const CACHED_SENTENCES: usize = 1 << 15;
+
+/// What a reading thread keeps of the sentences it met more than once: a corpus that
+/// repeats sentences (wire copies, a feed saved twice) analyses each one once.
+struct ReadCache {
+    /// Their analyses, for extraction.
+    sentences: SentenceCache,
+    /// Their retrieval rows (the term ids do not change during a run).
+    rows: Repeats<SentenceRow>,
+}
+
+impl ReadCache {
+    fn new() -> Self {
+        Self {
+            sentences: SentenceCache::new(CACHED_SENTENCES),
+            rows: Repeats::new(CACHED_SENTENCES),
+        }
+    }
+}
+
+/// Values kept for texts met more than once, as [`SentenceCache`] keeps analyses: a text is
+/// kept the second time it is offered, and the whole starts over when `capacity` are kept.
+struct Repeats<V> {
+    /// Hash of the text → the text and its value.
+    kept: FxHashMap<u64, (Box<str>, V)>,
+    /// Hashes of the texts offered once.
+    seen: FxHashSet<u64>,
+    capacity: usize,
+}
+
+impl<V> Repeats<V> {
+    fn new(capacity: usize) -> Self {
+        Self {
+            kept: FxHashMap::default(),
+            seen: FxHashSet::default(),
+            capacity: capacity.max(1),
+        }
+    }
+
+    fn hash(text: &str) -> u64 {
+        let mut hasher = rustc_hash::FxHasher::default();
+        text.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    /// The value kept for `text`.
+    fn get(&self, text: &str) -> Option<&V> {
+        self.kept
+            .get(&Self::hash(text))
+            .filter(|(kept, _)| &**kept == text)
+            .map(|(_, v)| v)
+    }
+
+    /// Keeps `make()` for `text` if it was offered before (and nothing is kept for it).
+    fn offer(&mut self, text: &str, make: impl FnOnce() -> V) {
+        let hash = Self::hash(text);
+        if !self.kept.contains_key(&hash) && !self.seen.insert(hash) {
+            if self.kept.len() >= self.capacity {
+                self.kept.clear();
+            }
+            self.kept.insert(hash, (text.into(), make()));
+        }
+        if self.seen.len() >= self.capacity.saturating_mul(8) {
+            self.seen.clear();
+        }
+    }
 }
 
 /// The path of the database inside the index folder `dir`.
@@ -772,6 +867,9 @@ impl Indexer {
             checkpointer,
             examiner: Arc::new(Examiner {
                 vocabulary,
+                caches: (0..rayon::current_num_threads().max(1))
+                    .map(|_| Mutex::new(ReadCache::new()))
+                    .collect(),
                 known,
                 opts: Options {
                     captured,
@@ -949,10 +1047,13 @@ impl Examiner {
             return Outcome::Rehashed(row);
         }
         let parsed = corpus::parse_file(found, bytes, sidecar_bytes, &self.opts);
+        let slot = rayon::current_thread_index().unwrap_or(0) % self.caches.len();
+        // a poisoned lock only means a thread panicked while holding it: the cache is whole
+        let mut cache = self.caches[slot].lock().unwrap_or_else(|e| e.into_inner());
         let documents = parsed
             .documents
             .into_iter()
-            .map(|doc| Analyzed::new(doc, &self.extractor, &self.vocabulary))
+            .map(|doc| Analyzed::new(doc, &self.extractor, &mut cache, &self.vocabulary))
             .collect();
         Outcome::Read {
             row,

@@ -236,6 +236,59 @@ fn answers_from_an_index_of_feeds_pages_and_damaged_files_equal_answers_from_the
 }
 
 #[test]
+fn copies_of_articles_under_other_dates_give_the_facts_and_answers_of_the_files() {
+    // each dated article five times, four of them re-dated: the reading threads meet every
+    // sentence again and reuse what they kept of it, with each copy's own date
+    let root = scratch("copies");
+    let corpus = root.join("corpus");
+    let dir = root.join("idx");
+    copy_dir(&fixtures().join("articles"), &corpus);
+    let mut copies = 0;
+    for entry in std::fs::read_dir(fixtures().join("articles"))
+        .expect("read_dir")
+        .flatten()
+    {
+        let original = std::fs::read_to_string(entry.path()).expect("fixture");
+        if !original.lines().any(|l| l.starts_with("Published: ")) {
+            continue;
+        }
+        for date in ["2019-11-20", "2025-02-14", "2021-06-30", "2008-01-09"] {
+            let copy: String = original
+                .lines()
+                .map(|l| match l.starts_with("Published: ") {
+                    true => format!("Published: {date}\n"),
+                    false => format!("{l}\n"),
+                })
+                .collect();
+            let name = entry.file_name().to_string_lossy().replace(".txt", "");
+            std::fs::write(corpus.join(format!("{name}-{date}.txt")), copy).expect("write");
+            copies += 1;
+        }
+    }
+    assert!(copies >= 20, "{copies} copies");
+    index(&[&corpus], &dir);
+    let facts = |source: &[&str]| {
+        let mut args = vec!["facts", "--json"];
+        args.extend(source);
+        let out = run(&args, b"");
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let from_files = facts(&[s(&corpus)]);
+    assert!(
+        from_files.contains("2019-11"),
+        "the copies' dates resolve their times"
+    );
+    assert_eq!(facts(&["--index", s(&dir)]), from_files);
+    let names = ["articles.txt", "unanswerable.txt"];
+    assert_eq!(
+        answers(&["--index", s(&dir)], &names),
+        answers(&["--corpus", s(&corpus)], &names)
+    );
+    std::fs::remove_dir_all(&root).ok();
+}
+
+#[test]
 fn an_unchanged_reindex_changes_nothing() {
     let root = scratch("unchanged");
     let corpus = root.join("corpus");

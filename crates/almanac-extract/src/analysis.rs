@@ -365,11 +365,7 @@ pub(crate) fn analyse<'a>(
     for t in &mut tokens {
         t.lex = lexicon::lex(&lower[t.start..t.end], &text[t.start..t.end]);
     }
-    let times: Vec<(Range<usize>, TimeExpr)> = almanac_time::annotate(text, reference)
-        .into_iter()
-        .map(|t| (token_range(&tokens, &t.span), t))
-        .filter(|(r, _)| !r.is_empty())
-        .collect();
+    let times = times_of(text, &tokens, reference);
     let amounts: Vec<(Range<usize>, Amount)> = almanac_measure::find_amounts(text)
         .into_iter()
         .map(|a| (token_range(&tokens, &a.span), a))
@@ -402,6 +398,82 @@ pub(crate) fn analyse<'a>(
     };
     find_mentions(&mut s, gazetteer);
     s
+}
+
+/// The temporal expressions of a sentence's text, resolved against `reference`, with the
+/// token ranges they cover (expressions covering no token left out).
+pub(crate) fn times_of(
+    text: &str,
+    tokens: &[Token],
+    reference: Option<NaiveDateTime>,
+) -> Vec<(Range<usize>, TimeExpr)> {
+    almanac_time::annotate(text, reference)
+        .into_iter()
+        .map(|t| (token_range(tokens, &t.span), t))
+        .filter(|(r, _)| !r.is_empty())
+        .collect()
+}
+
+/// What [`analyse`] finds in a sentence that depends on its text alone: everything but the
+/// times' values (their token ranges are kept, since the mentions depend on them).
+#[derive(Debug, Clone)]
+pub(crate) struct TextAnalysis {
+    /// The sentence text.
+    pub text: Box<str>,
+    lower: String,
+    tokens: Vec<Token>,
+    mentions: Vec<Mention>,
+    amounts: Vec<(Range<usize>, Amount)>,
+    titles: Vec<Range<usize>>,
+    according_to: bool,
+    /// The token ranges of the times found when it was analysed.
+    pub time_ranges: Vec<Range<usize>>,
+}
+
+impl TextAnalysis {
+    /// The text-only part of a sentence just [analysed](analyse).
+    pub(crate) fn of(s: &Sentence<'_>) -> Self {
+        Self {
+            text: s.text.into(),
+            lower: s.lower.clone(),
+            tokens: s.tokens.clone(),
+            mentions: s.mentions.clone(),
+            amounts: s.amounts.clone(),
+            titles: s.titles.clone(),
+            according_to: s.according_to,
+            time_ranges: s.times.iter().map(|(r, _)| r.clone()).collect(),
+        }
+    }
+
+    /// The sentence `text` (the one analysed) at `span` of a document dated `reference`, as
+    /// [`analyse`] would find it: its times are read again, since their values depend on
+    /// the date. `None` when they cover other tokens than they did (the mentions could then
+    /// differ too).
+    pub(crate) fn sentence<'a>(
+        &self,
+        text: &'a str,
+        span: Range<usize>,
+        reference: Option<NaiveDateTime>,
+    ) -> Option<Sentence<'a>> {
+        let times = times_of(text, &self.tokens, reference);
+        if !times.iter().map(|(r, _)| r).eq(self.time_ranges.iter()) {
+            return None;
+        }
+        Some(Sentence {
+            text,
+            lower: self.lower.clone(),
+            span,
+            tokens: self.tokens.clone(),
+            mentions: self.mentions.clone(),
+            times,
+            amounts: self.amounts.clone(),
+            titles: self.titles.clone(),
+            reference,
+            mention_of: Vec::new(),
+            verbs: Vec::new(),
+            according_to: self.according_to,
+        })
+    }
 }
 
 fn entity_ref(name: &str, kind: EntityKind, mention: &str) -> EntityRef {

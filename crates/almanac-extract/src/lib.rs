@@ -32,6 +32,7 @@
 //! ```
 
 mod analysis;
+mod cache;
 mod clause;
 mod evidence;
 mod gazetteer;
@@ -47,13 +48,15 @@ use almanac_model::{
 };
 use almanac_time::{Anchor, Granularity, TimexType};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
+pub use cache::SentenceCache;
 pub use gazetteer::{Gazetteer, GazetteerError, QUESTION_ONLY};
 pub use merge::{merge, merge_partition, sort_merged};
 pub use render::{render_fact, render_time};
 pub use timeline::{TimelineEntry, timeline};
 
-use crate::analysis::{KnownPerson, analyse, name_unknown_subjects, resolve_persons};
+use crate::analysis::{KnownPerson, name_unknown_subjects, resolve_persons};
 use crate::rules::{DocState, Found, RULES};
 
 /// The extraction rules, in the order they run on each sentence: `(name, description)`.
@@ -71,7 +74,13 @@ pub fn rules() -> impl Iterator<Item = (&'static str, &'static str)> {
 #[derive(Debug, Clone, Default)]
 pub struct Extractor {
     gazetteer: Gazetteer,
+    /// Tells a [`SentenceCache`] whose analyses it holds: unique to each extractor made
+    /// with a gazetteer (0, the default's, is always the same empty gazetteer).
+    id: u64,
 }
+
+/// The id the next extractor made with a gazetteer takes.
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 impl Extractor {
     /// An extractor with the built-in gazetteer.
@@ -81,7 +90,10 @@ impl Extractor {
 
     /// An extractor with the given gazetteer (e.g. the built-in one extended by the user).
     pub fn with_gazetteer(gazetteer: Gazetteer) -> Self {
-        Self { gazetteer }
+        Self {
+            gazetteer,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        }
     }
 
     /// The gazetteer in use (for alias resolution: [`Gazetteer::lookup`]).
@@ -96,7 +108,7 @@ impl Extractor {
 
     /// Extracts the facts of one document, in sentence order.
     pub fn extract(&self, doc: &Document) -> Vec<Fact> {
-        self.run(doc, false).0
+        self.run(doc, false, None).0
     }
 
     /// Extracts the facts of one document and the evidence of every sentence (its typed
@@ -116,12 +128,33 @@ impl Extractor {
     /// assert_eq!(kinds, ["3200", "2023"]);
     /// ```
     pub fn extract_with_evidence(&self, doc: &Document) -> (Vec<Fact>, DocEvidence) {
-        self.run(doc, true)
+        self.run(doc, true, None)
+    }
+
+    /// [`extract_with_evidence`](Self::extract_with_evidence), reusing the analyses of
+    /// sentences met before that `cache` kept: the same facts and evidence, less work on a
+    /// corpus that repeats sentences (see [`SentenceCache`]).
+    pub fn extract_with_evidence_cached(
+        &self,
+        doc: &Document,
+        cache: &mut SentenceCache,
+    ) -> (Vec<Fact>, DocEvidence) {
+        cache.serve(self.id);
+        self.run(doc, true, Some(cache))
     }
 
     /// Facts, and the evidence of every sentence when `with_evidence` (else empty).
-    fn run(&self, doc: &Document, with_evidence: bool) -> (Vec<Fact>, DocEvidence) {
+    fn run(
+        &self,
+        doc: &Document,
+        with_evidence: bool,
+        mut cache: Option<&mut SentenceCache>,
+    ) -> (Vec<Fact>, DocEvidence) {
         let reference = doc.reference_date();
+        let mut analyse = |text, span| match cache.as_deref_mut() {
+            Some(cache) => cache.analyse(text, span, &self.gazetteer, reference),
+            None => analysis::analyse(text, span, &self.gazetteer, reference),
+        };
         let mut state = DocState {
             doc_date: reference.map(|r| TimeRef {
                 reference: Some(r),
@@ -141,14 +174,8 @@ impl Extractor {
             .as_deref()
             .map(str::trim)
             .filter(|t| headline_is_sentence(t) && !doc.body.text.trim_start().starts_with(*t));
-        let mut sentences: Vec<_> = headline
-            .map(|t| analyse(t, 0..0, &self.gazetteer, reference))
-            .into_iter()
-            .chain(
-                doc.sentences()
-                    .map(|(span, text)| analyse(text, span, &self.gazetteer, reference)),
-            )
-            .collect();
+        let mut sentences: Vec<_> = headline.map(|t| analyse(t, 0..0)).into_iter().collect();
+        sentences.extend(doc.sentences().map(|(span, text)| analyse(text, span)));
         let mut persons: Vec<KnownPerson> = Vec::new();
         for s in &mut sentences {
             resolve_persons(s, &mut persons);
