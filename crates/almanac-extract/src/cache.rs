@@ -174,7 +174,7 @@ mod tests {
             .keys()
             .next()
             .expect("kept on the second sighting");
-        cache.kept.get_mut(&hash).expect("kept").time_ranges = vec![0..1];
+        cache.kept.get_mut(&hash).expect("kept").time_ranges = vec![0..1, 2..3];
         let again = cache.analyse(text, 0..0, &g, at(2024, 6, 1));
         assert_eq!(
             shown(&again),
