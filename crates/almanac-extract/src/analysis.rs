@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use almanac_measure::{Amount, AmountKind};
 use almanac_model::{EntityKind, EntityRef};
-use almanac_time::TimeExpr;
+use almanac_time::{Prefer, Scanned, TimeExpr};
 use chrono::NaiveDateTime;
 
 use crate::gazetteer::{Gazetteer, Name, NameUse, slug};
@@ -365,7 +365,7 @@ pub(crate) fn analyse<'a>(
     for t in &mut tokens {
         t.lex = lexicon::lex(&lower[t.start..t.end], &text[t.start..t.end]);
     }
-    let times = times_of(text, &tokens, reference);
+    let times = on_tokens(almanac_time::annotate(text, reference), &tokens);
     let amounts: Vec<(Range<usize>, Amount)> = almanac_measure::find_amounts(text)
         .into_iter()
         .map(|a| (token_range(&tokens, &a.span), a))
@@ -400,14 +400,9 @@ pub(crate) fn analyse<'a>(
     s
 }
 
-/// The temporal expressions of a sentence's text, resolved against `reference`, with the
-/// token ranges they cover (expressions covering no token left out).
-pub(crate) fn times_of(
-    text: &str,
-    tokens: &[Token],
-    reference: Option<NaiveDateTime>,
-) -> Vec<(Range<usize>, TimeExpr)> {
-    almanac_time::annotate(text, reference)
+/// Temporal expressions with the token ranges they cover (those covering no token left out).
+fn on_tokens(times: Vec<TimeExpr>, tokens: &[Token]) -> Vec<(Range<usize>, TimeExpr)> {
+    times
         .into_iter()
         .map(|t| (token_range(tokens, &t.span), t))
         .filter(|(r, _)| !r.is_empty())
@@ -418,8 +413,8 @@ pub(crate) fn times_of(
 /// times' values (their token ranges are kept, since the mentions depend on them).
 #[derive(Debug, Clone)]
 pub(crate) struct TextAnalysis {
-    /// The sentence text.
-    pub text: Box<str>,
+    /// The sentence's times, found and waiting for a reference date (it holds the text).
+    times: Scanned,
     lower: String,
     tokens: Vec<Token>,
     mentions: Vec<Mention>,
@@ -431,10 +426,15 @@ pub(crate) struct TextAnalysis {
 }
 
 impl TextAnalysis {
+    /// The sentence text.
+    pub(crate) fn text(&self) -> &str {
+        self.times.text()
+    }
+
     /// The text-only part of a sentence just [analysed](analyse).
     pub(crate) fn of(s: &Sentence<'_>) -> Self {
         Self {
-            text: s.text.into(),
+            times: Scanned::new(s.text, Prefer::Auto),
             lower: s.lower.clone(),
             tokens: s.tokens.clone(),
             mentions: s.mentions.clone(),
@@ -455,7 +455,7 @@ impl TextAnalysis {
         span: Range<usize>,
         reference: Option<NaiveDateTime>,
     ) -> Option<Sentence<'a>> {
-        let times = times_of(text, &self.tokens, reference);
+        let times = on_tokens(self.times.resolve(reference), &self.tokens);
         if !times.iter().map(|(r, _)| r).eq(self.time_ranges.iter()) {
             return None;
         }

@@ -111,7 +111,7 @@ impl SentenceCache {
         let mut hasher = FxHasher::default();
         text.hash(&mut hasher);
         let hash = hasher.finish();
-        if let Some(known) = self.kept.get(&hash).filter(|k| &*k.text == text)
+        if let Some(known) = self.kept.get(&hash).filter(|k| k.text() == text)
             && let Some(s) = known.sentence(text, span.clone(), reference)
         {
             self.hits += 1;

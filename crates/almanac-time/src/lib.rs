@@ -11,6 +11,7 @@
 //! by the Gregorian computus), reporting periods of results stories ("the year-earlier
 //! period"), and counting inside periods ("the last Monday of October"). Which way a
 //! year-less date points is the sentence's tense, or a [`Prefer`] given to [`annotate_with`].
+//! A text to resolve against several reference dates is scanned once, as a [`Scanned`].
 //!
 //! A calendar date written on its own, as metadata and datelines write it, is read by one
 //! grammar, [`parse_date`] (or [`parse_date_prefix`], which returns the text after the date
@@ -261,6 +262,63 @@ pub fn annotate_with(
     prefer: Prefer,
 ) -> Vec<TimeExpr> {
     let mut out = Vec::new();
+    find(text, prefer, |p| p.complete(text, reference, &mut out));
+    out
+}
+
+/// The temporal expressions of a text, found but not yet resolved: [`annotate_with`] in two
+/// steps. Finding them is most of the work and depends on the text alone; resolving them
+/// depends on the reference date. A text met again under another date (a wire copy, a feed
+/// saved twice) is resolved without being read again.
+///
+/// ```
+/// use almanac_time::{Prefer, Scanned, annotate_with};
+/// use chrono::NaiveDate;
+///
+/// let text = "Exports fell last month from a year earlier.";
+/// let scanned = Scanned::new(text, Prefer::Auto);
+/// for (y, m) in [(2023, 4), (2011, 1)] {
+///     let reference = NaiveDate::from_ymd_opt(y, m, 25).unwrap().and_hms_opt(9, 0, 0).unwrap();
+///     assert_eq!(scanned.resolve(Some(reference)), annotate_with(text, Some(reference), Prefer::Auto));
+/// }
+/// assert_eq!(scanned.resolve(None)[0].value, "XXXX-XX");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Scanned {
+    text: Box<str>,
+    pending: Vec<Pending>,
+}
+
+impl Scanned {
+    /// Finds the temporal expressions of `text`, to resolve with the direction policy
+    /// `prefer`.
+    pub fn new(text: &str, prefer: Prefer) -> Self {
+        let mut pending = Vec::new();
+        find(text, prefer, |p| pending.push(p));
+        Self {
+            text: text.into(),
+            pending,
+        }
+    }
+
+    /// The text scanned.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The expressions resolved against `reference`: what [`annotate_with`] returns for
+    /// the text, `reference` and the policy given to [`Scanned::new`].
+    pub fn resolve(&self, reference: Option<NaiveDateTime>) -> Vec<TimeExpr> {
+        let mut out = Vec::with_capacity(self.pending.len());
+        for p in &self.pending {
+            p.clone().complete(&self.text, reference, &mut out);
+        }
+        out
+    }
+}
+
+/// Calls `each` with every expression of `text`, in order, before resolution.
+fn find(text: &str, prefer: Prefer, mut each: impl FnMut(Pending)) {
     let mut toks = Vec::new();
     let mut nums = Vec::new();
     let mut hits = Vec::new();
@@ -296,22 +354,9 @@ pub fn annotate_with(
         rules::ranges(&g, &mut hits);
         merge(&g, &mut hits);
         for h in hits.drain(..) {
-            let years = match h.sem {
-                Sense::Shift {
-                    unit: Unit::Year,
-                    n,
-                } if h.chained => Some(n),
-                Sense::Report { years } if h.chained => Some(years),
-                _ => None,
-            };
-            let mut found = finish(&g, h, reference, prefer);
-            if let Some(n) = years {
-                chain(text, &out, &mut found, n);
-            }
-            out.push(found);
+            each(Pending::new(&g, h, prefer));
         }
     }
-    out
 }
 
 /// Re-counts "a year earlier" (`found`, `n` years) from the latest date found before it in
@@ -485,49 +530,118 @@ const FORWARD: &[&str] = &[
     "before",
 ];
 
-/// Resolves one hit into a [`TimeExpr`], reading a modifier from the word before it.
-fn finish(g: &Window, h: Hit, reference: Option<NaiveDateTime>, prefer: Prefer) -> TimeExpr {
-    let span = g.toks[h.start].start..g.toks[h.end - 1].end;
-    let tense = match h.tense {
-        Some(t) => t,
-        None if prefer == Prefer::Past && needs_tense(&h.sem) => Tense::Past,
-        None if prefer == Prefer::Future && needs_tense(&h.sem) => Tense::Future,
-        None if needs_tense(&h.sem) => match resolve::tense_at(g.text, span.clone(), g.lexicon) {
-            // "apply from January", "by March": a plain sentence looks forward from these
-            Tense::Present | Tense::Plain if h.start > 0 && g.is_any(h.start - 1, FORWARD) => {
-                Tense::Future
+/// An expression found in a window, with everything but what the reference date decides.
+#[derive(Debug, Clone)]
+struct Pending {
+    /// Byte range in the text.
+    span: Range<usize>,
+    sem: Sense,
+    tense: Tense,
+    /// The modifier written inside the span.
+    modifier: Option<Modifier>,
+    /// The word just before the span, when it makes a modifier.
+    preceded: Preceded,
+    /// "a year earlier", "two years later": the years to count from an earlier date of the
+    /// same sentence ([`chain`]).
+    chained_years: Option<i32>,
+}
+
+/// A word before an expression that gives it a modifier, depending on the kind of value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Preceded {
+    /// `before` (dates and times).
+    Before,
+    /// `after`, `since` (dates and times).
+    After,
+    /// `by`, `until`, `till` (dates and times).
+    By,
+    /// `within` (durations).
+    Within,
+    /// Anything else, or nothing.
+    Other,
+}
+
+impl Pending {
+    fn new(g: &Window, h: Hit, prefer: Prefer) -> Self {
+        let span = g.toks[h.start].start..g.toks[h.end - 1].end;
+        let tense = match h.tense {
+            Some(t) => t,
+            None if prefer == Prefer::Past && needs_tense(&h.sem) => Tense::Past,
+            None if prefer == Prefer::Future && needs_tense(&h.sem) => Tense::Future,
+            None if needs_tense(&h.sem) => {
+                match resolve::tense_at(g.text, span.clone(), g.lexicon) {
+                    // "apply from January", "by March": a plain sentence looks forward from these
+                    Tense::Present | Tense::Plain
+                        if h.start > 0 && g.is_any(h.start - 1, FORWARD) =>
+                    {
+                        Tense::Future
+                    }
+                    t => t,
+                }
             }
-            t => t,
-        },
-        None => Tense::Present,
-    };
-    let r = resolve::resolve(&h.sem, reference, tense);
-    let modifier = h.modifier.or_else(|| {
-        let prev = g.toks.get(h.start.checked_sub(1)?)?;
-        let w = lex::Lower::new(prev.text);
-        match (w.as_str(), r.kind) {
-            ("before", TimexType::Date | TimexType::Time) => Some(Modifier::Before),
-            ("after" | "since", TimexType::Date | TimexType::Time) => Some(Modifier::After),
-            ("by" | "until" | "till", TimexType::Date | TimexType::Time) => {
-                Some(Modifier::OnOrBefore)
-            }
-            ("within", TimexType::Duration) => Some(Modifier::LessThan),
+            None => Tense::Present,
+        };
+        let preceded =
+            h.start
+                .checked_sub(1)
+                .and_then(|i| g.toks.get(i))
+                .map_or(Preceded::Other, |prev| {
+                    match lex::Lower::new(prev.text).as_str() {
+                        "before" => Preceded::Before,
+                        "after" | "since" => Preceded::After,
+                        "by" | "until" | "till" => Preceded::By,
+                        "within" => Preceded::Within,
+                        _ => Preceded::Other,
+                    }
+                });
+        let chained_years = match h.sem {
+            Sense::Shift {
+                unit: Unit::Year,
+                n,
+            } if h.chained => Some(n),
+            Sense::Report { years } if h.chained => Some(years),
             _ => None,
+        };
+        Self {
+            span,
+            sem: h.sem,
+            tense,
+            modifier: h.modifier,
+            preceded,
+            chained_years,
         }
-    });
-    let (begin, end) = match r.range {
-        Some((b, e)) => (Some(b), Some(e)),
-        None => (None, None),
-    };
-    TimeExpr {
-        span,
-        kind: r.kind,
-        value: r.value,
-        granularity: r.gran,
-        anchor: r.anchor,
-        modifier,
-        begin,
-        end,
+    }
+
+    /// Resolves the expression against `reference` and adds it to `out`, the expressions
+    /// of `text` before it.
+    fn complete(self, text: &str, reference: Option<NaiveDateTime>, out: &mut Vec<TimeExpr>) {
+        let r = resolve::resolve(&self.sem, reference, self.tense);
+        let dated = matches!(r.kind, TimexType::Date | TimexType::Time);
+        let modifier = self.modifier.or(match self.preceded {
+            Preceded::Before if dated => Some(Modifier::Before),
+            Preceded::After if dated => Some(Modifier::After),
+            Preceded::By if dated => Some(Modifier::OnOrBefore),
+            Preceded::Within if r.kind == TimexType::Duration => Some(Modifier::LessThan),
+            _ => None,
+        });
+        let (begin, end) = match r.range {
+            Some((b, e)) => (Some(b), Some(e)),
+            None => (None, None),
+        };
+        let mut found = TimeExpr {
+            span: self.span,
+            kind: r.kind,
+            value: r.value,
+            granularity: r.gran,
+            anchor: r.anchor,
+            modifier,
+            begin,
+            end,
+        };
+        if let Some(n) = self.chained_years {
+            chain(text, out, &mut found, n);
+        }
+        out.push(found);
     }
 }
 

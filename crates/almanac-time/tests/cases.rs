@@ -10,7 +10,7 @@
 //! to rewrite the FIXME columns of the tables from today's output after a change; review the
 //! diff before committing it.
 
-use almanac_time::{TimeExpr, annotate, parse_reference};
+use almanac_time::{Prefer, Scanned, TimeExpr, annotate, annotate_with, parse_reference};
 
 /// The case tables: (path relative to the crate, contents).
 const TABLES: &[(&str, &str)] = &[
@@ -273,4 +273,33 @@ fn cases_summary() {
         assert!(!line.is_empty());
         let _ = std::io::Write::write_all(&mut std::io::stderr(), format!("{line}\n").as_bytes());
     }
+}
+
+/// [`Scanned`] resolves every case text as `annotate_with` does, under the case's
+/// reference, other references, none, and each direction policy: scanning once and
+/// resolving later changes nothing.
+#[test]
+fn a_scanned_text_resolves_as_annotating_it_does() {
+    let others = ["2001-01-01", "2016-02-29T23:30:00", "2024-12-31"];
+    let mut expressions = 0;
+    for (_, table) in TABLES {
+        for case in parse(table) {
+            let text = case.raw.replace("[[", "").replace("]]", "");
+            let references: Vec<_> = std::iter::once(case.reference)
+                .chain(others)
+                .map(|r| parse_reference(r).ok())
+                .chain([None])
+                .collect();
+            for prefer in [Prefer::Auto, Prefer::Past, Prefer::Future] {
+                let scanned = Scanned::new(&text, prefer);
+                assert_eq!(scanned.text(), text);
+                for &r in &references {
+                    let annotated = annotate_with(&text, r, prefer);
+                    expressions += annotated.len();
+                    assert_eq!(scanned.resolve(r), annotated, "{text:?} {r:?} {prefer:?}");
+                }
+            }
+        }
+    }
+    assert!(expressions >= 1000, "only {expressions} expressions");
 }

@@ -1,9 +1,9 @@
 //! Property tests: `annotate` returns, without panicking, sorted, non-overlapping spans on char
-//! boundaries for any input: random strings, mixed scripts and emoji, random bytes decoded
+//! boundaries (and the same as [`Scanned`] resolving the text) for any input: random strings, mixed scripts and emoji, random bytes decoded
 //! lossily, and date-like soup built from the grammar's own words. The one date grammar
 //! (`parse_date_prefix`, `parse_date`) returns on the same inputs.
 
-use almanac_time::{annotate, parse_date, parse_date_prefix, parse_reference};
+use almanac_time::{Prefer, Scanned, annotate, parse_date, parse_date_prefix, parse_reference};
 use proptest::prelude::*;
 
 /// Checks the invariants of `annotate` on `text`, with and without a reference.
@@ -11,6 +11,7 @@ fn check(text: &str) {
     let reference = parse_reference("2023-04-25T10:27:40").ok();
     for r in [None, reference] {
         let found = annotate(text, r);
+        assert_eq!(Scanned::new(text, Prefer::Auto).resolve(r), found);
         let mut last_end = 0;
         for e in &found {
             assert!(e.span.start < e.span.end, "empty span {:?}", e.span);
