@@ -1,6 +1,7 @@
 //! Sentence analysis shared by the rules: tokens, entity mentions, times and amounts.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use almanac_measure::{Amount, AmountKind};
 use almanac_model::{EntityKind, EntityRef};
@@ -60,11 +61,12 @@ pub(crate) struct Sentence<'a> {
     /// The sentence text.
     pub text: &'a str,
     /// The text with ASCII letters lowercased (same byte offsets).
-    pub lower: String,
+    pub lower: Arc<str>,
     /// Byte range of the sentence in the document body.
     pub span: Range<usize>,
-    /// Tokens.
-    pub tokens: Vec<Token>,
+    /// Tokens (shared with the [`TextAnalysis`] of a repeated text: never changed once
+    /// analysed).
+    pub tokens: Arc<[Token]>,
     /// Entity mentions, sorted, non-overlapping.
     pub mentions: Vec<Mention>,
     /// Temporal expressions with their token ranges.
@@ -384,9 +386,9 @@ pub(crate) fn analyse<'a>(
     let according_to = lower.contains("according to");
     let mut s = Sentence {
         text,
-        lower,
+        lower: lower.into(),
         span,
-        tokens,
+        tokens: tokens.into(),
         mentions: Vec::new(),
         times,
         amounts,
@@ -415,8 +417,8 @@ fn on_tokens(times: Vec<TimeExpr>, tokens: &[Token]) -> Vec<(Range<usize>, TimeE
 pub(crate) struct TextAnalysis {
     /// The sentence's times, found and waiting for a reference date (it holds the text).
     times: Scanned,
-    lower: String,
-    tokens: Vec<Token>,
+    lower: Arc<str>,
+    tokens: Arc<[Token]>,
     mentions: Vec<Mention>,
     amounts: Vec<(Range<usize>, Amount)>,
     titles: Vec<Range<usize>>,
@@ -435,8 +437,8 @@ impl TextAnalysis {
     pub(crate) fn of(s: &Sentence<'_>) -> Self {
         Self {
             times: Scanned::new(s.text, Prefer::Auto),
-            lower: s.lower.clone(),
-            tokens: s.tokens.clone(),
+            lower: Arc::clone(&s.lower),
+            tokens: Arc::clone(&s.tokens),
             mentions: s.mentions.clone(),
             amounts: s.amounts.clone(),
             titles: s.titles.clone(),
@@ -461,9 +463,9 @@ impl TextAnalysis {
         }
         Some(Sentence {
             text,
-            lower: self.lower.clone(),
+            lower: Arc::clone(&self.lower),
             span,
-            tokens: self.tokens.clone(),
+            tokens: Arc::clone(&self.tokens),
             mentions: self.mentions.clone(),
             times,
             amounts: self.amounts.clone(),
