@@ -3,13 +3,15 @@
 //! Stages are measured apart too (`stage-parse`, `stage-annotate` = almanac-time and
 //! almanac-measure over every sentence, `stage-extract` = extraction of parsed documents,
 //! which includes annotate; `stage-extract-with-evidence` also builds every sentence's
-//! evidence, as the app does), so the figures say where the time goes.
+//! evidence, as the app does; `stage-extract-with-evidence-cached` does so through a
+//! `SentenceCache` kept across iterations, as the app's reading threads do, so every sentence
+//! is a repeat), so the figures say where the time goes.
 //! Run: `cargo bench -p almanac-extract --bench extract -- --warm-up-time 1 --measurement-time 3`.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
-use almanac_extract::Extractor;
+use almanac_extract::{Extractor, SentenceCache};
 use almanac_model::Document;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -88,6 +90,22 @@ fn bench(c: &mut Criterion) {
                     .map(|d| {
                         extractor
                             .extract_with_evidence(black_box(d))
+                            .1
+                            .sentences
+                            .len()
+                    })
+                    .sum::<usize>()
+            })
+        });
+        // the same through a SentenceCache that lives across iterations, as a reading
+        // thread's does: after the first pass every sentence is a repeat
+        let mut cache = SentenceCache::new(1 << 15);
+        group.bench_function("stage-extract-with-evidence-cached", |b| {
+            b.iter(|| {
+                docs.iter()
+                    .map(|d| {
+                        extractor
+                            .extract_with_evidence_cached(black_box(d), &mut cache)
                             .1
                             .sentences
                             .len()

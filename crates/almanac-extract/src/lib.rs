@@ -12,7 +12,8 @@
 //! orders events chronologically.
 //!
 //! What the crate root offers (every module is private): [`Extractor`] (facts, and the
-//! evidence of every sentence, of one document), [`Gazetteer`] (built-in names, extended by a
+//! evidence of every sentence, of one document), [`SentenceCache`] (what a reader of many
+//! documents keeps of the sentences it meets again), [`Gazetteer`] (built-in names, extended by a
 //! user's TSV file; [`GazetteerError`]), [`merge`], [`timeline`] ([`TimelineEntry`]),
 //! [`render_fact`] and [`render_time`] (one-line renderings used by snapshots and the CLI),
 //! [`entity_names`] (for completion) and [`rules`] (the rule names found in provenance).
