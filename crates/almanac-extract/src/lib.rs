@@ -76,7 +76,7 @@ pub fn rules() -> impl Iterator<Item = (&'static str, &'static str)> {
 pub struct Extractor {
     gazetteer: Gazetteer,
     /// Tells a [`SentenceCache`] whose analyses it holds: unique to each extractor made
-    /// with a gazetteer (0, the default's, is always the same empty gazetteer).
+    /// with a gazetteer (0, the default's, always has the built-in one).
     id: u64,
 }
 
