@@ -426,12 +426,24 @@ struct Retrieval {
     new_words: Vec<String>,
     /// Merge partitions whose facts changed ([`almanac_extract::merge_partition`]).
     dirty: HashSet<String>,
+    /// The facts of the file being replaced, by (item, n): its partition and stored JSON.
+    /// A fact written again unchanged leaves its partition clean (a feed fetched again
+    /// repeats most of its items); the others' partitions are dirty.
+    replaced: FxHashMap<(i64, i64), (String, String)>,
     /// The id the next sentence inserted takes (meta `next_sentence`), once read: ids are
     /// never reused, so a posting of a stale sentence never names a live one.
     next_sentence: Option<i64>,
     /// Change in live sentences and in their content words.
     sentences: i64,
     total_len: i64,
+}
+
+impl Retrieval {
+    /// Marks dirty the partitions of the replaced facts not written again.
+    fn replaced_gone(&mut self) {
+        let gone = self.replaced.drain().map(|(_, (part, _))| part);
+        self.dirty.extend(gone);
+    }
 }
 
 /// The index's stems and words, interned by the threads that read documents.
@@ -1131,10 +1143,14 @@ fn delete_file(tx: &Transaction<'_>, file: &str, batch: &mut Retrieval) -> anyho
                 dead.execute([id])?;
             }
         }
-        let mut stmt = tx.prepare_cached("SELECT part FROM facts WHERE file = ?1")?;
+        batch.replaced_gone();
+        let mut stmt =
+            tx.prepare_cached("SELECT item, n, part, data FROM facts WHERE file = ?1")?;
         let mut rows = stmt.query([file])?;
         while let Some(row) = rows.next()? {
-            batch.dirty.insert(row.get(0)?);
+            batch
+                .replaced
+                .insert((row.get(0)?, row.get(1)?), (row.get(2)?, row.get(3)?));
         }
         let mut stmt = tx.prepare_cached("SELECT title_terms FROM heads WHERE file = ?1")?;
         let mut rows = stmt.query([file])?;
@@ -1159,7 +1175,8 @@ fn delete_file(tx: &Transaction<'_>, file: &str, batch: &mut Retrieval) -> anyho
 /// Writes what a batch changed in the retrieval tables: the new terms and words, one
 /// postings blob per term for the sentences inserted (into `staged_postings` when `staged`,
 /// see [`move_staged_postings`]), the terms' counts and the corpus's.
-fn write_retrieval(tx: &Transaction<'_>, batch: Retrieval, staged: bool) -> anyhow::Result<()> {
+fn write_retrieval(tx: &Transaction<'_>, mut batch: Retrieval, staged: bool) -> anyhow::Result<()> {
+    batch.replaced_gone();
     let mut term =
         tx.prepare_cached("INSERT INTO terms (id, stem, sentences, titles) VALUES (?1, ?2, 0, 0)")?;
     for (id, stem) in &batch.new_terms {
@@ -1652,8 +1669,14 @@ fn insert_file(
         }
         for (n, (part, fact)) in serialized.facts.iter().enumerate() {
             insert_fact.execute(params![file, item as i64, n as i64, doc.id, part, fact])?;
-            if !batch.dirty.contains(part) {
-                batch.dirty.insert(part.clone());
+            match batch.replaced.remove(&(item as i64, n as i64)) {
+                Some((_, before)) if before == *fact => {}
+                before => {
+                    batch.dirty.extend(before.map(|(p, _)| p));
+                    if !batch.dirty.contains(part) {
+                        batch.dirty.insert(part.clone());
+                    }
+                }
             }
         }
         let mut first: Option<i64> = None;

@@ -288,6 +288,83 @@ fn copies_of_articles_under_other_dates_give_the_facts_and_answers_of_the_files(
     std::fs::remove_dir_all(&root).ok();
 }
 
+/// `(rowid, part, data)` of every merged fact, in rowid order: a partition merged again
+/// has its rows deleted and inserted anew.
+fn merged_rows(dir: &Path) -> Vec<(i64, String, String)> {
+    let conn = Connection::open(dir.join("almanac.sqlite")).expect("the index opens");
+    let mut stmt = conn
+        .prepare("SELECT rowid, part, data FROM merged_facts ORDER BY rowid")
+        .expect("merged_facts");
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("rows read")
+}
+
+#[test]
+fn a_feed_saved_again_merges_only_the_partitions_whose_facts_changed() {
+    let root = scratch("feed-again");
+    let corpus = root.join("corpus");
+    let dir = root.join("idx");
+    copy_dir(&fixtures().join("formats"), &corpus);
+    copy_dir(&fixtures().join("articles"), &corpus);
+    let feed = corpus.join("trade_feed.xml");
+    index(&[&corpus], &dir);
+    let before = merged_rows(&dir);
+    let feed_parts = "SELECT count(DISTINCT part) FROM facts WHERE file LIKE '%trade_feed.xml'";
+    assert!(count(&dir, feed_parts) >= 2, "the feed has facts");
+    assert!(before.len() > 20, "{} merged facts", before.len());
+
+    // saved again with a comment after the feed: its items, and so its facts, are the same
+    let original = std::fs::read_to_string(&feed).expect("fixture");
+    std::fs::write(&feed, format!("{original}<!-- saved again -->\n")).expect("write");
+    let summary = index(&[&corpus], &dir);
+    assert!(summary.contains(" 1 changed, "), "{summary}");
+    assert_eq!(merged_rows(&dir), before, "no partition was merged again");
+
+    // one item's amount changes: its facts' partitions are merged again, no other
+    let parts = |dir: &Path| {
+        let conn = Connection::open(dir.join("almanac.sqlite")).expect("the index opens");
+        let mut stmt = conn
+            .prepare("SELECT part FROM facts WHERE file LIKE '%trade_feed.xml'")
+            .expect("facts");
+        stmt.query_map([], |r| r.get::<_, String>(0))
+            .expect("rows")
+            .collect::<Result<Vec<_>, _>>()
+            .expect("rows read")
+    };
+    let mut touched = parts(&dir);
+    assert!(original.contains("17.4%"));
+    std::fs::write(&feed, original.replace("17.4%", "19.2%")).expect("write");
+    index(&[&corpus], &dir);
+    touched.extend(parts(&dir));
+    let after = merged_rows(&dir);
+    let kept = |rows: &[(i64, String, String)]| {
+        rows.iter()
+            .filter(|(_, part, _)| !touched.contains(part))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        kept(&after),
+        kept(&before),
+        "other partitions are untouched"
+    );
+    assert_ne!(
+        after, before,
+        "the changed item's partition was merged again"
+    );
+    assert!(after.iter().any(|(_, _, data)| data.contains("19.2")));
+    // and the index answers as the files do now
+    let facts = |source: &[&str]| {
+        let mut args = vec!["facts", "--json"];
+        args.extend(source);
+        text(&run(&args, b"").stdout)
+    };
+    assert_eq!(facts(&["--index", s(&dir)]), facts(&[s(&corpus)]));
+    std::fs::remove_dir_all(&root).ok();
+}
+
 #[test]
 fn an_unchanged_reindex_changes_nothing() {
     let root = scratch("unchanged");
