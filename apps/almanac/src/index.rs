@@ -2629,6 +2629,23 @@ mod tests {
     }
 
     #[test]
+    fn a_text_is_kept_when_offered_twice_and_a_full_cache_starts_over() {
+        let mut kept: Repeats<usize> = Repeats::new(2);
+        kept.offer("one", || 1);
+        assert_eq!(kept.get("one"), None, "offered once: only seen");
+        kept.offer("one", || 1);
+        assert_eq!(kept.get("one"), Some(&1));
+        kept.offer("one", || unreachable!("kept already"));
+        for text in ["two", "two", "three", "three"] {
+            kept.offer(text, || text.len());
+        }
+        // "three" found two texts kept and started over
+        assert_eq!((kept.get("one"), kept.get("two")), (None, None));
+        assert_eq!(kept.get("three"), Some(&5));
+        assert_eq!(kept.get("thre"), None);
+    }
+
+    #[test]
     fn postings_grouped_by_term_equal_postings_sorted_by_term_and_sentence() {
         let posting = |sentence: u32| Posting {
             sentence,
