@@ -23,7 +23,6 @@
 //! Only the merge partitions whose facts changed are merged again.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 use std::io::IsTerminal;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -32,7 +31,7 @@ use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use almanac_ask::Session;
 use almanac_ask::{DocMeta, Posting, content_words, stem_of, title_terms};
-use almanac_extract::{Extractor, SentenceCache};
+use almanac_extract::{Extractor, Repeats, SentenceCache};
 #[cfg(test)]
 use almanac_model::SentenceEvidence;
 use almanac_model::{Diagnostic, DocEvidence, Document, Fact, Severity};
@@ -535,7 +534,8 @@ pub(crate) struct Indexer {
     summary: Summary,
     /// The user's gazetteer text this run extracts with (empty: the built-in one alone).
     user_names: String,
-    /// Transactions this run committed: from the second on, postings are staged.
+    /// Transactions this run committed: from the second on (from the first when it defers
+    /// the indexes), postings are staged.
     transactions: usize,
     /// Whether this run drops the [deferred indexes](DEFERRED_INDEXES) while it writes: set
     /// when it reads more files than one transaction holds, and no fewer than the index
@@ -704,54 +704,6 @@ impl ReadCache {
         Self {
             sentences: SentenceCache::new(CACHED_SENTENCES),
             rows: Repeats::new(CACHED_SENTENCES),
-        }
-    }
-}
-
-/// Values kept for texts met more than once, as [`SentenceCache`] keeps analyses: a text is
-/// kept the second time it is offered, and the whole starts over when `capacity` are kept.
-struct Repeats<V> {
-    /// Hash of the text → the text and its value.
-    kept: FxHashMap<u64, (Box<str>, V)>,
-    /// Hashes of the texts offered once.
-    seen: FxHashSet<u64>,
-    capacity: usize,
-}
-
-impl<V> Repeats<V> {
-    fn new(capacity: usize) -> Self {
-        Self {
-            kept: FxHashMap::default(),
-            seen: FxHashSet::default(),
-            capacity: capacity.max(1),
-        }
-    }
-
-    fn hash(text: &str) -> u64 {
-        let mut hasher = rustc_hash::FxHasher::default();
-        text.hash(&mut hasher);
-        hasher.finish()
-    }
-
-    /// The value kept for `text`.
-    fn get(&self, text: &str) -> Option<&V> {
-        self.kept
-            .get(&Self::hash(text))
-            .filter(|(kept, _)| &**kept == text)
-            .map(|(_, v)| v)
-    }
-
-    /// Keeps `make()` for `text` if it was offered before (and nothing is kept for it).
-    fn offer(&mut self, text: &str, make: impl FnOnce() -> V) {
-        let hash = Self::hash(text);
-        if !self.kept.contains_key(&hash) && !self.seen.insert(hash) {
-            if self.kept.len() >= self.capacity {
-                self.kept.clear();
-            }
-            self.kept.insert(hash, (text.into(), make()));
-        }
-        if self.seen.len() >= self.capacity.saturating_mul(8) {
-            self.seen.clear();
         }
     }
 }
@@ -1282,14 +1234,13 @@ fn group_by_term(mut postings: Vec<(u32, Posting)>) -> Vec<(u32, Posting)> {
 /// segment): each of its pages is written once.
 ///
 /// A run writes its posting segments there from its second transaction on, and a large run
-/// (`Indexer::defer_indexes`) from its first: into an empty `postings`, moving them took
+/// (`Indexer::defer_indexes`) from its first. `postings` is keyed by term first, so the rows
+/// of a new segment land all over it: at 100,000 documents, each of 35 transactions rewrote
+/// most of its pages, and the run wrote 6.2 GB for a database of 1.7 GB. Staged rows are
+/// keyed by segment first, so they are appended. Into an empty `postings`, moving them took
 /// 0.79-0.81 s at 100,000 documents, against 1.19-1.27 s when the first segment was already
-/// there. `postings` is
-/// keyed by term first, so the rows of a new segment land all over it: at 100,000
-/// documents, each of 35 transactions rewrote most of its pages, and the run wrote 6.2 GB
-/// for a database of 1.7 GB. Staged rows are keyed by segment first, so they are appended.
-/// Rows an interrupted run left are moved by the next; until then questions read them from
-/// there too ([`DiskStore`]).
+/// there. Rows an interrupted run left are moved by the next; until then questions read them
+/// from there too ([`DiskStore`]).
 fn move_staged_postings(tx: &Transaction<'_>) -> anyhow::Result<()> {
     tx.execute_batch(
         "INSERT INTO postings (term, segment, data)
@@ -2651,23 +2602,6 @@ mod tests {
         }
         assert!(named > 100, "{named} postings");
         std::fs::remove_dir_all(dir.parent().unwrap_or(&dir)).ok();
-    }
-
-    #[test]
-    fn a_text_is_kept_when_offered_twice_and_a_full_cache_starts_over() {
-        let mut kept: Repeats<usize> = Repeats::new(2);
-        kept.offer("one", || 1);
-        assert_eq!(kept.get("one"), None, "offered once: only seen");
-        kept.offer("one", || 1);
-        assert_eq!(kept.get("one"), Some(&1));
-        kept.offer("one", || unreachable!("kept already"));
-        for text in ["two", "two", "three", "three"] {
-            kept.offer(text, || text.len());
-        }
-        // "three" found two texts kept and started over
-        assert_eq!((kept.get("one"), kept.get("two")), (None, None));
-        assert_eq!(kept.get("three"), Some(&5));
-        assert_eq!(kept.get("thre"), None);
     }
 
     #[test]

@@ -428,11 +428,6 @@ pub(crate) struct TextAnalysis {
 }
 
 impl TextAnalysis {
-    /// The sentence text.
-    pub(crate) fn text(&self) -> &str {
-        self.times.text()
-    }
-
     /// The text-only part of a sentence just [analysed](analyse).
     pub(crate) fn of(s: &Sentence<'_>) -> Self {
         Self {

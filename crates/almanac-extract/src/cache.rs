@@ -6,6 +6,95 @@ use std::ops::Range;
 use chrono::NaiveDateTime;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
+/// Values kept for texts met more than once: the policy of [`SentenceCache`], for a caller
+/// that keeps something of its own per sentence (the app keeps each repeated sentence's
+/// retrieval terms in one).
+///
+/// A text is kept the second time it is offered, so texts met once cost one hash each and
+/// keep nothing; when `capacity` texts are kept, the next one to keep starts it over.
+///
+/// ```
+/// use almanac_extract::Repeats;
+///
+/// let mut kept: Repeats<usize> = Repeats::new(100);
+/// kept.offer("Markets closed higher.", || 1);
+/// assert_eq!(kept.get("Markets closed higher."), None); // seen once
+/// kept.offer("Markets closed higher.", || 1);
+/// assert_eq!(kept.get("Markets closed higher."), Some(&1));
+/// ```
+#[derive(Debug)]
+pub struct Repeats<V> {
+    /// Hash of the text → the text and its value.
+    kept: FxHashMap<u64, (Box<str>, V)>,
+    /// Hashes of the texts offered once.
+    seen: FxHashSet<u64>,
+    capacity: usize,
+}
+
+impl<V> Repeats<V> {
+    /// Keeps at most `capacity` texts (at least one).
+    pub fn new(capacity: usize) -> Self {
+        Self {
+            kept: FxHashMap::default(),
+            seen: FxHashSet::default(),
+            capacity: capacity.max(1),
+        }
+    }
+
+    fn hash(text: &str) -> u64 {
+        let mut hasher = FxHasher::default();
+        text.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    /// The value kept for `text`.
+    pub fn get(&self, text: &str) -> Option<&V> {
+        self.kept
+            .get(&Self::hash(text))
+            .filter(|(kept, _)| &**kept == text)
+            .map(|(_, v)| v)
+    }
+
+    /// Keeps `make()` for `text` if `text` was offered before and nothing is kept for it.
+    pub fn offer(&mut self, text: &str, make: impl FnOnce() -> V) {
+        let hash = Self::hash(text);
+        if !self.kept.contains_key(&hash) && !self.seen.insert(hash) {
+            if self.kept.len() >= self.capacity {
+                self.kept.clear();
+            }
+            self.kept.insert(hash, (text.into(), make()));
+        }
+        if self.seen.len() >= self.capacity.saturating_mul(8) {
+            self.seen.clear();
+        }
+    }
+
+    /// How many texts are kept.
+    pub fn len(&self) -> usize {
+        self.kept.len()
+    }
+
+    /// Whether no text is kept.
+    pub fn is_empty(&self) -> bool {
+        self.kept.is_empty()
+    }
+
+    /// Forgets every text, kept or seen.
+    pub fn clear(&mut self) {
+        self.kept.clear();
+        self.seen.clear();
+    }
+
+    /// The value kept for `text`, to change.
+    #[cfg(test)]
+    fn get_mut(&mut self, text: &str) -> Option<&mut V> {
+        self.kept
+            .get_mut(&Self::hash(text))
+            .filter(|(kept, _)| &**kept == text)
+            .map(|(_, v)| v)
+    }
+}
+
 use crate::analysis::{Sentence, TextAnalysis, analyse};
 use crate::gazetteer::Gazetteer;
 
@@ -45,11 +134,8 @@ use crate::gazetteer::Gazetteer;
 pub struct SentenceCache {
     /// The extractor whose analyses these are ([`Extractor`](crate::Extractor)'s id).
     owner: u64,
-    /// Hash of the text → its analysis (the text is compared on lookup).
-    kept: FxHashMap<u64, TextAnalysis>,
-    /// Hashes of the texts seen once.
-    seen: FxHashSet<u64>,
-    capacity: usize,
+    /// Each kept text's analysis.
+    kept: Repeats<TextAnalysis>,
     hits: u64,
     lookups: u64,
 }
@@ -60,9 +146,7 @@ impl SentenceCache {
     pub fn new(capacity: usize) -> Self {
         Self {
             owner: 0,
-            kept: FxHashMap::default(),
-            seen: FxHashSet::default(),
-            capacity: capacity.max(1),
+            kept: Repeats::new(capacity),
             hits: 0,
             lookups: 0,
         }
@@ -93,7 +177,6 @@ impl SentenceCache {
     pub(crate) fn serve(&mut self, owner: u64) {
         if self.owner != owner {
             self.kept.clear();
-            self.seen.clear();
             self.owner = owner;
         }
     }
@@ -108,25 +191,16 @@ impl SentenceCache {
         reference: Option<NaiveDateTime>,
     ) -> Sentence<'a> {
         self.lookups += 1;
-        let mut hasher = FxHasher::default();
-        text.hash(&mut hasher);
-        let hash = hasher.finish();
-        if let Some(known) = self.kept.get(&hash).filter(|k| k.text() == text)
-            && let Some(s) = known.sentence(text, span.clone(), reference)
+        if let Some(s) = self
+            .kept
+            .get(text)
+            .and_then(|known| known.sentence(text, span.clone(), reference))
         {
             self.hits += 1;
             return s;
         }
         let s = analyse(text, span, gazetteer, reference);
-        if !self.kept.contains_key(&hash) && !self.seen.insert(hash) {
-            if self.kept.len() >= self.capacity {
-                self.kept.clear();
-            }
-            self.kept.insert(hash, TextAnalysis::of(&s));
-        }
-        if self.seen.len() >= self.capacity.saturating_mul(8) {
-            self.seen.clear();
-        }
+        self.kept.offer(text, || TextAnalysis::of(&s));
         s
     }
 }
@@ -169,12 +243,11 @@ mod tests {
         cache.analyse(text, 0..0, &g, at(2024, 6, 1));
         cache.analyse(text, 0..0, &g, at(2024, 6, 1));
         // as if the times had been read differently when the text was kept
-        let hash = *cache
+        let kept = cache
             .kept
-            .keys()
-            .next()
+            .get_mut(text)
             .expect("kept on the second sighting");
-        cache.kept.get_mut(&hash).expect("kept").time_ranges = vec![0..1, 2..3];
+        kept.time_ranges = vec![0..1, 2..3];
         let again = cache.analyse(text, 0..0, &g, at(2024, 6, 1));
         assert_eq!(
             shown(&again),
@@ -201,5 +274,22 @@ mod tests {
         assert!(cache.is_empty());
         cache.analyse("Three sentences.", 0..0, &g, None);
         assert_eq!(cache.hits(), 0);
+    }
+
+    #[test]
+    fn a_text_is_kept_when_offered_twice_and_a_full_cache_starts_over() {
+        let mut kept: Repeats<usize> = Repeats::new(2);
+        kept.offer("one", || 1);
+        assert_eq!(kept.get("one"), None, "offered once: only seen");
+        kept.offer("one", || 1);
+        assert_eq!(kept.get("one"), Some(&1));
+        kept.offer("one", || unreachable!("kept already"));
+        for text in ["two", "two", "three", "three"] {
+            kept.offer(text, || text.len());
+        }
+        // "three" found two texts kept and started over
+        assert_eq!((kept.get("one"), kept.get("two")), (None, None));
+        assert_eq!(kept.get("three"), Some(&5));
+        assert_eq!(kept.get("thre"), None);
     }
 }

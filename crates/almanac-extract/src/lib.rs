@@ -13,7 +13,8 @@
 //!
 //! What the crate root offers (every module is private): [`Extractor`] (facts, and the
 //! evidence of every sentence, of one document), [`SentenceCache`] (what a reader of many
-//! documents keeps of the sentences it meets again), [`Gazetteer`] (built-in names, extended by a
+//! documents keeps of the sentences it meets again; [`Repeats`], its policy, for a caller's
+//! own values), [`Gazetteer`] (built-in names, extended by a
 //! user's TSV file; [`GazetteerError`]), [`merge`], [`timeline`] ([`TimelineEntry`]),
 //! [`render_fact`] and [`render_time`] (one-line renderings used by snapshots and the CLI),
 //! [`entity_names`] (for completion) and [`rules`] (the rule names found in provenance).
@@ -51,7 +52,7 @@ use almanac_time::{Anchor, Granularity, TimexType};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-pub use cache::SentenceCache;
+pub use cache::{Repeats, SentenceCache};
 pub use gazetteer::{Gazetteer, GazetteerError, QUESTION_ONLY};
 pub use merge::{merge, merge_partition, sort_merged};
 pub use render::{render_fact, render_time};
