@@ -411,11 +411,10 @@ pub(crate) const STOP_WORDS: &[&str] = &[
 /// Whether `word` (normalized) is a stop word: one of [`STOP_WORDS`] or a month name written
 /// in full and lowercase (`march`; not the abbreviations, which are words of their own: `mar`).
 pub(crate) fn is_stop(word: &str) -> bool {
-    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| STOP_WORDS.iter().copied().collect());
-    // the stop words and the months' names in lowercase: a word with no capital letter is
-    // looked up once (every content word of every sentence indexed comes here)
-    static LOWER: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
+    // the stop words and the months' names in lowercase: one lookup (every content word of
+    // every sentence indexed comes here). A word with a capital letter can only match a stop
+    // word, since the names are lowercase
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<String>> =
         std::sync::LazyLock::new(|| {
             let months = (1..=12)
                 .filter_map(almanac_time::words::month_name)
@@ -426,11 +425,7 @@ pub(crate) fn is_stop(word: &str) -> bool {
                 .chain(months)
                 .collect()
         });
-    if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        SET.contains(word)
-    } else {
-        LOWER.contains(word)
-    }
+    SET.contains(word)
 }
 
 /// Whether `word` (lowercase, or its stem) names an office or title (`office` in
