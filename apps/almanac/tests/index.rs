@@ -92,7 +92,7 @@ fn dump(dir: &Path) -> Vec<String> {
         ("postings", "term, segment"),
         ("staged_postings", "segment, term"),
         ("words", "word"),
-        ("dead", "sentence"),
+        ("dead", "first_sentence"),
         ("merged_facts", "part, data"),
         ("dirty_parts", "part"),
     ] {
