@@ -34,7 +34,7 @@ use almanac_ask::{DocMeta, Posting, content_words, stem_of, title_terms};
 use almanac_extract::{Extractor, Repeats, SentenceCache};
 #[cfg(test)]
 use almanac_model::SentenceEvidence;
-use almanac_model::{Diagnostic, DocEvidence, Document, Fact, Severity};
+use almanac_model::{Diagnostic, DocEvidence, Document, Fact, Mention, Severity};
 use almanac_parse::Options;
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
@@ -50,7 +50,7 @@ use sha2::{Digest, Sha256};
 use crate::corpus::{self, Found, Walked};
 use crate::store::{
     DiskStore, SentenceSet, StagedPostings, StoredDoc, decode_ids, decode_postings, encode_ids,
-    encode_postings, sentence_data,
+    encode_postings, sentence_data_with,
 };
 use crate::stored_fact;
 
@@ -303,34 +303,54 @@ impl SentenceRow {
     }
 }
 
+/// The JSON of `mentions`; on failure, an empty text, and the error in `failed` (the
+/// document is then not written).
+fn mentions_json(mentions: &[Mention], failed: &mut Option<serde_json::Error>) -> String {
+    serde_json::to_string(mentions).unwrap_or_else(|e| {
+        failed.get_or_insert(e);
+        String::new()
+    })
+}
+
+/// What a reading thread keeps of a sentence met twice: its retrieval row (the term ids do
+/// not change during a run), and its mentions with their JSON, which a repeat whose mentions
+/// are equal reuses (they depend on its document: the date its times resolve against, the
+/// names met before it).
+struct KeptSentence {
+    row: SentenceRow,
+    mentions: Vec<Mention>,
+    mentions_json: String,
+}
+
 /// The JSON texts of one document's rows.
 struct Serialized {
     doc: String,
     head: String,
+    /// The `published` column ([`published`]).
+    published: Option<String>,
     /// Each fact's merge partition and JSON.
     facts: Vec<(String, String)>,
+    /// Each sentence's `data` ([`sentence_data_with`]).
     sentences: Vec<String>,
 }
 
 impl Serialized {
+    /// The rows of `doc` but its sentences' `data`, which `sentences` gives.
     fn new(
         doc: &Document,
         head: &DocMeta,
         facts: &[Fact],
-        evidence: &DocEvidence,
+        sentences: serde_json::Result<Vec<String>>,
     ) -> anyhow::Result<Self> {
         Ok(Self {
             doc: json(doc)?,
             head: json(head)?,
+            published: published(doc),
             facts: facts
                 .iter()
                 .map(|f| Ok((partition(f), stored_fact::encode_whole(f)?)))
                 .collect::<anyhow::Result<_>>()?,
-            sentences: evidence
-                .sentences
-                .iter()
-                .map(sentence_data)
-                .collect::<serde_json::Result<_>>()?,
+            sentences: sentences?,
         })
     }
 }
@@ -347,20 +367,32 @@ impl Analyzed {
         let (facts, evidence) = extractor.extract_with_evidence_cached(&doc, &mut cache.sentences);
         let head = DocMeta::of(&doc);
         let title = doc.title.as_deref().map(title_terms).unwrap_or_default();
-        let json = Serialized::new(&doc, &head, &facts, &evidence);
         let mut new = NewVocabulary::default();
         // the content words of every sentence met for the first time, lowercased, found
         // before taking the lock (the other threads wait for it): one text, each word's end,
         // each sentence's word count. A sentence met before takes the row it had then.
         let mut words = String::new();
         let mut ends: Vec<usize> = Vec::new();
+        // each sentence's `data`, and the mentions' JSON of those not kept (to offer)
+        let mut data = Vec::with_capacity(evidence.sentences.len());
+        let mut unkept_json: Vec<String> = Vec::new();
+        let mut failed = None;
         let rows: Vec<Result<SentenceRow, usize>> = evidence
             .sentences
             .iter()
             .map(|s| {
-                if let Some(row) = cache.rows.get(&s.text) {
-                    return Ok(row.clone());
+                if let Some(k) = cache.rows.get(&s.text) {
+                    if k.mentions == s.mentions {
+                        data.push(sentence_data_with(&s.span, s.headline, &k.mentions_json));
+                    } else {
+                        let json = mentions_json(&s.mentions, &mut failed);
+                        data.push(sentence_data_with(&s.span, s.headline, &json));
+                    }
+                    return Ok(k.row.clone());
                 }
+                let json = mentions_json(&s.mentions, &mut failed);
+                data.push(sentence_data_with(&s.span, s.headline, &json));
+                unkept_json.push(json);
                 let before = ends.len();
                 content_words(&s.text, |lower| {
                     words.push_str(lower);
@@ -369,6 +401,7 @@ impl Analyzed {
                 Err(ends.len() - before)
             })
             .collect();
+        let json = Serialized::new(&doc, &head, &facts, failed.map_or(Ok(data), Err));
         let (title_terms, ids) = {
             // a poisoned lock only means another thread panicked: the map is still whole
             let mut v = vocabulary.lock().unwrap_or_else(|e| e.into_inner());
@@ -387,13 +420,19 @@ impl Analyzed {
             (title, ids)
         };
         let mut ids = ids.into_iter();
+        let mut unkept_json = unkept_json.into_iter();
         let sentence_terms = rows
             .into_iter()
             .zip(&evidence.sentences)
             .map(|(row, s)| {
                 row.unwrap_or_else(|count| {
                     let row = SentenceRow::of(ids.by_ref().take(count), count);
-                    cache.rows.offer(&s.text, || row.clone());
+                    let mentions_json = unkept_json.next().unwrap_or_default();
+                    cache.rows.offer(&s.text, || KeptSentence {
+                        row: row.clone(),
+                        mentions: s.mentions.clone(),
+                        mentions_json,
+                    });
                     row
                 })
             })
@@ -548,6 +587,8 @@ pub(crate) struct Indexer {
     /// held. Building them again costs a pass over every fact (0.9 s at 100,000 documents),
     /// so a run that changes a few files of a large index keeps them.
     defer_indexes: bool,
+    /// The files this `Indexer` wrote that were not indexed when it opened: they have rows.
+    written: HashSet<String>,
 }
 
 /// A thread with its own connection that copies the write-ahead log into the database after
@@ -701,8 +742,8 @@ const CACHED_SENTENCES: usize = 1 << 15;
 struct ReadCache {
     /// Their analyses, for extraction.
     sentences: SentenceCache,
-    /// Their retrieval rows (the term ids do not change during a run).
-    rows: Repeats<SentenceRow>,
+    /// Their retrieval rows and mentions.
+    rows: Repeats<KeptSentence>,
 }
 
 impl ReadCache {
@@ -871,6 +912,7 @@ impl Indexer {
             summary: Summary::default(),
             transactions: 0,
             defer_indexes: false,
+            written: HashSet::new(),
         })
     }
 
@@ -944,10 +986,17 @@ impl Indexer {
                             self.summary.problems.extend(diagnostics.iter().cloned());
                         }
                         documents += docs.len();
-                        delete_file(&tx, &file, &mut batch)?;
+                        // a file neither indexed before nor written since has no rows to delete
+                        // (looking for them in a fresh index took 6% of the writer's time)
+                        if known || self.written.contains(&file) {
+                            delete_file(&tx, &file, &mut batch)?;
+                        }
                         insert_file(&tx, &file, &docs, &diagnostics, &mut batch)
                             .with_context(|| format!("writing {file} to the index"))?;
                         upsert_file(&tx, &file, &row)?;
+                        if !known {
+                            self.written.insert(file);
+                        }
                     }
                 }
             }
@@ -1801,7 +1850,7 @@ fn insert_file(
             doc.path,
             doc.format,
             doc.title,
-            published(doc),
+            serialized.published,
             serialized.doc,
         ])?;
         insert_head.execute(params![

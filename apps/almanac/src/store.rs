@@ -147,17 +147,22 @@ struct SentenceData<T> {
     mentions: T,
 }
 
-/// The `data` JSON of a sentence.
-pub(crate) fn sentence_data(s: &SentenceEvidence) -> serde_json::Result<String> {
-    serde_json::to_string(&SentenceData {
-        span: s.span.clone(),
-        headline: s.headline,
-        mentions: &s.mentions,
-    })
+/// The `data` JSON of a sentence whose mentions' JSON is `mentions` (the JSON serde writes
+/// for a [`SentenceData`]): a sentence met again in other documents has other spans, and
+/// mostly the same mentions, whose JSON is then written once.
+pub(crate) fn sentence_data_with(span: &Range<usize>, headline: bool, mentions: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(mentions.len() + 64);
+    let _ = write!(
+        out,
+        r#"{{"span":{{"start":{},"end":{}}},"headline":{headline},"mentions":{mentions}}}"#,
+        span.start, span.end
+    );
+    out
 }
 
 /// A sentence from its `text` and `data` columns; `None` when `data` is not what
-/// [`sentence_data`] writes.
+/// [`sentence_data_with`] writes.
 pub(crate) fn sentence_from_row(text: String, data: &str) -> Option<SentenceEvidence> {
     let d: SentenceData<Vec<Mention>> = serde_json::from_str(data).ok()?;
     Some(SentenceEvidence {
@@ -611,6 +616,33 @@ mod tests {
         assert_eq!(back, postings);
         let ids = [0, 1, 7, 4_000_000_000];
         assert_eq!(decode_ids(&encode_ids(&ids)), ids);
+    }
+
+    #[test]
+    fn sentence_data_is_the_json_serde_writes_and_reads_back() {
+        let doc = almanac_model::Document::new(
+            "a.txt",
+            "text",
+            "Mr Howard said on Monday that 24 weeks was too long.\n\nThe Zanzibar ferry company \
+             bought three boats for $2.5 million in March 2023, \"a fair price\".",
+        );
+        let (_, evidence) = almanac_extract::Extractor::new().extract_with_evidence(&doc);
+        assert!(evidence.sentences.len() >= 2);
+        let mut mentions = 0;
+        for s in &evidence.sentences {
+            mentions += s.mentions.len();
+            let json = serde_json::to_string(&s.mentions).expect("serializes");
+            let data = sentence_data_with(&s.span, s.headline, &json);
+            let serde = serde_json::to_string(&SentenceData {
+                span: s.span.clone(),
+                headline: s.headline,
+                mentions: &s.mentions,
+            })
+            .expect("serializes");
+            assert_eq!(data, serde);
+            assert_eq!(sentence_from_row(s.text.clone(), &data).as_ref(), Some(s));
+        }
+        assert!(mentions >= 4, "{mentions} mentions");
     }
 
     #[test]
