@@ -221,40 +221,15 @@ pub fn merge(mut facts: Vec<Fact>) -> Vec<Fact> {
 /// path and position, then id. Merging partitions apart ([`merge_partition`]) and sorting
 /// the union gives what merging them together gives.
 pub fn sort_merged(facts: &mut [Fact]) {
-    // the keys are sorted, then the facts moved once: sorting the facts themselves moved
-    // them (hundreds of bytes each) at every step and followed three pointers per key
-    let mut order: Vec<usize> = (0..facts.len()).collect();
-    {
-        let keys: Vec<(Option<(&str, usize)>, &str)> = facts
-            .iter()
-            .map(|f| {
-                let first = f.sources.first().map(|s| (&*s.doc_path, s.span.start));
-                (first, f.id.as_str())
-            })
-            .collect();
-        // stable, as sorting the facts was: equal keys keep their order
-        order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
-    }
-    permute(facts, order);
-}
-
-/// Reorders `items` so that the item at `order[i]` comes at `i`; `order` is a permutation of
-/// the indices. Each item is moved once, cycle by cycle.
-fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
-    for start in 0..items.len() {
-        // follow the cycle through `start`, marking each index done as `usize::MAX`; the item
-        // of `start` travels along it and lands where the cycle closes
-        let mut at = start;
-        while order[at] != usize::MAX {
-            let from = order[at];
-            order[at] = usize::MAX;
-            if from == start {
-                break;
-            }
-            items.swap(at, from);
-            at = from;
-        }
-    }
+    // each key made once, then the facts moved once: sorting the facts themselves moved them
+    // (hundreds of bytes each) at every step and followed three pointers per key
+    facts.sort_by_cached_key(|f| {
+        let first = f
+            .sources
+            .first()
+            .map(|s| (std::sync::Arc::clone(&s.doc_path), s.span.start));
+        (first, f.id.clone())
+    });
 }
 
 /// The partition of a fact for [`merge`]: facts of different partitions are never merged,
@@ -700,26 +675,6 @@ mod tests {
     use almanac_time::Granularity;
 
     use crate::{Extractor, merge, render_fact};
-
-    #[test]
-    fn permuting_in_place_equals_collecting_in_the_order() {
-        // permutations with fixed points, 2-cycles and long cycles, from a small generator
-        let mut seed = 7u64;
-        for n in [0usize, 1, 2, 3, 10, 97] {
-            let mut order: Vec<usize> = (0..n).collect();
-            for i in (1..n).rev() {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                order.swap(i, (seed >> 33) as usize % (i + 1));
-            }
-            let items: Vec<String> = (0..n).map(|i| format!("item {i}")).collect();
-            let expected: Vec<String> = order.iter().map(|&i| items[i].clone()).collect();
-            let mut permuted = items;
-            super::permute(&mut permuted, order);
-            assert_eq!(permuted, expected, "{n} items");
-        }
-    }
 
     /// Merges the facts of documents (one per text, optionally dated by a leading
     /// `YYYY-MM-DD: `) and renders them with their number of sources and conflicts.
