@@ -382,18 +382,22 @@ impl Analyzed {
             .sentences
             .iter()
             .map(|s| {
-                if let Some(k) = cache.rows.get(&s.text) {
-                    if k.mentions == s.mentions {
-                        data.push(sentence_data_with(&s.span, s.headline, &k.mentions_json));
-                    } else {
-                        let json = mentions_json(&s.mentions, &mut failed);
-                        data.push(sentence_data_with(&s.span, s.headline, &json));
-                    }
+                let kept = cache.rows.get(&s.text);
+                // the kept mentions' JSON when they are the same, else their own
+                let fresh = match kept {
+                    Some(k) if k.mentions == s.mentions => None,
+                    _ => Some(mentions_json(&s.mentions, &mut failed)),
+                };
+                let json = fresh.as_deref().or(kept.map(|k| k.mentions_json.as_str()));
+                data.push(sentence_data_with(
+                    &s.span,
+                    s.headline,
+                    json.unwrap_or_default(),
+                ));
+                if let Some(k) = kept {
                     return Ok(k.row.clone());
                 }
-                let json = mentions_json(&s.mentions, &mut failed);
-                data.push(sentence_data_with(&s.span, s.headline, &json));
-                unkept_json.push(json);
+                unkept_json.push(fresh.unwrap_or_default());
                 let before = ends.len();
                 content_words(&s.text, |lower| {
                     words.push_str(lower);
