@@ -58,11 +58,12 @@ use crate::stored_fact;
 pub(crate) const FILE_NAME: &str = "almanac.sqlite";
 
 /// The schema version this build writes and reads (`meta.schema`).
-const SCHEMA_VERSION: &str = "7";
+const SCHEMA_VERSION: &str = "8";
 
 /// The schema version before this one: this build reads it, and a run of `almanac index`
-/// migrates it (version 7 keeps `dead` as ranges of ids, with their compaction pass).
-const PREVIOUS_SCHEMA_VERSION: &str = "6";
+/// migrates it (version 8 numbers the documents in `heads.doc`, and merged facts cite
+/// them by number; version 7 cited their paths).
+const PREVIOUS_SCHEMA_VERSION: &str = "7";
 
 /// Files read and parsed in parallel per round.
 pub(crate) const BATCH_FILES: usize = 256;
@@ -115,13 +116,14 @@ CREATE TABLE IF NOT EXISTS documents (
     PRIMARY KEY (file, item)
 );
 CREATE TABLE IF NOT EXISTS heads (
+    doc INTEGER PRIMARY KEY,
     file TEXT NOT NULL,
     item INTEGER NOT NULL,
     head TEXT NOT NULL,
     title_terms BLOB NOT NULL,
     first_sentence INTEGER NOT NULL,
     sentence_count INTEGER NOT NULL,
-    PRIMARY KEY (file, item)
+    UNIQUE (file, item)
 );
 CREATE TABLE IF NOT EXISTS diagnostics (
     file TEXT,
@@ -141,6 +143,7 @@ CREATE TABLE IF NOT EXISTS facts (
     doc_id TEXT NOT NULL,
     part TEXT NOT NULL,
     data TEXT NOT NULL,
+    doc INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (file, item, n)
 );
 CREATE TABLE IF NOT EXISTS sentences (
@@ -480,6 +483,10 @@ struct Retrieval {
     /// A fact written again unchanged leaves its partition clean (a feed fetched again
     /// repeats most of its items); the others' partitions are dirty.
     replaced: FxHashMap<(i64, i64), (String, String)>,
+    /// The file being replaced and its documents' numbers (`heads.doc`) by item: a
+    /// document written again keeps its number, which the merged facts of the partitions
+    /// its unchanged facts leave clean still cite.
+    replaced_docs: (String, FxHashMap<i64, i64>),
     /// The id the next sentence inserted takes (meta `next_sentence`), once read: ids are
     /// never reused, so a posting of a stale sentence never names a live one.
     next_sentence: Option<i64>,
@@ -846,17 +853,31 @@ impl Indexer {
         )?;
         check_schema(&conn, &path)?;
         if meta(&conn, "schema")?.as_deref() == Some(PREVIOUS_SCHEMA_VERSION) {
-            // each stale id becomes a range of one, of the first compaction pass
+            // heads number their documents, as they did by rowid, and facts name theirs;
+            // every partition is merged again at the end of this run, its sources citing
+            // numbers (until then, the merged facts citing paths read as they are)
             conn.execute_batch(&format!(
                 "BEGIN;
-                 CREATE TABLE dead_ranges (
-                     first_sentence INTEGER PRIMARY KEY,
-                     count INTEGER NOT NULL,
-                     pass INTEGER NOT NULL
+                 CREATE TABLE numbered_heads (
+                     doc INTEGER PRIMARY KEY,
+                     file TEXT NOT NULL,
+                     item INTEGER NOT NULL,
+                     head TEXT NOT NULL,
+                     title_terms BLOB NOT NULL,
+                     first_sentence INTEGER NOT NULL,
+                     sentence_count INTEGER NOT NULL,
+                     UNIQUE (file, item)
                  );
-                 INSERT INTO dead_ranges SELECT sentence, 1, 0 FROM dead;
-                 DROP TABLE dead;
-                 ALTER TABLE dead_ranges RENAME TO dead;
+                 INSERT INTO numbered_heads
+                     SELECT rowid, file, item, head, title_terms, first_sentence, sentence_count
+                     FROM heads;
+                 DROP TABLE heads;
+                 ALTER TABLE numbered_heads RENAME TO heads;
+                 ALTER TABLE facts ADD COLUMN doc INTEGER NOT NULL DEFAULT 0;
+                 UPDATE facts SET doc = (
+                     SELECT h.doc FROM heads h WHERE h.file = facts.file AND h.item = facts.item
+                 );
+                 INSERT OR IGNORE INTO dirty_parts SELECT DISTINCT part FROM facts;
                  UPDATE meta SET value = '{SCHEMA_VERSION}' WHERE key = 'schema';
                  COMMIT;"
             ))
@@ -1206,13 +1227,18 @@ fn delete_file(tx: &Transaction<'_>, file: &str, batch: &mut Retrieval) -> anyho
                 .replaced
                 .insert((row.get(0)?, row.get(1)?), (row.get(2)?, row.get(3)?));
         }
-        let mut stmt = tx.prepare_cached("SELECT title_terms FROM heads WHERE file = ?1")?;
+        let mut stmt = tx.prepare_cached("SELECT title_terms, item, doc FROM heads WHERE file = ?1")?;
         let mut rows = stmt.query([file])?;
+        let (replaced_file, docs) = &mut batch.replaced_docs;
+        replaced_file.clear();
+        replaced_file.push_str(file);
+        docs.clear();
         while let Some(row) = rows.next()? {
             let terms: Vec<u8> = row.get(0)?;
             for t in decode_ids(&terms) {
                 batch.counts.entry(t).or_default().1 -= 1;
             }
+            docs.insert(row.get(1)?, row.get(2)?);
         }
     }
     let mut delete = tx.prepare_cached("DELETE FROM sentences WHERE id >= ?1 AND id < ?2")?;
@@ -1486,14 +1512,9 @@ fn compact_terms(tx: &Transaction<'_>, from: i64, budget: i64) -> anyhow::Result
     Ok(next)
 }
 
-/// The ids of `dead`, ascending, of the ranges as [schema 7](SCHEMA_VERSION) keeps them or
-/// one by one as the [previous](PREVIOUS_SCHEMA_VERSION) did.
+/// The ids of `dead`, ascending.
 fn dead_ids(conn: &Connection) -> anyhow::Result<Vec<u32>> {
-    let query = if meta(conn, "schema")?.as_deref() == Some(PREVIOUS_SCHEMA_VERSION) {
-        "SELECT sentence, 1 FROM dead ORDER BY sentence"
-    } else {
-        "SELECT first_sentence, count FROM dead ORDER BY first_sentence"
-    };
+    let query = "SELECT first_sentence, count FROM dead ORDER BY first_sentence";
     let mut ids = Vec::new();
     let mut stmt = conn.prepare(query)?;
     let mut rows = stmt.query([])?;
@@ -1524,7 +1545,7 @@ fn merge_dirty_in_rounds(tx: &Transaction<'_>, round_rows: usize) -> anyhow::Res
         .prepare("SELECT part FROM dirty_parts")?
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
-    let mut scan = tx.prepare_cached("SELECT rowid, data FROM facts WHERE rowid >= ?1")?;
+    let mut scan = tx.prepare_cached("SELECT rowid, doc, data FROM facts WHERE rowid >= ?1")?;
     let mut insert = tx.prepare_cached("INSERT INTO merged_facts (part, data) VALUES (?1, ?2)")?;
     // each partition's rows, found in the `part` index, and its merged facts removed
     let mut rowids: Vec<Vec<i64>> = Vec::with_capacity(parts.len());
@@ -1559,14 +1580,14 @@ fn merge_dirty_in_rounds(tx: &Transaction<'_>, round_rows: usize) -> anyhow::Res
     // `part` gives them). They are read in the order they are stored, not partition by
     // partition, which would be a random read each. The table is walked from a row wanted to
     // the next while they are near ([`SCAN_GAP`]): a step costs less than a lookup.
-    let mut read_round = |round: &Range<usize>| -> anyhow::Result<Vec<Vec<String>>> {
+    let mut read_round = |round: &Range<usize>| -> anyhow::Result<Vec<Vec<(i64, String)>>> {
         let mut wanted: Vec<(i64, usize)> = rowids[round.clone()]
             .iter()
             .enumerate()
             .flat_map(|(k, ids)| ids.iter().map(move |&id| (id, k)))
             .collect();
         wanted.sort_unstable();
-        let mut texts: Vec<Vec<String>> = vec![Vec::new(); round.len()];
+        let mut texts: Vec<Vec<(i64, String)>> = vec![Vec::new(); round.len()];
         let mut next = wanted.iter().peekable();
         while let Some(&&(first, _)) = next.peek() {
             let mut rows = scan.query([first])?;
@@ -1581,7 +1602,7 @@ fn merge_dirty_in_rounds(tx: &Transaction<'_>, round_rows: usize) -> anyhow::Res
                 if at > rowid {
                     anyhow::bail!("fact row {rowid} is missing from the index");
                 }
-                texts[k].push(row.get(1)?);
+                texts[k].push((row.get(1)?, row.get(2)?));
                 next.next();
                 if next.peek().is_some_and(|n| n.0 - at > SCAN_GAP) {
                     break;
@@ -1624,19 +1645,28 @@ fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
-/// Merges each partition's facts as stored in `facts.data`, in parallel, and returns the
-/// merged facts as stored in `merged_facts.data`.
-fn merge_round(texts: Vec<Vec<String>>) -> anyhow::Result<Vec<Vec<String>>> {
+/// Merges each partition's facts as stored in `facts.data`, each with its document's number
+/// (`facts.doc`), in parallel, and returns the merged facts as stored in
+/// `merged_facts.data`.
+fn merge_round(texts: Vec<Vec<(i64, String)>>) -> anyhow::Result<Vec<Vec<String>>> {
     texts
         .into_par_iter()
         .map(|texts| {
+            // a document's facts cite that document only
+            let mut numbers: FxHashMap<Arc<str>, i64> = FxHashMap::default();
             let facts = texts
                 .iter()
-                .map(|t| stored_fact::decode_whole(t))
+                .map(|(doc, text)| {
+                    let fact = stored_fact::decode_whole(text)?;
+                    for s in &fact.sources {
+                        numbers.entry(Arc::clone(&s.doc_path)).or_insert(*doc);
+                    }
+                    Ok(fact)
+                })
                 .collect::<anyhow::Result<Vec<Fact>>>()?;
             almanac_extract::merge(facts)
                 .iter()
-                .map(|f| Ok(stored_fact::encode(f)?))
+                .map(|f| stored_fact::encode(f, |path| numbers.get(path).copied()))
                 .collect()
         })
         .collect()
@@ -1655,15 +1685,15 @@ const MERGE_ROUND_ROWS: usize = 131_072;
 
 /// The merged facts of the index `conn`, in the order [`almanac_extract::merge`] gives them;
 /// `docs` are the metadata of its documents, which complete the facts' sources.
-fn read_merged(conn: &Connection, docs: &[DocMeta]) -> anyhow::Result<Vec<Fact>> {
+fn read_merged(conn: &Connection, docs: &Heads) -> anyhow::Result<Vec<Fact>> {
     resolve_merged(read_stored_facts(conn)?, docs)
 }
 
-/// The merged facts of the index `conn` as stored, sorted, their sources not completed.
-fn read_stored_facts(conn: &Connection) -> anyhow::Result<Vec<Fact>> {
+/// The merged facts of the index `conn` as stored, their sources not completed.
+fn read_stored_facts(conn: &Connection) -> anyhow::Result<Vec<stored_fact::Parsed>> {
     let rows = row_count(conn, "merged_facts")?;
     let mut stmt = conn.prepare("SELECT data FROM merged_facts")?;
-    let mut facts = read_in_rounds(
+    read_in_rounds(
         stmt.query([])?,
         rows,
         |row, (texts, round): &mut (String, Vec<Range<usize>>)| {
@@ -1683,18 +1713,33 @@ fn read_stored_facts(conn: &Connection) -> anyhow::Result<Vec<Fact>> {
             round.clear();
             facts.into_iter().collect()
         },
-    )?;
-    // sorting needs only the paths the facts hold already
-    almanac_extract::sort_merged(&mut facts);
-    Ok(facts)
+    )
 }
 
-/// The facts of [`read_stored_facts`] with their sources completed from `docs`.
-fn resolve_merged(mut facts: Vec<Fact>, docs: &[DocMeta]) -> anyhow::Result<Vec<Fact>> {
-    let by_path: FxHashMap<&str, &DocMeta> = docs.iter().map(|d| (&*d.path, d)).collect();
-    facts
-        .par_iter_mut()
-        .try_for_each(|f| stored_fact::complete(f, |path| by_path.get(path).copied()))?;
+/// The facts of [`read_stored_facts`] with their sources completed from `docs`, in the
+/// order [`almanac_extract::merge`] gives.
+fn resolve_merged(parsed: Vec<stored_fact::Parsed>, docs: &Heads) -> anyhow::Result<Vec<Fact>> {
+    let by_number: FxHashMap<i64, &DocMeta> =
+        docs.numbers.iter().copied().zip(&docs.metas).collect();
+    // only an index of the previous schema names documents by path
+    let by_path: FxHashMap<&str, &DocMeta> = if parsed.iter().any(stored_fact::Parsed::cites_paths) {
+        docs.metas.iter().map(|d| (&*d.path, d)).collect()
+    } else {
+        FxHashMap::default()
+    };
+    let mut facts = Vec::new();
+    parsed
+        .into_par_iter()
+        .map(|p| {
+            stored_fact::complete(
+                p,
+                |n| by_number.get(&n).copied(),
+                |path| by_path.get(path).copied(),
+            )
+        })
+        .collect_into_vec(&mut facts);
+    let mut facts = facts.into_iter().collect::<anyhow::Result<Vec<Fact>>>()?;
+    almanac_extract::sort_merged(&mut facts);
     Ok(facts)
 }
 
@@ -1781,11 +1826,12 @@ fn insert_file(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     let mut insert_head = tx.prepare_cached(
-        "INSERT INTO heads (file, item, head, title_terms, first_sentence, sentence_count)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO heads (doc, file, item, head, title_terms, first_sentence, sentence_count)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     let mut insert_fact = tx.prepare_cached(
-        "INSERT INTO facts (file, item, n, doc_id, part, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO facts (file, item, n, doc_id, part, data, doc)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     let mut insert_sentence = tx.prepare_cached(
         "INSERT INTO sentences (id, file, item, n, doc_id, text, data, terms, len)
@@ -1795,14 +1841,34 @@ fn insert_file(
         Some(id) => id,
         None => meta_number::<i64>(tx, "next_sentence")?.max(1),
     };
+    // the numbers of the documents this file held before (see `delete_file`)
+    let mut numbers = if batch.replaced_docs.0 == file {
+        std::mem::take(&mut batch.replaced_docs.1)
+    } else {
+        FxHashMap::default()
+    };
     for (item, a) in docs.iter().enumerate() {
         let doc = &a.doc;
         let serialized = a.json.as_ref().map_err(|e| anyhow::anyhow!("{e:#}"))?;
         for d in &doc.diagnostics {
             insert_diagnostic(tx, Some(file), Some(item), d)?;
         }
+        let count = a.evidence.sentences.len();
+        // ids of one document are contiguous, from the next one
+        let first = if count > 0 { next_id } else { 0 };
+        // a new document takes the next number
+        insert_head.execute(params![
+            numbers.remove(&(item as i64)),
+            file,
+            item as i64,
+            serialized.head,
+            encode_ids(&a.title_terms),
+            first,
+            count as i64,
+        ])?;
+        let number = tx.last_insert_rowid();
         for (n, (part, fact)) in serialized.facts.iter().enumerate() {
-            insert_fact.execute(params![file, item as i64, n as i64, doc.id, part, fact])?;
+            insert_fact.execute(params![file, item as i64, n as i64, doc.id, part, fact, number])?;
             match batch.replaced.remove(&(item as i64, n as i64)) {
                 Some((_, before)) if before == *fact => {}
                 before => {
@@ -1813,8 +1879,6 @@ fn insert_file(
                 }
             }
         }
-        let mut first: Option<i64> = None;
-        let count = a.evidence.sentences.len();
         for (n, ((s, data), row)) in a
             .evidence
             .sentences
@@ -1836,8 +1900,6 @@ fn insert_file(
                 row.encoded,
                 i64::from(row.len),
             ])?;
-            let first = *first.get_or_insert(id);
-            // ids of one document are contiguous: the next sentence is `id + 1`
             debug_assert_eq!(id, first + n as i64);
             let sentence = u32::try_from(id).context("more than 4 billion sentences")?;
             let next_in_doc = n + 1 < count;
@@ -1869,14 +1931,6 @@ fn insert_file(
             doc.title,
             serialized.published,
             serialized.doc,
-        ])?;
-        insert_head.execute(params![
-            file,
-            item as i64,
-            serialized.head,
-            encode_ids(&a.title_terms),
-            first.unwrap_or(0),
-            count as i64,
         ])?;
     }
     batch.next_sentence = Some(next_id);
@@ -2109,15 +2163,26 @@ fn path_bytes(path: &Path) -> impl Iterator<Item = u8> + '_ {
         .map(|&b| if b == b'/' { 0 } else { b })
 }
 
-/// The documents of the index `conn`: their heads, and their title terms and sentence ids,
-/// in the order `corpus::load` gives (files sorted as paths, then items in source order).
-fn read_docs(conn: &Connection) -> anyhow::Result<(Vec<DocMeta>, Vec<StoredDoc>)> {
+/// The documents of an index, in the order `corpus::load` gives (files sorted as paths, then
+/// items in source order).
+struct Heads {
+    /// Their metadata.
+    metas: Vec<DocMeta>,
+    /// Their title terms and sentence ids.
+    stored: Vec<StoredDoc>,
+    /// Their numbers (`heads.doc`), which merged facts cite.
+    numbers: Vec<i64>,
+}
+
+/// The documents of the index `conn` ([`Heads`]).
+fn read_docs(conn: &Connection) -> anyhow::Result<Heads> {
+    // `rowid` is `doc` (schema 7 has no `doc`, and its merged facts cite paths)
     let mut stmt = conn.prepare(
-        "SELECT file, item, head, title_terms, first_sentence, sentence_count FROM heads",
+        "SELECT file, item, head, title_terms, first_sentence, sentence_count, rowid FROM heads",
     )?;
     // a round: its heads' texts, and each row's file, item, head and stored parts
-    type Round = (String, Vec<(String, i64, Range<usize>, StoredDoc)>);
-    let docs: Vec<(String, i64, DocMeta, StoredDoc)> = read_in_rounds(
+    type Round = (String, Vec<(String, i64, Range<usize>, (StoredDoc, i64))>);
+    let docs: Vec<(String, i64, DocMeta, (StoredDoc, i64))> = read_in_rounds(
         stmt.query([])?,
         row_count(conn, "heads")?,
         |row, (heads, round): &mut Round| {
@@ -2129,10 +2194,13 @@ fn read_docs(conn: &Connection) -> anyhow::Result<(Vec<DocMeta>, Vec<StoredDoc>)
                 row.get(0)?,
                 row.get(1)?,
                 start..heads.len(),
-                StoredDoc {
-                    title: decode_ids(row.get_ref(3)?.as_blob()?),
-                    sentences: first..first.saturating_add(count),
-                },
+                (
+                    StoredDoc {
+                        title: decode_ids(row.get_ref(3)?.as_blob()?),
+                        sentences: first..first.saturating_add(count),
+                    },
+                    row.get(6)?,
+                ),
             ));
             Ok(())
         },
@@ -2172,9 +2240,14 @@ fn read_docs(conn: &Connection) -> anyhow::Result<(Vec<DocMeta>, Vec<StoredDoc>)
         keys.sort_unstable();
         keys.into_iter().map(|k| k.2).collect()
     };
-    let mut slots: Vec<Option<(DocMeta, StoredDoc)>> =
+    let mut slots: Vec<Option<(DocMeta, (StoredDoc, i64))>> =
         docs.into_iter().map(|d| Some((d.2, d.3))).collect();
-    Ok(order.iter().filter_map(|&i| slots[i].take()).unzip())
+    let (metas, (stored, numbers)) = order.iter().filter_map(|&i| slots[i].take()).unzip();
+    Ok(Heads {
+        metas,
+        stored,
+        numbers,
+    })
 }
 
 /// The number of rows of `table` (a name of this module's schema).
@@ -2303,10 +2376,11 @@ pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> 
         (docs, tables, join(stored), join(gazetteer))
     });
     let gazetteer = gazetteer?;
-    let (metas, docs) = docs.with_context(context)?;
+    let heads = docs.with_context(context)?;
     let tables = tables.with_context(context)?;
     let stored = stored.with_context(context)?;
-    let facts = resolve_merged(stored, &metas).with_context(context)?;
+    let facts = resolve_merged(stored, &heads).with_context(context)?;
+    let Heads { metas, stored, .. } = heads;
     let StoreTables {
         sentences,
         total_len,
@@ -2319,7 +2393,7 @@ pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> 
     let store = DiskStore::new(
         conn,
         Arc::clone(&metas),
-        docs,
+        stored,
         sentences,
         total_len,
         dead,
@@ -2337,7 +2411,7 @@ pub(crate) fn session(dir: &Path) -> anyhow::Result<(Session, Vec<Diagnostic>)> 
 pub(crate) fn merged_facts(dir: &Path) -> anyhow::Result<(Vec<Fact>, usize, Vec<Diagnostic>)> {
     let conn = open(dir)?;
     let documents: i64 = conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
-    let (heads, _) = read_docs(&conn)?;
+    let heads = read_docs(&conn)?;
     Ok((
         read_merged(&conn, &heads)?,
         usize::try_from(documents).unwrap_or(0),
@@ -2499,7 +2573,7 @@ mod tests {
             .map(|r| stored_fact::decode_whole(&r.3).expect("a fact"))
             .collect();
         assert!(facts.len() > 5);
-        let (heads, _) = read_docs(&conn).expect("heads read");
+        let heads = read_docs(&conn).expect("heads read");
         let merged = read_merged(&conn, &heads).expect("merged facts read");
         assert_eq!(merged, almanac_extract::merge(facts));
         let dirty: i64 = conn
@@ -2872,27 +2946,61 @@ mod tests {
         let (corpus, dir) = scratch("migrate");
         let roots = [corpus.clone()];
         index(&roots, &dir, None, None, false).expect("indexes");
+        let (merged, ..) = merged_facts(&dir).expect("reads");
+        assert!(merged.iter().any(|f| f.sources.len() > 1), "{merged:#?}");
+        // schema 7: heads numbered by rowid alone, facts without theirs, sources citing paths
         {
             let conn = open(&dir).expect("opens");
+            let paths: HashMap<i64, String> = conn
+                .prepare("SELECT h.doc, d.path FROM heads h JOIN documents d USING (file, item)")
+                .and_then(|mut stmt| stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+                .expect("paths");
+            let rows: Vec<(i64, String)> = conn
+                .prepare("SELECT rowid, data FROM merged_facts")
+                .and_then(|mut stmt| stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+                .expect("merged rows");
+            for (rowid, data) in rows {
+                let mut fact: serde_json::Value = serde_json::from_str(&data).expect("json");
+                for source in fact["sources"].as_array_mut().expect("sources") {
+                    let doc = source[0].as_i64().expect("a number");
+                    source[0] = paths[&doc].clone().into();
+                }
+                conn.execute(
+                    "UPDATE merged_facts SET data = ?1 WHERE rowid = ?2",
+                    params![fact.to_string(), rowid],
+                )
+                .expect("rewritten");
+            }
             conn.execute_batch(&format!(
-                "DROP TABLE dead;
-                 CREATE TABLE dead (sentence INTEGER PRIMARY KEY);
-                 INSERT INTO dead SELECT id FROM sentences WHERE id % 5 = 0;
+                "CREATE TABLE old_heads (
+                     file TEXT NOT NULL,
+                     item INTEGER NOT NULL,
+                     head TEXT NOT NULL,
+                     title_terms BLOB NOT NULL,
+                     first_sentence INTEGER NOT NULL,
+                     sentence_count INTEGER NOT NULL,
+                     PRIMARY KEY (file, item)
+                 );
+                 INSERT INTO old_heads (rowid, file, item, head, title_terms, first_sentence, sentence_count)
+                     SELECT doc, file, item, head, title_terms, first_sentence, sentence_count FROM heads;
+                 DROP TABLE heads;
+                 ALTER TABLE old_heads RENAME TO heads;
+                 ALTER TABLE facts DROP COLUMN doc;
                  UPDATE meta SET value = '{PREVIOUS_SCHEMA_VERSION}' WHERE key = 'schema';"
             ))
             .expect("made the previous schema");
+            let cites_paths: i64 = conn
+                .query_row(
+                    "SELECT count(*) FROM merged_facts WHERE data LIKE '%\"sources\":[[\"%'",
+                    [],
+                    |r| r.get(0),
+                )
+                .expect("counts");
+            assert!(cites_paths > 5);
         }
-        let stale = {
-            let conn = open(&dir).expect("opens");
-            let ids = dead_ids(&conn).expect("reads the previous schema's ids");
-            assert!(
-                ids.len() > 10 && ids.iter().all(|id| id % 5 == 0),
-                "{ids:?}"
-            );
-            ids
-        };
-        session(&dir).expect("the previous schema reads");
-        // a run that changes nothing migrates: each stale id is a range of one
+        assert_eq!(merged_facts(&dir).expect("the previous schema reads").0, merged);
+        session(&dir).expect("the previous schema opens");
+        // a run that changes nothing migrates and merges every partition again
         let next = index(&roots, &dir, None, None, false).expect("indexes again");
         assert_eq!(next.unchanged, 5);
         let conn = open(&dir).expect("opens");
@@ -2900,33 +3008,27 @@ mod tests {
             meta(&conn, "schema").expect("reads").as_deref(),
             Some(SCHEMA_VERSION)
         );
-        assert_eq!(dead_ids(&conn).expect("reads ranges"), stale);
-        // a changed document's sentences go stale as one range
-        conn.execute("DELETE FROM dead", []).expect("empties");
-        let (first, count): (u32, u32) = conn
-            .query_row(
-                "SELECT first_sentence, sentence_count FROM heads WHERE file LIKE '%004_%'",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .expect("the head");
+        let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).expect("counts") };
+        assert_eq!(count("SELECT count(*) FROM merged_facts WHERE data LIKE '%\"sources\":[[\"%'"), 0);
+        assert_eq!(
+            count("SELECT count(*) FROM facts f JOIN heads h USING (file, item) WHERE f.doc = h.doc"),
+            count("SELECT count(*) FROM facts")
+        );
+        assert_eq!(merged_facts(&dir).expect("reads").0, merged);
+        // a document written again keeps its number
+        let numbers = |conn: &Connection| -> Vec<(i64, i64)> {
+            conn.prepare("SELECT item, doc FROM heads WHERE file LIKE '%004_%' ORDER BY item")
+                .and_then(|mut stmt| stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+                .expect("numbers")
+        };
+        let before = numbers(&conn);
+        assert!(!before.is_empty());
         drop(conn);
         change(&corpus, "004_ccf8e32df5cbf0f3.txt");
-        assert_eq!(
-            index(&roots, &dir, None, None, false)
-                .expect("indexes")
-                .changed,
-            1
-        );
-        let conn = open(&dir).expect("opens");
-        let ranges: Vec<(u32, u32)> = conn
-            .prepare("SELECT first_sentence, count FROM dead")
-            .and_then(|mut stmt| {
-                stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-                    .collect()
-            })
-            .expect("ranges");
-        assert_eq!(ranges, [(first, count)]);
+        let next = index(&roots, &dir, None, None, false).expect("indexes");
+        assert_eq!(next.changed, 1);
+        assert_eq!(numbers(&open(&dir).expect("opens")), before);
+        assert_merged_equals_merging_everything(&dir);
         std::fs::remove_dir_all(dir.parent().unwrap_or(&dir)).ok();
     }
 

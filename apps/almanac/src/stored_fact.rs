@@ -8,11 +8,12 @@
 //! fact with 100 sources, each repeating the document's id, path, title and date and the
 //! same sentence. Written whole, the merged facts of 100,000 documents take 94 MB of JSON,
 //! and reading them was most of the time `almanac ask --index` took to open. Stored here,
-//! a source is `[document path, sentence number, span start, span end, rule, confidence]`;
-//! the fact lists its distinct sentences once, and the document's id, title and date come
-//! back from its head (`heads.head`), which opening reads anyway. Extraction takes those
-//! four fields from the document a source cites, so the fact read back equals the fact
-//! written.
+//! a source is `[document number, sentence number, span start, span end, rule, confidence]`,
+//! the document number being its head's (`heads.doc`); the fact lists its distinct
+//! sentences once, and the document's id, path, title and date come back from its head
+//! (`heads.head`), which opening reads anyway. Extraction takes those fields from the
+//! document a source cites, so the fact read back equals the fact written. An index of
+//! schema 7 names a source's document by its path instead, which reads the same way.
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -130,11 +131,11 @@ pub(crate) fn decode_whole(text: &str) -> anyhow::Result<Fact> {
     })
 }
 
-/// A source as stored: document path, index into [`StoredFact::sentences`], span, rule and
-/// confidence.
+/// A source as stored: its document ([`DocRef`]), index into [`StoredFact::sentences`], span,
+/// rule and confidence.
 #[derive(Serialize, Deserialize)]
 struct StoredSource<'a>(
-    #[serde(borrow)] Cow<'a, str>,
+    #[serde(borrow)] DocRef<'a>,
     usize,
     usize,
     usize,
@@ -142,8 +143,55 @@ struct StoredSource<'a>(
     f32,
 );
 
-/// The stored text of the merged fact `fact`.
-pub(crate) fn encode(fact: &Fact) -> serde_json::Result<String> {
+/// The document a stored source cites: its head's number (`heads.doc`), or its path as
+/// schema 7 wrote it.
+#[derive(Debug, Clone, PartialEq)]
+enum DocRef<'a> {
+    /// `heads.doc`.
+    Number(i64),
+    /// The document's path.
+    Path(Cow<'a, str>),
+}
+
+impl Serialize for DocRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            DocRef::Number(n) => s.serialize_i64(*n),
+            DocRef::Path(p) => s.serialize_str(p),
+        }
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for DocRef<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = DocRef<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a document number or path")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(DocRef::Number(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                i64::try_from(v)
+                    .map(DocRef::Number)
+                    .map_err(|_| E::custom("a document number out of range"))
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(DocRef::Path(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(DocRef::Path(Cow::Owned(v.to_owned())))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+/// The stored text of the merged fact `fact`, whose sources' documents `number` finds by
+/// path (in `heads.doc`).
+pub(crate) fn encode(fact: &Fact, number: impl Fn(&str) -> Option<i64>) -> anyhow::Result<String> {
     let mut sentences: Vec<Cow<'_, str>> = Vec::new();
     let mut numbers: FxHashMap<&str, usize> = FxHashMap::default();
     let sources = fact
@@ -154,29 +202,41 @@ pub(crate) fn encode(fact: &Fact) -> serde_json::Result<String> {
                 sentences.push(Cow::Borrowed(&s.sentence));
                 sentences.len() - 1
             });
-            StoredSource(
-                Cow::Borrowed(&s.doc_path),
+            let doc = number(&s.doc_path).with_context(|| {
+                format!("a merged fact cites {}, which has no head", s.doc_path)
+            })?;
+            Ok(StoredSource(
+                DocRef::Number(doc),
                 n,
                 s.span.start,
                 s.span.end,
                 Cow::Borrowed(&s.rule),
                 s.confidence,
-            )
+            ))
         })
-        .collect();
-    serde_json::to_string(&StoredFact {
+        .collect::<anyhow::Result<_>>()?;
+    Ok(serde_json::to_string(&StoredFact {
         id: Cow::Borrowed(&fact.id),
         kind: KindRef::of(&fact.kind),
         sentences,
         sources,
         conflicts: fact.conflicts.clone(),
-    })
+    })?)
 }
 
-/// Reads the text of a fact stored by [`encode`]. Its sources name their documents by path
-/// only: their id, title and date are left empty until [`complete`] fills them in. Its
-/// distinct sentences and rules are shared by the sources that cite them.
-pub(crate) fn parse(text: &str) -> anyhow::Result<Fact> {
+/// A merged fact read by [`parse`], its sources not yet completed.
+pub(crate) struct Parsed {
+    /// The fact; its sources' documents are known by [`Parsed::docs`] only.
+    pub(crate) fact: Fact,
+    /// The document number each source cites (`heads.doc`), or `None` where the source
+    /// names its document by path (schema 7), in its `doc_path`.
+    docs: Vec<Option<i64>>,
+}
+
+/// Reads the text of a fact stored by [`encode`]. Its sources name their documents by
+/// number (or path) only: their id, path, title and date are left empty until [`complete`]
+/// fills them in. Its distinct sentences and rules are shared by the sources that cite them.
+pub(crate) fn parse(text: &str) -> anyhow::Result<Parsed> {
     let stored: StoredFact<'_, StoredKind> =
         serde_json::from_str(text).context("a merged fact is not valid")?;
     let sentences: Vec<Arc<str>> = stored
@@ -187,10 +247,11 @@ pub(crate) fn parse(text: &str) -> anyhow::Result<Fact> {
     let unset: Arc<str> = Arc::from("");
     // a fact's sources mostly share one or two rules
     let mut rules: Vec<Arc<str>> = Vec::new();
+    let mut docs = Vec::with_capacity(stored.sources.len());
     let sources = stored
         .sources
         .into_iter()
-        .map(|StoredSource(path, n, start, end, rule, confidence)| {
+        .map(|StoredSource(doc, n, start, end, rule, confidence)| {
             let sentence = sentences.get(n).with_context(|| {
                 format!(
                     "a merged fact's source cites its sentence {n} of {}",
@@ -205,9 +266,19 @@ pub(crate) fn parse(text: &str) -> anyhow::Result<Fact> {
                     r
                 }
             };
+            let doc_path = match doc {
+                DocRef::Number(n) => {
+                    docs.push(Some(n));
+                    Arc::clone(&unset)
+                }
+                DocRef::Path(path) => {
+                    docs.push(None);
+                    Arc::from(path.as_ref())
+                }
+            };
             Ok(Provenance {
                 doc_id: Arc::clone(&unset),
-                doc_path: Arc::from(path.as_ref()),
+                doc_path,
                 doc_title: None,
                 doc_date: None,
                 sentence: Arc::clone(sentence),
@@ -217,41 +288,58 @@ pub(crate) fn parse(text: &str) -> anyhow::Result<Fact> {
             })
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
-    Ok(Fact {
-        id: stored.id.into_owned(),
-        kind: stored.kind.into(),
-        sources,
-        conflicts: stored.conflicts,
+    Ok(Parsed {
+        fact: Fact {
+            id: stored.id.into_owned(),
+            kind: stored.kind.into(),
+            sources,
+            conflicts: stored.conflicts,
+        },
+        docs,
     })
 }
 
+impl Parsed {
+    /// Whether a source names its document by path (an index of schema 7).
+    pub(crate) fn cites_paths(&self) -> bool {
+        self.docs.iter().any(Option::is_none)
+    }
+}
+
 /// Completes the sources of a fact read by [`parse`] from their documents' metadata, which
-/// `document` finds by path; the sources share the metadata's strings.
+/// `by_number` finds by head number and `by_path` by path; the sources share the
+/// metadata's strings.
 pub(crate) fn complete<'d>(
-    fact: &mut Fact,
-    document: impl Fn(&str) -> Option<&'d DocMeta>,
-) -> anyhow::Result<()> {
-    for source in &mut fact.sources {
-        let doc = document(&source.doc_path).with_context(|| {
-            format!(
-                "a merged fact cites the document {}, which the index does not hold",
-                source.doc_path
-            )
-        })?;
+    parsed: Parsed,
+    by_number: impl Fn(i64) -> Option<&'d DocMeta>,
+    by_path: impl Fn(&str) -> Option<&'d DocMeta>,
+) -> anyhow::Result<Fact> {
+    let Parsed { mut fact, docs } = parsed;
+    for (source, number) in fact.sources.iter_mut().zip(docs) {
+        let doc = match number {
+            Some(n) => by_number(n).with_context(|| {
+                format!("a merged fact cites the document number {n}, which the index does not hold")
+            })?,
+            None => by_path(&source.doc_path).with_context(|| {
+                format!(
+                    "a merged fact cites the document {}, which the index does not hold",
+                    source.doc_path
+                )
+            })?,
+        };
         source.doc_id = Arc::clone(&doc.id);
         source.doc_path = Arc::clone(&doc.path);
         source.doc_title.clone_from(&doc.title);
         source.doc_date = doc.date;
     }
-    Ok(())
+    Ok(fact)
 }
 
-/// Reads back a fact stored by [`encode`]; `document` finds a document's metadata by path.
+/// Reads back a fact stored by [`encode`]; `document` finds a document's metadata by
+/// number.
 #[cfg(test)]
-fn decode<'d>(text: &str, document: impl Fn(&str) -> Option<&'d DocMeta>) -> anyhow::Result<Fact> {
-    let mut fact = parse(text)?;
-    complete(&mut fact, document)?;
-    Ok(fact)
+fn decode<'d>(text: &str, document: impl Fn(i64) -> Option<&'d DocMeta>) -> anyhow::Result<Fact> {
+    complete(parse(text)?, document, |_| None)
 }
 
 #[cfg(test)]
@@ -299,9 +387,16 @@ mod tests {
             "the copies merge: {merged:#?}"
         );
         let metas: Vec<DocMeta> = docs.iter().map(DocMeta::of).collect();
+        // document numbers as heads give them: not positions
+        let number = |path: &str| {
+            let at = metas.iter().position(|m| *m.path == *path)?;
+            Some(10 + 7 * at as i64)
+        };
+        let by_number = |n: i64| metas.get(usize::try_from((n - 10) / 7).ok()?);
         for fact in &merged {
-            let text = encode(fact).unwrap();
-            let back = decode(&text, |p| metas.iter().find(|m| *m.path == *p)).unwrap();
+            let text = encode(fact, number).unwrap();
+            assert!(text.contains("\"sources\":[[10,0,"), "{text}");
+            let back = decode(&text, by_number).unwrap();
             assert_eq!(&back, fact);
             let whole = encode_whole(fact).unwrap();
             assert!(whole.contains("\"kind\":{\"event\":{"), "{whole}");
@@ -321,19 +416,44 @@ mod tests {
             1,
         );
         let facts = Extractor::new().extract(&d);
-        let text = encode(&facts[0]).unwrap();
+        let err = encode(&facts[0], |_| None).unwrap_err().to_string();
+        assert!(err.contains("a.txt, which has no head"), "{err}");
+        let text = encode(&facts[0], |_| Some(4)).unwrap();
         let none: Option<&DocMeta> = None;
         let err = decode(&text, |_| none).unwrap_err().to_string();
-        assert!(err.contains("cites the document a.txt"), "{err}");
-        let broken = text.replacen("[\"a.txt\",0,", "[\"a.txt\",3,", 1);
+        assert!(err.contains("cites the document number 4"), "{err}");
+        let broken = text.replacen("[[4,0,", "[[4,3,", 1);
         let meta = DocMeta::of(&d);
         let err = decode(&broken, |_| Some(&meta)).unwrap_err().to_string();
         assert!(err.contains("sentence 3 of 1"), "{err}");
         let err = decode("{\"id\":", |_| Some(&meta)).unwrap_err().to_string();
         assert!(err.contains("not valid"), "{err}");
+        let err = decode(&text.replacen("[[4,", "[[true,", 1), |_| Some(&meta))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("not valid"), "{err}");
         let err = decode_whole("{\"id\":\"x\",\"kind\":{\"type\":\"event\"}}")
             .unwrap_err()
             .to_string();
         assert!(err.contains("not valid"), "{err}");
+    }
+
+    #[test]
+    fn a_source_of_schema_7_names_its_document_by_path() {
+        let d = doc(
+            "feed.xml#2",
+            "Japan lifted export restrictions on South Korea.",
+            "Ports",
+            1,
+        );
+        let facts = Extractor::new().extract(&d);
+        let text = encode(&facts[0], |_| Some(4)).unwrap();
+        let old = text.replacen("[[4,", "[[\"feed.xml#2\",", 1);
+        let parsed = parse(&old).unwrap();
+        assert!(parsed.cites_paths());
+        let meta = DocMeta::of(&d);
+        let back = complete(parsed, |_| None, |p| (p == "feed.xml#2").then_some(&meta)).unwrap();
+        assert_eq!(back, facts[0]);
+        assert!(!parse(&text).unwrap().cites_paths());
     }
 }
