@@ -192,7 +192,8 @@ CREATE TABLE IF NOT EXISTS dead (
 );
 CREATE TABLE IF NOT EXISTS merged_facts (
     part TEXT NOT NULL,
-    data TEXT NOT NULL
+    data TEXT NOT NULL,
+    first_path TEXT
 );
 CREATE INDEX IF NOT EXISTS merged_facts_part ON merged_facts (part);
 CREATE TABLE IF NOT EXISTS dirty_parts (
@@ -877,6 +878,7 @@ impl Indexer {
                  UPDATE facts SET doc = (
                      SELECT h.doc FROM heads h WHERE h.file = facts.file AND h.item = facts.item
                  );
+                 ALTER TABLE merged_facts ADD COLUMN first_path TEXT;
                  INSERT OR IGNORE INTO dirty_parts SELECT DISTINCT part FROM facts;
                  UPDATE meta SET value = '{SCHEMA_VERSION}' WHERE key = 'schema';
                  COMMIT;"
@@ -1546,7 +1548,9 @@ fn merge_dirty_in_rounds(tx: &Transaction<'_>, round_rows: usize) -> anyhow::Res
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     let mut scan = tx.prepare_cached("SELECT rowid, doc, data FROM facts WHERE rowid >= ?1")?;
-    let mut insert = tx.prepare_cached("INSERT INTO merged_facts (part, data) VALUES (?1, ?2)")?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO merged_facts (part, data, first_path) VALUES (?1, ?2, ?3)",
+    )?;
     // each partition's rows, found in the `part` index, and its merged facts removed
     let mut rowids: Vec<Vec<i64>> = Vec::with_capacity(parts.len());
     {
@@ -1611,10 +1615,10 @@ fn merge_dirty_in_rounds(tx: &Transaction<'_>, round_rows: usize) -> anyhow::Res
         }
         Ok(texts)
     };
-    let mut write_round = |round: &Range<usize>, merged: Vec<Vec<String>>| -> anyhow::Result<()> {
+    let mut write_round = |round: &Range<usize>, merged: Vec<Vec<Merged>>| -> anyhow::Result<()> {
         for (part, facts) in parts[round.clone()].iter().zip(merged) {
             for f in facts {
-                insert.execute(params![part, f])?;
+                insert.execute(params![part, f.data, f.first_path])?;
             }
         }
         Ok(())
@@ -1645,10 +1649,18 @@ fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
+/// A merged fact as stored in `merged_facts`.
+struct Merged {
+    /// `data`: [`stored_fact::encode`].
+    data: String,
+    /// `first_path`: the path of its first source's document, which orders the merged facts
+    /// ([`almanac_extract::sort_merged`]) before their sources are completed.
+    first_path: Option<String>,
+}
+
 /// Merges each partition's facts as stored in `facts.data`, each with its document's number
-/// (`facts.doc`), in parallel, and returns the merged facts as stored in
-/// `merged_facts.data`.
-fn merge_round(texts: Vec<Vec<(i64, String)>>) -> anyhow::Result<Vec<Vec<String>>> {
+/// (`facts.doc`), in parallel, and returns the merged facts as stored in `merged_facts`.
+fn merge_round(texts: Vec<Vec<(i64, String)>>) -> anyhow::Result<Vec<Vec<Merged>>> {
     texts
         .into_par_iter()
         .map(|texts| {
@@ -1666,7 +1678,12 @@ fn merge_round(texts: Vec<Vec<(i64, String)>>) -> anyhow::Result<Vec<Vec<String>
                 .collect::<anyhow::Result<Vec<Fact>>>()?;
             almanac_extract::merge(facts)
                 .iter()
-                .map(|f| stored_fact::encode(f, |path| numbers.get(path).copied()))
+                .map(|f| {
+                    Ok(Merged {
+                        data: stored_fact::encode(f, |path| numbers.get(path).copied())?,
+                        first_path: f.sources.first().map(|s| s.doc_path.to_string()),
+                    })
+                })
                 .collect()
         })
         .collect()
@@ -1692,32 +1709,53 @@ fn read_merged(conn: &Connection, docs: &Heads) -> anyhow::Result<Vec<Fact>> {
 /// The merged facts of the index `conn` as stored, their sources not completed.
 fn read_stored_facts(conn: &Connection) -> anyhow::Result<Vec<stored_fact::Parsed>> {
     let rows = row_count(conn, "merged_facts")?;
-    let mut stmt = conn.prepare("SELECT data FROM merged_facts")?;
-    read_in_rounds(
+    // schema 7 has no `first_path`: its facts cite paths
+    let mut stmt = if meta(conn, "schema")?.as_deref() == Some(PREVIOUS_SCHEMA_VERSION) {
+        conn.prepare("SELECT data, NULL FROM merged_facts")?
+    } else {
+        conn.prepare("SELECT data, first_path FROM merged_facts")?
+    };
+    // a round: its texts, and each row's fact and first path in them
+    type Round = (String, Vec<(Range<usize>, Option<Range<usize>>)>);
+    let parsed = read_in_rounds(
         stmt.query([])?,
         rows,
-        |row, (texts, round): &mut (String, Vec<Range<usize>>)| {
+        |row, (texts, round): &mut Round| {
             let start = texts.len();
             texts.push_str(row.get_ref(0)?.as_str()?);
-            round.push(start..texts.len());
+            let data = start..texts.len();
+            let first = match row.get_ref(1)?.as_str_or_null()? {
+                Some(path) => {
+                    let start = texts.len();
+                    texts.push_str(path);
+                    Some(start..texts.len())
+                }
+                None => None,
+            };
+            round.push((data, first));
             Ok(())
         },
-        |(texts, round)| {
+        |(texts, round): &mut Round| {
             // an indexed collect writes in place; collecting `Result`s gathers lists first
             let mut facts = Vec::new();
             round
                 .par_iter()
-                .map(|text| stored_fact::parse(&texts[text.clone()]))
+                .map(|(data, first)| {
+                    let first = first.as_ref().map(|path| &texts[path.clone()]);
+                    stored_fact::parse(&texts[data.clone()], first)
+                })
                 .collect_into_vec(&mut facts);
             texts.clear();
             round.clear();
             facts.into_iter().collect()
         },
-    )
+    )?;
+    // sorted here, while the heads are read, by the paths the rows hold
+    stored_fact::sort(parsed)
 }
 
-/// The facts of [`read_stored_facts`] with their sources completed from `docs`, in the
-/// order [`almanac_extract::merge`] gives.
+/// The facts of [`read_stored_facts`] with their sources completed from `docs`, in their
+/// order.
 fn resolve_merged(parsed: Vec<stored_fact::Parsed>, docs: &Heads) -> anyhow::Result<Vec<Fact>> {
     let by_number: FxHashMap<i64, &DocMeta> =
         docs.numbers.iter().copied().zip(&docs.metas).collect();
@@ -1738,9 +1776,7 @@ fn resolve_merged(parsed: Vec<stored_fact::Parsed>, docs: &Heads) -> anyhow::Res
             )
         })
         .collect_into_vec(&mut facts);
-    let mut facts = facts.into_iter().collect::<anyhow::Result<Vec<Fact>>>()?;
-    almanac_extract::sort_merged(&mut facts);
-    Ok(facts)
+    facts.into_iter().collect()
 }
 
 /// Inserts or replaces the `files` row of `file`.
@@ -2986,6 +3022,7 @@ mod tests {
                  DROP TABLE heads;
                  ALTER TABLE old_heads RENAME TO heads;
                  ALTER TABLE facts DROP COLUMN doc;
+                 ALTER TABLE merged_facts DROP COLUMN first_path;
                  UPDATE meta SET value = '{PREVIOUS_SCHEMA_VERSION}' WHERE key = 'schema';"
             ))
             .expect("made the previous schema");

@@ -225,18 +225,22 @@ pub(crate) fn encode(fact: &Fact, number: impl Fn(&str) -> Option<i64>) -> anyho
 }
 
 /// A merged fact read by [`parse`], its sources not yet completed.
+#[derive(Debug)]
 pub(crate) struct Parsed {
     /// The fact; its sources' documents are known by [`Parsed::docs`] only.
     pub(crate) fact: Fact,
     /// The document number each source cites (`heads.doc`), or `None` where the source
     /// names its document by path (schema 7), in its `doc_path`.
     docs: Vec<Option<i64>>,
+    /// The path of the first source's document, as stored beside the fact
+    /// (`merged_facts.first_path`): it orders the facts before they are completed.
+    first_path: Option<Box<str>>,
 }
 
 /// Reads the text of a fact stored by [`encode`]. Its sources name their documents by
 /// number (or path) only: their id, path, title and date are left empty until [`complete`]
 /// fills them in. Its distinct sentences and rules are shared by the sources that cite them.
-pub(crate) fn parse(text: &str) -> anyhow::Result<Parsed> {
+pub(crate) fn parse(text: &str, first_path: Option<&str>) -> anyhow::Result<Parsed> {
     let stored: StoredFact<'_, StoredKind> =
         serde_json::from_str(text).context("a merged fact is not valid")?;
     let sentences: Vec<Arc<str>> = stored
@@ -296,14 +300,48 @@ pub(crate) fn parse(text: &str) -> anyhow::Result<Parsed> {
             conflicts: stored.conflicts,
         },
         docs,
+        first_path: first_path.map(Box::from),
     })
 }
 
 impl Parsed {
+    /// The key [`almanac_extract::sort_merged`] orders the fact by once its sources are
+    /// completed: its first source's document path and span start, then its id.
+    fn order_key(&self) -> anyhow::Result<(Option<(&str, usize)>, &str)> {
+        let first = match (self.fact.sources.first(), self.docs.first()) {
+            (Some(source), Some(None)) => Some((&*source.doc_path, source.span.start)),
+            (Some(source), _) => {
+                let path = self.first_path.as_deref().with_context(|| {
+                    format!("the merged fact {} has no first path", self.fact.id)
+                })?;
+                Some((path, source.span.start))
+            }
+            (None, _) => None,
+        };
+        Ok((first, &self.fact.id))
+    }
+
     /// Whether a source names its document by path (an index of schema 7).
     pub(crate) fn cites_paths(&self) -> bool {
         self.docs.iter().any(Option::is_none)
     }
+}
+
+/// Sorts facts read by [`parse`] in the order [`almanac_extract::sort_merged`] gives them
+/// once completed.
+pub(crate) fn sort(parsed: Vec<Parsed>) -> anyhow::Result<Vec<Parsed>> {
+    let order: Vec<usize> = {
+        // each key made once; the position keeps equal keys in their order
+        let mut keys = parsed
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Ok((p.order_key()?, i)))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        keys.sort_unstable();
+        keys.into_iter().map(|(_, i)| i).collect()
+    };
+    let mut slots: Vec<Option<Parsed>> = parsed.into_iter().map(Some).collect();
+    Ok(order.iter().filter_map(|&i| slots[i].take()).collect())
 }
 
 /// Completes the sources of a fact read by [`parse`] from their documents' metadata, which
@@ -314,7 +352,9 @@ pub(crate) fn complete<'d>(
     by_number: impl Fn(i64) -> Option<&'d DocMeta>,
     by_path: impl Fn(&str) -> Option<&'d DocMeta>,
 ) -> anyhow::Result<Fact> {
-    let Parsed { mut fact, docs } = parsed;
+    let Parsed {
+        mut fact, docs, ..
+    } = parsed;
     for (source, number) in fact.sources.iter_mut().zip(docs) {
         let doc = match number {
             Some(n) => by_number(n).with_context(|| {
@@ -339,7 +379,7 @@ pub(crate) fn complete<'d>(
 /// number.
 #[cfg(test)]
 fn decode<'d>(text: &str, document: impl Fn(i64) -> Option<&'d DocMeta>) -> anyhow::Result<Fact> {
-    complete(parse(text)?, document, |_| None)
+    complete(parse(text, None)?, document, |_| None)
 }
 
 #[cfg(test)]
@@ -449,11 +489,44 @@ mod tests {
         let facts = Extractor::new().extract(&d);
         let text = encode(&facts[0], |_| Some(4)).unwrap();
         let old = text.replacen("[[4,", "[[\"feed.xml#2\",", 1);
-        let parsed = parse(&old).unwrap();
+        let parsed = parse(&old, None).unwrap();
         assert!(parsed.cites_paths());
         let meta = DocMeta::of(&d);
         let back = complete(parsed, |_| None, |p| (p == "feed.xml#2").then_some(&meta)).unwrap();
         assert_eq!(back, facts[0]);
-        assert!(!parse(&text).unwrap().cites_paths());
+        assert!(!parse(&text, None).unwrap().cites_paths());
+    }
+
+    #[test]
+    fn facts_sorted_before_completion_come_in_the_order_merging_gives() {
+        let docs = [
+            doc("b.txt", "Japan lifted export restrictions on South Korea. Kenya opened a port in Mombasa.", "B", 1),
+            doc("a.txt", "Kenya opened a port in Mombasa. Japan lifted export restrictions on South Korea.", "A", 2),
+            doc("c.xml#1", "Peru elected a president in 2021.", "C", 3),
+        ];
+        let extractor = Extractor::new();
+        let merged = almanac_extract::merge(docs.iter().flat_map(|d| extractor.extract(d)).collect());
+        assert!(merged.len() >= 3, "{merged:#?}");
+        let metas: Vec<DocMeta> = docs.iter().map(DocMeta::of).collect();
+        let number = |path: &str| metas.iter().position(|m| *m.path == *path).map(|i| i as i64);
+        // stored in another order, as partitions merged apart are
+        let parsed: Vec<Parsed> = merged
+            .iter()
+            .rev()
+            .map(|f| {
+                let first = f.sources.first().map(|s| &*s.doc_path);
+                parse(&encode(f, number).unwrap(), first).unwrap()
+            })
+            .collect();
+        let back: Vec<Fact> = sort(parsed)
+            .unwrap()
+            .into_iter()
+            .map(|p| complete(p, |n| metas.get(n as usize), |_| None).unwrap())
+            .collect();
+        assert_eq!(back, merged);
+        // a fact citing numbers sorts only with its first path
+        let text = encode(&merged[0], number).unwrap();
+        let err = sort(vec![parse(&text, None).unwrap()]).unwrap_err().to_string();
+        assert!(err.contains("has no first path"), "{err}");
     }
 }
