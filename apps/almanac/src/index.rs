@@ -193,7 +193,8 @@ CREATE TABLE IF NOT EXISTS dead (
 CREATE TABLE IF NOT EXISTS merged_facts (
     part TEXT NOT NULL,
     data TEXT NOT NULL,
-    first_path TEXT
+    first_path TEXT,
+    sources BLOB
 );
 CREATE INDEX IF NOT EXISTS merged_facts_part ON merged_facts (part);
 CREATE TABLE IF NOT EXISTS dirty_parts (
@@ -879,6 +880,7 @@ impl Indexer {
                      SELECT h.doc FROM heads h WHERE h.file = facts.file AND h.item = facts.item
                  );
                  ALTER TABLE merged_facts ADD COLUMN first_path TEXT;
+                 ALTER TABLE merged_facts ADD COLUMN sources BLOB;
                  INSERT OR IGNORE INTO dirty_parts SELECT DISTINCT part FROM facts;
                  UPDATE meta SET value = '{SCHEMA_VERSION}' WHERE key = 'schema';
                  COMMIT;"
@@ -1549,7 +1551,7 @@ fn merge_dirty_in_rounds(tx: &Transaction<'_>, round_rows: usize) -> anyhow::Res
         .collect::<Result<_, _>>()?;
     let mut scan = tx.prepare_cached("SELECT rowid, doc, data FROM facts WHERE rowid >= ?1")?;
     let mut insert = tx.prepare_cached(
-        "INSERT INTO merged_facts (part, data, first_path) VALUES (?1, ?2, ?3)",
+        "INSERT INTO merged_facts (part, data, first_path, sources) VALUES (?1, ?2, ?3, ?4)",
     )?;
     // each partition's rows, found in the `part` index, and its merged facts removed
     let mut rowids: Vec<Vec<i64>> = Vec::with_capacity(parts.len());
@@ -1618,7 +1620,7 @@ fn merge_dirty_in_rounds(tx: &Transaction<'_>, round_rows: usize) -> anyhow::Res
     let mut write_round = |round: &Range<usize>, merged: Vec<Vec<Merged>>| -> anyhow::Result<()> {
         for (part, facts) in parts[round.clone()].iter().zip(merged) {
             for f in facts {
-                insert.execute(params![part, f.data, f.first_path])?;
+                insert.execute(params![part, f.stored.data, f.first_path, f.stored.sources])?;
             }
         }
         Ok(())
@@ -1651,8 +1653,8 @@ fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
 
 /// A merged fact as stored in `merged_facts`.
 struct Merged {
-    /// `data`: [`stored_fact::encode`].
-    data: String,
+    /// `data` and `sources`: [`stored_fact::encode`].
+    stored: stored_fact::Encoded,
     /// `first_path`: the path of its first source's document, which orders the merged facts
     /// ([`almanac_extract::sort_merged`]) before their sources are completed.
     first_path: Option<String>,
@@ -1680,7 +1682,7 @@ fn merge_round(texts: Vec<Vec<(i64, String)>>) -> anyhow::Result<Vec<Vec<Merged>
                 .iter()
                 .map(|f| {
                     Ok(Merged {
-                        data: stored_fact::encode(f, |path| numbers.get(path).copied())?,
+                        stored: stored_fact::encode(f, |path| numbers.get(path).copied())?,
                         first_path: f.sources.first().map(|s| s.doc_path.to_string()),
                     })
                 })
@@ -1709,43 +1711,49 @@ fn read_merged(conn: &Connection, docs: &Heads) -> anyhow::Result<Vec<Fact>> {
 /// The merged facts of the index `conn` as stored, their sources not completed.
 fn read_stored_facts(conn: &Connection) -> anyhow::Result<Vec<stored_fact::Parsed>> {
     let rows = row_count(conn, "merged_facts")?;
-    // schema 7 has no `first_path`: its facts cite paths
+    // schema 7 has neither `first_path` nor `sources`: its facts cite paths in their text
     let mut stmt = if meta(conn, "schema")?.as_deref() == Some(PREVIOUS_SCHEMA_VERSION) {
-        conn.prepare("SELECT data, NULL FROM merged_facts")?
+        conn.prepare("SELECT data, NULL, NULL FROM merged_facts")?
     } else {
-        conn.prepare("SELECT data, first_path FROM merged_facts")?
+        conn.prepare("SELECT data, first_path, sources FROM merged_facts")?
     };
-    // a round: its texts, and each row's fact and first path in them
-    type Round = (String, Vec<(Range<usize>, Option<Range<usize>>)>);
+    // a round: its texts and sources, and each row's fact, first path and sources in them
+    type Spans = (Range<usize>, Option<Range<usize>>, Option<Range<usize>>);
+    type Round = (String, Vec<u8>, Vec<Spans>);
     let parsed = read_in_rounds(
         stmt.query([])?,
         rows,
-        |row, (texts, round): &mut Round| {
-            let start = texts.len();
-            texts.push_str(row.get_ref(0)?.as_str()?);
-            let data = start..texts.len();
-            let first = match row.get_ref(1)?.as_str_or_null()? {
-                Some(path) => {
-                    let start = texts.len();
-                    texts.push_str(path);
-                    Some(start..texts.len())
-                }
-                None => None,
+        |row, (texts, blobs, round): &mut Round| {
+            let mut push = |text: &str| {
+                let start = texts.len();
+                texts.push_str(text);
+                start..texts.len()
             };
-            round.push((data, first));
+            let data = push(row.get_ref(0)?.as_str()?);
+            let first = row.get_ref(1)?.as_str_or_null()?.map(&mut push);
+            let sources = row.get_ref(2)?.as_blob_or_null()?.map(|bytes| {
+                let start = blobs.len();
+                blobs.extend_from_slice(bytes);
+                start..blobs.len()
+            });
+            round.push((data, first, sources));
             Ok(())
         },
-        |(texts, round): &mut Round| {
+        |(texts, blobs, round): &mut Round| {
             // an indexed collect writes in place; collecting `Result`s gathers lists first
             let mut facts = Vec::new();
             round
                 .par_iter()
-                .map(|(data, first)| {
-                    let first = first.as_ref().map(|path| &texts[path.clone()]);
-                    stored_fact::parse(&texts[data.clone()], first)
+                .map(|(data, first, sources)| {
+                    stored_fact::parse(
+                        &texts[data.clone()],
+                        first.as_ref().map(|path| &texts[path.clone()]),
+                        sources.as_ref().map(|bytes| &blobs[bytes.clone()]),
+                    )
                 })
                 .collect_into_vec(&mut facts);
             texts.clear();
+            blobs.clear();
             round.clear();
             facts.into_iter().collect()
         },
@@ -2987,23 +2995,21 @@ mod tests {
         // schema 7: heads numbered by rowid alone, facts without theirs, sources citing paths
         {
             let conn = open(&dir).expect("opens");
-            let paths: HashMap<i64, String> = conn
-                .prepare("SELECT h.doc, d.path FROM heads h JOIN documents d USING (file, item)")
-                .and_then(|mut stmt| stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
-                .expect("paths");
-            let rows: Vec<(i64, String)> = conn
-                .prepare("SELECT rowid, data FROM merged_facts")
-                .and_then(|mut stmt| stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+            let heads = read_docs(&conn).expect("heads");
+            let rows: Vec<(i64, String, Option<String>, Option<Vec<u8>>)> = conn
+                .prepare("SELECT rowid, data, first_path, sources FROM merged_facts")
+                .and_then(|mut stmt| {
+                    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                        .collect()
+                })
                 .expect("merged rows");
-            for (rowid, data) in rows {
-                let mut fact: serde_json::Value = serde_json::from_str(&data).expect("json");
-                for source in fact["sources"].as_array_mut().expect("sources") {
-                    let doc = source[0].as_i64().expect("a number");
-                    source[0] = paths[&doc].clone().into();
-                }
+            for (rowid, data, first, sources) in rows {
+                let parsed =
+                    stored_fact::parse(&data, first.as_deref(), sources.as_deref()).expect("reads");
+                let fact = resolve_merged(vec![parsed], &heads).expect("completes").remove(0);
                 conn.execute(
                     "UPDATE merged_facts SET data = ?1 WHERE rowid = ?2",
-                    params![fact.to_string(), rowid],
+                    params![stored_fact::encode_schema_7(&fact), rowid],
                 )
                 .expect("rewritten");
             }
@@ -3023,6 +3029,7 @@ mod tests {
                  ALTER TABLE old_heads RENAME TO heads;
                  ALTER TABLE facts DROP COLUMN doc;
                  ALTER TABLE merged_facts DROP COLUMN first_path;
+                 ALTER TABLE merged_facts DROP COLUMN sources;
                  UPDATE meta SET value = '{PREVIOUS_SCHEMA_VERSION}' WHERE key = 'schema';"
             ))
             .expect("made the previous schema");
@@ -3047,6 +3054,7 @@ mod tests {
         );
         let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).expect("counts") };
         assert_eq!(count("SELECT count(*) FROM merged_facts WHERE data LIKE '%\"sources\":[[\"%'"), 0);
+        assert_eq!(count("SELECT count(*) FROM merged_facts WHERE sources IS NULL OR first_path IS NULL"), 0);
         assert_eq!(
             count("SELECT count(*) FROM facts f JOIN heads h USING (file, item) WHERE f.doc = h.doc"),
             count("SELECT count(*) FROM facts")

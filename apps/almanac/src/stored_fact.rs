@@ -24,6 +24,8 @@ use anyhow::Context;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use crate::store::{get_varint, put_varint};
+
 /// A merged fact as stored; its kind is a [`StoredKind`] when read, a [`KindRef`] when
 /// written.
 #[derive(Serialize, Deserialize)]
@@ -37,9 +39,13 @@ struct StoredFact<'a, K> {
     /// The distinct sentences of its sources, in the order of first use.
     #[serde(borrow)]
     sentences: Vec<Cow<'a, str>>,
-    /// Its sources, in order.
-    #[serde(borrow)]
-    sources: Vec<StoredSource<'a>>,
+    /// The distinct rules of its sources, in the order of first use; the sources themselves
+    /// are stored apart ([`encode`]).
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    rules: Vec<Cow<'a, str>>,
+    /// Its sources as schema 7 stored them, citing their documents by path.
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<PathSource<'a>>,
     /// [`Fact::conflicts`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     conflicts: Vec<Conflict>,
@@ -131,11 +137,11 @@ pub(crate) fn decode_whole(text: &str) -> anyhow::Result<Fact> {
     })
 }
 
-/// A source as stored: its document ([`DocRef`]), index into [`StoredFact::sentences`], span,
-/// rule and confidence.
+/// A source as schema 7 stored it: document path, index into [`StoredFact::sentences`],
+/// span, rule and confidence.
 #[derive(Serialize, Deserialize)]
-struct StoredSource<'a>(
-    #[serde(borrow)] DocRef<'a>,
+struct PathSource<'a>(
+    #[serde(borrow)] Cow<'a, str>,
     usize,
     usize,
     usize,
@@ -143,85 +149,91 @@ struct StoredSource<'a>(
     f32,
 );
 
-/// The document a stored source cites: its head's number (`heads.doc`), or its path as
-/// schema 7 wrote it.
-#[derive(Debug, Clone, PartialEq)]
-enum DocRef<'a> {
-    /// `heads.doc`.
-    Number(i64),
-    /// The document's path.
-    Path(Cow<'a, str>),
+/// A stored merged fact: its JSON (`merged_facts.data`) and its sources
+/// (`merged_facts.sources`).
+#[derive(Debug)]
+pub(crate) struct Encoded {
+    /// The fact without its sources, with the distinct sentences and rules they cite.
+    pub(crate) data: String,
+    /// Its sources, each as five varints (document number in `heads.doc`, sentence
+    /// number, span start and end, rule number) and its confidence (an `f32`, little-endian).
+    /// Reading 231,453 sources as JSON arrays was 42% of the time reading the merged facts
+    /// of 100,000 documents took.
+    pub(crate) sources: Vec<u8>,
 }
 
-impl Serialize for DocRef<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            DocRef::Number(n) => s.serialize_i64(*n),
-            DocRef::Path(p) => s.serialize_str(p),
-        }
-    }
-}
-
-impl<'de: 'a, 'a> Deserialize<'de> for DocRef<'a> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = DocRef<'de>;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a document number or path")
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
-                Ok(DocRef::Number(v))
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
-                i64::try_from(v)
-                    .map(DocRef::Number)
-                    .map_err(|_| E::custom("a document number out of range"))
-            }
-            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(DocRef::Path(Cow::Borrowed(v)))
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(DocRef::Path(Cow::Owned(v.to_owned())))
-            }
-        }
-        d.deserialize_any(Visitor)
-    }
-}
-
-/// The stored text of the merged fact `fact`, whose sources' documents `number` finds by
+/// The stored form of the merged fact `fact`, whose sources' documents `number` finds by
 /// path (in `heads.doc`).
-pub(crate) fn encode(fact: &Fact, number: impl Fn(&str) -> Option<i64>) -> anyhow::Result<String> {
+pub(crate) fn encode(fact: &Fact, number: impl Fn(&str) -> Option<i64>) -> anyhow::Result<Encoded> {
     let mut sentences: Vec<Cow<'_, str>> = Vec::new();
+    let mut rules: Vec<Cow<'_, str>> = Vec::new();
     let mut numbers: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut blob = Vec::with_capacity(fact.sources.len() * 12);
+    for s in &fact.sources {
+        let n = *numbers.entry(&*s.sentence).or_insert_with(|| {
+            sentences.push(Cow::Borrowed(&s.sentence));
+            sentences.len() - 1
+        });
+        let rule = match rules.iter().position(|r| *r == *s.rule) {
+            Some(r) => r,
+            None => {
+                rules.push(Cow::Borrowed(&s.rule));
+                rules.len() - 1
+            }
+        };
+        let doc = number(&s.doc_path)
+            .and_then(|d| u64::try_from(d).ok())
+            .with_context(|| format!("a merged fact cites {}, which has no head", s.doc_path))?;
+        for v in [doc, n as u64, s.span.start as u64, s.span.end as u64, rule as u64] {
+            put_varint(&mut blob, v);
+        }
+        blob.extend_from_slice(&s.confidence.to_le_bytes());
+    }
+    let data = serde_json::to_string(&StoredFact {
+        id: Cow::Borrowed(&fact.id),
+        kind: KindRef::of(&fact.kind),
+        sentences,
+        rules,
+        sources: Vec::new(),
+        conflicts: fact.conflicts.clone(),
+    })?;
+    Ok(Encoded {
+        data,
+        sources: blob,
+    })
+}
+
+/// The text of the merged fact `fact` as schema 7 stored it, its sources in it citing paths.
+#[cfg(test)]
+pub(crate) fn encode_schema_7(fact: &Fact) -> String {
+    let mut sentences: Vec<Cow<'_, str>> = Vec::new();
     let sources = fact
         .sources
         .iter()
         .map(|s| {
-            let n = *numbers.entry(&*s.sentence).or_insert_with(|| {
+            let n = sentences.iter().position(|t| *t == *s.sentence).unwrap_or_else(|| {
                 sentences.push(Cow::Borrowed(&s.sentence));
                 sentences.len() - 1
             });
-            let doc = number(&s.doc_path).with_context(|| {
-                format!("a merged fact cites {}, which has no head", s.doc_path)
-            })?;
-            Ok(StoredSource(
-                DocRef::Number(doc),
+            PathSource(
+                Cow::Borrowed(&s.doc_path),
                 n,
                 s.span.start,
                 s.span.end,
                 Cow::Borrowed(&s.rule),
                 s.confidence,
-            ))
+            )
         })
-        .collect::<anyhow::Result<_>>()?;
-    Ok(serde_json::to_string(&StoredFact {
+        .collect();
+    serde_json::to_string(&StoredFact {
         id: Cow::Borrowed(&fact.id),
         kind: KindRef::of(&fact.kind),
         sentences,
+        rules: Vec::new(),
         sources,
         conflicts: fact.conflicts.clone(),
-    })?)
+    })
+    .unwrap_or_default()
 }
 
 /// A merged fact read by [`parse`], its sources not yet completed.
@@ -237,66 +249,92 @@ pub(crate) struct Parsed {
     first_path: Option<Box<str>>,
 }
 
-/// Reads the text of a fact stored by [`encode`]. Its sources name their documents by
-/// number (or path) only: their id, path, title and date are left empty until [`complete`]
-/// fills them in. Its distinct sentences and rules are shared by the sources that cite them.
-pub(crate) fn parse(text: &str, first_path: Option<&str>) -> anyhow::Result<Parsed> {
+/// Reads a fact stored by [`encode`]: its `text` and `sources`, with the path of its first
+/// source's document (`first_path`), or the text alone as schema 7 stored it. Its sources
+/// name their documents by number (or path) only: their id, path, title and date are left
+/// empty until [`complete`] fills them in. Its distinct sentences and rules are shared by
+/// the sources that cite them.
+pub(crate) fn parse(
+    text: &str,
+    first_path: Option<&str>,
+    sources: Option<&[u8]>,
+) -> anyhow::Result<Parsed> {
     let stored: StoredFact<'_, StoredKind> =
         serde_json::from_str(text).context("a merged fact is not valid")?;
-    let sentences: Vec<Arc<str>> = stored
-        .sentences
-        .iter()
-        .map(|c| Arc::from(c.as_ref()))
-        .collect();
-    let unset: Arc<str> = Arc::from("");
-    // a fact's sources mostly share one or two rules
-    let mut rules: Vec<Arc<str>> = Vec::new();
-    let mut docs = Vec::with_capacity(stored.sources.len());
-    let sources = stored
-        .sources
-        .into_iter()
-        .map(|StoredSource(doc, n, start, end, rule, confidence)| {
-            let sentence = sentences.get(n).with_context(|| {
-                format!(
-                    "a merged fact's source cites its sentence {n} of {}",
-                    sentences.len()
-                )
-            })?;
-            let rule = match rules.iter().find(|r| ***r == *rule) {
-                Some(r) => Arc::clone(r),
-                None => {
-                    let r: Arc<str> = Arc::from(rule.as_ref());
-                    rules.push(Arc::clone(&r));
-                    r
-                }
-            };
-            let doc_path = match doc {
-                DocRef::Number(n) => {
-                    docs.push(Some(n));
-                    Arc::clone(&unset)
-                }
-                DocRef::Path(path) => {
-                    docs.push(None);
-                    Arc::from(path.as_ref())
-                }
-            };
-            Ok(Provenance {
-                doc_id: Arc::clone(&unset),
-                doc_path,
-                doc_title: None,
-                doc_date: None,
-                sentence: Arc::clone(sentence),
-                span: start..end,
-                rule,
-                confidence,
-            })
+    let share = |texts: &[Cow<'_, str>]| -> Vec<Arc<str>> {
+        texts.iter().map(|c| Arc::from(c.as_ref())).collect()
+    };
+    let sentences = share(&stored.sentences);
+    let sentence = |n: usize| {
+        sentences.get(n).with_context(|| {
+            format!(
+                "a merged fact's source cites its sentence {n} of {}",
+                sentences.len()
+            )
         })
-        .collect::<anyhow::Result<Vec<_>>>()?;
+    };
+    let unset: Arc<str> = Arc::from("");
+    let source = |doc_path: Arc<str>, sentence: &Arc<str>, span, rule: &Arc<str>, confidence| {
+        Provenance {
+            doc_id: Arc::clone(&unset),
+            doc_path,
+            doc_title: None,
+            doc_date: None,
+            sentence: Arc::clone(sentence),
+            span,
+            rule: Arc::clone(rule),
+            confidence,
+        }
+    };
+    let mut docs = Vec::new();
+    let mut provenance = Vec::new();
+    match sources {
+        Some(bytes) => {
+            let rules = share(&stored.rules);
+            let damaged = || anyhow::anyhow!("the sources of the merged fact {} are damaged", stored.id);
+            let mut at = 0;
+            while at < bytes.len() {
+                let mut next = || {
+                    get_varint(bytes, &mut at)
+                        .and_then(|v| usize::try_from(v).ok())
+                        .ok_or_else(damaged)
+                };
+                let (doc, n, start, end, rule) = (next()?, next()?, next()?, next()?, next()?);
+                let confidence = bytes
+                    .get(at..at + 4)
+                    .and_then(|b| <[u8; 4]>::try_from(b).ok())
+                    .map(f32::from_le_bytes)
+                    .ok_or_else(damaged)?;
+                at += 4;
+                let rule = rules.get(rule).with_context(|| {
+                    format!("a merged fact's source cites its rule {rule} of {}", rules.len())
+                })?;
+                docs.push(Some(i64::try_from(doc)?));
+                provenance.push(source(Arc::clone(&unset), sentence(n)?, start..end, rule, confidence));
+            }
+        }
+        None => {
+            // a fact's sources mostly share one or two rules
+            let mut rules: Vec<Arc<str>> = Vec::new();
+            for PathSource(path, n, start, end, rule, confidence) in &stored.sources {
+                let rule = match rules.iter().find(|r| ***r == **rule) {
+                    Some(r) => Arc::clone(r),
+                    None => {
+                        let r: Arc<str> = Arc::from(rule.as_ref());
+                        rules.push(Arc::clone(&r));
+                        r
+                    }
+                };
+                docs.push(None);
+                provenance.push(source(Arc::from(path.as_ref()), sentence(*n)?, *start..*end, &rule, *confidence));
+            }
+        }
+    }
     Ok(Parsed {
         fact: Fact {
             id: stored.id.into_owned(),
             kind: stored.kind.into(),
-            sources,
+            sources: provenance,
             conflicts: stored.conflicts,
         },
         docs,
@@ -378,8 +416,11 @@ pub(crate) fn complete<'d>(
 /// Reads back a fact stored by [`encode`]; `document` finds a document's metadata by
 /// number.
 #[cfg(test)]
-fn decode<'d>(text: &str, document: impl Fn(i64) -> Option<&'d DocMeta>) -> anyhow::Result<Fact> {
-    complete(parse(text, None)?, document, |_| None)
+fn decode<'d>(
+    stored: &Encoded,
+    document: impl Fn(i64) -> Option<&'d DocMeta>,
+) -> anyhow::Result<Fact> {
+    complete(parse(&stored.data, None, Some(&stored.sources))?, document, |_| None)
 }
 
 #[cfg(test)]
@@ -430,25 +471,29 @@ mod tests {
         // document numbers as heads give them: not positions
         let number = |path: &str| {
             let at = metas.iter().position(|m| *m.path == *path)?;
-            Some(10 + 7 * at as i64)
+            Some(1000 + 7 * at as i64)
         };
-        let by_number = |n: i64| metas.get(usize::try_from((n - 10) / 7).ok()?);
+        let by_number = |n: i64| metas.get(usize::try_from((n - 1000) / 7).ok()?);
         for fact in &merged {
-            let text = encode(fact, number).unwrap();
-            assert!(text.contains("\"sources\":[[10,0,"), "{text}");
-            let back = decode(&text, by_number).unwrap();
-            assert_eq!(&back, fact);
+            let stored = encode(fact, number).unwrap();
+            assert!(!stored.data.contains("\"sources\""), "{}", stored.data);
+            assert!(stored.data.contains("\"rules\":[\""), "{}", stored.data);
+            // a two-byte number, four one-byte varints at most, the confidence
+            let first = &stored.sources[..2];
+            assert_eq!(first, [0xe8, 0x07], "1000 as a varint");
+            assert_eq!(&decode(&stored, by_number).unwrap(), fact);
             let whole = encode_whole(fact).unwrap();
             assert!(whole.contains("\"kind\":{\"event\":{"), "{whole}");
             assert_eq!(&decode_whole(&whole).unwrap(), fact);
             if fact.sources.len() == 2 {
-                assert!(text.len() < serde_json::to_string(fact).unwrap().len() * 2 / 3);
+                let size = stored.data.len() + stored.sources.len();
+                assert!(size < serde_json::to_string(fact).unwrap().len() * 2 / 3);
             }
         }
     }
 
     #[test]
-    fn a_source_of_an_unknown_document_or_sentence_is_an_error() {
+    fn a_source_of_an_unknown_document_sentence_or_rule_is_an_error() {
         let d = doc(
             "a.txt",
             "Japan lifted export restrictions on South Korea.",
@@ -458,19 +503,30 @@ mod tests {
         let facts = Extractor::new().extract(&d);
         let err = encode(&facts[0], |_| None).unwrap_err().to_string();
         assert!(err.contains("a.txt, which has no head"), "{err}");
-        let text = encode(&facts[0], |_| Some(4)).unwrap();
+        let stored = encode(&facts[0], |_| Some(4)).unwrap();
         let none: Option<&DocMeta> = None;
-        let err = decode(&text, |_| none).unwrap_err().to_string();
+        let err = decode(&stored, |_| none).unwrap_err().to_string();
         assert!(err.contains("cites the document number 4"), "{err}");
-        let broken = text.replacen("[[4,0,", "[[4,3,", 1);
         let meta = DocMeta::of(&d);
-        let err = decode(&broken, |_| Some(&meta)).unwrap_err().to_string();
+        let with = |change: &dyn Fn(&mut Encoded)| {
+            let mut broken = Encoded {
+                data: stored.data.clone(),
+                sources: stored.sources.clone(),
+            };
+            change(&mut broken);
+            decode(&broken, |_| Some(&meta)).unwrap_err().to_string()
+        };
+        // the second varint is the sentence, the fifth the rule
+        let err = with(&|e| e.sources[1] = 3);
         assert!(err.contains("sentence 3 of 1"), "{err}");
-        let err = decode("{\"id\":", |_| Some(&meta)).unwrap_err().to_string();
-        assert!(err.contains("not valid"), "{err}");
-        let err = decode(&text.replacen("[[4,", "[[true,", 1), |_| Some(&meta))
-            .unwrap_err()
-            .to_string();
+        let rule = stored.sources.len() - 5;
+        let err = with(&|e| e.sources[rule] = 2);
+        assert!(err.contains("rule 2 of 1"), "{err}");
+        let err = with(&|e| {
+            e.sources.pop();
+        });
+        assert!(err.contains("are damaged"), "{err}");
+        let err = with(&|e| e.data.truncate(6));
         assert!(err.contains("not valid"), "{err}");
         let err = decode_whole("{\"id\":\"x\",\"kind\":{\"type\":\"event\"}}")
             .unwrap_err()
@@ -479,7 +535,7 @@ mod tests {
     }
 
     #[test]
-    fn a_source_of_schema_7_names_its_document_by_path() {
+    fn a_fact_of_schema_7_names_its_documents_by_path() {
         let d = doc(
             "feed.xml#2",
             "Japan lifted export restrictions on South Korea.",
@@ -487,14 +543,15 @@ mod tests {
             1,
         );
         let facts = Extractor::new().extract(&d);
-        let text = encode(&facts[0], |_| Some(4)).unwrap();
-        let old = text.replacen("[[4,", "[[\"feed.xml#2\",", 1);
-        let parsed = parse(&old, None).unwrap();
+        let old = encode_schema_7(&facts[0]);
+        assert!(old.contains("\"sources\":[[\"feed.xml#2\",0,"), "{old}");
+        let parsed = parse(&old, None, None).unwrap();
         assert!(parsed.cites_paths());
         let meta = DocMeta::of(&d);
         let back = complete(parsed, |_| None, |p| (p == "feed.xml#2").then_some(&meta)).unwrap();
         assert_eq!(back, facts[0]);
-        assert!(!parse(&text, None).unwrap().cites_paths());
+        let stored = encode(&facts[0], |_| Some(4)).unwrap();
+        assert!(!parse(&stored.data, None, Some(&stored.sources)).unwrap().cites_paths());
     }
 
     #[test]
@@ -515,7 +572,8 @@ mod tests {
             .rev()
             .map(|f| {
                 let first = f.sources.first().map(|s| &*s.doc_path);
-                parse(&encode(f, number).unwrap(), first).unwrap()
+                let stored = encode(f, number).unwrap();
+                parse(&stored.data, first, Some(&stored.sources)).unwrap()
             })
             .collect();
         let back: Vec<Fact> = sort(parsed)
@@ -525,8 +583,9 @@ mod tests {
             .collect();
         assert_eq!(back, merged);
         // a fact citing numbers sorts only with its first path
-        let text = encode(&merged[0], number).unwrap();
-        let err = sort(vec![parse(&text, None).unwrap()]).unwrap_err().to_string();
+        let stored = encode(&merged[0], number).unwrap();
+        let parsed = parse(&stored.data, None, Some(&stored.sources)).unwrap();
+        let err = sort(vec![parsed]).unwrap_err().to_string();
         assert!(err.contains("has no first path"), "{err}");
     }
 }
