@@ -1231,7 +1231,8 @@ fn delete_file(tx: &Transaction<'_>, file: &str, batch: &mut Retrieval) -> anyho
                 .replaced
                 .insert((row.get(0)?, row.get(1)?), (row.get(2)?, row.get(3)?));
         }
-        let mut stmt = tx.prepare_cached("SELECT title_terms, item, doc FROM heads WHERE file = ?1")?;
+        let mut stmt =
+            tx.prepare_cached("SELECT title_terms, item, doc FROM heads WHERE file = ?1")?;
         let mut rows = stmt.query([file])?;
         let (replaced_file, docs) = &mut batch.replaced_docs;
         replaced_file.clear();
@@ -1768,7 +1769,8 @@ fn resolve_merged(parsed: Vec<stored_fact::Parsed>, docs: &Heads) -> anyhow::Res
     let by_number: FxHashMap<i64, &DocMeta> =
         docs.numbers.iter().copied().zip(&docs.metas).collect();
     // only an index of the previous schema names documents by path
-    let by_path: FxHashMap<&str, &DocMeta> = if parsed.iter().any(stored_fact::Parsed::cites_paths) {
+    let by_path: FxHashMap<&str, &DocMeta> = if parsed.iter().any(stored_fact::Parsed::cites_paths)
+    {
         docs.metas.iter().map(|d| (&*d.path, d)).collect()
     } else {
         FxHashMap::default()
@@ -1912,7 +1914,15 @@ fn insert_file(
         ])?;
         let number = tx.last_insert_rowid();
         for (n, (part, fact)) in serialized.facts.iter().enumerate() {
-            insert_fact.execute(params![file, item as i64, n as i64, doc.id, part, fact, number])?;
+            insert_fact.execute(params![
+                file,
+                item as i64,
+                n as i64,
+                doc.id,
+                part,
+                fact,
+                number
+            ])?;
             match batch.replaced.remove(&(item as i64, n as i64)) {
                 Some((_, before)) if before == *fact => {}
                 before => {
@@ -2996,7 +3006,9 @@ mod tests {
         {
             let conn = open(&dir).expect("opens");
             let heads = read_docs(&conn).expect("heads");
-            let rows: Vec<(i64, String, Option<String>, Option<Vec<u8>>)> = conn
+            // rowid, data, first path and sources
+            type Row = (i64, String, Option<String>, Option<Vec<u8>>);
+            let rows: Vec<Row> = conn
                 .prepare("SELECT rowid, data, first_path, sources FROM merged_facts")
                 .and_then(|mut stmt| {
                     stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
@@ -3006,7 +3018,9 @@ mod tests {
             for (rowid, data, first, sources) in rows {
                 let parsed =
                     stored_fact::parse(&data, first.as_deref(), sources.as_deref()).expect("reads");
-                let fact = resolve_merged(vec![parsed], &heads).expect("completes").remove(0);
+                let fact = resolve_merged(vec![parsed], &heads)
+                    .expect("completes")
+                    .remove(0);
                 conn.execute(
                     "UPDATE merged_facts SET data = ?1 WHERE rowid = ?2",
                     params![stored_fact::encode_schema_7(&fact), rowid],
@@ -3042,7 +3056,10 @@ mod tests {
                 .expect("counts");
             assert!(cites_paths > 5);
         }
-        assert_eq!(merged_facts(&dir).expect("the previous schema reads").0, merged);
+        assert_eq!(
+            merged_facts(&dir).expect("the previous schema reads").0,
+            merged
+        );
         session(&dir).expect("the previous schema opens");
         // a run that changes nothing migrates and merges every partition again
         let next = index(&roots, &dir, None, None, false).expect("indexes again");
@@ -3053,17 +3070,28 @@ mod tests {
             Some(SCHEMA_VERSION)
         );
         let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).expect("counts") };
-        assert_eq!(count("SELECT count(*) FROM merged_facts WHERE data LIKE '%\"sources\":[[\"%'"), 0);
-        assert_eq!(count("SELECT count(*) FROM merged_facts WHERE sources IS NULL OR first_path IS NULL"), 0);
         assert_eq!(
-            count("SELECT count(*) FROM facts f JOIN heads h USING (file, item) WHERE f.doc = h.doc"),
+            count("SELECT count(*) FROM merged_facts WHERE data LIKE '%\"sources\":[[\"%'"),
+            0
+        );
+        assert_eq!(
+            count("SELECT count(*) FROM merged_facts WHERE sources IS NULL OR first_path IS NULL"),
+            0
+        );
+        assert_eq!(
+            count(
+                "SELECT count(*) FROM facts f JOIN heads h USING (file, item) WHERE f.doc = h.doc"
+            ),
             count("SELECT count(*) FROM facts")
         );
         assert_eq!(merged_facts(&dir).expect("reads").0, merged);
         // a document written again keeps its number
         let numbers = |conn: &Connection| -> Vec<(i64, i64)> {
             conn.prepare("SELECT item, doc FROM heads WHERE file LIKE '%004_%' ORDER BY item")
-                .and_then(|mut stmt| stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+                .and_then(|mut stmt| {
+                    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                        .collect()
+                })
                 .expect("numbers")
         };
         let before = numbers(&conn);

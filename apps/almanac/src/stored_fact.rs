@@ -8,12 +8,13 @@
 //! fact with 100 sources, each repeating the document's id, path, title and date and the
 //! same sentence. Written whole, the merged facts of 100,000 documents take 94 MB of JSON,
 //! and reading them was most of the time `almanac ask --index` took to open. Stored here,
-//! a source is `[document number, sentence number, span start, span end, rule, confidence]`,
-//! the document number being its head's (`heads.doc`); the fact lists its distinct
-//! sentences once, and the document's id, path, title and date come back from its head
-//! (`heads.head`), which opening reads anyway. Extraction takes those fields from the
-//! document a source cites, so the fact read back equals the fact written. An index of
-//! schema 7 names a source's document by its path instead, which reads the same way.
+//! the fact lists its distinct sentences and rules once, and its sources are kept apart
+//! ([`Encoded::sources`]) as varints: document number (its head's, `heads.doc`), sentence
+//! and rule numbers in those lists, span, then the confidence. The document's id, path,
+//! title and date come back from its head (`heads.head`), which opening reads anyway.
+//! Extraction takes those fields from the document a source cites, so the fact read back
+//! equals the fact written. An index of schema 7 kept the sources in the JSON, each naming
+//! its document by path ([`PathSource`]); they read the same way.
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -184,7 +185,13 @@ pub(crate) fn encode(fact: &Fact, number: impl Fn(&str) -> Option<i64>) -> anyho
         let doc = number(&s.doc_path)
             .and_then(|d| u64::try_from(d).ok())
             .with_context(|| format!("a merged fact cites {}, which has no head", s.doc_path))?;
-        for v in [doc, n as u64, s.span.start as u64, s.span.end as u64, rule as u64] {
+        for v in [
+            doc,
+            n as u64,
+            s.span.start as u64,
+            s.span.end as u64,
+            rule as u64,
+        ] {
             put_varint(&mut blob, v);
         }
         blob.extend_from_slice(&s.confidence.to_le_bytes());
@@ -211,10 +218,13 @@ pub(crate) fn encode_schema_7(fact: &Fact) -> String {
         .sources
         .iter()
         .map(|s| {
-            let n = sentences.iter().position(|t| *t == *s.sentence).unwrap_or_else(|| {
-                sentences.push(Cow::Borrowed(&s.sentence));
-                sentences.len() - 1
-            });
+            let n = sentences
+                .iter()
+                .position(|t| *t == *s.sentence)
+                .unwrap_or_else(|| {
+                    sentences.push(Cow::Borrowed(&s.sentence));
+                    sentences.len() - 1
+                });
             PathSource(
                 Cow::Borrowed(&s.doc_path),
                 n,
@@ -274,8 +284,8 @@ pub(crate) fn parse(
         })
     };
     let unset: Arc<str> = Arc::from("");
-    let source = |doc_path: Arc<str>, sentence: &Arc<str>, span, rule: &Arc<str>, confidence| {
-        Provenance {
+    let source =
+        |doc_path: Arc<str>, sentence: &Arc<str>, span, rule: &Arc<str>, confidence| Provenance {
             doc_id: Arc::clone(&unset),
             doc_path,
             doc_title: None,
@@ -284,14 +294,14 @@ pub(crate) fn parse(
             span,
             rule: Arc::clone(rule),
             confidence,
-        }
-    };
+        };
     let mut docs = Vec::new();
     let mut provenance = Vec::new();
     match sources {
         Some(bytes) => {
             let rules = share(&stored.rules);
-            let damaged = || anyhow::anyhow!("the sources of the merged fact {} are damaged", stored.id);
+            let damaged =
+                || anyhow::anyhow!("the sources of the merged fact {} are damaged", stored.id);
             let mut at = 0;
             while at < bytes.len() {
                 let mut next = || {
@@ -307,10 +317,19 @@ pub(crate) fn parse(
                     .ok_or_else(damaged)?;
                 at += 4;
                 let rule = rules.get(rule).with_context(|| {
-                    format!("a merged fact's source cites its rule {rule} of {}", rules.len())
+                    format!(
+                        "a merged fact's source cites its rule {rule} of {}",
+                        rules.len()
+                    )
                 })?;
                 docs.push(Some(i64::try_from(doc)?));
-                provenance.push(source(Arc::clone(&unset), sentence(n)?, start..end, rule, confidence));
+                provenance.push(source(
+                    Arc::clone(&unset),
+                    sentence(n)?,
+                    start..end,
+                    rule,
+                    confidence,
+                ));
             }
         }
         None => {
@@ -326,7 +345,13 @@ pub(crate) fn parse(
                     }
                 };
                 docs.push(None);
-                provenance.push(source(Arc::from(path.as_ref()), sentence(*n)?, *start..*end, &rule, *confidence));
+                provenance.push(source(
+                    Arc::from(path.as_ref()),
+                    sentence(*n)?,
+                    *start..*end,
+                    &rule,
+                    *confidence,
+                ));
             }
         }
     }
@@ -390,13 +415,13 @@ pub(crate) fn complete<'d>(
     by_number: impl Fn(i64) -> Option<&'d DocMeta>,
     by_path: impl Fn(&str) -> Option<&'d DocMeta>,
 ) -> anyhow::Result<Fact> {
-    let Parsed {
-        mut fact, docs, ..
-    } = parsed;
+    let Parsed { mut fact, docs, .. } = parsed;
     for (source, number) in fact.sources.iter_mut().zip(docs) {
         let doc = match number {
             Some(n) => by_number(n).with_context(|| {
-                format!("a merged fact cites the document number {n}, which the index does not hold")
+                format!(
+                    "a merged fact cites the document number {n}, which the index does not hold"
+                )
             })?,
             None => by_path(&source.doc_path).with_context(|| {
                 format!(
@@ -420,7 +445,11 @@ fn decode<'d>(
     stored: &Encoded,
     document: impl Fn(i64) -> Option<&'d DocMeta>,
 ) -> anyhow::Result<Fact> {
-    complete(parse(&stored.data, None, Some(&stored.sources))?, document, |_| None)
+    complete(
+        parse(&stored.data, None, Some(&stored.sources))?,
+        document,
+        |_| None,
+    )
 }
 
 #[cfg(test)]
@@ -551,21 +580,41 @@ mod tests {
         let back = complete(parsed, |_| None, |p| (p == "feed.xml#2").then_some(&meta)).unwrap();
         assert_eq!(back, facts[0]);
         let stored = encode(&facts[0], |_| Some(4)).unwrap();
-        assert!(!parse(&stored.data, None, Some(&stored.sources)).unwrap().cites_paths());
+        assert!(
+            !parse(&stored.data, None, Some(&stored.sources))
+                .unwrap()
+                .cites_paths()
+        );
     }
 
     #[test]
     fn facts_sorted_before_completion_come_in_the_order_merging_gives() {
         let docs = [
-            doc("b.txt", "Japan lifted export restrictions on South Korea. Kenya opened a port in Mombasa.", "B", 1),
-            doc("a.txt", "Kenya opened a port in Mombasa. Japan lifted export restrictions on South Korea.", "A", 2),
+            doc(
+                "b.txt",
+                "Japan lifted export restrictions on South Korea. Kenya opened a port in Mombasa.",
+                "B",
+                1,
+            ),
+            doc(
+                "a.txt",
+                "Kenya opened a port in Mombasa. Japan lifted export restrictions on South Korea.",
+                "A",
+                2,
+            ),
             doc("c.xml#1", "Peru elected a president in 2021.", "C", 3),
         ];
         let extractor = Extractor::new();
-        let merged = almanac_extract::merge(docs.iter().flat_map(|d| extractor.extract(d)).collect());
+        let merged =
+            almanac_extract::merge(docs.iter().flat_map(|d| extractor.extract(d)).collect());
         assert!(merged.len() >= 3, "{merged:#?}");
         let metas: Vec<DocMeta> = docs.iter().map(DocMeta::of).collect();
-        let number = |path: &str| metas.iter().position(|m| *m.path == *path).map(|i| i as i64);
+        let number = |path: &str| {
+            metas
+                .iter()
+                .position(|m| *m.path == *path)
+                .map(|i| i as i64)
+        };
         // stored in another order, as partitions merged apart are
         let parsed: Vec<Parsed> = merged
             .iter()
