@@ -860,21 +860,13 @@ impl Indexer {
             // numbers (until then, the merged facts citing paths read as they are)
             conn.execute_batch(&format!(
                 "BEGIN;
-                 CREATE TABLE numbered_heads (
-                     doc INTEGER PRIMARY KEY,
-                     file TEXT NOT NULL,
-                     item INTEGER NOT NULL,
-                     head TEXT NOT NULL,
-                     title_terms BLOB NOT NULL,
-                     first_sentence INTEGER NOT NULL,
-                     sentence_count INTEGER NOT NULL,
-                     UNIQUE (file, item)
-                 );
-                 INSERT INTO numbered_heads
+                 ALTER TABLE heads RENAME TO schema_7_heads;
+                 {SCHEMA}
+                 INSERT INTO heads
+                     (doc, file, item, head, title_terms, first_sentence, sentence_count)
                      SELECT rowid, file, item, head, title_terms, first_sentence, sentence_count
-                     FROM heads;
-                 DROP TABLE heads;
-                 ALTER TABLE numbered_heads RENAME TO heads;
+                     FROM schema_7_heads;
+                 DROP TABLE schema_7_heads;
                  ALTER TABLE facts ADD COLUMN doc INTEGER NOT NULL DEFAULT 0;
                  UPDATE facts SET doc = (
                      SELECT h.doc FROM heads h WHERE h.file = facts.file AND h.item = facts.item
