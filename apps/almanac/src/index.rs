@@ -1752,12 +1752,14 @@ fn read_stored_facts(conn: &Connection) -> anyhow::Result<Vec<stored_fact::Parse
         },
     )?;
     // sorted here, while the heads are read, by the paths the rows hold
-    stored_fact::sort(parsed)
+    let mut parsed = parsed;
+    stored_fact::sort(&mut parsed)?;
+    Ok(parsed)
 }
 
 /// The facts of [`read_stored_facts`] with their sources completed from `docs`, in their
 /// order.
-fn resolve_merged(parsed: Vec<stored_fact::Parsed>, docs: &Heads) -> anyhow::Result<Vec<Fact>> {
+fn resolve_merged(mut parsed: Vec<stored_fact::Parsed>, docs: &Heads) -> anyhow::Result<Vec<Fact>> {
     let by_number: FxHashMap<i64, &DocMeta> =
         docs.numbers.iter().copied().zip(&docs.metas).collect();
     // only an index of the previous schema names documents by path
@@ -1767,18 +1769,15 @@ fn resolve_merged(parsed: Vec<stored_fact::Parsed>, docs: &Heads) -> anyhow::Res
     } else {
         FxHashMap::default()
     };
-    let mut facts = Vec::new();
-    parsed
-        .into_par_iter()
-        .map(|p| {
-            stored_fact::complete(
-                p,
-                |n| by_number.get(&n).copied(),
-                |path| by_path.get(path).copied(),
-            )
-        })
-        .collect_into_vec(&mut facts);
-    facts.into_iter().collect()
+    // completed in place, and the facts taken out in place
+    parsed.par_iter_mut().try_for_each(|p| {
+        stored_fact::complete(
+            p,
+            |n| by_number.get(&n).copied(),
+            |path| by_path.get(path).copied(),
+        )
+    })?;
+    Ok(parsed.into_iter().map(|p| p.fact).collect())
 }
 
 /// Inserts or replaces the `files` row of `file`.

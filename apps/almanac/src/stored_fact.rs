@@ -256,7 +256,7 @@ pub(crate) struct Parsed {
     docs: Vec<Option<i64>>,
     /// The path of the first source's document, as stored beside the fact
     /// (`merged_facts.first_path`): it orders the facts before they are completed.
-    first_path: Option<Box<str>>,
+    first_path: Option<Arc<str>>,
 }
 
 /// Reads a fact stored by [`encode`]: its `text` and `sources`, with the path of its first
@@ -363,25 +363,25 @@ pub(crate) fn parse(
             conflicts: stored.conflicts,
         },
         docs,
-        first_path: first_path.map(Box::from),
+        first_path: first_path.map(Arc::from),
     })
 }
 
 impl Parsed {
     /// The key [`almanac_extract::sort_merged`] orders the fact by once its sources are
     /// completed: its first source's document path and span start, then its id.
-    fn order_key(&self) -> anyhow::Result<(Option<(&str, usize)>, &str)> {
+    fn order_key(&self) -> anyhow::Result<(Option<(Arc<str>, usize)>, String)> {
         let first = match (self.fact.sources.first(), self.docs.first()) {
-            (Some(source), Some(None)) => Some((&*source.doc_path, source.span.start)),
+            (Some(source), Some(None)) => Some((Arc::clone(&source.doc_path), source.span.start)),
             (Some(source), _) => {
-                let path = self.first_path.as_deref().with_context(|| {
+                let path = self.first_path.as_ref().with_context(|| {
                     format!("the merged fact {} has no first path", self.fact.id)
                 })?;
-                Some((path, source.span.start))
+                Some((Arc::clone(path), source.span.start))
             }
             (None, _) => None,
         };
-        Ok((first, &self.fact.id))
+        Ok((first, self.fact.id.clone()))
     }
 
     /// Whether a source names its document by path (an index of schema 7).
@@ -391,33 +391,26 @@ impl Parsed {
 }
 
 /// Sorts facts read by [`parse`] in the order [`almanac_extract::sort_merged`] gives them
-/// once completed.
-pub(crate) fn sort(parsed: Vec<Parsed>) -> anyhow::Result<Vec<Parsed>> {
-    let order: Vec<usize> = {
-        // each key made once; the position keeps equal keys in their order
-        let mut keys = parsed
-            .iter()
-            .enumerate()
-            .map(|(i, p)| Ok((p.order_key()?, i)))
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        keys.sort_unstable();
-        keys.into_iter().map(|(_, i)| i).collect()
-    };
-    let mut slots: Vec<Option<Parsed>> = parsed.into_iter().map(Some).collect();
-    Ok(order.iter().filter_map(|&i| slots[i].take()).collect())
+/// once completed, in place.
+pub(crate) fn sort(parsed: &mut [Parsed]) -> anyhow::Result<()> {
+    // every fact has its key (checked first: a key made while sorting cannot fail)
+    for p in parsed.iter() {
+        p.order_key()?;
+    }
+    parsed.sort_by_cached_key(|p| p.order_key().unwrap_or((None, String::new())));
+    Ok(())
 }
 
-/// Completes the sources of a fact read by [`parse`] from their documents' metadata, which
-/// `by_number` finds by head number and `by_path` by path; the sources share the
-/// metadata's strings.
+/// Completes the sources of a fact read by [`parse`], in place, from their documents'
+/// metadata, which `by_number` finds by head number and `by_path` by path; the sources
+/// share the metadata's strings.
 pub(crate) fn complete<'d>(
-    parsed: Parsed,
+    parsed: &mut Parsed,
     by_number: impl Fn(i64) -> Option<&'d DocMeta>,
     by_path: impl Fn(&str) -> Option<&'d DocMeta>,
-) -> anyhow::Result<Fact> {
-    let Parsed { mut fact, docs, .. } = parsed;
-    for (source, number) in fact.sources.iter_mut().zip(docs) {
-        let doc = match number {
+) -> anyhow::Result<()> {
+    for (source, number) in parsed.fact.sources.iter_mut().zip(&parsed.docs) {
+        let doc = match *number {
             Some(n) => by_number(n).with_context(|| {
                 format!(
                     "a merged fact cites the document number {n}, which the index does not hold"
@@ -435,7 +428,7 @@ pub(crate) fn complete<'d>(
         source.doc_title.clone_from(&doc.title);
         source.doc_date = doc.date;
     }
-    Ok(fact)
+    Ok(())
 }
 
 /// Reads back a fact stored by [`encode`]; `document` finds a document's metadata by
@@ -445,11 +438,9 @@ fn decode<'d>(
     stored: &Encoded,
     document: impl Fn(i64) -> Option<&'d DocMeta>,
 ) -> anyhow::Result<Fact> {
-    complete(
-        parse(&stored.data, None, Some(&stored.sources))?,
-        document,
-        |_| None,
-    )
+    let mut parsed = parse(&stored.data, None, Some(&stored.sources))?;
+    complete(&mut parsed, document, |_| None)?;
+    Ok(parsed.fact)
 }
 
 #[cfg(test)]
@@ -574,11 +565,16 @@ mod tests {
         let facts = Extractor::new().extract(&d);
         let old = encode_schema_7(&facts[0]);
         assert!(old.contains("\"sources\":[[\"feed.xml#2\",0,"), "{old}");
-        let parsed = parse(&old, None, None).unwrap();
+        let mut parsed = parse(&old, None, None).unwrap();
         assert!(parsed.cites_paths());
         let meta = DocMeta::of(&d);
-        let back = complete(parsed, |_| None, |p| (p == "feed.xml#2").then_some(&meta)).unwrap();
-        assert_eq!(back, facts[0]);
+        complete(
+            &mut parsed,
+            |_| None,
+            |p| (p == "feed.xml#2").then_some(&meta),
+        )
+        .unwrap();
+        assert_eq!(parsed.fact, facts[0]);
         let stored = encode(&facts[0], |_| Some(4)).unwrap();
         assert!(
             !parse(&stored.data, None, Some(&stored.sources))
@@ -625,16 +621,20 @@ mod tests {
                 parse(&stored.data, first, Some(&stored.sources)).unwrap()
             })
             .collect();
-        let back: Vec<Fact> = sort(parsed)
-            .unwrap()
+        let mut parsed = parsed;
+        sort(&mut parsed).unwrap();
+        let back: Vec<Fact> = parsed
             .into_iter()
-            .map(|p| complete(p, |n| metas.get(n as usize), |_| None).unwrap())
+            .map(|mut p| {
+                complete(&mut p, |n| metas.get(n as usize), |_| None).unwrap();
+                p.fact
+            })
             .collect();
         assert_eq!(back, merged);
         // a fact citing numbers sorts only with its first path
         let stored = encode(&merged[0], number).unwrap();
         let parsed = parse(&stored.data, None, Some(&stored.sources)).unwrap();
-        let err = sort(vec![parsed]).unwrap_err().to_string();
+        let err = sort(&mut [parsed]).unwrap_err().to_string();
         assert!(err.contains("has no first path"), "{err}");
     }
 }
