@@ -246,6 +246,10 @@ pub(crate) fn encode_schema_7(fact: &Fact) -> String {
     .unwrap_or_default()
 }
 
+/// What merged facts are sorted by: their first source's document path and span start, then
+/// their id ([`almanac_extract::sort_merged`]).
+type OrderKey = (Option<(Arc<str>, usize)>, String);
+
 /// A merged fact read by [`parse`], its sources not yet completed.
 #[derive(Debug)]
 pub(crate) struct Parsed {
@@ -370,7 +374,7 @@ pub(crate) fn parse(
 impl Parsed {
     /// The key [`almanac_extract::sort_merged`] orders the fact by once its sources are
     /// completed: its first source's document path and span start, then its id.
-    fn order_key(&self) -> anyhow::Result<(Option<(Arc<str>, usize)>, String)> {
+    fn order_key(&self) -> anyhow::Result<OrderKey> {
         let first = match (self.fact.sources.first(), self.docs.first()) {
             (Some(source), Some(None)) => Some((Arc::clone(&source.doc_path), source.span.start)),
             (Some(source), _) => {
