@@ -43,8 +43,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::corpus::{self, Found, Walked};
@@ -199,6 +199,10 @@ CREATE TABLE IF NOT EXISTS merged_facts (
 CREATE INDEX IF NOT EXISTS merged_facts_part ON merged_facts (part);
 CREATE TABLE IF NOT EXISTS dirty_parts (
     part TEXT PRIMARY KEY
+);
+CREATE TABLE IF NOT EXISTS head_chunks (
+    chunk INTEGER PRIMARY KEY,
+    data BLOB NOT NULL
 );
 "#;
 
@@ -492,6 +496,9 @@ struct Retrieval {
     /// The id the next sentence inserted takes (meta `next_sentence`), once read: ids are
     /// never reused, so a posting of a stale sentence never names a live one.
     next_sentence: Option<i64>,
+    /// Whether heads were inserted or deleted: the batch moves meta `heads_version` on, so
+    /// that [`head_chunks`](write_head_chunks) written before are no longer read.
+    heads_changed: bool,
     /// Change in live sentences and in their content words.
     sentences: i64,
     total_len: i64,
@@ -1081,6 +1088,7 @@ impl Indexer {
         }
         set_meta(&tx, "captured", &captured_text(self.examiner.opts.captured))?;
         set_meta(&tx, "gazetteer", &self.user_names)?;
+        write_head_chunks(&tx)?;
         tx.commit().context("committing the index")?;
         let mut summary = self.summary;
         let mut problems = walked.diagnostics.clone();
@@ -1186,6 +1194,7 @@ fn json<T: Serialize>(value: &T) -> anyhow::Result<String> {
 /// their blobs: each document's range of ids goes to `dead`, and the counts BM25 needs are
 /// lowered in `batch`.
 fn delete_file(tx: &Transaction<'_>, file: &str, batch: &mut Retrieval) -> anyhow::Result<()> {
+    batch.heads_changed = true;
     // a document's sentences are the id range its head names
     let ranges: Vec<(i64, i64)> = tx
         .prepare_cached("SELECT first_sentence, sentence_count FROM heads WHERE file = ?1")?
@@ -1254,6 +1263,10 @@ fn delete_file(tx: &Transaction<'_>, file: &str, batch: &mut Retrieval) -> anyho
 /// see [`move_staged_postings`]), the terms' counts and the corpus's.
 fn write_retrieval(tx: &Transaction<'_>, mut batch: Retrieval, staged: bool) -> anyhow::Result<()> {
     batch.replaced_gone();
+    if batch.heads_changed {
+        let version = meta_number::<i64>(tx, "heads_version")?;
+        set_meta(tx, "heads_version", &(version + 1).to_string())?;
+    }
     let mut term =
         tx.prepare_cached("INSERT INTO terms (id, stem, sentences, titles) VALUES (?1, ?2, 0, 0)")?;
     for (id, stem) in &batch.new_terms {
@@ -1874,6 +1887,7 @@ fn insert_file(
         "INSERT INTO sentences (id, file, item, n, doc_id, text, data, terms, len)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
+    batch.heads_changed = true;
     let mut next_id = match batch.next_sentence {
         Some(id) => id,
         None => meta_number::<i64>(tx, "next_sentence")?.max(1),
@@ -2221,6 +2235,119 @@ struct Heads {
 
 /// The documents of the index `conn` ([`Heads`]).
 fn read_docs(conn: &Connection) -> anyhow::Result<Heads> {
+    match read_head_chunks(conn)? {
+        Some(heads) => Ok(heads),
+        None => read_head_rows(conn),
+    }
+}
+
+/// A head as [`write_head_chunks`] stores it.
+#[derive(Serialize)]
+struct HeadOut<'a> {
+    meta: &'a DocMeta,
+    title: &'a [u32],
+    sentences: (u32, u32),
+    number: i64,
+}
+
+/// [`HeadOut`] as read back.
+#[derive(Deserialize)]
+struct HeadIn {
+    meta: DocMeta,
+    title: Vec<u32>,
+    sentences: (u32, u32),
+    number: i64,
+}
+
+/// Heads per row of `head_chunks`: the rows are decoded in parallel.
+const HEADS_PER_CHUNK: usize = 8192;
+
+/// Writes `head_chunks`, every head in the order [`read_docs`] gives, in `postcard`'s compact
+/// form, unless they were written since the heads last changed (meta `heads_version`, which
+/// the chunks' `head_chunks_version` then equals). Opening an index reads them instead of
+/// the rows of `heads`: at 100,000 documents, reading and parsing the rows took most of the
+/// time opening did. Rewriting them costs a run that changed something a read of the rows.
+fn write_head_chunks(tx: &Transaction<'_>) -> anyhow::Result<()> {
+    let version = meta_number::<i64>(tx, "heads_version")?;
+    if meta(tx, "head_chunks_version")?.is_some_and(|v| v == version.to_string()) {
+        return Ok(());
+    }
+    write_head_chunks_of(tx, version, HEADS_PER_CHUNK)
+}
+
+/// Writes `head_chunks` of `per_chunk` heads each, as of `heads_version` `version`.
+fn write_head_chunks_of(
+    tx: &Transaction<'_>,
+    version: i64,
+    per_chunk: usize,
+) -> anyhow::Result<()> {
+    let per_chunk = per_chunk.max(1);
+    let heads = read_head_rows(tx)?;
+    let blobs: Vec<Vec<u8>> = heads
+        .metas
+        .par_chunks(per_chunk)
+        .zip(heads.stored.par_chunks(per_chunk))
+        .zip(heads.numbers.par_chunks(per_chunk))
+        .map(|((metas, stored), numbers)| {
+            let chunk: Vec<HeadOut<'_>> = metas
+                .iter()
+                .zip(stored)
+                .zip(numbers)
+                .map(|((meta, doc), &number)| HeadOut {
+                    meta,
+                    title: &doc.title,
+                    sentences: (doc.sentences.start, doc.sentences.end),
+                    number,
+                })
+                .collect();
+            postcard::to_allocvec(&chunk)
+        })
+        .collect::<Result<_, _>>()
+        .context("encoding the heads")?;
+    tx.execute("DELETE FROM head_chunks", [])?;
+    let mut insert = tx.prepare_cached("INSERT INTO head_chunks (chunk, data) VALUES (?1, ?2)")?;
+    for (chunk, blob) in blobs.iter().enumerate() {
+        insert.execute(params![chunk as i64, blob])?;
+    }
+    set_meta(tx, "head_chunks_version", &version.to_string())
+}
+
+/// The heads of `head_chunks`, when they were written since the heads last changed.
+fn read_head_chunks(conn: &Connection) -> anyhow::Result<Option<Heads>> {
+    // an index of schema 7, or one a run changed without finishing, has none to read
+    let Some(written) = meta(conn, "head_chunks_version")? else {
+        return Ok(None);
+    };
+    if written != meta_number::<i64>(conn, "heads_version")?.to_string() {
+        return Ok(None);
+    }
+    let blobs: Vec<Vec<u8>> = conn
+        .prepare("SELECT data FROM head_chunks ORDER BY chunk")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let chunks: Vec<Vec<HeadIn>> = blobs
+        .par_iter()
+        .map(|blob| postcard::from_bytes(blob))
+        .collect::<Result<_, _>>()
+        .context("reading the heads of the index")?;
+    let mut heads = Heads {
+        metas: Vec::with_capacity(chunks.iter().map(Vec::len).sum()),
+        stored: Vec::new(),
+        numbers: Vec::new(),
+    };
+    for head in chunks.into_iter().flatten() {
+        heads.metas.push(head.meta);
+        heads.stored.push(StoredDoc {
+            title: head.title,
+            sentences: head.sentences.0..head.sentences.1,
+        });
+        heads.numbers.push(head.number);
+    }
+    Ok(Some(heads))
+}
+
+/// The documents of the index `conn` ([`Heads`]), from the rows of `heads`.
+fn read_head_rows(conn: &Connection) -> anyhow::Result<Heads> {
     // `rowid` is `doc` (schema 7 has no `doc`, and its merged facts cite paths)
     let mut stmt = conn.prepare(
         "SELECT file, item, head, title_terms, first_sentence, sentence_count, rowid FROM heads",
@@ -2691,6 +2818,78 @@ mod tests {
             tx.commit().expect("commits");
             assert_merged_equals_merging_everything(&dir);
         }
+        std::fs::remove_dir_all(dir.parent().unwrap_or(&dir)).ok();
+    }
+
+    /// The heads of `heads` (numbers, metadata, title terms, sentence ids) as `read` gives.
+    fn heads_of(heads: &Heads) -> Vec<(i64, DocMeta, Vec<u32>, Range<u32>)> {
+        heads
+            .numbers
+            .iter()
+            .zip(&heads.metas)
+            .zip(&heads.stored)
+            .map(|((n, m), s)| (*n, m.clone(), s.title.clone(), s.sentences.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn heads_are_read_from_their_chunks_until_a_run_changes_them_without_finishing() {
+        let (corpus, dir) = scratch("chunks");
+        let roots = [corpus.clone()];
+        index(&roots, &dir, None, None, false).expect("indexes");
+        let conn = open(&dir).expect("opens");
+        let rows = heads_of(&read_head_rows(&conn).expect("rows"));
+        assert_eq!(rows.len(), 5);
+        let chunks = read_head_chunks(&conn).expect("reads").expect("written");
+        assert_eq!(heads_of(&chunks), rows);
+        let version = || meta(&open(&dir).expect("opens"), "head_chunks_version").expect("reads");
+        let written = version();
+        drop(conn);
+        // a run that changes nothing writes nothing
+        index(&roots, &dir, None, None, false).expect("indexes again");
+        assert_eq!(version(), written);
+        // a run that writes a changed file and stops: the chunks are not read
+        let name = "004_ccf8e32df5cbf0f3.txt";
+        let old = id(&dir, name);
+        change(&corpus, name);
+        {
+            let walked = corpus::walk(&roots);
+            let file = walked
+                .files
+                .iter()
+                .position(|f| f.path.ends_with(name))
+                .expect("found");
+            let mut indexer = Indexer::open(&dir, None, None).expect("opens");
+            indexer
+                .write_batch(&walked.files[file..=file])
+                .expect("writes");
+        }
+        let conn = open(&dir).expect("opens");
+        assert!(read_head_chunks(&conn).expect("reads").is_none());
+        let heads = read_docs(&conn).expect("heads");
+        let new = id(&dir, name);
+        assert_ne!(new, old);
+        assert!(
+            heads.metas.iter().any(|m| *m.id == *new),
+            "the rows are read"
+        );
+        drop(conn);
+        // the next run writes them again
+        index(&roots, &dir, None, None, false).expect("indexes");
+        assert_ne!(version(), written);
+        let conn = open(&dir).expect("opens");
+        let rows = heads_of(&read_head_rows(&conn).expect("rows"));
+        let chunks = read_head_chunks(&conn).expect("reads").expect("written");
+        assert_eq!(heads_of(&chunks), rows);
+        // in chunks of two heads: three rows, read back in order
+        let mut conn = conn;
+        let tx = conn.transaction().expect("begins");
+        let version = meta_number::<i64>(&tx, "heads_version").expect("reads");
+        write_head_chunks_of(&tx, version, 2).expect("writes");
+        tx.commit().expect("commits");
+        assert_eq!(row_count(&conn, "head_chunks").expect("counts"), 3);
+        let chunks = read_head_chunks(&conn).expect("reads").expect("written");
+        assert_eq!(heads_of(&chunks), rows);
         std::fs::remove_dir_all(dir.parent().unwrap_or(&dir)).ok();
     }
 
