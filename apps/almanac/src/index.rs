@@ -2945,7 +2945,10 @@ mod tests {
             scanned.last().is_some_and(|f| f.ends_with("0.txt")),
             "{scanned:?}"
         );
-        let heads = read_docs(&conn).expect("heads");
+        // the rows (from which the chunks are written, and read after an interrupted run)
+        let heads = read_head_rows(&conn).expect("heads");
+        let chunks = read_head_chunks(&conn).expect("reads").expect("written");
+        assert_eq!(heads_of(&chunks), heads_of(&heads));
         let paths: Vec<&str> = heads.metas.iter().map(|m| &*m.path).collect();
         assert!(paths[0].ends_with("0.txt"), "{paths:?}");
         let mut sorted = paths.clone();
