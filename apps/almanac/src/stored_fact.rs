@@ -246,21 +246,19 @@ pub(crate) fn encode_schema_7(fact: &Fact) -> String {
     .unwrap_or_default()
 }
 
-/// What merged facts are sorted by: their first source's document path and span start, then
-/// their id ([`almanac_extract::sort_merged`]).
-type OrderKey = (Option<(Arc<str>, usize)>, String);
-
 /// A merged fact read by [`parse`], its sources not yet completed.
 #[derive(Debug)]
 pub(crate) struct Parsed {
-    /// The fact; its sources' documents are known by [`Parsed::docs`] only.
+    /// The fact; its sources' documents are known by [`Parsed::docs`] only, but for the
+    /// first source's path (its `doc_path`), which orders the facts before they are
+    /// completed ([`sort`]).
     pub(crate) fact: Fact,
     /// The document number each source cites (`heads.doc`), or `None` where the source
     /// names its document by path (schema 7), in its `doc_path`.
     docs: Vec<Option<i64>>,
-    /// The path of the first source's document, as stored beside the fact
-    /// (`merged_facts.first_path`): it orders the facts before they are completed.
-    first_path: Option<Arc<str>>,
+    /// Whether the first source cites a number and no path was stored beside the fact
+    /// (`merged_facts.first_path`) to order it by.
+    first_unknown: bool,
 }
 
 /// Reads a fact stored by [`encode`]: its `text` and `sources`, with the path of its first
@@ -301,6 +299,9 @@ pub(crate) fn parse(
         };
     let mut docs = Vec::new();
     let mut provenance = Vec::new();
+    // the first source's document path, until the source is completed
+    let first_given = first_path.is_some();
+    let mut first_path = first_path.map(Arc::from);
     match sources {
         Some(bytes) => {
             let rules = share(&stored.rules);
@@ -328,7 +329,7 @@ pub(crate) fn parse(
                 })?;
                 docs.push(Some(i64::try_from(doc)?));
                 provenance.push(source(
-                    Arc::clone(&unset),
+                    first_path.take().unwrap_or_else(|| Arc::clone(&unset)),
                     sentence(n)?,
                     start..end,
                     rule,
@@ -359,6 +360,7 @@ pub(crate) fn parse(
             }
         }
     }
+    let first_unknown = !first_given && matches!(docs.first(), Some(Some(_)));
     Ok(Parsed {
         fact: Fact {
             id: stored.id.into_owned(),
@@ -367,27 +369,11 @@ pub(crate) fn parse(
             conflicts: stored.conflicts,
         },
         docs,
-        first_path: first_path.map(Arc::from),
+        first_unknown,
     })
 }
 
 impl Parsed {
-    /// The key [`almanac_extract::sort_merged`] orders the fact by once its sources are
-    /// completed: its first source's document path and span start, then its id.
-    fn order_key(&self) -> anyhow::Result<OrderKey> {
-        let first = match (self.fact.sources.first(), self.docs.first()) {
-            (Some(source), Some(None)) => Some((Arc::clone(&source.doc_path), source.span.start)),
-            (Some(source), _) => {
-                let path = self.first_path.as_ref().with_context(|| {
-                    format!("the merged fact {} has no first path", self.fact.id)
-                })?;
-                Some((Arc::clone(path), source.span.start))
-            }
-            (None, _) => None,
-        };
-        Ok((first, self.fact.id.clone()))
-    }
-
     /// Whether a source names its document by path (an index of schema 7).
     pub(crate) fn cites_paths(&self) -> bool {
         self.docs.iter().any(Option::is_none)
@@ -397,11 +383,10 @@ impl Parsed {
 /// Sorts facts read by [`parse`] in the order [`almanac_extract::sort_merged`] gives them
 /// once completed, in place.
 pub(crate) fn sort(parsed: &mut [Parsed]) -> anyhow::Result<()> {
-    // every fact has its key (checked first: a key made while sorting cannot fail)
-    for p in parsed.iter() {
-        p.order_key()?;
+    if let Some(p) = parsed.iter().find(|p| p.first_unknown) {
+        anyhow::bail!("the merged fact {} has no first path", p.fact.id);
     }
-    parsed.sort_by_cached_key(|p| p.order_key().unwrap_or((None, String::new())));
+    parsed.sort_by_cached_key(|p| almanac_extract::merged_order(&p.fact));
     Ok(())
 }
 

@@ -54,7 +54,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use cache::{Repeats, SentenceCache};
 pub use gazetteer::{Gazetteer, GazetteerError, QUESTION_ONLY};
-pub use merge::{merge, merge_partition, sort_merged};
+pub use merge::{MergedOrder, merge, merge_partition, merged_order, sort_merged};
 pub use render::{render_fact, render_time};
 pub use timeline::{TimelineEntry, timeline};
 

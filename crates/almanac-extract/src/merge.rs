@@ -218,18 +218,25 @@ pub fn merge(mut facts: Vec<Fact>) -> Vec<Fact> {
 }
 
 /// Sorts merged facts in the order [`merge`] returns them: by their first source's document
-/// path and position, then id. Merging partitions apart ([`merge_partition`]) and sorting
-/// the union gives what merging them together gives.
+/// path and position, then id ([`merged_order`]). Merging partitions apart
+/// ([`merge_partition`]) and sorting the union gives what merging them together gives.
 pub fn sort_merged(facts: &mut [Fact]) {
     // each key made once, then the facts moved once: sorting the facts themselves moved them
     // (hundreds of bytes each) at every step and followed three pointers per key
-    facts.sort_by_cached_key(|f| {
-        let first = f
-            .sources
-            .first()
-            .map(|s| (std::sync::Arc::clone(&s.doc_path), s.span.start));
-        (first, f.id.clone())
-    });
+    facts.sort_by_cached_key(merged_order);
+}
+
+/// What [`sort_merged`] orders merged facts by: their first source's document path and span
+/// start (none for a fact without sources), then their id.
+pub type MergedOrder = (Option<(std::sync::Arc<str>, usize)>, String);
+
+/// The key [`sort_merged`] orders `fact` by.
+pub fn merged_order(fact: &Fact) -> MergedOrder {
+    let first = fact
+        .sources
+        .first()
+        .map(|s| (std::sync::Arc::clone(&s.doc_path), s.span.start));
+    (first, fact.id.clone())
 }
 
 /// The partition of a fact for [`merge`]: facts of different partitions are never merged,
