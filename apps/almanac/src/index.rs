@@ -58,12 +58,17 @@ use crate::stored_fact;
 pub(crate) const FILE_NAME: &str = "almanac.sqlite";
 
 /// The schema version this build writes and reads (`meta.schema`).
-const SCHEMA_VERSION: &str = "8";
+const SCHEMA_VERSION: &str = "9";
 
-/// The schema version before this one: this build reads it, and a run of `almanac index`
-/// migrates it (version 8 numbers the documents in `heads.doc`, and merged facts cite
-/// them by number; version 7 cited their paths).
-const PREVIOUS_SCHEMA_VERSION: &str = "7";
+/// Schema version 7, which this build reads, and a run of `almanac index` migrates (to 8,
+/// then 9): its merged facts cite their documents by path, and its documents have no numbers
+/// (version 8 numbers them in `heads.doc`, and merged facts cite them by number).
+const SCHEMA_7: &str = "7";
+
+/// Schema version 8, which this build reads, and a run of `almanac index` migrates: each of
+/// its sentences names its file, item, number and document id (version 9 names its
+/// document's number, `heads.doc`, alone).
+const SCHEMA_8: &str = "8";
 
 /// Files read and parsed in parallel per round.
 pub(crate) const BATCH_FILES: usize = 256;
@@ -148,10 +153,7 @@ CREATE TABLE IF NOT EXISTS facts (
 );
 CREATE TABLE IF NOT EXISTS sentences (
     id INTEGER PRIMARY KEY,
-    file TEXT NOT NULL,
-    item INTEGER NOT NULL,
-    n INTEGER NOT NULL,
-    doc_id TEXT NOT NULL,
+    doc INTEGER NOT NULL,
     terms BLOB NOT NULL,
     len INTEGER NOT NULL,
     text TEXT NOT NULL,
@@ -820,11 +822,11 @@ fn gazetteer_with(user: &str) -> anyhow::Result<almanac_extract::Gazetteer> {
     Ok(gazetteer)
 }
 
-/// Fails unless the index was written with this schema or the [previous
-/// one](PREVIOUS_SCHEMA_VERSION), which reads the same.
+/// Fails unless the index was written with this schema or one of the two before it
+/// ([`SCHEMA_8`], [`SCHEMA_7`]), which read the same.
 fn check_schema(conn: &Connection, path: &Path) -> anyhow::Result<()> {
     match meta(conn, "schema")? {
-        Some(v) if v == SCHEMA_VERSION || v == PREVIOUS_SCHEMA_VERSION => Ok(()),
+        Some(v) if [SCHEMA_VERSION, SCHEMA_8, SCHEMA_7].contains(&v.as_str()) => Ok(()),
         Some(v) => bail!(
             "{} has schema version {v}, this almanac reads version {SCHEMA_VERSION}: index again into a new folder",
             path.display()
@@ -861,7 +863,7 @@ impl Indexer {
             [SCHEMA_VERSION],
         )?;
         check_schema(&conn, &path)?;
-        if meta(&conn, "schema")?.as_deref() == Some(PREVIOUS_SCHEMA_VERSION) {
+        if meta(&conn, "schema")?.as_deref() == Some(SCHEMA_7) {
             // heads number their documents, as they did by rowid, and facts name theirs;
             // every partition is merged again at the end of this run, its sources citing
             // numbers (until then, the merged facts citing paths read as they are)
@@ -881,6 +883,25 @@ impl Indexer {
                  ALTER TABLE merged_facts ADD COLUMN first_path TEXT;
                  ALTER TABLE merged_facts ADD COLUMN sources BLOB;
                  INSERT OR IGNORE INTO dirty_parts SELECT DISTINCT part FROM facts;
+                 UPDATE meta SET value = '{SCHEMA_8}' WHERE key = 'schema';
+                 COMMIT;"
+            ))
+            .with_context(|| format!("migrating {} to schema {SCHEMA_8}", path.display()))?;
+        }
+        if meta(&conn, "schema")?.as_deref() == Some(SCHEMA_8) {
+            // each sentence names its document's number instead of its file, item, number
+            // and document id; a sentence no head names (none should be) is dropped, as
+            // no question could reach it. `CROSS JOIN` keeps `heads` the outer loop: each
+            // head's sentences are a range of the inner table's key
+            conn.execute_batch(&format!(
+                "BEGIN;
+                 ALTER TABLE sentences RENAME TO schema_8_sentences;
+                 {SCHEMA}
+                 INSERT INTO sentences (id, doc, terms, len, text, data)
+                     SELECT s.id, h.doc, s.terms, s.len, s.text, s.data
+                     FROM heads h CROSS JOIN schema_8_sentences s
+                         ON s.id >= h.first_sentence AND s.id < h.first_sentence + h.sentence_count;
+                 DROP TABLE schema_8_sentences;
                  UPDATE meta SET value = '{SCHEMA_VERSION}' WHERE key = 'schema';
                  COMMIT;"
             ))
@@ -1718,7 +1739,7 @@ fn read_merged(conn: &Connection, docs: &Heads) -> anyhow::Result<Vec<Fact>> {
 fn read_stored_facts(conn: &Connection) -> anyhow::Result<Vec<stored_fact::Parsed>> {
     let rows = row_count(conn, "merged_facts")?;
     // schema 7 has neither `first_path` nor `sources`: its facts cite paths in their text
-    let mut stmt = if meta(conn, "schema")?.as_deref() == Some(PREVIOUS_SCHEMA_VERSION) {
+    let mut stmt = if meta(conn, "schema")?.as_deref() == Some(SCHEMA_7) {
         conn.prepare("SELECT data, NULL, NULL FROM merged_facts")?
     } else {
         conn.prepare("SELECT data, first_path, sources FROM merged_facts")?
@@ -1884,8 +1905,7 @@ fn insert_file(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     let mut insert_sentence = tx.prepare_cached(
-        "INSERT INTO sentences (id, file, item, n, doc_id, text, data, terms, len)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO sentences (id, doc, terms, len, text, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     batch.heads_changed = true;
     let mut next_id = match batch.next_sentence {
@@ -1950,14 +1970,11 @@ fn insert_file(
             next_id += 1;
             insert_sentence.execute(params![
                 id,
-                file,
-                item as i64,
-                n as i64,
-                doc.id,
-                s.text,
-                data,
+                number,
                 row.encoded,
                 i64::from(row.len),
+                s.text,
+                data,
             ])?;
             debug_assert_eq!(id, first + n as i64);
             let sentence = u32::try_from(id).context("more than 4 billion sentences")?;
@@ -2173,7 +2190,10 @@ pub(crate) fn read(conn: &Connection) -> anyhow::Result<Contents> {
         .collect();
     let documents: Vec<Document> = parse_all(rows.into_iter().map(|r| r.3).collect(), "document")?;
     let mut sentences: Vec<Vec<SentenceEvidence>> = vec![Vec::new(); documents.len()];
-    let mut stmt = conn.prepare("SELECT file, item, text, data FROM sentences ORDER BY id")?;
+    let mut stmt = conn.prepare(
+        "SELECT h.file, h.item, s.text, s.data FROM sentences s JOIN heads h USING (doc)
+         ORDER BY s.id",
+    )?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         let key = (row.get::<_, String>(0)?, row.get::<_, i64>(1)?);
@@ -3028,7 +3048,8 @@ mod tests {
         let last: String = open(&dir)
             .expect("the index opens")
             .query_row(
-                "SELECT file FROM sentences WHERE id = (SELECT max(id) FROM sentences)",
+                "SELECT h.file FROM sentences s JOIN heads h USING (doc)
+                 WHERE s.id = (SELECT max(id) FROM sentences)",
                 [],
                 |r| r.get(0),
             )
@@ -3052,7 +3073,7 @@ mod tests {
             1
         );
         let lowest_new = ids(&format!(
-            "SELECT min(id) FROM sentences WHERE file = '{}'",
+            "SELECT min(s.id) FROM sentences s JOIN heads h USING (doc) WHERE h.file = '{}'",
             again.display()
         ));
         assert!(
@@ -3251,16 +3272,94 @@ mod tests {
         std::fs::remove_dir_all(dir.parent().unwrap_or(&dir)).ok();
     }
 
+    /// Turns the index `conn` of this schema into one of schema 8: each sentence names its
+    /// file, item, number and document id instead of its document's number.
+    fn make_schema_8(conn: &Connection) {
+        conn.execute_batch(&format!(
+            "ALTER TABLE sentences RENAME TO schema_9_sentences;
+             CREATE TABLE sentences (
+                 id INTEGER PRIMARY KEY,
+                 file TEXT NOT NULL,
+                 item INTEGER NOT NULL,
+                 n INTEGER NOT NULL,
+                 doc_id TEXT NOT NULL,
+                 terms BLOB NOT NULL,
+                 len INTEGER NOT NULL,
+                 text TEXT NOT NULL,
+                 data TEXT NOT NULL
+             );
+             INSERT INTO sentences (id, file, item, n, doc_id, terms, len, text, data)
+                 SELECT s.id, h.file, h.item, s.id - h.first_sentence, d.id, s.terms, s.len,
+                     s.text, s.data
+                 FROM schema_9_sentences s JOIN heads h USING (doc)
+                     JOIN documents d USING (file, item);
+             DROP TABLE schema_9_sentences;
+             UPDATE meta SET value = '{SCHEMA_8}' WHERE key = 'schema';"
+        ))
+        .expect("made schema 8");
+    }
+
     #[test]
-    fn an_index_of_the_previous_schema_reads_and_migrates_on_the_next_run() {
+    fn an_index_of_schema_8_reads_and_migrates_on_the_next_run() {
+        let (corpus, dir) = scratch("migrate-8");
+        let roots = [corpus.clone()];
+        index(&roots, &dir, None, None, false).expect("indexes");
+        let (merged, ..) = merged_facts(&dir).expect("reads");
+        let question = "when did Japan lift restrictions?";
+        let answer = |dir: &Path| {
+            let (mut session, _) = session(dir).expect("opens");
+            format!("{:?}", session.answer(question))
+        };
+        let answered = answer(&dir);
+        assert!(answered.contains("Japan"), "{answered}");
+        let conn = open(&dir).expect("opens");
+        let contents = read(&conn).expect("reads");
+        let sentences = row_count(&conn, "sentences").expect("counts");
+        make_schema_8(&conn);
+        assert!(conn.prepare("SELECT doc FROM sentences").is_err());
+        drop(conn);
+        // read as it is
+        assert_eq!(merged_facts(&dir).expect("schema 8 reads").0, merged);
+        assert_eq!(answer(&dir), answered);
+        // a run that changes nothing migrates it
+        let next = index(&roots, &dir, None, None, false).expect("indexes again");
+        assert_eq!(next.unchanged, 5);
+        let conn = open(&dir).expect("opens");
+        assert_eq!(
+            meta(&conn, "schema").expect("reads").as_deref(),
+            Some(SCHEMA_VERSION)
+        );
+        assert_eq!(row_count(&conn, "sentences").expect("counts"), sentences);
+        let outside: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sentences s JOIN heads h USING (doc)
+                 WHERE s.id < h.first_sentence OR s.id >= h.first_sentence + h.sentence_count",
+                [],
+                |r| r.get(0),
+            )
+            .expect("counts");
+        assert_eq!(outside, 0);
+        let after = read(&conn).expect("reads");
+        assert_eq!(after.documents, contents.documents);
+        assert_eq!(after.evidence, contents.evidence);
+        drop(conn);
+        assert_eq!(merged_facts(&dir).expect("reads").0, merged);
+        assert_eq!(answer(&dir), answered);
+        std::fs::remove_dir_all(dir.parent().unwrap_or(&dir)).ok();
+    }
+
+    #[test]
+    fn an_index_of_schema_7_reads_and_migrates_on_the_next_run() {
         let (corpus, dir) = scratch("migrate");
         let roots = [corpus.clone()];
         index(&roots, &dir, None, None, false).expect("indexes");
         let (merged, ..) = merged_facts(&dir).expect("reads");
         assert!(merged.iter().any(|f| f.sources.len() > 1), "{merged:#?}");
         // schema 7: heads numbered by rowid alone, facts without theirs, sources citing paths
+        // (and sentences naming their file and item, as in schema 8)
         {
             let conn = open(&dir).expect("opens");
+            make_schema_8(&conn);
             let heads = read_docs(&conn).expect("heads");
             // rowid, data, first path and sources
             type Row = (i64, String, Option<String>, Option<Vec<u8>>);
@@ -3300,7 +3399,7 @@ mod tests {
                  ALTER TABLE facts DROP COLUMN doc;
                  ALTER TABLE merged_facts DROP COLUMN first_path;
                  ALTER TABLE merged_facts DROP COLUMN sources;
-                 UPDATE meta SET value = '{PREVIOUS_SCHEMA_VERSION}' WHERE key = 'schema';"
+                 UPDATE meta SET value = '{SCHEMA_7}' WHERE key = 'schema';"
             ))
             .expect("made the previous schema");
             let cites_paths: i64 = conn
