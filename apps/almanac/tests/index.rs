@@ -419,17 +419,24 @@ fn a_changed_file_is_replaced_a_deleted_one_removed_a_touched_one_rehashed() {
                 .unwrap_or_default()
         )
     };
-    for table in ["documents", "facts", "sentences", "diagnostics"] {
+    for table in ["documents", "heads", "facts", "diagnostics"] {
         let sql = format!(
             "SELECT count(*) FROM {table} WHERE file LIKE {}",
             like(&deleted)
         );
         assert_eq!(count(&dir, &sql), 0, "{table}");
     }
+    // every sentence left is a live document's
+    let orphans = "SELECT count(*) FROM sentences s LEFT JOIN heads h USING (doc)
+                   WHERE h.doc IS NULL
+                       OR s.id NOT BETWEEN h.first_sentence
+                           AND h.first_sentence + h.sentence_count - 1";
+    assert_eq!(count(&dir, orphans), 0);
     assert_eq!(count(&dir, "SELECT count(*) FROM files"), 4);
     assert_eq!(count(&dir, "SELECT count(*) FROM documents"), 4);
     let sql = format!(
-        "SELECT count(*) FROM sentences WHERE text LIKE '%Zanzibar%' AND file LIKE {}",
+        "SELECT count(*) FROM sentences s JOIN heads h USING (doc)
+         WHERE s.text LIKE '%Zanzibar%' AND h.file LIKE {}",
         like(&changed)
     );
     assert_eq!(count(&dir, &sql), 1);
