@@ -151,13 +151,20 @@ struct SentenceData<T> {
 /// for a [`SentenceData`]): a sentence met again in other documents has other spans, and
 /// mostly the same mentions, whose JSON is then written once.
 pub(crate) fn sentence_data_with(span: &Range<usize>, headline: bool, mentions: &str) -> String {
-    use std::fmt::Write;
+    // pieces pushed, numbers written by `itoa`: `write!` cost 1.3% of indexing's instructions
+    let mut digits = itoa::Buffer::new();
     let mut out = String::with_capacity(mentions.len() + 64);
-    let _ = write!(
-        out,
-        r#"{{"span":{{"start":{},"end":{}}},"headline":{headline},"mentions":{mentions}}}"#,
-        span.start, span.end
-    );
+    out.push_str(r#"{"span":{"start":"#);
+    out.push_str(digits.format(span.start));
+    out.push_str(r#","end":"#);
+    out.push_str(digits.format(span.end));
+    out.push_str(if headline {
+        r#"},"headline":true,"mentions":"#
+    } else {
+        r#"},"headline":false,"mentions":"#
+    });
+    out.push_str(mentions);
+    out.push('}');
     out
 }
 
