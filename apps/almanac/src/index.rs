@@ -1065,7 +1065,7 @@ impl Indexer {
 
     /// Removes the files indexed under `roots` (the paths walked) that were not found there
     /// any more, moves the staged postings, builds the deferred indexes, merges the dirty
-    /// partitions and records what the walk met and the capture date (in three transactions),
+    /// partitions and records what the walk met and the capture date (in four transactions),
     /// and returns what the run did. Files indexed from other paths stay.
     pub(crate) fn finish(mut self, roots: &[PathBuf], walked: &Walked) -> anyhow::Result<Summary> {
         let found: HashSet<String> = walked
