@@ -3422,6 +3422,19 @@ mod tests {
         .expect("made schema 8");
     }
 
+    /// Indexes `roots` (the five seeds, unchanged) into `dir` again, checks that the run read
+    /// nothing and left the index at this schema, and opens it.
+    fn migrated_by_an_unchanged_run(roots: &[PathBuf], dir: &Path) -> Connection {
+        let next = index(roots, dir, None, None, false).expect("indexes again");
+        assert_eq!(next.unchanged, 5);
+        let conn = open(dir).expect("opens");
+        assert_eq!(
+            meta(&conn, "schema").expect("reads").as_deref(),
+            Some(SCHEMA_VERSION)
+        );
+        conn
+    }
+
     #[test]
     fn an_index_of_schema_8_reads_and_migrates_on_the_next_run() {
         let (corpus, dir) = scratch("migrate-8");
@@ -3445,13 +3458,7 @@ mod tests {
         assert_eq!(merged_facts(&dir).expect("schema 8 reads").0, merged);
         assert_eq!(answer(&dir), answered);
         // a run that changes nothing migrates it
-        let next = index(&roots, &dir, None, None, false).expect("indexes again");
-        assert_eq!(next.unchanged, 5);
-        let conn = open(&dir).expect("opens");
-        assert_eq!(
-            meta(&conn, "schema").expect("reads").as_deref(),
-            Some(SCHEMA_VERSION)
-        );
+        let conn = migrated_by_an_unchanged_run(&roots, &dir);
         assert_eq!(row_count(&conn, "sentences").expect("counts"), sentences);
         let outside: i64 = conn
             .query_row(
@@ -3540,13 +3547,7 @@ mod tests {
         );
         session(&dir).expect("the previous schema opens");
         // a run that changes nothing migrates and merges every partition again
-        let next = index(&roots, &dir, None, None, false).expect("indexes again");
-        assert_eq!(next.unchanged, 5);
-        let conn = open(&dir).expect("opens");
-        assert_eq!(
-            meta(&conn, "schema").expect("reads").as_deref(),
-            Some(SCHEMA_VERSION)
-        );
+        let conn = migrated_by_an_unchanged_run(&roots, &dir);
         let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).expect("counts") };
         assert_eq!(
             count("SELECT count(*) FROM merged_facts WHERE data LIKE '%\"sources\":[[\"%'"),
