@@ -641,6 +641,9 @@ pub(crate) struct Indexer {
 ///
 /// Committed transactions are safe in the log whatever happens here: a checkpoint that fails
 /// leaves them there, for the next one or for closing the database, which copies them.
+///
+/// A large run [writes in place](Indexer::write_in_place), with an [idle](Self::idle) one,
+/// until it finishes.
 struct Checkpointer {
     shared: Arc<(Mutex<Checkpoints>, std::sync::Condvar)>,
     thread: Option<std::thread::JoinHandle<()>>,
