@@ -998,8 +998,8 @@ impl Indexer {
     /// every page is written twice, in the log and then in the database by the
     /// [`Checkpointer`]; a rollback journal keeps only the pages a transaction changes that
     /// were already in the database, while a large run mostly adds new ones. Indexing
-    /// 100,000 documents took 36.2-40.1 s against 38.0-57.5 s through the log (7 alternated
-    /// pairs), 5.7-8.2 s of it in the kernel against 7.9-17.1 s, and none checkpointing
+    /// 100,000 documents took 33.4-40.1 s against 37.5-57.5 s through the log (9 alternated
+    /// pairs), 5.2-8.2 s of it in the kernel against 7.4-17.1 s, and none checkpointing
     /// (7% of the CPU time before). A commit syncs the database (`synchronous = FULL`,
     /// which keeps it whole through a power cut): syncing less (`NORMAL`) measured the same.
     ///
