@@ -3208,11 +3208,15 @@ mod tests {
         std::fs::remove_dir_all(dir.parent().unwrap_or(&dir)).ok();
     }
 
+    /// The journal mode of `conn`.
+    fn mode_of(conn: &Connection) -> String {
+        conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .expect("reads")
+    }
+
     /// The journal mode of the database in `dir`, as a new connection finds it.
     fn journal_mode(dir: &Path) -> String {
-        open(dir)
-            .and_then(|c| Ok(c.query_row("PRAGMA journal_mode", [], |r| r.get(0))?))
-            .expect("the index opens")
+        mode_of(&open(dir).expect("the index opens"))
     }
 
     #[test]
@@ -3233,11 +3237,7 @@ mod tests {
         );
         indexer.write_batch(&walked.files[..2]).expect("writes");
         // a reader opens the index between two transactions, and reads the first
-        let mode = |c: &Connection| -> String {
-            c.query_row("PRAGMA journal_mode", [], |r| r.get(0))
-                .expect("reads")
-        };
-        assert_eq!(mode(&indexer.conn), "persist");
+        assert_eq!(mode_of(&indexer.conn), "persist");
         assert_ne!(journal_mode(&dir), "wal");
         assert_eq!(
             read(&open(&dir).expect("opens"))
