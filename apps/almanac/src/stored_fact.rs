@@ -297,8 +297,14 @@ pub(crate) fn parse(
             rule: Arc::clone(rule),
             confidence,
         };
-    let mut docs = Vec::new();
-    let mut provenance = Vec::new();
+    // sized once: grown by doubling, the sources of the merged facts of 100,000 documents
+    // took 66 MB of allocations for 39 MB kept
+    let count = match sources {
+        Some(bytes) => count_sources(bytes),
+        None => stored.sources.len(),
+    };
+    let mut docs = Vec::with_capacity(count);
+    let mut provenance = Vec::with_capacity(count);
     // the first source's document path, until the source is completed
     let first_given = first_path.is_some();
     let mut first_path = first_path.map(Arc::from);
@@ -371,6 +377,23 @@ pub(crate) fn parse(
         docs,
         first_unknown,
     })
+}
+
+/// The number of sources in `bytes` as [`encode`] writes them (five varints and four bytes
+/// each), counting a damaged last one.
+fn count_sources(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    let mut count = 0;
+    while at < bytes.len() {
+        for _ in 0..5 {
+            if get_varint(bytes, &mut at).is_none() {
+                return count + 1;
+            }
+        }
+        at += 4;
+        count += 1;
+    }
+    count
 }
 
 impl Parsed {
@@ -491,6 +514,14 @@ mod tests {
             let first = &stored.sources[..2];
             assert_eq!(first, [0xe8, 0x07], "1000 as a varint");
             assert_eq!(&decode(&stored, by_number).unwrap(), fact);
+            // the sources are counted before they are read, for their list's size
+            assert_eq!(count_sources(&stored.sources), fact.sources.len());
+            let cut = &stored.sources[..stored.sources.len() - 5];
+            assert_eq!(
+                count_sources(cut),
+                fact.sources.len(),
+                "a damaged last one counts"
+            );
             let whole = encode_whole(fact).unwrap();
             assert!(whole.contains("\"kind\":{\"event\":{"), "{whole}");
             assert_eq!(&decode_whole(&whole).unwrap(), fact);
