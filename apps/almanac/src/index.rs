@@ -624,9 +624,6 @@ pub(crate) struct Indexer {
     /// Whether the files are written [in place](Self::write_in_place), through a rollback
     /// journal, until [`finish`](Self::finish) turns the write-ahead log on again.
     in_place: bool,
-    /// Whether commits in place are not synced (a run into an index without files): the
-    /// file is synced before the log is turned on again.
-    unsynced: bool,
 }
 
 /// A thread with its own connection that copies the write-ahead log into the database after
@@ -993,7 +990,6 @@ impl Indexer {
             defer_indexes: false,
             written: HashSet::new(),
             in_place: false,
-            unsynced: false,
         })
     }
 
@@ -1006,13 +1002,6 @@ impl Indexer {
     /// pairs), 5.2-8.2 s of it in the kernel against 7.4-17.1 s, and none checkpointing
     /// (7% of the CPU time before). A commit syncs the database (`synchronous = FULL`,
     /// which keeps it whole through a power cut): syncing less (`NORMAL`) measured the same.
-    /// A run into an index that holds no file yet has no earlier index to keep whole: its
-    /// commits do not sync (`OFF`), and the database is synced once, before the log is
-    /// turned on again ([`Self::back_to_the_log`]). A process that stops (Ctrl-C, a crash)
-    /// still leaves an index that opens; a power cut during such a first run may damage the
-    /// file, which is then indexed again. At 100,000 documents, over 11 alternated pairs,
-    /// mean 27.4 s against 28.4 s syncing each commit: 4 pairs in one half hour gained
-    /// 0.8-4.5 s each, 7 in the next 0.2 s on average (24.0-32.2 s for both builds).
     ///
     /// Readers still open the index meanwhile (each waits for a commit to end, not for the
     /// run), and an interrupted run leaves a journal that the next connection to open the
@@ -1029,9 +1018,7 @@ impl Indexer {
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
         self.in_place = matches!(mode.as_deref(), Ok("persist"));
         if self.in_place {
-            self.unsynced = self.examiner.known.is_empty();
-            let sync = if self.unsynced { "OFF" } else { "FULL" };
-            self.conn.pragma_update(None, "synchronous", sync)?;
+            self.conn.pragma_update(None, "synchronous", "FULL")?;
         } else {
             self.checkpointer = Checkpointer::start(&self.path)?;
         }
@@ -1043,13 +1030,6 @@ impl Indexer {
     fn back_to_the_log(&mut self) -> anyhow::Result<()> {
         if !self.in_place {
             return Ok(());
-        }
-        if self.unsynced {
-            // the commits since the switch were not synced: the file is, before the log is
-            // used (a commit in the log would not sync what came before it)
-            self.conn.pragma_update(None, "synchronous", "FULL")?;
-            sync_file(&self.path)?;
-            self.unsynced = false;
         }
         let mode = self
             .conn
@@ -2329,21 +2309,6 @@ pub(crate) struct Contents {
     pub evidence: Vec<DocEvidence>,
 }
 
-/// Syncs the file at `path` and, where the platform can, the folder that lists it (the
-/// folder of a new database may not have been synced yet).
-fn sync_file(path: &Path) -> anyhow::Result<()> {
-    std::fs::File::open(path)
-        .and_then(|f| f.sync_all())
-        .with_context(|| format!("syncing {}", path.display()))?;
-    #[cfg(unix)]
-    if let Some(dir) = path.parent() {
-        std::fs::File::open(dir)
-            .and_then(|f| f.sync_all())
-            .with_context(|| format!("syncing {}", dir.display()))?;
-    }
-    Ok(())
-}
-
 /// Opens the index in `dir` for reading.
 pub(crate) fn open(dir: &Path) -> anyhow::Result<Connection> {
     let path = db_path(dir);
@@ -3249,23 +3214,6 @@ mod tests {
             .expect("reads")
     }
 
-    /// How often the connection `conn` syncs: 0 `OFF`, 1 `NORMAL`, 2 `FULL`.
-    fn synchronous(conn: &Connection) -> i64 {
-        conn.query_row("PRAGMA synchronous", [], |r| r.get(0))
-            .expect("reads")
-    }
-
-    #[test]
-    fn syncing_names_the_file_it_could_not_sync() {
-        let (corpus, _) = scratch("sync");
-        let file = corpus.join("000_995283c400f30fe9.txt");
-        sync_file(&file).expect("a file syncs");
-        let err = sync_file(&corpus.join("missing")).unwrap_err();
-        assert!(format!("{err:#}").contains("syncing "), "{err:#}");
-        assert!(format!("{err:#}").contains("missing"), "{err:#}");
-        std::fs::remove_dir_all(corpus.parent().unwrap_or(&corpus)).ok();
-    }
-
     /// The journal mode of the database in `dir`, as a new connection finds it.
     fn journal_mode(dir: &Path) -> String {
         mode_of(&open(dir).expect("the index opens"))
@@ -3287,8 +3235,6 @@ mod tests {
             indexer.write_in_place().expect("switches"),
             "no other connection"
         );
-        // an index without files has nothing to keep through a power cut: commits do not sync
-        assert_eq!(synchronous(&indexer.conn), 0);
         indexer.write_batch(&walked.files[..2]).expect("writes");
         // a reader opens the index between two transactions, and reads the first
         assert_eq!(mode_of(&indexer.conn), "persist");
@@ -3356,8 +3302,6 @@ mod tests {
         {
             let mut indexer = Indexer::open(&dir, None, None).expect("opens");
             assert!(indexer.write_in_place().expect("switches"));
-            // an index with files keeps them through a power cut: each commit syncs
-            assert_eq!(synchronous(&indexer.conn), 2);
             indexer.write_batch(&walked.files[..1]).expect("writes");
         }
         let contents = read(&open(&dir).expect("opens")).expect("reads");
