@@ -9,6 +9,7 @@
 //! Entities are decoded as HTML entities (`&amp;`, `&#8217;`, `&nbsp;`); entities declared in
 //! a DTD are never expanded, so an entity-expansion ("billion laughs") feed stays small.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use quick_xml::events::Event;
@@ -85,14 +86,52 @@ impl XmlElement {
     }
 }
 
-/// Decodes an attribute value or a text chunk as written in the source.
-fn decode(raw: &[u8]) -> String {
+/// Decodes an attribute value or a text chunk as written in the source (borrowed when it is
+/// valid UTF-8 without a reference: most text chunks).
+fn decode(raw: &[u8]) -> Cow<'_, str> {
     let text = String::from_utf8_lossy(raw);
     if text.contains('&') {
-        html_escape::decode_html_entities(&text).into_owned()
+        Cow::Owned(html_escape::decode_html_entities(&text).into_owned())
     } else {
-        text.into_owned()
+        text
     }
+}
+
+/// Appends what the reference `&name;` stands for to `out`. XML's five named references and
+/// numeric references to printable ASCII (`&#x27;`, which escaped text is full of) are
+/// appended directly; any other goes through [`decode`], as written.
+fn push_reference(out: &mut String, name: &[u8]) {
+    let ascii = match name {
+        b"amp" => Some(b'&'),
+        b"lt" => Some(b'<'),
+        b"gt" => Some(b'>'),
+        b"quot" => Some(b'"'),
+        b"apos" => Some(b'\''),
+        [b'#', b'x' | b'X', hex @ ..] => number(hex, 16),
+        [b'#', digits @ ..] => number(digits, 10),
+        _ => None,
+    };
+    match ascii {
+        Some(b) => out.push(char::from(b)),
+        None => {
+            let mut raw = Vec::with_capacity(name.len() + 2);
+            raw.push(b'&');
+            raw.extend_from_slice(name);
+            raw.push(b';');
+            out.push_str(&decode(&raw));
+        }
+    }
+}
+
+/// The printable ASCII byte (space to `~`) that `digits` in `radix` name, if they do.
+fn number(digits: &[u8], radix: u32) -> Option<u8> {
+    let digit = |b: &u8| b.is_ascii_digit() || (radix == 16 && b.is_ascii_hexdigit());
+    if digits.is_empty() || digits.len() > 4 || !digits.iter().all(digit) {
+        return None;
+    }
+    let text = std::str::from_utf8(digits).ok()?;
+    let n = u8::try_from(u32::from_str_radix(text, radix).ok()?).ok()?;
+    (b' '..=b'~').contains(&n).then_some(n)
 }
 
 /// Reads a feed into a tree whose root is named `#root`; `entry` is the name of the elements
@@ -150,7 +189,7 @@ pub(crate) fn read(source: &str, entry: &str) -> (XmlElement, Vec<XmlDamage>) {
                     .map(|a| {
                         (
                             String::from_utf8_lossy(a.key.as_ref()).to_lowercase(),
-                            decode(&a.value),
+                            decode(&a.value).into_owned(),
                         )
                     })
                     .collect();
@@ -202,10 +241,7 @@ pub(crate) fn read(source: &str, entry: &str) -> (XmlElement, Vec<XmlDamage>) {
             }
             Event::GeneralRef(r) => {
                 if let Some(top) = stack.last_mut() {
-                    let mut raw = b"&".to_vec();
-                    raw.extend_from_slice(&r.into_inner());
-                    raw.push(b';');
-                    top.text.push_str(&decode(&raw));
+                    push_reference(&mut top.text, &r.into_inner());
                 }
             }
             Event::CData(c) => {
@@ -268,6 +304,25 @@ fn push_child(stack: &mut [XmlElement], e: XmlElement) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reference_reads_as_the_entity_decoder_reads_it() {
+        for name in [
+            "amp", "lt", "gt", "quot", "apos", "#39", "#x27", "#X27", "#0039", "#x0027", "#126",
+            "#127", "#31", "#9", "#x2014", "#8212", "#+39", "#x+27", "#", "#x", "#00039", "eacute",
+            "AMP", "nbsp", "nosuch", "",
+        ] {
+            let mut out = String::from("a");
+            push_reference(&mut out, name.as_bytes());
+            let written = format!("&{name};");
+            assert_eq!(out, format!("a{}", decode(written.as_bytes())), "&{name};");
+        }
+        // the ASCII ones take no detour
+        let mut out = String::new();
+        push_reference(&mut out, b"#x27");
+        push_reference(&mut out, b"amp");
+        assert_eq!(out, "'&");
+    }
 
     /// Renders the tree as `name[closed](text){children}` and the damage.
     fn check(source: &str, entry: &str) -> String {
