@@ -3203,12 +3203,6 @@ mod tests {
         std::fs::remove_dir_all(dir.parent().unwrap_or(&dir)).ok();
     }
 
-    /// The journal mode of `conn`.
-    fn mode_of(conn: &Connection) -> String {
-        conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))
-            .expect("reads")
-    }
-
     #[test]
     fn a_content_hash_is_the_lowercase_hex_of_its_sha256() {
         // the hashes an index holds compare equal to those a later run computes
@@ -3219,6 +3213,12 @@ mod tests {
         );
         let unreadable = Err(std::io::Error::other("gone"));
         assert_eq!(content_hash(&abc, Some(&unreadable)), None);
+    }
+
+    /// The journal mode of `conn`.
+    fn mode_of(conn: &Connection) -> String {
+        conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .expect("reads")
     }
 
     /// The journal mode of the database in `dir`, as a new connection finds it.
@@ -3280,6 +3280,7 @@ mod tests {
         let (corpus, dir) = scratch("in-place-reader");
         let roots = [corpus.clone()];
         let walked = corpus::walk(&roots);
+        let (a, b) = ("000_995283c400f30fe9.txt", "003_4a6cd827b8465a86.txt");
         index(&roots, &dir, None, None, false).expect("indexes");
         // a reader that has read through the log, as a REPL open on the index
         let reader = open(&dir).expect("opens");
@@ -3289,7 +3290,7 @@ mod tests {
             !indexer.write_in_place().expect("tries"),
             "the reader keeps the log"
         );
-        for name in ["000_995283c400f30fe9.txt", "003_4a6cd827b8465a86.txt"] {
+        for name in [a, b] {
             change(&corpus, name);
         }
         indexer
@@ -3301,7 +3302,6 @@ mod tests {
         drop(reader);
         // without it, the run writes in place; stopped after one transaction (no finish),
         // it leaves an index that opens, its first transaction committed
-        let (a, b) = ("000_995283c400f30fe9.txt", "003_4a6cd827b8465a86.txt");
         let (old_a, old_b) = (id(&dir, a), id(&dir, b));
         for name in [a, b] {
             change(&corpus, name);
