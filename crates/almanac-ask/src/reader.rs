@@ -472,8 +472,15 @@ pub(crate) fn query(
                 }
             }
             let base = stems[0].0.clone();
-            // A name's aliases count for it: `Tokyo` for Japan, `Seoul` for South Korea.
+            // A name's aliases count for it: `Tokyo` for Japan, `Seoul` for South Korea. Not
+            // those of words that may be several entities (`government`, the alias of every
+            // government the corpus names): the names of all of them are not other names for
+            // the words asked, only more postings to read (a question with `government`
+            // over 100,000 documents read 506,000 for it against 78,000).
             for (asked, names) in q.entities.iter().zip(aliases) {
+                if asked.ids.len() != 1 {
+                    continue;
+                }
                 if !crate::text::normalize(&asked.text)
                     .split(' ')
                     .any(|x| x == w.lower)
@@ -1138,6 +1145,51 @@ mod tests {
                 .is_empty()
         );
         assert!(values.of(&facts, "elsewhere", first.span.start).is_empty());
+    }
+
+    #[test]
+    fn the_aliases_of_an_entity_asked_count_for_its_word_but_not_those_of_several() {
+        let doc = almanac_model::Document::new(
+            "a.txt",
+            "plain-text",
+            "Whitehall raised the budget. Downing Street said the government would pay.",
+        );
+        let (_, evidence) = almanac_extract::Extractor::new().extract_with_evidence(&doc);
+        let index = crate::evidence::EvidenceIndex::new(std::slice::from_ref(&doc), vec![evidence]);
+        let lexicon = Lexicon::new();
+        let corpus = crate::index::Corpus::new(Vec::new(), &[], &lexicon);
+        let mut q = Question::parse("how big is the government budget?", &corpus, &lexicon);
+        let aliases = vec![vec!["whitehall".to_owned(), "downing street".to_owned()]];
+        let stems_of_government = |q: &Question| -> Vec<String> {
+            query(q, None, &index, &lexicon, &aliases)
+                .terms
+                .iter()
+                .find(|t| t.stems[0].0 == stem("government"))
+                .map(|t| t.stems.iter().map(|(s, _)| s.clone()).collect())
+                .expect("a term for `government`")
+        };
+        let mut asked = crate::question::AskedEntity {
+            text: "government".to_owned(),
+            name: "UK Government".to_owned(),
+            ids: vec![0],
+            wider: vec![0],
+            similarity: 1.0,
+            role: RoleHint::Actor,
+            kind: Some(almanac_model::EntityKind::Government),
+        };
+        q.entities = vec![asked.clone()];
+        assert_eq!(
+            stems_of_government(&q),
+            [
+                stem("government"),
+                stem("whitehall"),
+                stem("downing"),
+                stem("street")
+            ]
+        );
+        asked.ids = vec![0, 1];
+        q.entities = vec![asked];
+        assert_eq!(stems_of_government(&q), [stem("government")]);
     }
 
     #[test]
