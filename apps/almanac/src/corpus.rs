@@ -235,6 +235,8 @@ fn identity(path: &Path, _meta: &std::fs::Metadata) -> Option<Identity> {
 pub(crate) struct Found {
     /// The path, as reached from the paths given.
     pub path: PathBuf,
+    /// Its size in bytes when it was found.
+    pub bytes: u64,
     /// A warning about the file itself, attached to what it yields.
     pub note: Option<String>,
 }
@@ -398,6 +400,7 @@ impl Walk {
             });
             self.found.push(Found {
                 path: path.to_path_buf(),
+                bytes: meta.len(),
                 note,
             });
         }
