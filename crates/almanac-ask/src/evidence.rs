@@ -337,6 +337,7 @@ fn search_walking(
             static SCRATCH: std::cell::RefCell<Dense> = Default::default();
         }
         let mut acc = SCRATCH.with(|s| s.take());
+        acc.reserve_ids(n);
         let scored = score_plan(
             &plan,
             limit,
@@ -780,6 +781,19 @@ struct Dense {
     /// One bit per sentence id: whether it has a score.
     member: Vec<u64>,
     touched: Vec<u32>,
+}
+
+impl Dense {
+    /// Makes room for the ids below `n` (the corpus's sentences; a re-indexed corpus may
+    /// hold higher ids, for which [`ScoreMap::slot`] still grows it). Zeroed memory is
+    /// asked for at once: the pages a walk never writes are never touched, where growing
+    /// as ids come copied and zeroed every page again at each doubling.
+    fn reserve_ids(&mut self, n: usize) {
+        if self.value.len() < n && self.touched.is_empty() {
+            self.value = vec![0.0; n];
+            self.member = vec![0; n.div_ceil(64)];
+        }
+    }
 }
 
 impl ScoreMap for Dense {
