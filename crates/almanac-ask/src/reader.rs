@@ -476,7 +476,7 @@ pub(crate) fn query(
             // those of words that may be several entities (`government`, the alias of every
             // government the corpus names): the names of all of them are not other names for
             // the words asked, only more postings to read (a question with `government`
-            // over 100,000 documents read 506,000 for it against 78,000).
+            // over 100,000 documents read 506,000 postings for it against 78,000).
             for (asked, names) in q.entities.iter().zip(aliases) {
                 if asked.ids.len() != 1 {
                     continue;
