@@ -2269,13 +2269,13 @@ pub(crate) fn index(
                 start = end;
             }
         });
+        // Declared before the batches' receiver, so that it is dropped after it: a writer
+        // that stops (an error) wakes a reading thread waiting for room, whose next batch
+        // then finds no one listening.
+        let _stop = StopOnDrop(in_flight);
         // A transaction gathers TRANSACTION_FILES files that were read (unchanged files cost
         // nothing to hold, so a re-index with few changes commits few times), written batch
-        // by batch as they are read: the first batch is written while the second is read.
-        // declared before the batches' receiver, so that it is dropped after it: a writer
-        // that stops (an error) wakes a reading thread waiting for room, whose next batch
-        // then finds no one listening
-        let _stop = StopOnDrop(in_flight);
+        // by batch as they are read: the first batch is written while the next are read.
         let mut chunks = receive
             .into_iter()
             .map(|(batch, outcomes, bytes)| {
