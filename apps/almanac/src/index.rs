@@ -2243,14 +2243,8 @@ pub(crate) fn index(
         scope.spawn(move || {
             let mut start = 0;
             while start < files.len() {
-                let end = batch_end(files, unchanged, start, threads);
+                let (end, bytes) = batch_end(files, unchanged, start, threads);
                 let batch = &files[start..end];
-                let bytes = batch
-                    .iter()
-                    .zip(&unchanged[start..end])
-                    .filter(|(_, same)| !**same)
-                    .map(|(f, _)| f.bytes)
-                    .fold(0u64, u64::saturating_add);
                 in_flight.take(bytes);
                 let outcomes = batch
                     .par_iter()
@@ -2301,13 +2295,14 @@ pub(crate) fn index(
     indexer.finish(paths, &walked)
 }
 
-/// Where the round of `files` beginning at `start` ends: a round holds [`BATCH_FILES`] files
+/// Where the round of `files` beginning at `start` ends, and the bytes of its files to read: a
+/// round holds [`BATCH_FILES`] files
 /// to read, or fewer holding [`BATCH_BYTES`] bytes but no fewer than `threads`, and at least
 /// one file. The unchanged files between them cost a `stat` and count for nothing, and the
 /// files read keep every core busy (when 1% changed, rounds of `BATCH_FILES` files held two
 /// or three to read; 6 plain-text files of 20 MB read one a round took 46.9 s, against
 /// 26.8-33.1 s as one round and 31.9-34.4 s two a round).
-fn batch_end(files: &[Found], unchanged: &[bool], start: usize, threads: usize) -> usize {
+fn batch_end(files: &[Found], unchanged: &[bool], start: usize, threads: usize) -> (usize, u64) {
     let mut end = start;
     let (mut to_read, mut bytes) = (0, 0u64);
     while end < files.len() && to_read < BATCH_FILES && (bytes < BATCH_BYTES || to_read < threads) {
@@ -2317,15 +2312,22 @@ fn batch_end(files: &[Found], unchanged: &[bool], start: usize, threads: usize) 
         }
         end += 1;
     }
-    end
+    (end, bytes)
 }
 
 /// The bytes of files read and not yet taken by the writer ([`READ_AHEAD_BYTES`]), and
 /// whether the writer has stopped.
 #[derive(Default)]
 struct InFlight {
-    state: Mutex<(u64, bool)>,
+    state: Mutex<InFlightState>,
     changed: std::sync::Condvar,
+}
+
+/// What [`InFlight`] guards.
+#[derive(Default)]
+struct InFlightState {
+    bytes: u64,
+    writer_stopped: bool,
 }
 
 impl InFlight {
@@ -2335,23 +2337,26 @@ impl InFlight {
     fn take(&self, bytes: u64) {
         // a poisoned lock only means a thread panicked while holding it: the count is whole
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        while !state.1 && state.0 > 0 && state.0.saturating_add(bytes) > READ_AHEAD_BYTES {
+        while !state.writer_stopped
+            && state.bytes > 0
+            && state.bytes.saturating_add(bytes) > READ_AHEAD_BYTES
+        {
             state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner());
         }
-        state.0 = state.0.saturating_add(bytes);
+        state.bytes = state.bytes.saturating_add(bytes);
     }
 
     /// Counts `bytes` out: the writer took their batch.
     fn give_back(&self, bytes: u64) {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        state.0 = state.0.saturating_sub(bytes);
+        state.bytes = state.bytes.saturating_sub(bytes);
         self.changed.notify_all();
     }
 
     /// The writer stopped: nothing waits for it any more.
     fn stop(&self) {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        state.1 = true;
+        state.writer_stopped = true;
         self.changed.notify_all();
     }
 }
@@ -3307,12 +3312,12 @@ mod tests {
         };
         let small: Vec<Found> = (0..BATCH_FILES + 10).map(|_| found(10)).collect();
         let none_same = vec![false; small.len()];
-        assert_eq!(batch_end(&small, &none_same, 0, 1), BATCH_FILES);
-        assert_eq!(batch_end(&small, &none_same, BATCH_FILES, 1), small.len());
+        assert_eq!(batch_end(&small, &none_same, 0, 1).0, BATCH_FILES);
+        assert_eq!(batch_end(&small, &none_same, BATCH_FILES, 1).0, small.len());
         // unchanged files count for nothing
         let mut same = none_same.clone();
         same[..10].iter_mut().for_each(|s| *s = true);
-        assert_eq!(batch_end(&small, &same, 0, 1), BATCH_FILES + 10);
+        assert_eq!(batch_end(&small, &same, 0, 1).0, BATCH_FILES + 10);
         // large files end a batch once it holds BATCH_BYTES; one larger still is read alone
         let half = BATCH_BYTES / 2;
         let large = [
@@ -3323,18 +3328,18 @@ mod tests {
             found(1),
         ];
         let five = [false; 5];
-        assert_eq!(batch_end(&large, &five, 0, 1), 2);
-        assert_eq!(batch_end(&large, &five, 2, 1), 4);
-        assert_eq!(batch_end(&large, &five, 3, 1), 4);
-        assert_eq!(batch_end(&large, &five, 4, 1), 5);
+        assert_eq!(batch_end(&large, &five, 0, 1), (2, half * 2));
+        assert_eq!(batch_end(&large, &five, 2, 1).0, 4);
+        assert_eq!(batch_end(&large, &five, 3, 1).0, 4);
+        assert_eq!(batch_end(&large, &five, 4, 1).0, 5);
         // an unchanged large file does not end a batch
         let mut first_same = five;
         first_same[0] = true;
-        assert_eq!(batch_end(&large, &first_same, 0, 1), 3);
+        assert_eq!(batch_end(&large, &first_same, 0, 1), (3, half * 2));
         // but a batch holds as many files to read as there are reading threads
-        assert_eq!(batch_end(&large, &five, 3, 2), 5);
-        assert_eq!(batch_end(&large, &five, 0, 3), 3);
-        assert_eq!(batch_end(&large, &first_same, 0, 3), 4);
+        assert_eq!(batch_end(&large, &five, 3, 2).0, 5);
+        assert_eq!(batch_end(&large, &five, 0, 3).0, 3);
+        assert_eq!(batch_end(&large, &first_same, 0, 3).0, 4);
     }
 
     #[test]
