@@ -319,10 +319,15 @@ struct Analyzed {
 
 /// The columns of a document's row besides its JSON, and its diagnostics, moved out of it.
 struct DocColumns {
+    /// Its id (`documents.id`).
     id: String,
+    /// Its source path, with `#N` for the Nth item of a feed (`documents.path`).
     path: String,
+    /// The format it was read as (`documents.format`).
     format: String,
+    /// Its title (`documents.title`).
     title: Option<String>,
+    /// What reading it reported (rows of `diagnostics`).
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -343,7 +348,9 @@ impl DocColumns {
 /// text).
 #[derive(Default)]
 struct Texts {
+    /// The texts, end to end.
     all: String,
+    /// Where each text ends in `all` (the next starts there).
     ends: Vec<usize>,
 }
 
