@@ -347,7 +347,6 @@ impl DocColumns {
 
 /// Texts kept end to end in one string (one allocation where a `Vec<String>` makes one per
 /// text).
-#[derive(Default)]
 struct Texts {
     /// The texts, end to end.
     all: String,
@@ -2379,10 +2378,9 @@ pub(crate) fn index(
     indexer.finish(paths, &walked)
 }
 
-/// Where the round of `files` beginning at `start` ends, and the bytes of its files to read: a
-/// round holds [`BATCH_FILES`] files
-/// to read, or fewer holding [`BATCH_BYTES`] bytes but no fewer than `threads`, and at least
-/// one file. The unchanged files between them cost a `stat` and count for nothing, and the
+/// Where the round of `files` beginning at `start` ends, and the bytes of its files to read:
+/// a round holds [`BATCH_FILES`] files to read, or fewer holding [`BATCH_BYTES`] bytes but no
+/// fewer than `threads`, and at least one file. The unchanged files between them cost a `stat` and count for nothing, and the
 /// files read keep every core busy (when 1% changed, rounds of `BATCH_FILES` files held two
 /// or three to read; 6 plain-text files of 20 MB read one a round took 46.9 s, against
 /// 26.8-33.1 s as one round and 31.9-34.4 s two a round).

@@ -148,8 +148,8 @@ struct SentenceData<T> {
 }
 
 /// Appends to `out` the `data` JSON of a sentence whose mentions' JSON is `mentions` (the
-/// JSON serde writes for a [`SentenceData`]): a sentence met again in other documents has other spans, and
-/// mostly the same mentions, whose JSON is then written once.
+/// JSON serde writes for a [`SentenceData`]): a sentence met again in other documents has
+/// other spans, and mostly the same mentions, whose JSON is then written once.
 pub(crate) fn push_sentence_data(
     out: &mut String,
     span: &Range<usize>,
